@@ -1,0 +1,133 @@
+// The decoded view of a trace: one object per syscall or process event, in the
+// order the kernel delivered them. Built from the columnar Batch messages.
+import { type Batch, ProcessEventKind, type ProcessEventMessage } from './proto.js';
+
+export const SyscallFlag = { UNFINISHED: 1, NO_ENTRY: 2 } as const;
+export const CaptureFlag = { TRUNCATED: 1, FAULT: 2, AT_EXIT: 4, ELEMENT: 8 } as const;
+
+/** Memory that a pointer argument pointed to, as captured. */
+export interface Capture {
+  /** Argument index 0..5. */
+  readonly arg: number;
+  /** Element index for array arguments (execve argv/envp, iovec arrays), else 0. */
+  readonly element: number;
+  /** CaptureFlag bits. */
+  readonly flags: number;
+  readonly data: Uint8Array;
+}
+
+export interface SyscallEvent {
+  readonly type: 'syscall';
+  readonly pid: number;
+  readonly tid: number;
+  readonly nr: number;
+  /** CLOCK_MONOTONIC ns. For NO_ENTRY calls equal to exitNs. */
+  readonly enterNs: number;
+  /** CLOCK_MONOTONIC ns. For UNFINISHED calls equal to enterNs. */
+  readonly exitNs: number;
+  /** Raw return value (-errno on failure); meaningless when unfinished. */
+  readonly ret: number;
+  /** Argument registers as signed 64-bit values (exact up to 2^53). */
+  readonly args: readonly [number, number, number, number, number, number];
+  /** SyscallFlag bits. */
+  readonly flags: number;
+  readonly captures: readonly Capture[];
+}
+
+export type ProcessEventType = 'fork' | 'exec' | 'exit' | 'signal';
+
+export interface ProcessEvent {
+  readonly type: ProcessEventType;
+  readonly ns: number;
+  readonly pid: number;
+  readonly tid: number;
+  /** fork: the creating process and thread. */
+  readonly parentPid: number;
+  readonly parentTid: number;
+  /** fork: true when a thread was created (same process). */
+  readonly thread: boolean;
+  /** exec: program path; oldTid: the thread that called execve. */
+  readonly filename: string;
+  readonly oldTid: number;
+  /** exit: wait status as wait4 reports it; groupDead: last thread of the process. */
+  readonly exitCode: number;
+  readonly groupDead: boolean;
+  /** signal: number and the kernel's siginfo bytes. */
+  readonly signo: number;
+  readonly siginfo: Uint8Array;
+}
+
+export type TraceEvent = SyscallEvent | ProcessEvent;
+
+const kindName: Record<number, ProcessEventType> = {
+  [ProcessEventKind.FORK]: 'fork',
+  [ProcessEventKind.EXEC]: 'exec',
+  [ProcessEventKind.EXIT]: 'exit',
+  [ProcessEventKind.SIGNAL]: 'signal',
+};
+
+const empty = new Uint8Array(0);
+
+export function processEventFrom(m: ProcessEventMessage): ProcessEvent {
+  return {
+    type: kindName[m.kind ?? 0] ?? 'exit',
+    ns: Number(m.tsNs ?? 0),
+    pid: m.pid ?? 0,
+    tid: m.tid ?? 0,
+    parentPid: m.parentPid ?? 0,
+    parentTid: m.parentTid ?? 0,
+    thread: m.thread ?? false,
+    filename: m.filename ?? '',
+    oldTid: m.oldTid ?? 0,
+    exitCode: m.exitCode ?? 0,
+    groupDead: m.groupDead ?? false,
+    signo: m.signo ?? 0,
+    siginfo: m.siginfo ?? empty,
+  };
+}
+
+/** Number of syscalls in a batch. */
+export function batchSyscallCount(b: Batch): number {
+  return b.scNr.length;
+}
+
+/**
+ * The events of one batch, syscalls and process events merged by position, in
+ * delivery order. Captures are views into the batch's cap_data (no copy).
+ */
+export function* batchEvents(b: Batch): Generator<TraceEvent> {
+  const n = b.scNr.length;
+  const procs = b.processEvents;
+  let p = 0;
+  let exitNs = Number(b.baseNs ?? 0);
+  let c = 0;
+  let capOff = 0;
+  const capCount = b.capSyscall.length;
+  const data = b.capData ?? empty;
+  for (let i = 0; i < n; i++) {
+    while (p < procs.length && (procs[p]!.position ?? 0) <= i) yield processEventFrom(procs[p++]!);
+    exitNs += b.scExitDeltaNs[i] ?? 0;
+    const captures: Capture[] = [];
+    while (c < capCount && b.capSyscall[c] === i) {
+      const info = b.capInfo[c]!;
+      const len = b.capLen[c]!;
+      captures.push({ arg: info & 0xff, flags: (info >>> 8) & 0xff, element: info >>> 16, data: data.subarray(capOff, capOff + len) });
+      capOff += len;
+      c++;
+    }
+    const flags = b.scFlags[i] ?? 0;
+    yield {
+      type: 'syscall',
+      pid: b.scPid[i]!,
+      tid: b.scTid[i]!,
+      nr: b.scNr[i]!,
+      enterNs: exitNs - (b.scDurationNs[i] ?? 0),
+      exitNs,
+      ret: b.scRet[i] ?? 0,
+      args: [b.scArg0[i] ?? 0, b.scArg1[i] ?? 0, b.scArg2[i] ?? 0, b.scArg3[i] ?? 0, b.scArg4[i] ?? 0, b.scArg5[i] ?? 0],
+      flags,
+      captures,
+    };
+  }
+  while (p < procs.length) yield processEventFrom(procs[p++]!);
+}
