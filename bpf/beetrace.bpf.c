@@ -1,0 +1,543 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * beetrace's kernel side: every syscall of the traced processes, their lifecycle
+ * and signals, written raw to one ring buffer. Attach points are BTF raw
+ * tracepoints (tp_btf), which need no tracefs. What memory to read for each
+ * syscall comes from the capture table the recorder fills before attaching; the
+ * programs have no per-syscall branches. Decoding happens offline.
+ */
+#include "vmlinux.h"
+#include <bpf/bpf_helpers.h>
+#include <bpf/bpf_tracing.h>
+#include <bpf/bpf_core_read.h>
+#include "beetrace.h"
+
+char LICENSE[] SEC("license") = "GPL";
+
+/* Settings, fixed at load time (the verifier sees them as constants). */
+const volatile __u32 string_max = 4096;
+const volatile __u32 buffer_max = 256;
+const volatile bool capture_buffers = true;
+
+/* Hides a value from the compiler so that a bound check on it is kept for the verifier. */
+#define bt_barrier_var(v) asm volatile("" : "+r"(v))
+
+#define NR_EXECVE 59
+#define NR_EXECVEAT 322
+
+/* Thread groups being traced: tgid -> BT_TRACED or BT_PENDING_EXEC. */
+struct {
+	__uint(type, BPF_MAP_TYPE_HASH);
+	__uint(max_entries, 65536);
+	__type(key, __u32);
+	__type(value, __u32);
+} traced SEC(".maps");
+
+/* Syscall in progress per thread: tid -> entry time and arguments. */
+struct {
+	__uint(type, BPF_MAP_TYPE_HASH);
+	__uint(max_entries, 65536);
+	__type(key, __u32);
+	__type(value, struct bt_inflight);
+} inflight SEC(".maps");
+
+/* The capture table, indexed by syscall number. */
+struct {
+	__uint(type, BPF_MAP_TYPE_ARRAY);
+	__uint(max_entries, BT_MAX_NR);
+	__type(key, __u32);
+	__type(value, struct bt_syscall_spec);
+} specs SEC(".maps");
+
+/* Where records are built, one slot per CPU (max_entries set to the CPU count at load). */
+struct {
+	__uint(type, BPF_MAP_TYPE_ARRAY);
+	__uint(max_entries, 1);
+	__type(key, __u32);
+	__uint(value_size, BT_SCRATCH);
+} scratch SEC(".maps");
+
+/* Records that did not fit in the ring buffer, per CPU. */
+struct {
+	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
+	__uint(max_entries, 1);
+	__type(key, __u32);
+	__type(value, __u64);
+} lost SEC(".maps");
+
+struct {
+	__uint(type, BPF_MAP_TYPE_RINGBUF);
+	__uint(max_entries, 32 << 20);
+} events SEC(".maps");
+
+static __always_inline void *scratch_buf(void)
+{
+	__u32 cpu = bpf_get_smp_processor_id();
+	return bpf_map_lookup_elem(&scratch, &cpu);
+}
+
+/* Sends a record; the consumer polls, so no wake-up (a wake-up per record costs ~5x). */
+static __always_inline void emit(void *rec, __u32 size)
+{
+	if (size > BT_MAX_RECORD)
+		size = BT_MAX_RECORD;
+	if (bpf_ringbuf_output(&events, rec, size, BPF_RB_NO_WAKEUP)) {
+		__u32 zero = 0;
+		__u64 *n = bpf_map_lookup_elem(&lost, &zero);
+		if (n)
+			(*n)++;
+	}
+}
+
+static __always_inline bool is_traced(__u32 tgid)
+{
+	__u32 *state = bpf_map_lookup_elem(&traced, &tgid);
+	return state && *state == BT_TRACED;
+}
+
+/* State of one record under construction. */
+struct builder {
+	__u8 *buf;
+	__u32 off;      /* bytes written so far */
+	__u16 ncap;
+	__u32 cap_flags; /* AT_EXIT or 0 */
+};
+
+/* Room left for a capture's data, after its 8-byte header. */
+static __always_inline __u32 room(struct builder *b)
+{
+	__u32 used = b->off + sizeof(struct bt_capture);
+	return used >= BT_MAX_RECORD ? 0 : BT_MAX_RECORD - used;
+}
+
+static __always_inline void finish_capture(struct builder *b, __u32 off, __u32 info, __u32 len)
+{
+	struct bt_capture *c = (void *)(b->buf + (off & (BT_MAX_RECORD - 1)));
+	c->info = info;
+	c->len = len;
+	b->off = (off + sizeof(*c) + len + 7) & ~7U;
+	b->ncap++;
+}
+
+/* Captures `want` bytes of user memory at `ptr`, at most `limit`. */
+static __always_inline void capture_bytes(struct builder *b, __u32 arg, __u32 element, __u64 ptr, __u64 want, __u32 limit)
+{
+	__u32 flags = b->cap_flags | (element ? BT_CAP_ELEMENT : 0);
+	__u32 off = b->off & (BT_MAX_RECORD - 1);
+	__u32 len = want > limit ? limit : want;
+	__u32 r = room(b);
+	if (want > len)
+		flags |= BT_CAP_TRUNCATED;
+	if (len > r) {
+		len = r;
+		flags |= BT_CAP_TRUNCATED;
+	}
+	if (len > BT_MAX_CAPTURE)
+		len = BT_MAX_CAPTURE;
+	bt_barrier_var(len);
+	len &= 2 * BT_MAX_CAPTURE - 1; /* no-op that shows the verifier the bound */
+	if (!ptr) {
+		len = 0;
+		flags |= BT_CAP_FAULT;
+	} else if (len && bpf_probe_read_user(b->buf + off + sizeof(struct bt_capture), len, (void *)ptr)) {
+		len = 0;
+		flags |= BT_CAP_FAULT;
+	}
+	finish_capture(b, off, arg | flags << 8 | element << 16, len);
+}
+
+/* Captures a NUL-terminated string (without the NUL), at most string_max bytes. */
+static __always_inline void capture_string(struct builder *b, __u32 arg, __u32 element, __u32 elflag, __u64 ptr)
+{
+	__u32 flags = b->cap_flags | elflag;
+	__u32 off = b->off & (BT_MAX_RECORD - 1);
+	__u32 limit = string_max;
+	__u32 r = room(b);
+	long n = 0;
+	if (limit > r)
+		limit = r;
+	if (limit > BT_MAX_CAPTURE - 2)
+		limit = BT_MAX_CAPTURE - 2;
+	bt_barrier_var(limit);
+	limit &= BT_MAX_CAPTURE - 1; /* no-op that shows the verifier the bound */
+	/* Two bytes more than kept: a string longer than the limit is told from one exactly at it. */
+	if (ptr)
+		n = bpf_probe_read_user_str(b->buf + off + sizeof(struct bt_capture), limit + 2, (void *)ptr);
+	if (n <= 0) {
+		n = 0;
+		flags |= BT_CAP_FAULT;
+	} else {
+		n -= 1; /* the NUL */
+		if (n > limit) {
+			n = limit;
+			flags |= BT_CAP_TRUNCATED;
+		}
+	}
+	finish_capture(b, off, arg | flags << 8 | element << 16, (__u32)n);
+}
+
+struct array_ctx {
+	struct builder *b;
+	__u64 base;
+	__u32 arg;
+	__u32 count;
+	__u32 budget;
+	__u32 done;
+};
+
+static long strings_step(__u32 i, void *data)
+{
+	struct array_ctx *a = data;
+	__u64 p = 0;
+	if (bpf_probe_read_user(&p, sizeof(p), (void *)(a->base + i * 8)) || !p)
+		return 1;
+	if (room(a->b) < 16)
+		return 1;
+	capture_string(a->b, a->arg, i, BT_CAP_ELEMENT, p);
+	return 0;
+}
+
+static long count_step(__u32 i, void *data)
+{
+	struct array_ctx *a = data;
+	__u64 p = 0;
+	if (bpf_probe_read_user(&p, sizeof(p), (void *)(a->base + i * 8)) || !p)
+		return 1;
+	a->count = i + 1;
+	return 0;
+}
+
+static long iovec_step(__u32 i, void *data)
+{
+	struct array_ctx *a = data;
+	struct { __u64 base; __u64 len; } iov = {};
+	__u32 left = a->budget - a->done;
+	if (i >= a->count || bpf_probe_read_user(&iov, sizeof(iov), (void *)(a->base + i * 16)))
+		return 1;
+	capture_bytes(a->b, a->arg, i, iov.base, iov.len, left);
+	a->done += iov.len > left ? left : (__u32)iov.len;
+	return 0;
+}
+
+/* Takes the captures the table asks for, for one syscall, at entry or at exit. */
+static __always_inline void capture_args(struct builder *b, const struct bt_syscall_spec *spec, const __u64 *args, long ret, bool at_exit)
+{
+	for (int i = 0; i < BT_NARGS; i++) {
+		const struct bt_capture_slot *s = &spec->slot[i];
+		__u32 kind = s->kind;
+		__u64 ptr = args[i];
+		__u32 sa = s->size_arg < BT_NARGS ? s->size_arg : 0;
+		__u64 n = 0;
+		if (kind == BT_CK_NONE)
+			continue;
+		if (room(b) < 16)
+			break;
+		switch (kind) {
+		case BT_CK_STRING:
+			capture_string(b, i, 0, 0, ptr);
+			break;
+		case BT_CK_BUF_ARG:
+		case BT_CK_BUF_RET:
+		case BT_CK_BUF_ARGPTR:
+			if (!capture_buffers)
+				break;
+			if (kind == BT_CK_BUF_ARG) {
+				n = args[sa];
+			} else if (kind == BT_CK_BUF_RET) {
+				if (!at_exit || ret <= 0)
+					break;
+				n = ret;
+			} else {
+				__u32 v = 0;
+				if (bpf_probe_read_user(&v, sizeof(v), (void *)args[sa]))
+					break;
+				n = v;
+			}
+			capture_bytes(b, i, 0, ptr, n, buffer_max);
+			break;
+		case BT_CK_STRUCT:
+			capture_bytes(b, i, 0, ptr, s->bytes, s->bytes);
+			break;
+		case BT_CK_ARRAY_ARG:
+		case BT_CK_ARRAY_RET:
+			n = kind == BT_CK_ARRAY_ARG ? args[sa] : (ret > 0 ? ret : 0);
+			if (n > 4096)
+				n = 4096;
+			capture_bytes(b, i, 0, ptr, n * s->bytes, 4096);
+			break;
+		case BT_CK_IOVEC: {
+			struct array_ctx a = { .b = b, .base = ptr, .arg = i };
+			n = args[sa];
+			a.count = n > BT_MAX_IOV ? BT_MAX_IOV : n;
+			capture_bytes(b, i, 0, ptr, n * 16, BT_MAX_IOV * 16);
+			if (!capture_buffers)
+				break;
+			a.budget = buffer_max;
+			if (at_exit && ret >= 0 && ret < a.budget)
+				a.budget = ret;
+			bpf_loop(BT_MAX_IOV, iovec_step, &a, 0);
+			break;
+		}
+		case BT_CK_STRINGS: {
+			struct array_ctx a = { .b = b, .base = ptr, .arg = i };
+			bpf_loop(BT_MAX_ELEMENTS, strings_step, &a, 0);
+			break;
+		}
+		case BT_CK_COUNT: {
+			struct array_ctx a = { .b = b, .base = ptr, .arg = i };
+			__u32 off = b->off & (BT_MAX_RECORD - 1);
+			if (ptr)
+				bpf_loop(BT_MAX_COUNT, count_step, &a, 0);
+			*(__u32 *)(b->buf + off + sizeof(struct bt_capture)) = a.count;
+			finish_capture(b, off, i | (b->cap_flags | (ptr ? 0 : BT_CAP_FAULT)) << 8, 4);
+			break;
+		}
+		}
+	}
+}
+
+static __always_inline void read_args(struct pt_regs *regs, __u64 *args)
+{
+	args[0] = regs->di;
+	args[1] = regs->si;
+	args[2] = regs->dx;
+	args[3] = regs->r10;
+	args[4] = regs->r8;
+	args[5] = regs->r9;
+}
+
+/* Builds and sends one syscall record. */
+static __always_inline void emit_syscall(__u32 type, __u32 pid, __u32 tid, __u32 nr, __u64 enter_ns, __u64 exit_ns,
+					 long ret, const __u64 *args, __u32 flags, bool captures, bool at_exit)
+{
+	struct bt_syscall *rec = scratch_buf();
+	struct builder b;
+	if (!rec)
+		return;
+	rec->type = type;
+	rec->pid = pid;
+	rec->tid = tid;
+	rec->nr = nr;
+	rec->enter_ns = enter_ns;
+	rec->exit_ns = exit_ns;
+	rec->ret = ret;
+	for (int i = 0; i < BT_NARGS; i++)
+		rec->args[i] = args[i];
+	rec->flags = flags;
+	b.buf = (__u8 *)rec;
+	b.off = sizeof(*rec);
+	b.ncap = 0;
+	b.cap_flags = at_exit ? BT_CAP_AT_EXIT : 0;
+	if (captures && nr < BT_MAX_NR) {
+		const struct bt_syscall_spec *spec = bpf_map_lookup_elem(&specs, &nr);
+		if (spec && (!at_exit || !(spec->flags & BT_SPEC_AT_ENTRY)))
+			capture_args(&b, spec, args, ret, at_exit);
+	}
+	rec->ncaptures = b.ncap;
+	rec->size = b.off;
+	emit(rec, b.off);
+}
+
+SEC("tp_btf/sys_enter")
+int BPF_PROG(bt_sys_enter, struct pt_regs *regs, long id)
+{
+	__u64 pid_tgid = bpf_get_current_pid_tgid();
+	__u32 tgid = pid_tgid >> 32, tid = (__u32)pid_tgid;
+	__u32 *state = bpf_map_lookup_elem(&traced, &tgid);
+	struct bt_inflight *f;
+
+	if (!state || id < 0)
+		return 0;
+	if (*state == BT_PENDING_EXEC) {
+		/* The started program: its own execve is the first call recorded. */
+		if (id != NR_EXECVE && id != NR_EXECVEAT)
+			return 0;
+		*state = BT_TRACED;
+	}
+	f = bpf_map_lookup_elem(&inflight, &tid);
+	if (!f) {
+		struct bt_inflight zero = {};
+		bpf_map_update_elem(&inflight, &tid, &zero, BPF_NOEXIST);
+		f = bpf_map_lookup_elem(&inflight, &tid);
+		if (!f)
+			return 0;
+	}
+	f->enter_ns = bpf_ktime_get_ns();
+	f->nr = id;
+	f->pid = tgid;
+	f->active = 1;
+	read_args(regs, f->args);
+	if (id < BT_MAX_NR) {
+		__u32 nr = id;
+		const struct bt_syscall_spec *spec = bpf_map_lookup_elem(&specs, &nr);
+		if (spec && (spec->flags & BT_SPEC_AT_ENTRY) && spec->slot[0].kind | spec->slot[1].kind | spec->slot[2].kind |
+							  spec->slot[3].kind | spec->slot[4].kind | spec->slot[5].kind)
+			emit_syscall(BT_REC_SYSCALL_ENTRY, tgid, tid, nr, f->enter_ns, f->enter_ns, 0, f->args, 0, true, false);
+	}
+	return 0;
+}
+
+SEC("tp_btf/sys_exit")
+int BPF_PROG(bt_sys_exit, struct pt_regs *regs, long ret)
+{
+	__u64 pid_tgid = bpf_get_current_pid_tgid();
+	__u32 tgid = pid_tgid >> 32, tid = (__u32)pid_tgid;
+	struct bt_inflight *f;
+	__u64 args[BT_NARGS];
+	__u64 now, enter;
+	__u32 flags = 0;
+	long nr;
+
+	if (!is_traced(tgid))
+		return 0;
+	now = bpf_ktime_get_ns();
+	f = bpf_map_lookup_elem(&inflight, &tid);
+	if (f && f->active) {
+		f->active = 0;
+		nr = f->nr;
+		enter = f->enter_ns;
+		for (int i = 0; i < BT_NARGS; i++)
+			args[i] = f->args[i];
+	} else {
+		/* Entered before tracing began (or before this thread was known). */
+		nr = regs->orig_ax;
+		if (nr < 0)
+			return 0;
+		enter = now;
+		flags = BT_SC_NO_ENTRY;
+		read_args(regs, args);
+	}
+	emit_syscall(BT_REC_SYSCALL, tgid, tid, (__u32)nr, enter, now, ret, args, flags, true, true);
+	return 0;
+}
+
+SEC("tp_btf/sched_process_fork")
+int BPF_PROG(bt_fork, struct task_struct *parent, struct task_struct *child)
+{
+	__u32 ptgid = parent->tgid, ctgid = child->tgid;
+	struct bt_process *rec;
+	__u32 one = BT_TRACED;
+
+	if (!is_traced(ptgid))
+		return 0;
+	if (ctgid != ptgid)
+		bpf_map_update_elem(&traced, &ctgid, &one, BPF_ANY);
+	rec = scratch_buf();
+	if (!rec)
+		return 0;
+	rec->type = BT_REC_FORK;
+	rec->size = sizeof(*rec);
+	rec->pid = ctgid;
+	rec->tid = child->pid;
+	rec->ns = bpf_ktime_get_ns();
+	rec->parent_pid = ptgid;
+	rec->parent_tid = parent->pid;
+	rec->exit_code = 0;
+	rec->signo = 0;
+	rec->old_tid = 0;
+	rec->group_dead = 0;
+	rec->thread = ctgid == ptgid;
+	rec->data_len = 0;
+	emit(rec, sizeof(*rec));
+	return 0;
+}
+
+SEC("tp_btf/sched_process_exec")
+int BPF_PROG(bt_exec, struct task_struct *p, pid_t old_pid, struct linux_binprm *bprm)
+{
+	__u32 tgid = p->tgid;
+	struct bt_process *rec;
+	long n;
+
+	if (!is_traced(tgid))
+		return 0;
+	rec = scratch_buf();
+	if (!rec)
+		return 0;
+	rec->type = BT_REC_EXEC;
+	rec->pid = tgid;
+	rec->tid = p->pid;
+	rec->ns = bpf_ktime_get_ns();
+	rec->parent_pid = 0;
+	rec->parent_tid = 0;
+	rec->exit_code = 0;
+	rec->signo = 0;
+	rec->old_tid = old_pid;
+	rec->group_dead = 0;
+	rec->thread = 0;
+	n = bpf_probe_read_kernel_str((__u8 *)rec + sizeof(*rec), BT_FILENAME_MAX, BPF_CORE_READ(bprm, filename));
+	rec->data_len = n > 0 ? n - 1 : 0;
+	rec->size = (sizeof(*rec) + rec->data_len + 7) & ~7U;
+	emit(rec, rec->size);
+	return 0;
+}
+
+SEC("tp_btf/sched_process_exit")
+int BPF_PROG(bt_exit, struct task_struct *p, bool group_dead)
+{
+	__u32 tgid = p->tgid, tid = p->pid;
+	struct bt_inflight *f;
+	struct bt_process *rec;
+
+	if (!is_traced(tgid))
+		return 0;
+	/* A call the thread never returned from (exit_group, or killed inside a call). */
+	f = bpf_map_lookup_elem(&inflight, &tid);
+	if (f) {
+		if (f->active)
+			emit_syscall(BT_REC_SYSCALL, tgid, tid, f->nr, f->enter_ns, f->enter_ns, 0, f->args,
+				     BT_SC_UNFINISHED, false, false);
+		bpf_map_delete_elem(&inflight, &tid);
+	}
+	rec = scratch_buf();
+	if (!rec)
+		return 0;
+	rec->type = BT_REC_EXIT;
+	rec->size = sizeof(*rec);
+	rec->pid = tgid;
+	rec->tid = tid;
+	rec->ns = bpf_ktime_get_ns();
+	rec->parent_pid = 0;
+	rec->parent_tid = 0;
+	rec->exit_code = p->exit_code;
+	rec->signo = 0;
+	rec->old_tid = 0;
+	rec->group_dead = group_dead;
+	rec->thread = 0;
+	rec->data_len = 0;
+	emit(rec, sizeof(*rec));
+	if (group_dead)
+		bpf_map_delete_elem(&traced, &tgid);
+	return 0;
+}
+
+SEC("tp_btf/signal_deliver")
+int BPF_PROG(bt_signal, int sig, struct kernel_siginfo *info, struct k_sigaction *ka)
+{
+	__u64 pid_tgid = bpf_get_current_pid_tgid();
+	__u32 tgid = pid_tgid >> 32;
+	struct bt_process *rec;
+
+	if (!is_traced(tgid))
+		return 0;
+	rec = scratch_buf();
+	if (!rec)
+		return 0;
+	rec->type = BT_REC_SIGNAL;
+	rec->pid = tgid;
+	rec->tid = (__u32)pid_tgid;
+	rec->ns = bpf_ktime_get_ns();
+	rec->parent_pid = 0;
+	rec->parent_tid = 0;
+	rec->exit_code = 0;
+	rec->signo = sig;
+	rec->old_tid = 0;
+	rec->group_dead = 0;
+	rec->thread = 0;
+	rec->data_len = BT_SIGINFO_BYTES;
+	if (bpf_probe_read_kernel((__u8 *)rec + sizeof(*rec), BT_SIGINFO_BYTES, info))
+		rec->data_len = 0;
+	rec->size = (sizeof(*rec) + rec->data_len + 7) & ~7U;
+	emit(rec, rec->size);
+	return 0;
+}

@@ -1,0 +1,126 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Records the BPF programs write to the ring buffer, and the capture table they
+ * read. Shared by beetrace.bpf.c and the recorder's native addon (which exports
+ * the offsets to the TypeScript parser). Fixed-width fields only.
+ */
+#ifndef BEETRACE_H
+#define BEETRACE_H
+
+#define BT_NARGS 6
+/* Largest record; a power of two (offsets are masked with it for the verifier). */
+#define BT_MAX_RECORD (64 * 1024)
+/* Largest single capture (a string or buffer); the recorder's -s limit. */
+#define BT_MAX_CAPTURE (32 * 1024)
+/* Per-CPU scratch where a record is built: masked offsets and lengths stay inside it. */
+#define BT_SCRATCH (2 * BT_MAX_RECORD + 64)
+/* Array arguments: strings of execve's argv, iovec entries. */
+#define BT_MAX_ELEMENTS 64
+#define BT_MAX_IOV 16
+/* Elements counted (not captured) in a NULL-terminated pointer array (envp). */
+#define BT_MAX_COUNT 4096
+/* Syscall numbers the capture table covers. */
+#define BT_MAX_NR 512
+
+enum bt_record_type {
+	BT_REC_SYSCALL = 1,       /* a syscall, emitted at exit (or at thread exit if it never returned) */
+	BT_REC_SYSCALL_ENTRY = 2, /* captures taken at entry (execve); merged with the following BT_REC_SYSCALL */
+	BT_REC_FORK = 3,
+	BT_REC_EXEC = 4,
+	BT_REC_EXIT = 5,
+	BT_REC_SIGNAL = 6,
+};
+
+/* bt_syscall.flags: the trace format's SyscallFlag values. */
+#define BT_SC_UNFINISHED 1
+#define BT_SC_NO_ENTRY 2
+
+/* bt_capture.info = arg | flags << 8 | element << 16; flags are the format's CaptureFlag. */
+#define BT_CAP_TRUNCATED 1
+#define BT_CAP_FAULT 2
+#define BT_CAP_AT_EXIT 4
+#define BT_CAP_ELEMENT 8
+
+/* traced map values */
+#define BT_TRACED 1
+#define BT_PENDING_EXEC 2 /* started by the recorder, traced from its execve on */
+
+struct bt_syscall {
+	__u32 type;
+	__u32 size; /* whole record, captures included; a multiple of 8 */
+	__u32 pid;
+	__u32 tid;
+	__u64 enter_ns;
+	__u64 exit_ns;
+	__s64 ret;
+	__u64 args[BT_NARGS];
+	__u32 nr;
+	__u16 flags;
+	__u16 ncaptures;
+	/* struct bt_capture follow, each padded to 8 bytes */
+};
+
+struct bt_capture {
+	__u32 info;
+	__u32 len; /* bytes of data that follow */
+};
+
+struct bt_process {
+	__u32 type;
+	__u32 size;
+	__u32 pid;
+	__u32 tid;
+	__u64 ns;
+	__u32 parent_pid; /* FORK */
+	__u32 parent_tid;
+	__s32 exit_code;  /* EXIT: wait status */
+	__u32 signo;      /* SIGNAL */
+	__u32 old_tid;    /* EXEC */
+	__u8 group_dead;  /* EXIT */
+	__u8 thread;      /* FORK */
+	__u16 data_len;   /* EXEC: filename; SIGNAL: siginfo bytes */
+	/* data follows */
+};
+
+#define BT_SIGINFO_BYTES 48
+#define BT_FILENAME_MAX 4096
+
+/* Capture kinds of the capture table (see the format package's CaptureKind). */
+enum bt_capture_kind {
+	BT_CK_NONE = 0,
+	BT_CK_STRING = 1,     /* NUL-terminated string */
+	BT_CK_BUF_ARG = 2,    /* buffer, size = args[size_arg] */
+	BT_CK_BUF_RET = 3,    /* buffer, size = return value */
+	BT_CK_BUF_ARGPTR = 4, /* buffer, size = *(u32 *)args[size_arg] */
+	BT_CK_STRUCT = 5,     /* bytes fixed bytes */
+	BT_CK_IOVEC = 6,      /* iovec array of args[size_arg] entries, then their buffers */
+	BT_CK_STRINGS = 7,    /* NULL-terminated array of strings */
+	BT_CK_COUNT = 8,      /* NULL-terminated pointer array, counted */
+	BT_CK_ARRAY_ARG = 9,  /* args[size_arg] elements of bytes bytes */
+	BT_CK_ARRAY_RET = 10, /* ret elements of bytes bytes */
+};
+
+struct bt_capture_slot {
+	__u8 kind;
+	__u8 size_arg;
+	__u16 bytes;
+};
+
+#define BT_SPEC_AT_ENTRY 1
+
+struct bt_syscall_spec {
+	struct bt_capture_slot slot[BT_NARGS]; /* slot i describes argument i */
+	__u32 flags;
+};
+
+/* Per-thread state between entry and exit. */
+struct bt_inflight {
+	__u64 enter_ns;
+	__u64 args[BT_NARGS];
+	__u32 nr;
+	__u32 pid;
+	__u32 active;
+	__u32 pad;
+};
+
+#endif

@@ -1,0 +1,44 @@
+// The Recorder object: loads and attaches the BPF programs, keeps the set of traced
+// processes, and drains the ring buffer on a thread of its own, handing chunks of
+// raw records to JavaScript.
+#pragma once
+#include <napi.h>
+
+#include <atomic>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+struct beetrace_bpf;
+struct ring_buffer;
+
+class Recorder : public Napi::ObjectWrap<Recorder> {
+ public:
+  static Napi::Function Init(Napi::Env env);
+  explicit Recorder(const Napi::CallbackInfo& info);
+  ~Recorder() override;
+
+ private:
+  Napi::Value Trace(const Napi::CallbackInfo& info);
+  Napi::Value Untrace(const Napi::CallbackInfo& info);
+  Napi::Value Start(const Napi::CallbackInfo& info);
+  Napi::Value Stop(const Napi::CallbackInfo& info);
+  Napi::Value Lost(const Napi::CallbackInfo& info);
+  Napi::Value Unfinished(const Napi::CallbackInfo& info);
+  Napi::Value Close(const Napi::CallbackInfo& info);
+
+  static int OnRecord(void* ctx, void* data, size_t size);
+  void Consume();
+  void Flush(bool force);
+  void Destroy();
+
+  beetrace_bpf* skel_ = nullptr;
+  ring_buffer* ring_ = nullptr;
+  std::thread thread_;
+  std::atomic<bool> stopping_{false};
+  bool started_ = false;
+  Napi::ThreadSafeFunction tsfn_;
+  std::vector<uint8_t> chunk_;
+  size_t flush_bytes_ = 1 << 20;
+  unsigned poll_us_ = 2000;
+};

@@ -1,0 +1,52 @@
+// Turns the syscall table's capture column into the table the BPF programs read:
+// per syscall number, one slot per argument (kind, size argument, bytes) and flags.
+import type { CaptureSpec, SyscallTable } from '@beetrace/format';
+import type { Layout } from './native.js';
+
+// Kind numbers of bpf/beetrace.h's enum bt_capture_kind.
+const KIND = {
+  string: 1, bufferArg: 2, bufferRet: 3, bufferArgptr: 4, struct: 5, iovec: 6, strings: 7, count: 8, arrayArg: 9, arrayRet: 10,
+} as const;
+
+function slotOf(c: CaptureSpec): [kind: number, sizeArg: number, bytes: number] {
+  switch (c.kind) {
+    case 'string': return [KIND.string, 0, 0];
+    case 'strings': return [KIND.strings, 0, 0];
+    case 'count': return [KIND.count, 0, 0];
+    case 'struct': return [KIND.struct, 0, c.bytes ?? 0];
+    case 'buffer': {
+      const s = c.size;
+      if (!s || s.from === 'ret') return [KIND.bufferRet, 0, 0];
+      return s.from === 'arg' ? [KIND.bufferArg, s.arg, 0] : [KIND.bufferArgptr, s.arg, 0];
+    }
+    case 'iovec': {
+      const s = c.size;
+      return [KIND.iovec, s && s.from !== 'ret' ? s.arg : 0, 0];
+    }
+    case 'array': {
+      const s = c.size;
+      return s && s.from === 'arg' ? [KIND.arrayArg, s.arg, c.bytes ?? 0] : [KIND.arrayRet, 0, c.bytes ?? 0];
+    }
+  }
+}
+
+export function captureTable(table: SyscallTable, layout: Layout): Uint8Array {
+  const maxNr = layout['MAX_NR']!;
+  const rowSize = layout['spec_size']!;
+  const slotSize = layout['slot_size']!;
+  const out = new Uint8Array(maxNr * rowSize);
+  const view = new DataView(out.buffer);
+  for (const sc of table.byNr.values()) {
+    if (sc.nr >= maxNr) continue;
+    const row = sc.nr * rowSize;
+    for (const c of sc.capture) {
+      const [kind, sizeArg, bytes] = slotOf(c);
+      const at = row + c.arg * slotSize;
+      view.setUint8(at, kind);
+      view.setUint8(at + 1, sizeArg);
+      view.setUint16(at + 2, bytes, true);
+    }
+    if (sc.captureAtEntry) view.setUint32(row + layout['spec_flags']!, layout['SPEC_AT_ENTRY']!, true);
+  }
+  return out;
+}

@@ -1,0 +1,204 @@
+// bt-record: records a program and all its descendants (or a running process) into a trace.
+import { closeSync, openSync } from 'node:fs';
+import { isatty } from 'node:tty';
+import { RecordError, type RecordErrorCode } from './errors.js';
+import { RECORDER_VERSION, Recording, type RecordOptions, type RecordStats, type Target } from './recording.js';
+
+const HELP = `Usage: bt-record [OPTIONS] [--] PROGRAM [ARGS...]
+       bt-record [OPTIONS] -p PID
+
+Records every syscall of PROGRAM and of all its children and threads (or of a
+running process, until Ctrl-C) into a beetrace trace: on stdout, or in FILE with -o.
+Replay it with bt-show. Needs root (or CAP_BPF and CAP_PERFMON).
+
+Options:
+  -o FILE              write the trace to FILE (mode 0600; '-' is stdout, the default)
+  -p PID               attach to running process PID and its future children;
+                       Ctrl-C detaches and leaves it running
+  -s N                 capture strings and buffers up to N bytes (sets both limits below)
+      --string-max N   longest string captured (default 4096)
+      --buffer-max N   longest buffer captured, e.g. read/write data (default 256)
+      --no-data        capture no buffer contents (strings and structs still)
+      --buffer-size N  kernel ring buffer size, power of two, K/M suffix (default 32M)
+      --fail-on-loss   exit 3 when any record was lost (the ring buffer was full)
+      --program-stdout FILE
+                       where the program's stdout goes (default: the terminal, or
+                       bt-record's stderr, when the trace is on stdout; else stdout)
+  -q                   no summary line on stderr
+  -f                   follow children and threads (always on; accepted for strace's sake)
+  -h, --help           this help
+      --version        print the version
+
+Exit status: the recorded program's own (128+N when signal N killed it); 0 after
+-p detaches; 1 when recording failed; 2 for usage errors; 3 with --fail-on-loss
+when records were lost; 126 and 127 when PROGRAM cannot be run or found.
+
+Examples:
+  bt-record ./prog arg1 > run.pb          record prog, trace on stdout
+  bt-record -o run.pb -- make -j2         record a build into run.pb
+  bt-record -p 4242 -o attach.pb          record a running process until Ctrl-C
+  bt-record -o run.pb --no-data -- ./srv  no buffer contents in the trace
+  bt-record -- ls -l | bt-show -          record and show at once
+`;
+
+const EXIT: Record<RecordErrorCode, number> = {
+  NOT_FOUND: 127, NOT_EXECUTABLE: 126, USAGE: 2,
+  NOT_PERMITTED: 1, NO_BTF: 1, NO_SUCH_PROCESS: 1, OUTPUT: 1, BPF: 1, ADDON: 1,
+};
+
+class UsageError extends Error {}
+
+interface Args {
+  output?: string;
+  pid?: number;
+  argv: string[];
+  opts: { stringMax?: number; bufferMax?: number; captureBuffers?: boolean; ringBytes?: number };
+  failOnLoss: boolean;
+  programStdout?: string;
+  quiet: boolean;
+}
+
+function parseSize(opt: string, text: string, suffixes: boolean): number {
+  const m = /^(\d+)([kKmMgG]?)$/.exec(text);
+  if (!m || (!suffixes && m[2])) throw new UsageError(`${opt}: '${text}' is not a ${suffixes ? 'size' : 'number'}`);
+  const mul = { '': 1, k: 1024, m: 1 << 20, g: 1 << 30 }[m[2]!.toLowerCase() as '' | 'k' | 'm' | 'g'];
+  return Number(m[1]) * mul;
+}
+
+function parseArgs(argv: string[]): Args | 'help' | 'version' {
+  const a: Args = { argv: [], opts: {}, failOnLoss: false, quiet: false };
+  let i = 0;
+  const value = (opt: string): string => {
+    if (i + 1 >= argv.length) throw new UsageError(`option ${opt} needs a value`);
+    return argv[++i]!;
+  };
+  for (; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--') {
+      i++;
+      break;
+    }
+    if (!arg.startsWith('-') || arg === '-') break;
+    switch (arg) {
+      case '-h': case '--help': return 'help';
+      case '--version': return 'version';
+      case '-o': a.output = value(arg); break;
+      case '-p': {
+        const v = value(arg);
+        if (!/^\d+$/.test(v) || Number(v) < 1 || Number(v) > 4194304) throw new UsageError(`-p: '${v}' is not a process id`);
+        a.pid = Number(v);
+        break;
+      }
+      case '-s': a.opts.stringMax = a.opts.bufferMax = parseSize(arg, value(arg), false); break;
+      case '--string-max': a.opts.stringMax = parseSize(arg, value(arg), false); break;
+      case '--buffer-max': a.opts.bufferMax = parseSize(arg, value(arg), false); break;
+      case '--no-data': a.opts.captureBuffers = false; break;
+      case '--buffer-size': a.opts.ringBytes = parseSize(arg, value(arg), true); break;
+      case '--fail-on-loss': a.failOnLoss = true; break;
+      case '--program-stdout': a.programStdout = value(arg); break;
+      case '-q': a.quiet = true; break;
+      case '-f': case '-ff': break;
+      default: throw new UsageError(`unknown option '${arg}'`);
+    }
+  }
+  a.argv = argv.slice(i);
+  if (a.pid !== undefined && a.argv.length > 0) throw new UsageError('-p and a program to run are mutually exclusive');
+  if (a.pid === undefined && a.argv.length === 0) throw new UsageError('must have PROGRAM [ARGS] or -p PID');
+  return a;
+}
+
+function human(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1 << 20) return `${(bytes / 1024).toFixed(1)} KiB`;
+  return `${(bytes / (1 << 20)).toFixed(1)} MiB`;
+}
+
+function summary(s: RecordStats): string {
+  const events = s.syscalls + s.processEvents;
+  const perEvent = events ? ` (${(s.bytes / events).toFixed(1)} B/event)` : '';
+  return `bt-record: ${events} events (${s.syscalls} syscalls), ${s.processes} process${s.processes === 1 ? '' : 'es'}, ` +
+    `${s.lost} lost, ${human(s.bytes)}${perEvent}, ${s.seconds.toFixed(2)} s`;
+}
+
+function fail(message: string, code: number): never {
+  process.stderr.write(`bt-record: ${message}\n`);
+  process.exit(code);
+}
+
+async function main(): Promise<number> {
+  let args;
+  try {
+    args = parseArgs(process.argv.slice(2));
+  } catch (e) {
+    if (e instanceof UsageError) fail(`${e.message}\nFor help: bt-record --help`, 2);
+    throw e;
+  }
+  if (args === 'help') {
+    process.stdout.write(HELP);
+    return 0;
+  }
+  if (args === 'version') {
+    process.stdout.write(`bt-record ${RECORDER_VERSION}\n`);
+    return 0;
+  }
+  const toStdout = args.output === undefined || args.output === '-';
+  if (toStdout && isatty(1)) {
+    fail('refusing to write a binary trace to a terminal: use -o FILE or redirect stdout\nFor help: bt-record --help', 2);
+  }
+  // The program's stdout must not mix into a trace written to stdout.
+  let programStdout = 1;
+  let openedFd: number | undefined;
+  if (args.programStdout !== undefined) {
+    try {
+      programStdout = openedFd = openSync(args.programStdout, 'w', 0o644);
+    } catch (e) {
+      fail(`cannot open '${args.programStdout}': ${(e as Error).message.replace(/^\w+: /, '')}`, 1);
+    }
+  } else if (toStdout) {
+    try {
+      programStdout = openedFd = openSync('/dev/tty', 'w');
+    } catch {
+      programStdout = 2;
+    }
+  }
+  const live = isatty(2) && !process.env['CI'] && !args.quiet;
+  let lastLine = '';
+  const opts: RecordOptions = {
+    ...args.opts,
+    output: toStdout ? 1 : args.output!,
+    stdio: [0, programStdout, 2],
+    ...(live ? {
+      onProgress: (s: RecordStats) => {
+        const rate = s.seconds > 0 ? Math.round((s.syscalls + s.processEvents) / s.seconds) : 0;
+        lastLine = `\r${s.syscalls + s.processEvents} events, ${rate}/s, ${s.lost} lost`;
+        process.stderr.write(lastLine);
+      },
+    } : {}),
+  };
+  const target: Target = args.pid !== undefined ? { pid: args.pid } : { argv: args.argv };
+  let rec: Recording;
+  try {
+    rec = new Recording(target, opts);
+  } catch (e) {
+    if (e instanceof RecordError) fail(e.message, EXIT[e.code]);
+    throw e;
+  }
+  for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(sig, () => rec.stop());
+  const result = await rec.finished;
+  if (openedFd !== undefined) closeSync(openedFd);
+  if (lastLine) process.stderr.write(`\r${' '.repeat(lastLine.length)}\r`);
+  if (result.outputError) {
+    fail(`${result.outputError.message}; the program was stopped, the trace holds what was written before`, 1);
+  }
+  if (!args.quiet) process.stderr.write(`${summary(result)}\n`);
+  if (args.failOnLoss && result.lost > 0) {
+    process.stderr.write(`bt-record: ${result.lost} records lost (--fail-on-loss); a larger --buffer-size may help\n`);
+    return 3;
+  }
+  return result.exitCode;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (e: unknown) => fail(e instanceof Error ? e.message : String(e), 1),
+);

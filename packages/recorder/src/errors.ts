@@ -1,0 +1,18 @@
+// Failures a user can cause, each with a code the CLI maps to one line and an exit status.
+export type RecordErrorCode =
+  | 'NOT_FOUND'       // the program does not exist (exit 127)
+  | 'NOT_EXECUTABLE'  // it exists but cannot be executed (exit 126)
+  | 'NOT_PERMITTED'   // not root / no CAP_BPF
+  | 'NO_BTF'          // the kernel has no BTF
+  | 'NO_SUCH_PROCESS' // -p on a pid that does not exist
+  | 'OUTPUT'          // the trace cannot be written (path not writable, disk full...)
+  | 'BPF'             // the BPF programs failed to load or attach for another reason
+  | 'ADDON'           // the native addon is missing
+  | 'USAGE';          // bad options
+
+export class RecordError extends Error {
+  constructor(readonly code: RecordErrorCode, message: string) {
+    super(message);
+    this.name = 'RecordError';
+  }
+}

@@ -1,0 +1,70 @@
+// @beetrace/recorder: eBPF capture of a program and all its descendants into a trace.
+//
+//   const run = await record(['./build.sh'], { cwd, output: 'run.pb' });
+//   for await (const ev of recordEvents(['ls', '-l'])) { ... }
+import type { TraceEvent } from '@beetrace/format';
+import { type RecordOptions, type RecordResult, Recording, type Target } from './recording.js';
+
+export { RecordError, type RecordErrorCode } from './errors.js';
+export { Recording, RECORDER_VERSION, type CaptureOptions, type RecordOptions, type RecordResult, type RecordStats, type Target } from './recording.js';
+
+/** Records `argv` (a program and its arguments) to completion. Without `output`, the trace is returned in memory (`result.trace`). */
+export async function record(argv: readonly string[], opts: RecordOptions = {}): Promise<RecordResult> {
+  return new Recording({ argv }, opts).finished;
+}
+
+/** Starts a recording of a program or of a running process; stop() ends it as Ctrl-C would. */
+export function startRecording(target: Target, opts: RecordOptions = {}): Recording {
+  return new Recording(target, opts);
+}
+
+export interface EventStream extends AsyncIterable<TraceEvent> {
+  /** Settles when the recording has finished. */
+  readonly result: Promise<RecordResult>;
+  readonly recording: Recording;
+}
+
+/**
+ * Records a program and yields its events as they are recorded (syscalls and
+ * process lifecycle, in delivery order). The trace is also written to `output`
+ * when given.
+ */
+export function recordEvents(target: Target | readonly string[], opts: RecordOptions = {}): EventStream {
+  const queue: TraceEvent[] = [];
+  let notify: (() => void) | undefined;
+  let done = false;
+  let failure: unknown;
+  const recording = new Recording(Array.isArray(target) ? { argv: target } : (target as Target), {
+    ...opts,
+    onEvent: (ev) => {
+      queue.push(ev);
+      notify?.();
+    },
+  });
+  const result = recording.finished.then(
+    (r) => r,
+    (e) => {
+      failure = e;
+      throw e;
+    },
+  ).finally(() => {
+    done = true;
+    notify?.();
+  });
+  result.catch(() => undefined);
+  return {
+    result,
+    recording,
+    async *[Symbol.asyncIterator]() {
+      for (;;) {
+        while (queue.length > 0) yield queue.shift()!;
+        if (done) {
+          if (failure) throw failure;
+          return;
+        }
+        await new Promise<void>((r) => (notify = r));
+        notify = undefined;
+      }
+    },
+  };
+}

@@ -1,0 +1,64 @@
+// Loads the native addon, saying what it tried when that fails.
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+
+export interface Layout {
+  readonly [field: string]: number;
+}
+
+export interface NativeRecorder {
+  trace(pid: number, pendingExec: boolean): void;
+  untrace(pid: number): void;
+  start(onChunk: (chunk: Buffer | null) => void): void;
+  stop(): void;
+  lost(): number[];
+  unfinished(): Buffer;
+  close(): void;
+}
+
+export interface NativeRecorderOptions {
+  readonly specs: Uint8Array;
+  readonly ringBytes: number;
+  readonly stringMax: number;
+  readonly bufferMax: number;
+  readonly captureBuffers: boolean;
+  readonly pollMicros?: number;
+}
+
+export interface SpawnedChild {
+  readonly pid: number;
+  readonly barrier: number;
+  readonly status: number;
+}
+
+export interface WaitStatus {
+  readonly status: number;
+  readonly exited: boolean;
+  readonly code: number;
+  readonly signal: number;
+  readonly core: boolean;
+}
+
+export interface Binding {
+  readonly Recorder: new (opts: NativeRecorderOptions) => NativeRecorder;
+  spawn(path: string, argv: readonly string[], envp: readonly string[], cwd: string, stdin: number, stdout: number, stderr: number): SpawnedChild;
+  release(barrier: number, status: number): number;
+  abandon(barrier: number, status: number): void;
+  waitChild(pid: number): Promise<WaitStatus>;
+  readonly layout: Layout;
+}
+
+let cached: Binding | undefined;
+
+export function binding(): Binding {
+  if (cached) return cached;
+  const path = fileURLToPath(new URL('../build/Release/beetrace_recorder.node', import.meta.url));
+  try {
+    cached = createRequire(import.meta.url)(path) as Binding;
+  } catch (e) {
+    const err = new Error(`cannot load the native recorder from ${path} (${(e as Error).message.split('\n')[0]}); build it with: pnpm build`);
+    (err as NodeJS.ErrnoException).code = 'ENOADDON';
+    throw err;
+  }
+  return cached;
+}

@@ -1,0 +1,431 @@
+// One recording: load the BPF programs, start (or attach to) the program, drain
+// the ring buffer into batches, and finish the file with its trailer.
+import { closeSync, existsSync, fchmodSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { hostname, machine, release } from 'node:os';
+import { BatchBuilder, batchEvents, encodeHeader, encodeTrailer, pb, syscallTable, type TraceEvent } from '@beetrace/format';
+import { captureTable } from './capture-table.js';
+import { RecordError } from './errors.js';
+import { binding, type NativeRecorder, type WaitStatus } from './native.js';
+import { RawRecordParser } from './raw-records.js';
+import { resolveProgram } from './resolve-program.js';
+
+export const RECORDER_VERSION = '0.1.0';
+
+export interface CaptureOptions {
+  /** Longest string captured, bytes (default 4096). */
+  readonly stringMax?: number;
+  /** Longest buffer captured, bytes (default 256). */
+  readonly bufferMax?: number;
+  /** false: no buffer contents (strings and structs still). Default true. */
+  readonly captureBuffers?: boolean;
+  /** Kernel ring buffer size in bytes, a power of two >= 4096 (default 32 MiB). */
+  readonly ringBytes?: number;
+}
+
+export interface RecordOptions extends CaptureOptions {
+  /** Where the trace goes: a path (created mode 0600), an open file descriptor, or (default) memory. */
+  readonly output?: string | number;
+  /** Working directory and environment of the started program (default: this process's). */
+  readonly cwd?: string;
+  readonly env?: NodeJS.ProcessEnv;
+  /** The started program's stdin, stdout, stderr (default 0, 1, 2). */
+  readonly stdio?: readonly [number, number, number];
+  /** Called at most every 200 ms while recording. */
+  readonly onProgress?: (stats: RecordStats) => void;
+  /** Called with every event, as recorded (for the library's event iterator). */
+  readonly onEvent?: (event: TraceEvent) => void;
+}
+
+export interface RecordStats {
+  readonly syscalls: number;
+  readonly processEvents: number;
+  readonly processes: number;
+  readonly lost: number;
+  readonly bytes: number;
+  readonly seconds: number;
+}
+
+export interface RecordResult extends RecordStats {
+  /** The trace file, when output was a path. */
+  readonly path?: string;
+  /** The trace, when output was memory. */
+  readonly trace?: Uint8Array;
+  readonly lostPerCpu: readonly number[];
+  readonly unfinished: number;
+  /** How the started program ended (undefined when attached with -p). */
+  readonly exit?: WaitStatus;
+  /** Shell-style status: the exit code, or 128 + signal number. */
+  readonly exitCode: number;
+  readonly stopReason: 'exited' | 'signal' | 'detached' | 'error';
+  /** Set when writing the trace failed: what was recorded up to then is in the file. */
+  readonly outputError?: RecordError;
+}
+
+export type Target = { readonly argv: readonly string[] } | { readonly pid: number };
+
+const BATCH_SYSCALLS = 4096;
+const BATCH_BYTES = 1 << 20;
+const BATCH_MAX_AGE_MS = 250;
+const BTF_PATH = process.env['BT_VMLINUX_BTF'] ?? '/sys/kernel/btf/vmlinux';
+
+function checkCapture(o: CaptureOptions, max: number): Required<CaptureOptions> {
+  const r = {
+    stringMax: o.stringMax ?? 4096,
+    bufferMax: o.bufferMax ?? 256,
+    captureBuffers: o.captureBuffers ?? true,
+    ringBytes: o.ringBytes ?? 32 << 20,
+  };
+  for (const k of ['stringMax', 'bufferMax'] as const) {
+    if (!Number.isInteger(r[k]) || r[k] < 0 || r[k] > max - 2) throw new RecordError('USAGE', `${k} must be an integer from 0 to ${max - 2}, got ${r[k]}`);
+  }
+  const rb = r.ringBytes;
+  if (!Number.isInteger(rb) || rb < 4096 || rb > 1 << 30 || (rb & (rb - 1)) !== 0) {
+    throw new RecordError('USAGE', `ring buffer size must be a power of two from 4096 to 1073741824 bytes, got ${rb}`);
+  }
+  return r;
+}
+
+/** Writes the trace: to a file descriptor with blocking writes, or to memory. */
+class Sink {
+  bytes = 0;
+  error: RecordError | undefined;
+  private readonly parts: Uint8Array[] | undefined;
+  constructor(private readonly fd: number | undefined, private readonly ownsFd: boolean) {
+    if (fd === undefined) this.parts = [];
+  }
+  write(data: Uint8Array): void {
+    if (this.error) return;
+    if (this.parts) {
+      this.parts.push(data);
+      this.bytes += data.length;
+      return;
+    }
+    let off = 0;
+    while (off < data.length) {
+      try {
+        off += writeSync(this.fd!, data, off, data.length - off);
+      } catch (e) {
+        const err = e as NodeJS.ErrnoException;
+        if (err.code === 'EAGAIN') {
+          Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 2);
+          continue;
+        }
+        this.error = new RecordError('OUTPUT', `cannot write the trace: ${err.message.replace(/^\w+: /, '')}`);
+        return;
+      }
+    }
+    this.bytes += data.length;
+  }
+  close(): Uint8Array | undefined {
+    if (this.ownsFd && this.fd !== undefined) closeSync(this.fd);
+    return this.parts ? Buffer.concat(this.parts) : undefined;
+  }
+}
+
+function openOutput(output: string | number | undefined): Sink {
+  if (output === undefined) return new Sink(undefined, false);
+  if (typeof output === 'number') return new Sink(output, false);
+  let fd;
+  try {
+    fd = openSync(output, 'w', 0o600);
+    fchmodSync(fd, 0o600);
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    throw new RecordError('OUTPUT', `cannot create '${output}': ${err.message.replace(/^\w+: /, '').replace(/, open '.*'$/, '')}`);
+  }
+  return new Sink(fd, true);
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const state = stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
+    return state !== 'Z' && state !== 'X';
+  } catch {
+    return false;
+  }
+}
+
+function loadRecorder(capture: Required<CaptureOptions>): NativeRecorder {
+  if (!existsSync(BTF_PATH)) {
+    throw new RecordError('NO_BTF', `this kernel has no BTF (${BTF_PATH} is missing); beetrace needs a kernel built with CONFIG_DEBUG_INFO_BTF=y`);
+  }
+  let b;
+  try {
+    b = binding();
+  } catch (e) {
+    throw new RecordError('ADDON', (e as Error).message);
+  }
+  const table = syscallTable('x86_64')!;
+  try {
+    return new b.Recorder({ ...capture, specs: captureTable(table, b.layout) });
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    if (err.code === 'EPERM') {
+      throw new RecordError('NOT_PERMITTED', 'recording needs root (or CAP_BPF and CAP_PERFMON): loading the BPF programs was not permitted');
+    }
+    throw new RecordError('BPF', err.message);
+  }
+}
+
+export class Recording {
+  readonly finished: Promise<RecordResult>;
+  private readonly started = process.hrtime.bigint();
+  private readonly native: NativeRecorder;
+  private readonly builder = new BatchBuilder();
+  private readonly parser: RawRecordParser;
+  private readonly sink: Sink;
+  private readonly live = new Set<number>();
+  private readonly seen = new Set<number>();
+  private lastFlush = Date.now();
+  private lastProgress = 0;
+  private stopReason: RecordResult['stopReason'] = 'exited';
+  private childPid = 0;
+  private wakeUp: (() => void) | undefined;
+  private stopRequested = false;
+  private killTimer: NodeJS.Timeout | undefined;
+  private readonly drained: Promise<void>;
+
+  constructor(private readonly target: Target, private readonly opts: RecordOptions = {}) {
+    if (process.platform !== 'linux' || machine() !== 'x86_64') throw new RecordError('BPF', 'beetrace records on x86_64 Linux only');
+    const capture = checkCapture(opts, binding().layout['MAX_CAPTURE']!);
+    let program: string | undefined;
+    if ('argv' in target) {
+      if (target.argv.length === 0) throw new RecordError('USAGE', 'no program to record');
+      program = resolveProgram(target.argv[0]!, opts.cwd ?? process.cwd(), (opts.env ?? process.env)['PATH']);
+    } else if (!processAlive(target.pid)) {
+      throw new RecordError('NO_SUCH_PROCESS', `attach: process ${target.pid} does not exist`);
+    }
+    this.native = loadRecorder(capture);
+    try {
+      this.sink = openOutput(opts.output);
+    } catch (e) {
+      this.native.close();
+      throw e;
+    }
+    this.parser = new RawRecordParser(binding().layout, this.builder, {
+      onFork: (pid, _parent, thread) => {
+        if (!thread) {
+          this.live.add(pid);
+          this.seen.add(pid);
+        }
+      },
+      onExit: (pid, groupDead) => {
+        if (groupDead) {
+          this.live.delete(pid);
+          this.wake();
+        }
+      },
+    });
+    const monotonicNs = Number(process.hrtime.bigint());
+    const realtimeNs = Math.round((performance.timeOrigin + performance.now()) * 1e6);
+    let drainedResolve!: () => void;
+    this.drained = new Promise((r) => (drainedResolve = r));
+    this.native.start((chunk) => {
+      if (chunk === null) {
+        drainedResolve();
+        return;
+      }
+      this.onChunk(chunk);
+    });
+    const rootPid = 'pid' in target ? target.pid : this.spawn(program!, target.argv, capture);
+    this.live.add(rootPid);
+    this.seen.add(rootPid);
+    this.write(encodeHeader({
+      recorderVersion: RECORDER_VERSION,
+      kernelRelease: release(),
+      arch: machine(),
+      hostname: hostname(),
+      monotonicNs,
+      realtimeNs,
+      argv: 'argv' in target ? [...target.argv] : [],
+      cwd: opts.cwd ?? process.cwd(),
+      rootPid,
+      attached: 'pid' in target,
+      capture: { stringMax: capture.stringMax, bufferMax: capture.bufferMax, buffers: capture.captureBuffers, ringBytes: capture.ringBytes },
+      syscallAbi: 'x86_64',
+    }));
+    this.finished = this.run();
+  }
+
+  /** Stops recording as Ctrl-C does: a started program is terminated (then killed), an attached one is left running. */
+  stop(): void {
+    if (this.stopRequested) {
+      if (this.childPid) this.kill('SIGKILL');
+      return;
+    }
+    this.stopRequested = true;
+    if (this.stopReason === 'exited') this.stopReason = 'signal';
+    if (this.childPid) {
+      this.kill('SIGTERM');
+      this.killTimer = setTimeout(() => this.kill('SIGKILL'), 2000);
+    }
+    this.wake();
+  }
+
+  private kill(sig: NodeJS.Signals): void {
+    try {
+      process.kill(this.childPid, sig);
+    } catch {
+      // already gone
+    }
+  }
+
+  private wake(): void {
+    const w = this.wakeUp;
+    this.wakeUp = undefined;
+    w?.();
+  }
+
+  private spawn(program: string, argv: readonly string[], _capture: Required<CaptureOptions>): number {
+    const b = binding();
+    const env = Object.entries(this.opts.env ?? process.env).filter(([, v]) => v !== undefined).map(([k, v]) => `${k}=${v}`);
+    const [i, o, e] = this.opts.stdio ?? [0, 1, 2];
+    const child = b.spawn(program, argv, env, this.opts.cwd ?? '', i, o, e);
+    try {
+      this.native.trace(child.pid, true);
+    } catch (err) {
+      b.abandon(child.barrier, child.status);
+      throw new RecordError('BPF', (err as Error).message);
+    }
+    this.childPid = child.pid;
+    const errno = b.release(child.barrier, child.status);
+    if (errno !== 0) {
+      // The child exits 127 without running anything; what it did is not part of the trace.
+      void b.waitChild(child.pid);
+      this.native.stop();
+      this.native.close();
+      this.sink.close();
+      throw new RecordError(errno === 2 ? 'NOT_FOUND' : 'NOT_EXECUTABLE', `exec '${argv[0]}': ${errnoMessage(errno)}`);
+    }
+    return child.pid;
+  }
+
+  private write(bytes: Uint8Array): void {
+    this.sink.write(bytes);
+    if (this.sink.error && !this.stopRequested) {
+      this.stopReason = 'error';
+      this.stop();
+    }
+  }
+
+  private flushBatch(): void {
+    if (this.builder.syscalls === 0 && this.builder.processEvents === 0) return;
+    const bytes = this.builder.encode();
+    this.lastFlush = Date.now();
+    this.write(bytes);
+    if (this.opts.onEvent) {
+      const rec = pb.Record.decodeDelimited(bytes);
+      for (const ev of batchEvents(rec.batch as never)) this.opts.onEvent(ev);
+    }
+  }
+
+  private onChunk(chunk: Uint8Array): void {
+    this.parser.parse(chunk);
+    if (this.builder.syscalls >= BATCH_SYSCALLS || this.builder.capturedBytes >= BATCH_BYTES || Date.now() - this.lastFlush >= BATCH_MAX_AGE_MS) {
+      this.flushBatch();
+    }
+    this.progress();
+  }
+
+  private progress(): void {
+    const now = Date.now();
+    if (!this.opts.onProgress || now - this.lastProgress < 200) return;
+    this.lastProgress = now;
+    this.opts.onProgress(this.stats());
+  }
+
+  private stats(): RecordStats & { lostPerCpu: number[] } {
+    const lostPerCpu = this.native.lost();
+    return {
+      syscalls: this.parser.counts.syscalls,
+      processEvents: this.parser.counts.processEvents,
+      processes: this.seen.size,
+      lost: lostPerCpu.reduce((a, b) => a + b, 0),
+      lostPerCpu,
+      bytes: this.sink.bytes,
+      seconds: Number(process.hrtime.bigint() - this.started) / 1e9,
+    };
+  }
+
+  /** Resolves when every traced process has exited, or a stop was requested. */
+  private async untilDone(childExit: Promise<WaitStatus> | undefined): Promise<WaitStatus | undefined> {
+    let exit: WaitStatus | undefined;
+    let childDone = childExit === undefined;
+    void childExit?.then((s) => {
+      exit = s;
+      childDone = true;
+      this.wake();
+    });
+    for (;;) {
+      if (childDone) {
+        // Exit records of the last processes may still be on their way; a lost one must not hang us.
+        for (const pid of this.live) if (!processAlive(pid)) this.live.delete(pid);
+        if (this.live.size === 0) break;
+      }
+      if (this.stopRequested && (childExit === undefined || childDone)) break;
+      await new Promise<void>((r) => {
+        this.wakeUp = r;
+        setTimeout(r, childDone ? 100 : 250);
+      });
+    }
+    if (this.killTimer) clearTimeout(this.killTimer);
+    return exit;
+  }
+
+  private async run(): Promise<RecordResult> {
+    const childExit = this.childPid ? binding().waitChild(this.childPid) : undefined;
+    const exit = await this.untilDone(childExit);
+    if (!this.childPid && this.stopRequested) {
+      this.stopReason = 'detached';
+    }
+    for (const pid of this.seen) this.native.untrace(pid);
+    this.native.stop();
+    await this.drained;
+    this.parser.parse(this.native.unfinished());
+    this.flushBatch();
+    const stats = this.stats();
+    const endMonotonicNs = Number(process.hrtime.bigint());
+    const endRealtimeNs = Math.round((performance.timeOrigin + performance.now()) * 1e6);
+    const bytesBefore = this.sink.bytes;
+    this.write(encodeTrailer({
+      syscalls: stats.syscalls,
+      processEvents: stats.processEvents,
+      processes: stats.processes,
+      lostPerCpu: stats.lostPerCpu,
+      programExited: exit !== undefined,
+      exitCode: exit?.code ?? 0,
+      termSignal: exit?.signal ?? 0,
+      coreDumped: exit?.core ?? false,
+      endMonotonicNs,
+      endRealtimeNs,
+      unfinished: this.parser.counts.unfinished,
+      bytes: bytesBefore,
+      stopReason: this.stopReason,
+    }));
+    this.native.close();
+    const trace = this.sink.close();
+    const exitCode = exit ? (exit.exited ? exit.code : 128 + exit.signal) : 0;
+    const result: RecordResult = {
+      ...stats,
+      bytes: this.sink.bytes,
+      ...(typeof this.opts.output === 'string' ? { path: this.opts.output } : {}),
+      ...(trace ? { trace } : {}),
+      unfinished: this.parser.counts.unfinished,
+      ...(exit ? { exit } : {}),
+      exitCode,
+      stopReason: this.sink.error ? 'error' : this.stopReason,
+      ...(this.sink.error ? { outputError: this.sink.error } : {}),
+    };
+    return result;
+  }
+}
+
+const ERRNO: Record<number, string> = {
+  1: 'Operation not permitted', 2: 'No such file or directory', 7: 'Argument list too long', 8: 'Exec format error',
+  13: 'Permission denied', 20: 'Not a directory', 21: 'Is a directory', 26: 'Text file busy', 40: 'Too many levels of symbolic links',
+};
+
+function errnoMessage(errno: number): string {
+  return ERRNO[errno] ?? `error ${errno}`;
+}
