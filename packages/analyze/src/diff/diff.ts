@@ -1,0 +1,187 @@
+// The library API: diffTraces(a, b, options) compares two runs (trace files, trace bytes,
+// a recorder result or a snapshot) and returns what behaved differently.
+import { open, readFile, stat, writeFile } from 'node:fs/promises';
+import { compareRuns, type DiffResult, type FetchText } from './engine.js';
+import { type DiffOptions, resolveNormalization } from './options.js';
+import { type RunModel, type ScanOptions, scanTrace, TraceInputError } from './scan.js';
+import { formatSnapshot, parseSnapshot, settingsText } from './snapshot.js';
+
+/**
+ * A run to compare: a trace file path, trace bytes, what `record()` resolves to (anything
+ * with a `path`), or a snapshot file written by bt-diff (`{ snapshot: 'golden.txt' }`).
+ */
+export type DiffInput = string | Uint8Array | { readonly path: string } | { readonly snapshot: string };
+
+/** A partial trace compared without `allowPartial`: the result is attached. */
+export class PartialTraceError extends TraceInputError {
+  constructor(message: string, readonly result: DiffResult) {
+    super(message, 'PARTIAL');
+    this.name = 'PartialTraceError';
+  }
+}
+
+interface Loaded {
+  readonly run: RunModel;
+  readonly fetch: FetchText;
+  readonly snapshotSettings?: string[];
+}
+
+function scanOptions(opts: DiffOptions): ScanOptions {
+  return { normalize: resolveNormalization(opts.normalize), ignore: opts.ignore ?? [], ignorePaths: opts.ignorePaths ?? [] };
+}
+
+function describe(input: DiffInput): string {
+  if (typeof input === 'string') return input;
+  if (input instanceof Uint8Array) return '(trace bytes)';
+  if ('snapshot' in input) return input.snapshot;
+  return input.path;
+}
+
+function traceSource(input: DiffInput): string | Uint8Array | undefined {
+  if (typeof input === 'string' || input instanceof Uint8Array) return input;
+  if ('path' in input && typeof input.path === 'string') return input.path;
+  return undefined;
+}
+
+async function load(input: DiffInput, label: string, so: ScanOptions): Promise<Loaded> {
+  if (typeof input === 'object' && !(input instanceof Uint8Array) && 'snapshot' in input) {
+    let text: string;
+    try {
+      text = await readFile(input.snapshot, 'utf8');
+    } catch (e) {
+      throw new TraceInputError(`${input.snapshot}: cannot read snapshot: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, 'SNAPSHOT');
+    }
+    const s = parseSnapshot(text, input.snapshot);
+    return { run: s.run, fetch: s.fetch, snapshotSettings: s.settings };
+  }
+  const source = traceSource(input);
+  if (source === undefined) throw new TypeError('diffTraces: a run is a path, a Uint8Array, an object with a path, or { snapshot }');
+  if (typeof source === 'string') {
+    try {
+      await stat(source);
+    } catch (e) {
+      throw new TraceInputError(`${source}: cannot read trace: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, 'NOT_A_TRACE');
+    }
+  }
+  const run = await scanTrace(source, label, so);
+  const fetch: FetchText = async (wanted) => {
+    const out = new Map<string, Map<number, string>>();
+    await scanTrace(source, label, so, (thread, index, text) => {
+      if (!wanted.get(thread)?.has(index)) return;
+      let m = out.get(thread);
+      if (!m) out.set(thread, m = new Map());
+      m.set(index, text);
+    });
+    return out;
+  };
+  return { run, fetch };
+}
+
+/** True when two inputs are the same bytes (same file, or equal contents). */
+async function sameBytes(a: DiffInput, b: DiffInput): Promise<boolean> {
+  const sa = traceSource(a);
+  const sb = traceSource(b);
+  if (sa === undefined || sb === undefined) return false;
+  if (sa instanceof Uint8Array && sb instanceof Uint8Array) return sa.length === sb.length && Buffer.compare(sa, sb) === 0;
+  if (typeof sa !== 'string' || typeof sb !== 'string') return false;
+  try {
+    const [x, y] = await Promise.all([stat(sa), stat(sb)]);
+    if (x.size !== y.size) return false;
+    if (x.ino === y.ino && x.dev === y.dev) return true;
+    const [fa, fb] = await Promise.all([open(sa), open(sb)]);
+    try {
+      const ba = Buffer.alloc(1 << 20);
+      const bb = Buffer.alloc(1 << 20);
+      for (;;) {
+        const [ra, rb] = await Promise.all([fa.read(ba, 0, ba.length), fb.read(bb, 0, bb.length)]);
+        if (ra.bytesRead !== rb.bytesRead) return false;
+        if (ra.bytesRead === 0) return true;
+        if (ba.subarray(0, ra.bytesRead).compare(bb.subarray(0, rb.bytesRead)) !== 0) return false;
+      }
+    } finally {
+      await Promise.all([fa.close(), fb.close()]);
+    }
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Compares two runs. Resolves to what differs: `identical`, the behaviour `summary` (each
+ * part `{ added, removed }`), and per process counts and hunks. Rejects with a
+ * TraceInputError for unreadable input, traces of different architectures or format
+ * versions, and (unless `allowPartial`) a trace that was cut short (PartialTraceError,
+ * with the result attached).
+ */
+export async function diffTraces(a: DiffInput, b: DiffInput, opts: DiffOptions = {}): Promise<DiffResult> {
+  const so = scanOptions(opts);
+  const la = describe(a);
+  const lb = describe(b);
+  const same = await sameBytes(a, b);
+  const A = await load(a, la, so);
+  const B = same ? { ...A, run: { ...A.run, label: lb } } : await load(b, lb, so);
+  if (A.run.arch !== B.run.arch) {
+    throw new TraceInputError(`cannot compare runs of different architectures: ${la} is ${A.run.arch || 'unknown'}, ${lb} is ${B.run.arch || 'unknown'}`, 'MISMATCH');
+  }
+  if (A.run.formatVersion !== B.run.formatVersion) {
+    throw new TraceInputError(`cannot compare traces of different format versions: ${la} is version ${A.run.formatVersion}, ${lb} is version ${B.run.formatVersion}`, 'MISMATCH');
+  }
+  const warnings: string[] = [];
+  for (const r of [A.run, B.run]) {
+    if (!r.complete) warnings.push(`${r.label}: ${r.problem ?? 'trace incomplete'}; the comparison is partial (up to where it ends)`);
+  }
+  for (const s of [A, B]) {
+    if (!s.snapshotSettings) continue;
+    const now = settingsText(so);
+    if (now.join('\n') !== s.snapshotSettings.join('\n')) {
+      warnings.push(`${s.run.label}: snapshot was written with different settings (${s.snapshotSettings.join('; ')}) than this comparison (${now.join('; ')})`);
+    }
+  }
+  const fromTraces = [A, B].filter((s) => !s.snapshotSettings).map((s) => s.run);
+  if (fromTraces.length > 0) {
+    for (const p of [...(opts.ignore ?? []), ...(opts.ignorePaths ?? [])]) {
+      const n = fromTraces.reduce((sum, r) => sum + (r.ignoreHits.get(p) ?? 0), 0);
+      if (n === 0) warnings.push(`ignore pattern "${p}" matched nothing`);
+    }
+  }
+  const partial = !A.run.complete || !B.run.complete;
+  const core = same
+    ? await compareRuns(A.run, B.run, A.fetch, A.fetch, { context: 0, hunks: false })
+    : await compareRuns(A.run, B.run, A.fetch, B.fetch, { context: opts.context ?? 3, hunks: opts.hunks ?? true });
+  const result: DiffResult = { ...core, partial, warnings };
+  if (partial && !opts.allowPartial) {
+    throw new PartialTraceError(`${warnings[0] ?? 'trace incomplete'} (pass allowPartial to accept)`, result);
+  }
+  return result;
+}
+
+/** The snapshot text of a run (see snapshot.ts for the layout). */
+export async function snapshotText(input: DiffInput, opts: DiffOptions = {}): Promise<string> {
+  const so = scanOptions(opts);
+  const source = traceSource(input);
+  if (source === undefined) throw new TypeError('snapshotText: a snapshot is made from a trace (path, bytes or { path })');
+  const texts = new Map<string, Map<number, string>>();
+  const run = await scanTrace(source, describe(input), so, (thread, index, text) => {
+    let m = texts.get(thread);
+    if (!m) texts.set(thread, m = new Map());
+    m.set(index, text);
+  });
+  if (!run.complete && !opts.allowPartial) {
+    throw new TraceInputError(`${run.label}: ${run.problem ?? 'trace incomplete'}; refusing to snapshot a partial trace (pass allowPartial to accept)`, 'PARTIAL');
+  }
+  return formatSnapshot(run, texts, so);
+}
+
+/** Writes (or rewrites) a snapshot file from a trace. Resolves to true when the file changed. */
+export async function updateSnapshot(file: string, input: DiffInput, opts: DiffOptions = {}): Promise<boolean> {
+  const text = await snapshotText(input, opts);
+  let old: string | undefined;
+  try {
+    old = await readFile(file, 'utf8');
+  } catch {
+    old = undefined;
+  }
+  if (old === text) return false;
+  await writeFile(file, text);
+  return true;
+}

@@ -1,0 +1,49 @@
+// The knobs of a comparison, shared by the library API and the CLI.
+
+/** Each part of normalisation, on by default; switch one off to compare it as recorded. */
+export interface Normalization {
+  /** pids and tids become names by position in the process tree: <1> root, <1.2> its 2nd child, <1.2:1> that child's 1st thread. */
+  readonly pids: boolean;
+  /** Pointer values (hex 0x10000 and up outside strings), mmap/brk results: masked as 0x…. */
+  readonly addresses: boolean;
+  /** Timestamps and durations are not printed (off: each line starts with its time since the first event and ends with <duration>). */
+  readonly timestamps: boolean;
+  /** fds renumbered by order of creation in a virtual table (lowest free number), so inherited extra fds change nothing. */
+  readonly fds: boolean;
+  /** Inherently random, time- or machine-dependent contents masked: getrandom bytes, clock and time values, stat times and inode numbers, uname, environment size. */
+  readonly random: boolean;
+  /** The recording's working directory written as $CWD (in strings) and ./ (in the summary). */
+  readonly cwd: boolean;
+  /** futex and sched_yield calls of multi-threaded processes dropped: their number depends on contention. */
+  readonly sync: boolean;
+}
+
+export const NORMALIZATIONS = ['pids', 'addresses', 'timestamps', 'fds', 'random', 'cwd', 'sync'] as const;
+
+export const defaultNormalization: Normalization = {
+  pids: true, addresses: true, timestamps: true, fds: true, random: true, cwd: true, sync: true,
+};
+
+export interface DiffOptions {
+  /** Parts of normalisation to change (missing keys keep their default, true). */
+  readonly normalize?: Partial<Normalization>;
+  /** Syscalls left out of the comparison: names (getrandom) or classes (%clock, %memory). */
+  readonly ignore?: readonly string[];
+  /** Calls on paths matching these globs are left out (and the paths from the summary): '/tmp/**', '*.log'. */
+  readonly ignorePaths?: readonly string[];
+  /** Context lines around each hunk (default 3). */
+  readonly context?: number;
+  /** A trace cut short is compared up to its end without failing (a warning remains). */
+  readonly allowPartial?: boolean;
+  /**
+   * Collect the text of changed lines (hunks) for the unified diff (default true). The summary and
+   * per-process counts are always computed; without hunks, a trace is read only once.
+   */
+  readonly hunks?: boolean;
+  /** Accepted for readability at call sites (`{ summary: true }`); the summary is always computed. */
+  readonly summary?: boolean;
+}
+
+export function resolveNormalization(n: Partial<Normalization> | undefined): Normalization {
+  return { ...defaultNormalization, ...(n ?? {}) };
+}

@@ -1,0 +1,605 @@
+// Reading one run for comparison: every event of the trace is decoded to bt-show's text,
+// normalised, and kept only as a 53-bit hash (plus a syscall-name id) in the line list of
+// its thread. Memory is ten bytes per line whatever the lines say. The text of the lines a
+// diff shows is fetched by scanning again with `onLine` (normalisation is deterministic,
+// so the second pass yields the same lines). Alongside, the behaviour facts of the
+// summary are collected: files read, written, created, deleted, programs, peers, failures.
+import { posix } from 'node:path';
+import { batchEvents as batchEventsOf, readTrace, type ProcessEvent, type SyscallEvent, type SyscallInfo, syscallTable, type TraceSource } from '@beetrace/format';
+import { FdTable } from './fds.js';
+import { globToRegExp } from './glob.js';
+import { HashList, IdList, hashLine, mixDigest, nameId } from './hash.js';
+import type { Normalization } from './options.js';
+import { capturedBytes, capturedString, makeRenderer, waitStatusText, signalName, type CallText } from './source.js';
+
+export interface ThreadModel {
+  /** Position name: "1.2" for a process's main thread, "1.2:1" for its first other thread. */
+  readonly name: string;
+  /** 0 for the main thread, then creation order. */
+  readonly index: number;
+  readonly hashes: Float64Array;
+  readonly names: Uint16Array;
+  /** Order-sensitive digest of `hashes`. */
+  readonly digest: number;
+}
+
+export interface ProcModel {
+  /** Matching key: program names down the tree, with #n for the n-th sibling of the same program. */
+  readonly key: string;
+  /** Position in the tree: "1" the root, "1.2" its second child. */
+  readonly position: string;
+  /** Program it ran last (path given to execve), or what it inherited. */
+  readonly program: string;
+  readonly pid: number;
+  readonly parentKey: string | undefined;
+  readonly threads: readonly ThreadModel[];
+  /** "exited with 0", "killed by SIGKILL"; undefined when its end is not in the trace. */
+  readonly exit: string | undefined;
+}
+
+export const FACT_KINDS = ['filesRead', 'filesWritten', 'filesCreated', 'filesDeleted', 'programs', 'networkPeers', 'failures'] as const;
+export type FactKind = typeof FACT_KINDS[number];
+export type Facts = Record<FactKind, Set<string>>;
+
+export function emptyFacts(): Facts {
+  return {
+    filesRead: new Set(), filesWritten: new Set(), filesCreated: new Set(), filesDeleted: new Set(),
+    programs: new Set(), networkPeers: new Set(), failures: new Set(),
+  };
+}
+
+export interface RunModel {
+  /** The file name or a description of the input. */
+  readonly label: string;
+  readonly arch: string;
+  readonly formatVersion: number;
+  readonly argv: readonly string[];
+  readonly cwd: string;
+  /** False when the trace was cut short (or the snapshot says so). */
+  readonly complete: boolean;
+  readonly problem: string | undefined;
+  readonly procs: readonly ProcModel[];
+  readonly facts: Facts;
+  /** How the traced program ended. */
+  readonly exit: string;
+  readonly lines: number;
+  /** Lines left out by each --ignore / --ignore-paths pattern. */
+  readonly ignoreHits: ReadonlyMap<string, number>;
+}
+
+export interface ScanOptions {
+  readonly normalize: Normalization;
+  readonly ignore: readonly string[];
+  readonly ignorePaths: readonly string[];
+}
+
+/** Where reading stopped: a clear refusal rather than a comparison. */
+export class TraceInputError extends Error {
+  constructor(message: string, readonly code: 'NOT_A_TRACE' | 'NEWER_VERSION' | 'UNKNOWN_ABI' | 'CORRUPT' | 'MISMATCH' | 'SNAPSHOT' | 'PARTIAL') {
+    super(message);
+    this.name = 'TraceInputError';
+  }
+}
+
+const AT_FDCWD = -100;
+const O_ACCMODE = 3, O_CREAT = 0o100, O_EXCL = 0o200, O_TRUNC = 0o1000, O_CLOEXEC = 0o2000000;
+const CLONE_THREAD = 0x10000;
+const EXPECTED_ERRNOS = new Set([4, 11, 110, 115, 512, 513, 514, 516]); // EINTR EAGAIN ETIMEDOUT EINPROGRESS ERESTART*
+
+const PID_ARGS = new Set(['pid', 'upid', 'tgid', 'pid1', 'pid2', 'pgid']);
+const PID_RETS = new Set(['clone', 'clone3', 'fork', 'vfork', 'getpid', 'gettid', 'getppid', 'wait4', 'set_tid_address',
+  'getpgrp', 'getpgid', 'getsid', 'setsid']);
+const FD_ARGS = new Set(['fd', 'dfd', 'ufd', 'pidfd', 'newdfd', 'olddfd', 'epfd', 'oldfd', 'newfd', 'fd_in', 'fd_out',
+  'to_dfd', 'from_dfd', 'out_fd', 'in_fd', 'group_fd', 'fs_fd', 'fdin', 'fdout', 'fanotify_fd', 'ruleset_fd', 'mountdirfd']);
+const FD_RETS = new Set(['open', 'openat', 'openat2', 'creat', 'socket', 'accept', 'accept4', 'dup', 'epoll_create',
+  'epoll_create1', 'eventfd', 'eventfd2', 'signalfd', 'signalfd4', 'timerfd_create', 'inotify_init', 'inotify_init1',
+  'memfd_create', 'pidfd_open', 'pidfd_getfd', 'fanotify_init', 'perf_event_open', 'userfaultfd', 'open_tree', 'fsopen',
+  'fspick', 'fsmount', 'io_uring_setup', 'landlock_create_ruleset', 'memfd_secret', 'mq_open', 'open_by_handle_at']);
+const STAT_CALLS = new Set(['stat', 'lstat', 'fstat', 'newfstatat', 'statx', 'fstatfs', 'statfs']);
+const EXISTS_CALLS = new Set(['stat', 'lstat', 'newfstatat', 'statx', 'access', 'faccessat', 'faccessat2', 'readlink', 'readlinkat']);
+/** Output arguments (index) and return values holding time or other values that differ on every run. */
+const VOLATILE_ARGS: Record<string, readonly number[]> = {
+  getrandom: [0], clock_gettime: [1], gettimeofday: [0], time: [0], times: [0], sysinfo: [0], getrusage: [1],
+  uname: [0], sched_getaffinity: [2], clock_getres: [],
+};
+const VOLATILE_RETS = new Set(['time', 'times', 'sched_getaffinity']);
+/** Arguments that hold addresses even where the kernel declares them as integers. */
+const ADDRESS_ARGS = new Set(['addr', 'start', 'brk', 'new_addr', 'shmaddr', 'tidptr', 'arg2']);
+const SYNC_CALLS = new Set(['futex', 'sched_yield', 'futex_waitv']);
+const STAT_FIELDS = /\b(st_[amc]time(?:_nsec)?|st_ino|st_dev|stx_[abcm]time|stx_ino|stx_dev_major|stx_dev_minor|stx_mnt_id)=(?:makedev\([^)]*\)|\{[^}]*\}|"[^"]*"|[^,}\s]+)/g;
+
+interface ThreadRec {
+  readonly name: string;
+  readonly index: number;
+  readonly proc: ProcRec;
+  readonly hashes: HashList;
+  readonly names: IdList;
+  digest: number;
+  pendingFork: boolean;
+}
+
+interface ProcRec {
+  readonly position: string;
+  readonly pid: number;
+  readonly parent: ProcRec | undefined;
+  readonly inherited: string;
+  readonly threads: ThreadRec[];
+  programs: string[];
+  children: number;
+  fds: FdTable;
+  cwd: string;
+  exit: string | undefined;
+  key: string;
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: false });
+
+function u64le(b: Uint8Array | undefined, off: number): number {
+  if (!b || b.length < off + 8) return 0;
+  const v = new DataView(b.buffer, b.byteOffset, b.byteLength);
+  return v.getUint32(off, true) + v.getUint32(off + 4, true) * 2 ** 32;
+}
+
+/** "1.2.3.4:80", "[::1]:443", "/run/x.sock", "@abstract": the address a sockaddr names. */
+export function sockaddrText(b: Uint8Array | undefined): string | undefined {
+  if (!b || b.length < 2) return undefined;
+  const family = b[0]! | (b[1]! << 8);
+  const port = b.length >= 4 ? (b[2]! << 8) | b[3]! : 0;
+  if (family === 1) {
+    const rest = b.subarray(2);
+    if (rest.length === 0) return 'unix:(unnamed)';
+    if (rest[0] === 0) return 'unix:@' + utf8.decode(rest.subarray(1)).replace(/\0+$/, '');
+    const nul = rest.indexOf(0);
+    return 'unix:' + utf8.decode(nul >= 0 ? rest.subarray(0, nul) : rest);
+  }
+  if (family === 2 && b.length >= 8) return `${b[4]}.${b[5]}.${b[6]}.${b[7]}:${port}`;
+  if (family === 10 && b.length >= 24) {
+    const groups: string[] = [];
+    for (let i = 0; i < 8; i++) groups.push(((b[8 + 2 * i]! << 8) | b[9 + 2 * i]!).toString(16));
+    return `[${groups.join(':').replace(/(^|:)0(:0)+(:|$)/, '::')}]:${port}`;
+  }
+  if (family === 16) return 'netlink';
+  return `family ${family}`;
+}
+
+/** Masks hex numbers of five or more digits outside quoted strings. */
+export function maskAddresses(line: string): string {
+  if (!line.includes('0x')) return line;
+  let out = '';
+  let inStr = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i]!;
+    if (inStr) {
+      out += c;
+      if (c === '\\') { out += line[i + 1] ?? ''; i++; } else if (c === '"') inStr = false;
+      continue;
+    }
+    if (c === '"') { inStr = true; out += c; continue; }
+    if (c === '0' && line[i + 1] === 'x' && !/[0-9A-Za-z_]/.test(line[i - 1] ?? ' ')) {
+      let j = i + 2;
+      while (j < line.length && /[0-9a-fA-F]/.test(line[j]!)) j++;
+      if (j - i - 2 >= 5) { out += '<addr>'; i = j - 1; continue; }
+    }
+    out += c;
+  }
+  return out;
+}
+
+/** Replaces the leading number of `text` (a decimal fd or pid, maybe followed by <path>) with `by`. */
+function replaceLeadingNumber(text: string, by: string): string {
+  const m = /^-?\d+/.exec(text);
+  return m ? by + text.slice(m[0].length) : text;
+}
+
+/**
+ * Reads a trace and builds its comparison model. `onLine` (second pass) receives the text of
+ * every line kept, with its thread name and index.
+ */
+export async function scanTrace(source: TraceSource, label: string, opts: ScanOptions,
+  onLine?: (thread: string, index: number, text: string) => void): Promise<RunModel> {
+  const norm = opts.normalize;
+  const ignoreNames = new Set<string>();
+  const ignoreClasses = new Map<string, string>();
+  const hits = new Map<string, number>();
+  for (const p of opts.ignore) {
+    hits.set(p, 0);
+    if (p.startsWith('%')) ignoreClasses.set(p.slice(1), p); else ignoreNames.add(p);
+  }
+  const pathGlobs = opts.ignorePaths.map((g) => { hits.set(g, 0); return { glob: g, re: globToRegExp(g) }; });
+  const hit = (p: string): void => { hits.set(p, (hits.get(p) ?? 0) + 1); };
+
+  let table: ReturnType<typeof syscallTable>;
+  let renderer: ReturnType<typeof makeRenderer> | undefined;
+  let header: { arch: string; formatVersion: number; argv: string[]; cwd: string; rootPid: number } | undefined;
+  let trailerExit: string | undefined;
+  let complete = false;
+  let problem: string | undefined;
+  const procs: ProcRec[] = [];
+  const byTid = new Map<number, ThreadRec>();
+  const byPid = new Map<number, ProcRec>();
+  let root: ProcRec | undefined;
+  let orphans = 0;
+  const facts = emptyFacts();
+  const seenExisting = new Set<string>();
+  let t0 = -1;
+  let lines = 0;
+
+  const newProc = (pid: number, parent: ProcRec | undefined, position: string): ProcRec => {
+    const p: ProcRec = {
+      position, pid, parent, inherited: parent ? currentProgram(parent) : (header?.argv[0] ?? '?'),
+      threads: [], programs: [], children: 0,
+      fds: parent ? parent.fds.clone() : FdTable.stdio(), cwd: parent ? parent.cwd : (header?.cwd || '/'),
+      exit: undefined, key: '',
+    };
+    procs.push(p);
+    byPid.set(pid, p);
+    newThread(pid, p);
+    return p;
+  };
+  const newThread = (tid: number, p: ProcRec): ThreadRec => {
+    const index = p.threads.length;
+    const t: ThreadRec = { name: index === 0 ? p.position : `${p.position}:${index}`, index, proc: p,
+      hashes: new HashList(), names: new IdList(), digest: 0, pendingFork: false };
+    p.threads.push(t);
+    byTid.set(tid, t);
+    return t;
+  };
+  const threadFor = (pid: number, tid: number): ThreadRec => {
+    const t = byTid.get(tid);
+    if (t && t.proc === byPid.get(pid)) return t;
+    let p = byPid.get(pid);
+    if (!p) {
+      if (!root && (header?.rootPid === pid || header?.rootPid === 0 || header?.rootPid === undefined)) p = root = newProc(pid, undefined, '1');
+      else p = newProc(pid, undefined, `?${++orphans}`);
+      if (tid === pid) return p.threads[0]!;
+    }
+    return newThread(tid, p);
+  };
+  const idName = (v: number): string => {
+    const t = byTid.get(v);
+    if (t) return `<${t.name}>`;
+    const p = byPid.get(v);
+    return p ? `<${p.position}>` : '<?>';
+  };
+  const registerChild = (parent: ThreadRec, child: number, thread: boolean): void => {
+    if (thread) newThread(child, parent.proc).pendingFork = true;
+    else {
+      const p = newProc(child, parent.proc, `${parent.proc.position}.${++parent.proc.children}`);
+      p.threads[0]!.pendingFork = true;
+    }
+  };
+
+  const cwdPrefix = (): string => header?.cwd ?? '';
+  const resolve = (p: ProcRec, dfd: number, path: string): string => {
+    if (path.startsWith('/')) return posix.normalize(path);
+    const base = dfd === AT_FDCWD ? p.cwd : p.fds.get(dfd)?.path;
+    if (base === undefined) return path;
+    return posix.resolve(base, path);
+  };
+  const display = (abs: string): string => {
+    const c = cwdPrefix();
+    if (norm.cwd && c.length > 1 && abs.startsWith('/')) {
+      if (abs === c) return '.';
+      if (abs.startsWith(c + '/')) return './' + abs.slice(c.length + 1);
+    }
+    return abs;
+  };
+  const pathIgnored = (abs: string): boolean => {
+    if (pathGlobs.length === 0) return false;
+    const shown = display(abs);
+    const rel = shown.startsWith('./') ? shown.slice(2) : undefined;
+    for (const g of pathGlobs) {
+      if (g.re.test(abs) || g.re.test(shown) || (rel !== undefined && g.re.test(rel))) { hit(g.glob); return true; }
+    }
+    return false;
+  };
+
+  const emit = (t: ThreadRec, text: string, name: string): void => {
+    const h = hashLine(text);
+    if (onLine) onLine(t.name, t.hashes.length, text);
+    t.hashes.push(h);
+    t.names.push(nameId(name));
+    t.digest = mixDigest(t.digest, h);
+    lines++;
+  };
+
+  /** Absolute paths a call names (path strings resolved, fds' paths) for --ignore-paths. */
+  const callPaths = (ev: SyscallEvent, info: SyscallInfo, p: ProcRec): string[] => {
+    const out: string[] = [];
+    for (const spec of info.capture) {
+      if (spec.kind !== 'string') continue;
+      const s = capturedString(ev, spec.arg);
+      if (s === undefined) continue;
+      const dfdArg = spec.arg > 0 && /dfd$/.test(info.args[spec.arg - 1]?.name ?? '') ? ev.args[spec.arg - 1]! : AT_FDCWD;
+      out.push(resolve(p, dfdArg, s));
+    }
+    info.args.forEach((a, i) => {
+      if (FD_ARGS.has(a.name)) {
+        const path = p.fds.get(ev.args[i]!)?.path;
+        if (path !== undefined) out.push(path);
+      }
+    });
+    return out;
+  };
+
+  const onSyscall = (ev: SyscallEvent): void => {
+    if (!table || !renderer) return;
+    const t = threadFor(ev.pid, ev.tid);
+    const p = t.proc;
+    const info = table.byNr.get(ev.nr);
+    const text = renderer.call(ev);
+    const name = info?.name ?? text.name;
+    let ignored = false;
+    if (ignoreNames.has(name)) { hit(name); ignored = true; }
+    if (!ignored && info && ignoreClasses.size > 0) {
+      for (const c of info.classes) { const pat = ignoreClasses.get(c); if (pat) { hit(pat); ignored = true; break; } }
+    }
+    if (!ignored && info && pathGlobs.length > 0) {
+      for (const path of callPaths(ev, info, p)) if (pathIgnored(path)) { ignored = true; break; }
+    }
+    if (!ignored && norm.sync && SYNC_CALLS.has(name) && p.threads.length > 1) ignored = true;
+    const failed = ev.ret < 0 && ev.ret > -4096 && (ev.flags & 1) === 0;
+
+    // Register a clone's child before its first mention if the fork event has not come yet.
+    if ((name === 'clone' || name === 'clone3' || name === 'fork' || name === 'vfork') && ev.ret > 0 && !byTid.has(ev.ret)) {
+      const flags = name === 'clone' ? ev.args[0]! : name === 'clone3' ? u64le(capturedBytes(ev, 0), 0) : 0;
+      registerChild(t, ev.ret, (flags & CLONE_THREAD) !== 0);
+    }
+
+    const line = ignored ? '' : normalizeCall(ev, info, name, text, p);
+    updateState(ev, info, name, p, failed, ignored, line);
+    if (ignored) return;
+    let shown = line;
+    if (!norm.timestamps) {
+      if (t0 < 0) t0 = ev.enterNs;
+      shown = `+${((ev.enterNs - t0) / 1e9).toFixed(6)} ${line} <${((ev.exitNs - ev.enterNs) / 1e9).toFixed(6)}>`;
+    }
+    emit(t, shown, name);
+  };
+
+  const normalizeCall = (ev: SyscallEvent, info: SyscallInfo | undefined, name: string, text: CallText, p: ProcRec): string => {
+    const args = text.args.slice();
+    let ret = text.ret;
+    const argInfo = info?.args ?? [];
+    for (let i = 0; i < args.length; i++) {
+      const an = argInfo[i]?.name ?? '';
+      const raw = ev.args[i]!;
+      if (norm.pids && PID_ARGS.has(an) && raw > 0) args[i] = replaceLeadingNumber(args[i]!, idName(raw));
+      else if (norm.pids && PID_ARGS.has(an) && raw < -1) args[i] = replaceLeadingNumber(args[i]!, '-' + idName(-raw));
+      if (norm.addresses && /^\d+$/.test(args[i]!) && ((raw >= 0x100000000 && raw < 2 ** 48) || (ADDRESS_ARGS.has(an) && raw >= 0x10000))) {
+        args[i] = '<addr>';
+      }
+      if (norm.fds && FD_ARGS.has(an) && raw >= 0 && !(name === 'mmap' && raw === 0xffffffff)) {
+        args[i] = replaceLeadingNumber(args[i]!, String(p.fds.label(raw)));
+      }
+    }
+    if (norm.fds && (name === 'poll' || name === 'ppoll') && args[0]) {
+      args[0] = args[0].replace(/fd=(\d+)/g, (_m, d: string) => `fd=${p.fds.label(Number(d))}`);
+    }
+    if (norm.random) {
+      for (const i of VOLATILE_ARGS[name] ?? []) if (args[i] !== undefined && args[i] !== 'NULL') args[i] = '<masked>';
+      if (VOLATILE_RETS.has(name) && ev.ret >= 0) ret = '<masked>';
+      if (STAT_CALLS.has(name)) {
+        for (let i = 0; i < args.length; i++) {
+          if (/^\{[0-9a-f]+\}$/.test(args[i]!)) args[i] = '{<stat>}';
+        }
+      }
+      if ((name === 'read' || name === 'pread64') && /^\/dev\/u?random$/.test(p.fds.get(ev.args[0]!)?.path ?? '')) args[1] = '<masked>';
+    }
+    if (norm.pids && PID_RETS.has(name) && ev.ret > 0) ret = replaceLeadingNumber(ret, idName(ev.ret));
+    if (norm.addresses && /^\d+$/.test(ret) && ev.ret >= 0x100000000 && ev.ret < 2 ** 48) ret = '<addr>';
+    let line = `${text.name}(${args.join(', ')}) = ${ret}`;
+    if (norm.addresses) line = maskAddresses(line);
+    if (norm.random) {
+      line = line.replace(STAT_FIELDS, '$1=<masked>').replace(/\/\* \d+ vars \*\//g, '/* <n> vars */');
+    }
+    if (norm.pids) {
+      line = line.replace(/\b(si_pid|si_tid)=(\d+)/g, (_m, f: string, d: string) => `${f}=${idName(Number(d))}`)
+        .replace(/\/proc\/(\d+)(?=[/"])/g, (_m, d: string) => `/proc/${idName(Number(d))}`);
+    }
+    if (norm.cwd) {
+      const c = cwdPrefix();
+      if (c.length > 1 && line.includes(c)) line = line.split(c).join('$CWD');
+    }
+    return line;
+  };
+
+  const updateState = (ev: SyscallEvent, info: SyscallInfo | undefined, name: string, p: ProcRec,
+    failed: boolean, ignored: boolean, line: string): void => {
+    const a = ev.args;
+    const ok = !failed && (ev.flags & 1) === 0;
+    const str = (i: number): string | undefined => capturedString(ev, i);
+    const fact = (kind: keyof Facts, abs: string, suffix = ''): void => {
+      if (ignored || pathIgnored(abs)) return;
+      facts[kind].add(display(abs) + suffix);
+    };
+    if (failed && !ignored && !EXPECTED_ERRNOS.has(-ev.ret)) facts.failures.add(line);
+
+    // Opening files: fd table and read/written/created.
+    let openPath: string | undefined, openFlags = 0, openDfd = AT_FDCWD;
+    if (name === 'open') { openPath = str(0); openFlags = a[1]!; }
+    else if (name === 'openat') { openPath = str(1); openFlags = a[2]!; openDfd = a[0]!; }
+    else if (name === 'openat2') { openPath = str(1); openFlags = u64le(capturedBytes(ev, 2), 0); openDfd = a[0]!; }
+    else if (name === 'creat') { openPath = str(0); openFlags = 1 | O_CREAT | O_TRUNC; }
+    if (openPath !== undefined) {
+      const abs = resolve(p, openDfd, openPath);
+      if (ok && ev.ret >= 0) {
+        p.fds.create(ev.ret, (openFlags & O_CLOEXEC) !== 0, abs);
+        const acc = openFlags & O_ACCMODE;
+        if (acc === 0 || acc === 2) fact('filesRead', abs);
+        if (acc === 1 || acc === 2) fact('filesWritten', abs);
+        if ((openFlags & O_CREAT) !== 0 && ((openFlags & O_EXCL) !== 0 || !seenExisting.has(abs))) fact('filesCreated', abs);
+        seenExisting.add(abs);
+      }
+      return;
+    }
+    if (!ok) return;
+    const pathArg = (dfdIdx: number, pIdx: number): string | undefined => {
+      const s = str(pIdx);
+      return s === undefined ? undefined : resolve(p, dfdIdx < 0 ? AT_FDCWD : a[dfdIdx]!, s);
+    };
+    switch (name) {
+      case 'close': p.fds.close(a[0]!); break;
+      case 'close_range': p.fds.closeRange(a[0]!, a[1]! < 0 ? 2 ** 32 : a[1]!); break;
+      case 'dup2': case 'dup3': {
+        const old = p.fds.get(a[0]!);
+        p.fds.create(a[1]!, name === 'dup3' && (a[2]! & O_CLOEXEC) !== 0, old?.path, true);
+        break;
+      }
+      case 'fcntl':
+        if (a[1] === 0 || a[1] === 1030) p.fds.create(ev.ret, a[1] === 1030, p.fds.get(a[0]!)?.path, false, a[2]!);
+        else if (a[1] === 2) { const e = p.fds.get(a[0]!); if (e) e.cloexec = (a[2]! & 1) !== 0; }
+        break;
+      case 'pipe': case 'pipe2': case 'socketpair': {
+        const b = capturedBytes(ev, name === 'socketpair' ? 3 : 0);
+        if (b && b.length >= 8) {
+          const v = new DataView(b.buffer, b.byteOffset, 8);
+          const cloexec = name === 'pipe2' ? (a[1]! & O_CLOEXEC) !== 0 : name === 'socketpair' ? (a[1]! & O_CLOEXEC) !== 0 : false;
+          p.fds.create(v.getInt32(0, true), cloexec, undefined);
+          p.fds.create(v.getInt32(4, true), cloexec, undefined);
+        }
+        break;
+      }
+      case 'mkdir': case 'mkdirat': case 'mknod': case 'mknodat': {
+        const abs = name.endsWith('at') ? pathArg(0, 1) : pathArg(-1, 0);
+        if (abs !== undefined) { fact('filesCreated', abs, name.startsWith('mkdir') ? '/' : ''); seenExisting.add(abs); }
+        break;
+      }
+      case 'unlink': case 'rmdir': case 'unlinkat': {
+        const abs = name === 'unlinkat' ? pathArg(0, 1) : pathArg(-1, 0);
+        const dir = name === 'rmdir' || (name === 'unlinkat' && (a[2]! & 0x200) !== 0);
+        if (abs !== undefined) { fact('filesDeleted', abs, dir ? '/' : ''); seenExisting.delete(abs); }
+        break;
+      }
+      case 'rename': case 'renameat': case 'renameat2': {
+        const from = name === 'rename' ? pathArg(-1, 0) : pathArg(0, 1);
+        const to = name === 'rename' ? pathArg(-1, 1) : pathArg(2, 3);
+        if (from !== undefined) fact('filesDeleted', from);
+        if (to !== undefined) { fact('filesWritten', to); seenExisting.add(to); }
+        break;
+      }
+      case 'link': case 'symlink': case 'linkat': case 'symlinkat': {
+        const to = name === 'link' || name === 'symlink' ? pathArg(-1, 1) : name === 'linkat' ? pathArg(2, 3) : pathArg(1, 2);
+        if (to !== undefined) { fact('filesCreated', to); seenExisting.add(to); }
+        break;
+      }
+      case 'truncate': { const abs = pathArg(-1, 0); if (abs !== undefined) fact('filesWritten', abs); break; }
+      case 'chdir': { const abs = pathArg(-1, 0); if (abs !== undefined) p.cwd = abs; break; }
+      case 'fchdir': { const path = p.fds.get(a[0]!)?.path; if (path !== undefined) p.cwd = path; break; }
+      case 'connect': case 'sendto': {
+        const peer = sockaddrText(capturedBytes(ev, name === 'connect' ? 1 : 4));
+        if (peer !== undefined && !ignored) facts.networkPeers.add(peer);
+        break;
+      }
+      default:
+        if (EXISTS_CALLS.has(name)) {
+          const abs = name === 'newfstatat' || name === 'statx' || name === 'faccessat' || name === 'faccessat2' || name === 'readlinkat'
+            ? pathArg(0, 1) : pathArg(-1, 0);
+          if (abs !== undefined) seenExisting.add(abs);
+        } else if (FD_RETS.has(name) && ev.ret >= 0) {
+          const cloexec = name === 'socket' ? (a[1]! & O_CLOEXEC) !== 0 : name === 'accept4' ? (a[3]! & O_CLOEXEC) !== 0
+            : name === 'pidfd_open' || (name === 'memfd_create' && (a[1]! & 1) !== 0);
+          p.fds.create(ev.ret, cloexec, undefined);
+        }
+    }
+  };
+
+  const onProcess = (ev: ProcessEvent): void => {
+    if (!renderer) return;
+    const text = renderer.lifecycle(ev);
+    switch (ev.type) {
+      case 'fork': {
+        const existing = byTid.get(ev.tid);
+        if (existing?.pendingFork) { existing.pendingFork = false; break; }
+        const parent = threadFor(ev.parentPid, ev.parentTid);
+        if (ev.thread) newThread(ev.tid, parent.proc);
+        else newProc(ev.pid, parent.proc, `${parent.proc.position}.${++parent.proc.children}`);
+        break;
+      }
+      case 'exec': {
+        const t = byPid.get(ev.pid)?.threads[0] ?? threadFor(ev.pid, ev.tid);
+        t.proc.programs.push(ev.filename);
+        t.proc.fds.exec();
+        const abs = resolve(t.proc, AT_FDCWD, ev.filename);
+        if (!pathIgnored(abs)) facts.programs.add(display(abs));
+        break;
+      }
+      case 'exit': {
+        const t = byTid.get(ev.tid) ?? threadFor(ev.pid, ev.tid);
+        if (ev.groupDead) {
+          t.proc.exit = waitStatusText(ev.exitCode);
+          if (text !== undefined) emit(t.proc.threads[0]!, text, 'exit');
+        }
+        break;
+      }
+      case 'signal': {
+        const t = threadFor(ev.pid, ev.tid);
+        if (text !== undefined && !ignoreNames.has(signalName(ev.signo))) emit(t, norm.pids ? text.replace(/\b(si_pid|si_tid)=(\d+)/g,
+          (_m, f: string, d: string) => `${f}=${idName(Number(d))}`) : text, 'signal');
+        else if (ignoreNames.has(signalName(ev.signo))) hit(signalName(ev.signo));
+        break;
+      }
+    }
+  };
+
+  for await (const rec of readTrace(source)) {
+    if (rec.kind === 'header') {
+      const h = rec.header;
+      const abi = h.syscallAbi || h.arch || '';
+      table = syscallTable(abi);
+      if (!table) throw new TraceInputError(`${label}: syscall table "${abi}" is not known to this version of bt-diff`, 'UNKNOWN_ABI');
+      renderer = makeRenderer(table);
+      header = { arch: h.arch ?? abi, formatVersion: h.formatVersion ?? 0, argv: h.argv ?? [], cwd: h.cwd ?? '', rootPid: h.rootPid ?? 0 };
+    } else if (rec.kind === 'batch') {
+      for (const ev of batchEventsOf(rec.batch)) {
+        if (ev.type === 'syscall') onSyscall(ev); else onProcess(ev);
+      }
+    } else if (rec.kind === 'trailer') {
+      const tr = rec.trailer;
+      if (tr.programExited) trailerExit = `exited with ${tr.exitCode ?? 0}`;
+      else if (tr.termSignal) trailerExit = `killed by ${signalName(tr.termSignal)}${tr.coreDumped ? ' (core dumped)' : ''}`;
+    } else {
+      complete = rec.complete;
+      if (rec.problem) {
+        if (rec.problem.code === 'NOT_A_TRACE' || rec.problem.code === 'NEWER_VERSION') {
+          throw new TraceInputError(`${label}: ${rec.problem.message}`, rec.problem.code);
+        }
+        problem = `${rec.problem.message} (at byte ${rec.problem.offset})`;
+      }
+    }
+  }
+  if (!header) throw new TraceInputError(`${label}: not a beetrace trace`, 'NOT_A_TRACE');
+
+  // Matching keys, in creation order (a parent always precedes its children).
+  const siblings = new Map<string, number>();
+  for (const p of procs) {
+    const base = posix.basename(currentProgram(p)) || '?';
+    const parentKey = p.parent?.key ?? (p.position === '1' ? '' : '?');
+    const slot = `${parentKey}\0${base}`;
+    const n = (siblings.get(slot) ?? 0) + 1;
+    siblings.set(slot, n);
+    p.key = (parentKey ? parentKey + '/' : '') + base + (n > 1 ? `#${n}` : '');
+  }
+  const rootExit = root?.exit;
+  return {
+    label,
+    arch: header.arch,
+    formatVersion: header.formatVersion,
+    argv: header.argv,
+    cwd: header.cwd,
+    complete,
+    problem,
+    procs: procs.map((p) => ({
+      key: p.key, position: p.position, program: currentProgram(p), pid: p.pid, parentKey: p.parent?.key, exit: p.exit,
+      threads: p.threads.map((t) => ({ name: t.name, index: t.index, hashes: t.hashes.view(), names: t.names.view(), digest: t.digest })),
+    })),
+    facts,
+    exit: trailerExit ?? rootExit ?? (complete ? 'unknown' : 'unknown (trace cut short)'),
+    lines,
+    ignoreHits: hits,
+  };
+}
+
+function currentProgram(p: ProcRec): string {
+  return p.programs[p.programs.length - 1] ?? p.inherited;
+}
