@@ -366,6 +366,7 @@ int BPF_PROG(bt_sys_enter, struct pt_regs *regs, long id)
 	f->nr = id;
 	f->pid = tgid;
 	f->active = 1;
+	f->new_task = 0;
 	read_args(regs, f->args);
 	if (id < BT_MAX_NR) {
 		__u32 nr = id;
@@ -392,6 +393,11 @@ int BPF_PROG(bt_sys_exit, struct pt_regs *regs, long ret)
 		return 0;
 	now = bpf_ktime_get_ns();
 	f = bpf_map_lookup_elem(&inflight, &tid);
+	if (f && f->new_task) {
+		/* A new task returning from its parent's fork/clone: not a call it made. */
+		f->new_task = 0;
+		return 0;
+	}
 	if (f && f->active) {
 		f->active = 0;
 		nr = f->nr;
@@ -417,11 +423,14 @@ int BPF_PROG(bt_fork, struct task_struct *parent, struct task_struct *child)
 	__u32 ptgid = parent->tgid, ctgid = child->tgid;
 	struct bt_process *rec;
 	__u32 one = BT_TRACED;
+	__u32 ctid = child->pid;
+	struct bt_inflight fresh = { .pid = ctgid, .new_task = 1 };
 
 	if (!is_traced(ptgid))
 		return 0;
 	if (ctgid != ptgid)
 		bpf_map_update_elem(&traced, &ctgid, &one, BPF_ANY);
+	bpf_map_update_elem(&inflight, &ctid, &fresh, BPF_ANY);
 	rec = scratch_buf();
 	if (!rec)
 		return 0;

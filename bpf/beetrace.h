@@ -120,7 +120,7 @@ struct bt_inflight {
 	__u32 nr;
 	__u32 pid;
 	__u32 active;
-	__u32 pad;
+	__u32 new_task; /* set at fork: the task's first exit is its return from the parent's clone */
 };
 
 #endif

@@ -253,21 +253,19 @@ Napi::Value Recorder::Lost(const Napi::CallbackInfo& info) {
   return out;
 }
 
-// unfinished(): syscall records (BT_REC_SYSCALL, UNFINISHED) for calls of traced
-// processes still in progress: called when recording ends.
+// unfinished(): syscall records (BT_REC_SYSCALL, UNFINISHED) for the calls still in
+// progress: called when recording ends, after the processes were untraced.
 Napi::Value Recorder::Unfinished(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
   std::vector<uint8_t> out;
   if (skel_) {
     int fd = bpf_map__fd(skel_->maps.inflight);
-    int traced_fd = bpf_map__fd(skel_->maps.traced);
     uint32_t key = 0, next = 0;
     uint32_t* prev = nullptr;
     while (bpf_map_get_next_key(fd, prev, &next) == 0) {
       bt_inflight f;
-      uint32_t state;
-      if (bpf_map_lookup_elem(fd, &next, &f) == 0 && f.active &&
-          bpf_map_lookup_elem(traced_fd, &f.pid, &state) == 0 && state == BT_TRACED) {
+      // Entries exist only for threads that were traced when they entered the call.
+      if (bpf_map_lookup_elem(fd, &next, &f) == 0 && f.active) {
         bt_syscall rec{};
         rec.type = BT_REC_SYSCALL;
         rec.size = sizeof(rec);

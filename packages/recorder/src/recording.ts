@@ -110,7 +110,7 @@ class Sink {
           Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 2);
           continue;
         }
-        this.error = new RecordError('OUTPUT', `cannot write the trace: ${err.message.replace(/^\w+: /, '')}`);
+        this.error = new RecordError('OUTPUT', `cannot write the trace: ${err.message.replace(/^\w+: /, '').replace(/, write$/, '')}`);
         return;
       }
     }
@@ -228,7 +228,7 @@ export class Recording {
       }
       this.onChunk(chunk);
     });
-    const rootPid = 'pid' in target ? target.pid : this.spawn(program!, target.argv, capture);
+    const rootPid = 'pid' in target ? this.attach(target.pid) : this.spawn(program!, target.argv, capture);
     this.live.add(rootPid);
     this.seen.add(rootPid);
     this.write(encodeHeader({
@@ -275,6 +275,15 @@ export class Recording {
     const w = this.wakeUp;
     this.wakeUp = undefined;
     w?.();
+  }
+
+  private attach(pid: number): number {
+    try {
+      this.native.trace(pid, false);
+    } catch (err) {
+      throw new RecordError('BPF', (err as Error).message);
+    }
+    return pid;
   }
 
   private spawn(program: string, argv: readonly string[], _capture: Required<CaptureOptions>): number {

@@ -1,0 +1,107 @@
+// Shared by the end-to-end tests: paths of the bins and fixtures, running a bin,
+// and reading a trace back into plain data.
+import { spawn, spawnSync, type SpawnSyncReturns } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { batchEvents, readTrace, syscallTable, type Header, type TraceEvent, type TraceProblem, type Trailer } from '@beetrace/format';
+
+export const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const bin = {
+  record: join(root, 'packages/recorder/bin/bt-record.js'),
+  show: join(root, 'packages/analyze/bin/bt-show.js'),
+  diff: join(root, 'packages/analyze/bin/bt-diff.js'),
+  store: join(root, 'packages/store/bin/bt-store.js'),
+  query: join(root, 'packages/store/bin/bt-query.js'),
+};
+
+let built = false;
+/** Builds fixtures/ (small C programs) once; returns the path of one. */
+export function fixture(name: string): string {
+  if (!built) {
+    const r = spawnSync('make', ['-s', '-C', join(root, 'fixtures')], { encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`building fixtures failed: ${r.stderr}`);
+    built = true;
+  }
+  return join(root, 'fixtures', 'build', name);
+}
+
+export function tempDir(t: { after(fn: () => void): void }): string {
+  const dir = mkdtempSync(join(tmpdir(), 'bt-test-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+/** Runs a bin (a .js path) with node, synchronously. */
+export function run(binPath: string, args: readonly string[], opts: { input?: string | Buffer; env?: NodeJS.ProcessEnv; cwd?: string; timeout?: number } = {}): SpawnSyncReturns<Buffer> {
+  return spawnSync(process.execPath, [binPath, ...args], {
+    input: opts.input ?? '',
+    env: opts.env ?? process.env,
+    cwd: opts.cwd ?? root,
+    timeout: opts.timeout ?? 120_000,
+    maxBuffer: 1 << 30,
+  });
+}
+
+/** Starts a bin asynchronously (for signals). */
+export function start(binPath: string, args: readonly string[], opts: { cwd?: string } = {}) {
+  return spawn(process.execPath, [binPath, ...args], { cwd: opts.cwd ?? root, stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
+export interface ReadBack {
+  header?: Header;
+  trailer?: Trailer;
+  events: TraceEvent[];
+  batches: number[];
+  complete: boolean;
+  problem?: TraceProblem;
+}
+
+export async function readBack(source: string | Uint8Array): Promise<ReadBack> {
+  const out: ReadBack = { events: [], batches: [], complete: false };
+  for await (const r of readTrace(source)) {
+    if (r.kind === 'header') out.header = r.header;
+    else if (r.kind === 'batch') {
+      out.batches.push(r.offset);
+      for (const ev of batchEvents(r.batch)) out.events.push(ev);
+    } else if (r.kind === 'trailer') out.trailer = r.trailer;
+    else {
+      out.complete = r.complete;
+      if (r.problem) out.problem = r.problem;
+    }
+  }
+  return out;
+}
+
+const table = syscallTable('x86_64')!;
+export function syscallName(nr: number): string {
+  return table.byNr.get(nr)?.name ?? `syscall_${nr}`;
+}
+
+/** Per-name counts of the syscalls of a trace that returned (strace -c counts only those). */
+export function countsByName(events: readonly TraceEvent[]): Map<string, number> {
+  const m = new Map<string, number>();
+  for (const e of events) {
+    if (e.type === 'syscall' && !(e.flags & 1)) m.set(syscallName(e.nr), (m.get(syscallName(e.nr)) ?? 0) + 1);
+  }
+  return m;
+}
+
+/** Per-name call counts from `strace -f -c` on the same command. */
+export function straceCounts(argv: readonly string[], cwd: string): Map<string, number> {
+  const out = join(cwd, 'strace-c.txt');
+  // The same stdio as run() gives bt-record's program: programs probe their stdout (ioctl TCGETS).
+  const r = spawnSync('strace', ['-f', '-c', '-o', out, '--', ...argv], { cwd, encoding: 'utf8', input: '', maxBuffer: 1 << 30 });
+  if (r.error) throw r.error;
+  const text = spawnSync('cat', [out], { encoding: 'utf8' }).stdout;
+  const m = new Map<string, number>();
+  for (const line of text.split('\n')) {
+    const f = line.trim().split(/\s+/);
+    // % time, seconds, usecs/call, calls, [errors,] syscall
+    if (f.length >= 5 && /^\d+\.\d+$/.test(f[0]!) && f[f.length - 1] !== 'total') {
+      m.set(f[f.length - 1]!, Number(f[3]));
+    }
+  }
+  return m;
+}

@@ -1,0 +1,284 @@
+// bt-record end to end: real BPF recording of real programs, compared with strace.
+import assert from 'node:assert/strict';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { record, recordEvents } from '@beetrace/recorder';
+import type { ProcessEvent, SyscallEvent } from '@beetrace/format';
+import { bin, countsByName, fixture, readBack, run, start, straceCounts, syscallName, tempDir } from './helpers.js';
+
+const syscalls = (evs: readonly { type: string }[]) => evs.filter((e): e is SyscallEvent => e.type === 'syscall');
+const procEvents = (evs: readonly { type: string }[], type: string) => evs.filter((e) => e.type === type) as ProcessEvent[];
+const text = (d: Uint8Array) => Buffer.from(d).toString();
+
+// Syscalls whose number depends on timing (lock contention, scheduling) rather than on the program.
+const TIMING_DEPENDENT = new Set(['futex', 'sched_yield', 'restart_syscall', 'wait4', 'rt_sigreturn']);
+
+function assertSameCounts(ours: Map<string, number>, strace: Map<string, number>): void {
+  const names = new Set([...ours.keys(), ...strace.keys()]);
+  for (const name of names) {
+    if (TIMING_DEPENDENT.has(name)) continue;
+    assert.equal(ours.get(name) ?? 0, strace.get(name) ?? 0, `${name}: bt-record ${ours.get(name) ?? 0}, strace -f -c ${strace.get(name) ?? 0}`);
+  }
+}
+
+test('records /bin/ls completely: first call is its execve, counts equal strace -f -c', async (t) => {
+  const dir = tempDir(t);
+  const data = join(dir, 'data');
+  mkdirSync(data);
+  for (const f of ['a', 'b', 'c']) writeFileSync(join(data, f), f);
+  const out = join(dir, 'ls.pb');
+  const r = run(bin.record, ['-q', '-o', out, '--', '/bin/ls', '-l', data], { cwd: dir });
+  assert.equal(r.status, 0, r.stderr.toString());
+  assert.match(r.stdout.toString(), /\ba\n.*\bb\n.*\bc\n/s, 'the program writes to bt-record\'s stdout when the trace goes to a file');
+  assert.equal(statSync(out).mode & 0o777, 0o600);
+  const t1 = await readBack(out);
+  assert.ok(t1.complete, JSON.stringify(t1.problem));
+  const sc = syscalls(t1.events);
+  assert.equal(syscallName(sc[0]!.nr), 'execve');
+  assert.equal(text(sc[0]!.captures.find((c) => c.arg === 0)!.data), '/bin/ls');
+  const argv = sc[0]!.captures.filter((c) => c.arg === 1).map((c) => text(c.data));
+  assert.deepEqual(argv, ['/bin/ls', '-l', data]);
+  assert.equal(Number(t1.trailer!.syscalls), sc.length);
+  assert.deepEqual(t1.trailer!.lostPerCpu!.map(Number).filter((n) => n > 0), []);
+  // The last call is exit_group, which never returns.
+  const last = sc[sc.length - 1]!;
+  assert.equal(syscallName(last.nr), 'exit_group');
+  assert.equal(last.flags & 1, 1);
+  assertSameCounts(countsByName(t1.events), straceCounts(['/bin/ls', '-l', data], dir));
+});
+
+test('captures strings, write buffers and read buffers (sized by count and by return value)', async (t) => {
+  const dir = tempDir(t);
+  writeFileSync(join(dir, 'in.txt'), 'hello beetrace\n');
+  const out = join(dir, 'cat.pb');
+  const r = run(bin.record, ['-q', '-o', out, '--', '/bin/cat', 'in.txt'], { cwd: dir });
+  assert.equal(r.status, 0, r.stderr.toString());
+  const sc = syscalls((await readBack(out)).events);
+  const open = sc.find((e) => syscallName(e.nr) === 'openat' && e.captures.some((c) => text(c.data) === 'in.txt'));
+  assert.ok(open, 'openat of in.txt with its path');
+  const read = sc.slice(sc.indexOf(open)).find((e) => syscallName(e.nr) === 'read' && e.args[0] === open.ret);
+  assert.equal(text(read!.captures[0]!.data), 'hello beetrace\n');
+  const write = sc.find((e) => syscallName(e.nr) === 'write' && e.args[0] === 1);
+  assert.equal(text(write!.captures[0]!.data), 'hello beetrace\n');
+});
+
+test('capture limits: -s cuts strings and buffers and flags them truncated; --no-data drops buffers', async (t) => {
+  const dir = tempDir(t);
+  const long = 'x'.repeat(100);
+  writeFileSync(join(dir, long), 'y'.repeat(300));
+  const out = join(dir, 's.pb');
+  assert.equal(run(bin.record, ['-q', '-s', '16', '-o', out, '--', '/bin/cat', long], { cwd: dir }).status, 0);
+  const sc = syscalls((await readBack(out)).events);
+  const open = sc.find((e) => syscallName(e.nr) === 'openat' && e.captures.some((c) => text(c.data) === 'x'.repeat(16)))!;
+  assert.ok(open, 'path cut at 16 bytes');
+  assert.equal(open.captures[0]!.flags & 1, 1, 'TRUNCATED');
+  const read = sc.slice(sc.indexOf(open)).find((e) => syscallName(e.nr) === 'read' && e.args[0] === open.ret)!;
+  assert.equal(read.captures[0]!.data.length, 16);
+  assert.equal(read.captures[0]!.flags & 1, 1);
+
+  const out2 = join(dir, 'nodata.pb');
+  assert.equal(run(bin.record, ['-q', '--no-data', '-o', out2, '--', '/bin/cat', long], { cwd: dir }).status, 0);
+  const sc2 = syscalls((await readBack(out2)).events);
+  assert.ok(sc2.filter((e) => syscallName(e.nr) === 'read').every((e) => e.captures.length === 0));
+  assert.ok(sc2.some((e) => syscallName(e.nr) === 'openat' && e.captures.some((c) => text(c.data) === long)), 'strings still captured');
+});
+
+test("sh -c 'ls | wc -l': every process, its exec and exit, counts equal strace -f -c", async (t) => {
+  const dir = tempDir(t);
+  const out = join(dir, 'sh.pb');
+  const argv = ['/bin/sh', '-c', 'ls / | wc -l'];
+  const r = run(bin.record, ['-q', '-o', out, '--', ...argv], { cwd: dir });
+  assert.equal(r.status, 0, r.stderr.toString());
+  const tr = await readBack(out);
+  const execs = procEvents(tr.events, 'exec').map((e) => e.filename).sort();
+  assert.deepEqual(execs, ['/bin/sh', '/usr/bin/ls', '/usr/bin/wc'].sort());
+  assert.equal(procEvents(tr.events, 'fork').length, 2);
+  assert.equal(procEvents(tr.events, 'exit').filter((e) => e.groupDead).length, 3);
+  assert.equal(tr.trailer!.processes, 3);
+  assertSameCounts(countsByName(tr.events), straceCounts(argv, dir));
+});
+
+test('threads: every thread of a threaded program is recorded', async (t) => {
+  const dir = tempDir(t);
+  const out = join(dir, 'thr.pb');
+  const r = run(bin.record, ['-q', '-o', out, '--', fixture('threads'), '8', '25'], { cwd: dir });
+  assert.equal(r.status, 0, r.stderr.toString());
+  const tr = await readBack(out);
+  const sc = syscalls(tr.events);
+  const opens = sc.filter((e) => syscallName(e.nr) === 'openat' && e.captures.some((c) => text(c.data) === '/etc/hostname'));
+  assert.equal(opens.length, 8 * 25);
+  assert.equal(new Set(opens.map((e) => e.tid)).size, 8);
+  assert.equal(procEvents(tr.events, 'fork').filter((e) => e.thread).length, 8);
+  assertSameCounts(countsByName(tr.events), straceCounts([fixture('threads'), '8', '25'], dir));
+});
+
+test('a fork tree of 200 children and 50 threads: all recorded with their exit statuses', async (t) => {
+  const dir = tempDir(t);
+  const out = join(dir, 'tree.pb');
+  const r = run(bin.record, ['-q', '-o', out, '--', fixture('forktree'), '200', '50'], { cwd: dir });
+  assert.equal(r.status, 0, r.stderr.toString());
+  const tr = await readBack(out);
+  const forks = procEvents(tr.events, 'fork');
+  assert.equal(forks.filter((e) => !e.thread).length, 200);
+  assert.equal(forks.filter((e) => e.thread).length, 50);
+  const childExits = procEvents(tr.events, 'exit').filter((e) => e.groupDead && e.pid !== tr.header!.rootPid);
+  assert.equal(childExits.length, 200);
+  const codes = childExits.map((e) => (e.exitCode >> 8) & 0xff).sort((a, b) => a - b);
+  assert.deepEqual(codes, Array.from({ length: 200 }, (_, i) => i));
+  const getpids = syscalls(tr.events).filter((e) => syscallName(e.nr) === 'getpid');
+  assert.equal(getpids.length, 200);
+  assert.equal(tr.trailer!.processes, 201);
+});
+
+test('exit status: the program\'s own, 128+N when killed by signal N', async (t) => {
+  const dir = tempDir(t);
+  const out = join(dir, 'k.pb');
+  const r = run(bin.record, ['-q', '-o', out, '--', fixture('killself'), '9']);
+  assert.equal(r.status, 137);
+  const tr = await readBack(out);
+  assert.equal(tr.trailer!.termSignal, 9);
+  const exit = procEvents(tr.events, 'exit').find((e) => e.groupDead)!;
+  assert.equal(exit.exitCode & 0x7f, 9);
+  assert.equal(run(bin.record, ['-q', '-o', out, '--', '/bin/sh', '-c', 'exit 42']).status, 42);
+});
+
+test('trace on stdout: the program\'s stdout goes to stderr when there is no terminal', async () => {
+  const r = run(bin.record, ['-q', '/bin/echo', 'to-the-side']);
+  assert.equal(r.status, 0, r.stderr.toString());
+  assert.equal(r.stderr.toString(), 'to-the-side\n');
+  const tr = await readBack(new Uint8Array(r.stdout));
+  assert.ok(tr.complete, 'stdout holds the trace and nothing else');
+  assert.equal(syscallName(syscalls(tr.events)[0]!.nr), 'execve');
+});
+
+test('summary line on stderr; -q hides it', () => {
+  const r = run(bin.record, ['-o', '/dev/null', '--', '/bin/true']);
+  assert.equal(r.status, 0);
+  assert.match(r.stderr.toString(), /^bt-record: \d+ events \(\d+ syscalls\), 1 process, 0 lost, [\d.]+ \w+ \([\d.]+ B\/event\), [\d.]+ s\n$/);
+  assert.equal(run(bin.record, ['-q', '-o', '/dev/null', '--', '/bin/true']).stderr.toString(), '');
+});
+
+test('errors a user can cause: one line, documented exit code', (t) => {
+  const dir = tempDir(t);
+  const cases: [string[], number, RegExp, NodeJS.ProcessEnv?][] = [
+    [['-o', '/dev/null', '--', 'no-such-program'], 127, /^bt-record: Can't stat 'no-such-program': No such file or directory\n$/],
+    [['-o', '/dev/null', '--', '/etc/passwd'], 126, /^bt-record: Can't execute '\/etc\/passwd': Permission denied\n$/],
+    [['-o', '/dev/null', '-p', '4194303'], 1, /^bt-record: attach: process 4194303 does not exist\n$/],
+    [['-o', join(dir, 'no/such/dir.pb'), '--', '/bin/true'], 1, /^bt-record: cannot create '.*no\/such\/dir.pb': no such file or directory\n$/],
+    [['-o', '/dev/null', '--', '/bin/true'], 1, /^bt-record: this kernel has no BTF \(\/nonexistent\/vmlinux is missing\)/, { ...process.env, BT_VMLINUX_BTF: '/nonexistent/vmlinux' }],
+    [['--bogus', '/bin/true'], 2, /^bt-record: unknown option '--bogus'\nFor help: bt-record --help\n$/],
+    [['-s', 'abc', '/bin/true'], 2, /^bt-record: -s: 'abc' is not a number\n/],
+    [['--buffer-size', '1000', '-o', '/dev/null', '/bin/true'], 2, /^bt-record: ring buffer size must be a power of two/],
+    [[], 2, /^bt-record: must have PROGRAM \[ARGS\] or -p PID\n/],
+  ];
+  for (const [args, code, message, env] of cases) {
+    const r = run(bin.record, args, env ? { env } : {});
+    assert.equal(r.status, code, `${args.join(' ')}: ${r.stderr}`);
+    assert.match(r.stderr.toString(), message, args.join(' '));
+    assert.ok(!/\n\s+at /.test(r.stderr.toString()), 'no stack trace');
+  }
+});
+
+test('not root: one line saying what is needed', () => {
+  const r = spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', '--inh-caps=-all', '--bounding-set=-all',
+    process.execPath, bin.record, '-o', '/dev/null', '--', '/bin/true'], { encoding: 'utf8' });
+  assert.equal(r.status, 1, r.stderr);
+  assert.equal(r.stderr, 'bt-record: recording needs root (or CAP_BPF and CAP_PERFMON): loading the BPF programs was not permitted\n');
+});
+
+test('disk full during recording: clear error, non-zero exit, program stopped', () => {
+  const t0 = Date.now();
+  const r = run(bin.record, ['-o', '/dev/full', '--', '/bin/sleep', '30']);
+  assert.equal(r.status, 1);
+  assert.match(r.stderr.toString(), /^bt-record: cannot write the trace: no space left on device; the program was stopped/);
+  assert.ok(Date.now() - t0 < 15_000, 'the program was stopped, not waited for');
+});
+
+test('a tiny ring buffer overflows: lost records counted and reported, file still valid, --fail-on-loss exits 3', async (t) => {
+  const dir = tempDir(t);
+  const out = join(dir, 'lossy.pb');
+  const r = run(bin.record, ['--buffer-size', '4K', '--fail-on-loss', '-o', out, '--', fixture('storm'), '200000']);
+  assert.equal(r.status, 3, r.stderr.toString());
+  const m = /(\d+) lost/.exec(r.stderr.toString());
+  assert.ok(m && Number(m[1]) > 0, r.stderr.toString());
+  const tr = await readBack(out);
+  assert.ok(tr.complete);
+  const lost = tr.trailer!.lostPerCpu!.map(Number).reduce((a, b) => a + b, 0);
+  assert.equal(lost, Number(m[1]));
+  assert.equal(syscalls(tr.events).length + lost >= 200000, true, 'every syscall is either recorded or counted lost');
+});
+
+test('a trace cut at every byte offset of its last batch reads back cleanly up to the cut', async (t) => {
+  const dir = tempDir(t);
+  const out = join(dir, 'cut.pb');
+  assert.equal(run(bin.record, ['-q', '-o', out, '--', '/bin/ls', '/']).status, 0);
+  const bytes = readFileSync(out);
+  const full = await readBack(bytes);
+  const lastBatch = full.batches[full.batches.length - 1]!;
+  const before = full.batches.length - 1;
+  for (let cut = lastBatch; cut < bytes.length; cut++) {
+    const tr = await readBack(bytes.subarray(0, cut));
+    assert.equal(tr.complete, false);
+    const expectBatches = cut === lastBatch ? before : tr.batches.length;
+    assert.ok(tr.batches.length === before || tr.batches.length === before + 1, `cut at ${cut}`);
+    assert.equal(tr.batches.length, expectBatches);
+    assert.ok(tr.problem && (tr.problem.code === 'TRUNCATED' || tr.problem.code === 'NO_TRAILER'), `cut at ${cut}: ${tr.problem?.code}`);
+  }
+});
+
+test('SIGTERM while recording: the program is stopped, the trace finished with its trailer', async (t) => {
+  const dir = tempDir(t);
+  const out = join(dir, 'term.pb');
+  const child = start(bin.record, ['-q', '-o', out, '--', '/bin/sleep', '30']);
+  await new Promise((r) => setTimeout(r, 1500));
+  child.kill('SIGTERM');
+  const code = await new Promise<number | null>((r) => child.on('exit', (c) => r(c)));
+  assert.equal(code, 128 + 15);
+  const tr = await readBack(out);
+  assert.ok(tr.complete);
+  assert.equal(tr.trailer!.stopReason, 'signal');
+  const names = syscalls(tr.events).map((e) => syscallName(e.nr));
+  assert.ok(names.includes('clock_nanosleep'));
+});
+
+test('-p attaches to a running process; Ctrl-C detaches, leaves it running, records the call in progress', async (t) => {
+  const dir = tempDir(t);
+  const out = join(dir, 'attach.pb');
+  const target = spawn(fixture('blocked'), [], { stdio: ['pipe', 'pipe', 'ignore'] });
+  t.after(() => target.kill('SIGKILL'));
+  const pid = Number(await new Promise<string>((r) => target.stdout.once('data', (d: Buffer) => r(d.toString()))));
+  const rec = start(bin.record, ['-q', '-o', out, '-p', String(pid)]);
+  await new Promise((r) => setTimeout(r, 1500));
+  target.stdin.write('x');
+  await new Promise((r) => setTimeout(r, 500));
+  rec.kill('SIGINT');
+  const code = await new Promise<number | null>((r) => rec.on('exit', (c) => r(c)));
+  assert.equal(code, 0);
+  assert.equal(target.exitCode, null, 'still running');
+  const tr = await readBack(out);
+  assert.ok(tr.complete);
+  assert.equal(tr.header!.attached, true);
+  assert.equal(tr.trailer!.stopReason, 'detached');
+  const reads = syscalls(tr.events).filter((e) => syscallName(e.nr) === 'read' && e.pid === pid);
+  assert.ok(reads.some((e) => e.flags & 2), 'the read blocked when we attached has no entry');
+  assert.ok(reads.some((e) => e.ret === 1 && text(e.captures[0]!.data) === 'x'), 'the read of x');
+  assert.ok(reads.some((e) => e.flags & 1), 'the read still blocked at detach is unfinished');
+});
+
+test('library: record() returns the trace in memory; recordEvents() yields events as recorded', async () => {
+  const r = await record(['/bin/true']);
+  assert.equal(r.exitCode, 0);
+  const tr = await readBack(r.trace!);
+  assert.ok(tr.complete);
+  assert.equal(syscallName(syscalls(tr.events)[0]!.nr), 'execve');
+  const seen: string[] = [];
+  const stream = recordEvents(['/bin/echo', 'hi'], { stdio: [0, 2, 2] });
+  for await (const ev of stream) seen.push(ev.type === 'syscall' ? syscallName(ev.nr) : ev.type);
+  const result = await stream.result;
+  assert.equal(result.exitCode, 0);
+  assert.equal(seen.filter((s) => s === 'write').length, 1);
+  assert.equal(seen[seen.length - 1], 'exit');
+  assert.equal(seen.filter((s) => !['exec', 'exit', 'fork', 'signal'].includes(s)).length, result.syscalls);
+});
