@@ -1,0 +1,30 @@
+// What both commands share: one-line errors with documented exit codes, quiet EPIPE.
+import { EXIT, StoreError } from '../db.js';
+
+/** Runs a command's main, turning every failure into one line on stderr and an exit code. */
+export function runMain(tool: string, main: () => Promise<number>): void {
+  main().then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e: unknown) => {
+      const err = e as NodeJS.ErrnoException;
+      if (err && err.code === 'EPIPE') {
+        process.exitCode = EXIT.OK;
+        return;
+      }
+      if (e instanceof StoreError) {
+        process.stderr.write(`${tool}: ${e.message}\n`);
+        if (e.exit === EXIT.USAGE && e.code === 'USAGE') process.stderr.write(`For help: ${tool} --help\n`);
+        process.exitCode = e.exit;
+        return;
+      }
+      process.stderr.write(`${tool}: ${err?.message ?? String(e)}\n`);
+      process.exitCode = EXIT.FAILURE;
+    },
+  );
+}
+
+export function usage(message: string): StoreError {
+  return new StoreError('USAGE', message, EXIT.USAGE);
+}

@@ -1,0 +1,101 @@
+// bt-query: SQL over the store, or over trace files indexed on the fly.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { defaultDbPath, type Db, EXIT, openStore, StoreError } from '../db.js';
+import { ingestFile } from '../ingest.js';
+import { FORMATS, type Format, writeRows } from '../output.js';
+import { runQuery, schemaText } from '../query.js';
+import { runMain, usage } from './common.js';
+
+const HELP = `Usage: bt-query [options] [TRACE.pb...] SQL
+       bt-query [options] [TRACE.pb...] -        (SQL from stdin)
+       bt-query --schema
+
+Run one SQL statement over the traces stored by bt-store, or over the given
+trace files directly (indexed into a temporary database first).
+
+Options:
+  --db PATH         database (default: $BT_DB, else $XDG_DATA_HOME/beetrace/traces.db,
+                    else ~/.local/share/beetrace/traces.db)
+  --format FMT      table, tsv, csv, json, ndjson (default: table on a terminal, else tsv)
+  --human           durations (*_ns), times (*_epoch_ns) and sizes (*bytes) readable
+  --write           allow statements that change the database (read-only otherwise)
+  --schema          tables, views and columns with one-line descriptions
+  -h, --help        this help
+
+Exit status: 0 ok, 1 failure (database or trace unreadable), 2 usage or SQL error.
+
+EXAMPLES
+  bt-query "SELECT path, count(*) FROM file_access WHERE trace_id = 1 GROUP BY 1 ORDER BY 2 DESC"
+  bt-query --format csv "SELECT * FROM summary WHERE trace_id = 2"
+  bt-query run.pb "SELECT name, sum(dur_ns) FROM syscalls GROUP BY 1"
+  bt-query --human "SELECT syscall, errno, count(*) FROM failures GROUP BY 1, 2"
+  echo "SELECT * FROM process_tree" | bt-query -
+`;
+
+async function main(): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: process.argv.slice(2),
+      allowPositionals: true,
+      options: {
+        db: { type: 'string' },
+        format: { type: 'string' },
+        human: { type: 'boolean' },
+        write: { type: 'boolean' },
+        schema: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (e) {
+    throw usage((e as Error).message);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    process.stdout.write(HELP);
+    return EXIT.OK;
+  }
+  if (values.format !== undefined && !FORMATS.includes(values.format as Format)) throw usage(`unknown format "${values.format}" (table, tsv, csv, json, ndjson)`);
+  const format = (values.format as Format | undefined) ?? (process.stdout.isTTY ? 'table' : 'tsv');
+
+  if (values.schema) {
+    if (positionals.length > 0) throw usage('--schema takes no SQL');
+    process.stdout.write(schemaText(undefined));
+    return EXIT.OK;
+  }
+  if (positionals.length === 0) throw usage('no SQL given (an argument, or - to read it from stdin)');
+  const traces = positionals.slice(0, -1);
+  const sqlArg = positionals[positionals.length - 1]!;
+  const sql = sqlArg === '-' ? readFileSync(0, 'utf8') : sqlArg;
+
+  let db: Db;
+  let tempDir: string | undefined;
+  if (traces.length > 0) {
+    if (values.db !== undefined) throw usage('give either trace files or --db, not both');
+    tempDir = mkdtempSync(join(tmpdir(), 'bt-query-'));
+    db = openStore(join(tempDir, 'traces.db'), { create: true });
+    for (const file of traces) {
+      const r = await ingestFile(db, file);
+      if (r.problem) process.stderr.write(`bt-query: ${file}: truncated: ${r.problem}\n`);
+    }
+    if (!values.write) db.pragma('query_only = ON');
+  } else {
+    db = openStore(values.db ?? defaultDbPath(), { readonly: !values.write });
+  }
+  try {
+    const { columns, rows } = runQuery(db, sql, { write: values.write ?? false });
+    const n = writeRows(columns, rows, { format, human: values.human ?? false });
+    if (format === 'table' && process.stdout.isTTY) process.stderr.write(`(${n} row${n === 1 ? '' : 's'})\n`);
+    return EXIT.OK;
+  } finally {
+    db.close();
+    if (tempDir) rmSync(tempDir, { recursive: true, force: true });
+  }
+}
+
+runMain('bt-query', main);
+
+export { StoreError };

@@ -1,0 +1,132 @@
+// bt-store: add trace files to the store, list them, remove them.
+import { parseArgs } from 'node:util';
+import { defaultDbPath, EXIT, openStore, StoreError } from '../db.js';
+import { ingestFile, removeTrace } from '../ingest.js';
+import { FORMATS, type Format, writeRows } from '../output.js';
+import { runMain, usage } from './common.js';
+
+const HELP = `Usage: bt-store [--db PATH] COMMAND ...
+
+Index beetrace trace files into an SQLite database for bt-query.
+
+Commands:
+  add TRACE.pb...   store traces (the same content is stored once); a trace cut
+                    short is stored up to its last complete batch, flagged truncated
+  ls                list stored traces: id, command, host, start, events, lost, exit
+  rm ID...          remove stored traces
+
+Options:
+  --db PATH         database (default: $BT_DB, else $XDG_DATA_HOME/beetrace/traces.db,
+                    else ~/.local/share/beetrace/traces.db; created by add)
+  --format FMT      ls output: table, tsv, csv, json, ndjson (default: table on a terminal, else tsv)
+  -q, --quiet       add: no per-file line
+  -h, --help        this help
+
+Exit status: 0 ok, 1 a trace could not be stored or the database failed,
+2 usage error, 130 interrupted (nothing of the interrupted trace is stored).
+
+EXAMPLES
+  bt-record -o run.pb -- make && bt-store add run.pb
+  bt-store --db /tmp/t.db add *.pb
+  bt-store ls
+  bt-store rm 3
+`;
+
+async function main(): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: process.argv.slice(2),
+      allowPositionals: true,
+      options: {
+        db: { type: 'string' },
+        format: { type: 'string' },
+        quiet: { type: 'boolean', short: 'q' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (e) {
+    throw usage((e as Error).message);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    process.stdout.write(HELP);
+    return EXIT.OK;
+  }
+  const [command, ...rest] = positionals;
+  const dbPath = values.db ?? defaultDbPath();
+  if (values.format !== undefined && !FORMATS.includes(values.format as Format)) throw usage(`unknown format "${values.format}" (table, tsv, csv, json, ndjson)`);
+  switch (command) {
+    case 'add': {
+      if (rest.length === 0) throw usage('add needs at least one trace file');
+      const db = openStore(dbPath, { create: true });
+      let interrupted = false;
+      const onSignal = (): void => {
+        interrupted = true;
+      };
+      process.on('SIGINT', onSignal);
+      process.on('SIGTERM', onSignal);
+      let failed = 0;
+      try {
+        for (const file of rest) {
+          try {
+            const r = await ingestFile(db, file, { shouldStop: () => interrupted });
+            if (!values.quiet) {
+              const what = r.added ? `added as ${r.id}` : `already stored as ${r.id}, unchanged`;
+              process.stderr.write(`${file}: ${what} (${r.syscalls} syscalls)${r.problem ? `; truncated: ${r.problem}` : ''}\n`);
+            }
+          } catch (e) {
+            if (e instanceof StoreError && e.code === 'INTERRUPTED') throw e;
+            if (!(e instanceof StoreError)) throw e;
+            process.stderr.write(`bt-store: ${e.message}\n`);
+            failed++;
+          }
+        }
+      } finally {
+        db.close();
+      }
+      return failed > 0 ? EXIT.FAILURE : EXIT.OK;
+    }
+    case 'ls': {
+      if (rest.length > 0) throw usage(`ls takes no arguments (got "${rest[0]}")`);
+      const db = openStore(dbPath, { readonly: true });
+      try {
+        const stmt = db.prepare(`SELECT id, command, host, start_time AS start, syscalls, process_events AS proc_events, lost,
+          exit_status AS exit, CASE WHEN truncated THEN 'truncated' ELSE '' END AS note FROM traces ORDER BY id`).raw(true);
+        const format = (values.format as Format | undefined) ?? (process.stdout.isTTY ? 'table' : 'tsv');
+        const n = writeRows(stmt.columns().map((c) => c.name), stmt.iterate() as Iterable<never>, { format, human: false });
+        if (process.stdout.isTTY && format === 'table') process.stderr.write(`(${n} trace${n === 1 ? '' : 's'})\n`);
+      } finally {
+        db.close();
+      }
+      return EXIT.OK;
+    }
+    case 'rm': {
+      if (rest.length === 0) throw usage('rm needs trace ids (see bt-store ls)');
+      const ids = rest.map((s) => {
+        if (!/^[1-9]\d*$/.test(s)) throw usage(`"${s}" is not a trace id (a positive integer, see bt-store ls)`);
+        return Number(s);
+      });
+      const db = openStore(dbPath, {});
+      let missing = 0;
+      try {
+        for (const id of ids) {
+          if (removeTrace(db, id)) process.stderr.write(`removed ${id}\n`);
+          else {
+            process.stderr.write(`bt-store: no trace with id ${id}\n`);
+            missing++;
+          }
+        }
+      } finally {
+        db.close();
+      }
+      return missing > 0 ? EXIT.FAILURE : EXIT.OK;
+    }
+    case undefined:
+      throw usage('no command (add, ls, rm)');
+    default:
+      throw usage(`unknown command "${command}" (add, ls, rm)`);
+  }
+}
+
+runMain('bt-store', main);

@@ -1,0 +1,127 @@
+// Opening the database: where it is, its pragmas, its schema version.
+import { existsSync, mkdirSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { dirname, join } from 'node:path';
+import Database from 'better-sqlite3';
+import { syscallTable } from '@beetrace/format';
+import { MIGRATIONS, SCHEMA_VERSION, VIEWS } from './schema.js';
+
+export type Db = Database.Database;
+
+/** Exit codes of bt-store and bt-query. */
+export const EXIT = { OK: 0, FAILURE: 1, USAGE: 2, INTERRUPTED: 130 } as const;
+
+/** A failure to report as one line: `code` names it, `exit` is the process exit code. */
+export class StoreError extends Error {
+  constructor(readonly code: string, message: string, readonly exit: number = EXIT.FAILURE) {
+    super(message);
+    this.name = 'StoreError';
+  }
+}
+
+/** The database path: --db, else $BT_DB, else $XDG_DATA_HOME/beetrace/traces.db, else ~/.local/share/beetrace/traces.db. */
+export function defaultDbPath(env: NodeJS.ProcessEnv = process.env): string {
+  if (env.BT_DB) return env.BT_DB;
+  const data = env.XDG_DATA_HOME || join(env.HOME || homedir(), '.local', 'share');
+  return join(data, 'beetrace', 'traces.db');
+}
+
+export interface OpenOptions {
+  /** Open read-only (bt-query without --write). The database must exist. */
+  readonly readonly?: boolean;
+  /** Create the file (and its directory) when missing. */
+  readonly create?: boolean;
+  /** Milliseconds to wait for another writer. */
+  readonly busyMs?: number;
+}
+
+/** Schema version of an open database (PRAGMA user_version). */
+export function schemaVersion(db: Db): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}
+
+/**
+ * Opens a store. Refuses a database written by a newer schema; migrates an older
+ * one (unless read-only, where it asks for a writable open first).
+ */
+export function openStore(path: string, opts: OpenOptions = {}): Db {
+  const memory = path === ':memory:';
+  if (!memory && !existsSync(path)) {
+    if (!opts.create) {
+      throw new StoreError('NO_DATABASE', `no database at ${path}; create one with: bt-store add TRACE.pb (or pass --db PATH)`);
+    }
+    mkdirSync(dirname(path), { recursive: true });
+  }
+  let db: Db;
+  try {
+    db = new Database(path, { readonly: opts.readonly ?? false, fileMustExist: !opts.create });
+  } catch (e) {
+    throw new StoreError('OPEN_FAILED', `cannot open database ${path}: ${(e as Error).message}`);
+  }
+  try {
+    db.pragma(`busy_timeout = ${opts.busyMs ?? 600_000}`);
+    // Not a database at all shows up on the first read.
+    const version = schemaVersion(db);
+    if (version > SCHEMA_VERSION) {
+      throw new StoreError('NEWER_SCHEMA', `database ${path} has schema version ${version}, newer than this bt-store's (${SCHEMA_VERSION}); upgrade beetrace`);
+    }
+    if (!opts.readonly) {
+      if (!memory) db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = NORMAL');
+      db.pragma('cache_size = -131072');
+      if (version < SCHEMA_VERSION) migrate(db, SCHEMA_VERSION);
+    } else if (version < SCHEMA_VERSION) {
+      const empty = version === 0 && db.prepare("SELECT count(*) AS n FROM sqlite_master").get() as { n: number };
+      if (empty && empty.n === 0) throw new StoreError('NOT_A_STORE', `${path} is an empty database, not a beetrace store; create one with: bt-store add TRACE.pb`);
+      if (version === 0) throw new StoreError('NOT_A_STORE', `${path} is not a beetrace store`);
+      throw new StoreError('OLD_SCHEMA', `database ${path} has schema version ${version} (current ${SCHEMA_VERSION}); run any bt-store command on it (e.g. bt-store ls) to migrate it`);
+    }
+    if (opts.readonly) db.pragma('query_only = ON');
+    return db;
+  } catch (e) {
+    db.close();
+    if (e instanceof StoreError) throw e;
+    const code = (e as { code?: string }).code;
+    if (code === 'SQLITE_NOTADB') throw new StoreError('NOT_A_STORE', `${path} is not a database`);
+    throw new StoreError('OPEN_FAILED', `cannot open database ${path}: ${(e as Error).message}`);
+  }
+}
+
+/**
+ * Brings the schema to version `target`, one migration per step, each in its own
+ * transaction, then recreates the views and the syscall name table.
+ */
+export function migrate(db: Db, target: number = SCHEMA_VERSION): void {
+  db.exec('BEGIN IMMEDIATE');
+  try {
+    let version = schemaVersion(db);
+    if (version === 0 && (db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'").get() as { n: number }).n > 0) {
+      throw new StoreError('NOT_A_STORE', 'this database is not a beetrace store (it has tables but no beetrace schema version)');
+    }
+    for (; version < target; version++) db.exec(MIGRATIONS[version]!);
+    if (target === SCHEMA_VERSION) {
+      db.exec(VIEWS);
+      fillSyscallNames(db);
+    }
+    db.pragma(`user_version = ${target}`);
+    db.exec('COMMIT');
+  } catch (e) {
+    db.exec('ROLLBACK');
+    throw e;
+  }
+}
+
+function fillSyscallNames(db: Db): void {
+  const table = syscallTable('x86_64');
+  if (!table) return;
+  const ins = db.prepare('INSERT OR REPLACE INTO syscall_names (nr, name, classes) VALUES (?, ?, ?)');
+  const kinds = db.prepare('INSERT OR REPLACE INTO capture_kinds (nr, arg, kind) VALUES (?, ?, ?)');
+  for (const s of table.byNr.values()) {
+    ins.run(s.nr, s.name, s.classes.join(','));
+    const seen = new Set<number>();
+    for (const cap of s.capture) if (!seen.has(cap.arg)) {
+      seen.add(cap.arg);
+      kinds.run(s.nr, cap.arg, cap.kind);
+    }
+  }
+}

@@ -1,0 +1,723 @@
+// Indexing one trace file into the store: one transaction, streaming batch by
+// batch, multi-row prepared inserts. Besides the raw rows it follows each
+// process's file descriptors, so fd-based calls get the path their fd was opened
+// with, and sockets get their addresses and byte counts.
+import { createHash } from 'node:crypto';
+import { createReadStream, statSync } from 'node:fs';
+import { constants as osConstants } from 'node:os';
+import { resolve } from 'node:path';
+import type Database from 'better-sqlite3';
+import {
+  type Batch, CaptureFlag, type Header, ProcessEventKind, type ProcessEventMessage, readTrace, syscallTable,
+  type SyscallTable, type Trailer,
+} from '@beetrace/format';
+import { type Db, EXIT, StoreError } from './db.js';
+import { errnoNames } from './generated/errno.js';
+import { formatSockaddr, socketFamilyName, socketTypeName } from './sockaddr.js';
+
+export interface IngestOptions {
+  /** Checked between batches: when it returns true the ingest is rolled back and INTERRUPTED thrown. */
+  readonly shouldStop?: () => boolean;
+}
+
+export interface IngestResult {
+  /** Trace id: the new one, or the existing one when the file was already stored. */
+  readonly id: number;
+  /** False when the same content was already stored (nothing changed). */
+  readonly added: boolean;
+  readonly syscalls: number;
+  /** Set when only part of the file could be read. */
+  readonly problem?: string;
+}
+
+/** SHA-256 of a file's content, hex, streaming. */
+export async function hashFile(path: string): Promise<string> {
+  const h = createHash('sha256');
+  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) h.update(chunk as Buffer);
+  return h.digest('hex');
+}
+
+const ROWS = 50;          // rows per multi-row INSERT
+const CALL_COLS = 21;
+const O_CLOEXEC = 0o2000000;
+const SOCK_CLOEXEC = 0o2000000;
+const F_DUPFD = 0;
+const F_SETFD = 2;
+const F_DUPFD_CLOEXEC = 1030;
+const FD_CLOEXEC = 1;
+const AT_FDCWD = -100;
+
+/** Argument names that hold a file descriptor whose file the call acts on. */
+const FD_ARG_NAMES = new Set(['fd', 'fildes', 'out_fd', 'fd_in', 'fdin', 'ufd']);
+/** Directory fd arguments of *at calls. */
+const DIRFD_ARG_NAMES = new Set(['dfd', 'fd', 'olddfd', 'from_dfd']);
+/** String arguments of %file calls that are not paths. */
+const NOT_PATH_ARGS = new Set(['name', 'type', '_key']);
+/** Calls whose successful return moves data through an fd: direction for socket byte counts. */
+const SENDS = new Set(['write', 'writev', 'pwrite64', 'pwritev', 'pwritev2', 'sendto', 'sendmsg', 'sendfile']);
+const RECEIVES = new Set(['read', 'readv', 'pread64', 'preadv', 'preadv2', 'recvfrom', 'recvmsg']);
+
+const signalNames = new Map<number, string>();
+for (const [name, nr] of Object.entries(osConstants.signals)) if (!signalNames.has(nr)) signalNames.set(nr, name);
+
+type Effect =
+  | 'open' | 'close' | 'close_range' | 'dup' | 'dup2' | 'dup3' | 'fcntl' | 'socket' | 'socketpair'
+  | 'accept' | 'accept4' | 'connect' | 'bind' | 'sendto' | 'recvfrom' | 'pipe' | 'exec' | 'none';
+
+interface CallInfo {
+  readonly name: string;
+  /** Up to two path arguments (string captures of %file calls). */
+  readonly pathArgs: readonly number[];
+  /** The fd argument resolved to a path, -1 when none (or when the call has path arguments). */
+  readonly fdArg: number;
+  /** *at calls: the directory fd argument, used for the path when the path argument is "" (AT_EMPTY_PATH). */
+  readonly dirfdArg: number;
+  /** Capture kind per argument index. */
+  readonly kinds: readonly (string | undefined)[];
+  readonly effect: Effect;
+  /** open: the argument holding the open flags, -1 when none. */
+  readonly flagsArg: number;
+  readonly direction: 0 | 1 | -1; // 1 send, -1 receive
+  readonly known: boolean;
+}
+
+const EFFECTS: Record<string, Effect> = {
+  open: 'open', openat: 'open', openat2: 'open', creat: 'open', open_tree: 'open',
+  close: 'close', close_range: 'close_range', dup: 'dup', dup2: 'dup2', dup3: 'dup3', fcntl: 'fcntl',
+  socket: 'socket', socketpair: 'socketpair', accept: 'accept', accept4: 'accept4', connect: 'connect', bind: 'bind',
+  sendto: 'sendto', recvfrom: 'recvfrom', pipe: 'pipe', pipe2: 'pipe', execve: 'exec', execveat: 'exec',
+};
+const OPEN_FLAGS_ARG: Record<string, number> = { open: 1, openat: 2 };
+
+function buildInfo(table: SyscallTable): CallInfo[] {
+  const infos: CallInfo[] = [];
+  for (let nr = 0; nr <= Math.max(table.maxNr, 1023); nr++) {
+    const s = table.byNr.get(nr);
+    if (!s) {
+      infos.push({ name: `syscall_${nr}`, pathArgs: [], fdArg: -1, dirfdArg: -1, kinds: [], effect: 'none', flagsArg: -1, direction: 0, known: false });
+      continue;
+    }
+    const kinds: (string | undefined)[] = [];
+    for (const cap of s.capture) if (kinds[cap.arg] === undefined) kinds[cap.arg] = cap.kind;
+    const pathArgs = s.classes.includes('file')
+      ? s.capture.filter((cap) => cap.kind === 'string' && !NOT_PATH_ARGS.has(s.args[cap.arg]?.name ?? '')).map((cap) => cap.arg).slice(0, 2)
+      : [];
+    const fdArg = pathArgs.length > 0 ? -1 : s.args.findIndex((a) => FD_ARG_NAMES.has(a.name));
+    const dirfdArg = pathArgs.length > 0 ? s.args.findIndex((a, i) => i < pathArgs[0]! && DIRFD_ARG_NAMES.has(a.name)) : -1;
+    infos.push({
+      name: s.name, pathArgs, fdArg, dirfdArg, kinds, effect: EFFECTS[s.name] ?? 'none', flagsArg: OPEN_FLAGS_ARG[s.name] ?? -1,
+      direction: SENDS.has(s.name) ? 1 : RECEIVES.has(s.name) ? -1 : 0, known: true,
+    });
+  }
+  return infos;
+}
+
+interface Socket {
+  readonly pid: number;
+  readonly fd: number;
+  readonly callId: number;
+  family: string | null;
+  readonly type: string | null;
+  readonly protocol: number | null;
+  local: string | null;
+  peer: string | null;
+  sent: number;
+  received: number;
+  calls: number;
+  readonly openedNs: number;
+  closedNs: number | null;
+  /** fds referring to it, across processes. */
+  refs: number;
+}
+
+/** What an fd refers to. Shared by dup'd and inherited fds. */
+interface OpenFile { readonly pathId: number | null; readonly socket: Socket | null }
+interface FdEntry { readonly file: OpenFile; cloexec: boolean }
+type FdTable = Map<number, FdEntry>;
+
+interface Proc {
+  readonly pid: number;
+  readonly parentPid: number | null;
+  readonly startNs: number;
+  exe: string | null;
+  argv: string | null;
+  endNs: number | null;
+  exitStatus: number | null;
+  threads: number;
+  syscalls: number;
+}
+
+interface PendingExec { pid: number; tid: number; ts: number; filename: string }
+
+function exitParts(status: number): { code: number | null; signal: number | null } {
+  return (status & 0x7f) === 0 ? { code: (status >> 8) & 0xff, signal: null } : { code: null, signal: status & 0x7f };
+}
+
+function exitStatusText(t: Trailer | undefined, attached: boolean): string | null {
+  if (!t || attached) return null;
+  if (t.termSignal) return `killed by ${signalNames.get(t.termSignal) ?? `signal ${t.termSignal}`}${t.coreDumped ? ' (core dumped)' : ''}`;
+  if (t.programExited) return `exit ${t.exitCode ?? 0}`;
+  return null;
+}
+
+/** Statements prepared once per ingest. */
+class Inserter {
+  readonly callMany: Database.Statement;
+  readonly callOne: Database.Statement;
+  readonly callBuf: unknown[] = new Array(CALL_COLS * ROWS);
+  calls = 0;
+
+  constructor(db: Db) {
+    const row = (n: number): string => `(${new Array(n).fill('?').join(',')})`;
+    const callSql = 'INSERT INTO calls (id, trace_id, seq, pid, tid, nr, ret, errno, ts_ns, dur_ns, arg0, arg1, arg2, arg3, arg4, arg5, flags, path_id, path2_id, fd, caps) VALUES ';
+    this.callMany = db.prepare(callSql + new Array(ROWS).fill(row(CALL_COLS)).join(','));
+    this.callOne = db.prepare(callSql + row(CALL_COLS));
+  }
+
+  flushCalls(): void {
+    if (this.calls === ROWS) this.callMany.run(this.callBuf);
+    else for (let r = 0; r < this.calls; r++) this.callOne.run(this.callBuf.slice(r * CALL_COLS, (r + 1) * CALL_COLS));
+    this.calls = 0;
+  }
+}
+
+/** Ingest state of one trace. */
+class TraceIngest {
+  private readonly infos: CallInfo[];
+  private readonly ins: Inserter;
+  private readonly pathIds = new Map<string, number>();
+  private readonly findPath: Database.Statement;
+  private readonly addPath: Database.Statement;
+  private readonly procs = new Map<number, Proc>();
+  private readonly fds = new Map<number, FdTable>();
+  private readonly sockets = new Set<Socket>();
+  private readonly pendingExec = new Map<number, PendingExec>();
+  private readonly stats: Map<number, { calls: number; errors: number; total: number; min: number; max: number }> = new Map();
+  private readonly insProc: Database.Statement;
+  private readonly insExec: Database.Statement;
+  private readonly insSignal: Database.Statement;
+  private readonly insSocket: Database.Statement;
+  seq = 0;
+  processEvents = 0;
+  unfinished = 0;
+  lastNs = 0;
+
+  constructor(private readonly db: Db, private readonly traceId: number, private readonly firstId: number,
+    private readonly mono0: number, table: SyscallTable) {
+    this.infos = buildInfo(table);
+    this.ins = new Inserter(db);
+    this.findPath = db.prepare('SELECT id FROM paths WHERE path = ?').pluck();
+    this.addPath = db.prepare('INSERT INTO paths (path) VALUES (?)');
+    this.insProc = db.prepare(`INSERT INTO processes (trace_id, pid, parent_pid, exe, argv, start_ns, end_ns, exit_status, exit_code, term_signal, threads, syscalls)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    this.insExec = db.prepare('INSERT INTO execs (trace_id, pid, tid, ts_ns, filename, argv) VALUES (?, ?, ?, ?, ?, ?)');
+    this.insSignal = db.prepare('INSERT INTO signals (trace_id, ts_ns, pid, tid, signo, signal) VALUES (?, ?, ?, ?, ?, ?)');
+    this.insSocket = db.prepare(`INSERT INTO sockets (trace_id, pid, fd, call_id, family, type, protocol, local, peer, bytes_sent, bytes_received, calls, opened_ns, closed_ns)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  }
+
+  private pathId(path: string): number {
+    let id = this.pathIds.get(path);
+    if (id === undefined) {
+      id = this.findPath.get(path) as number | undefined;
+      if (id === undefined) id = Number(this.addPath.run(path).lastInsertRowid);
+      this.pathIds.set(path, id);
+    }
+    return id;
+  }
+
+  private proc(pid: number, ns: number): Proc {
+    let p = this.procs.get(pid);
+    if (!p) {
+      p = { pid, parentPid: null, startNs: ns, exe: null, argv: null, endNs: null, exitStatus: null, threads: 0, syscalls: 0 };
+      this.procs.set(pid, p);
+    }
+    return p;
+  }
+
+  private fdTable(pid: number): FdTable {
+    let t = this.fds.get(pid);
+    if (!t) {
+      t = new Map();
+      this.fds.set(pid, t);
+    }
+    return t;
+  }
+
+  private setFd(pid: number, fd: number, file: OpenFile, cloexec: boolean, ns: number): void {
+    const t = this.fdTable(pid);
+    this.closeFd(t, fd, ns);
+    t.set(fd, { file, cloexec });
+    if (file.socket) file.socket.refs++;
+  }
+
+  private closeFd(t: FdTable, fd: number, ns: number): void {
+    const e = t.get(fd);
+    if (!e) return;
+    t.delete(fd);
+    const s = e.file.socket;
+    if (s && --s.refs === 0) s.closedNs = ns;
+  }
+
+  private flushProc(p: Proc): void {
+    const ex = p.exitStatus === null ? { code: null, signal: null } : exitParts(p.exitStatus);
+    this.insProc.run(this.traceId, p.pid, p.parentPid, p.exe, p.argv, p.startNs, p.endNs, p.exitStatus, ex.code, ex.signal, p.threads, p.syscalls);
+  }
+
+  private flushExec(e: PendingExec, argv: string | null): void {
+    this.insExec.run(this.traceId, e.pid, e.tid, e.ts, e.filename, argv);
+    const p = this.procs.get(e.pid);
+    if (p) p.argv = argv;
+    this.pendingExec.delete(e.pid);
+  }
+
+  private processEvent(m: ProcessEventMessage): void {
+    this.processEvents++;
+    const ts = Number(m.tsNs ?? 0) - this.mono0;
+    const pid = m.pid ?? 0;
+    switch (m.kind) {
+      case ProcessEventKind.FORK: {
+        if (m.thread) {
+          this.proc(pid, ts).threads++;
+          break;
+        }
+        const old = this.procs.get(pid);
+        if (old) {
+          this.flushProc(old);
+          this.procs.delete(pid);
+        }
+        const parent = m.parentPid ?? 0;
+        this.procs.set(pid, { pid, parentPid: parent, startNs: ts, exe: this.procs.get(parent)?.exe ?? null, argv: null, endNs: null, exitStatus: null, threads: 0, syscalls: 0 });
+        const pt = this.fds.get(parent);
+        const t: FdTable = new Map();
+        if (pt) for (const [fd, e] of pt) {
+          t.set(fd, { file: e.file, cloexec: e.cloexec });
+          if (e.file.socket) e.file.socket.refs++;
+        }
+        const existing = this.fds.get(pid);
+        if (existing) for (const fd of [...existing.keys()]) this.closeFd(existing, fd, ts);
+        this.fds.set(pid, t);
+        break;
+      }
+      case ProcessEventKind.EXEC: {
+        const pending = this.pendingExec.get(pid);
+        if (pending) this.flushExec(pending, null);
+        const p = this.proc(pid, ts);
+        p.exe = m.filename ?? '';
+        p.argv = null;
+        this.pendingExec.set(pid, { pid, tid: m.tid ?? pid, ts, filename: m.filename ?? '' });
+        const t = this.fds.get(pid);
+        if (t) for (const [fd, e] of [...t]) if (e.cloexec) this.closeFd(t, fd, ts);
+        break;
+      }
+      case ProcessEventKind.EXIT: {
+        if (!m.groupDead) break;
+        const p = this.proc(pid, ts);
+        p.endNs = ts;
+        p.exitStatus = m.exitCode ?? 0;
+        const t = this.fds.get(pid);
+        if (t) {
+          for (const fd of [...t.keys()]) this.closeFd(t, fd, ts);
+          this.fds.delete(pid);
+        }
+        const pending = this.pendingExec.get(pid);
+        if (pending) this.flushExec(pending, null);
+        break;
+      }
+      case ProcessEventKind.SIGNAL: {
+        const signo = m.signo ?? 0;
+        this.insSignal.run(this.traceId, ts, pid, m.tid ?? 0, signo, signalNames.get(signo) ?? null);
+        break;
+      }
+      default:
+        break;
+    }
+  }
+
+  batch(b: Batch): void {
+    const n = b.scNr.length;
+    const procs = b.processEvents;
+    let p = 0;
+    let exitNs = Number(b.baseNs ?? 0);
+    let c = 0;
+    let capOff = 0;
+    const capCount = b.capSyscall.length;
+    const raw = b.capData;
+    const data = raw ? Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength) : Buffer.alloc(0);
+    const ins = this.ins;
+    const callBuf = ins.callBuf;
+    const infos = this.infos;
+    const traceId = this.traceId;
+    const mono0 = this.mono0;
+    const { scPid, scTid, scNr, scExitDeltaNs, scDurationNs, scRet, scArg0, scArg1, scArg2, scArg3, scArg4, scArg5, scFlags } = b;
+    let lastPid = -1;
+    let lastProc: Proc | undefined;
+    for (let i = 0; i < n; i++) {
+      while (p < procs.length && (procs[p]!.position ?? 0) <= i) {
+        this.processEvent(procs[p++]!);
+        lastPid = -1;
+      }
+      exitNs += scExitDeltaNs[i] ?? 0;
+      const dur = scDurationNs[i] ?? 0;
+      const ts = exitNs - dur - mono0;
+      const pid = scPid[i]!;
+      const nr = scNr[i]!;
+      const ret = scRet[i] ?? 0;
+      const flags = scFlags[i] ?? 0;
+      const seq = this.seq++;
+      const id = this.firstId + seq;
+      const info = infos[nr] ?? this.unknown(nr);
+      const unfinished = (flags & 1) !== 0;
+      if (unfinished) this.unfinished++;
+      const failed = !unfinished && ret < 0 && ret >= -4095;
+      const errno = failed ? errnoNames.get(-ret) ?? `E${-ret}` : null;
+
+      if (pid !== lastPid) {
+        lastPid = pid;
+        lastProc = this.proc(pid, ts);
+      }
+      lastProc!.syscalls++;
+
+      // Captures of this call: rows, and the strings the path logic needs.
+      let path0: string | null = null;
+      let path1: string | null = null;
+      let capFirst = c;
+      let caps: string | null = null;
+      while (c < capCount && b.capSyscall[c] === i) {
+        const info32 = b.capInfo[c]!;
+        const len = b.capLen[c]!;
+        const arg = info32 & 0xff;
+        const cflags = (info32 >>> 8) & 0xff;
+        const bytes = data.subarray(capOff, capOff + len);
+        const item = `[${arg},${cflags},${info32 >>> 16},"${bytes.toString('hex')}"]`;
+        caps = caps === null ? item : `${caps},${item}`;
+        if (info.pathArgs.length > 0 && !(cflags & CaptureFlag.FAULT)) {
+          if (arg === info.pathArgs[0]) path0 = bytes.toString('utf8');
+          else if (arg === info.pathArgs[1]) path1 = bytes.toString('utf8');
+        }
+        capOff += len;
+        c++;
+      }
+
+      const a0 = scArg0[i] ?? 0;
+      let pathId: number | null = null;
+      let path2Id: number | null = null;
+      let fdCol: number | null = null;
+      let table: FdTable | undefined;
+      let fdArg = info.fdArg;
+      if (path0 === '' && info.dirfdArg >= 0) fdArg = info.dirfdArg;
+      else if (path0 !== null) pathId = this.pathId(path0);
+      if (path1 !== null) path2Id = this.pathId(path1);
+      if (fdArg >= 0) {
+        const fd = fdArg === 0 ? a0 : [a0, scArg1[i], scArg2[i], scArg3[i], scArg4[i], scArg5[i]][fdArg] ?? 0;
+        table = this.fds.get(pid);
+        const e = table?.get(fd);
+        if (e) {
+          if (e.file.pathId !== null) {
+            pathId = e.file.pathId;
+            fdCol = fd;
+          }
+          const s = e.file.socket;
+          if (s) {
+            s.calls++;
+            if (!failed && !unfinished && ret > 0) {
+              if (info.direction > 0) s.sent += ret;
+              else if (info.direction < 0) s.received += ret;
+            }
+          }
+        }
+      }
+
+      const o = ins.calls * CALL_COLS;
+      callBuf[o] = id; callBuf[o + 1] = traceId; callBuf[o + 2] = seq; callBuf[o + 3] = pid; callBuf[o + 4] = scTid[i]!;
+      callBuf[o + 5] = nr; callBuf[o + 6] = ret; callBuf[o + 7] = errno; callBuf[o + 8] = ts; callBuf[o + 9] = dur;
+      callBuf[o + 10] = a0; callBuf[o + 11] = scArg1[i] ?? 0; callBuf[o + 12] = scArg2[i] ?? 0; callBuf[o + 13] = scArg3[i] ?? 0;
+      callBuf[o + 14] = scArg4[i] ?? 0; callBuf[o + 15] = scArg5[i] ?? 0; callBuf[o + 16] = flags;
+      callBuf[o + 17] = pathId; callBuf[o + 18] = path2Id; callBuf[o + 19] = fdCol;
+      callBuf[o + 20] = caps === null ? null : `[${caps}]`;
+      if (++ins.calls === ROWS) ins.flushCalls();
+
+      let st = this.stats.get(nr);
+      if (!st) {
+        st = { calls: 0, errors: 0, total: 0, min: dur, max: dur };
+        this.stats.set(nr, st);
+      }
+      st.calls++;
+      if (failed) st.errors++;
+      st.total += dur;
+      if (dur < st.min) st.min = dur;
+      if (dur > st.max) st.max = dur;
+
+      if (info.effect !== 'none' && !unfinished) {
+        this.effect(info, pid, id, ts, ret, failed, [a0, scArg1[i] ?? 0, scArg2[i] ?? 0, scArg3[i] ?? 0, scArg4[i] ?? 0, scArg5[i] ?? 0],
+          pathId, data, b, capFirst, c, capOff);
+        lastPid = -1;
+      }
+      capFirst = c;
+      if (exitNs - mono0 > this.lastNs) this.lastNs = exitNs - mono0;
+    }
+    while (p < procs.length) this.processEvent(procs[p++]!);
+  }
+
+  private unknown(nr: number): CallInfo {
+    const info: CallInfo = { name: `syscall_${nr}`, pathArgs: [], fdArg: -1, dirfdArg: -1, kinds: [], effect: 'none', flagsArg: -1, direction: 0, known: false };
+    this.infos[nr] = info;
+    return info;
+  }
+
+  /** Captured bytes of argument `arg` of the call whose captures are [from, to) ending at byte `end`. */
+  private capture(b: Batch, data: Buffer, from: number, to: number, end: number, arg: number): Buffer | undefined {
+    let off = end;
+    for (let j = to - 1; j >= from; j--) off -= b.capLen[j]!;
+    for (let j = from; j < to; j++) {
+      const len = b.capLen[j]!;
+      if ((b.capInfo[j]! & 0xff) === arg && !((b.capInfo[j]! >>> 8) & CaptureFlag.FAULT)) return data.subarray(off, off + len);
+      off += len;
+    }
+    return undefined;
+  }
+
+  private newSocket(pid: number, fd: number, callId: number, ts: number, family: number | null, type: number | null, protocol: number | null): Socket {
+    const s: Socket = {
+      pid, fd, callId, family: family === null ? null : socketFamilyName(family), type: type === null ? null : socketTypeName(type & 0xf),
+      protocol, local: null, peer: null, sent: 0, received: 0, calls: 1, openedNs: ts, closedNs: null, refs: 0,
+    };
+    this.sockets.add(s);
+    return s;
+  }
+
+  private effect(info: CallInfo, pid: number, id: number, ts: number, ret: number, failed: boolean, a: number[],
+    pathId: number | null, data: Buffer, b: Batch, capFrom: number, capTo: number, capEnd: number): void {
+    const table = (): FdTable => this.fdTable(pid);
+    const sockOf = (fd: number): Socket | null => this.fds.get(pid)?.get(fd)?.file.socket ?? null;
+    switch (info.effect) {
+      case 'open':
+        if (failed || ret < 0) return;
+        this.setFd(pid, ret, { pathId, socket: null }, info.flagsArg >= 0 ? (a[info.flagsArg]! & O_CLOEXEC) !== 0 : false, ts);
+        return;
+      case 'close':
+        this.closeFd(table(), a[0]!, ts);
+        return;
+      case 'close_range': {
+        if (failed) return;
+        const t = table();
+        const lo = a[0]!;
+        const hi = a[1]! < 0 ? Number.MAX_SAFE_INTEGER : a[1]!;
+        const cloexecOnly = (a[2]! & 4) !== 0; // CLOSE_RANGE_CLOEXEC
+        for (const [fd, e] of [...t]) if (fd >= lo && fd <= hi) {
+          if (cloexecOnly) e.cloexec = true;
+          else this.closeFd(t, fd, ts);
+        }
+        return;
+      }
+      case 'dup': case 'dup2': case 'dup3': case 'fcntl': {
+        if (failed) return;
+        const t = table();
+        const e = t.get(a[0]!);
+        if (info.effect === 'fcntl') {
+          if (a[1] === F_SETFD) {
+            if (e) e.cloexec = (a[2]! & FD_CLOEXEC) !== 0;
+            return;
+          }
+          if (a[1] !== F_DUPFD && a[1] !== F_DUPFD_CLOEXEC) return;
+        }
+        const target = info.effect === 'dup2' || info.effect === 'dup3' ? a[1]! : ret;
+        if (target === a[0]) return;
+        if (!e) {
+          this.closeFd(t, target, ts);
+          return;
+        }
+        const cloexec = info.effect === 'dup3' ? (a[2]! & O_CLOEXEC) !== 0 : info.effect === 'fcntl' && a[1] === F_DUPFD_CLOEXEC;
+        this.setFd(pid, target, e.file, cloexec, ts);
+        return;
+      }
+      case 'socket':
+        if (failed) return;
+        this.setFd(pid, ret, { pathId: null, socket: this.newSocket(pid, ret, id, ts, a[0]!, a[1]!, a[2]!) }, (a[1]! & SOCK_CLOEXEC) !== 0, ts);
+        return;
+      case 'socketpair': case 'pipe': {
+        if (failed) return;
+        const arg = info.effect === 'pipe' ? 0 : 3;
+        const pair = this.capture(b, data, capFrom, capTo, capEnd, arg);
+        if (!pair || pair.length < 8) return;
+        const cloexec = info.effect === 'pipe' ? (a[1]! & O_CLOEXEC) !== 0 && info.name === 'pipe2' : (a[1]! & SOCK_CLOEXEC) !== 0;
+        for (const fd of [pair.readInt32LE(0), pair.readInt32LE(4)]) {
+          const socket = info.effect === 'socketpair' ? this.newSocket(pid, fd, id, ts, a[0]!, a[1]!, a[2]!) : null;
+          this.setFd(pid, fd, { pathId: null, socket }, cloexec, ts);
+        }
+        return;
+      }
+      case 'accept': case 'accept4': {
+        if (failed) return;
+        const listening = sockOf(a[0]!);
+        const s = this.newSocket(pid, ret, id, ts, null, null, listening?.protocol ?? null);
+        s.family = listening?.family ?? null;
+        s.local = listening?.local ?? null;
+        const addr = this.capture(b, data, capFrom, capTo, capEnd, 1);
+        if (addr) s.peer = formatSockaddr(addr);
+        this.setFd(pid, ret, { pathId: null, socket: s }, info.effect === 'accept4' && (a[3]! & SOCK_CLOEXEC) !== 0, ts);
+        return;
+      }
+      case 'connect': case 'bind': case 'sendto': case 'recvfrom': {
+        const s = sockOf(a[0]!);
+        if (!s) return;
+        const addr = this.capture(b, data, capFrom, capTo, capEnd, info.effect === 'connect' || info.effect === 'bind' ? 1 : 4);
+        if (!addr || addr.length < 2) return;
+        const text = formatSockaddr(addr);
+        if (info.effect === 'bind') s.local = text;
+        else if (info.effect === 'connect' || !failed) s.peer = text;
+        if (info.effect === 'connect' && s.family === null) s.family = socketFamilyName(addr.readUInt16LE(0));
+        return;
+      }
+      case 'exec': {
+        if (failed) return;
+        const pending = this.pendingExec.get(pid);
+        if (!pending) return;
+        const spec = info.kinds.indexOf('strings');
+        const argv: string[] = [];
+        let off = capEnd;
+        for (let j = capTo - 1; j >= capFrom; j--) off -= b.capLen[j]!;
+        for (let j = capFrom; j < capTo; j++) {
+          const len = b.capLen[j]!;
+          if ((b.capInfo[j]! & 0xff) === spec) argv[b.capInfo[j]! >>> 16] = data.toString('utf8', off, off + len);
+          off += len;
+        }
+        this.flushExec(pending, spec >= 0 && argv.length > 0 ? JSON.stringify(Array.from(argv, (s) => s ?? '')) : null);
+        return;
+      }
+      default:
+        return;
+    }
+  }
+
+  /** Writes what was held back: pending rows, processes, sockets, per-syscall stats. */
+  finish(): void {
+    if (this.ins.calls > 0) this.ins.flushCalls();
+    for (const e of [...this.pendingExec.values()]) this.flushExec(e, null);
+    for (const p of this.procs.values()) this.flushProc(p);
+    for (const s of this.sockets) {
+      this.insSocket.run(this.traceId, s.pid, s.fd, s.callId, s.family, s.type, s.protocol, s.local, s.peer, s.sent, s.received, s.calls, s.openedNs, s.closedNs);
+    }
+    const names = this.db.prepare('INSERT OR IGNORE INTO syscall_names (nr, name, classes) VALUES (?, ?, ?)');
+    const stat = this.db.prepare('INSERT INTO call_stats (trace_id, nr, calls, errors, total_ns, min_ns, max_ns) VALUES (?, ?, ?, ?, ?, ?, ?)');
+    for (const [nr, s] of this.stats) {
+      const info = this.infos[nr];
+      if (info && !info.known) names.run(nr, info.name, '');
+      stat.run(this.traceId, nr, s.calls, s.errors, s.total, s.min, s.max);
+    }
+  }
+
+  get processCount(): number {
+    return this.procs.size;
+  }
+}
+
+/**
+ * Adds a trace file to the store in one transaction. Returns the existing id,
+ * changing nothing, when a file with the same content is already stored. A
+ * damaged or cut-off file is stored up to its last complete batch and flagged.
+ */
+export async function ingestFile(db: Db, file: string, opts: IngestOptions = {}): Promise<IngestResult> {
+  let size: number;
+  try {
+    const st = statSync(file);
+    if (!st.isFile()) throw new StoreError('NOT_A_FILE', `${file}: not a regular file`);
+    size = st.size;
+  } catch (e) {
+    if (e instanceof StoreError) throw e;
+    throw new StoreError('NO_FILE', `${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
+  }
+  const hash = await hashFile(file);
+  const stopped = (): boolean => opts.shouldStop?.() ?? false;
+
+  db.exec('BEGIN IMMEDIATE');
+  let done = false;
+  try {
+    const existing = db.prepare('SELECT id FROM traces WHERE hash = ?').pluck().get(hash) as number | undefined;
+    if (existing !== undefined) {
+      db.exec('ROLLBACK');
+      done = true;
+      const n = db.prepare('SELECT syscalls FROM traces WHERE id = ?').pluck().get(existing) as number;
+      return { id: existing, added: false, syscalls: n };
+    }
+    const firstId = ((db.prepare('SELECT max(id) FROM calls').pluck().get() as number | null) ?? 0) + 1;
+    let header: Header | undefined;
+    let trailer: Trailer | undefined;
+    let ingest: TraceIngest | undefined;
+    let traceId = 0;
+    let problem: string | undefined;
+    let complete = false;
+    for await (const rec of readTrace(file)) {
+      if (stopped()) throw new StoreError('INTERRUPTED', 'interrupted: nothing was stored', EXIT.INTERRUPTED);
+      if (rec.kind === 'header') {
+        header = rec.header;
+        const abi = header.syscallAbi || header.arch || 'x86_64';
+        const table = syscallTable(abi);
+        if (!table) throw new StoreError('UNKNOWN_ABI', `${file}: syscall table "${abi}" is not known to this bt-store`);
+        const argv = header.argv ?? [];
+        const realtime = Number(header.realtimeNs ?? 0);
+        traceId = Number(db.prepare(`INSERT INTO traces (hash, file, added_epoch_ns, command, argv, cwd, host, kernel, arch, abi, recorder_version,
+            root_pid, attached, start_epoch_ns, start_time, file_bytes)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
+          hash, resolve(file), Date.now() * 1e6, argv.join(' '), JSON.stringify(argv), header.cwd ?? null, header.hostname ?? null,
+          header.kernelRelease ?? null, header.arch ?? null, abi, header.recorderVersion ?? null, header.rootPid ?? null,
+          header.attached ? 1 : 0, realtime, realtime ? new Date(realtime / 1e6).toISOString() : null, size,
+        ).lastInsertRowid);
+        ingest = new TraceIngest(db, traceId, firstId, Number(header.monotonicNs ?? 0), table);
+      } else if (rec.kind === 'batch') {
+        ingest!.batch(rec.batch);
+      } else if (rec.kind === 'trailer') {
+        trailer = rec.trailer;
+      } else {
+        complete = rec.complete;
+        if (rec.problem) problem = `${rec.problem.code}: ${rec.problem.message} (at byte ${rec.problem.offset})`;
+        if (!header || !ingest) {
+          throw new StoreError(rec.problem?.code ?? 'NOT_A_TRACE', `${file}: ${rec.problem?.message ?? 'not a beetrace trace'}; not stored`);
+        }
+      }
+    }
+    if (stopped()) throw new StoreError('INTERRUPTED', 'interrupted: nothing was stored', EXIT.INTERRUPTED);
+    ingest!.finish();
+    const lostPerCpu = (trailer?.lostPerCpu ?? []).map(Number);
+    const mono0 = Number(header!.monotonicNs ?? 0);
+    const duration = trailer?.endMonotonicNs ? Number(trailer.endMonotonicNs) - mono0 : ingest!.lastNs;
+    const status = exitStatusText(trailer, header!.attached ?? false);
+    db.prepare(`UPDATE traces SET duration_ns = ?, exit_status = ?, exit_code = ?, term_signal = ?, stop_reason = ?, syscalls = ?,
+        process_events = ?, processes = ?, unfinished = ?, lost = ?, lost_per_cpu = ?, complete = ?, truncated = ?, problem = ?,
+        first_call_id = ?, last_call_id = ? WHERE id = ?`).run(
+      duration, status, trailer && !trailer.termSignal && trailer.programExited ? trailer.exitCode ?? 0 : null,
+      trailer?.termSignal || null, trailer?.stopReason || null, ingest!.seq, ingest!.processEvents, ingest!.processCount,
+      trailer ? Number(trailer.unfinished ?? 0) : ingest!.unfinished, lostPerCpu.reduce((x, y) => x + y, 0), JSON.stringify(lostPerCpu),
+      complete ? 1 : 0, complete ? 0 : 1, problem ?? null,
+      ingest!.seq > 0 ? firstId : null, ingest!.seq > 0 ? firstId + ingest!.seq - 1 : null, traceId,
+    );
+    db.exec('COMMIT');
+    done = true;
+    return problem === undefined ? { id: traceId, added: true, syscalls: ingest!.seq } : { id: traceId, added: true, syscalls: ingest!.seq, problem };
+  } finally {
+    if (!done && db.inTransaction) db.exec('ROLLBACK');
+  }
+}
+
+/** Removes a stored trace and every row that belongs to it. False when there is no such id. */
+export function removeTrace(db: Db, id: number): boolean {
+  db.exec('BEGIN IMMEDIATE');
+  try {
+    const t = db.prepare('SELECT first_call_id AS a, last_call_id AS b FROM traces WHERE id = ?').get(id) as { a: number | null; b: number | null } | undefined;
+    if (!t) {
+      db.exec('ROLLBACK');
+      return false;
+    }
+    if (t.a !== null && t.b !== null) {
+      db.prepare('DELETE FROM calls WHERE id BETWEEN ? AND ?').run(t.a, t.b);
+    }
+    for (const table of ['processes', 'execs', 'signals', 'sockets', 'call_stats']) db.prepare(`DELETE FROM ${table} WHERE trace_id = ?`).run(id);
+    db.prepare('DELETE FROM traces WHERE id = ?').run(id);
+    db.prepare('DELETE FROM paths WHERE NOT EXISTS (SELECT 1 FROM calls WHERE path_id = paths.id) AND NOT EXISTS (SELECT 1 FROM calls WHERE path2_id = paths.id)').run();
+    db.exec('COMMIT');
+    return true;
+  } catch (e) {
+    if (db.inTransaction) db.exec('ROLLBACK');
+    throw e;
+  }
+}
