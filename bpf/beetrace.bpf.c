@@ -28,6 +28,7 @@ const volatile bool capture_buffers = true;
 /* Thread groups being traced: tgid -> BT_TRACED or BT_PENDING_EXEC. */
 struct {
 	__uint(type, BPF_MAP_TYPE_HASH);
+	__uint(map_flags, BPF_F_NO_PREALLOC); /* inserted once per process: no need to preallocate */
 	__uint(max_entries, 65536);
 	__type(key, __u32);
 	__type(value, __u32);
@@ -36,6 +37,7 @@ struct {
 /* Syscall in progress per thread: tid -> entry time and arguments. */
 struct {
 	__uint(type, BPF_MAP_TYPE_HASH);
+	__uint(map_flags, BPF_F_NO_PREALLOC); /* inserted once per thread */
 	__uint(max_entries, 65536);
 	__type(key, __u32);
 	__type(value, struct bt_inflight);
@@ -219,81 +221,105 @@ static long iovec_step(__u32 i, void *data)
 	return 0;
 }
 
+struct slots_ctx {
+	struct builder *b;
+	const struct bt_syscall_spec *spec;
+	const __u64 *args;
+	long ret;
+	bool at_exit;
+};
+
+/* Takes the capture the table asks for one argument (one bpf_loop step, verified once). */
+static long capture_slot(__u32 i, void *data)
+{
+	struct slots_ctx *x = data;
+	struct builder *b = x->b;
+	const struct bt_capture_slot *s;
+	const __u64 *args = x->args;
+	long ret = x->ret;
+	bool at_exit = x->at_exit;
+	__u32 kind, sa;
+	__u64 ptr, n = 0;
+
+	if (i >= BT_NARGS)
+		return 1;
+	s = &x->spec->slot[i];
+	kind = s->kind;
+	if (kind == BT_CK_NONE)
+		return 0;
+	if (room(b) < 16)
+		return 1;
+	ptr = args[i];
+	sa = s->size_arg < BT_NARGS ? s->size_arg : 0;
+	switch (kind) {
+	case BT_CK_STRING:
+		capture_string(b, i, 0, 0, ptr);
+		break;
+	case BT_CK_BUF_ARG:
+	case BT_CK_BUF_RET:
+	case BT_CK_BUF_ARGPTR:
+		if (!capture_buffers)
+			break;
+		if (kind == BT_CK_BUF_ARG) {
+			n = args[sa];
+		} else if (kind == BT_CK_BUF_RET) {
+			if (!at_exit || ret <= 0)
+				break;
+			n = ret;
+		} else {
+			__u32 v = 0;
+			if (bpf_probe_read_user(&v, sizeof(v), (void *)args[sa]))
+				break;
+			n = v;
+		}
+		capture_bytes(b, i, 0, ptr, n, buffer_max);
+		break;
+	case BT_CK_STRUCT:
+		capture_bytes(b, i, 0, ptr, s->bytes, s->bytes);
+		break;
+	case BT_CK_ARRAY_ARG:
+	case BT_CK_ARRAY_RET:
+		n = kind == BT_CK_ARRAY_ARG ? args[sa] : (ret > 0 ? ret : 0);
+		if (n > 4096)
+			n = 4096;
+		capture_bytes(b, i, 0, ptr, n * s->bytes, 4096);
+		break;
+	case BT_CK_IOVEC: {
+		struct array_ctx a = { .b = b, .base = ptr, .arg = i };
+		n = args[sa];
+		a.count = n > BT_MAX_IOV ? BT_MAX_IOV : n;
+		capture_bytes(b, i, 0, ptr, n * 16, BT_MAX_IOV * 16);
+		if (!capture_buffers)
+			break;
+		a.budget = buffer_max;
+		if (at_exit && ret >= 0 && ret < a.budget)
+			a.budget = ret;
+		bpf_loop(BT_MAX_IOV, iovec_step, &a, 0);
+		break;
+	}
+	case BT_CK_STRINGS: {
+		struct array_ctx a = { .b = b, .base = ptr, .arg = i };
+		bpf_loop(BT_MAX_ELEMENTS, strings_step, &a, 0);
+		break;
+	}
+	case BT_CK_COUNT: {
+		struct array_ctx a = { .b = b, .base = ptr, .arg = i };
+		__u32 off = b->off & (BT_MAX_RECORD - 1);
+		if (ptr)
+			bpf_loop(BT_MAX_COUNT, count_step, &a, 0);
+		*(__u32 *)(b->buf + off + sizeof(struct bt_capture)) = a.count;
+		finish_capture(b, off, i | (b->cap_flags | (ptr ? 0 : BT_CAP_FAULT)) << 8, 4);
+		break;
+	}
+	}
+	return 0;
+}
+
 /* Takes the captures the table asks for, for one syscall, at entry or at exit. */
 static __always_inline void capture_args(struct builder *b, const struct bt_syscall_spec *spec, const __u64 *args, long ret, bool at_exit)
 {
-	for (int i = 0; i < BT_NARGS; i++) {
-		const struct bt_capture_slot *s = &spec->slot[i];
-		__u32 kind = s->kind;
-		__u64 ptr = args[i];
-		__u32 sa = s->size_arg < BT_NARGS ? s->size_arg : 0;
-		__u64 n = 0;
-		if (kind == BT_CK_NONE)
-			continue;
-		if (room(b) < 16)
-			break;
-		switch (kind) {
-		case BT_CK_STRING:
-			capture_string(b, i, 0, 0, ptr);
-			break;
-		case BT_CK_BUF_ARG:
-		case BT_CK_BUF_RET:
-		case BT_CK_BUF_ARGPTR:
-			if (!capture_buffers)
-				break;
-			if (kind == BT_CK_BUF_ARG) {
-				n = args[sa];
-			} else if (kind == BT_CK_BUF_RET) {
-				if (!at_exit || ret <= 0)
-					break;
-				n = ret;
-			} else {
-				__u32 v = 0;
-				if (bpf_probe_read_user(&v, sizeof(v), (void *)args[sa]))
-					break;
-				n = v;
-			}
-			capture_bytes(b, i, 0, ptr, n, buffer_max);
-			break;
-		case BT_CK_STRUCT:
-			capture_bytes(b, i, 0, ptr, s->bytes, s->bytes);
-			break;
-		case BT_CK_ARRAY_ARG:
-		case BT_CK_ARRAY_RET:
-			n = kind == BT_CK_ARRAY_ARG ? args[sa] : (ret > 0 ? ret : 0);
-			if (n > 4096)
-				n = 4096;
-			capture_bytes(b, i, 0, ptr, n * s->bytes, 4096);
-			break;
-		case BT_CK_IOVEC: {
-			struct array_ctx a = { .b = b, .base = ptr, .arg = i };
-			n = args[sa];
-			a.count = n > BT_MAX_IOV ? BT_MAX_IOV : n;
-			capture_bytes(b, i, 0, ptr, n * 16, BT_MAX_IOV * 16);
-			if (!capture_buffers)
-				break;
-			a.budget = buffer_max;
-			if (at_exit && ret >= 0 && ret < a.budget)
-				a.budget = ret;
-			bpf_loop(BT_MAX_IOV, iovec_step, &a, 0);
-			break;
-		}
-		case BT_CK_STRINGS: {
-			struct array_ctx a = { .b = b, .base = ptr, .arg = i };
-			bpf_loop(BT_MAX_ELEMENTS, strings_step, &a, 0);
-			break;
-		}
-		case BT_CK_COUNT: {
-			struct array_ctx a = { .b = b, .base = ptr, .arg = i };
-			__u32 off = b->off & (BT_MAX_RECORD - 1);
-			if (ptr)
-				bpf_loop(BT_MAX_COUNT, count_step, &a, 0);
-			*(__u32 *)(b->buf + off + sizeof(struct bt_capture)) = a.count;
-			finish_capture(b, off, i | (b->cap_flags | (ptr ? 0 : BT_CAP_FAULT)) << 8, 4);
-			break;
-		}
-		}
-	}
+	struct slots_ctx x = { .b = b, .spec = spec, .args = args, .ret = ret, .at_exit = at_exit };
+	bpf_loop(BT_NARGS, capture_slot, &x, 0);
 }
 
 static __always_inline void read_args(struct pt_regs *regs, __u64 *args)
