@@ -1,0 +1,305 @@
+// Ingest of synthetic traces (written with the format package's encoder) into
+// real SQLite files: rows, derived tables, views, idempotency, damage, rm.
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { BatchBuilder, CaptureFlag } from '@beetrace/format';
+import { openStore, type Db } from './db.js';
+import { ingestFile, removeTrace } from './ingest.js';
+import { header, MONO0, NR, str, trailer, writeTrace } from './testing/synthetic.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'bt-store-test-'));
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+const O_CLOEXEC = 0o2000000;
+const sockaddrIn = (ip: number[], port: number): Uint8Array => {
+  const b = Buffer.alloc(16);
+  b.writeUInt16LE(2, 0);
+  b.writeUInt16BE(port, 2);
+  Buffer.from(ip).copy(b, 4);
+  return b;
+};
+
+/**
+ * A small but complete run: pid 100 execs /bin/prog, opens files, fails one
+ * open, renames, forks 101 (which inherits fds, execs, writes and exits 1),
+ * talks over a TCP socket, gets SIGCHLD. Two batches, so truncation can cut
+ * between and inside them.
+ */
+function richBatches(): Uint8Array[] {
+  const b = new BatchBuilder();
+  let t = MONO0 + 1_000;
+  const call = (pid: number, name: string, ret: number, args: number[], dur = 1_000, flags = 0): void => {
+    const a = [...args, 0, 0, 0, 0, 0, 0];
+    b.addSyscall(pid, pid, NR(name), t, t + dur, ret, a[0]!, a[1]!, a[2]!, a[3]!, a[4]!, a[5]!, flags);
+    t += dur + 500;
+  };
+  b.addProcessEvent('exec', { tsNs: t, pid: 100, tid: 100, filename: '/bin/prog', oldTid: 100 });
+  call(100, 'execve', 0, [0x1000, 0x2000, 0x3000], 50_000);
+  b.addCapture(0, 0, 0, str('/bin/prog'));
+  b.addCapture(1, CaptureFlag.ELEMENT, 0, str('prog'));
+  b.addCapture(1, CaptureFlag.ELEMENT, 1, str('arg'));
+  call(100, 'openat', 3, [-100, 0x4000, 0, 0]);
+  b.addCapture(1, 0, 0, str('/etc/passwd'));
+  call(100, 'read', 10, [3, 0x5000, 4096]);
+  b.addCapture(1, CaptureFlag.AT_EXIT, 0, str('root:x:0:0'));
+  call(100, 'read', 0, [3, 0x5000, 4096]);
+  call(100, 'fstat', 0, [3, 0x6000]);
+  call(100, 'close', 0, [3]);
+  call(100, 'openat', -2, [-100, 0x4000, 0, 0], 3_000);
+  b.addCapture(1, 0, 0, str('/nope'));
+  call(100, 'rename', 0, [0x4000, 0x4100]);
+  b.addCapture(0, 0, 0, str('a.txt'));
+  b.addCapture(1, 0, 0, str('b.txt'));
+  call(100, 'openat', 4, [-100, 0x4000, O_CLOEXEC, 0]);
+  b.addCapture(1, 0, 0, str('/tmp/cloexec'));
+  call(100, 'openat', 5, [-100, 0x4000, 1, 0]);
+  b.addCapture(1, 0, 0, str('/tmp/log'));
+  call(100, 'newfstatat', 0, [5, 0x4000, 0x6000, 0x1000]);
+  b.addCapture(1, 0, 0, str(''));
+  const first = b.encode();
+
+  b.addProcessEvent('fork', { tsNs: t, pid: 101, tid: 101, parentPid: 100, parentTid: 100 });
+  call(100, 'clone', 101, [0x1200011, 0, 0, 0, 0]);
+  call(101, 'write', 6, [5, 0x7000, 6]);
+  b.addCapture(1, 0, 0, str('hello\n'));
+  b.addProcessEvent('exec', { tsNs: t, pid: 101, tid: 101, filename: '/bin/child', oldTid: 101 });
+  call(101, 'execve', 0, [0x1000, 0x2000, 0x3000], 20_000);
+  b.addCapture(0, 0, 0, str('/bin/child'));
+  b.addCapture(1, CaptureFlag.ELEMENT, 0, str('child'));
+  call(101, 'read', -9, [4, 0x5000, 10]); // fd 4 was O_CLOEXEC: gone after exec
+  call(101, 'write', 3, [5, 0x7000, 3]);
+  b.addCapture(1, 0, 0, str('bye'));
+  call(101, 'exit_group', 0, [1], 0, 1);
+  b.addProcessEvent('exit', { tsNs: t, pid: 101, tid: 101, exitCode: 1 << 8, groupDead: true });
+  b.addProcessEvent('signal', { tsNs: t, pid: 100, tid: 100, signo: 17 });
+  call(100, 'socket', 6, [2, 1, 0]);
+  call(100, 'connect', 0, [6, 0x8000, 16]);
+  b.addCapture(1, 0, 0, sockaddrIn([127, 0, 0, 1], 8080));
+  call(100, 'write', 10, [6, 0x7000, 10]);
+  b.addCapture(1, 0, 0, str('GET / \r\n\r\n'));
+  call(100, 'read', 20, [6, 0x5000, 100]);
+  b.addCapture(1, CaptureFlag.AT_EXIT, 0, str('HTTP/1.0 200 OK\r\n\r\nhi'));
+  call(100, 'dup2', 7, [6, 7]);
+  call(100, 'close', 0, [6]);
+  call(100, 'write', 5, [7, 0x7000, 5]);
+  b.addCapture(1, 0, 0, str('again'));
+  call(100, 'close', 0, [7]);
+  call(100, 'exit_group', 0, [0], 0, 1);
+  b.addProcessEvent('exit', { tsNs: t, pid: 100, tid: 100, exitCode: 0, groupDead: true });
+  return [first, b.encode()];
+}
+
+const RICH_CALLS = 26;
+const FIRST_BATCH_CALLS = 11;
+
+function rows<T>(db: Db, sql: string, ...params: unknown[]): T[] {
+  return db.prepare(sql).all(...params) as T[];
+}
+
+function tableCounts(db: Db): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const t of ['traces', 'calls', 'paths', 'processes', 'execs', 'signals', 'sockets', 'call_stats']) {
+    out[t] = (db.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n;
+  }
+  return out;
+}
+
+describe('ingest of a synthetic run', () => {
+  const trace = join(dir, 'rich.pb');
+  let db: Db;
+  let id: number;
+  before(async () => {
+    writeTrace(trace, richBatches(), header({ argv: ['/bin/prog', 'arg'] }), trailer({ syscalls: RICH_CALLS, lostPerCpu: [2, 3], exitCode: 0 }));
+    db = openStore(join(dir, 'rich.db'), { create: true });
+    const r = await ingestFile(db, trace);
+    assert.equal(r.added, true);
+    assert.equal(r.syscalls, RICH_CALLS);
+    assert.equal(r.problem, undefined);
+    id = r.id;
+  });
+  after(() => db.close());
+
+  test('traces row carries the header and trailer', () => {
+    const t = db.prepare('SELECT * FROM traces WHERE id = ?').get(id) as Record<string, unknown>;
+    assert.equal(t.command, '/bin/prog arg');
+    assert.deepEqual(JSON.parse(t.argv as string), ['/bin/prog', 'arg']);
+    assert.equal(t.host, 'testhost');
+    assert.equal(t.kernel, '6.1.0-test');
+    assert.equal(t.arch, 'x86_64');
+    assert.equal(t.syscalls, RICH_CALLS);
+    assert.equal(t.lost, 5);
+    assert.equal(t.lost_per_cpu, '[2,3]');
+    assert.equal(t.exit_status, 'exit 0');
+    assert.equal(t.complete, 1);
+    assert.equal(t.truncated, 0);
+    assert.equal(t.duration_ns, 10_000_000_000);
+    assert.equal(t.start_time, new Date(1_700_000_000_000).toISOString());
+    assert.equal(t.process_events, 6);
+    assert.equal(t.processes, 2);
+    assert.equal(t.last_call_id as number - (t.first_call_id as number) + 1, RICH_CALLS);
+  });
+
+  test('syscalls view: names, errno, ordering, timestamps', () => {
+    const s = rows<{ seq: number; name: string; ret: number; errno: string | null; ts_ns: number; dur_ns: number }>(db,
+      'SELECT seq, name, ret, errno, ts_ns, dur_ns FROM syscalls WHERE trace_id = ? ORDER BY seq', id);
+    assert.equal(s.length, RICH_CALLS);
+    assert.deepEqual(s.map((r) => r.seq), [...Array(RICH_CALLS).keys()]);
+    assert.equal(s[0]!.name, 'execve');
+    assert.equal(s[0]!.ts_ns, 1_000);
+    assert.equal(s[0]!.dur_ns, 50_000);
+    assert.deepEqual(s.filter((r) => r.errno !== null).map((r) => [r.name, r.errno, r.ret]), [['openat', 'ENOENT', -2], ['read', 'EBADF', -9]]);
+  });
+
+  test('file_access resolves fds, follows fork, O_CLOEXEC at exec, dup2 and AT_EMPTY_PATH', () => {
+    const fa = rows<{ syscall: string; path: string; via: string; fd: number | null; ok: number; errno: string | null; pid: number }>(db,
+      'SELECT syscall, path, via, fd, ok, errno, pid FROM file_access WHERE trace_id = ? ORDER BY seq, via', id);
+    assert.deepEqual(fa.map((r) => `${r.pid} ${r.syscall} ${r.path} ${r.via}${r.fd === null ? '' : r.fd} ${r.ok ? 'ok' : r.errno}`), [
+      '100 execve /bin/prog path ok',
+      '100 openat /etc/passwd path ok',
+      '100 read /etc/passwd fd3 ok',
+      '100 read /etc/passwd fd3 ok',
+      '100 fstat /etc/passwd fd3 ok',
+      '100 close /etc/passwd fd3 ok',
+      '100 openat /nope path ENOENT',
+      '100 rename a.txt path ok',
+      '100 rename b.txt path2 ok',
+      '100 openat /tmp/cloexec path ok',
+      '100 openat /tmp/log path ok',
+      '100 newfstatat /tmp/log fd5 ok',
+      '101 write /tmp/log fd5 ok',
+      '101 execve /bin/child path ok',
+      '101 write /tmp/log fd5 ok',
+    ]);
+  });
+
+  test('processes, execs with argv, signals', () => {
+    const p = rows<Record<string, unknown>>(db, 'SELECT pid, parent_pid, exe, argv, exit_status, exit_code, term_signal, syscalls FROM processes WHERE trace_id = ? ORDER BY pid', id);
+    assert.deepEqual(p, [
+      { pid: 100, parent_pid: null, exe: '/bin/prog', argv: '["prog","arg"]', exit_status: 0, exit_code: 0, term_signal: null, syscalls: 21 },
+      { pid: 101, parent_pid: 100, exe: '/bin/child', argv: '["child"]', exit_status: 256, exit_code: 1, term_signal: null, syscalls: 5 },
+    ]);
+    const e = rows<{ pid: number; filename: string; argv: string }>(db, 'SELECT pid, filename, argv FROM execs WHERE trace_id = ? ORDER BY ts_ns', id);
+    assert.deepEqual(e, [{ pid: 100, filename: '/bin/prog', argv: '["prog","arg"]' }, { pid: 101, filename: '/bin/child', argv: '["child"]' }]);
+    assert.deepEqual(rows(db, 'SELECT pid, signo, signal FROM signals WHERE trace_id = ?', id), [{ pid: 100, signo: 17, signal: 'SIGCHLD' }]);
+    const tree = rows<{ tree: string; depth: number }>(db, 'SELECT tree, depth FROM process_tree WHERE trace_id = ?', id);
+    assert.deepEqual(tree, [{ tree: '100 /bin/prog', depth: 0 }, { tree: '  101 /bin/child', depth: 1 }]);
+  });
+
+  test('network: peer and bytes through the socket, across dup2', () => {
+    const n = rows<Record<string, unknown>>(db, 'SELECT pid, fd, family, type, peer, bytes_sent, bytes_received, calls, closed_ns IS NOT NULL AS closed FROM network WHERE trace_id = ?', id);
+    assert.deepEqual(n, [{ pid: 100, fd: 6, family: 'AF_INET', type: 'SOCK_STREAM', peer: '127.0.0.1:8080', bytes_sent: 15, bytes_received: 20, calls: 7, closed: 1 }]);
+  });
+
+  test('captures view gives back the bytes and strings', () => {
+    const c = rows<{ arg: number; element: number; kind: string; text: string | null; at_exit: number }>(db,
+      'SELECT arg, element, kind, text, at_exit FROM captures WHERE call_id = (SELECT first_call_id FROM traces WHERE id = ?) ORDER BY n', id);
+    assert.deepEqual(c, [
+      { arg: 0, element: 0, kind: 'string', text: '/bin/prog', at_exit: 0 },
+      { arg: 1, element: 0, kind: 'strings', text: 'prog', at_exit: 0 },
+      { arg: 1, element: 1, kind: 'strings', text: 'arg', at_exit: 0 },
+    ]);
+    const data = db.prepare("SELECT data FROM captures c JOIN calls k ON k.id = c.call_id WHERE k.trace_id = ? AND k.nr = ? AND k.ret = 20").pluck().get(id, NR('read')) as Buffer;
+    assert.equal(data.toString(), 'HTTP/1.0 200 OK\r\n\r\nhi');
+  });
+
+  test('summary equals the aggregate over calls', () => {
+    const fromCalls = rows(db, `SELECT n.name AS syscall, count(*) AS calls, sum(c.errno IS NOT NULL) AS errors, sum(c.dur_ns) AS total_ns,
+      min(c.dur_ns) AS min_ns, max(c.dur_ns) AS max_ns FROM calls c JOIN syscall_names n ON n.nr = c.nr WHERE c.trace_id = ? GROUP BY 1 ORDER BY 1`, id);
+    const summary = rows(db, 'SELECT syscall, calls, errors, total_ns, min_ns, max_ns FROM summary WHERE trace_id = ? ORDER BY 1', id);
+    assert.deepEqual(summary, fromCalls);
+    const pct = db.prepare('SELECT sum(pct_time) FROM summary WHERE trace_id = ?').pluck().get(id) as number;
+    assert.ok(Math.abs(pct - 100) < 0.1, `percentages add up to ${pct}`);
+  });
+
+  test('adding the same content again changes nothing', async () => {
+    const before = tableCounts(db);
+    const copy = join(dir, 'rich-copy.pb');
+    writeFileSync(copy, readFileSync(trace));
+    const r = await ingestFile(db, copy);
+    assert.deepEqual([r.added, r.id], [false, id]);
+    assert.deepEqual(tableCounts(db), before);
+  });
+});
+
+describe('damaged traces', () => {
+  const whole = Buffer.concat([
+    Buffer.from(require_encodeHeader()),
+    ...richBatches().map((b) => Buffer.from(b)),
+  ]);
+  function require_encodeHeader(): Uint8Array {
+    const p = join(dir, 'h.pb');
+    writeTrace(p, [], header(), null);
+    return readFileSync(p);
+  }
+  const headerLen = require_encodeHeader().length;
+  const firstBatchLen = richBatches()[0]!.length;
+
+  test('cut inside the second batch: stored up to the first, flagged truncated', async () => {
+    const p = join(dir, 'cut.pb');
+    writeFileSync(p, whole.subarray(0, headerLen + firstBatchLen + 20));
+    const db = openStore(join(dir, 'cut.db'), { create: true });
+    const r = await ingestFile(db, p);
+    assert.equal(r.syscalls, FIRST_BATCH_CALLS);
+    assert.match(r.problem ?? '', /^TRUNCATED/);
+    const t = db.prepare('SELECT complete, truncated, problem, syscalls, exit_status FROM traces').get() as Record<string, unknown>;
+    assert.deepEqual([t.complete, t.truncated, t.syscalls, t.exit_status], [0, 1, FIRST_BATCH_CALLS, null]);
+    assert.equal(db.prepare('SELECT count(*) FROM calls').pluck().get(), FIRST_BATCH_CALLS);
+    db.close();
+  });
+
+  test('no trailer: every batch stored, flagged', async () => {
+    const p = join(dir, 'notrailer.pb');
+    writeFileSync(p, whole);
+    const db = openStore(join(dir, 'nt.db'), { create: true });
+    const r = await ingestFile(db, p);
+    assert.equal(r.syscalls, RICH_CALLS);
+    assert.match(r.problem ?? '', /^NO_TRAILER/);
+    assert.equal(db.prepare('SELECT truncated FROM traces').pluck().get(), 1);
+    db.close();
+  });
+
+  test('not a trace: rejected, database unchanged', async () => {
+    const p = join(dir, 'junk.pb');
+    writeFileSync(p, 'this is not a trace at all\n');
+    const db = openStore(join(dir, 'junk.db'), { create: true });
+    const before = tableCounts(db);
+    await assert.rejects(ingestFile(db, p), (e: Error & { code?: string }) => e.code === 'NOT_A_TRACE' && /not stored/.test(e.message));
+    assert.deepEqual(tableCounts(db), before);
+    db.close();
+  });
+
+  test('interrupted ingest leaves the database as it was', async () => {
+    const db = openStore(join(dir, 'int.db'), { create: true });
+    const p = join(dir, 'int.pb');
+    writeTrace(p, richBatches());
+    const before = tableCounts(db);
+    let n = 0;
+    await assert.rejects(ingestFile(db, p, { shouldStop: () => ++n > 2 }), (e: Error & { code?: string }) => e.code === 'INTERRUPTED');
+    assert.deepEqual(tableCounts(db), before);
+    assert.equal(db.inTransaction, false);
+    db.close();
+  });
+});
+
+describe('rm', () => {
+  test('removes every row of the trace and only those', async () => {
+    const db = openStore(join(dir, 'rm.db'), { create: true });
+    const a = join(dir, 'rm-a.pb');
+    const b = join(dir, 'rm-b.pb');
+    writeTrace(a, richBatches());
+    writeTrace(b, richBatches(), header({ hostname: 'other' }));
+    const ra = await ingestFile(db, a);
+    const onlyA = tableCounts(db);
+    const rb = await ingestFile(db, b);
+    assert.notEqual(ra.id, rb.id);
+    assert.equal(removeTrace(db, rb.id), true);
+    assert.deepEqual(tableCounts(db), onlyA);
+    assert.equal(removeTrace(db, rb.id), false);
+    assert.equal(removeTrace(db, ra.id), true);
+    assert.deepEqual(Object.values(tableCounts(db)), Object.values(tableCounts(db)).map(() => 0));
+    db.close();
+  });
+});
