@@ -1,1 +1,13 @@
+// @beetrace/analyze: offline decoding of beetrace traces.
+// bt-show's decoder: every syscall and process event as strace prints it.
+export { decodeTrace, type DecodeTraceOptions, type TraceItem } from './decode/trace.js';
+export {
+  Decoder, type DecodedEvent, type DecodedProcessEvent, type DecodedSyscall, errnoText, siginfo,
+} from './decode/decode.js';
+export { type DecodeOptions } from './decode/call.js';
+export { DecodeState } from './decode/state.js';
+export { quote, printBuffer, printCString, printPath, type TextOptions } from './decode/text.js';
+export { Renderer, type RenderOptions } from './show/render.js';
+export { Summary, type SortBy } from './show/summary.js';
+export { toJson } from './show/json.js';
 export * from './diff/index.js';

@@ -1,0 +1,211 @@
+// The context a syscall decoder works in: the raw event, its captured memory,
+// the options, and the output being built (argument texts, where the entry
+// part ends, how the return value prints).
+import { CaptureFlag, type Capture, type SyscallEvent, SyscallFlag, type SyscallInfo } from '@beetrace/format';
+import type { DecodeState } from './state.js';
+import { type TextOptions, printBuffer, printCString, printPath } from './text.js';
+import { type Xlat, enumName, flags, hex } from './xlat.js';
+
+export interface DecodeOptions extends TextOptions {
+  /** -y: print fds with the path they refer to, `3</etc/passwd>`. */
+  readonly fdPaths: boolean;
+}
+
+/** How a successful return value prints (strace's RVAL_*). */
+export type RetFormat = 'dec' | 'hex' | 'oct' | 'fd' | 'udec' | 'none';
+
+const EMPTY = new Uint8Array(0);
+
+export class Call {
+  readonly args: string[] = [];
+  /** Number of arguments printed at entry; -1: all of them. */
+  split = -1;
+  retFormat: RetFormat = 'dec';
+  /** Replaces the whole success return text (e.g. "0x8000 (flags O_RDONLY|O_LARGEFILE)"). */
+  retText: string | undefined;
+  /** Appended after the return value, e.g. " ([{fd=3, revents=POLLIN}])". */
+  retAux = '';
+  /** Paths this call names (resolved by the state), for the API's `paths`. */
+  paths: string[] | undefined;
+  private caps: readonly Capture[];
+
+  constructor(
+    readonly ev: SyscallEvent,
+    readonly name: string,
+    readonly info: SyscallInfo | undefined,
+    readonly opts: DecodeOptions,
+    readonly state: DecodeState,
+  ) {
+    this.caps = ev.captures;
+  }
+
+  /** The call returned (it may still have failed). */
+  get exited(): boolean {
+    return (this.ev.flags & SyscallFlag.UNFINISHED) === 0;
+  }
+
+  /** The call returned an error (-4095..-1). */
+  get failed(): boolean {
+    return this.exited && this.ev.ret < 0 && this.ev.ret >= -4095;
+  }
+
+  get ret(): number {
+    return this.ev.ret;
+  }
+
+  arg(i: number): number {
+    return this.ev.args[i]!;
+  }
+
+  /** The capture of argument i (element e for arrays). */
+  cap(i: number, element = 0): Capture | undefined {
+    for (const c of this.caps) {
+      if (c.arg === i && c.element === element && (c.flags & CaptureFlag.ELEMENT) === 0) return c;
+    }
+    if (element !== 0) return this.elem(i, element);
+    return undefined;
+  }
+
+  /** The ELEMENT capture e of argument i. */
+  elem(i: number, element: number): Capture | undefined {
+    for (const c of this.caps) {
+      if (c.arg === i && c.element === element && (c.flags & CaptureFlag.ELEMENT) !== 0) return c;
+    }
+    return undefined;
+  }
+
+  /** Every ELEMENT capture of argument i, in element order. */
+  elems(i: number): Capture[] {
+    return this.caps.filter((c) => c.arg === i && (c.flags & CaptureFlag.ELEMENT) !== 0).sort((a, b) => a.element - b.element);
+  }
+
+  /** Captured bytes of argument i when readable and not a fault. */
+  data(i: number): Uint8Array | undefined {
+    const c = this.cap(i);
+    if (!c || (c.flags & CaptureFlag.FAULT) !== 0) return undefined;
+    return c.data;
+  }
+
+  push(text: string): void {
+    this.args.push(text);
+  }
+
+  /** Marks the end of what strace prints at syscall entry; later arguments print at exit. */
+  exiting(): void {
+    if (this.split < 0) this.split = this.args.length;
+  }
+
+  // ---- printing helpers (strace's printaddr, printfd, printpath...) ----
+
+  ptr(v: number): string {
+    return v === 0 ? 'NULL' : hex(v);
+  }
+
+  fd(v: number): string {
+    const fd = s32(v);
+    if (fd === -100) return 'AT_FDCWD';
+    if (this.opts.fdPaths && fd >= 0) {
+      const p = this.state.fdPath(this.ev.pid, fd);
+      if (p !== undefined) return `${fd}<${p}>`;
+    }
+    return String(fd);
+  }
+
+  /** A dirfd argument: AT_FDCWD or an fd. */
+  dirfd(i: number): string {
+    return this.fd(this.arg(i));
+  }
+
+  /** A path argument (captured string), or its address when not captured. */
+  path(i: number): string {
+    const v = this.arg(i);
+    if (v === 0) return 'NULL';
+    const c = this.cap(i);
+    if (!c || (c.flags & CaptureFlag.FAULT) !== 0) return hex(v);
+    const nul = c.data.indexOf(0);
+    const raw = nul >= 0 ? c.data.subarray(0, nul) : c.data;
+    (this.paths ??= []).push(new TextDecoder().decode(raw));
+    return printPath(c.data, (c.flags & CaptureFlag.TRUNCATED) !== 0, this.opts);
+  }
+
+  /** A NUL-terminated non-path string argument, cut at -s. */
+  str(i: number): string {
+    const v = this.arg(i);
+    if (v === 0) return 'NULL';
+    const c = this.cap(i);
+    if (!c || (c.flags & CaptureFlag.FAULT) !== 0) return hex(v);
+    return printCString(c.data, (c.flags & CaptureFlag.TRUNCATED) !== 0, this.opts);
+  }
+
+  /** A captured NUL-terminated string's bytes, cut at -s. */
+  strBytes(data: Uint8Array, truncated: boolean): string {
+    return printCString(data, truncated, this.opts);
+  }
+
+  /** A buffer of `len` bytes at argument i (read/write data). */
+  buf(i: number, len: number, forceHex = false): string {
+    const v = this.arg(i);
+    if (v === 0) return 'NULL';
+    const c = this.cap(i);
+    if (!c || (c.flags & CaptureFlag.FAULT) !== 0) return hex(v);
+    return printBuffer(c.data, len, this.opts, forceHex);
+  }
+
+  /** An output structure at argument i: NULL, its address when failed or not captured, else `fmt(bytes)`. */
+  out(i: number, fmt: (d: DataView, bytes: Uint8Array) => string, minBytes = 1): string {
+    const v = this.arg(i);
+    if (v === 0) return 'NULL';
+    if (this.failed || !this.exited) return hex(v);
+    return this.struct(i, fmt, minBytes);
+  }
+
+  /** An input structure at argument i. */
+  struct(i: number, fmt: (d: DataView, bytes: Uint8Array) => string, minBytes = 1): string {
+    const v = this.arg(i);
+    if (v === 0) return 'NULL';
+    const d = this.data(i);
+    if (!d || d.length < minBytes) return hex(v);
+    return fmt(new DataView(d.buffer, d.byteOffset, d.byteLength), d);
+  }
+
+  int(i: number): string {
+    return String(s32(this.arg(i)));
+  }
+
+  uint(i: number): string {
+    return String(u32(this.arg(i)));
+  }
+
+  long(i: number): string {
+    return String(this.arg(i));
+  }
+
+  ulong(i: number): string {
+    const v = this.arg(i);
+    return v >= 0 ? String(v) : BigInt.asUintN(64, BigInt(v)).toString();
+  }
+
+  hexArg(i: number): string {
+    const v = this.arg(i);
+    return v === 0 ? '0' : hex(v);
+  }
+
+  flagsArg(i: number, x: Xlat, zero = '0'): string {
+    return flags(x, u32(this.arg(i)), zero);
+  }
+
+  enumArg(i: number, x: Xlat, dflt: 'hex' | 'dec' = 'hex'): string {
+    const v = this.arg(i);
+    return enumName(x, dflt === 'dec' ? s32(v) : u32(v), dflt);
+  }
+}
+
+export const emptyBytes = EMPTY;
+
+export function s32(v: number): number {
+  return (v | 0);
+}
+
+export function u32(v: number): number {
+  return v >>> 0;
+}

@@ -1,0 +1,294 @@
+// Structures as strace prints them (non-verbose, its default): x86_64 layouts.
+import * as X from '../generated/xlat.js';
+import { quote, printCString, type TextOptions } from './text.js';
+import { enumName, flags, hex } from './xlat.js';
+
+const le = true;
+
+export function u64(d: DataView, off: number): number {
+  return Number(d.getBigUint64(off, le));
+}
+
+export function i64(d: DataView, off: number): number {
+  return Number(d.getBigInt64(off, le));
+}
+
+// ---- signals ----
+
+/** SIGHUP...; realtime signals as SIGRTMIN, SIGRT_n; unknown as the number. */
+export function signalName(sig: number): string {
+  const n = X.signals.byValue.get(sig);
+  if (n !== undefined) return n;
+  if (sig === 32) return 'SIGRTMIN';
+  if (sig > 32 && sig <= 64) return `SIGRT_${sig - 32}`;
+  return String(sig);
+}
+
+/** A signal set given as 32-bit words (strace's sprintsigmask_n). */
+export function sigset(words: readonly number[]): string {
+  let set = 0;
+  for (const w of words) set += popcount(w);
+  const invert = set >= (words.length * 32 * 2) / 3;
+  const names: string[] = [];
+  for (let j = 0; j < words.length; j++) {
+    const w = invert ? ~words[j]! >>> 0 : words[j]! >>> 0;
+    for (let b = 0; b < 32; b++) {
+      if ((w >>> b) & 1) {
+        const sig = j * 32 + b + 1;
+        names.push(sig === 32 ? 'RTMIN' : sig > 32 ? `RT_${sig - 32}` : signalName(sig).slice(3));
+      }
+    }
+  }
+  return (invert ? '~[' : '[') + names.join(' ') + ']';
+}
+
+function popcount(w: number): number {
+  let n = 0;
+  w >>>= 0;
+  while (w) { n += w & 1; w >>>= 1; }
+  return n;
+}
+
+/** A sigset of `bytes` bytes (at most 8 used) in memory. */
+export function sigsetAt(d: DataView, off: number, bytes: number): string {
+  const n = Math.min(bytes, 8, d.byteLength - off);
+  const words: number[] = [];
+  for (let i = 0; i + 4 <= n; i += 4) words.push(d.getUint32(off + i, le));
+  return sigset(words);
+}
+
+/** struct kernel_sigaction (x86_64): handler, flags, restorer, mask. */
+export function sigaction(d: DataView): string {
+  const handler = u64(d, 0);
+  const fl = u64(d, 8);
+  const restorer = u64(d, 16);
+  const h = handler === 0 ? 'SIG_DFL' : handler === 1 ? 'SIG_IGN' : handler === 2 ? 'SIG_ERR' : hex(handler);
+  let s = `{sa_handler=${h}, sa_mask=${d.byteLength >= 32 ? sigsetAt(d, 24, 8) : '[]'}, sa_flags=${flags(X.sigact_flags, fl)}`;
+  if (fl & 0x04000000) s += `, sa_restorer=${restorer === 0 ? 'NULL' : hex(restorer)}`;
+  return s + '}';
+}
+
+// ---- time ----
+
+export function timespec(d: DataView, off = 0): string {
+  return `{tv_sec=${i64(d, off)}, tv_nsec=${i64(d, off + 8)}}`;
+}
+
+export function timeval(d: DataView, off = 0): string {
+  return `{tv_sec=${i64(d, off)}, tv_usec=${i64(d, off + 8)}}`;
+}
+
+// ---- files ----
+
+/** st_mode: S_IFREG|S_ISUID|0755. */
+export function mode(m: number, withType = true): string {
+  let s = '';
+  if (withType) {
+    const t = X.modetypes.byValue.get(m & 0o170000);
+    s = t ?? (m & 0o170000 ? octalPad(m & 0o170000) : '');
+  }
+  const extra: string[] = [];
+  if (m & 0o4000) extra.push('S_ISUID');
+  if (m & 0o2000) extra.push('S_ISGID');
+  if (m & 0o1000) extra.push('S_ISVTX');
+  const parts = s ? [s, ...extra] : extra;
+  parts.push(octalPad(m & 0o777));
+  return parts.join('|');
+}
+
+/** A permission mode argument as strace prints it (%#03o): 0644, 000, 0755. */
+export function octalPad(v: number): string {
+  const o = v.toString(8);
+  return v === 0 ? '000' : ('0' + o).padStart(3, '0');
+}
+
+export function makedev(dev: number): string {
+  const big = BigInt(dev);
+  const major = Number(((big >> 8n) & 0xfffn) | ((big >> 32n) & ~0xfffn));
+  const minor = Number((big & 0xffn) | ((big >> 12n) & ~0xffn));
+  return `makedev(${hex0(major)}, ${hex0(minor)})`;
+}
+
+function hex0(v: number): string {
+  return v === 0 ? '0' : hex(v);
+}
+
+/** struct stat (x86_64, 144 bytes). */
+export function stat(d: DataView): string {
+  const m = d.getUint32(24, le);
+  const type = m & 0o170000;
+  let s = `{st_mode=${mode(m)}, `;
+  if (type === 0o020000 || type === 0o060000) s += `st_rdev=${makedev(u64(d, 40))}, `;
+  else s += `st_size=${i64(d, 48)}, `;
+  return s + '...}';
+}
+
+/** struct statx (256 bytes). */
+export function statx(d: DataView): string {
+  const m = d.getUint16(28, le);
+  const type = m & 0o170000;
+  let s = `{stx_mask=${flags(X.statx_masks, d.getUint32(0, le))}, stx_attributes=${flags(X.statx_attrs, u64(d, 8))}, stx_mode=${mode(m)}, `;
+  if (type === 0o020000 || type === 0o060000) s += `stx_rdev_major=${d.getUint32(128, le)}, stx_rdev_minor=${d.getUint32(132, le)}, `;
+  else s += `stx_size=${u64(d, 40)}, `;
+  return s + '...}';
+}
+
+/** struct statfs (x86_64, 120 bytes). */
+export function statfs(d: DataView): string {
+  const type = u64(d, 0);
+  const t = X.fs_magic.byValue.get(type) ?? hex(type);
+  return `{f_type=${t}, f_bsize=${i64(d, 8)}, f_blocks=${u64(d, 16)}, f_bfree=${u64(d, 24)}, f_bavail=${u64(d, 32)}, f_files=${u64(d, 40)}, f_ffree=${u64(d, 48)}, f_fsid={val=[${hex0(d.getUint32(56, le))}, ${hex0(d.getUint32(60, le))}]}, f_namelen=${i64(d, 64)}, f_frsize=${i64(d, 72)}, f_flags=${flags(X.statfs_flags, u64(d, 80))}}`;
+}
+
+// ---- resources ----
+
+function rlimValue(v: bigint): string {
+  if (v === 0xffffffffffffffffn) return 'RLIM64_INFINITY';
+  if (v > 0n && v % 1024n === 0n) return `${v / 1024n}*1024`;
+  return v.toString();
+}
+
+export function rlimit(d: DataView, infinityName = 'RLIM64_INFINITY'): string {
+  const f = (v: bigint): string => rlimValue(v).replace('RLIM64_INFINITY', infinityName);
+  return `{rlim_cur=${f(d.getBigUint64(0, le))}, rlim_max=${f(d.getBigUint64(8, le))}}`;
+}
+
+export function rusage(d: DataView): string {
+  return `{ru_utime=${timeval(d, 0)}, ru_stime=${timeval(d, 16)}, ...}`;
+}
+
+// ---- system ----
+
+function cstr(bytes: Uint8Array, off: number, len: number, o: TextOptions): string {
+  return printCString(bytes.subarray(off, off + len), false, o);
+}
+
+export function utsname(bytes: Uint8Array, o: TextOptions): string {
+  return `{sysname=${cstr(bytes, 0, 65, o)}, nodename=${cstr(bytes, 65, 65, o)}, ...}`;
+}
+
+export function sysinfo(d: DataView): string {
+  return `{uptime=${i64(d, 0)}, loads=[${u64(d, 8)}, ${u64(d, 16)}, ${u64(d, 24)}], totalram=${u64(d, 32)}, freeram=${u64(d, 40)}, sharedram=${u64(d, 48)}, bufferram=${u64(d, 56)}, totalswap=${u64(d, 64)}, freeswap=${u64(d, 72)}, procs=${d.getUint16(80, le)}, totalhigh=${u64(d, 88)}, freehigh=${u64(d, 96)}, mem_unit=${d.getUint32(104, le)}}`;
+}
+
+// ---- wait status ----
+
+export function waitStatus(status: number): string {
+  const sig = status & 0x7f;
+  let s: string;
+  let rest = status;
+  if ((status & 0xff) === 0x7f) {
+    const stop = (status >> 8) & 0xff;
+    s = `{WIFSTOPPED(s) && WSTOPSIG(s) == ${signalName(stop & 0x7f)}${stop & 0x80 ? ' | 0x80' : ''}}`;
+    rest &= ~((stop << 8) | 0x7f);
+  } else if (sig !== 0 && sig !== 0x7f) {
+    s = `{WIFSIGNALED(s) && WTERMSIG(s) == ${signalName(sig)}${status & 0x80 ? ' && WCOREDUMP(s)' : ''}}`;
+    rest &= ~(sig | 0x80);
+  } else if (sig === 0) {
+    s = `{WIFEXITED(s) && WEXITSTATUS(s) == ${(status >> 8) & 0xff}}`;
+    rest &= ~(status & 0xff00);
+  } else {
+    return `[${hex(status >>> 0)}]`;
+  }
+  rest >>>= 0;
+  if (rest) s += `|${hex(rest)}`;
+  return `[${s}]`;
+}
+
+// ---- sockets ----
+
+function ipv4(d: DataView, off: number): string {
+  return `${d.getUint8(off)}.${d.getUint8(off + 1)}.${d.getUint8(off + 2)}.${d.getUint8(off + 3)}`;
+}
+
+function ipv6(d: DataView, off: number): string {
+  const g: number[] = [];
+  for (let i = 0; i < 8; i++) g.push(d.getUint16(off + i * 2, false));
+  // IPv4-mapped
+  if (g[0] === 0 && g[1] === 0 && g[2] === 0 && g[3] === 0 && g[4] === 0 && g[5] === 0xffff) {
+    return `::ffff:${ipv4(d, off + 12)}`;
+  }
+  // longest run of zeros (length >= 2) becomes ::
+  let best = -1;
+  let bestLen = 0;
+  for (let i = 0; i < 8;) {
+    if (g[i] === 0) {
+      let j = i;
+      while (j < 8 && g[j] === 0) j++;
+      if (j - i > bestLen && j - i >= 2) { best = i; bestLen = j - i; }
+      i = j;
+    } else i++;
+  }
+  const hexs = g.map((x) => x.toString(16));
+  if (best < 0) return hexs.join(':');
+  return hexs.slice(0, best).join(':') + '::' + hexs.slice(best + bestLen).join(':');
+}
+
+/** struct sockaddr of `len` bytes. */
+export function sockaddr(bytes: Uint8Array, len: number, o: TextOptions): string {
+  const n = Math.min(len, bytes.length);
+  if (n < 2) return '{}';
+  const d = new DataView(bytes.buffer, bytes.byteOffset, n);
+  const fam = d.getUint16(0, le);
+  const famName = enumName(X.addrfams, fam);
+  switch (fam) {
+    case 1: { // AF_UNIX
+      if (n <= 2) return `{sa_family=${famName}}`;
+      const path = bytes.subarray(2, n);
+      if (path[0] === 0 && n > 3) {
+        // abstract socket: printed as @name
+        const rest = path.subarray(1);
+        const q = quote(rest, rest.length, o.xflag);
+        return `{sa_family=${famName}, sun_path=@${q}}`;
+      }
+      const nul = path.indexOf(0);
+      const p = nul >= 0 ? path.subarray(0, nul) : path;
+      return `{sa_family=${famName}, sun_path=${quote(p, p.length, o.xflag)}}`;
+    }
+    case 2: // AF_INET
+      if (n < 8) break;
+      return `{sa_family=${famName}, sin_port=htons(${d.getUint16(2, false)}), sin_addr=inet_addr("${ipv4(d, 4)}")}`;
+    case 10: { // AF_INET6
+      if (n < 24) break;
+      const scope = n >= 28 ? d.getUint32(24, le) : 0;
+      return `{sa_family=${famName}, sin6_port=htons(${d.getUint16(2, false)}), sin6_flowinfo=htonl(${d.getUint32(4, false)}), inet_pton(${famName}, "${ipv6(d, 8)}", &sin6_addr), sin6_scope_id=${scope}}`;
+    }
+    case 16: // AF_NETLINK
+      if (n < 12) break;
+      return `{sa_family=${famName}, nl_pid=${d.getInt32(4, le)}, nl_groups=${d.getUint32(8, le).toString(16).padStart(8, '0')}}`;
+    default:
+      break;
+  }
+  const rest = bytes.subarray(2, n);
+  return `{sa_family=${famName}, sa_data=${quote(rest, rest.length, o.xflag)}}`;
+}
+
+// ---- poll / epoll ----
+
+export function epollEvent(d: DataView, off: number): string {
+  const ev = d.getUint32(off, le);
+  const lo = d.getUint32(off + 4, le);
+  const data = d.getBigUint64(off + 4, le);
+  return `{events=${flags(X.epoll_events, ev)}, data={u32=${lo}, u64=${data}}}`;
+}
+
+// ---- termios / winsize ----
+
+export function winsize(d: DataView): string {
+  return `{ws_row=${d.getUint16(0, le)}, ws_col=${d.getUint16(2, le)}, ws_xpixel=${d.getUint16(4, le)}, ws_ypixel=${d.getUint16(6, le)}}`;
+}
+
+const BAUD: Record<number, string> = {
+  0: 'B0', 1: 'B50', 2: 'B75', 3: 'B110', 4: 'B134', 5: 'B150', 6: 'B200', 7: 'B300', 8: 'B600', 9: 'B1200',
+  10: 'B1800', 11: 'B2400', 12: 'B4800', 13: 'B9600', 14: 'B19200', 15: 'B38400', 0o10001: 'B57600',
+  0o10002: 'B115200', 0o10003: 'B230400', 0o10004: 'B460800',
+};
+
+/** struct termios, as strace prints it without -v: {B38400 opost isig icanon echo ...}. */
+export function termios(d: DataView): string {
+  const oflag = d.getUint32(4, le);
+  const cflag = d.getUint32(8, le);
+  const lflag = d.getUint32(12, le);
+  const baud = BAUD[cflag & 0o10017] ?? hex(cflag & 0o10017);
+  return `{${baud} ${oflag & 1 ? '' : '-'}opost ${lflag & 1 ? '' : '-'}isig ${lflag & 2 ? '' : '-'}icanon ${lflag & 0o10 ? '' : '-'}echo ...}`;
+}

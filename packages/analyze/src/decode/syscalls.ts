@@ -1,0 +1,1040 @@
+// Syscall decoders, looked up by name. Each prints the arguments strace prints,
+// in its order and format; `c.exiting()` marks where strace's entry part ends
+// (what `<unfinished ...>` shows). Syscalls without a decoder print generically
+// from the table's argument types.
+import { CaptureFlag } from '@beetrace/format';
+import * as X from '../generated/xlat.js';
+import { type Call, s32, u32 } from './call.js';
+import * as S from './structs.js';
+import { octal, quote } from './text.js';
+import { enumName, flags, hex, type Xlat } from './xlat.js';
+
+type Decoder = (c: Call) => void;
+
+const le = true;
+
+// ---- shared pieces ----
+
+/** open flags: access mode first, then the rest (strace's tprint_open_modes). */
+export function openFlags(v: number): string {
+  v = u32(v);
+  const acc = v & 3;
+  const rest = v & ~3 >>> 0;
+  const accName = X.open_access_modes.byValue.get(acc) ?? hex(acc);
+  if ((rest >>> 0) === 0) return accName;
+  return accName + '|' + flags(X.open_flags, rest >>> 0);
+}
+
+function hasCreate(v: number): boolean {
+  return (v & 0o100) !== 0 || (v & 0o20000000) !== 0;
+}
+
+function modeArg(c: Call, i: number): string {
+  return S.octalPad(u32(c.arg(i)));
+}
+
+function dirfdPath(c: Call, dfd: number, p: number): void {
+  c.push(c.dirfd(dfd));
+  c.push(c.path(p));
+}
+
+function sigArg(c: Call, i: number): string {
+  return S.signalName(s32(c.arg(i)));
+}
+
+function sigsetArg(c: Call, i: number, sizeArg: number, output: boolean): string {
+  const size = u32(c.arg(sizeArg));
+  const fmt = (d: DataView): string => S.sigsetAt(d, 0, size);
+  return output ? c.out(i, fmt) : c.struct(i, fmt);
+}
+
+/** `[N]` from a captured int at argument i. */
+function intPtr(c: Call, i: number, output: boolean): string {
+  const fmt = (d: DataView): string => `[${d.getInt32(0, le)}]`;
+  return output ? c.out(i, fmt, 4) : c.struct(i, fmt, 4);
+}
+
+function timespecArg(c: Call, i: number, output = false): string {
+  return output ? c.out(i, (d) => S.timespec(d), 16) : c.struct(i, (d) => S.timespec(d), 16);
+}
+
+function fdPair(c: Call, i: number): string {
+  return c.out(i, (d) => `[${c.fd(d.getInt32(0, le))}, ${c.fd(d.getInt32(4, le))}]`, 8);
+}
+
+function dec(v: number): string {
+  return String(v);
+}
+
+function xarg(c: Call, i: number, x: Xlat): string {
+  return c.flagsArg(i, x);
+}
+
+// ---- I/O ----
+
+function read(c: Call): void {
+  c.push(c.fd(c.arg(0)));
+  c.exiting();
+  c.push(c.failed || !c.exited ? c.ptr(c.arg(1)) : c.buf(1, c.ret));
+  c.push(c.ulong(2));
+}
+
+function write(c: Call): void {
+  c.push(c.fd(c.arg(0)));
+  c.push(c.buf(1, c.arg(2)));
+  c.push(c.ulong(2));
+}
+
+function pread(c: Call): void {
+  read(c);
+  c.push(c.long(3));
+}
+
+function pwrite(c: Call): void {
+  write(c);
+  c.push(c.long(3));
+}
+
+/** iovec array at argument i with `count` entries; `limit` bytes of data exist in total. */
+function iovec(c: Call, i: number, count: number, limit: number): string {
+  const v = c.arg(i);
+  if (v === 0) return 'NULL';
+  const raw = c.data(i);
+  if (!raw || raw.length < 16) return hex(v);
+  const d = new DataView(raw.buffer, raw.byteOffset, raw.byteLength);
+  const n = Math.min(count, Math.floor(raw.length / 16));
+  const items: string[] = [];
+  let left = limit;
+  for (let k = 0; k < n; k++) {
+    if (k >= c.opts.strSize) { items.push('...'); break; }
+    const base = S.u64(d, k * 16);
+    const len = S.u64(d, k * 16 + 8);
+    const e = c.elem(i, k);
+    let b: string;
+    const shown = Math.min(len, Math.max(left, 0));
+    if (!e || (e.flags & CaptureFlag.FAULT) !== 0) b = base === 0 ? 'NULL' : hex(base);
+    else {
+      const cut = Math.min(shown, c.opts.strSize, e.data.length);
+      b = quote(e.data, cut, c.opts.xflag) + (shown > cut ? '...' : '');
+    }
+    left -= len;
+    items.push(`{iov_base=${b}, iov_len=${len}}`);
+  }
+  if (count > n && items[items.length - 1] !== '...') items.push('...');
+  return `[${items.join(', ')}]`;
+}
+
+function readv(c: Call): void {
+  c.push(c.fd(c.arg(0)));
+  c.exiting();
+  c.push(c.failed || !c.exited ? c.ptr(c.arg(1)) : iovec(c, 1, u32(c.arg(2)), c.ret));
+  c.push(c.int(2));
+}
+
+function writev(c: Call): void {
+  c.push(c.fd(c.arg(0)));
+  c.push(iovec(c, 1, u32(c.arg(2)), Number.MAX_SAFE_INTEGER));
+  c.push(c.int(2));
+}
+
+// ---- files ----
+
+function openCommon(c: Call, pathArg: number, flagArg: number): void {
+  c.push(c.path(pathArg));
+  const fl = c.arg(flagArg);
+  c.push(openFlags(fl));
+  if (hasCreate(fl)) c.push(modeArg(c, flagArg + 1));
+  c.retFormat = 'fd';
+}
+
+function statLike(c: Call, fmt: (d: DataView) => string, bytes: number, pathArg: number, bufArg: number): void {
+  if (pathArg >= 0) c.push(c.path(pathArg));
+  else c.push(c.fd(c.arg(0)));
+  c.exiting();
+  c.push(c.out(bufArg, fmt, bytes));
+}
+
+function atFlags(c: Call, i: number): string {
+  return c.flagsArg(i, X.at_flags);
+}
+
+function statxFlags(v: number): string {
+  v = u32(v);
+  const sync = X.statx_sync.byValue.get(v & 0x6000) ?? hex(v & 0x6000);
+  const rest = v & ~0x6000;
+  return rest ? `${sync}|${flags(X.at_flags, rest)}` : sync;
+}
+
+function getdents(c: Call, reclenOff: number): void {
+  c.push(c.fd(c.arg(0)));
+  c.exiting();
+  if (c.failed || !c.exited) c.push(c.ptr(c.arg(1)));
+  else {
+    const d = c.data(1);
+    let n = 0;
+    if (d) {
+      const v = new DataView(d.buffer, d.byteOffset, d.byteLength);
+      for (let off = 0; off + reclenOff + 2 <= Math.min(d.length, c.ret);) {
+        const rl = v.getUint16(off + reclenOff, le);
+        if (rl === 0) break;
+        n++;
+        off += rl;
+      }
+    }
+    c.push(`${c.ptr(c.arg(1))} /* ${n} entries */`);
+  }
+  c.push(c.uint(2));
+}
+
+function readlinkCommon(c: Call, pathIdx: number, bufIdx: number, sizeIdx: number): void {
+  if (pathIdx === 1) c.push(c.dirfd(0));
+  c.push(c.path(pathIdx));
+  c.exiting();
+  c.push(c.failed || !c.exited ? c.ptr(c.arg(bufIdx)) : c.buf(bufIdx, c.ret));
+  c.push(c.ulong(sizeIdx));
+}
+
+function xattrGet(c: Call, first: 'path' | 'fd'): void {
+  c.push(first === 'fd' ? c.fd(c.arg(0)) : c.path(0));
+  c.push(c.str(1));
+  c.exiting();
+  if (c.failed || !c.exited || c.arg(2) === 0) c.push(c.ptr(c.arg(2)));
+  else c.push(c.buf(2, c.ret));
+  c.push(c.ulong(3));
+}
+
+function xattrSet(c: Call, first: 'path' | 'fd'): void {
+  c.push(first === 'fd' ? c.fd(c.arg(0)) : c.path(0));
+  c.push(c.str(1));
+  c.push(c.buf(2, c.arg(3)));
+  c.push(c.ulong(3));
+  c.push(xarg(c, 4, X.xattr_flags));
+}
+
+function xattrList(c: Call, first: 'path' | 'fd'): void {
+  c.push(first === 'fd' ? c.fd(c.arg(0)) : c.path(0));
+  c.exiting();
+  if (c.failed || !c.exited || c.arg(1) === 0) c.push(c.ptr(c.arg(1)));
+  else c.push(c.buf(1, c.ret));
+  c.push(c.ulong(2));
+}
+
+function utimensat(c: Call): void {
+  c.push(c.dirfd(0));
+  c.push(c.path(1));
+  c.push(c.struct(2, (d) => `[${utimeTs(d, 0)}, ${utimeTs(d, 16)}]`, 32));
+  c.push(atFlags(c, 3));
+}
+
+function utimeTs(d: DataView, off: number): string {
+  const ns = S.i64(d, off + 8);
+  if (ns === 0x3fffffff) return 'UTIME_NOW';
+  if (ns === 0x3ffffffe) return 'UTIME_OMIT';
+  const sec = S.i64(d, off);
+  return `{tv_sec=${sec}, tv_nsec=${ns}} /* ${isoTime(sec, ns)} */`;
+}
+
+/** strace's time comment: 2024-01-02T03:04:05.123456789+0000 (UTC here). */
+export function isoTime(sec: number, ns: number): string {
+  const t = new Date(sec * 1000);
+  const p = (n: number, w = 2): string => String(n).padStart(w, '0');
+  const base = `${t.getUTCFullYear()}-${p(t.getUTCMonth() + 1)}-${p(t.getUTCDate())}T${p(t.getUTCHours())}:${p(t.getUTCMinutes())}:${p(t.getUTCSeconds())}`;
+  return `${base}${ns ? '.' + p(ns, 9) : ''}+0000`;
+}
+
+// ---- memory ----
+
+function mmapFlags(v: number): string {
+  v = u32(v);
+  const type = X.mmap_type.byValue.get(v & 0xf) ?? hex(v & 0xf);
+  const rest = v & ~0xf;
+  return rest ? `${type}|${flags(X.mmap_flags, rest >>> 0)}` : type;
+}
+
+function prot(v: number): string {
+  return flags(X.mmap_prot, u32(v), 'PROT_NONE');
+}
+
+// ---- process ----
+
+function execveCommon(c: Call, pathArg: number): void {
+  if (pathArg === 1) c.push(c.dirfd(0));
+  c.push(c.path(pathArg));
+  const argvAddr = c.arg(pathArg + 1);
+  if (argvAddr === 0) c.push('NULL');
+  else {
+    const el = c.elems(pathArg + 1);
+    const cap = c.cap(pathArg + 1);
+    if (el.length === 0 && cap && (cap.flags & CaptureFlag.FAULT) !== 0) c.push(hex(argvAddr));
+    else {
+      const items: string[] = [];
+      for (const e of el) {
+        if (items.length >= c.opts.strSize) { items.push('...'); break; }
+        items.push((e.flags & CaptureFlag.FAULT) !== 0 ? '???' : c.strBytes(e.data, (e.flags & CaptureFlag.TRUNCATED) !== 0));
+      }
+      const more = cap && (cap.flags & CaptureFlag.TRUNCATED) !== 0;
+      c.push(`[${items.join(', ')}${more && items[items.length - 1] !== '...' ? (items.length ? ', ...' : '...') : ''}]`);
+    }
+  }
+  const envAddr = c.arg(pathArg + 2);
+  if (envAddr === 0) c.push('NULL');
+  else {
+    const cnt = c.data(pathArg + 2);
+    c.push(cnt && cnt.length >= 4 ? `${hex(envAddr)} /* ${new DataView(cnt.buffer, cnt.byteOffset, 4).getUint32(0, le)} vars */` : hex(envAddr));
+  }
+  if (pathArg === 1) c.push(atFlags(c, 4));
+}
+
+function cloneFlagsText(fl: number): string {
+  const sig = fl & 0xff;
+  const rest = fl - sig;
+  if (rest === 0) return sig ? S.signalName(sig) : '0';
+  return flags(X.clone_flags, rest) + (sig ? `|${S.signalName(sig)}` : '');
+}
+
+function clone(c: Call): void {
+  // x86_64: clone(flags, stack, parent_tid, child_tid, tls)
+  const fl = c.arg(0);
+  const f = fl - (fl & 0xff);
+  c.push(`child_stack=${c.ptr(c.arg(1))}`);
+  c.push(`flags=${cloneFlagsText(fl)}`);
+  c.retFormat = 'dec';
+  const late = 0x100000 | 0x1000 | 0x1000000 | 0x200000 | 0x80000; // PARENT_SETTID PIDFD CHILD_SETTID CHILD_CLEARTID SETTLS
+  if ((f & late) === 0 && f < 0x100000000) return;
+  c.exiting();
+  if (f & (0x100000 | 0x1000)) {
+    c.push(`parent_tid=${f & 0x100000 && !c.failed && c.exited ? `[${c.ret}]` : c.ptr(c.arg(2))}`);
+  }
+  if (f & 0x80000) c.push(`tls=${c.ptr(c.arg(4))}`);
+  if (f & (0x1000000 | 0x200000)) c.push(`child_tidptr=${c.ptr(c.arg(3))}`);
+}
+
+function clone3(c: Call): void {
+  const size = c.arg(1);
+  const d = c.data(0);
+  if (!d || d.length < 64) c.push(c.ptr(c.arg(0)));
+  else {
+    const v = new DataView(d.buffer, d.byteOffset, d.byteLength);
+    const fl = S.u64(v, 0);
+    const parts = [`flags=${flags(X.clone_flags, fl)}`];
+    const pidfd = S.u64(v, 8);
+    const childTid = S.u64(v, 16);
+    const parentTid = S.u64(v, 24);
+    const exitSig = S.u64(v, 32);
+    const stack = S.u64(v, 40);
+    const stackSize = S.u64(v, 48);
+    const tls = S.u64(v, 56);
+    if (fl & 0x1000) parts.push(`pidfd=${c.ptr(pidfd)}`);
+    if (fl & (0x1000000 | 0x200000)) parts.push(`child_tid=${c.ptr(childTid)}`);
+    if (fl & 0x100000) parts.push(`parent_tid=${c.ptr(parentTid)}`);
+    parts.push(`exit_signal=${exitSig ? S.signalName(exitSig) : '0'}`);
+    parts.push(`stack=${c.ptr(stack)}`);
+    parts.push(`stack_size=${hex(stackSize)}`);
+    if (fl & 0x80000) parts.push(`tls=${c.ptr(tls)}`);
+    if (d.length >= 88 && size >= 88) {
+      const cg = S.u64(v, 80);
+      if (fl & 0x200000000) parts.push(`cgroup=${cg}`);
+    }
+    let s = `{${parts.join(', ')}}`;
+    if (c.exited && !c.failed && fl & 0x100000) s += ` => {parent_tid=[${c.ret}]}`;
+    c.push(s);
+  }
+  c.push(c.ulong(1));
+}
+
+function wait4(c: Call): void {
+  c.push(c.int(0));
+  c.exiting();
+  if (c.ret === 0 || c.failed || !c.exited) c.push(c.ptr(c.arg(1)));
+  else c.push(c.struct(1, (d) => S.waitStatus(d.getInt32(0, le)), 4));
+  c.push(c.flagsArg(2, X.wait4_options));
+  if (c.ret > 0 && c.exited) c.push(c.struct(3, (d) => S.rusage(d), 32));
+  else c.push(c.ptr(c.arg(3)));
+}
+
+// ---- signals ----
+
+function rtSigaction(c: Call): void {
+  c.push(sigArg(c, 0));
+  c.push(c.struct(1, (d) => S.sigaction(d), 32));
+  c.exiting();
+  c.push(c.out(2, (d) => S.sigaction(d), 32));
+  c.push(c.ulong(3));
+}
+
+function rtSigprocmask(c: Call): void {
+  c.push(c.enumArg(0, X.sigprocmask_cmds));
+  c.push(sigsetArg(c, 1, 3, false));
+  c.exiting();
+  c.push(sigsetArg(c, 2, 3, true));
+  c.push(c.ulong(3));
+}
+
+// ---- sockets ----
+
+function sockType(v: number): string {
+  v = u32(v);
+  const t = X.socktypes.byValue.get(v & 0xf) ?? hex(v & 0xf);
+  const rest = v & ~0xf;
+  return rest ? `${t}|${flags(X.sock_type_flags, rest >>> 0)}` : t;
+}
+
+function sockProto(domain: number, proto: number): string {
+  if (domain === 2 || domain === 10) return enumName(X.inet_protocols, proto);
+  if (domain === 16) return enumName(X.netlink_protocols, proto);
+  return String(proto);
+}
+
+function sockaddrArg(c: Call, i: number, len: number): string {
+  const v = c.arg(i);
+  if (v === 0) return 'NULL';
+  const d = c.data(i);
+  if (!d) return hex(v);
+  return S.sockaddr(d, len, c.opts);
+}
+
+/** Output sockaddr with its length pointer (accept, getsockname, recvfrom). */
+function sockaddrOut(c: Call, addrArg: number, lenArg: number): void {
+  if (c.failed || !c.exited) {
+    c.push(c.ptr(c.arg(addrArg)));
+    c.push(c.ptr(c.arg(lenArg)));
+    return;
+  }
+  const lenData = c.data(lenArg);
+  const outLen = lenData && lenData.length >= 4 ? new DataView(lenData.buffer, lenData.byteOffset, 4).getInt32(0, le) : -1;
+  c.push(c.arg(addrArg) === 0 ? 'NULL' : outLen >= 0 ? sockaddrArg(c, addrArg, outLen) : c.ptr(c.arg(addrArg)));
+  c.push(c.arg(lenArg) === 0 ? 'NULL' : outLen >= 0 ? `[${outLen}]` : c.ptr(c.arg(lenArg)));
+}
+
+function sockoptName(level: number, name: number): string {
+  switch (level) {
+    case 1: return enumName(X.sockoptions, name, 'dec');
+    case 6: return enumName(X.tcp_options, name, 'dec');
+    case 0: return enumName(X.ip_options, name, 'dec');
+    case 41: return enumName(X.ipv6_options, name, 'dec');
+    default: return String(name);
+  }
+}
+
+function sockoptVal(c: Call, i: number, len: number, output: boolean): string {
+  const fmt = (d: DataView): string => {
+    if (len === 4 && d.byteLength >= 4) return `[${d.getInt32(0, le)}]`;
+    return quote(new Uint8Array(d.buffer, d.byteOffset, Math.min(len, d.byteLength)), Math.min(len, d.byteLength, c.opts.strSize), c.opts.xflag);
+  };
+  return output ? c.out(i, fmt) : c.struct(i, fmt);
+}
+
+function msghdr(c: Call, i: number): string {
+  return c.struct(i, (d) => {
+    const name = S.u64(d, 0);
+    const namelen = d.getUint32(8, le);
+    const iov = S.u64(d, 16);
+    const iovlen = S.u64(d, 24);
+    const ctl = S.u64(d, 32);
+    const ctllen = S.u64(d, 40);
+    const fl = d.getInt32(48, le);
+    return `{msg_name=${c.ptr(name)}, msg_namelen=${namelen}, msg_iov=${c.ptr(iov)}, msg_iovlen=${iovlen}, msg_control=${c.ptr(ctl)}, msg_controllen=${ctllen}, msg_flags=${flags(X.msg_flags, fl >>> 0)}}`;
+  }, 56);
+}
+
+// ---- poll ----
+
+function pollfds(c: Call, i: number, n: number, output: boolean): string {
+  const v = c.arg(i);
+  if (v === 0) return 'NULL';
+  const d = c.data(i);
+  if (!d) return hex(v);
+  const dv = new DataView(d.buffer, d.byteOffset, d.byteLength);
+  const items: string[] = [];
+  const cnt = Math.min(n, Math.floor(d.length / 8));
+  for (let k = 0; k < cnt; k++) {
+    const fd = dv.getInt32(k * 8, le);
+    if (output) {
+      const rev = dv.getUint16(k * 8 + 6, le);
+      if (rev) items.push(`{fd=${c.fd(fd)}, revents=${flags(X.poll_events, rev)}}`);
+    } else {
+      if (items.length >= c.opts.strSize) { items.push('...'); break; }
+      items.push(`{fd=${c.fd(fd)}, events=${flags(X.poll_events, dv.getUint16(k * 8 + 4, le))}}`);
+    }
+  }
+  return `[${items.join(', ')}]`;
+}
+
+function pollCommon(c: Call, timeout: () => string[]): void {
+  const n = u32(c.arg(1));
+  c.push(pollfds(c, 0, n, false));
+  c.push(String(n));
+  for (const t of timeout()) c.push(t);
+  if (c.exited && !c.failed) {
+    if (c.ret === 0) c.retAux = ' (Timeout)';
+    else c.retAux = ` (${pollfds(c, 0, n, true)})`;
+  }
+}
+
+function epollEvents(c: Call, i: number, n: number): string {
+  const d = c.data(i);
+  if (!d) return c.ptr(c.arg(i));
+  const dv = new DataView(d.buffer, d.byteOffset, d.byteLength);
+  const items: string[] = [];
+  for (let k = 0; k < n && (k + 1) * 12 <= d.length; k++) {
+    if (k >= c.opts.strSize) { items.push('...'); break; }
+    items.push(S.epollEvent(dv, k * 12));
+  }
+  return `[${items.join(', ')}]`;
+}
+
+function epollWait(c: Call, extra: (c: Call) => void): void {
+  c.push(c.fd(c.arg(0)));
+  c.exiting();
+  c.push(c.failed || !c.exited ? c.ptr(c.arg(1)) : epollEvents(c, 1, c.ret));
+  c.push(c.int(2));
+  extra(c);
+}
+
+// ---- futex ----
+
+function futex(c: Call): void {
+  const op = u32(c.arg(1));
+  const cmd = op & 0x7f;
+  c.push(c.ptr(c.arg(0)));
+  let name = enumName(X.futex_ops, cmd);
+  if (op & 128) name = X.futex_ops.byValue.has(cmd) ? `${name}_PRIVATE` : name;
+  if (op & 256) name += '|FUTEX_CLOCK_REALTIME';
+  const unknown = op & ~(0x7f | 128 | 256);
+  if (unknown) name += `|${hex(unknown)}`;
+  c.push(name);
+  const val = c.uint(2);
+  const bitset = (v: number): string => (u32(v) === 0xffffffff ? 'FUTEX_BITSET_MATCH_ANY' : hex(u32(v)));
+  switch (cmd) {
+    case 0: c.push(val); c.push(timespecArg(c, 3)); break; // WAIT
+    case 1: c.push(val); break; // WAKE
+    case 2: c.push(val); break; // FD
+    case 3: c.push(val); c.push(c.uint(3)); c.push(c.ptr(c.arg(4))); break; // REQUEUE
+    case 4: c.push(val); c.push(c.uint(3)); c.push(c.ptr(c.arg(4))); c.push(c.uint(5)); break; // CMP_REQUEUE
+    case 5: c.push(val); c.push(c.uint(3)); c.push(c.ptr(c.arg(4))); c.push(wakeOp(u32(c.arg(5)))); break; // WAKE_OP
+    case 6: case 13: c.push(timespecArg(c, 3)); break; // LOCK_PI
+    case 7: case 8: break; // UNLOCK_PI TRYLOCK_PI
+    case 9: c.push(val); c.push(timespecArg(c, 3)); c.push(bitset(c.arg(5))); break; // WAIT_BITSET
+    case 10: c.push(val); c.push(bitset(c.arg(5))); break; // WAKE_BITSET
+    case 11: c.push(val); c.push(timespecArg(c, 3)); c.push(c.ptr(c.arg(4))); break; // WAIT_REQUEUE_PI
+    case 12: c.push(val); c.push(c.uint(3)); c.push(c.ptr(c.arg(4))); c.push(c.uint(5)); break; // CMP_REQUEUE_PI
+    default: c.push(val); c.push(c.hexArg(3)); c.push(c.hexArg(4)); c.push(c.hexArg(5));
+  }
+}
+
+function wakeOp(v: number): string {
+  const ops = ['FUTEX_OP_SET', 'FUTEX_OP_ADD', 'FUTEX_OP_OR', 'FUTEX_OP_ANDN', 'FUTEX_OP_XOR'];
+  const cmps = ['FUTEX_OP_CMP_EQ', 'FUTEX_OP_CMP_NE', 'FUTEX_OP_CMP_LT', 'FUTEX_OP_CMP_LE', 'FUTEX_OP_CMP_GT', 'FUTEX_OP_CMP_GE'];
+  const op = (v >>> 28) & 7;
+  const shift = (v >>> 28) & 8;
+  const cmp = (v >>> 24) & 15;
+  const oparg = (v >>> 12) & 0xfff;
+  const cmparg = v & 0xfff;
+  return `{${shift ? 'FUTEX_OP_OPARG_SHIFT|' : ''}${ops[op] ?? op}, ${oparg}, ${cmps[cmp] ?? cmp}, ${cmparg}}`;
+}
+
+// ---- fcntl / ioctl ----
+
+function fcntl(c: Call): void {
+  c.push(c.fd(c.arg(0)));
+  const cmd = u32(c.arg(1));
+  c.push(enumName(X.fcntl_cmds, cmd));
+  switch (cmd) {
+    case 0: case 1030: c.push(c.int(2)); c.retFormat = 'fd'; break; // F_DUPFD(_CLOEXEC)
+    case 2: c.push(flags(X.fd_flags, u32(c.arg(2)))); break; // F_SETFD
+    case 4: c.push(openFlags(c.arg(2))); break; // F_SETFL
+    case 1: // F_GETFD
+      if (c.exited && !c.failed && c.ret) c.retText = `${hex(c.ret)} (flags ${flags(X.fd_flags, c.ret)})`;
+      break;
+    case 3: // F_GETFL
+      if (c.exited && !c.failed) c.retText = `${hex(c.ret)} (flags ${openFlags(c.ret)})`;
+      break;
+    case 5: case 6: case 7: case 36: case 37: case 38: // locks
+      c.push(c.struct(2, (d) => `{l_type=${enumName(X.lockfcmds, d.getInt16(0, le))}, l_whence=${enumName(X.whence, d.getInt16(2, le))}, l_start=${S.i64(d, 8)}, l_len=${S.i64(d, 16)}${cmd === 5 || cmd === 36 ? `, l_pid=${d.getInt32(24, le)}` : ''}}`, 32));
+      break;
+    case 8: case 10: case 1031: case 1024: case 1026: c.push(c.int(2)); break; // SETOWN SETSIG SETPIPE_SZ SETLEASE NOTIFY
+    case 1033: c.push(flags(X.seals, u32(c.arg(2)))); break; // F_ADD_SEALS
+    case 1034: if (c.exited && !c.failed && c.ret) c.retText = `${hex(c.ret)} (seals ${flags(X.seals, c.ret)})`; break;
+    case 9: case 11: case 1025: case 1032: break; // GETOWN GETSIG GETLEASE GETPIPE_SZ
+    default: c.push(c.hexArg(2));
+  }
+}
+
+function ioctlRequest(req: number): string {
+  const n = X.ioctl_tty.byValue.get(req) ?? X.ioctl_fs.byValue.get(req);
+  if (n !== undefined) return n;
+  const dir = req >>> 30;
+  const size = (req >>> 16) & 0x3fff;
+  const type = (req >>> 8) & 0xff;
+  const nr = req & 0xff;
+  if (dir === 0 && size === 0) return hex(req);
+  const dirs = ['_IOC_NONE', '_IOC_WRITE', '_IOC_READ', '_IOC_READ|_IOC_WRITE'];
+  return `_IOC(${dirs[dir]}, ${hex(type)}, ${hex(nr)}, ${hex(size)})`;
+}
+
+function ioctl(c: Call): void {
+  c.push(c.fd(c.arg(0)));
+  const req = u32(c.arg(1));
+  c.push(ioctlRequest(req));
+  switch (req) {
+    case 0x5401: // TCGETS
+      c.exiting();
+      c.push(c.out(2, (d) => S.termios(d), 16));
+      break;
+    case 0x5402: case 0x5403: case 0x5404: // TCSETS*
+      c.push(c.struct(2, (d) => S.termios(d), 16));
+      break;
+    case 0x5413: // TIOCGWINSZ
+      c.exiting();
+      c.push(c.out(2, (d) => S.winsize(d), 8));
+      break;
+    case 0x5414: c.push(c.struct(2, (d) => S.winsize(d), 8)); break; // TIOCSWINSZ
+    case 0x540f: c.exiting(); c.push(c.out(2, (d) => `[${d.getInt32(0, le)}]`, 4)); break; // TIOCGPGRP
+    case 0x5410: c.push(intPtr(c, 2, false)); break; // TIOCSPGRP
+    case 0x541b: c.exiting(); c.push(c.out(2, (d) => `[${d.getInt32(0, le)}]`, 4)); break; // FIONREAD
+    case 0x5421: case 0x5452: c.push(intPtr(c, 2, false)); break; // FIONBIO FIOASYNC
+    case 0x5450: case 0x5451: case 0x5422: break; // FIONCLEX FIOCLEX TIOCNOTTY
+    case 0x540e: c.push(c.int(2)); break; // TIOCSCTTY
+    case 0x540b: c.push(c.enumArg(2, X.ioctl_tty)); break; // TCFLSH
+    default:
+      c.push(c.hexArg(2));
+  }
+}
+
+// ---- misc ----
+
+function prctl(c: Call): void {
+  const op = u32(c.arg(0));
+  c.push(enumName(X.prctl_options, op));
+  switch (op) {
+    case 15: c.push(c.str(1)); break; // PR_SET_NAME
+    case 16: c.exiting(); c.push(c.failed || !c.exited ? c.ptr(c.arg(1)) : c.str(1)); break; // PR_GET_NAME
+    case 1: c.push(sigArg(c, 1)); break; // PR_SET_PDEATHSIG
+    case 2: c.exiting(); c.push(c.out(1, (d) => `[${S.signalName(d.getInt32(0, le))}]`, 4)); break;
+    case 3: case 9: case 21: case 37: case 39: case 42: break; // GET_*: no args
+    case 4: case 8: c.push(c.ulong(1)); break;
+    case 38: c.push(c.ulong(1)); c.push(c.ulong(2)); c.push(c.ulong(3)); c.push(c.ulong(4)); break; // NO_NEW_PRIVS
+    case 23: case 24: c.push(enumName(X.capabilities, u32(c.arg(1)), 'dec')); break; // CAPBSET_READ/DROP
+    case 36: c.push(c.ulong(1)); break; // SET_CHILD_SUBREAPER
+    case 0x53564d41: // PR_SET_VMA
+      c.push(c.arg(1) === 0 ? 'PR_SET_VMA_ANON_NAME' : c.hexArg(1));
+      c.push(c.ptr(c.arg(2)));
+      c.push(c.ulong(3));
+      c.push(c.str(4));
+      break;
+    default:
+      for (let i = 1; i < 5; i++) c.push(c.hexArg(i));
+  }
+}
+
+function archPrctl(c: Call): void {
+  const code = u32(c.arg(0));
+  c.push(enumName(X.arch_prctl_codes, code));
+  if (code === 0x1003 || code === 0x1004) { // GET_FS / GET_GS
+    c.exiting();
+    c.push(c.out(1, (d) => `[${hex(S.u64(d, 0))}]`, 8));
+  } else c.push(c.hexArg(1));
+}
+
+function capHeader(c: Call): string {
+  return c.struct(0, (d) => `{version=${enumName(X.cap_version, d.getUint32(0, le))}, pid=${d.getInt32(4, le)}}`, 8);
+}
+
+function capSet(lo: number, hi: number): string {
+  const names: string[] = [];
+  for (let b = 0; b < 64; b++) {
+    const on = b < 32 ? (lo >>> b) & 1 : (hi >>> (b - 32)) & 1;
+    if (on) names.push(`1<<${X.capabilities.byValue.get(b) ?? b}`);
+  }
+  return names.length ? names.join('|') : '0';
+}
+
+function capData(d: DataView): string {
+  const g = (k: number, f: number): number => (d.byteLength >= (k + 1) * 12 ? d.getUint32(k * 12 + f * 4, le) : 0);
+  return `{effective=${capSet(g(0, 0), g(1, 0))}, permitted=${capSet(g(0, 1), g(1, 1))}, inheritable=${capSet(g(0, 2), g(1, 2))}}`;
+}
+
+function cpuList(bytes: Uint8Array, n: number): string {
+  const cpus: number[] = [];
+  for (let i = 0; i < Math.min(n, bytes.length); i++) {
+    for (let b = 0; b < 8; b++) if ((bytes[i]! >> b) & 1) cpus.push(i * 8 + b);
+  }
+  return `[${cpus.join(' ')}]`;
+}
+
+function rlimitOut(c: Call, i: number, infinity: string): string {
+  return c.out(i, (d) => S.rlimit(d, infinity), 16);
+}
+
+function itimerval(d: DataView): string {
+  return `{it_interval=${S.timeval(d, 0)}, it_value=${S.timeval(d, 16)}}`;
+}
+
+function itimerspec(d: DataView): string {
+  return `{it_interval=${S.timespec(d, 0)}, it_value=${S.timespec(d, 16)}}`;
+}
+
+function sigaltstack(d: DataView): string {
+  const sp = S.u64(d, 0);
+  return `{ss_sp=${sp === 0 ? 'NULL' : hex(sp)}, ss_flags=${flags(X.sigaltstack_flags, d.getInt32(8, le) >>> 0)}, ss_size=${S.u64(d, 16)}}`;
+}
+
+// ---- the table of decoders ----
+
+const fdOnly: Decoder = (c) => { c.push(c.fd(c.arg(0))); };
+const noArgs: Decoder = () => {};
+const pathOnly: Decoder = (c) => { c.push(c.path(0)); };
+
+export const decoders: Record<string, Decoder> = {
+  read, write, pread64: pread, pwrite64: pwrite, readv, writev,
+  preadv: (c) => { readv(c); c.push(c.long(3)); },
+  pwritev: (c) => { writev(c); c.push(c.long(3)); },
+  preadv2: (c) => { readv(c); c.push(c.long(3)); c.push(c.hexArg(4)); },
+  pwritev2: (c) => { writev(c); c.push(c.long(3)); c.push(c.hexArg(4)); },
+  open: (c) => openCommon(c, 0, 1),
+  openat: (c) => { c.push(c.dirfd(0)); openCommon(c, 1, 2); },
+  creat: (c) => { c.push(c.path(0)); c.push(modeArg(c, 1)); c.retFormat = 'fd'; },
+  openat2: (c) => {
+    c.push(c.dirfd(0)); c.push(c.path(1));
+    c.push(c.struct(2, (d) => {
+      const fl = S.u64(d, 0);
+      const md = S.u64(d, 8);
+      return `{flags=${openFlags(fl)}${hasCreate(fl) ? `, mode=${S.octalPad(md)}` : ''}, resolve=${hex0(S.u64(d, 16))}}`;
+    }, 24));
+    c.push(c.ulong(3)); c.retFormat = 'fd';
+  },
+  close: fdOnly,
+  close_range: (c) => { c.push(c.uint(0)); c.push(c.uint(1)); c.push(c.flagsArg(2, X.close_range_flags)); },
+  stat: (c) => statLike(c, S.stat, 144, 0, 1),
+  lstat: (c) => statLike(c, S.stat, 144, 0, 1),
+  fstat: (c) => statLike(c, S.stat, 144, -1, 1),
+  newfstatat: (c) => { c.push(c.dirfd(0)); c.push(c.path(1)); c.exiting(); c.push(c.out(2, S.stat, 144)); c.push(atFlags(c, 3)); },
+  statx: (c) => {
+    c.push(c.dirfd(0)); c.push(c.path(1)); c.push(statxFlags(c.arg(2))); c.push(c.flagsArg(3, X.statx_masks));
+    c.exiting(); c.push(c.out(4, S.statx, 144));
+  },
+  statfs: (c) => statLike(c, S.statfs, 88, 0, 1),
+  fstatfs: (c) => statLike(c, S.statfs, 88, -1, 1),
+  lseek: (c) => { c.push(c.fd(c.arg(0))); c.push(c.long(1)); c.push(c.enumArg(2, X.whence)); },
+  access: (c) => { c.push(c.path(0)); c.push(c.flagsArg(1, X.access_modes, 'F_OK')); },
+  faccessat: (c) => { dirfdPath(c, 0, 1); c.push(c.flagsArg(2, X.access_modes, 'F_OK')); },
+  faccessat2: (c) => { dirfdPath(c, 0, 1); c.push(c.flagsArg(2, X.access_modes, 'F_OK')); c.push(c.flagsArg(3, X.faccessat_flags)); },
+  getdents64: (c) => getdents(c, 16),
+  getdents: (c) => getdents(c, 16),
+  getcwd: (c) => {
+    c.exiting();
+    c.push(c.failed || !c.exited ? c.ptr(c.arg(0)) : c.path(0));
+    c.push(c.ulong(1));
+  },
+  chdir: pathOnly, rmdir: pathOnly, unlink: pathOnly, chroot: pathOnly, acct: pathOnly,
+  fchdir: fdOnly, fsync: fdOnly, fdatasync: fdOnly, syncfs: fdOnly,
+  mkdir: (c) => { c.push(c.path(0)); c.push(modeArg(c, 1)); },
+  mkdirat: (c) => { dirfdPath(c, 0, 1); c.push(modeArg(c, 2)); },
+  mknod: (c) => { c.push(c.path(0)); c.push(S.mode(u32(c.arg(1)))); if ((c.arg(1) & 0o170000) === 0o020000 || (c.arg(1) & 0o170000) === 0o060000) c.push(S.makedev(c.arg(2))); },
+  mknodat: (c) => { dirfdPath(c, 0, 1); c.push(S.mode(u32(c.arg(2)))); if ((c.arg(2) & 0o170000) === 0o020000 || (c.arg(2) & 0o170000) === 0o060000) c.push(S.makedev(c.arg(3))); },
+  unlinkat: (c) => { dirfdPath(c, 0, 1); c.push(atFlags(c, 2)); },
+  rename: (c) => { c.push(c.path(0)); c.push(c.path(1)); },
+  renameat: (c) => { dirfdPath(c, 0, 1); dirfdPath(c, 2, 3); },
+  renameat2: (c) => { dirfdPath(c, 0, 1); dirfdPath(c, 2, 3); c.push(c.flagsArg(4, X.renameat2_flags)); },
+  link: (c) => { c.push(c.path(0)); c.push(c.path(1)); },
+  linkat: (c) => { dirfdPath(c, 0, 1); dirfdPath(c, 2, 3); c.push(atFlags(c, 4)); },
+  symlink: (c) => { c.push(c.path(0)); c.push(c.path(1)); },
+  symlinkat: (c) => { c.push(c.path(0)); c.push(c.dirfd(1)); c.push(c.path(2)); },
+  readlink: (c) => readlinkCommon(c, 0, 1, 2),
+  readlinkat: (c) => readlinkCommon(c, 1, 2, 3),
+  chmod: (c) => { c.push(c.path(0)); c.push(modeArg(c, 1)); },
+  fchmod: (c) => { c.push(c.fd(c.arg(0))); c.push(modeArg(c, 1)); },
+  fchmodat: (c) => { dirfdPath(c, 0, 1); c.push(modeArg(c, 2)); },
+  fchmodat2: (c) => { dirfdPath(c, 0, 1); c.push(modeArg(c, 2)); c.push(atFlags(c, 3)); },
+  chown: (c) => { c.push(c.path(0)); c.push(c.int(1)); c.push(c.int(2)); },
+  lchown: (c) => { c.push(c.path(0)); c.push(c.int(1)); c.push(c.int(2)); },
+  fchown: (c) => { c.push(c.fd(c.arg(0))); c.push(c.int(1)); c.push(c.int(2)); },
+  fchownat: (c) => { dirfdPath(c, 0, 1); c.push(c.int(2)); c.push(c.int(3)); c.push(atFlags(c, 4)); },
+  truncate: (c) => { c.push(c.path(0)); c.push(c.long(1)); },
+  ftruncate: (c) => { c.push(c.fd(c.arg(0))); c.push(c.long(1)); },
+  fallocate: (c) => { c.push(c.fd(c.arg(0))); c.push(c.int(1)); c.push(c.long(2)); c.push(c.long(3)); },
+  fadvise64: (c) => { c.push(c.fd(c.arg(0))); c.push(c.long(1)); c.push(c.long(2)); c.push(c.enumArg(3, X.fadvise, 'dec')); },
+  readahead: (c) => { c.push(c.fd(c.arg(0))); c.push(c.long(1)); c.push(c.ulong(2)); },
+  flock: (c) => { c.push(c.fd(c.arg(0))); c.push(c.flagsArg(1, X.flockcmds)); },
+  umask: (c) => { c.push(S.octalPad(u32(c.arg(0)) & 0o777)); c.retFormat = 'oct'; },
+  utimensat,
+  getxattr: (c) => xattrGet(c, 'path'), lgetxattr: (c) => xattrGet(c, 'path'), fgetxattr: (c) => xattrGet(c, 'fd'),
+  setxattr: (c) => xattrSet(c, 'path'), lsetxattr: (c) => xattrSet(c, 'path'), fsetxattr: (c) => xattrSet(c, 'fd'),
+  listxattr: (c) => xattrList(c, 'path'), llistxattr: (c) => xattrList(c, 'path'), flistxattr: (c) => xattrList(c, 'fd'),
+  removexattr: (c) => { c.push(c.path(0)); c.push(c.str(1)); },
+  lremovexattr: (c) => { c.push(c.path(0)); c.push(c.str(1)); },
+  fremovexattr: (c) => { c.push(c.fd(c.arg(0))); c.push(c.str(1)); },
+  dup: (c) => { c.push(c.fd(c.arg(0))); c.retFormat = 'fd'; },
+  dup2: (c) => { c.push(c.fd(c.arg(0))); c.push(c.int(1)); c.retFormat = 'fd'; },
+  dup3: (c) => { c.push(c.fd(c.arg(0))); c.push(c.int(1)); c.push(c.flagsArg(2, X.open_flags)); c.retFormat = 'fd'; },
+  pipe: (c) => { c.exiting(); c.push(fdPair(c, 0)); },
+  pipe2: (c) => { c.exiting(); c.push(fdPair(c, 0)); c.push(c.flagsArg(1, X.open_flags)); },
+  fcntl,
+  ioctl,
+  sendfile: (c) => {
+    c.push(c.fd(c.arg(0))); c.push(c.fd(c.arg(1)));
+    c.push(c.arg(2) === 0 ? 'NULL' : c.struct(2, (d) => `[${S.i64(d, 0)}]`, 8));
+    c.push(c.ulong(3));
+  },
+  copy_file_range: (c) => {
+    c.push(c.fd(c.arg(0))); c.push(c.ptr(c.arg(1))); c.push(c.fd(c.arg(2))); c.push(c.ptr(c.arg(3))); c.push(c.ulong(4)); c.push(c.uint(5));
+  },
+  splice: (c) => {
+    c.push(c.fd(c.arg(0))); c.push(c.ptr(c.arg(1))); c.push(c.fd(c.arg(2))); c.push(c.ptr(c.arg(3))); c.push(c.ulong(4)); c.push(c.flagsArg(5, X.splice_flags));
+  },
+  // memory
+  mmap: (c) => {
+    c.push(c.ptr(c.arg(0))); c.push(c.ulong(1)); c.push(prot(c.arg(2))); c.push(mmapFlags(c.arg(3)));
+    c.push(c.fd(c.arg(4))); c.push(c.hexArg(5)); c.retFormat = 'hex';
+  },
+  mprotect: (c) => { c.push(c.ptr(c.arg(0))); c.push(c.ulong(1)); c.push(prot(c.arg(2))); },
+  pkey_mprotect: (c) => { c.push(c.ptr(c.arg(0))); c.push(c.ulong(1)); c.push(prot(c.arg(2))); c.push(c.int(3)); },
+  munmap: (c) => { c.push(c.ptr(c.arg(0))); c.push(c.ulong(1)); },
+  brk: (c) => { c.push(c.ptr(c.arg(0))); c.retFormat = 'hex'; },
+  mremap: (c) => {
+    c.push(c.ptr(c.arg(0))); c.push(c.ulong(1)); c.push(c.ulong(2)); c.push(c.flagsArg(3, X.mremap_flags));
+    if (c.arg(3) & 2) c.push(c.ptr(c.arg(4)));
+    c.retFormat = 'hex';
+  },
+  madvise: (c) => { c.push(c.ptr(c.arg(0))); c.push(c.ulong(1)); c.push(c.enumArg(2, X.madvise_cmds, 'dec')); },
+  msync: (c) => { c.push(c.ptr(c.arg(0))); c.push(c.ulong(1)); c.push(c.flagsArg(2, X.msync_flags)); },
+  mlock: (c) => { c.push(c.ptr(c.arg(0))); c.push(c.ulong(1)); },
+  munlock: (c) => { c.push(c.ptr(c.arg(0))); c.push(c.ulong(1)); },
+  pkey_alloc: (c) => { c.push(c.hexArg(0)); c.push(c.flagsArg(1, X.pkey_access)); },
+  membarrier: (c) => { c.push(c.flagsArg(0, X.membarrier_cmds, 'MEMBARRIER_CMD_QUERY')); c.push(c.hexArg(1)); if (u32(c.arg(1)) & 1) c.push(c.int(2)); },
+  // process
+  execve: (c) => execveCommon(c, 0),
+  execveat: (c) => execveCommon(c, 1),
+  exit: (c) => { c.push(c.int(0)); c.retFormat = 'none'; },
+  exit_group: (c) => { c.push(c.int(0)); c.retFormat = 'none'; },
+  clone, clone3,
+  fork: noArgs, vfork: noArgs,
+  wait4,
+  waitid: (c) => {
+    c.push(c.enumArg(0, X.waitid_types, 'dec')); c.push(c.int(1));
+    c.exiting();
+    c.push(c.out(2, (d) => {
+      const signo = d.getInt32(0, le);
+      if (signo === 0) return '{}';
+      return `{si_signo=${S.signalName(signo)}, si_code=${enumName(X.sigchld_codes, d.getInt32(8, le), 'dec')}, si_pid=${d.getInt32(16, le)}, si_uid=${d.getUint32(20, le)}, si_status=${d.getInt32(24, le)}, si_utime=${S.i64(d, 32)}, si_stime=${S.i64(d, 40)}}`;
+    }, 48));
+    c.push(c.flagsArg(3, X.wait4_options));
+    c.push(c.out(4, (d) => S.rusage(d), 32));
+  },
+  kill: (c) => { c.push(c.int(0)); c.push(sigArg(c, 1)); },
+  tkill: (c) => { c.push(c.int(0)); c.push(sigArg(c, 1)); },
+  tgkill: (c) => { c.push(c.int(0)); c.push(c.int(1)); c.push(sigArg(c, 2)); },
+  getpid: noArgs, getppid: noArgs, gettid: noArgs, getuid: noArgs, geteuid: noArgs, getgid: noArgs, getegid: noArgs,
+  getpgrp: noArgs, setsid: noArgs, sched_yield: noArgs, pause: noArgs, sync: noArgs, vhangup: noArgs, munlockall: noArgs,
+  inotify_init: noArgs,
+  setuid: (c) => { c.push(c.int(0)); }, setgid: (c) => { c.push(c.int(0)); },
+  setfsuid: (c) => { c.push(c.int(0)); }, setfsgid: (c) => { c.push(c.int(0)); },
+  setreuid: (c) => { c.push(c.int(0)); c.push(c.int(1)); }, setregid: (c) => { c.push(c.int(0)); c.push(c.int(1)); },
+  setresuid: (c) => { c.push(c.int(0)); c.push(c.int(1)); c.push(c.int(2)); },
+  setresgid: (c) => { c.push(c.int(0)); c.push(c.int(1)); c.push(c.int(2)); },
+  getresuid: (c) => { c.exiting(); for (let i = 0; i < 3; i++) c.push(c.out(i, (d) => `[${d.getUint32(0, le)}]`, 4)); },
+  getresgid: (c) => { c.exiting(); for (let i = 0; i < 3; i++) c.push(c.out(i, (d) => `[${d.getUint32(0, le)}]`, 4)); },
+  getgroups: (c) => {
+    c.push(c.int(0));
+    c.exiting();
+    if (c.arg(1) === 0 || c.failed || !c.exited || u32(c.arg(0)) === 0) c.push(c.ptr(c.arg(1)));
+    else c.push(c.struct(1, (d) => {
+      const g: number[] = [];
+      for (let k = 0; k < c.ret && (k + 1) * 4 <= d.byteLength; k++) g.push(d.getUint32(k * 4, le));
+      return `[${g.join(', ')}]`;
+    }));
+  },
+  setgroups: (c) => {
+    c.push(c.int(0));
+    c.push(c.arg(1) === 0 ? 'NULL' : c.struct(1, (d) => {
+      const g: number[] = [];
+      for (let k = 0; k < s32(c.arg(0)) && (k + 1) * 4 <= d.byteLength; k++) g.push(d.getUint32(k * 4, le));
+      return `[${g.join(', ')}]`;
+    }));
+  },
+  setpgid: (c) => { c.push(c.int(0)); c.push(c.int(1)); },
+  getpgid: (c) => { c.push(c.int(0)); }, getsid: (c) => { c.push(c.int(0)); },
+  set_tid_address: (c) => { c.push(c.ptr(c.arg(0))); },
+  set_robust_list: (c) => { c.push(c.ptr(c.arg(0))); c.push(c.ulong(1)); },
+  get_robust_list: (c) => {
+    c.push(c.int(0)); c.exiting();
+    c.push(c.out(1, (d) => `[${hex(S.u64(d, 0))}]`, 8)); c.push(c.out(2, (d) => `[${S.u64(d, 0)}]`, 8));
+  },
+  rseq: (c) => { c.push(c.ptr(c.arg(0))); c.push(c.hexArg(1)); c.push(c.flagsArg(2, X.rseq_flags)); c.push(c.hexArg(3)); },
+  arch_prctl: archPrctl,
+  prctl,
+  prlimit64: (c) => {
+    c.push(c.int(0)); c.push(c.enumArg(1, X.resources));
+    c.push(c.struct(2, (d) => S.rlimit(d), 16));
+    c.exiting();
+    c.push(rlimitOut(c, 3, 'RLIM64_INFINITY'));
+  },
+  getrlimit: (c) => { c.push(c.enumArg(0, X.resources)); c.exiting(); c.push(rlimitOut(c, 1, 'RLIM_INFINITY')); },
+  setrlimit: (c) => { c.push(c.enumArg(0, X.resources)); c.push(c.struct(1, (d) => S.rlimit(d, 'RLIM_INFINITY'), 16)); },
+  getrusage: (c) => { c.push(c.enumArg(0, X.usage_who, 'dec')); c.exiting(); c.push(c.out(1, (d) => S.rusage(d), 32)); },
+  getpriority: (c) => { c.push(c.enumArg(0, X.priorities)); c.push(c.int(1)); },
+  setpriority: (c) => { c.push(c.enumArg(0, X.priorities)); c.push(c.int(1)); c.push(c.int(2)); },
+  sched_getaffinity: (c) => {
+    c.push(c.int(0)); c.push(c.uint(1)); c.exiting();
+    c.push(c.failed || !c.exited ? c.ptr(c.arg(2)) : c.struct(2, (_d, b) => cpuList(b, c.ret)));
+  },
+  sched_setaffinity: (c) => { c.push(c.int(0)); c.push(c.uint(1)); c.push(c.struct(2, (_d, b) => cpuList(b, u32(c.arg(1))))); },
+  sched_getscheduler: (c) => { c.push(c.int(0)); },
+  capget: (c) => { c.push(capHeader(c)); c.exiting(); c.push(c.out(1, capData, 12)); },
+  capset: (c) => { c.push(capHeader(c)); c.push(c.struct(1, capData, 12)); },
+  uname: (c) => { c.exiting(); c.push(c.out(0, (_d, b) => S.utsname(b, c.opts), 130)); },
+  sysinfo: (c) => { c.exiting(); c.push(c.out(0, S.sysinfo, 108)); },
+  getrandom: (c) => {
+    c.exiting();
+    c.push(c.failed || !c.exited ? c.ptr(c.arg(0)) : c.buf(0, c.ret, true));
+    c.push(c.ulong(1)); c.push(c.flagsArg(2, X.getrandom_flags));
+  },
+  personality: (c) => { c.push(c.hexArg(0)); c.retFormat = 'hex'; },
+  alarm: (c) => { c.push(c.uint(0)); },
+  // time
+  nanosleep: (c) => {
+    c.push(timespecArg(c, 0));
+    c.exiting();
+    c.push(c.arg(1) === 0 ? 'NULL' : c.failed && c.ret === -4 ? timespecArg(c, 1) : c.ptr(c.arg(1)));
+  },
+  clock_nanosleep: (c) => {
+    c.push(c.enumArg(0, X.clocknames)); c.push(c.flagsArg(1, X.timer_flags)); c.push(timespecArg(c, 2));
+    c.exiting();
+    c.push(c.arg(3) === 0 ? 'NULL' : c.failed && c.ret === -4 ? timespecArg(c, 3) : c.ptr(c.arg(3)));
+  },
+  clock_gettime: (c) => { c.push(c.enumArg(0, X.clocknames)); c.exiting(); c.push(timespecArg(c, 1, true)); },
+  clock_getres: (c) => { c.push(c.enumArg(0, X.clocknames)); c.exiting(); c.push(timespecArg(c, 1, true)); },
+  gettimeofday: (c) => { c.exiting(); c.push(c.out(0, (d) => S.timeval(d), 16)); c.push(c.ptr(c.arg(1))); },
+  time: (c) => { c.exiting(); c.push(c.out(0, (d) => `[${S.i64(d, 0)}]`, 8)); },
+  getitimer: (c) => { c.push(c.enumArg(0, X.itimer_which)); c.exiting(); c.push(c.out(1, itimerval, 32)); },
+  setitimer: (c) => {
+    c.push(c.enumArg(0, X.itimer_which)); c.push(c.struct(1, itimerval, 32));
+    c.exiting(); c.push(c.out(2, itimerval, 32));
+  },
+  timerfd_create: (c) => { c.push(c.enumArg(0, X.clocknames)); c.push(c.flagsArg(1, X.tfd_create_flags)); c.retFormat = 'fd'; },
+  timerfd_settime: (c) => {
+    c.push(c.fd(c.arg(0))); c.push(c.flagsArg(1, X.tfd_settime_flags)); c.push(c.struct(2, itimerspec, 32));
+    c.exiting(); c.push(c.out(3, itimerspec, 32));
+  },
+  timerfd_gettime: (c) => { c.push(c.fd(c.arg(0))); c.exiting(); c.push(c.out(1, itimerspec, 32)); },
+  // signals
+  rt_sigaction: rtSigaction,
+  rt_sigprocmask: rtSigprocmask,
+  rt_sigreturn: (c) => {
+    const [a, b] = c.state.savedMask(c.ev.tid);
+    c.push(`{mask=${S.sigset([a, b])}}`);
+  },
+  rt_sigsuspend: (c) => { c.push(sigsetArg(c, 0, 1, false)); c.push(c.ulong(1)); },
+  rt_sigpending: (c) => { c.exiting(); c.push(sigsetArg(c, 0, 1, true)); c.push(c.ulong(1)); },
+  sigaltstack: (c) => { c.push(c.struct(0, sigaltstack, 24)); c.exiting(); c.push(c.out(1, sigaltstack, 24)); },
+  // sockets
+  socket: (c) => {
+    const dom = u32(c.arg(0));
+    c.push(enumName(X.addrfams, dom)); c.push(sockType(c.arg(1))); c.push(sockProto(dom, u32(c.arg(2))));
+    c.retFormat = 'fd';
+  },
+  socketpair: (c) => {
+    const dom = u32(c.arg(0));
+    c.push(enumName(X.addrfams, dom)); c.push(sockType(c.arg(1))); c.push(sockProto(dom, u32(c.arg(2))));
+    c.exiting(); c.push(fdPair(c, 3));
+  },
+  connect: (c) => { c.push(c.fd(c.arg(0))); c.push(sockaddrArg(c, 1, u32(c.arg(2)))); c.push(c.uint(2)); },
+  bind: (c) => { c.push(c.fd(c.arg(0))); c.push(sockaddrArg(c, 1, u32(c.arg(2)))); c.push(c.uint(2)); },
+  listen: (c) => { c.push(c.fd(c.arg(0))); c.push(c.int(1)); },
+  accept: (c) => { c.push(c.fd(c.arg(0))); c.exiting(); sockaddrOut(c, 1, 2); c.retFormat = 'fd'; },
+  accept4: (c) => { c.push(c.fd(c.arg(0))); c.exiting(); sockaddrOut(c, 1, 2); c.push(c.flagsArg(3, X.sock_type_flags)); c.retFormat = 'fd'; },
+  getsockname: (c) => { c.push(c.fd(c.arg(0))); c.exiting(); sockaddrOut(c, 1, 2); },
+  getpeername: (c) => { c.push(c.fd(c.arg(0))); c.exiting(); sockaddrOut(c, 1, 2); },
+  shutdown: (c) => { c.push(c.fd(c.arg(0))); c.push(c.enumArg(1, X.shutdown_modes, 'dec')); },
+  sendto: (c) => {
+    c.push(c.fd(c.arg(0))); c.push(c.buf(1, c.arg(2))); c.push(c.ulong(2)); c.push(c.flagsArg(3, X.msg_flags));
+    c.push(sockaddrArg(c, 4, u32(c.arg(5)))); c.push(c.uint(5));
+  },
+  recvfrom: (c) => {
+    c.push(c.fd(c.arg(0)));
+    c.exiting();
+    c.push(c.failed || !c.exited ? c.ptr(c.arg(1)) : c.buf(1, c.ret));
+    c.push(c.ulong(2)); c.push(c.flagsArg(3, X.msg_flags));
+    sockaddrOut(c, 4, 5);
+  },
+  sendmsg: (c) => { c.push(c.fd(c.arg(0))); c.push(msghdr(c, 1)); c.push(c.flagsArg(2, X.msg_flags)); },
+  recvmsg: (c) => {
+    c.push(c.fd(c.arg(0))); c.exiting();
+    c.push(c.failed || !c.exited ? c.ptr(c.arg(1)) : msghdr(c, 1)); c.push(c.flagsArg(2, X.msg_flags));
+  },
+  setsockopt: (c) => {
+    const level = s32(c.arg(1));
+    c.push(c.fd(c.arg(0))); c.push(enumName(X.socketlayers, level, 'dec')); c.push(sockoptName(level, s32(c.arg(2))));
+    c.push(sockoptVal(c, 3, u32(c.arg(4)), false)); c.push(c.int(4));
+  },
+  getsockopt: (c) => {
+    const level = s32(c.arg(1));
+    c.push(c.fd(c.arg(0))); c.push(enumName(X.socketlayers, level, 'dec')); c.push(sockoptName(level, s32(c.arg(2))));
+    c.exiting();
+    const ld = c.data(4);
+    const len = ld && ld.length >= 4 ? new DataView(ld.buffer, ld.byteOffset, 4).getInt32(0, le) : 0;
+    c.push(sockoptVal(c, 3, len, true));
+    c.push(c.failed || !c.exited ? c.ptr(c.arg(4)) : intPtr(c, 4, true));
+  },
+  // poll / epoll / events
+  poll: (c) => pollCommon(c, () => [c.int(2)]),
+  ppoll: (c) => pollCommon(c, () => [timespecArg(c, 2), sigsetArg(c, 3, 4, false), c.ulong(4)]),
+  epoll_create: (c) => { c.push(c.int(0)); c.retFormat = 'fd'; },
+  epoll_create1: (c) => { c.push(c.flagsArg(0, X.epoll_flags)); c.retFormat = 'fd'; },
+  epoll_ctl: (c) => {
+    c.push(c.fd(c.arg(0))); c.push(c.enumArg(1, X.epoll_ctl_ops)); c.push(c.fd(c.arg(2)));
+    c.push(c.struct(3, (d) => S.epollEvent(d, 0), 12));
+  },
+  epoll_wait: (c) => epollWait(c, () => c.push(c.int(3))),
+  epoll_pwait: (c) => epollWait(c, () => { c.push(c.int(3)); c.push(sigsetArg(c, 4, 5, false)); c.push(c.ulong(5)); }),
+  epoll_pwait2: (c) => epollWait(c, () => { c.push(timespecArg(c, 3)); c.push(sigsetArg(c, 4, 5, false)); c.push(c.ulong(5)); }),
+  eventfd: (c) => { c.push(c.uint(0)); c.retFormat = 'fd'; },
+  eventfd2: (c) => { c.push(c.uint(0)); c.push(c.flagsArg(1, X.efd_flags)); c.retFormat = 'fd'; },
+  inotify_init1: (c) => { c.push(c.flagsArg(0, X.inotify_flags)); c.retFormat = 'fd'; },
+  inotify_add_watch: (c) => { c.push(c.fd(c.arg(0))); c.push(c.path(1)); c.push(c.flagsArg(2, X.inotify_masks)); },
+  inotify_rm_watch: (c) => { c.push(c.fd(c.arg(0))); c.push(c.int(1)); },
+  memfd_create: (c) => { c.push(c.str(0)); c.push(c.flagsArg(1, X.memfd_flags)); c.retFormat = 'fd'; },
+  select: (c) => { c.push(c.int(0)); c.push(c.ptr(c.arg(1))); c.push(c.ptr(c.arg(2))); c.push(c.ptr(c.arg(3))); c.push(c.arg(4) === 0 ? 'NULL' : c.struct(4, (d) => S.timeval(d), 16)); },
+  pselect6: (c) => { c.push(c.int(0)); c.push(c.ptr(c.arg(1))); c.push(c.ptr(c.arg(2))); c.push(c.ptr(c.arg(3))); c.push(timespecArg(c, 4)); c.push(c.ptr(c.arg(5))); },
+  futex,
+  restart_syscall: (c) => {
+    const prev = c.state.restartOf(c.ev.tid);
+    c.push(`<... resuming interrupted ${prev ?? 'call'} ...>`);
+  },
+  mount: (c) => { c.push(c.path(0)); c.push(c.path(1)); c.push(c.str(2)); c.push(c.flagsArg(3, X.mount_flags)); c.push(c.ptr(c.arg(4))); },
+  umount2: (c) => { c.push(c.path(0)); c.push(c.flagsArg(1, X.umount_flags)); },
+  seccomp: (c) => { c.push(c.enumArg(0, X.seccomp_ops, 'dec')); c.push(c.uint(1)); c.push(c.ptr(c.arg(2))); },
+  ptrace: (c) => { c.push(c.enumArg(0, X.ptrace_cmds, 'dec')); c.push(c.int(1)); c.push(c.ptr(c.arg(2))); c.push(c.ptr(c.arg(3))); },
+  sched_getparam: (c) => { c.push(c.int(0)); c.exiting(); c.push(c.out(1, (d) => `[${d.getInt32(0, le)}]`, 4)); },
+  getcpu: (c) => { c.exiting(); c.push(c.out(0, (d) => `[${d.getUint32(0, le)}]`, 4)); c.push(c.out(1, (d) => `[${d.getUint32(0, le)}]`, 4)); c.push(c.ptr(c.arg(2))); },
+};
+
+function hex0(v: number): string {
+  return v === 0 ? '0' : hex(v);
+}
+
+// Unused helpers kept out of the export surface.
+void dec;
+void octal;
+
+/**
+ * Generic printing from the table's C types, for syscalls without a decoder:
+ * pointers in hex (NULL), strings when captured, fds, integers in decimal.
+ */
+export function generic(c: Call): void {
+  const args = c.info?.args;
+  if (!args) {
+    for (let i = 0; i < 6; i++) c.push(c.hexArg(i));
+    return;
+  }
+  args.forEach((a, i) => {
+    const t = a.type;
+    if (/char \*$/.test(t) && c.cap(i)) c.push(/path|name|file|dir/.test(a.name) ? c.path(i) : c.str(i));
+    else if (t.endsWith('*')) c.push(c.ptr(c.arg(i)));
+    else if (a.name === 'fd' || a.name.endsWith('fd')) c.push(c.fd(c.arg(i)));
+    else if (/^(unsigned|u32|u64|size_t|unsigned long|__u32|__u64|umode_t|uid_t|gid_t|qid_t|key_serial_t|aio_context_t|cap_user_header_t|cap_user_data_t)/.test(t)) {
+      c.push(/flags|mask|mode/.test(a.name) ? c.hexArg(i) : t.includes('long') || t.includes('64') || t === 'size_t' ? c.ulong(i) : c.uint(i));
+    } else if (/long|loff_t|off_t|ssize_t|__s64|s64/.test(t)) c.push(c.long(i));
+    else c.push(c.int(i));
+  });
+}

@@ -1,0 +1,106 @@
+// Flag and enum tables (generated from xlat/*.tsv) and strace's rules for
+// printing them: known names joined by "|" in table order, unknown bits as hex
+// after the names, an unknown value as hex with a `/* PREFIX_??? */` comment.
+
+export interface Xlat {
+  readonly type: 'flags' | 'enum';
+  /** [value, name] in print order. */
+  readonly entries: readonly (readonly [number, string])[];
+  /** enum: value -> name (first name wins). */
+  readonly byValue: ReadonlyMap<number, string>;
+  /** name -> value. */
+  readonly byName: ReadonlyMap<string, number>;
+  /** Common name prefix for the `/* X_??? *\/` comment, e.g. "O_". */
+  readonly prefix: string;
+}
+
+export function xlat(type: 'flags' | 'enum', entries: readonly (readonly [number, string])[]): Xlat {
+  const byValue = new Map<number, string>();
+  const byName = new Map<string, number>();
+  for (const [v, n] of entries) {
+    if (!byValue.has(v)) byValue.set(v, n);
+    byName.set(n, v);
+  }
+  const first = entries[0]?.[1] ?? '';
+  const us = first.indexOf('_', first.startsWith('_') ? 1 : 0);
+  return { type, entries, byValue, byName, prefix: us > 0 ? first.slice(0, us + 1) : '' };
+}
+
+export interface ErrnoTable {
+  readonly name: ReadonlyMap<number, string>;
+  readonly message: ReadonlyMap<number, string>;
+  readonly byName: ReadonlyMap<string, number>;
+}
+
+export function errnoTable(rows: readonly (readonly [number, string, string])[]): ErrnoTable {
+  const name = new Map<number, string>();
+  const message = new Map<number, string>();
+  const byName = new Map<string, number>();
+  for (const [v, n, m] of rows) {
+    if (!name.has(v)) { name.set(v, n); message.set(v, m); }
+    byName.set(n, v);
+  }
+  return { name, message, byName };
+}
+
+const TWO32 = 0x100000000;
+
+/** a & b for non-negative integers up to 2^53. */
+export function and53(a: number, b: number): number {
+  if (a < TWO32 && b < TWO32) return ((a & b) >>> 0);
+  const hi = (Math.floor(a / TWO32) & Math.floor(b / TWO32)) >>> 0;
+  return hi * TWO32 + ((a & b) >>> 0);
+}
+
+/** a & ~b for non-negative integers up to 2^53. */
+export function andNot53(a: number, b: number): number {
+  if (a < TWO32 && b < TWO32) return ((a & ~b) >>> 0);
+  const hi = (Math.floor(a / TWO32) & ~Math.floor(b / TWO32)) >>> 0;
+  return hi * TWO32 + ((a & ~b) >>> 0);
+}
+
+/** Unsigned hex of a value as strace prints it: 0x1f; negative 64-bit values as two's complement. */
+export function hex(v: number): string {
+  if (v >= 0) return '0x' + v.toString(16);
+  return '0x' + (BigInt(v) & 0xffffffffffffffffn).toString(16);
+}
+
+/** Interprets a register value as unsigned 32-bit (C int/unsigned arguments). */
+export function u32(v: number): number {
+  return v >>> 0;
+}
+
+/** Interprets a register value as signed 32-bit. */
+export function s32(v: number): number {
+  return v | 0;
+}
+
+/** Flags: names in table order, remaining bits as hex; "0" (or `zero`) when none. */
+export function flags(x: Xlat, value: number, zero = '0'): string {
+  if (value === 0) return zero;
+  let rest = value < 0 ? Number(BigInt.asUintN(64, BigInt(value))) : value;
+  let out = '';
+  for (const [v, n] of x.entries) {
+    if (v === 0 || rest === 0) continue;
+    if (and53(rest, v) === v) {
+      out += out ? '|' + n : n;
+      rest = andNot53(rest, v);
+    }
+  }
+  if (rest !== 0) out += (out ? '|' : '') + hex(rest);
+  return out;
+}
+
+/** Flags where no known bit gives `0x...` and a `/* X_??? *\/` comment (strace's printflags for unknown-only values). */
+export function flagsOrUnknown(x: Xlat, value: number): string {
+  const s = flags(x, value);
+  if (value !== 0 && !s.includes('_')) return `${hex(value)} /* ${x.prefix}??? */`;
+  return s;
+}
+
+/** Enum: the name, or the number and a `/* X_??? *\/` comment. `dflt` picks the number's format. */
+export function enumName(x: Xlat, value: number, dflt: 'hex' | 'dec' = 'hex'): string {
+  const n = x.byValue.get(value);
+  if (n !== undefined) return n;
+  return `${dflt === 'hex' ? hex(value) : String(value)} /* ${x.prefix}??? */`;
+}

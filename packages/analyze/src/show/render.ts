@@ -1,0 +1,227 @@
+// Lays decoded events out as strace -f prints them: in time order, a call
+// whose thread was overtaken by another thread's output split into
+// `name(args <unfinished ...>` and `<... name resumed>rest) = ret`, the
+// return value aligned at column 40, optional pid prefix and timestamps.
+//
+// Events arrive in exit order; strace prints a call at its entry. A bounded
+// reorder window (in time and in count) restores entry order; a call longer
+// than the window (a parent blocked in wait4) prints its entry late, which
+// keeps every thread's own lines in order. Memory stays bounded.
+import type { DecodedEvent, DecodedProcessEvent, DecodedSyscall } from '../decode/decode.js';
+
+export interface RenderOptions {
+  /** -f: prefix lines with the thread id. */
+  readonly pidPrefix: boolean;
+  /** -t (1), -tt (2), -ttt (3). */
+  readonly timestamps: 0 | 1 | 2 | 3;
+  /** -r: time since the previous line. */
+  readonly relative: boolean;
+  /** -T: time spent in each call. */
+  readonly syscallTimes: boolean;
+  /** Wall clock = realtimeNs + (event ns - monotonicNs) (from the trace header). */
+  readonly monotonicNs: number;
+  readonly realtimeNs: number;
+  /** Time zone offset for -t/-tt, minutes east of UTC (default: this machine's). */
+  readonly tzOffsetMinutes?: number;
+}
+
+interface Item {
+  time: number;
+  seq: number;
+  tid: number;
+  kind: 'call' | 'resumed' | 'line';
+  ev: DecodedSyscall | DecodedProcessEvent;
+  /** For calls: split into unfinished + resumed. */
+  split: boolean;
+  /** For calls: the resumed item, once split. */
+  resumed?: Item;
+  printed?: boolean;
+}
+
+/** Reorder window: events older than the newest exit by more than this are printed. */
+const WINDOW_NS = 20_000_000;
+const MAX_PENDING = 20_000;
+const COLUMN = 40;
+const SPACES = ' '.repeat(COLUMN);
+
+export class Renderer {
+  /** Items waiting to print, sorted by time, from index `head`. */
+  private pending: Item[] = [];
+  private head = 0;
+  /** Unsplit calls in arrival (about exit) order, the most recent last. */
+  private recent: Item[] = [];
+  private seq = 0;
+  private watermark = 0;
+  /** tid -> time of its latest point already printed. */
+  private lastPoint = new Map<number, number>();
+  private prevNs = -1;
+  private readonly tz: number;
+
+  constructor(private readonly o: RenderOptions, private readonly out: (line: string) => void) {
+    this.tz = o.tzOffsetMinutes ?? -new Date().getTimezoneOffset();
+  }
+
+  add(ev: DecodedEvent): void {
+    if (ev.kind === 'syscall') this.addCall(ev);
+    else if (ev.line !== undefined) this.addLine(ev);
+  }
+
+  private addCall(ev: DecodedSyscall): void {
+    const e = ev.enterNs;
+    const x = ev.unfinished ? ev.enterNs : ev.exitNs;
+    const item: Item = { time: e, seq: this.seq++, tid: ev.tid, kind: 'call', ev, split: false };
+    // Was this call overtaken by another thread's output between its entry and exit?
+    if (x > e && this.othersBetween(ev.tid, e, x)) this.splitCall(item, x);
+    // Does this call's entry overtake calls of other threads still in flight?
+    this.interrupt(ev.tid, e);
+    this.insert(item);
+    if (!item.split && x > e) {
+      this.recent.push(item);
+      if (this.recent.length > 512) this.recent.splice(0, 256);
+    }
+    if (x > this.watermark) this.watermark = x;
+    this.flush(false);
+  }
+
+  private addLine(ev: DecodedProcessEvent): void {
+    const item: Item = { time: ev.ns, seq: this.seq++, tid: ev.tid, kind: 'line', ev, split: false };
+    this.interrupt(ev.tid, ev.ns);
+    this.insert(item);
+    if (ev.ns > this.watermark) this.watermark = ev.ns;
+    this.flush(false);
+  }
+
+  private splitCall(item: Item, x: number): void {
+    if (item.split) return;
+    item.split = true;
+    const r: Item = { time: x, seq: this.seq++, tid: item.tid, kind: 'resumed', ev: item.ev, split: true };
+    item.resumed = r;
+    this.insert(r);
+  }
+
+  /** Whether another thread printed something in (e, x). */
+  private othersBetween(tid: number, e: number, x: number): boolean {
+    const p = this.pending;
+    // pending items are sorted by time: find the first with time > e
+    let lo = this.head;
+    let hi = p.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (p[mid]!.time <= e) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < p.length && p[i]!.time < x; i++) if (p[i]!.tid !== tid) return true;
+    // points already printed
+    if (p.length === this.head || p[this.head]!.time > e) {
+      for (const [t, at] of this.lastPoint) if (t !== tid && at > e && at < x) return true;
+    }
+    return false;
+  }
+
+  /** A point of `tid` at time t splits pending calls of other threads that are in flight at t. */
+  private interrupt(tid: number, t: number): void {
+    const r = this.recent;
+    for (let i = r.length - 1; i >= 0; i--) {
+      const it = r[i]!;
+      const ev = it.ev as DecodedSyscall;
+      if (ev.exitNs < t - 1_000_000) break; // arrival is in exit order, give or take a CPU's lag
+      if (it.tid === tid || it.split || it.printed) continue;
+      if (ev.enterNs < t && ev.exitNs > t) this.splitCall(it, ev.exitNs);
+    }
+  }
+
+  private insert(item: Item): void {
+    const p = this.pending;
+    let i = p.length;
+    while (i > this.head && (p[i - 1]!.time > item.time || (p[i - 1]!.time === item.time && p[i - 1]!.seq > item.seq))) i--;
+    if (i === p.length) p.push(item);
+    else p.splice(i, 0, item);
+  }
+
+  private flush(all: boolean): void {
+    const p = this.pending;
+    const limit = this.watermark - WINDOW_NS;
+    let n = this.head;
+    while (n < p.length && (all || p[n]!.time < limit || p.length - n > MAX_PENDING)) {
+      const it = p[n]!;
+      it.printed = true;
+      this.emit(it);
+      n++;
+    }
+    this.head = n;
+    if (n > 4096 && n * 2 > p.length) {
+      p.splice(0, n);
+      this.head = 0;
+    }
+    if (all) this.recent = [];
+  }
+
+  /** Prints everything still held. Call at the end of the trace. */
+  finish(): void {
+    this.flush(true);
+  }
+
+  private prefix(tid: number, ns: number): string {
+    let s = this.o.pidPrefix ? String(tid).padEnd(5) + ' ' : '';
+    if (this.o.relative) {
+      const d = this.prevNs < 0 ? 0 : Math.max(0, ns - this.prevNs);
+      this.prevNs = ns;
+      s += `${String(Math.floor(d / 1e9)).padStart(6)}.${String(Math.floor((d % 1e9) / 1e3)).padStart(6, '0')} `;
+    } else if (this.o.timestamps) {
+      s += this.clock(ns) + ' ';
+    }
+    return s;
+  }
+
+  private clock(ns: number): string {
+    const wall = this.o.realtimeNs + (ns - this.o.monotonicNs);
+    const sec = Math.floor(wall / 1e9);
+    const usec = String(Math.floor((wall % 1e9) / 1e3)).padStart(6, '0');
+    if (this.o.timestamps === 3) return `${sec}.${usec}`;
+    const local = sec + this.tz * 60;
+    const day = ((local % 86400) + 86400) % 86400;
+    const hh = String(Math.floor(day / 3600)).padStart(2, '0');
+    const mm = String(Math.floor((day % 3600) / 60)).padStart(2, '0');
+    const ss = String(day % 60).padStart(2, '0');
+    return this.o.timestamps === 1 ? `${hh}:${mm}:${ss}` : `${hh}:${mm}:${ss}.${usec}`;
+  }
+
+  private emit(it: Item): void {
+    if (it.kind === 'line') {
+      const ev = it.ev as DecodedProcessEvent;
+      this.lastPoint.set(it.tid, it.time);
+      this.out(this.prefix(it.tid, it.time) + ev.line!);
+      if (ev.kind === 'exited' || ev.kind === 'killed') this.lastPoint.delete(it.tid);
+      return;
+    }
+    const ev = it.ev as DecodedSyscall;
+    this.lastPoint.set(it.tid, it.time);
+    if (it.kind === 'call' && !it.split) {
+      this.out(this.finishLine(this.prefix(it.tid, it.time) + ev.name + '(' + ev.argsText + ')', ev));
+      return;
+    }
+    const k = ev.entryArgs;
+    const n = ev.args.length;
+    if (it.kind === 'call') {
+      let s = this.prefix(it.tid, it.time) + ev.name + '(';
+      for (let i = 0; i < k; i++) s += (i ? ', ' : '') + ev.args[i];
+      if (k > 0 && k < n) s += ', ';
+      this.out(s + ' <unfinished ...>');
+      return;
+    }
+    let s = this.prefix(it.tid, it.time) + '<... ' + ev.name + ' resumed>';
+    for (let i = k; i < n; i++) s += (i > k ? ', ' : '') + ev.args[i];
+    this.out(this.finishLine(s + ')', ev));
+  }
+
+  private finishLine(head: string, ev: DecodedSyscall): string {
+    let s = head + ' ';
+    if (s.length < COLUMN) s += SPACES.slice(s.length);
+    s += '= ' + ev.retText;
+    if (this.o.syscallTimes && !ev.unfinished) {
+      const d = Math.max(0, ev.exitNs - ev.enterNs);
+      s += ` <${Math.floor(d / 1e9)}.${String(Math.floor((d % 1e9) / 1e3)).padStart(6, '0')}>`;
+    }
+    return s;
+  }
+}

@@ -1,0 +1,194 @@
+// bt-show's work, separate from the process plumbing in cli.ts so tests can run it.
+import { open } from 'node:fs/promises';
+import { pb, type Header } from '@beetrace/format';
+import type { DecodedEvent, DecodedSyscall } from '../decode/decode.js';
+import { signalName } from '../decode/structs.js';
+import { decodeTrace } from '../decode/trace.js';
+import { type ShowOptions } from './options.js';
+import { Renderer } from './render.js';
+import { Summary } from './summary.js';
+import { toJson } from './json.js';
+
+export interface ShowIo {
+  /** Writes text (already newline-terminated lines); resolves when it may write more. */
+  write(text: string): Promise<void> | void;
+  /** One diagnostic line. */
+  error(line: string): void;
+  /** Standard input, for TRACE "-". */
+  stdin: NodeJS.ReadableStream;
+}
+
+/**
+ * Reads only the framing of a trace file to find its trailer, and returns the
+ * number of processes it counts (undefined when there is none or the source is
+ * not a regular file). Batches are skipped without decoding.
+ */
+export async function processCount(path: string): Promise<number | undefined> {
+  let fh;
+  try {
+    fh = await open(path, 'r');
+  } catch {
+    return undefined;
+  }
+  try {
+    const st = await fh.stat();
+    if (!st.isFile()) return undefined;
+    const head = Buffer.alloc(11);
+    let pos = 0;
+    let last: { pos: number; len: number; tag: number } | undefined;
+    while (pos < st.size) {
+      const { bytesRead } = await fh.read(head, 0, 11, pos);
+      if (bytesRead === 0) break;
+      let len = 0;
+      let mul = 1;
+      let i = 0;
+      for (; i < bytesRead; i++) {
+        const b = head[i]!;
+        len += (b & 0x7f) * mul;
+        mul *= 128;
+        if ((b & 0x80) === 0) break;
+      }
+      if (i >= bytesRead) return undefined;
+      const body = pos + i + 1;
+      last = { pos: body, len, tag: head[i + 1] ?? 0 };
+      pos = body + len;
+    }
+    if (!last || last.tag !== 0x1a || last.pos + last.len > st.size) return undefined;
+    const buf = Buffer.alloc(last.len);
+    await fh.read(buf, 0, last.len, last.pos);
+    return pb.Record.decode(buf).trailer?.processes ?? undefined;
+  } catch {
+    return undefined;
+  } finally {
+    await fh.close();
+  }
+}
+
+function wanted(o: ShowOptions, ev: DecodedSyscall): boolean {
+  if (o.pids && !o.pids.has(ev.pid)) return false;
+  const t = o.trace;
+  if (t) {
+    let hit = t.names.has(ev.name);
+    if (!hit && t.classes.size) for (const c of ev.classes) if (t.classes.has(c)) { hit = true; break; }
+    if (hit === t.negate) return false;
+  }
+  const s = o.status;
+  if (s) {
+    const st = ev.unfinished ? 'unfinished' : ev.failed ? 'failed' : 'successful';
+    if (!s.has(st)) return false;
+  }
+  return true;
+}
+
+const SIGNO: Record<string, number> = {};
+
+/** Runs bt-show over one trace. Returns the exit code. */
+export async function show(o: ShowOptions, io: ShowIo): Promise<number> {
+  const source = o.file === '-' ? (io.stdin as never) : o.file;
+  let follow = o.follow;
+  if (follow === undefined && o.file !== '-') {
+    const n = await processCount(o.file);
+    if (n !== undefined) follow = n > 1;
+  }
+  let out = '';
+  const flushOut = async (force: boolean): Promise<void> => {
+    if (out.length >= 1 << 16 || (force && out.length)) {
+      const s = out;
+      out = '';
+      await io.write(s);
+    }
+  };
+  // When whether to prefix pids is not known up front (stdin, no trailer),
+  // hold the first lines until a second process shows up or enough lines pass.
+  const held: DecodedEvent[] = [];
+  const HOLD = 10_000;
+  let renderer: Renderer | undefined;
+  let header: Header | undefined;
+  const summary = o.summary !== 'none' ? new Summary() : undefined;
+  const printCalls = o.summary !== 'only';
+  const seenPids = new Set<number>();
+
+  const makeRenderer = (prefix: boolean): Renderer => new Renderer({
+    pidPrefix: prefix, timestamps: o.timestamps, relative: o.relative, syscallTimes: o.syscallTimes,
+    monotonicNs: Number(header?.monotonicNs ?? 0), realtimeNs: Number(header?.realtimeNs ?? 0),
+  }, (line) => { out += line + '\n'; });
+
+  const signalShown = (name: string | undefined): boolean => {
+    const f = o.signals;
+    if (!f || name === undefined) return true;
+    let n = SIGNO[name];
+    if (n === undefined) {
+      for (let s = 1; s <= 64; s++) if (name === signalName(s)) n = SIGNO[name] = s;
+    }
+    return n !== undefined && f.signals.has(n) !== f.negate;
+  };
+
+  const emit = (ev: DecodedEvent): void => {
+    if (!renderer) {
+      held.push(ev);
+      if (held.length >= HOLD) startRendering(seenPids.size > 1);
+      return;
+    }
+    renderer.add(ev);
+  };
+  const startRendering = (prefix: boolean): void => {
+    renderer = makeRenderer(prefix);
+    for (const h of held) renderer.add(h);
+    held.length = 0;
+  };
+  if (o.json || follow !== undefined) renderer = o.json ? undefined : makeRenderer(follow!);
+
+  let problem: { code: string; offset: number; message: string } | undefined;
+  for await (const item of decodeTrace(source, { strSize: o.strSize, xflag: o.xflag, fdPaths: o.fdPaths })) {
+    switch (item.kind) {
+      case 'header': header = item.header; if (renderer && !o.json) renderer = makeRenderer(follow ?? false); break;
+      case 'trailer': break;
+      case 'end': if (!item.complete && item.problem) problem = item.problem; break;
+      case 'syscall':
+        if (!wanted(o, item)) break;
+        summary?.add(item);
+        if (!printCalls) break;
+        if (o.json) { out += toJson(item) + '\n'; break; }
+        seenPids.add(item.pid);
+        if (!renderer && seenPids.size > 1) startRendering(true);
+        emit(item);
+        break;
+      default:
+        if (o.pids && !o.pids.has(item.pid)) break;
+        if (!printCalls) break;
+        if (item.kind === 'fork' || item.kind === 'exec') {
+          if (o.json) out += toJson(item) + '\n';
+          break;
+        }
+        if (item.kind === 'signal' && !signalShown(item.signal)) break;
+        if (item.kind === 'signal' && item.signal === 'SIGKILL') break; // never seen by a tracer
+        if ((item.kind === 'exited' || item.kind === 'killed') && o.quiet >= 2) break;
+        if (o.json) { out += toJson(item) + '\n'; break; }
+        seenPids.add(item.pid);
+        if (!renderer && seenPids.size > 1) startRendering(true);
+        emit(item);
+    }
+    await flushOut(false);
+  }
+  if (!o.json && printCalls) {
+    if (!renderer) startRendering(seenPids.size > 1);
+    renderer!.finish();
+  }
+  if (summary) {
+    for (const l of summary.format(o.sortBy)) out += l + '\n';
+  }
+  await flushOut(true);
+  if (problem) {
+    const where = o.file === '-' ? 'standard input' : o.file;
+    if (problem.code === 'NO_TRAILER') {
+      io.error(`bt-show: ${where}: ${problem.message} (${problem.offset} bytes read)`);
+    } else if (problem.code === 'NEWER_VERSION' || problem.code === 'NOT_A_TRACE') {
+      io.error(`bt-show: ${where}: ${problem.message}`);
+    } else {
+      io.error(`bt-show: ${where}: stopped at byte ${problem.offset}: ${problem.message}`);
+    }
+    return 1;
+  }
+  return 0;
+}
+
