@@ -4,6 +4,7 @@ import { open, readFile, stat, writeFile } from 'node:fs/promises';
 import { compareRuns, type DiffResult, type FetchText } from './engine.js';
 import { type DiffOptions, resolveNormalization } from './options.js';
 import { type RunModel, type ScanOptions, scanTrace, TraceInputError } from './scan.js';
+import { runInWorker } from './worker.js';
 import { formatSnapshot, parseSnapshot, settingsText } from './snapshot.js';
 
 /**
@@ -19,6 +20,9 @@ export class PartialTraceError extends TraceInputError {
     this.name = 'PartialTraceError';
   }
 }
+
+/** Characters of distinct line text each side keeps from its first pass (about 2 bytes each). */
+const TEXT_BUDGET = 8 << 20;
 
 interface Loaded {
   readonly run: RunModel;
@@ -63,16 +67,29 @@ async function load(input: DiffInput, label: string, so: ScanOptions): Promise<L
       throw new TraceInputError(`${source}: cannot read trace: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, 'NOT_A_TRACE');
     }
   }
-  const run = await scanTrace(source, label, so);
+  const scanOpts = { ...so, textBudget: TEXT_BUDGET };
+  const { run } = await runInWorker({ kind: 'scan', source, label, opts: scanOpts });
+  if (!run) throw new Error('bt-diff: scan worker returned no model');
   const fetch: FetchText = async (wanted) => {
     const out = new Map<string, Map<number, string>>();
-    await scanTrace(source, label, so, (thread, index, text) => {
-      if (!wanted.get(thread)?.has(index)) return;
-      let m = out.get(thread);
-      if (!m) out.set(thread, m = new Map());
-      m.set(index, text);
-    });
-    return out;
+    // Lines whose text was kept in the first pass need no second one.
+    const threads = new Map<string, Float64Array>();
+    for (const p of run.procs) for (const t of p.threads) threads.set(t.name, t.hashes);
+    let missing = false;
+    for (const [thread, idx] of wanted) {
+      const hashes = threads.get(thread);
+      const m = new Map<number, string>();
+      out.set(thread, m);
+      for (const i of idx) {
+        const text = hashes ? run.texts.get(hashes[i]!) : undefined;
+        if (text === undefined) { missing = true; break; }
+        m.set(i, text);
+      }
+      if (missing) break;
+    }
+    if (!missing) return out;
+    const { texts } = await runInWorker({ kind: 'fetch', source, label, opts: so, wanted });
+    return texts ?? new Map();
   };
   return { run, fetch };
 }
@@ -118,8 +135,9 @@ export async function diffTraces(a: DiffInput, b: DiffInput, opts: DiffOptions =
   const la = describe(a);
   const lb = describe(b);
   const same = await sameBytes(a, b);
-  const A = await load(a, la, so);
-  const B = same ? { ...A, run: { ...A.run, label: lb } } : await load(b, lb, so);
+  // Both runs are read at once (each scan runs in its own worker thread).
+  const [A, B0] = await Promise.all([load(a, la, so), same ? undefined : load(b, lb, so)]);
+  const B = B0 ?? { ...A, run: { ...A.run, label: lb } };
   if (A.run.arch !== B.run.arch) {
     throw new TraceInputError(`cannot compare runs of different architectures: ${la} is ${A.run.arch || 'unknown'}, ${lb} is ${B.run.arch || 'unknown'}`, 'MISMATCH');
   }

@@ -4,7 +4,8 @@
 // environment does not shift every later number. Each entry also remembers its path.
 
 export interface FdEntry {
-  readonly label: number;
+  /** A number, or in a multi-threaded process "t2.1": the first fd thread 2 created (fd numbers race between threads). */
+  readonly label: number | string;
   cloexec: boolean;
   /** The path it was opened on (absolute when known), for --ignore-paths and the summary. */
   readonly path: string | undefined;
@@ -12,7 +13,7 @@ export interface FdEntry {
 
 export class FdTable {
   private readonly byRaw = new Map<number, FdEntry>();
-  private readonly used = new Set<number>();
+  private readonly used = new Set<number | string>();
 
   static stdio(): FdTable {
     const t = new FdTable();
@@ -38,15 +39,25 @@ export class FdTable {
   }
 
   /** The label of `raw`, or the raw number for an fd the trace never saw created. */
-  label(raw: number): number {
+  label(raw: number): number | string {
     return this.byRaw.get(raw)?.label ?? raw;
   }
 
+  /** The label `create(raw)` would give now. */
+  peekLabel(raw: number, min = 0, tag?: string): number | string {
+    if (tag !== undefined) return tag;
+    let label = min;
+    const own = this.byRaw.get(raw)?.label;
+    while (this.used.has(label) && label !== own) label++;
+    return label;
+  }
+
   /** Records a new fd: `explicit` when the caller chose its number (dup2, dup3). */
-  create(raw: number, cloexec: boolean, path: string | undefined, explicit = false, min = 0): number {
+  create(raw: number, cloexec: boolean, path: string | undefined, explicit = false, min = 0, tag?: string): number | string {
     this.close(raw);
-    let label = explicit ? raw : min;
-    if (!explicit) while (this.used.has(label)) label++;
+    let label: number | string = explicit ? raw : min;
+    if (tag !== undefined && !explicit) label = tag;
+    else if (!explicit) while (this.used.has(label)) label++;
     this.byRaw.set(raw, { label, cloexec, path });
     this.used.add(label);
     return label;

@@ -16,12 +16,17 @@ export interface Normalization {
   readonly cwd: boolean;
   /** futex and sched_yield calls of multi-threaded processes dropped: their number depends on contention. */
   readonly sync: boolean;
+  /**
+   * Asynchronous signals (SIGCHLD, SIGALRM, SIGWINCH, SIGURG, SIGIO, SIGPROF, SIGVTALRM) and what only they cause
+   * (rt_sigreturn, calls interrupted with EINTR or ERESTART*) dropped: when they arrive depends on timing.
+   */
+  readonly signals: boolean;
 }
 
-export const NORMALIZATIONS = ['pids', 'addresses', 'timestamps', 'fds', 'random', 'cwd', 'sync'] as const;
+export const NORMALIZATIONS = ['pids', 'addresses', 'timestamps', 'fds', 'random', 'cwd', 'sync', 'signals'] as const;
 
 export const defaultNormalization: Normalization = {
-  pids: true, addresses: true, timestamps: true, fds: true, random: true, cwd: true, sync: true,
+  pids: true, addresses: true, timestamps: true, fds: true, random: true, cwd: true, sync: true, signals: true,
 };
 
 export interface DiffOptions {

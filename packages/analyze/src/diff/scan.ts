@@ -65,12 +65,16 @@ export interface RunModel {
   readonly lines: number;
   /** Lines left out by each --ignore / --ignore-paths pattern. */
   readonly ignoreHits: ReadonlyMap<string, number>;
+  /** Texts of lines by hash, kept while within the scan's text budget (for hunks without a second pass). */
+  readonly texts: ReadonlyMap<number, string>;
 }
 
 export interface ScanOptions {
   readonly normalize: Normalization;
   readonly ignore: readonly string[];
   readonly ignorePaths: readonly string[];
+  /** Characters of distinct line text kept in memory (default 0: none). */
+  readonly textBudget?: number;
 }
 
 /** Where reading stopped: a clear refusal rather than a comparison. */
@@ -105,6 +109,41 @@ const VOLATILE_ARGS: Record<string, readonly number[]> = {
 const VOLATILE_RETS = new Set(['time', 'times', 'sched_getaffinity']);
 /** Arguments that hold addresses even where the kernel declares them as integers. */
 const ADDRESS_ARGS = new Set(['addr', 'start', 'brk', 'new_addr', 'shmaddr', 'tidptr', 'arg2']);
+/** Calls that change no state the text of a later call depends on (fds, processes, cwd, masks). */
+const PURE_CALLS = new Set(['read', 'write', 'pread64', 'pwrite64', 'readv', 'writev', 'preadv', 'pwritev', 'lseek',
+  'fstat', 'newfstatat', 'stat', 'lstat', 'statx', 'access', 'faccessat', 'faccessat2', 'readlink', 'readlinkat',
+  'getpid', 'gettid', 'getppid', 'getuid', 'geteuid', 'getgid', 'getegid', 'clock_gettime', 'gettimeofday', 'time',
+  'nanosleep', 'clock_nanosleep', 'sched_yield', 'futex', 'poll', 'ppoll', 'select', 'pselect6', 'epoll_wait',
+  'epoll_pwait', 'recvfrom', 'sendto', 'recvmsg', 'sendmsg', 'getdents64', 'getrandom', 'madvise', 'mprotect',
+  'fsync', 'fdatasync', 'getcwd', 'uname', 'sysinfo', 'getrusage', 'times', 'kill', 'tgkill']);
+const CACHE_MAX_BYTES = 256;
+
+function cacheable(ev: SyscallEvent): boolean {
+  let n = 0;
+  for (const c of ev.captures) n += c.data.length;
+  return n <= CACHE_MAX_BYTES;
+}
+
+function sameEvent(a: SyscallEvent, b: SyscallEvent): boolean {
+  if (a.nr !== b.nr || a.ret !== b.ret || a.flags !== b.flags || a.pid !== b.pid) return false;
+  const x = a.args, y = b.args;
+  if (x[0] !== y[0] || x[1] !== y[1] || x[2] !== y[2] || x[3] !== y[3] || x[4] !== y[4] || x[5] !== y[5]) return false;
+  const ca = a.captures, cb = b.captures;
+  if (ca.length !== cb.length) return false;
+  for (let i = 0; i < ca.length; i++) {
+    const p = ca[i]!, q = cb[i]!;
+    if (p.arg !== q.arg || p.flags !== q.flags || p.element !== q.element || p.data.length !== q.data.length) return false;
+    for (let j = 0; j < p.data.length; j++) if (p.data[j] !== q.data[j]) return false;
+  }
+  return true;
+}
+
+const CLONES = new Set(['clone', 'clone3', 'fork', 'vfork']);
+/** Errors that mean "a signal came in": EINTR and the kernel's ERESTART* codes. */
+const INTERRUPTED = new Set([4, 512, 513, 514, 516]);
+/** Signals whose arrival is a matter of timing. */
+const ASYNC_SIGNALS = new Set([14, 17, 23, 26, 27, 28, 29]);
+const ROLE_PID = 1, ROLE_FD = 2, ROLE_ADDR = 4;
 const SYNC_CALLS = new Set(['futex', 'sched_yield', 'futex_waitv']);
 const STAT_FIELDS = /\b(st_[amc]time(?:_nsec)?|st_ino|st_dev|stx_[abcm]time|stx_ino|stx_dev_major|stx_dev_minor|stx_mnt_id)=(?:makedev\([^)]*\)|\{[^}]*\}|"[^"]*"|[^,}\s]+)/g;
 
@@ -116,6 +155,10 @@ interface ThreadRec {
   readonly names: IdList;
   digest: number;
   pendingFork: boolean;
+  /** fds this thread created while its process had several threads. */
+  fdSeq: number;
+  /** The thread's last call when it can be reused for an exact repeat. */
+  last: { readonly ev: SyscallEvent; readonly version: number; readonly line: string; readonly hash: number; readonly nameId: number } | undefined;
 }
 
 interface ProcRec {
@@ -133,6 +176,11 @@ interface ProcRec {
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: false });
+
+/** The low 32 bits of a register, signed (C int arguments: fds, pids, AT_FDCWD). */
+function s32(v: number): number {
+  return v >= -0x80000000 && v <= 0xffffffff ? v | 0 : v;
+}
 
 function u64le(b: Uint8Array | undefined, off: number): number {
   if (!b || b.length < off + 8) return 0;
@@ -223,6 +271,8 @@ export async function scanTrace(source: TraceSource, label: string, opts: ScanOp
   const seenExisting = new Set<string>();
   let t0 = -1;
   let lines = 0;
+  /** Bumped by every call that may change fd, process or decoder state. */
+  let version = 0;
 
   const newProc = (pid: number, parent: ProcRec | undefined, position: string): ProcRec => {
     const p: ProcRec = {
@@ -239,7 +289,7 @@ export async function scanTrace(source: TraceSource, label: string, opts: ScanOp
   const newThread = (tid: number, p: ProcRec): ThreadRec => {
     const index = p.threads.length;
     const t: ThreadRec = { name: index === 0 ? p.position : `${p.position}:${index}`, index, proc: p,
-      hashes: new HashList(), names: new IdList(), digest: 0, pendingFork: false };
+      hashes: new HashList(), names: new IdList(), digest: 0, pendingFork: false, fdSeq: 0, last: undefined };
     p.threads.push(t);
     byTid.set(tid, t);
     return t;
@@ -270,6 +320,7 @@ export async function scanTrace(source: TraceSource, label: string, opts: ScanOp
   };
 
   const cwdPrefix = (): string => header?.cwd ?? '';
+  let cwdText = '';
   const resolve = (p: ProcRec, dfd: number, path: string): string => {
     if (path.startsWith('/')) return posix.normalize(path);
     const base = dfd === AT_FDCWD ? p.cwd : p.fds.get(dfd)?.path;
@@ -294,8 +345,11 @@ export async function scanTrace(source: TraceSource, label: string, opts: ScanOp
     return false;
   };
 
+  const texts = new Map<number, string>();
+  let textRoom = opts.textBudget ?? 0;
   const emit = (t: ThreadRec, text: string, name: string): void => {
     const h = hashLine(text);
+    if (textRoom > 0 && !texts.has(h)) { texts.set(h, text); textRoom -= text.length + 16; }
     if (onLine) onLine(t.name, t.hashes.length, text);
     t.hashes.push(h);
     t.names.push(nameId(name));
@@ -310,12 +364,12 @@ export async function scanTrace(source: TraceSource, label: string, opts: ScanOp
       if (spec.kind !== 'string') continue;
       const s = capturedString(ev, spec.arg);
       if (s === undefined) continue;
-      const dfdArg = spec.arg > 0 && /dfd$/.test(info.args[spec.arg - 1]?.name ?? '') ? ev.args[spec.arg - 1]! : AT_FDCWD;
+      const dfdArg = spec.arg > 0 && /dfd$/.test(info.args[spec.arg - 1]?.name ?? '') ? s32(ev.args[spec.arg - 1]!) : AT_FDCWD;
       out.push(resolve(p, dfdArg, s));
     }
     info.args.forEach((a, i) => {
       if (FD_ARGS.has(a.name)) {
-        const path = p.fds.get(ev.args[i]!)?.path;
+        const path = p.fds.get(s32(ev.args[i]!))?.path;
         if (path !== undefined) out.push(path);
       }
     });
@@ -325,11 +379,26 @@ export async function scanTrace(source: TraceSource, label: string, opts: ScanOp
   const onSyscall = (ev: SyscallEvent): void => {
     if (!table || !renderer) return;
     const t = threadFor(ev.pid, ev.tid);
+    // A thread repeating its last call exactly (a read loop), with no state change anywhere
+    // since: same line. Checked on raw fields, without decoding.
+    const last = t.last;
+    if (last && last.version === version && sameEvent(last.ev, ev)) {
+      if (onLine) onLine(t.name, t.hashes.length, last.line);
+      t.hashes.push(last.hash);
+      t.names.push(last.nameId);
+      t.digest = mixDigest(t.digest, last.hash);
+      lines++;
+      return;
+    }
+    t.last = undefined;
     const p = t.proc;
     const info = table.byNr.get(ev.nr);
+    // A new child's return from clone is shown by bt-show only as the parent's call.
+    if ((ev.flags & 2) !== 0 && ev.ret === 0 && info && CLONES.has(info.name)) return;
     const text = renderer.call(ev);
     const name = info?.name ?? text.name;
     let ignored = false;
+    if (norm.signals && (name === 'rt_sigreturn' || (ev.ret < 0 && INTERRUPTED.has(-ev.ret)))) ignored = true;
     if (ignoreNames.has(name)) { hit(name); ignored = true; }
     if (!ignored && info && ignoreClasses.size > 0) {
       for (const c of info.classes) { const pat = ignoreClasses.get(c); if (pat) { hit(pat); ignored = true; break; } }
@@ -346,8 +415,8 @@ export async function scanTrace(source: TraceSource, label: string, opts: ScanOp
       registerChild(t, ev.ret, (flags & CLONE_THREAD) !== 0);
     }
 
-    const line = ignored ? '' : normalizeCall(ev, info, name, text, p);
-    updateState(ev, info, name, p, failed, ignored, line);
+    const line = ignored ? '' : normalizeCall(ev, info, name, text, t);
+    updateState(ev, info, name, t, failed, ignored, line);
     if (ignored) return;
     let shown = line;
     if (!norm.timestamps) {
@@ -355,64 +424,106 @@ export async function scanTrace(source: TraceSource, label: string, opts: ScanOp
       shown = `+${((ev.enterNs - t0) / 1e9).toFixed(6)} ${line} <${((ev.exitNs - ev.enterNs) / 1e9).toFixed(6)}>`;
     }
     emit(t, shown, name);
+    if (PURE_CALLS.has(name) && norm.timestamps && cacheable(ev)) {
+      t.last = { ev, version, line: shown, hash: t.hashes.view()[t.hashes.length - 1]!, nameId: nameId(name) };
+    } else if (!PURE_CALLS.has(name)) {
+      version++;
+    }
   };
 
-  const normalizeCall = (ev: SyscallEvent, info: SyscallInfo | undefined, name: string, text: CallText, p: ProcRec): string => {
-    const args = text.args.slice();
+  // Per syscall number: the role of each argument (pid, fd, address), computed once.
+  const roleCache = new Map<number, Uint8Array>();
+  const rolesOf = (nr: number, info: SyscallInfo | undefined): Uint8Array => {
+    let r = roleCache.get(nr);
+    if (!r) {
+      r = new Uint8Array(6);
+      (info?.args ?? []).forEach((a, i) => {
+        r![i] = (PID_ARGS.has(a.name) ? ROLE_PID : 0) | (FD_ARGS.has(a.name) ? ROLE_FD : 0) | (ADDRESS_ARGS.has(a.name) ? ROLE_ADDR : 0);
+      });
+      roleCache.set(nr, r);
+    }
+    return r;
+  };
+
+  const fdTag = (t: ThreadRec, take: boolean): string | undefined => {
+    if (t.proc.threads.length < 2) return undefined;
+    return `t${t.index}.${take ? ++t.fdSeq : t.fdSeq + 1}`;
+  };
+
+  const normalizeCall = (ev: SyscallEvent, info: SyscallInfo | undefined, name: string, text: CallText, t: ThreadRec): string => {
+    const p = t.proc;
+    let args = text.args as string[];
+    let copied = false;
+    const set = (i: number, v: string): void => {
+      if (!copied) { args = args.slice(); copied = true; }
+      args[i] = v;
+    };
     let ret = text.ret;
-    const argInfo = info?.args ?? [];
-    for (let i = 0; i < args.length; i++) {
-      const an = argInfo[i]?.name ?? '';
-      const raw = ev.args[i]!;
-      if (norm.pids && PID_ARGS.has(an) && raw > 0) args[i] = replaceLeadingNumber(args[i]!, idName(raw));
-      else if (norm.pids && PID_ARGS.has(an) && raw < -1) args[i] = replaceLeadingNumber(args[i]!, '-' + idName(-raw));
-      if (norm.addresses && /^\d+$/.test(args[i]!) && ((raw >= 0x100000000 && raw < 2 ** 48) || (ADDRESS_ARGS.has(an) && raw >= 0x10000))) {
-        args[i] = '<addr>';
+    const roles = rolesOf(ev.nr, info);
+    for (let i = 0; i < args.length && i < 6; i++) {
+      const role = roles[i]!;
+      const full = ev.args[i]!;
+      // pids and fds are C ints: the register's low 32 bits, signed.
+      const raw = role & (ROLE_PID | ROLE_FD) ? s32(full) : full;
+      if (role & ROLE_PID && norm.pids) {
+        if (raw > 0) set(i, replaceLeadingNumber(args[i]!, idName(raw)));
+        else if (raw < -1) set(i, replaceLeadingNumber(args[i]!, '-' + idName(-raw)));
       }
-      if (norm.fds && FD_ARGS.has(an) && raw >= 0 && !(name === 'mmap' && raw === 0xffffffff)) {
-        args[i] = replaceLeadingNumber(args[i]!, String(p.fds.label(raw)));
+      if (norm.addresses && raw >= 0x10000 && ((raw >= 0x100000000 && raw < 2 ** 48) || (role & ROLE_ADDR)) && /^\d+$/.test(args[i]!)) {
+        set(i, '<addr>');
+      }
+      if (role & ROLE_FD && norm.fds && raw >= 0 && !(name === 'mmap' && raw === 0xffffffff)) {
+        const label = p.fds.label(raw);
+        if (label !== raw) set(i, replaceLeadingNumber(args[i]!, String(label)));
       }
     }
     if (norm.fds && (name === 'poll' || name === 'ppoll') && args[0]) {
-      args[0] = args[0].replace(/fd=(\d+)/g, (_m, d: string) => `fd=${p.fds.label(Number(d))}`);
+      set(0, args[0].replace(/fd=(\d+)/g, (_m, d: string) => `fd=${p.fds.label(Number(d))}`));
     }
     if (norm.random) {
-      for (const i of VOLATILE_ARGS[name] ?? []) if (args[i] !== undefined && args[i] !== 'NULL') args[i] = '<masked>';
+      const vol = VOLATILE_ARGS[name];
+      if (vol) for (const i of vol) if (args[i] !== undefined && args[i] !== 'NULL') set(i, '<masked>');
       if (VOLATILE_RETS.has(name) && ev.ret >= 0) ret = '<masked>';
       if (STAT_CALLS.has(name)) {
         for (let i = 0; i < args.length; i++) {
-          if (/^\{[0-9a-f]+\}$/.test(args[i]!)) args[i] = '{<stat>}';
+          if (/^\{[0-9a-f]+\}$/.test(args[i]!)) set(i, '{<stat>}');
         }
       }
-      if ((name === 'read' || name === 'pread64') && /^\/dev\/u?random$/.test(p.fds.get(ev.args[0]!)?.path ?? '')) args[1] = '<masked>';
+      if ((name === 'read' || name === 'pread64') && /^\/dev\/u?random$/.test(p.fds.get(s32(ev.args[0]!))?.path ?? '')) set(1, '<masked>');
     }
-    if (norm.pids && PID_RETS.has(name) && ev.ret > 0) ret = replaceLeadingNumber(ret, idName(ev.ret));
-    if (norm.addresses && /^\d+$/.test(ret) && ev.ret >= 0x100000000 && ev.ret < 2 ** 48) ret = '<addr>';
+    if (norm.pids && ev.ret > 0 && PID_RETS.has(name)) ret = replaceLeadingNumber(ret, idName(ev.ret));
+    if (norm.fds && ev.ret >= 0 && FD_RETS.has(name)) {
+      // The label the new fd will get (updateState records it after this).
+      const label = p.fds.peekLabel(ev.ret, 0, fdTag(t, false));
+      if (label !== ev.ret) ret = replaceLeadingNumber(ret, String(label));
+    }
+    if (norm.addresses && ev.ret >= 0x100000000 && ev.ret < 2 ** 48 && /^\d+$/.test(ret)) ret = '<addr>';
     let line = `${text.name}(${args.join(', ')}) = ${ret}`;
     if (norm.addresses) line = maskAddresses(line);
     if (norm.random) {
-      line = line.replace(STAT_FIELDS, '$1=<masked>').replace(/\/\* \d+ vars \*\//g, '/* <n> vars */');
+      if (STAT_CALLS.has(name)) line = line.replace(STAT_FIELDS, '$1=<masked>');
+      if (name === 'execve' || name === 'execveat') line = line.replace(/\/\* \d+ vars \*\//g, '/* <n> vars */');
     }
     if (norm.pids) {
-      line = line.replace(/\b(si_pid|si_tid)=(\d+)/g, (_m, f: string, d: string) => `${f}=${idName(Number(d))}`)
-        .replace(/\/proc\/(\d+)(?=[/"])/g, (_m, d: string) => `/proc/${idName(Number(d))}`);
+      if (CLONES.has(name) && line.includes('tid=[')) line = line.replace(/\b(\w*tid)=\[(\d+)\]/g, (_m, f: string, d: string) => `${f}=[${idName(Number(d))}]`);
+      if (line.includes('si_')) line = line.replace(/\b(si_pid|si_tid)=(\d+)/g, (_m, f: string, d: string) => `${f}=${idName(Number(d))}`);
+      if (line.includes('/proc/')) line = line.replace(/\/proc\/(\d+)(?=[/"])/g, (_m, d: string) => `/proc/${idName(Number(d))}`);
     }
-    if (norm.cwd) {
-      const c = cwdPrefix();
-      if (c.length > 1 && line.includes(c)) line = line.split(c).join('$CWD');
-    }
+    if (norm.cwd && cwdText.length > 1 && line.includes(cwdText)) line = line.split(cwdText).join('$CWD');
     return line;
   };
 
-  const updateState = (ev: SyscallEvent, info: SyscallInfo | undefined, name: string, p: ProcRec,
+  const updateState = (ev: SyscallEvent, info: SyscallInfo | undefined, name: string, t: ThreadRec,
     failed: boolean, ignored: boolean, line: string): void => {
-    const a = ev.args;
+    const p = t.proc;
+    const a = ev.args.map(s32);
     const ok = !failed && (ev.flags & 1) === 0;
     const str = (i: number): string | undefined => capturedString(ev, i);
     const fact = (kind: keyof Facts, abs: string, suffix = ''): void => {
       if (ignored || pathIgnored(abs)) return;
       facts[kind].add(display(abs) + suffix);
     };
+    if (!PURE_CALLS.has(name)) version++;
     if (failed && !ignored && !EXPECTED_ERRNOS.has(-ev.ret)) facts.failures.add(line);
 
     // Opening files: fd table and read/written/created.
@@ -424,7 +535,7 @@ export async function scanTrace(source: TraceSource, label: string, opts: ScanOp
     if (openPath !== undefined) {
       const abs = resolve(p, openDfd, openPath);
       if (ok && ev.ret >= 0) {
-        p.fds.create(ev.ret, (openFlags & O_CLOEXEC) !== 0, abs);
+        p.fds.create(ev.ret, (openFlags & O_CLOEXEC) !== 0, abs, false, 0, fdTag(t, true));
         const acc = openFlags & O_ACCMODE;
         if (acc === 0 || acc === 2) fact('filesRead', abs);
         if (acc === 1 || acc === 2) fact('filesWritten', abs);
@@ -447,7 +558,7 @@ export async function scanTrace(source: TraceSource, label: string, opts: ScanOp
         break;
       }
       case 'fcntl':
-        if (a[1] === 0 || a[1] === 1030) p.fds.create(ev.ret, a[1] === 1030, p.fds.get(a[0]!)?.path, false, a[2]!);
+        if (a[1] === 0 || a[1] === 1030) p.fds.create(ev.ret, a[1] === 1030, p.fds.get(a[0]!)?.path, false, a[2]!, fdTag(t, true));
         else if (a[1] === 2) { const e = p.fds.get(a[0]!); if (e) e.cloexec = (a[2]! & 1) !== 0; }
         break;
       case 'pipe': case 'pipe2': case 'socketpair': {
@@ -455,8 +566,8 @@ export async function scanTrace(source: TraceSource, label: string, opts: ScanOp
         if (b && b.length >= 8) {
           const v = new DataView(b.buffer, b.byteOffset, 8);
           const cloexec = name === 'pipe2' ? (a[1]! & O_CLOEXEC) !== 0 : name === 'socketpair' ? (a[1]! & O_CLOEXEC) !== 0 : false;
-          p.fds.create(v.getInt32(0, true), cloexec, undefined);
-          p.fds.create(v.getInt32(4, true), cloexec, undefined);
+          p.fds.create(v.getInt32(0, true), cloexec, undefined, false, 0, fdTag(t, true));
+          p.fds.create(v.getInt32(4, true), cloexec, undefined, false, 0, fdTag(t, true));
         }
         break;
       }
@@ -499,13 +610,14 @@ export async function scanTrace(source: TraceSource, label: string, opts: ScanOp
         } else if (FD_RETS.has(name) && ev.ret >= 0) {
           const cloexec = name === 'socket' ? (a[1]! & O_CLOEXEC) !== 0 : name === 'accept4' ? (a[3]! & O_CLOEXEC) !== 0
             : name === 'pidfd_open' || (name === 'memfd_create' && (a[1]! & 1) !== 0);
-          p.fds.create(ev.ret, cloexec, undefined);
+          p.fds.create(ev.ret, cloexec, undefined, false, 0, fdTag(t, true));
         }
     }
   };
 
   const onProcess = (ev: ProcessEvent): void => {
     if (!renderer) return;
+    version++;
     const text = renderer.lifecycle(ev);
     switch (ev.type) {
       case 'fork': {
@@ -534,6 +646,7 @@ export async function scanTrace(source: TraceSource, label: string, opts: ScanOp
       }
       case 'signal': {
         const t = threadFor(ev.pid, ev.tid);
+        if (norm.signals && ASYNC_SIGNALS.has(ev.signo)) break;
         if (text !== undefined && !ignoreNames.has(signalName(ev.signo))) emit(t, norm.pids ? text.replace(/\b(si_pid|si_tid)=(\d+)/g,
           (_m, f: string, d: string) => `${f}=${idName(Number(d))}`) : text, 'signal');
         else if (ignoreNames.has(signalName(ev.signo))) hit(signalName(ev.signo));
@@ -548,7 +661,8 @@ export async function scanTrace(source: TraceSource, label: string, opts: ScanOp
       const abi = h.syscallAbi || h.arch || '';
       table = syscallTable(abi);
       if (!table) throw new TraceInputError(`${label}: syscall table "${abi}" is not known to this version of bt-diff`, 'UNKNOWN_ABI');
-      renderer = makeRenderer(table);
+      renderer = makeRenderer(table, h.cwd || undefined);
+      cwdText = h.cwd ?? '';
       header = { arch: h.arch ?? abi, formatVersion: h.formatVersion ?? 0, argv: h.argv ?? [], cwd: h.cwd ?? '', rootPid: h.rootPid ?? 0 };
     } else if (rec.kind === 'batch') {
       for (const ev of batchEventsOf(rec.batch)) {
@@ -571,14 +685,17 @@ export async function scanTrace(source: TraceSource, label: string, opts: ScanOp
   if (!header) throw new TraceInputError(`${label}: not a beetrace trace`, 'NOT_A_TRACE');
 
   // Matching keys, in creation order (a parent always precedes its children).
+  // The root is "/" whatever it runs (two versions of a program may have different names);
+  // below it, "/sh/cat#2" is the second child running cat of the root's child running sh.
   const siblings = new Map<string, number>();
   for (const p of procs) {
+    if (p === root) { p.key = '/'; continue; }
     const base = posix.basename(currentProgram(p)) || '?';
-    const parentKey = p.parent?.key ?? (p.position === '1' ? '' : '?');
+    const parentKey = p.parent?.key ?? '?';
     const slot = `${parentKey}\0${base}`;
     const n = (siblings.get(slot) ?? 0) + 1;
     siblings.set(slot, n);
-    p.key = (parentKey ? parentKey + '/' : '') + base + (n > 1 ? `#${n}` : '');
+    p.key = (parentKey.endsWith('/') ? parentKey : parentKey + '/') + base + (n > 1 ? `#${n}` : '');
   }
   const rootExit = root?.exit;
   return {
@@ -597,6 +714,7 @@ export async function scanTrace(source: TraceSource, label: string, opts: ScanOp
     exit: trailerExit ?? rootExit ?? (complete ? 'unknown' : 'unknown (trace cut short)'),
     lines,
     ignoreHits: hits,
+    texts,
   };
 }
 

@@ -151,7 +151,7 @@ export function parseSnapshot(text: string, label: string): ParsedSnapshot {
   }
   const run: RunModel = {
     label, arch, formatVersion, argv, cwd: '', complete, problem: complete ? undefined : 'the snapshot was taken from a partial trace',
-    procs, facts, exit, lines: count, ignoreHits: new Map(),
+    procs, facts, exit, lines: count, ignoreHits: new Map(), texts: new Map(),
   };
   return { run, settings, fetch: async () => texts };
 }

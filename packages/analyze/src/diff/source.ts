@@ -3,6 +3,7 @@
 // `Renderer` is the seam between the decoder and the diff: the diff never looks at
 // registers itself except to normalise (which argument is a pid, an fd, an address).
 import type { ProcessEvent, SyscallEvent, SyscallTable, TraceEvent } from '@beetrace/format';
+import { Decoder } from '../decode/decode.js';
 
 /** One syscall in bt-show's text, split: `name(args[0], args[1], ...) = ret`. */
 export interface CallText {
@@ -22,17 +23,33 @@ export interface Renderer {
   lifecycle(ev: ProcessEvent): string | undefined;
 }
 
-export type RendererFactory = (table: SyscallTable) => Renderer;
+export type RendererFactory = (table: SyscallTable, cwd: string | undefined) => Renderer;
 
-let factory: RendererFactory | undefined;
+/** bt-show's decoder, split the way normalisation needs it. */
+export function decoderRenderer(table: SyscallTable, cwd: string | undefined): Renderer {
+  const d = new Decoder(table, { strSize: 32, xflag: 0, fdPaths: false }, cwd);
+  return {
+    call(ev) {
+      const c = d.syscall(ev);
+      return { name: c.name, args: c.args, ret: c.retText };
+    },
+    lifecycle(ev) {
+      const p = d.process(ev);
+      if (ev.type === 'exit' && !ev.groupDead) return undefined;
+      return p.line;
+    },
+  };
+}
 
-/** Installs the decoder bt-diff uses (the bt-show decoder registers itself here). */
+let factory: RendererFactory = decoderRenderer;
+
+/** Replaces the decoder bt-diff uses (tests use this to feed text directly). */
 export function setRendererFactory(f: RendererFactory): void {
   factory = f;
 }
 
-export function makeRenderer(table: SyscallTable): Renderer {
-  return (factory ?? plainRenderer)(table);
+export function makeRenderer(table: SyscallTable, cwd: string | undefined): Renderer {
+  return factory(table, cwd);
 }
 
 const signalNames = ['0', 'SIGHUP', 'SIGINT', 'SIGQUIT', 'SIGILL', 'SIGTRAP', 'SIGABRT', 'SIGBUS', 'SIGFPE', 'SIGKILL',
@@ -52,63 +69,6 @@ export function waitStatusText(status: number): string {
 }
 
 const latin1 = new TextDecoder('latin1');
-
-function quote(bytes: Uint8Array, max: number): string {
-  let s = '"';
-  const n = Math.min(bytes.length, max);
-  for (let i = 0; i < n; i++) {
-    const c = bytes[i]!;
-    if (c === 0x22 || c === 0x5c) s += '\\' + String.fromCharCode(c);
-    else if (c === 10) s += '\\n';
-    else if (c === 9) s += '\\t';
-    else if (c >= 0x20 && c < 0x7f) s += String.fromCharCode(c);
-    else s += '\\' + c.toString(8);
-  }
-  return s + '"' + (bytes.length > max ? '...' : '');
-}
-
-/**
- * A plain rendering used until a richer decoder is installed with setRendererFactory:
- * names from the syscall table, strings and buffers quoted from the captured memory,
- * pointers in hex, other arguments in decimal, failures as `-1 errno N`.
- */
-export function plainRenderer(table: SyscallTable): Renderer {
-  return {
-    call(ev) {
-      const info = table.byNr.get(ev.nr);
-      const name = info?.name ?? `syscall_${ev.nr}`;
-      const n = info ? info.args.length : 6;
-      const args: string[] = [];
-      for (let i = 0; i < n; i++) {
-        const v = ev.args[i]!;
-        const type = info?.args[i]?.type ?? 'long';
-        const caps = ev.captures.filter((c) => c.arg === i);
-        if (caps.length > 0 && (caps[0]!.flags & 2) === 0) {
-          if (caps.length > 1 || (caps[0]!.flags & 8) !== 0) args.push('[' + caps.map((c) => quote(c.data, 32)).join(', ') + ']');
-          else if (/char \*|void \*/.test(type)) args.push(quote(caps[0]!.data, 32));
-          else args.push('{' + Array.from(caps[0]!.data, (b) => b.toString(16).padStart(2, '0')).join('') + '}');
-        } else if (type.includes('*')) {
-          args.push(v === 0 ? 'NULL' : '0x' + (v < 0 ? v + 2 ** 64 : v).toString(16));
-        } else if (info?.args[i]?.name === 'dfd' && v === -100) {
-          args.push('AT_FDCWD');
-        } else {
-          args.push(String(v));
-        }
-      }
-      let ret: string;
-      if ((ev.flags & 1) !== 0) ret = '?';
-      else if (ev.ret < 0 && ev.ret > -4096) ret = `-1 errno ${-ev.ret}`;
-      else if (['mmap', 'brk', 'mremap', 'shmat'].includes(name)) ret = '0x' + ev.ret.toString(16);
-      else ret = String(ev.ret);
-      return { name, args, ret };
-    },
-    lifecycle(ev) {
-      if (ev.type === 'signal') return `--- ${signalName(ev.signo)} ---`;
-      if (ev.type === 'exit' && ev.groupDead) return `+++ ${waitStatusText(ev.exitCode)} +++`;
-      return undefined;
-    },
-  };
-}
 
 /** The string captured for argument `arg` (a path), or undefined. */
 export function capturedString(ev: SyscallEvent, arg: number): string | undefined {

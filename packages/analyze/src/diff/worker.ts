@@ -1,0 +1,73 @@
+// Scanning a trace in a worker thread, so that the two runs of a comparison are decoded at
+// the same time on two cores. The worker runs scanTrace (or its text-fetching second pass)
+// and posts the result back; typed arrays are compacted and transferred, not copied.
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import type { TraceSource } from '@beetrace/format';
+import { type RunModel, type ScanOptions, scanTrace, TraceInputError } from './scan.js';
+
+type Task =
+  | { readonly kind: 'scan'; readonly source: string | Uint8Array; readonly label: string; readonly opts: ScanOptions }
+  | { readonly kind: 'fetch'; readonly source: string | Uint8Array; readonly label: string; readonly opts: ScanOptions;
+      readonly wanted: Map<string, Set<number>> };
+
+type Reply =
+  | { readonly ok: true; readonly run?: RunModel; readonly texts?: Map<string, Map<number, string>> }
+  | { readonly ok: false; readonly message: string; readonly code?: string; readonly stack?: string };
+
+async function perform(task: Task): Promise<{ run?: RunModel; texts?: Map<string, Map<number, string>> }> {
+  if (task.kind === 'scan') return { run: await scanTrace(task.source as TraceSource, task.label, task.opts) };
+  const texts = new Map<string, Map<number, string>>();
+  await scanTrace(task.source as TraceSource, task.label, task.opts, (thread, index, text) => {
+    if (!task.wanted.get(thread)?.has(index)) return;
+    let m = texts.get(thread);
+    if (!m) texts.set(thread, m = new Map());
+    m.set(index, text);
+  });
+  return { texts };
+}
+
+/** Copies of the model's typed arrays that own their buffers (to transfer them). */
+function compact(run: RunModel): { run: RunModel; transfer: ArrayBuffer[] } {
+  const transfer: ArrayBuffer[] = [];
+  const procs = run.procs.map((p) => ({
+    ...p,
+    threads: p.threads.map((t) => {
+      const hashes = t.hashes.slice();
+      const names = t.names.slice();
+      transfer.push(hashes.buffer, names.buffer);
+      return { ...t, hashes, names };
+    }),
+  }));
+  return { run: { ...run, procs }, transfer };
+}
+
+/** Runs a scan task in a worker thread. */
+export function runInWorker(task: Task): Promise<{ run?: RunModel; texts?: Map<string, Map<number, string>> }> {
+  return new Promise((resolve, reject) => {
+    const w = new Worker(new URL(import.meta.url), { workerData: task });
+    let settled = false;
+    w.once('message', (r: Reply) => {
+      settled = true;
+      if (r.ok) resolve({ ...(r.run ? { run: r.run } : {}), ...(r.texts ? { texts: r.texts } : {}) });
+      else if (r.code) reject(new TraceInputError(r.message, r.code as TraceInputError['code']));
+      else reject(Object.assign(new Error(r.message), { stack: r.stack }));
+    });
+    w.once('error', (e) => { if (!settled) { settled = true; reject(e); } });
+    w.once('exit', (code) => { if (!settled) reject(new Error(`bt-diff scan worker exited with code ${code}`)); });
+  });
+}
+
+if (!isMainThread && parentPort && (workerData as Task | undefined)?.kind) {
+  const port = parentPort;
+  perform(workerData as Task).then((r) => {
+    if (r.run) {
+      const { run, transfer } = compact(r.run);
+      port.postMessage({ ok: true, run } satisfies Reply, transfer);
+    } else {
+      port.postMessage({ ok: true, ...(r.texts ? { texts: r.texts } : {}) } satisfies Reply);
+    }
+  }, (e: unknown) => {
+    const err = e as Error & { code?: string };
+    port.postMessage({ ok: false, message: err.message, ...(e instanceof TraceInputError ? { code: err.code } : {}), ...(err.stack ? { stack: err.stack } : {}) } satisfies Reply);
+  });
+}
