@@ -20,9 +20,10 @@
 namespace {
 
 // A JavaScript Error with a `code` the TypeScript layer maps to a message.
-Napi::Error CodedError(Napi::Env env, const char* code, const std::string& message) {
+Napi::Error CodedError(Napi::Env env, const char* code, const std::string& message, int err = 0) {
   Napi::Error e = Napi::Error::New(env, message);
   e.Set("code", Napi::String::New(env, code));
+  if (err) e.Set("errno", Napi::Number::New(env, err));
   return e;
 }
 
@@ -106,7 +107,7 @@ Recorder::Recorder(const Napi::CallbackInfo& info) : Napi::ObjectWrap<Recorder>(
   if (err) {
     err = -err;
     Destroy();
-    CodedError(env, CodeForErrno(err), std::string("cannot load the BPF programs: ") + strerror(err))
+    CodedError(env, CodeForErrno(err), std::string("cannot load the BPF programs: ") + strerror(err), err)
         .ThrowAsJavaScriptException();
     return;
   }

@@ -156,16 +156,27 @@ function loadRecorder(capture: Required<CaptureOptions>): NativeRecorder {
   } catch (e) {
     throw new RecordError('ADDON', (e as Error).message);
   }
-  const table = syscallTable('x86_64')!;
-  try {
-    return new b.Recorder({ ...capture, specs: captureTable(table, b.layout) });
-  } catch (e) {
-    const err = e as NodeJS.ErrnoException;
-    if (err.code === 'EPERM') {
-      throw new RecordError('NOT_PERMITTED', 'recording needs root (or CAP_BPF and CAP_PERFMON): loading the BPF programs was not permitted');
+  const specs = captureTable(syscallTable('x86_64')!, b.layout);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return new b.Recorder({ ...capture, specs });
+    } catch (e) {
+      const err = e as NodeJS.ErrnoException;
+      // EAGAIN: seen when several recorders load at once; the kernel asks to try again.
+      if (err.errno === 11 && attempt < 5) {
+        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 50 * attempt);
+        continue;
+      }
+      throwLoadError(err);
     }
-    throw new RecordError('BPF', err.message);
   }
+}
+
+function throwLoadError(err: NodeJS.ErrnoException): never {
+  if (err.code === 'EPERM') {
+    throw new RecordError('NOT_PERMITTED', 'recording needs root (or CAP_BPF and CAP_PERFMON): loading the BPF programs was not permitted');
+  }
+  throw new RecordError('BPF', err.message);
 }
 
 export class Recording {
