@@ -388,12 +388,11 @@ class TraceIngest {
         const len = b.capLen[c]!;
         const arg = info32 & 0xff;
         const cflags = (info32 >>> 8) & 0xff;
-        const bytes = data.subarray(capOff, capOff + len);
-        const item = `[${arg},${cflags},${info32 >>> 16},"${bytes.toString('hex')}"]`;
+        const item = `[${arg},${cflags},${info32 >>> 16},"${data.toString('hex', capOff, capOff + len)}"]`;
         caps = caps === null ? item : `${caps},${item}`;
         if (info.pathArgs.length > 0 && !(cflags & CaptureFlag.FAULT)) {
-          if (arg === info.pathArgs[0]) path0 = bytes.toString('utf8');
-          else if (arg === info.pathArgs[1]) path1 = bytes.toString('utf8');
+          if (arg === info.pathArgs[0]) path0 = data.toString('utf8', capOff, capOff + len);
+          else if (arg === info.pathArgs[1]) path1 = data.toString('utf8', capOff, capOff + len);
         }
         capOff += len;
         c++;
@@ -437,16 +436,18 @@ class TraceIngest {
       callBuf[o + 20] = caps === null ? null : `[${caps}]`;
       if (++ins.calls === ROWS) ins.flushCalls();
 
-      let st = this.stats.get(nr);
-      if (!st) {
+      let st = unfinished ? undefined : this.stats.get(nr);
+      if (!st && !unfinished) {
         st = { calls: 0, errors: 0, total: 0, min: dur, max: dur };
         this.stats.set(nr, st);
       }
-      st.calls++;
-      if (failed) st.errors++;
-      st.total += dur;
-      if (dur < st.min) st.min = dur;
-      if (dur > st.max) st.max = dur;
+      if (st) {
+        st.calls++;
+        if (failed) st.errors++;
+        st.total += dur;
+        if (dur < st.min) st.min = dur;
+        if (dur > st.max) st.max = dur;
+      }
 
       if (info.effect !== 'none' && !unfinished) {
         this.effect(info, pid, id, ts, ret, failed, [a0, scArg1[i] ?? 0, scArg2[i] ?? 0, scArg3[i] ?? 0, scArg4[i] ?? 0, scArg5[i] ?? 0],

@@ -145,7 +145,7 @@ export const SCHEMA_DOCS: readonly ObjectDoc[] = [
     ],
   },
   {
-    name: 'call_stats', kind: 'table', doc: 'Per trace and syscall number: counts and time (what summary reads)',
+    name: 'call_stats', kind: 'table', doc: 'Per trace and syscall number: counts and time of the calls that returned (what summary reads)',
     columns: [
       c('trace_id', 'Trace'), c('nr', 'Syscall number'), c('calls', 'Calls'),
       c('errors', 'Calls that failed (-4095 <= ret < 0)'), c('total_ns', 'Sum of dur_ns'),
@@ -189,7 +189,7 @@ export const SCHEMA_DOCS: readonly ObjectDoc[] = [
     ],
   },
   {
-    name: 'summary', kind: 'view', doc: 'strace -c per trace: time, calls and errors per syscall',
+    name: 'summary', kind: 'view', doc: 'strace -c per trace: time, calls and errors per syscall (calls that never returned, like exit_group, are not counted, as in strace -c)',
     columns: [
       c('trace_id', 'Trace'), c('pct_time', 'Share of the trace\'s syscall time, percent'), c('total_ns', 'Sum of call durations'),
       c('avg_ns', 'Average duration (integer)'), c('calls', 'Calls'), c('errors', 'Failed calls'), c('syscall', 'Syscall name'),
