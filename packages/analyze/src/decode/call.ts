@@ -146,6 +146,7 @@ export class Call {
   buf(i: number, len: number, forceHex = false): string {
     const v = this.arg(i);
     if (v === 0) return 'NULL';
+    if (len === 0) return '""';
     const c = this.cap(i);
     if (!c || (c.flags & CaptureFlag.FAULT) !== 0) return hex(v);
     return printBuffer(c.data, len, this.opts, forceHex);

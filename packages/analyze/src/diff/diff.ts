@@ -7,11 +7,17 @@ import { type RunModel, type ScanOptions, scanTrace, TraceInputError } from './s
 import { runInWorker } from './worker.js';
 import { formatSnapshot, parseSnapshot, settingsText } from './snapshot.js';
 
+/** What `record()` from @beetrace/recorder resolves to: the trace file, or the trace in memory. */
+export interface RecordedRun {
+  readonly path?: string | undefined;
+  readonly trace?: Uint8Array | undefined;
+}
+
 /**
- * A run to compare: a trace file path, trace bytes, what `record()` resolves to (anything
- * with a `path`), or a snapshot file written by bt-diff (`{ snapshot: 'golden.txt' }`).
+ * A run to compare: a trace file path, trace bytes, what `record()` resolves to, or a
+ * snapshot file written by bt-diff (`{ snapshot: 'golden.txt' }`).
  */
-export type DiffInput = string | Uint8Array | { readonly path: string } | { readonly snapshot: string };
+export type DiffInput = string | Uint8Array | RecordedRun | { readonly snapshot: string };
 
 /** A partial trace compared without `allowPartial`: the result is attached. */
 export class PartialTraceError extends TraceInputError {
@@ -38,12 +44,14 @@ function describe(input: DiffInput): string {
   if (typeof input === 'string') return input;
   if (input instanceof Uint8Array) return '(trace bytes)';
   if ('snapshot' in input) return input.snapshot;
-  return input.path;
+  return input.path ?? '(recorded trace)';
 }
 
 function traceSource(input: DiffInput): string | Uint8Array | undefined {
   if (typeof input === 'string' || input instanceof Uint8Array) return input;
-  if ('path' in input && typeof input.path === 'string') return input.path;
+  if ('snapshot' in input) return undefined;
+  if (typeof input.path === 'string') return input.path;
+  if (input.trace instanceof Uint8Array) return input.trace;
   return undefined;
 }
 
@@ -59,7 +67,7 @@ async function load(input: DiffInput, label: string, so: ScanOptions): Promise<L
     return { run: s.run, fetch: s.fetch, snapshotSettings: s.settings };
   }
   const source = traceSource(input);
-  if (source === undefined) throw new TypeError('diffTraces: a run is a path, a Uint8Array, an object with a path, or { snapshot }');
+  if (source === undefined) throw new TypeError('diffTraces: a run is a path, a Uint8Array, a record() result (path or trace), or { snapshot }');
   if (typeof source === 'string') {
     try {
       await stat(source);

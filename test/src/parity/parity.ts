@@ -1,0 +1,225 @@
+// Parity with strace: run one program under `strace -f -qq -s 64` and under
+// bt-record (both under `setarch -R`, same environment, same cwd, output to a
+// file), render the trace with `bt-show -f -qq -s 64`, and count, thread by
+// thread, the strace lines that bt-show reproduces exactly.
+//
+// Normalisation, applied to both sides alike, removes what differs between any
+// two runs of the same program, not what differs between the tools:
+//   - a call split by interleaving (`<unfinished ...>` + `<... resumed>`) is
+//     joined back into one line: where the split falls is scheduling, not data;
+//   - the padding before "= " is one space;
+//   - hex numbers >= 0x10000 (addresses) become 0xADDR;
+//   - pids and tids become P1, P2... in order of first appearance in that output.
+// Threads are matched between the two outputs by content (largest common
+// subsequence first), and a thread's figure is the length of the longest common
+// subsequence of its lines over its strace line count.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { bin } from '../helpers.js';
+
+export interface TaskParity {
+  /** The thread's first strace line (normalised), to tell them apart. */
+  readonly first: string;
+  readonly straceLines: number;
+  readonly matched: number;
+  /** strace lines bt-show did not reproduce (normalised). */
+  readonly missing: readonly string[];
+  /** bt-show lines strace does not have (normalised). */
+  readonly extra: readonly string[];
+}
+
+export interface ParityResult {
+  readonly command: readonly string[];
+  readonly tasks: readonly TaskParity[];
+  readonly straceLines: number;
+  readonly matched: number;
+  /** matched / straceLines, 0..1. */
+  readonly ratio: number;
+  /** Lowest per-task ratio among tasks with at least 5 strace lines. */
+  readonly worstTask: number;
+}
+
+/** Lines of one output grouped by thread id, normalised. */
+export function normalise(text: string): Map<number, string[]> {
+  const byTid = new Map<number, string[]>();
+  const pending = new Map<number, { line: string; index: number }>();
+  const order: number[] = [];
+  for (const raw of text.split('\n')) {
+    const m = /^(\d+)\s+(.*)$/.exec(raw);
+    if (!m) continue;
+    const tid = Number(m[1]);
+    let line = m[2]!;
+    if (!byTid.has(tid)) { byTid.set(tid, []); order.push(tid); }
+    const lines = byTid.get(tid)!;
+    if (line.endsWith(' <unfinished ...>')) {
+      lines.push(line.slice(0, -' <unfinished ...>'.length));
+      pending.set(tid, { line: lines[lines.length - 1]!, index: lines.length - 1 });
+      continue;
+    }
+    const r = /^<\.\.\. (\w+) resumed>(.*)$/.exec(line);
+    if (r) {
+      const p = pending.get(tid);
+      pending.delete(tid);
+      if (p) {
+        lines[p.index] = p.line + r[2];
+        continue;
+      }
+      line = `${r[1]}(${r[2]}`;
+    }
+    lines.push(line);
+  }
+  // pids and tids to ordinals, then addresses and padding
+  const ids = new Map<string, string>();
+  order.forEach((tid, i) => ids.set(String(tid), `P${i + 1}`));
+  const idRe = order.length ? new RegExp(`\\b(${order.join('|')})\\b`, 'g') : undefined;
+  for (const [tid, lines] of byTid) {
+    byTid.set(tid, lines.map((l) => {
+      let s = l.replace(/\)\s+= /, ') = ');
+      s = s.replace(/0x[0-9a-f]{5,}/g, '0xADDR');
+      if (idRe) s = s.replace(idRe, (x) => ids.get(x) ?? x);
+      return s;
+    }));
+  }
+  return byTid;
+}
+
+/** Longest common subsequence length, and which lines of `a` are in it. */
+export function lcs(a: readonly string[], b: readonly string[]): { length: number; inA: boolean[]; inB: boolean[] } {
+  const n = a.length;
+  const m = b.length;
+  // intern lines to ints
+  const ids = new Map<string, number>();
+  const ia = a.map((s) => { let v = ids.get(s); if (v === undefined) ids.set(s, (v = ids.size)); return v; });
+  const ib = b.map((s) => { let v = ids.get(s); if (v === undefined) ids.set(s, (v = ids.size)); return v; });
+  const dp = new Uint32Array((n + 1) * (m + 1));
+  const W = m + 1;
+  for (let i = n - 1; i >= 0; i--) {
+    for (let j = m - 1; j >= 0; j--) {
+      dp[i * W + j] = ia[i] === ib[j] ? dp[(i + 1) * W + j + 1]! + 1 : Math.max(dp[(i + 1) * W + j]!, dp[i * W + j + 1]!);
+    }
+  }
+  const inA = new Array<boolean>(n).fill(false);
+  const inB = new Array<boolean>(m).fill(false);
+  let i = 0;
+  let j = 0;
+  while (i < n && j < m) {
+    if (ia[i] === ib[j]) { inA[i] = true; inB[j] = true; i++; j++; }
+    else if (dp[(i + 1) * W + j]! >= dp[i * W + j + 1]!) i++;
+    else j++;
+  }
+  return { length: dp[0]!, inA, inB };
+}
+
+/** Compares a strace -f output with a bt-show -f output of the same program. */
+export function compare(straceText: string, showText: string, command: readonly string[] = []): ParityResult {
+  const s = normalise(straceText);
+  const b = normalise(showText);
+  const sTasks = [...s.entries()];
+  const bTasks = [...b.entries()];
+  // Match threads greedily by common lines (multiset intersection), biggest first.
+  const pairs: { si: number; bi: number; score: number }[] = [];
+  sTasks.forEach(([, sl], si) => {
+    const counts = new Map<string, number>();
+    for (const l of sl) counts.set(l, (counts.get(l) ?? 0) + 1);
+    bTasks.forEach(([, bl], bi) => {
+      const c = new Map(counts);
+      let score = 0;
+      for (const l of bl) { const k = c.get(l); if (k) { score++; c.set(l, k - 1); } }
+      if (score > 0) pairs.push({ si, bi, score });
+    });
+  });
+  pairs.sort((x, y) => y.score - x.score);
+  const sUsed = new Map<number, number>();
+  const bUsed = new Set<number>();
+  for (const p of pairs) {
+    if (sUsed.has(p.si) || bUsed.has(p.bi)) continue;
+    sUsed.set(p.si, p.bi);
+    bUsed.add(p.bi);
+  }
+  const tasks: TaskParity[] = [];
+  let total = 0;
+  let matched = 0;
+  sTasks.forEach(([, sl], si) => {
+    const bi = sUsed.get(si);
+    const bl = bi === undefined ? [] : bTasks[bi]![1];
+    const r = lcs(sl, bl);
+    total += sl.length;
+    matched += r.length;
+    tasks.push({
+      first: sl[0] ?? '',
+      straceLines: sl.length,
+      matched: r.length,
+      missing: sl.filter((_, k) => !r.inA[k]),
+      extra: bl.filter((_, k) => !r.inB[k]),
+    });
+  });
+  const ratios = tasks.filter((t) => t.straceLines >= 5).map((t) => t.matched / t.straceLines);
+  return {
+    command,
+    tasks,
+    straceLines: total,
+    matched,
+    ratio: total ? matched / total : 1,
+    worstTask: ratios.length ? Math.min(...ratios) : 1,
+  };
+}
+
+export interface RunOptions {
+  readonly cwd?: string;
+  /** Keep the outputs in this directory instead of a temporary one. */
+  readonly keep?: string;
+  readonly timeout?: number;
+}
+
+/** Runs `command` under strace and under bt-record, renders, compares. */
+export function parity(command: readonly string[], opts: RunOptions = {}): ParityResult & { dir: string } {
+  const dir = opts.keep ?? mkdtempSync(join(tmpdir(), 'bt-parity-'));
+  const cwd = opts.cwd ?? process.cwd();
+  const timeout = opts.timeout ?? 120_000;
+  try {
+    const straceOut = join(dir, 'strace.txt');
+    const trace = join(dir, 'trace.pb');
+    const showOut = join(dir, 'show.txt');
+    const io = (name: string): ['ignore', number, number] => {
+      const fd = openOut(join(dir, name));
+      return ['ignore', fd, fd];
+    };
+    let r = spawnSync('setarch', ['-R', 'strace', '-f', '-qq', '-s', '64', '-o', straceOut, '--', ...command], { cwd, stdio: io('strace.stdout'), timeout });
+    if (r.error) throw new Error(`running strace: ${r.error.message}`);
+    r = spawnSync('setarch', ['-R', process.execPath, bin.record, '-q', '-o', trace, '--', ...command], { cwd, stdio: io('record.stdout'), timeout });
+    if (r.error || !readable(trace)) throw new Error(`bt-record failed (exit ${r.status}); see ${dir}/record.stdout`);
+    const sh = spawnSync(process.execPath, [bin.show, '-f', '-qq', '-s', '64', '-o', showOut, trace], { timeout, encoding: 'utf8' });
+    if (sh.status !== 0) throw new Error(`bt-show failed (exit ${sh.status}): ${sh.stderr}`);
+    const result = compare(readFileSync(straceOut, 'utf8'), readFileSync(showOut, 'utf8'), command);
+    writeFileSync(join(dir, 'missing.txt'), result.tasks.map((t) => `## ${t.first}\n${t.missing.map((l) => `- ${l}`).join('\n')}\n${t.extra.map((l) => `+ ${l}`).join('\n')}\n`).join('\n'));
+    return { ...result, dir };
+  } finally {
+    if (!opts.keep) rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function openOut(path: string): number {
+  return openSync(path, 'w');
+}
+
+function readable(path: string): boolean {
+  try {
+    readFileSync(path, { flag: 'r' }).subarray(0, 1);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A report of one run, one line per thread and a total. */
+export function report(r: ParityResult): string {
+  const lines = [`parity: ${r.command.join(' ')}`];
+  for (const t of r.tasks) {
+    const pct = t.straceLines ? ((100 * t.matched) / t.straceLines).toFixed(1) : '100.0';
+    lines.push(`  ${pct.padStart(5)}%  ${String(t.matched).padStart(6)}/${String(t.straceLines).padEnd(6)} ${t.first.slice(0, 90)}`);
+  }
+  lines.push(`  total ${((100 * r.ratio)).toFixed(1)}% of strace's lines reproduced (${r.matched}/${r.straceLines}), worst thread ${(100 * r.worstTask).toFixed(1)}%`);
+  return lines.join('\n');
+}
