@@ -52,7 +52,7 @@ let cached: Binding | undefined;
 
 export function binding(): Binding {
   if (cached) return cached;
-  const path = fileURLToPath(new URL('../build/Release/beetrace_recorder.node', import.meta.url));
+  const path = fileURLToPath(new URL('../native/build/Release/beetrace_recorder.node', import.meta.url));
   try {
     cached = createRequire(import.meta.url)(path) as Binding;
   } catch (e) {
