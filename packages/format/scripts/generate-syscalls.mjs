@@ -100,7 +100,7 @@ function dataFile(abi) {
   readFileSync(file, 'utf8').split('\n').forEach((line, i) => {
     const where = `${file}:${i + 1}`;
     if (!line.trim() || line.startsWith('#')) return;
-    const [name, classes = '', capture = '', flags = ''] = line.split('\t');
+    const [name, classes = '', capture = '', flags = '', argDecl = ''] = line.split('\t');
     const cls = classes.split(',').filter((c) => c && c !== '-');
     for (const c of cls) if (!CLASSES.has(c)) throw new Error(`${where}: unknown class '${c}'`);
     if (rows.has(name)) throw new Error(`${where}: '${name}' listed twice`);
@@ -108,6 +108,14 @@ function dataFile(abi) {
       classes: cls,
       capture: capture.split(' ').filter((c) => c && c !== '-').map((c) => parseCapture(c, where)),
       captureAtEntry: flags.split(',').includes('entry'),
+      // Arguments of syscalls the kernel does not describe: "TYPE NAME;TYPE NAME" ("-": none).
+      args: argDecl && argDecl !== '-'
+        ? argDecl.split(';').map((d) => {
+          const a = /^(.*?)\s*(\w+)$/.exec(d.trim());
+          if (!a) throw new Error(`${where}: bad argument '${d}'`);
+          return { name: a[2], type: a[1].replace(/\s+\*/g, ' *').trim() };
+        })
+        : argDecl === '-' ? [] : undefined,
     });
   });
   return rows;
@@ -123,7 +131,7 @@ for (const name of data.keys()) {
 // A few syscalls have no tracefs event (they are not built with SYSCALL_DEFINE's metadata).
 const rows = nums.map(({ name, nr }) => {
   const d = data.get(name) ?? { classes: [], capture: [], captureAtEntry: false };
-  return { nr, name, args: kernelArgs.get(KERNEL_NAME[name] ?? name) ?? null, classes: d.classes, capture: d.capture, captureAtEntry: d.captureAtEntry };
+  return { nr, name, args: kernelArgs.get(KERNEL_NAME[name] ?? name) ?? d.args ?? null, classes: d.classes, capture: d.capture, captureAtEntry: d.captureAtEntry };
 });
 const missing = rows.filter((r) => r.args === null).map((r) => r.name);
 for (const r of rows) r.args ??= [];

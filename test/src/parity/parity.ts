@@ -70,15 +70,21 @@ export function normalise(text: string): Map<number, string[]> {
     }
     lines.push(line);
   }
-  // pids and tids to ordinals, then addresses and padding
+  // pids and tids to ordinals where the text holds a pid (return values of
+  // getpid/clone/wait4..., si_pid=, pid=, [tid], first argument of kill/wait4...),
+  // then addresses and padding
   const ids = new Map<string, string>();
   order.forEach((tid, i) => ids.set(String(tid), `P${i + 1}`));
-  const idRe = order.length ? new RegExp(`\\b(${order.join('|')})\\b`, 'g') : undefined;
+  const id = (x: string): string => ids.get(x) ?? 'P?';
   for (const [tid, lines] of byTid) {
     byTid.set(tid, lines.map((l) => {
       let s = l.replace(/\)\s+= /, ') = ');
       s = s.replace(/0x[0-9a-f]{5,}/g, '0xADDR');
-      if (idRe) s = s.replace(idRe, (x) => ids.get(x) ?? x);
+      s = s.replace(/^((?:getpid|gettid|getppid|getpgrp|getpgid|getsid|setsid|set_tid_address|clone|clone3|fork|vfork|wait4|waitid)\(.*\) = )(\d+)$/, (_m, a: string, n: string) => a + id(n));
+      s = s.replace(/^((?:kill|tkill|tgkill|wait4|prlimit64|sched_getaffinity|sched_setaffinity|getpgid|setpgid|getsid|pidfd_open|sched_getscheduler|sched_getparam|getpriority)\()(\d+)/, (_m, a: string, n: string) => a + id(n));
+      s = s.replace(/^(tgkill\(P\S+, )(\d+)/, (_m, a: string, n: string) => a + id(n));
+      s = s.replace(/\b(si_pid=|pid=|parent_tid=\[)(\d+)/g, (_m, a: string, n: string) => a + id(n));
+      s = s.replace(/^(futex\(0xADDR, FUTEX_\w+(?:\|\w+)*, )(\d{3,})/, (_m, a: string, n: string) => a + (ids.has(n) ? id(n) : n));
       return s;
     }));
   }

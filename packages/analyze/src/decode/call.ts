@@ -178,12 +178,12 @@ export class Call {
   }
 
   long(i: number): string {
-    return String(this.arg(i));
+    return decimal(this.arg(i));
   }
 
   ulong(i: number): string {
     const v = this.arg(i);
-    return v >= 0 ? String(v) : BigInt.asUintN(64, BigInt(v)).toString();
+    return v >= 0 ? decimal(v) : BigInt.asUintN(64, BigInt(v)).toString();
   }
 
   hexArg(i: number): string {
@@ -202,6 +202,11 @@ export class Call {
 }
 
 export const emptyBytes = EMPTY;
+
+/** An integer in decimal, exactly (String() would round beyond 2^53: 9223372035781034000). */
+export function decimal(v: number): string {
+  return Number.isSafeInteger(v) ? String(v) : BigInt(v).toString();
+}
 
 export function s32(v: number): number {
   return (v | 0);

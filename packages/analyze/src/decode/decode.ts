@@ -2,7 +2,7 @@
 // each syscall (split into its entry and exit parts) and for each process event.
 import { type ProcessEvent, type SyscallClass, type SyscallEvent, SyscallFlag, type SyscallTable } from '@beetrace/format';
 import * as X from '../generated/xlat.js';
-import { Call, type DecodeOptions, s32, u32 } from './call.js';
+import { Call, type DecodeOptions, decimal, s32, u32 } from './call.js';
 import { DecodeState } from './state.js';
 import { signalName, sigset } from './structs.js';
 import { decoders, generic } from './syscalls.js';
@@ -142,8 +142,8 @@ export class Decoder {
       case 'hex': return r === 0 ? '0' : hex(r);
       case 'oct': return r === 0 ? '000' : '0' + (r >>> 0).toString(8).padStart(2, '0');
       case 'fd': return c.fd(r);
-      case 'udec': return r >= 0 ? String(r) : BigInt.asUintN(64, BigInt(r)).toString();
-      default: return String(r);
+      case 'udec': return r >= 0 ? decimal(r) : BigInt.asUintN(64, BigInt(r)).toString();
+      default: return decimal(r);
     }
   }
 

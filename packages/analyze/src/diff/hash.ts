@@ -85,3 +85,8 @@ export function nameId(name: string): number {
 export function nameOfId(id: number): string {
   return idNames[id] ?? '?';
 }
+
+/** The name of every id handed out so far in this thread (workers send it with their ids). */
+export function nameTable(): string[] {
+  return idNames.slice();
+}

@@ -157,6 +157,8 @@ interface ThreadRec {
   pendingFork: boolean;
   /** fds this thread created while its process had several threads. */
   fdSeq: number;
+  /** Pending lines of order-free calls (see flushSet). */
+  orderFree: Array<{ readonly text: string; readonly name: string }> | undefined;
   /** The thread's last call when it can be reused for an exact repeat. */
   last: { readonly ev: SyscallEvent; readonly version: number; readonly line: string; readonly hash: number; readonly nameId: number } | undefined;
 }
@@ -289,7 +291,7 @@ export async function scanTrace(source: TraceSource, label: string, opts: ScanOp
   const newThread = (tid: number, p: ProcRec): ThreadRec => {
     const index = p.threads.length;
     const t: ThreadRec = { name: index === 0 ? p.position : `${p.position}:${index}`, index, proc: p,
-      hashes: new HashList(), names: new IdList(), digest: 0, pendingFork: false, fdSeq: 0, last: undefined };
+      hashes: new HashList(), names: new IdList(), digest: 0, pendingFork: false, fdSeq: 0, orderFree: undefined, last: undefined };
     p.threads.push(t);
     byTid.set(tid, t);
     return t;
@@ -347,7 +349,23 @@ export async function scanTrace(source: TraceSource, label: string, opts: ScanOp
 
   const texts = new Map<number, string>();
   let textRoom = opts.textBudget ?? 0;
-  const emit = (t: ThreadRec, text: string, name: string): void => {
+  /** Lines of a run of order-free calls (waits for any child) wait here, to be kept sorted. */
+  const flushSet = (t: ThreadRec): void => {
+    const set = t.orderFree;
+    if (!set) return;
+    t.orderFree = undefined;
+    set.sort((x, y) => (x.text < y.text ? -1 : x.text > y.text ? 1 : 0));
+    for (const x of set) emitNow(t, x.text, x.name);
+  };
+  const emit = (t: ThreadRec, text: string, name: string, orderFree = false): void => {
+    if (orderFree) {
+      (t.orderFree ??= []).push({ text, name });
+      return;
+    }
+    if (t.orderFree) flushSet(t);
+    emitNow(t, text, name);
+  };
+  const emitNow = (t: ThreadRec, text: string, name: string): void => {
     const h = hashLine(text);
     if (textRoom > 0 && !texts.has(h)) { texts.set(h, text); textRoom -= text.length + 16; }
     if (onLine) onLine(t.name, t.hashes.length, text);
@@ -382,7 +400,7 @@ export async function scanTrace(source: TraceSource, label: string, opts: ScanOp
     // A thread repeating its last call exactly (a read loop), with no state change anywhere
     // since: same line. Checked on raw fields, without decoding.
     const last = t.last;
-    if (last && last.version === version && sameEvent(last.ev, ev)) {
+    if (last && last.version === version && !t.orderFree && sameEvent(last.ev, ev)) {
       if (onLine) onLine(t.name, t.hashes.length, last.line);
       t.hashes.push(last.hash);
       t.names.push(last.nameId);
@@ -423,7 +441,9 @@ export async function scanTrace(source: TraceSource, label: string, opts: ScanOp
       if (t0 < 0) t0 = ev.enterNs;
       shown = `+${((ev.enterNs - t0) / 1e9).toFixed(6)} ${line} <${((ev.exitNs - ev.enterNs) / 1e9).toFixed(6)}>`;
     }
-    emit(t, shown, name);
+    // Which child a wait for any child reaps first is a matter of timing: such waits in a row compare as a set.
+    const anyChild = (name === 'wait4' && ev.ret > 0 && s32(ev.args[0]!) <= 0) || (name === 'waitid' && ev.ret === 0 && s32(ev.args[0]!) === 0);
+    emit(t, shown, name, norm.pids && anyChild);
     if (PURE_CALLS.has(name) && norm.timestamps && cacheable(ev)) {
       t.last = { ev, version, line: shown, hash: t.hashes.view()[t.hashes.length - 1]!, nameId: nameId(name) };
     } else if (!PURE_CALLS.has(name)) {
@@ -697,17 +717,19 @@ export async function scanTrace(source: TraceSource, label: string, opts: ScanOp
     siblings.set(slot, n);
     p.key = (parentKey.endsWith('/') ? parentKey : parentKey + '/') + base + (n > 1 ? `#${n}` : '');
   }
+  for (const p of procs) for (const t of p.threads) flushSet(t);
+  const cwdFree = (x: string): string => (norm.cwd && cwdText.length > 1 ? x.split(cwdText).join('$CWD') : x);
   const rootExit = root?.exit;
   return {
     label,
     arch: header.arch,
     formatVersion: header.formatVersion,
-    argv: header.argv,
+    argv: header.argv.map(cwdFree),
     cwd: header.cwd,
     complete,
     problem,
     procs: procs.map((p) => ({
-      key: p.key, position: p.position, program: currentProgram(p), pid: p.pid, parentKey: p.parent?.key, exit: p.exit,
+      key: p.key, position: p.position, program: cwdFree(currentProgram(p)), pid: p.pid, parentKey: p.parent?.key, exit: p.exit,
       threads: p.threads.map((t) => ({ name: t.name, index: t.index, hashes: t.hashes.view(), names: t.names.view(), digest: t.digest })),
     })),
     facts,

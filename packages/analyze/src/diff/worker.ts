@@ -3,6 +3,7 @@
 // and posts the result back; typed arrays are compacted and transferred, not copied.
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import type { TraceSource } from '@beetrace/format';
+import { nameId, nameTable } from './hash.js';
 import { type RunModel, type ScanOptions, scanTrace, TraceInputError } from './scan.js';
 
 type Task =
@@ -11,7 +12,7 @@ type Task =
       readonly wanted: Map<string, Set<number>> };
 
 type Reply =
-  | { readonly ok: true; readonly run?: RunModel; readonly texts?: Map<string, Map<number, string>> }
+  | { readonly ok: true; readonly run?: RunModel; readonly names?: string[]; readonly texts?: Map<string, Map<number, string>> }
   | { readonly ok: false; readonly message: string; readonly code?: string; readonly stack?: string };
 
 async function perform(task: Task): Promise<{ run?: RunModel; texts?: Map<string, Map<number, string>> }> {
@@ -48,7 +49,14 @@ export function runInWorker(task: Task): Promise<{ run?: RunModel; texts?: Map<s
     let settled = false;
     w.once('message', (r: Reply) => {
       settled = true;
-      if (r.ok) resolve({ ...(r.run ? { run: r.run } : {}), ...(r.texts ? { texts: r.texts } : {}) });
+      if (r.ok) {
+        // Syscall name ids are per thread: map the worker's to this thread's.
+        if (r.run && r.names) {
+          const map = r.names.map((n) => nameId(n));
+          for (const p of r.run.procs) for (const t of p.threads) for (let i = 0; i < t.names.length; i++) t.names[i] = map[t.names[i]!]!;
+        }
+        resolve({ ...(r.run ? { run: r.run } : {}), ...(r.texts ? { texts: r.texts } : {}) });
+      }
       else if (r.code) reject(new TraceInputError(r.message, r.code as TraceInputError['code']));
       else reject(Object.assign(new Error(r.message), { stack: r.stack }));
     });
@@ -62,7 +70,7 @@ if (!isMainThread && parentPort && (workerData as Task | undefined)?.kind) {
   perform(workerData as Task).then((r) => {
     if (r.run) {
       const { run, transfer } = compact(r.run);
-      port.postMessage({ ok: true, run } satisfies Reply, transfer);
+      port.postMessage({ ok: true, run, names: nameTable() } satisfies Reply, transfer);
     } else {
       port.postMessage({ ok: true, ...(r.texts ? { texts: r.texts } : {}) } satisfies Reply);
     }
