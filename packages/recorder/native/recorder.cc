@@ -180,6 +180,8 @@ int Recorder::OnRecord(void* ctx, void* data, size_t size) {
   auto* self = static_cast<Recorder*>(ctx);
   const uint8_t* p = static_cast<const uint8_t*>(data);
   self->chunk_.insert(self->chunk_.end(), p, p + size);
+  // Hand over full chunks as they fill: memory stays bounded even when the ring holds a lot.
+  if (self->chunk_.size() >= self->flush_bytes_) self->Flush(true);
   return 0;
 }
 
@@ -210,9 +212,7 @@ void Recorder::Consume() {
     }
     usleep(poll_us_);
   }
-  while (ring_buffer__consume(ring_) > 0) {
-    if (chunk_.size() >= flush_bytes_) Flush(true);
-  }
+  while (ring_buffer__consume(ring_) > 0) continue;
   Flush(true);
   // null tells JavaScript that everything was delivered.
   tsfn_.BlockingCall([](Napi::Env env, Napi::Function cb) { cb.Call({env.Null()}); });
