@@ -70,7 +70,7 @@ export function openStore(path: string, opts: OpenOptions = {}): Db {
       if (version === 0) db.pragma('page_size = 16384');
       if (!memory) db.pragma('journal_mode = WAL');
       db.pragma('synchronous = NORMAL');
-      db.pragma('cache_size = -131072');
+      db.pragma('cache_size = -65536');
       if (version < SCHEMA_VERSION) migrate(db, SCHEMA_VERSION);
     } else if (version < SCHEMA_VERSION) {
       const empty = version === 0 && db.prepare("SELECT count(*) AS n FROM sqlite_master").get() as { n: number };

@@ -201,6 +201,7 @@ export const SCHEMA_DOCS: readonly ObjectDoc[] = [
     columns: [
       c('trace_id', 'Trace'), c('pid', 'Process'), c('parent_pid', 'Parent'), c('depth', '0 for a root'),
       c('tree', 'pid and program, indented by depth'), c('exe', 'Program'), c('exit_status', 'Wait status'),
+      c('exit_code', 'Exit code when it exited normally'), c('term_signal', 'Signal that killed it'),
       c('start_ns', 'Start'), c('end_ns', 'End'), c('syscalls', 'Syscalls made'),
     ],
   },
@@ -359,7 +360,7 @@ CREATE VIEW process_tree AS
   )
   SELECT p.trace_id, p.pid, p.parent_pid, t.depth,
          substr(printf('%*s', t.depth * 2, ''), 1) || p.pid || ifnull(' ' || p.exe, '') AS tree,
-         p.exe, p.exit_status, p.start_ns, p.end_ns, p.syscalls
+         p.exe, p.exit_status, p.exit_code, p.term_signal, p.start_ns, p.end_ns, p.syscalls
   FROM tree t JOIN processes p ON p.trace_id = t.trace_id AND p.pid = t.pid AND p.start_ns IS t.start_ns
   ORDER BY t.trace_id, t.sort;
 DROP VIEW IF EXISTS captures;
