@@ -4,7 +4,7 @@
 // environment does not shift every later number. Each entry also remembers its path.
 
 export interface FdEntry {
-  /** A number, or in a multi-threaded process "t2.1": the first fd thread 2 created (fd numbers race between threads). */
+  /** A number, or in a multi-threaded process "#2": the second fd the creating thread made (fd numbers race between threads). */
   readonly label: number | string;
   cloexec: boolean;
   /** The path it was opened on (absolute when known), for --ignore-paths and the summary. */

@@ -8,7 +8,10 @@ export interface Normalization {
   readonly addresses: boolean;
   /** Timestamps and durations are not printed (off: each line starts with its time since the first event and ends with <duration>). */
   readonly timestamps: boolean;
-  /** fds renumbered by order of creation in a virtual table (lowest free number), so inherited extra fds change nothing. */
+  /**
+   * fds renumbered by order of creation in a virtual table (lowest free number), so inherited extra fds change
+   * nothing; in a multi-threaded process, "#n" is the n-th fd its creating thread made (fd numbers race there).
+   */
   readonly fds: boolean;
   /** Inherently random, time- or machine-dependent contents masked: getrandom bytes, clock and time values, stat times and inode numbers, uname, environment size. */
   readonly random: boolean;

@@ -467,7 +467,8 @@ export async function scanTrace(source: TraceSource, label: string, opts: ScanOp
 
   const fdTag = (t: ThreadRec, take: boolean): string | undefined => {
     if (t.proc.threads.length < 2) return undefined;
-    return `t${t.index}.${take ? ++t.fdSeq : t.fdSeq + 1}`;
+    // The thread's n-th fd: the same in whichever thread did the work (threads compare as sets).
+    return `#${take ? ++t.fdSeq : t.fdSeq + 1}`;
   };
 
   const normalizeCall = (ev: SyscallEvent, info: SyscallInfo | undefined, name: string, text: CallText, t: ThreadRec): string => {
