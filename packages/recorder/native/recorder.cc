@@ -57,6 +57,7 @@ uint32_t GetU32(Napi::Object o, const char* key, uint32_t def) {
 Napi::Function Recorder::Init(Napi::Env env) {
   return DefineClass(env, "Recorder",
                      {
+                         InstanceMethod<&Recorder::Attach>("attach"),
                          InstanceMethod<&Recorder::Trace>("trace"),
                          InstanceMethod<&Recorder::Untrace>("untrace"),
                          InstanceMethod<&Recorder::Start>("start"),
@@ -67,8 +68,11 @@ Napi::Function Recorder::Init(Napi::Env env) {
                      });
 }
 
-// new Recorder({ ringBytes, stringMax, bufferMax, captureBuffers, specs: Uint8Array })
-// Order as libbpf wants it: open, configure, load, attach.
+// new Recorder({ ringBytes, stringMax, bufferMax, captureBuffers, pollMicros }) starts
+// loading the BPF programs on a thread of its own (opening vmlinux BTF and the verifier
+// take a while), so that JavaScript can go on loading its modules meanwhile;
+// attach(specs) waits for that, fills the capture table and attaches.
+// The order is libbpf's: open, configure, load, attach.
 Recorder::Recorder(const Napi::CallbackInfo& info) : Napi::ObjectWrap<Recorder>(info) {
   Napi::Env env = info.Env();
   if (info.Length() < 1 || !info[0].IsObject()) {
@@ -76,41 +80,55 @@ Recorder::Recorder(const Napi::CallbackInfo& info) : Napi::ObjectWrap<Recorder>(
     return;
   }
   Napi::Object opts = info[0].As<Napi::Object>();
-  Napi::Value specsValue = opts.Get("specs");
-  if (!specsValue.IsTypedArray()) {
-    Napi::TypeError::New(env, "Recorder: specs must be a Uint8Array").ThrowAsJavaScriptException();
-    return;
-  }
-  Napi::Uint8Array specs = specsValue.As<Napi::Uint8Array>();
-  if (specs.ByteLength() != BT_MAX_NR * sizeof(bt_syscall_spec)) {
-    Napi::RangeError::New(env, "Recorder: specs has the wrong size").ThrowAsJavaScriptException();
-    return;
-  }
   poll_us_ = GetU32(opts, "pollMicros", 2000);
-
+  uint32_t string_max = GetU32(opts, "stringMax", 4096);
+  uint32_t buffer_max = GetU32(opts, "bufferMax", 256);
+  bool capture_buffers = opts.Get("captureBuffers").ToBoolean().Value();
+  uint32_t ring_bytes = GetU32(opts, "ringBytes", 32u << 20);
   libbpf_set_print(PrintLibbpf);
-  skel_ = beetrace_bpf__open();
-  if (!skel_) {
-    int err = errno;
-    CodedError(env, CodeForErrno(err), std::string("cannot open the BPF object: ") + strerror(err))
-        .ThrowAsJavaScriptException();
-    return;
-  }
-  skel_->rodata->string_max = GetU32(opts, "stringMax", 4096);
-  skel_->rodata->buffer_max = GetU32(opts, "bufferMax", 256);
-  skel_->rodata->capture_buffers = opts.Get("captureBuffers").ToBoolean().Value();
-  int ncpu = libbpf_num_possible_cpus();
-  bpf_map__set_max_entries(skel_->maps.scratch, ncpu > 0 ? ncpu : 1);
-  bpf_map__set_max_entries(skel_->maps.events, GetU32(opts, "ringBytes", 32u << 20));
+  loader_ = std::thread([=] {
+    skel_ = beetrace_bpf__open();
+    if (!skel_) {
+      load_err_ = errno;
+      load_stage_ = "open";
+      return;
+    }
+    skel_->rodata->string_max = string_max;
+    skel_->rodata->buffer_max = buffer_max;
+    skel_->rodata->capture_buffers = capture_buffers;
+    int ncpu = libbpf_num_possible_cpus();
+    bpf_map__set_max_entries(skel_->maps.scratch, ncpu > 0 ? ncpu : 1);
+    bpf_map__set_max_entries(skel_->maps.events, ring_bytes);
+    int err = beetrace_bpf__load(skel_);
+    if (err) {
+      load_err_ = -err;
+      load_stage_ = "load";
+    }
+  });
+}
 
-  int err = beetrace_bpf__load(skel_);
-  if (err) {
-    err = -err;
+// attach(specs: Uint8Array): the capture table, one row per syscall number.
+Napi::Value Recorder::Attach(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  if (loader_.joinable()) loader_.join();
+  if (load_err_) {
+    int err = load_err_;
+    std::string what = load_stage_ == std::string("open") ? "cannot open the BPF object: " : "cannot load the BPF programs: ";
     Destroy();
-    CodedError(env, CodeForErrno(err), std::string("cannot load the BPF programs: ") + strerror(err), err)
-        .ThrowAsJavaScriptException();
-    return;
+    CodedError(env, CodeForErrno(err), what + strerror(err), err).ThrowAsJavaScriptException();
+    return env.Undefined();
   }
+  if (!skel_ || attached_) return CodedError(env, "ESTATE", "recorder is closed or attached").Value();
+  if (info.Length() < 1 || !info[0].IsTypedArray()) {
+    Napi::TypeError::New(env, "attach: specs must be a Uint8Array").ThrowAsJavaScriptException();
+    return env.Undefined();
+  }
+  Napi::Uint8Array specs = info[0].As<Napi::Uint8Array>();
+  if (specs.ByteLength() != BT_MAX_NR * sizeof(bt_syscall_spec)) {
+    Napi::RangeError::New(env, "attach: specs has the wrong size").ThrowAsJavaScriptException();
+    return env.Undefined();
+  }
+  int err;
   int specs_fd = bpf_map__fd(skel_->maps.specs);
   for (uint32_t nr = 0; nr < BT_MAX_NR; nr++) {
     const uint8_t* row = specs.Data() + nr * sizeof(bt_syscall_spec);
@@ -121,7 +139,7 @@ Recorder::Recorder(const Napi::CallbackInfo& info) : Napi::ObjectWrap<Recorder>(
       Destroy();
       CodedError(env, "EBPF", std::string("cannot fill the capture table: ") + strerror(err))
           .ThrowAsJavaScriptException();
-      return;
+      return env.Undefined();
     }
   }
   ring_ = ring_buffer__new(bpf_map__fd(skel_->maps.events), &Recorder::OnRecord, this, nullptr);
@@ -129,21 +147,24 @@ Recorder::Recorder(const Napi::CallbackInfo& info) : Napi::ObjectWrap<Recorder>(
     err = errno;
     Destroy();
     CodedError(env, "EBPF", std::string("cannot open the ring buffer: ") + strerror(err)).ThrowAsJavaScriptException();
-    return;
+    return env.Undefined();
   }
   err = beetrace_bpf__attach(skel_);
   if (err) {
     err = -err;
     Destroy();
-    CodedError(env, CodeForErrno(err), std::string("cannot attach the BPF programs: ") + strerror(err))
+    CodedError(env, CodeForErrno(err), std::string("cannot attach the BPF programs: ") + strerror(err), err)
         .ThrowAsJavaScriptException();
-    return;
+    return env.Undefined();
   }
+  attached_ = true;
+  return env.Undefined();
 }
 
 Recorder::~Recorder() { Destroy(); }
 
 void Recorder::Destroy() {
+  if (loader_.joinable()) loader_.join();
   if (thread_.joinable()) {
     stopping_ = true;
     thread_.join();
@@ -222,7 +243,7 @@ void Recorder::Consume() {
 // start(onChunk): onChunk(Buffer) for each chunk of raw records, then onChunk(null) after stop().
 Napi::Value Recorder::Start(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
-  if (!skel_ || started_) return CodedError(env, "ESTATE", "recorder not startable").Value();
+  if (!attached_ || started_) return CodedError(env, "ESTATE", "recorder not startable").Value();
   if (!info[0].IsFunction()) {
     Napi::TypeError::New(env, "start: callback expected").ThrowAsJavaScriptException();
     return env.Undefined();

@@ -19,6 +19,7 @@ class Recorder : public Napi::ObjectWrap<Recorder> {
   ~Recorder() override;
 
  private:
+  Napi::Value Attach(const Napi::CallbackInfo& info);
   Napi::Value Trace(const Napi::CallbackInfo& info);
   Napi::Value Untrace(const Napi::CallbackInfo& info);
   Napi::Value Start(const Napi::CallbackInfo& info);
@@ -34,6 +35,10 @@ class Recorder : public Napi::ObjectWrap<Recorder> {
 
   beetrace_bpf* skel_ = nullptr;
   ring_buffer* ring_ = nullptr;
+  std::thread loader_;
+  int load_err_ = 0;
+  const char* load_stage_ = "";
+  bool attached_ = false;
   std::thread thread_;
   std::atomic<bool> stopping_{false};
   bool started_ = false;

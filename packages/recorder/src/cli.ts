@@ -2,7 +2,8 @@
 import { closeSync, openSync } from 'node:fs';
 import { isatty } from 'node:tty';
 import { RecordError, type RecordErrorCode } from './errors.js';
-import { RECORDER_VERSION, Recording, type RecordOptions, type RecordStats, type Target } from './recording.js';
+import { preload } from './native-loader.js';
+import type { Recording, RecordOptions, RecordStats, Target } from './recording.js';
 
 const HELP = `Usage: bt-record [OPTIONS] [--] PROGRAM [ARGS...]
        bt-record [OPTIONS] -p PID
@@ -138,13 +139,21 @@ async function main(): Promise<number> {
     return 0;
   }
   if (args === 'version') {
-    process.stdout.write(`bt-record ${RECORDER_VERSION}\n`);
+    process.stdout.write(`bt-record ${(await import('./recording.js')).RECORDER_VERSION}\n`);
     return 0;
   }
   const toStdout = args.output === undefined || args.output === '-';
   if (toStdout && isatty(1)) {
     fail('refusing to write a binary trace to a terminal: use -o FILE or redirect stdout\nFor help: bt-record --help', 2);
   }
+  // Load the BPF programs on a native thread while the rest of bt-record's modules load.
+  try {
+    preload(args.opts);
+  } catch (e) {
+    if (e instanceof RecordError) fail(e.code === 'USAGE' ? `${e.message}\nFor help: bt-record --help` : e.message, EXIT[e.code]);
+    throw e;
+  }
+  const { Recording } = await import('./recording.js');
   // The program's stdout must not mix into a trace written to stdout.
   let programStdout = 1;
   let openedFd: number | undefined;

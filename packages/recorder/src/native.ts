@@ -7,6 +7,7 @@ export interface Layout {
 }
 
 export interface NativeRecorder {
+  attach(specs: Uint8Array): void;
   trace(pid: number, pendingExec: boolean): void;
   untrace(pid: number): void;
   start(onChunk: (chunk: Buffer | null) => void): void;
@@ -17,7 +18,6 @@ export interface NativeRecorder {
 }
 
 export interface NativeRecorderOptions {
-  readonly specs: Uint8Array;
   readonly ringBytes: number;
   readonly stringMax: number;
   readonly bufferMax: number;

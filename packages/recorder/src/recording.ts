@@ -1,26 +1,18 @@
 // One recording: load the BPF programs, start (or attach to) the program, drain
 // the ring buffer into batches, and finish the file with its trailer.
-import { closeSync, existsSync, fchmodSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { closeSync, fchmodSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { hostname, machine, release } from 'node:os';
 import { BatchBuilder, batchEvents, encodeHeader, encodeTrailer, pb, syscallTable, type TraceEvent } from '@beetrace/format';
 import { captureTable } from './capture-table.js';
 import { RecordError } from './errors.js';
 import { binding, type NativeRecorder, type WaitStatus } from './native.js';
+import { beginLoad, type CaptureOptions, checkCapture, takePreloaded } from './native-loader.js';
 import { RawRecordParser } from './raw-records.js';
 import { resolveProgram } from './resolve-program.js';
 
 export const RECORDER_VERSION = '0.1.0';
 
-export interface CaptureOptions {
-  /** Longest string captured, bytes (default 4096). */
-  readonly stringMax?: number;
-  /** Longest buffer captured, bytes (default 256). */
-  readonly bufferMax?: number;
-  /** false: no buffer contents (strings and structs still). Default true. */
-  readonly captureBuffers?: boolean;
-  /** Kernel ring buffer size in bytes, a power of two >= 4096 (default 32 MiB). */
-  readonly ringBytes?: number;
-}
+export type { CaptureOptions };
 
 export interface RecordOptions extends CaptureOptions {
   /** Where the trace goes: a path (created mode 0600), an open file descriptor, or (default) memory. */
@@ -66,24 +58,6 @@ export type Target = { readonly argv: readonly string[] } | { readonly pid: numb
 const BATCH_SYSCALLS = 4096;
 const BATCH_BYTES = 1 << 20;
 const BATCH_MAX_AGE_MS = 250;
-const BTF_PATH = process.env['BT_VMLINUX_BTF'] ?? '/sys/kernel/btf/vmlinux';
-
-function checkCapture(o: CaptureOptions, max: number): Required<CaptureOptions> {
-  const r = {
-    stringMax: o.stringMax ?? 4096,
-    bufferMax: o.bufferMax ?? 256,
-    captureBuffers: o.captureBuffers ?? true,
-    ringBytes: o.ringBytes ?? 32 << 20,
-  };
-  for (const k of ['stringMax', 'bufferMax'] as const) {
-    if (!Number.isInteger(r[k]) || r[k] < 0 || r[k] > max - 2) throw new RecordError('USAGE', `${k} must be an integer from 0 to ${max - 2}, got ${r[k]}`);
-  }
-  const rb = r.ringBytes;
-  if (!Number.isInteger(rb) || rb < 4096 || rb > 1 << 30 || (rb & (rb - 1)) !== 0) {
-    throw new RecordError('USAGE', `ring buffer size must be a power of two from 4096 to 1073741824 bytes, got ${rb}`);
-  }
-  return r;
-}
 
 /** Writes the trace: to a file descriptor with blocking writes, or to memory. */
 class Sink {
@@ -146,25 +120,19 @@ function processAlive(pid: number): boolean {
   }
 }
 
-function loadRecorder(capture: Required<CaptureOptions>): NativeRecorder {
-  if (!existsSync(BTF_PATH)) {
-    throw new RecordError('NO_BTF', `this kernel has no BTF (${BTF_PATH} is missing); beetrace needs a kernel built with CONFIG_DEBUG_INFO_BTF=y`);
-  }
-  let b;
-  try {
-    b = binding();
-  } catch (e) {
-    throw new RecordError('ADDON', (e as Error).message);
-  }
-  const specs = captureTable(syscallTable('x86_64')!, b.layout);
+/** Waits for the BPF programs to load, then fills the capture table and attaches them. */
+function attachRecorder(native: NativeRecorder, capture: Required<CaptureOptions>): NativeRecorder {
+  const specs = captureTable(syscallTable('x86_64')!, binding().layout);
   for (let attempt = 1; ; attempt++) {
     try {
-      return new b.Recorder({ ...capture, specs });
+      native.attach(specs);
+      return native;
     } catch (e) {
       const err = e as NodeJS.ErrnoException;
-      // EAGAIN: seen when several recorders load at once; the kernel asks to try again.
+      // EAGAIN: the verifier gives up when a signal arrives during the load; load again.
       if (err.errno === 11 && attempt < 5) {
-        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 50 * attempt);
+        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 20 * attempt);
+        native = beginLoad(capture);
         continue;
       }
       throwLoadError(err);
@@ -199,7 +167,7 @@ export class Recording {
 
   constructor(private readonly target: Target, private readonly opts: RecordOptions = {}) {
     if (process.platform !== 'linux' || machine() !== 'x86_64') throw new RecordError('BPF', 'beetrace records on x86_64 Linux only');
-    const capture = checkCapture(opts, binding().layout['MAX_CAPTURE']!);
+    const capture = checkCapture(opts);
     let program: string | undefined;
     if ('argv' in target) {
       if (target.argv.length === 0) throw new RecordError('USAGE', 'no program to record');
@@ -207,7 +175,7 @@ export class Recording {
     } else if (!processAlive(target.pid)) {
       throw new RecordError('NO_SUCH_PROCESS', `attach: process ${target.pid} does not exist`);
     }
-    this.native = loadRecorder(capture);
+    this.native = attachRecorder(takePreloaded(capture) ?? beginLoad(capture), capture);
     try {
       this.sink = openOutput(opts.output);
     } catch (e) {

@@ -1,0 +1,70 @@
+// Starting the BPF load early. Loading (vmlinux BTF, the verifier) runs on a native
+// thread; bt-record starts it before importing the rest of its modules, and the
+// Recording picks it up. Kept free of heavy imports for that reason.
+import { existsSync } from 'node:fs';
+import { RecordError } from './errors.js';
+import { binding, type NativeRecorder } from './native.js';
+
+export interface CaptureOptions {
+  /** Longest string captured, bytes (default 4096). */
+  readonly stringMax?: number;
+  /** Longest buffer captured, bytes (default 256). */
+  readonly bufferMax?: number;
+  /** false: no buffer contents (strings and structs still). Default true. */
+  readonly captureBuffers?: boolean;
+  /** Kernel ring buffer size in bytes, a power of two >= 4096 (default 32 MiB). */
+  readonly ringBytes?: number;
+}
+
+const BTF_PATH = process.env['BT_VMLINUX_BTF'] ?? '/sys/kernel/btf/vmlinux';
+
+/** The capture settings with defaults, range-checked. */
+export function checkCapture(o: CaptureOptions): Required<CaptureOptions> {
+  const max = binding().layout['MAX_CAPTURE']!;
+  const r = {
+    stringMax: o.stringMax ?? 4096,
+    bufferMax: o.bufferMax ?? 256,
+    captureBuffers: o.captureBuffers ?? true,
+    ringBytes: o.ringBytes ?? 32 << 20,
+  };
+  for (const k of ['stringMax', 'bufferMax'] as const) {
+    if (!Number.isInteger(r[k]) || r[k] < 0 || r[k] > max - 2) throw new RecordError('USAGE', `${k} must be an integer from 0 to ${max - 2}, got ${r[k]}`);
+  }
+  const rb = r.ringBytes;
+  if (!Number.isInteger(rb) || rb < 4096 || rb > 1 << 30 || (rb & (rb - 1)) !== 0) {
+    throw new RecordError('USAGE', `ring buffer size must be a power of two from 4096 to 1073741824 bytes, got ${rb}`);
+  }
+  return r;
+}
+
+/** Starts loading the BPF programs with these settings (on a native thread). */
+export function beginLoad(capture: Required<CaptureOptions>): NativeRecorder {
+  if (!existsSync(BTF_PATH)) {
+    throw new RecordError('NO_BTF', `this kernel has no BTF (${BTF_PATH} is missing); beetrace needs a kernel built with CONFIG_DEBUG_INFO_BTF=y`);
+  }
+  let b;
+  try {
+    b = binding();
+  } catch (e) {
+    throw new RecordError('ADDON', (e as Error).message);
+  }
+  return new b.Recorder(capture);
+}
+
+let preloaded: { key: string; native: NativeRecorder } | undefined;
+
+/** Starts the load for a Recording made later with the same settings. */
+export function preload(opts: CaptureOptions): void {
+  const capture = checkCapture(opts);
+  preloaded = { key: JSON.stringify(capture), native: beginLoad(capture) };
+}
+
+/** The preloaded recorder, if it was made with these settings. */
+export function takePreloaded(capture: Required<CaptureOptions>): NativeRecorder | undefined {
+  const p = preloaded;
+  preloaded = undefined;
+  if (!p) return undefined;
+  if (p.key === JSON.stringify(capture)) return p.native;
+  p.native.close();
+  return undefined;
+}
