@@ -9,7 +9,7 @@
 //     joined back into one line: where the split falls is scheduling, not data;
 //   - the padding before "= " is one space;
 //   - hex numbers >= 0x10000 (addresses) become 0xADDR;
-//   - pids and tids become P1, P2... in order of first appearance in that output.
+//   - pids and tids become P1, P2... in numeric order (the order the kernel gave them out).
 // Threads are matched between the two outputs by content (largest common
 // subsequence first), and a thread's figure is the length of the longest common
 // subsequence of its lines over its strace line count.
@@ -74,13 +74,13 @@ export function normalise(text: string): Map<number, string[]> {
   // getpid/clone/wait4..., si_pid=, pid=, [tid], first argument of kill/wait4...),
   // then addresses and padding
   const ids = new Map<string, string>();
-  order.forEach((tid, i) => ids.set(String(tid), `P${i + 1}`));
+  [...order].sort((a, b) => a - b).forEach((tid, i) => ids.set(String(tid), `P${i + 1}`));
   const id = (x: string): string => ids.get(x) ?? 'P?';
   for (const [tid, lines] of byTid) {
     byTid.set(tid, lines.map((l) => {
       let s = l.replace(/\)\s+= /, ') = ');
       s = s.replace(/0x[0-9a-f]{5,}/g, '0xADDR');
-      s = s.replace(/^((?:getpid|gettid|getppid|getpgrp|getpgid|getsid|setsid|set_tid_address|clone|clone3|fork|vfork|wait4|waitid)\(.*\) = )(\d+)$/, (_m, a: string, n: string) => a + id(n));
+      s = s.replace(/^((?:getpid|gettid|getppid|getpgrp|getpgid|getsid|setsid|set_tid_address|rt_sigreturn|clone|clone3|fork|vfork|wait4|waitid)\(.*\) = )(\d+)$/, (_m, a: string, n: string) => a + id(n));
       s = s.replace(/^((?:kill|tkill|tgkill|wait4|prlimit64|sched_getaffinity|sched_setaffinity|getpgid|setpgid|getsid|pidfd_open|sched_getscheduler|sched_getparam|getpriority)\()(\d+)/, (_m, a: string, n: string) => a + id(n));
       s = s.replace(/^(tgkill\(P\S+, )(\d+)/, (_m, a: string, n: string) => a + id(n));
       s = s.replace(/\b(si_pid=|pid=|parent_tid=\[)(\d+)/g, (_m, a: string, n: string) => a + id(n));

@@ -62,6 +62,40 @@ export interface DecodedProcessEvent {
 
 export type DecodedEvent = DecodedSyscall | DecodedProcessEvent;
 
+type SyscallInfoLike = { classes: readonly SyscallClass[] } | undefined;
+const NO_CLASSES: readonly SyscallClass[] = [];
+
+/** DecodedSyscall with `line` built on first use. */
+class Syscall implements DecodedSyscall {
+  readonly kind = 'syscall' as const;
+  readonly pid: number;
+  readonly tid: number;
+  readonly nr: number;
+  readonly ret: number;
+  readonly enterNs: number;
+  readonly exitNs: number;
+  private lineText: string | undefined;
+
+  constructor(ev: SyscallEvent, readonly name: string, readonly classes: readonly SyscallClass[], readonly args: readonly string[],
+    readonly entryArgs: number, readonly argsText: string, readonly retText: string, readonly errno: string | undefined,
+    readonly failed: boolean, readonly unfinished: boolean, readonly paths: readonly string[] | undefined) {
+    this.pid = ev.pid;
+    this.tid = ev.tid;
+    this.nr = ev.nr;
+    this.ret = ev.ret;
+    this.enterNs = ev.enterNs;
+    this.exitNs = ev.exitNs;
+  }
+
+  get line(): string {
+    return (this.lineText ??= `${this.name}(${this.argsText}) = ${this.retText}`);
+  }
+
+  toJSON(): object {
+    return { ...this, line: this.line, lineText: undefined };
+  }
+}
+
 const ERESTART: Record<number, [string, string]> = {
   512: ['ERESTARTSYS', 'To be restarted if SA_RESTART is set'],
   513: ['ERESTARTNOINTR', 'To be restarted'],
@@ -114,26 +148,7 @@ export class Decoder {
     else if (name === 'restart_syscall') this.state.setRestart(ev.tid, undefined);
     if (!unfinished) retText += c.retAux;
     const argsText = c.args.join(', ');
-    return {
-      kind: 'syscall',
-      pid: ev.pid,
-      tid: ev.tid,
-      nr: ev.nr,
-      name,
-      classes: info?.classes ?? [],
-      args: c.args,
-      entryArgs: c.split < 0 ? c.args.length : c.split,
-      argsText,
-      retText,
-      ret: ev.ret,
-      errno,
-      failed,
-      unfinished,
-      enterNs: ev.enterNs,
-      exitNs: ev.exitNs,
-      paths: c.paths,
-      line: `${name}(${argsText}) = ${retText}`,
-    };
+    return new Syscall(ev, name, info?.classes ?? NO_CLASSES, c.args, c.split < 0 ? c.args.length : c.split, argsText, retText, errno, failed, unfinished, c.paths);
   }
 
   private formatRet(c: Call): string {

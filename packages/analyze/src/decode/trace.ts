@@ -30,6 +30,14 @@ const CLONES = new Set(['clone', 'clone3', 'fork', 'vfork']);
  * it could read, then an `end` item with the problem.
  */
 export async function* decodeTrace(source: TraceSource, opts: DecodeTraceOptions = {}): AsyncGenerator<TraceItem> {
+  for await (const chunk of decodeTraceChunks(source, opts)) yield* chunk;
+}
+
+/**
+ * decodeTrace, a batch at a time: each yielded array holds the items of one
+ * trace record (cheaper than one await per event for bulk consumers).
+ */
+export async function* decodeTraceChunks(source: TraceSource, opts: DecodeTraceOptions = {}): AsyncGenerator<TraceItem[]> {
   let decoder: Decoder | undefined;
   let cloneNrs = new Set<number>();
   for await (const rec of readTrace(source)) {
@@ -38,32 +46,34 @@ export async function* decodeTrace(source: TraceSource, opts: DecodeTraceOptions
         const abi = rec.header.syscallAbi || 'x86_64';
         const table = syscallTable(abi);
         if (!table) {
-          yield { kind: 'end', complete: false, problem: { code: 'CORRUPT', offset: rec.offset, message: `unknown syscall ABI '${abi}'` } };
+          yield [{ kind: 'end', complete: false, problem: { code: 'CORRUPT', offset: rec.offset, message: `unknown syscall ABI '${abi}'` } }];
           return;
         }
         cloneNrs = new Set([...CLONES].map((n) => table.byName.get(n)?.nr ?? -1));
         decoder = new Decoder(table, { strSize: opts.strSize ?? 32, xflag: opts.xflag ?? 0, fdPaths: opts.fdPaths ?? false }, rec.header.cwd || undefined);
-        yield { kind: 'header', header: rec.header };
+        yield [{ kind: 'header', header: rec.header }];
         break;
       }
       case 'batch': {
         const d = decoder!;
+        const items: TraceItem[] = [];
         for (const ev of batchEvents(rec.batch)) {
           if (ev.type === 'syscall') {
             // A new child's return from clone/fork: strace shows it only as the parent's call.
             if ((ev.flags & SyscallFlag.NO_ENTRY) !== 0 && ev.ret === 0 && cloneNrs.has(ev.nr)) continue;
-            yield d.syscall(ev);
+            items.push(d.syscall(ev));
           } else {
-            yield d.process(ev);
+            items.push(d.process(ev));
           }
         }
+        yield items;
         break;
       }
       case 'trailer':
-        yield { kind: 'trailer', trailer: rec.trailer };
+        yield [{ kind: 'trailer', trailer: rec.trailer }];
         break;
       case 'end':
-        yield rec.problem ? { kind: 'end', complete: rec.complete, problem: rec.problem } : { kind: 'end', complete: rec.complete };
+        yield [rec.problem ? { kind: 'end', complete: rec.complete, problem: rec.problem } : { kind: 'end', complete: rec.complete }];
         break;
     }
   }

@@ -124,7 +124,8 @@ export class Renderer {
     for (let i = r.length - 1; i >= 0; i--) {
       const it = r[i]!;
       const ev = it.ev as DecodedSyscall;
-      if (ev.exitNs < t - 1_000_000) break; // arrival is in exit order, give or take a CPU's lag
+      // Arrival is in exit order, give or take a CPU's lag: calls that ended well before t are done.
+      if (ev.exitNs < t - 50_000) break;
       if (it.tid === tid || it.split || it.printed) continue;
       if (ev.enterNs < t && ev.exitNs > t) this.splitCall(it, ev.exitNs);
     }

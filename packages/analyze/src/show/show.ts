@@ -3,7 +3,7 @@ import { open } from 'node:fs/promises';
 import { pb, type Header } from '@beetrace/format';
 import type { DecodedEvent, DecodedSyscall } from '../decode/decode.js';
 import { signalName } from '../decode/structs.js';
-import { decodeTrace } from '../decode/trace.js';
+import { decodeTraceChunks } from '../decode/trace.js';
 import { type ShowOptions } from './options.js';
 import { Renderer } from './render.js';
 import { Summary } from './summary.js';
@@ -139,7 +139,8 @@ export async function show(o: ShowOptions, io: ShowIo): Promise<number> {
   if (o.json || follow !== undefined) renderer = o.json ? undefined : makeRenderer(follow!);
 
   let problem: { code: string; offset: number; message: string } | undefined;
-  for await (const item of decodeTrace(source, { strSize: o.strSize, xflag: o.xflag, fdPaths: o.fdPaths })) {
+  for await (const chunk of decodeTraceChunks(source, { strSize: o.strSize, xflag: o.xflag, fdPaths: o.fdPaths })) {
+   for (const item of chunk) {
     switch (item.kind) {
       case 'header': header = item.header; if (renderer && !o.json) renderer = makeRenderer(follow ?? false); break;
       case 'trailer': break;
@@ -168,6 +169,7 @@ export async function show(o: ShowOptions, io: ShowIo): Promise<number> {
         if (!renderer && seenPids.size > 1) startRendering(true);
         emit(item);
     }
+   }
     await flushOut(false);
   }
   if (!o.json && printCalls) {
