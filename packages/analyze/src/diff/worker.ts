@@ -45,7 +45,7 @@ function compact(run: RunModel): { run: RunModel; transfer: ArrayBuffer[] } {
 /** Runs a scan task in a worker thread. */
 export function runInWorker(task: Task): Promise<{ run?: RunModel; texts?: Map<string, Map<number, string>> }> {
   return new Promise((resolve, reject) => {
-    const w = new Worker(new URL(import.meta.url), { workerData: task });
+    const w = new Worker(new URL(import.meta.url), { workerData: task, resourceLimits: { maxYoungGenerationSizeMb: 48 } });
     let settled = false;
     w.once('message', (r: Reply) => {
       settled = true;
