@@ -15,7 +15,9 @@ const err = (r: { stderr: Buffer }): string => r.stderr.toString();
 function query(db: string, sql: string, ...opts: string[]): string[][] {
   const r = run(bin.query, ['--db', db, ...opts, sql]);
   assert.equal(r.status, 0, err(r));
-  return out(r).trimEnd().split('\n').slice(1).filter((l) => l !== '').map((l) => l.split('\t'));
+  // tsv escapes \\, \t, \n and \r inside cells.
+  const unescape = (s: string): string => s.replace(/\\([\\tnr])/g, (_m, c: string) => ({ t: '\t', n: '\n', r: '\r' })[c] ?? c);
+  return out(r).trimEnd().split('\n').slice(1).filter((l) => l !== '').map((l) => l.split('\t').map(unescape));
 }
 
 /** Every row count of the store, to compare before and after. */
@@ -64,12 +66,29 @@ test('a real recording: summary agrees with the trace and strace -c, file_access
 
   // summary: per syscall, the calls that returned, as the trace itself has them and as strace -c counts them.
   const summary = new Map(query(db, 'SELECT syscall, calls FROM summary WHERE trace_id = 1').map(([n, c]) => [n!, Number(c)]));
-  const fromTrace = countsByName((await readBack(trace)).events);
-  assert.deepEqual(new Map([...summary].sort()), new Map([...fromTrace].sort()));
+  const fromTrace = countsByName((await readBack(trace)).events); // the calls that returned
+  assert.deepEqual(new Map([...summary].filter(([n]) => n !== 'exit_group').sort()), new Map([...fromTrace].sort()));
   const strace = straceCounts(argv, dir);
   for (const [name, n] of strace) assert.equal(summary.get(name) ?? 0, n, `${name}: summary ${summary.get(name) ?? 0}, strace -c ${n}`);
   const errors = query(db, "SELECT errors FROM summary WHERE trace_id = 1 AND syscall = 'openat'");
   assert.ok(Number(errors[0]![0]) >= 1, 'the failed openat of the missing file is counted');
+
+  // summary: the same figures as bt-show -c, row by row.
+  const showC = run(bin.show, ['-c', trace]);
+  assert.equal(showC.status, 0, err(showC));
+  const showRows = out(showC).split('\n').map((l) => l.trim().split(/\s+/))
+    .filter((f) => f.length >= 5 && /^\d+\.\d+$/.test(f[0]!) && f[f.length - 1] !== 'total')
+    .map((f) => ({ name: f[f.length - 1]!, seconds: f[1]!, calls: f[3]!, errors: f.length === 6 ? f[4]! : '0', pct: Number(f[0]) }));
+  const ourRows = query(db, 'SELECT syscall, total_ns, calls, errors, pct_time FROM summary WHERE trace_id = 1')
+    .map(([name, ns, calls, errors, pct]) => ({ name: name!, seconds: (Number(ns) / 1e9).toFixed(6), calls: calls!, errors: errors!, pct: Number(pct) }));
+  const byName = <T extends { name: string }>(rows: T[]): T[] => [...rows].sort((x, y) => x.name.localeCompare(y.name));
+  assert.deepEqual(byName(ourRows).map(({ pct: _p, ...r }) => r), byName(showRows).map(({ pct: _p, ...r }) => r));
+  for (const r of ourRows) assert.ok(Math.abs(r.pct - showRows.find((s) => s.name === r.name)!.pct) <= 0.01, `${r.name} % time`);
+
+  // args: the text bt-show prints between the parentheses, call by call.
+  const showLines = out(run(bin.show, [trace])).split('\n').map((l) => /^([a-z_0-9]+\(.*\))\s+= [^=]*$/.exec(l)?.[1]).filter((l) => l !== undefined);
+  const ourLines = query(db, 'SELECT name, args FROM syscalls WHERE trace_id = 1 ORDER BY seq').map(([name, args]) => `${name}(${args})`);
+  assert.deepEqual(ourLines, showLines);
 
   // file_access: the paths strace prints for %file calls, and the fd-based reads resolved to the files.
   const straceOut = join(dir, 'strace.txt');

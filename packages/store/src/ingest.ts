@@ -7,8 +7,9 @@ import { createReadStream, statSync } from 'node:fs';
 import { constants as osConstants } from 'node:os';
 import { resolve } from 'node:path';
 import type Database from 'better-sqlite3';
+import { Decoder } from '@beetrace/analyze';
 import {
-  type Batch, CaptureFlag, type Header, ProcessEventKind, type ProcessEventMessage, readTrace, syscallTable,
+  type Batch, batchEvents, CaptureFlag, type Header, ProcessEventKind, type ProcessEventMessage, readTrace, syscallTable,
   type SyscallTable, type Trailer,
 } from '@beetrace/format';
 import { type Db, EXIT, StoreError } from './db.js';
@@ -38,7 +39,7 @@ export async function hashFile(path: string): Promise<string> {
 }
 
 const ROWS = 50;          // rows per multi-row INSERT
-const CALL_COLS = 21;
+const CALL_COLS = 22;
 const O_CLOEXEC = 0o2000000;
 const SOCK_CLOEXEC = 0o2000000;
 const F_DUPFD = 0;
@@ -49,6 +50,7 @@ const AT_FDCWD = -100;
 
 /** Argument names that hold a file descriptor whose file the call acts on. */
 const FD_ARG_NAMES = new Set(['fd', 'fildes', 'out_fd', 'fd_in', 'fdin', 'ufd']);
+const CLONES = new Set(['clone', 'clone3', 'fork', 'vfork']);
 /** Directory fd arguments of *at calls. */
 const DIRFD_ARG_NAMES = new Set(['dfd', 'fd', 'olddfd', 'from_dfd']);
 /** String arguments of %file calls that are not paths. */
@@ -79,6 +81,8 @@ interface CallInfo {
   readonly flagsArg: number;
   readonly direction: 0 | 1 | -1; // 1 send, -1 receive
   readonly known: boolean;
+  /** clone, clone3, fork, vfork: a NO_ENTRY return of 0 is the new task's side, which bt-show -c does not count. */
+  readonly clone: boolean;
 }
 
 const EFFECTS: Record<string, Effect> = {
@@ -94,7 +98,7 @@ function buildInfo(table: SyscallTable): CallInfo[] {
   for (let nr = 0; nr <= Math.max(table.maxNr, 1023); nr++) {
     const s = table.byNr.get(nr);
     if (!s) {
-      infos.push({ name: `syscall_${nr}`, pathArgs: [], fdArg: -1, dirfdArg: -1, kinds: [], effect: 'none', flagsArg: -1, direction: 0, known: false });
+      infos.push({ name: `syscall_${nr}`, pathArgs: [], fdArg: -1, dirfdArg: -1, kinds: [], effect: 'none', flagsArg: -1, direction: 0, known: false, clone: false });
       continue;
     }
     const kinds: (string | undefined)[] = [];
@@ -106,7 +110,7 @@ function buildInfo(table: SyscallTable): CallInfo[] {
     const dirfdArg = pathArgs.length > 0 ? s.args.findIndex((a, i) => i < pathArgs[0]! && DIRFD_ARG_NAMES.has(a.name)) : -1;
     infos.push({
       name: s.name, pathArgs, fdArg, dirfdArg, kinds, effect: EFFECTS[s.name] ?? 'none', flagsArg: OPEN_FLAGS_ARG[s.name] ?? -1,
-      direction: SENDS.has(s.name) ? 1 : RECEIVES.has(s.name) ? -1 : 0, known: true,
+      direction: SENDS.has(s.name) ? 1 : RECEIVES.has(s.name) ? -1 : 0, known: true, clone: CLONES.has(s.name),
     });
   }
   return infos;
@@ -169,7 +173,7 @@ class Inserter {
 
   constructor(db: Db) {
     const row = (n: number): string => `(${new Array(n).fill('?').join(',')})`;
-    const callSql = 'INSERT INTO calls (id, trace_id, seq, pid, tid, nr, ret, errno, ts_ns, dur_ns, arg0, arg1, arg2, arg3, arg4, arg5, flags, path_id, path2_id, fd, caps) VALUES ';
+    const callSql = 'INSERT INTO calls (id, trace_id, seq, pid, tid, nr, ret, errno, ts_ns, dur_ns, arg0, arg1, arg2, arg3, arg4, arg5, flags, path_id, path2_id, fd, caps, args) VALUES ';
     this.callMany = db.prepare(callSql + new Array(ROWS).fill(row(CALL_COLS)).join(','));
     this.callOne = db.prepare(callSql + row(CALL_COLS));
   }
@@ -185,6 +189,7 @@ class Inserter {
 class TraceIngest {
   private readonly infos: CallInfo[];
   private readonly ins: Inserter;
+  private readonly decoder: Decoder;
   private readonly pathIds = new Map<string, number>();
   private readonly findPath: Database.Statement;
   private readonly addPath: Database.Statement;
@@ -203,8 +208,10 @@ class TraceIngest {
   lastNs = 0;
 
   constructor(private readonly db: Db, private readonly traceId: number, private readonly firstId: number,
-    private readonly mono0: number, table: SyscallTable) {
+    private readonly mono0: number, table: SyscallTable, cwd: string | undefined) {
     this.infos = buildInfo(table);
+    // bt-show's defaults: strings cut at 32 bytes, no hex, no fd paths (file_access has those).
+    this.decoder = new Decoder(table, { strSize: 32, xflag: 0, fdPaths: false }, cwd);
     this.ins = new Inserter(db);
     this.findPath = db.prepare('SELECT id FROM paths WHERE path = ?').pluck();
     this.addPath = db.prepare('INSERT INTO paths (path) VALUES (?)');
@@ -334,8 +341,20 @@ class TraceIngest {
     }
   }
 
+  /** The decoded argument text of every syscall of the batch, in order (the decoder follows process events too). */
+  private decode(b: Batch): string[] {
+    const out: string[] = [];
+    const d = this.decoder;
+    for (const ev of batchEvents(b)) {
+      if (ev.type === 'syscall') out.push(d.syscall(ev).argsText);
+      else d.process(ev);
+    }
+    return out;
+  }
+
   batch(b: Batch): void {
     const n = b.scNr.length;
+    const argsText = this.decode(b);
     const procs = b.processEvents;
     let p = 0;
     let exitNs = Number(b.baseNs ?? 0);
@@ -434,10 +453,13 @@ class TraceIngest {
       callBuf[o + 14] = scArg4[i] ?? 0; callBuf[o + 15] = scArg5[i] ?? 0; callBuf[o + 16] = flags;
       callBuf[o + 17] = pathId; callBuf[o + 18] = path2Id; callBuf[o + 19] = fdCol;
       callBuf[o + 20] = caps === null ? null : `[${caps}]`;
+      callBuf[o + 21] = argsText[i] ?? null;
       if (++ins.calls === ROWS) ins.flushCalls();
 
-      let st = unfinished ? undefined : this.stats.get(nr);
-      if (!st && !unfinished) {
+      // As bt-show -c: every call counts (unfinished ones with no time), except a new task's return from clone.
+      const childReturn = (flags & 2) !== 0 && ret === 0 && info.clone;
+      let st = childReturn ? undefined : this.stats.get(nr);
+      if (!st && !childReturn) {
         st = { calls: 0, errors: 0, total: 0, min: dur, max: dur };
         this.stats.set(nr, st);
       }
@@ -461,7 +483,7 @@ class TraceIngest {
   }
 
   private unknown(nr: number): CallInfo {
-    const info: CallInfo = { name: `syscall_${nr}`, pathArgs: [], fdArg: -1, dirfdArg: -1, kinds: [], effect: 'none', flagsArg: -1, direction: 0, known: false };
+    const info: CallInfo = { name: `syscall_${nr}`, pathArgs: [], fdArg: -1, dirfdArg: -1, kinds: [], effect: 'none', flagsArg: -1, direction: 0, known: false, clone: false };
     this.infos[nr] = info;
     return info;
   }
@@ -664,7 +686,7 @@ export async function ingestFile(db: Db, file: string, opts: IngestOptions = {})
           header.kernelRelease ?? null, header.arch ?? null, abi, header.recorderVersion ?? null, header.rootPid ?? null,
           header.attached ? 1 : 0, realtime, realtime ? new Date(realtime / 1e6).toISOString() : null, size,
         ).lastInsertRowid);
-        ingest = new TraceIngest(db, traceId, firstId, Number(header.monotonicNs ?? 0), table);
+        ingest = new TraceIngest(db, traceId, firstId, Number(header.monotonicNs ?? 0), table, header.cwd || undefined);
       } else if (rec.kind === 'batch') {
         ingest!.batch(rec.batch);
       } else if (rec.kind === 'trailer') {

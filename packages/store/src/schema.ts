@@ -8,7 +8,7 @@
 // and per trace (`seq`, in the order the kernel delivered them).
 
 /** Schema version written to PRAGMA user_version. */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 export interface ColumnDoc { readonly name: string; readonly doc: string }
 export interface ObjectDoc { readonly name: string; readonly kind: 'table' | 'view'; readonly doc: string; readonly columns: readonly ColumnDoc[] }
@@ -75,6 +75,7 @@ export const SCHEMA_DOCS: readonly ObjectDoc[] = [
       c('path2_id', 'paths.id of a second path argument (rename, link, mount...)'),
       c('fd', 'The file descriptor argument resolved to path_id, NULL for path arguments'),
       c('caps', 'Captured memory as JSON [[arg, flags, element, hex bytes], ...], NULL when none (read it through the captures view)'),
+      c('args', 'The arguments as bt-show prints them (strace style, strings cut at 32), NULL for traces stored before schema 3'),
     ],
   },
   {
@@ -145,7 +146,7 @@ export const SCHEMA_DOCS: readonly ObjectDoc[] = [
     ],
   },
   {
-    name: 'call_stats', kind: 'table', doc: 'Per trace and syscall number: counts and time of the calls that returned (what summary reads)',
+    name: 'call_stats', kind: 'table', doc: 'Per trace and syscall number: counts and time (what summary reads)',
     columns: [
       c('trace_id', 'Trace'), c('nr', 'Syscall number'), c('calls', 'Calls'),
       c('errors', 'Calls that failed (-4095 <= ret < 0)'), c('total_ns', 'Sum of dur_ns'),
@@ -169,6 +170,7 @@ export const SCHEMA_DOCS: readonly ObjectDoc[] = [
       c('ret', 'Return value'), c('errno', 'Error name when failed, else NULL'),
       c('ts_ns', 'Entry time since recording start'), c('dur_ns', 'Time in the call'),
       c('flags', '1 unfinished, 2 entry not seen'), c('path', 'Path touched (see file_access)'),
+      c('args', 'Decoded arguments, as bt-show prints them between the parentheses'),
     ],
   },
   {
@@ -189,7 +191,7 @@ export const SCHEMA_DOCS: readonly ObjectDoc[] = [
     ],
   },
   {
-    name: 'summary', kind: 'view', doc: 'strace -c per trace: time, calls and errors per syscall (calls that never returned, like exit_group, are not counted, as in strace -c)',
+    name: 'summary', kind: 'view', doc: 'bt-show -c per trace: time, calls and errors per syscall (calls that never returned, like exit_group, count with no time)',
     columns: [
       c('trace_id', 'Trace'), c('pct_time', 'Share of the trace\'s syscall time, percent'), c('total_ns', 'Sum of call durations'),
       c('avg_ns', 'Average duration (integer)'), c('calls', 'Calls'), c('errors', 'Failed calls'), c('syscall', 'Syscall name'),
@@ -315,6 +317,10 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX signals_trace ON signals (trace_id);
   CREATE INDEX sockets_trace ON sockets (trace_id);
   `,
+  // 2 -> 3: the decoded argument text (from @beetrace/analyze's decoder). Rows stored before stay NULL.
+  `
+  ALTER TABLE calls ADD COLUMN args TEXT;
+  `,
 ];
 
 /** The views, (re)created after migrating. */
@@ -322,7 +328,7 @@ export const VIEWS = `
 DROP VIEW IF EXISTS syscalls;
 CREATE VIEW syscalls AS
   SELECT c.id, c.trace_id, c.seq, c.pid, c.tid, n.name, c.nr, c.arg0, c.arg1, c.arg2, c.arg3, c.arg4, c.arg5,
-         c.ret, c.errno, c.ts_ns, c.dur_ns, c.flags, p.path
+         c.ret, c.errno, c.ts_ns, c.dur_ns, c.flags, p.path, c.args
   FROM calls c JOIN syscall_names n ON n.nr = c.nr LEFT JOIN paths p ON p.id = c.path_id;
 DROP VIEW IF EXISTS file_access;
 CREATE VIEW file_access AS
