@@ -162,3 +162,10 @@ describe('output formats', () => {
       ['999ns', '1.500us', '2.000ms', '1m01.500s']);
   });
 });
+
+test('the README\'s schema section is what --schema prints', () => {
+  const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+  const block = /Every table and view, as `bt-query --schema` prints it[^\n]*\n\n```\n([\s\S]*?)```/.exec(readme);
+  assert.ok(block, 'README has the schema block');
+  assert.equal(block[1]!.trimEnd(), schemaText(undefined).trimEnd());
+});
