@@ -209,6 +209,18 @@ static long count_step(__u32 i, void *data)
 	return 0;
 }
 
+static long dirents_step(__u32 i, void *data)
+{
+	struct array_ctx *a = data;
+	__u16 reclen = 0;
+	/* d_reclen sits at offset 16 in both linux_dirent and linux_dirent64 */
+	if (a->done + 18 > a->budget || bpf_probe_read_user(&reclen, sizeof(reclen), (void *)(a->base + a->done + 16)) || !reclen)
+		return 1;
+	a->done += reclen;
+	a->count++;
+	return 0;
+}
+
 static long iovec_step(__u32 i, void *data)
 {
 	struct array_ctx *a = data;
@@ -247,6 +259,10 @@ static long capture_slot(__u32 i, void *data)
 	kind = s->kind;
 	if (kind == BT_CK_NONE)
 		return 0;
+	/* At entry of an ordinary call, only the slots marked for entry. */
+	if (!at_exit && !(x->spec->flags & BT_SPEC_AT_ENTRY) && !(kind & BT_CK_ALSO_AT_ENTRY))
+		return 0;
+	kind &= BT_CK_KIND_MASK;
 	if (room(b) < 16)
 		return 1;
 	ptr = args[i];
@@ -302,11 +318,18 @@ static long capture_slot(__u32 i, void *data)
 		bpf_loop(BT_MAX_ELEMENTS, strings_step, &a, 0);
 		break;
 	}
-	case BT_CK_COUNT: {
+	case BT_CK_COUNT:
+	case BT_CK_DIRENTS: {
 		struct array_ctx a = { .b = b, .base = ptr, .arg = i };
 		__u32 off = b->off & (BT_MAX_RECORD - 1);
-		if (ptr)
+		if (kind == BT_CK_DIRENTS) {
+			if (!at_exit || ret <= 0)
+				break;
+			a.budget = ret;
+			bpf_loop(BT_MAX_DIRENTS, dirents_step, &a, 0);
+		} else if (ptr) {
 			bpf_loop(BT_MAX_COUNT, count_step, &a, 0);
+		}
 		*(__u32 *)(b->buf + off + sizeof(struct bt_capture)) = a.count;
 		finish_capture(b, off, i | (b->cap_flags | (ptr ? 0 : BT_CAP_FAULT)) << 8, 4);
 		break;
@@ -397,8 +420,7 @@ int BPF_PROG(bt_sys_enter, struct pt_regs *regs, long id)
 	if (id < BT_MAX_NR) {
 		__u32 nr = id;
 		const struct bt_syscall_spec *spec = bpf_map_lookup_elem(&specs, &nr);
-		if (spec && (spec->flags & BT_SPEC_AT_ENTRY) && spec->slot[0].kind | spec->slot[1].kind | spec->slot[2].kind |
-							  spec->slot[3].kind | spec->slot[4].kind | spec->slot[5].kind)
+		if (spec && (spec->flags & BT_SPEC_ENTRY_SLOTS))
 			emit_syscall(BT_REC_SYSCALL_ENTRY, tgid, tid, nr, f->enter_ns, f->enter_ns, 0, f->args, 0, true, false);
 	}
 	return 0;
@@ -461,6 +483,7 @@ int BPF_PROG(bt_fork, struct task_struct *parent, struct task_struct *child)
 	if (!rec)
 		return 0;
 	rec->type = BT_REC_FORK;
+	rec->ignored = 0;
 	rec->size = sizeof(*rec);
 	rec->pid = ctgid;
 	rec->tid = child->pid;
@@ -490,6 +513,7 @@ int BPF_PROG(bt_exec, struct task_struct *p, pid_t old_pid, struct linux_binprm 
 	if (!rec)
 		return 0;
 	rec->type = BT_REC_EXEC;
+	rec->ignored = 0;
 	rec->pid = tgid;
 	rec->tid = p->pid;
 	rec->ns = bpf_ktime_get_ns();
@@ -528,6 +552,7 @@ int BPF_PROG(bt_exit, struct task_struct *p, bool group_dead)
 	if (!rec)
 		return 0;
 	rec->type = BT_REC_EXIT;
+	rec->ignored = 0;
 	rec->size = sizeof(*rec);
 	rec->pid = tgid;
 	rec->tid = tid;
@@ -559,6 +584,7 @@ int BPF_PROG(bt_signal, int sig, struct kernel_siginfo *info, struct k_sigaction
 	if (!rec)
 		return 0;
 	rec->type = BT_REC_SIGNAL;
+	rec->ignored = 0;
 	rec->pid = tgid;
 	rec->tid = (__u32)pid_tgid;
 	rec->ns = bpf_ktime_get_ns();
@@ -571,6 +597,43 @@ int BPF_PROG(bt_signal, int sig, struct kernel_siginfo *info, struct k_sigaction
 	rec->thread = 0;
 	rec->data_len = BT_SIGINFO_BYTES;
 	if (bpf_probe_read_kernel((__u8 *)rec + sizeof(*rec), BT_SIGINFO_BYTES, info))
+		rec->data_len = 0;
+	rec->size = (sizeof(*rec) + rec->data_len + 7) & ~7U;
+	emit(rec, rec->size);
+	return 0;
+}
+
+/*
+ * A signal the kernel discards at once because its action is to ignore it (a
+ * default-ignored SIGCHLD, SIGWINCH...). signal_deliver never sees these; strace,
+ * being a tracer, does, so they are recorded for the target, marked ignored.
+ */
+SEC("tp_btf/signal_generate")
+int BPF_PROG(bt_signal_ignored, int sig, struct kernel_siginfo *info, struct task_struct *task, int group, int result)
+{
+	__u32 tgid = task->tgid;
+	struct bt_process *rec;
+
+	if (result != 1 /* TRACE_SIGNAL_IGNORED */ || !is_traced(tgid))
+		return 0;
+	rec = scratch_buf();
+	if (!rec)
+		return 0;
+	rec->type = BT_REC_SIGNAL;
+	rec->ignored = 1;
+	rec->pid = tgid;
+	rec->tid = task->pid;
+	rec->ns = bpf_ktime_get_ns();
+	rec->parent_pid = 0;
+	rec->parent_tid = 0;
+	rec->exit_code = 0;
+	rec->signo = sig;
+	rec->old_tid = 0;
+	rec->group_dead = 0;
+	rec->thread = 0;
+	rec->data_len = BT_SIGINFO_BYTES;
+	/* SEND_SIG_NOINFO and SEND_SIG_PRIV are the small values 0 and 1, not pointers. */
+	if ((unsigned long)info < 4096 || bpf_probe_read_kernel((__u8 *)rec + sizeof(*rec), BT_SIGINFO_BYTES, info))
 		rec->data_len = 0;
 	rec->size = (sizeof(*rec) + rec->data_len + 7) & ~7U;
 	emit(rec, rec->size);

@@ -79,6 +79,8 @@ struct bt_process {
 	__u8 group_dead;  /* EXIT */
 	__u8 thread;      /* FORK */
 	__u16 data_len;   /* EXEC: filename; SIGNAL: siginfo bytes */
+	__u32 ignored;    /* SIGNAL: discarded by the kernel, the action being to ignore it */
+	__u32 pad;
 	/* data follows */
 };
 
@@ -98,7 +100,14 @@ enum bt_capture_kind {
 	BT_CK_COUNT = 8,      /* NULL-terminated pointer array, counted */
 	BT_CK_ARRAY_ARG = 9,  /* args[size_arg] elements of bytes bytes */
 	BT_CK_ARRAY_RET = 10, /* ret elements of bytes bytes */
+	BT_CK_DIRENTS = 11,   /* entries in a getdents buffer of ret bytes: a u32 count */
 };
+
+/* bt_capture_slot.kind: also capture this argument at entry (value-result arguments). */
+#define BT_CK_ALSO_AT_ENTRY 0x80
+#define BT_CK_KIND_MASK 0x7f
+/* Entries counted in a getdents buffer. */
+#define BT_MAX_DIRENTS 4096
 
 struct bt_capture_slot {
 	__u8 kind;
@@ -106,7 +115,8 @@ struct bt_capture_slot {
 	__u16 bytes;
 };
 
-#define BT_SPEC_AT_ENTRY 1
+#define BT_SPEC_AT_ENTRY 1    /* capture everything at entry (execve) */
+#define BT_SPEC_ENTRY_SLOTS 2 /* some slots are also captured at entry */
 
 struct bt_syscall_spec {
 	struct bt_capture_slot slot[BT_NARGS]; /* slot i describes argument i */

@@ -282,3 +282,38 @@ test('library: record() returns the trace in memory; recordEvents() yields event
   assert.equal(seen[seen.length - 1], 'exit');
   assert.equal(seen.filter((s) => !['exec', 'exit', 'fork', 'signal'].includes(s)).length, result.syscalls);
 });
+
+test('getdents64 captures the number of entries it returned', async (t) => {
+  const dir = tempDir(t);
+  const data = join(dir, 'd');
+  mkdirSync(data);
+  for (let i = 0; i < 37; i++) writeFileSync(join(data, `f${i}`), '');
+  const out = join(dir, 'ls.pb');
+  assert.equal(run(bin.record, ['-q', '-o', out, '--', '/bin/ls', data]).status, 0);
+  const dents = syscalls((await readBack(out)).events).filter((e) => syscallName(e.nr) === 'getdents64' && e.ret > 0);
+  const counts = dents.map((e) => Buffer.from(e.captures[0]!.data).readUInt32LE(0));
+  assert.equal(counts.reduce((a, b) => a + b, 0), 37 + 2, 'every entry, . and .. included');
+});
+
+test('value-result lengths are captured at entry and at exit (getsockname: 128 => 16)', async (t) => {
+  const dir = tempDir(t);
+  const out = join(dir, 'sock.pb');
+  const py = "import socket\ns=socket.socket(); s.bind(('127.0.0.1',0)); s.getsockname()";
+  assert.equal(run(bin.record, ['-q', '-o', out, '--', '/usr/bin/python3', '-c', py]).status, 0);
+  const gs = syscalls((await readBack(out)).events).find((e) => syscallName(e.nr) === 'getsockname')!;
+  const len = gs.captures.filter((c) => c.arg === 2).map((c) => [c.flags & 4, Buffer.from(c.data).readUInt32LE(0)]);
+  assert.deepEqual(len, [[0, 128], [4, 16]]);
+});
+
+test('a signal the kernel ignores (default SIGCHLD) is recorded for its target, marked ignored', async (t) => {
+  const dir = tempDir(t);
+  const out = join(dir, 'sig.pb');
+  assert.equal(run(bin.record, ['-q', '-o', out, '--', '/usr/bin/perl', '-e', 'if (fork() == 0) { exit 3 } wait']).status, 0);
+  const tr = await readBack(out);
+  const sig = procEvents(tr.events, 'signal');
+  assert.equal(sig.length, 1);
+  assert.equal(sig[0]!.signo, 17);
+  assert.equal(sig[0]!.ignored, true);
+  assert.equal(sig[0]!.pid, tr.header!.rootPid);
+  assert.equal(Buffer.from(sig[0]!.siginfo).readInt32LE(0), 17, 'si_signo');
+});

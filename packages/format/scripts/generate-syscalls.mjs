@@ -71,7 +71,7 @@ const CLASSES = new Set(['file', 'desc', 'network', 'process', 'signal', 'ipc', 
 // One capture item: ARG:KIND[(PARAMS)], e.g. 1:string, 1:buffer(ret), 1:buffer(arg2),
 // 1:struct(144), 1:iovec(arg2), 1:array(arg1,8), 2:buffer(argptr2).
 function parseCapture(item, where) {
-  const m = /^(\d):(\w+)(?:\(([^)]*)\))?$/.exec(item);
+  const m = /^(\d):(\w+)(?:\(([^)]*)\))?(\+entry)?$/.exec(item);
   if (!m) throw new Error(`${where}: bad capture item '${item}'`);
   const spec = { arg: Number(m[1]), kind: m[2] };
   const params = m[3] ? m[3].split(',') : [];
@@ -84,13 +84,14 @@ function parseCapture(item, where) {
     throw new Error(`${where}: bad size '${p}'`);
   };
   switch (spec.kind) {
-    case 'string': case 'strings': case 'count': break;
+    case 'string': case 'strings': case 'count': case 'dirents': break;
     case 'buffer': case 'iovec': spec.size = size(params[0]); break;
     case 'struct': spec.bytes = Number(params[0]); break;
     case 'array': spec.size = size(params[0]); spec.bytes = Number(params[1]); break;
     default: throw new Error(`${where}: unknown capture kind '${spec.kind}'`);
   }
   if (spec.bytes !== undefined && !(spec.bytes > 0 && spec.bytes <= 4096)) throw new Error(`${where}: bad size in '${item}'`);
+  if (m[4]) spec.alsoAtEntry = true;
   return spec;
 }
 

@@ -52,9 +52,10 @@ export interface ProcessEvent {
   /** exit: wait status as wait4 reports it; groupDead: last thread of the process. */
   readonly exitCode: number;
   readonly groupDead: boolean;
-  /** signal: number and the kernel's siginfo bytes. */
+  /** signal: number and the kernel's siginfo bytes; ignored: discarded by the kernel (action ignore), recorded when generated. */
   readonly signo: number;
   readonly siginfo: Uint8Array;
+  readonly ignored: boolean;
 }
 
 export type TraceEvent = SyscallEvent | ProcessEvent;
@@ -83,6 +84,7 @@ export function processEventFrom(m: ProcessEventMessage): ProcessEvent {
     groupDead: m.groupDead ?? false,
     signo: m.signo ?? 0,
     siginfo: m.siginfo ?? empty,
+    ignored: m.ignored ?? false,
   };
 }
 

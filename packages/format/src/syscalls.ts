@@ -24,8 +24,9 @@ export interface SyscallArg {
  * - strings: a NULL-terminated array of string pointers (execve argv)
  * - count: a NULL-terminated pointer array, counted only (execve envp)
  * - array: `count` elements of `bytes` bytes each (pollfd, epoll_event...)
+ * - dirents: the number of entries in a getdents buffer of ret bytes (a little-endian u32)
  */
-export type CaptureKind = 'string' | 'buffer' | 'struct' | 'iovec' | 'strings' | 'count' | 'array';
+export type CaptureKind = 'string' | 'buffer' | 'struct' | 'iovec' | 'strings' | 'count' | 'array' | 'dirents';
 
 /** Where a size or count comes from: another argument's value, the return value, or the u32 another argument points to. */
 export type CaptureSize =
@@ -40,6 +41,8 @@ export interface CaptureSpec {
   readonly size?: CaptureSize;
   /** struct/array: bytes per element. */
   readonly bytes?: number;
+  /** Captured at entry too (value-result arguments); the exit capture has the AT_EXIT flag. */
+  readonly alsoAtEntry?: boolean;
 }
 
 export interface SyscallInfo {

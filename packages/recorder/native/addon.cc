@@ -46,12 +46,15 @@ Napi::Object Layout(Napi::Env env) {
   set("pr_group_dead", offsetof(bt_process, group_dead));
   set("pr_thread", offsetof(bt_process, thread));
   set("pr_data_len", offsetof(bt_process, data_len));
+  set("pr_ignored", offsetof(bt_process, ignored));
   set("spec_size", sizeof(bt_syscall_spec));
   set("spec_flags", offsetof(bt_syscall_spec, flags));
   set("slot_size", sizeof(bt_capture_slot));
   set("MAX_NR", BT_MAX_NR);
   set("MAX_CAPTURE", BT_MAX_CAPTURE);
   set("SPEC_AT_ENTRY", BT_SPEC_AT_ENTRY);
+  set("SPEC_ENTRY_SLOTS", BT_SPEC_ENTRY_SLOTS);
+  set("CK_ALSO_AT_ENTRY", BT_CK_ALSO_AT_ENTRY);
   return l;
 }
 

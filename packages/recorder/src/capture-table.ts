@@ -6,6 +6,7 @@ import type { Layout } from './native.js';
 // Kind numbers of bpf/beetrace.h's enum bt_capture_kind.
 const KIND = {
   string: 1, bufferArg: 2, bufferRet: 3, bufferArgptr: 4, struct: 5, iovec: 6, strings: 7, count: 8, arrayArg: 9, arrayRet: 10,
+  dirents: 11,
 } as const;
 
 function slotOf(c: CaptureSpec): [kind: number, sizeArg: number, bytes: number] {
@@ -13,6 +14,7 @@ function slotOf(c: CaptureSpec): [kind: number, sizeArg: number, bytes: number] 
     case 'string': return [KIND.string, 0, 0];
     case 'strings': return [KIND.strings, 0, 0];
     case 'count': return [KIND.count, 0, 0];
+    case 'dirents': return [KIND.dirents, 0, 0];
     case 'struct': return [KIND.struct, 0, c.bytes ?? 0];
     case 'buffer': {
       const s = c.size;
@@ -39,14 +41,18 @@ export function captureTable(table: SyscallTable, layout: Layout): Uint8Array {
   for (const sc of table.byNr.values()) {
     if (sc.nr >= maxNr) continue;
     const row = sc.nr * rowSize;
+    let flags = sc.captureAtEntry ? layout['SPEC_AT_ENTRY']! : 0;
     for (const c of sc.capture) {
       const [kind, sizeArg, bytes] = slotOf(c);
       const at = row + c.arg * slotSize;
-      view.setUint8(at, kind);
+      if (c.alsoAtEntry) flags |= layout['SPEC_ENTRY_SLOTS']!;
+      view.setUint8(at, kind | (c.alsoAtEntry ? layout['CK_ALSO_AT_ENTRY']! : 0));
       view.setUint8(at + 1, sizeArg);
       view.setUint16(at + 2, bytes, true);
     }
-    if (sc.captureAtEntry) view.setUint32(row + layout['spec_flags']!, layout['SPEC_AT_ENTRY']!, true);
+    // execve-like rows capture everything at entry, which needs an entry record too.
+    if (sc.captureAtEntry && sc.capture.length > 0) flags |= layout['SPEC_ENTRY_SLOTS']!;
+    view.setUint32(row + layout['spec_flags']!, flags, true);
   }
   return out;
 }

@@ -108,7 +108,8 @@ export class RawRecordParser {
       this.builder.addProcessEvent('exit', { tsNs, pid, tid, exitCode: dv.getInt32(off + L['pr_exit_code']!, true), groupDead });
       this.tracker.onExit(pid, groupDead);
     } else if (type === L['REC_SIGNAL']) {
-      this.builder.addProcessEvent('signal', { tsNs, pid, tid, signo: dv.getUint32(off + L['pr_signo']!, true), siginfo: data.slice() });
+      const ignored = dv.getUint32(off + L['pr_ignored']!, true) !== 0;
+      this.builder.addProcessEvent('signal', { tsNs, pid, tid, signo: dv.getUint32(off + L['pr_signo']!, true), siginfo: data.slice(), ...(ignored ? { ignored } : {}) });
     } else {
       return;
     }

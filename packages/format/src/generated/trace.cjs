@@ -1703,6 +1703,7 @@ $root.beetrace = (function() {
                  * @property {number|null} [signo] ProcessEvent signo
                  * @property {Uint8Array|null} [siginfo] ProcessEvent siginfo
                  * @property {boolean|null} [thread] ProcessEvent thread
+                 * @property {boolean|null} [ignored] ProcessEvent ignored
                  * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
                  */
 
@@ -1847,6 +1848,14 @@ $root.beetrace = (function() {
                 ProcessEvent.prototype.thread = false;
 
                 /**
+                 * ProcessEvent ignored.
+                 * @member {boolean} ignored
+                 * @memberof beetrace.trace.v1.ProcessEvent
+                 * @instance
+                 */
+                ProcessEvent.prototype.ignored = false;
+
+                /**
                  * Creates a new ProcessEvent instance using the specified properties.
                  * @function create
                  * @memberof beetrace.trace.v1.ProcessEvent
@@ -1906,6 +1915,8 @@ $root.beetrace = (function() {
                         writer.uint32(/* id 13, wireType 2 =*/106).bytes(message.siginfo);
                     if (message.thread != null && $Object.hasOwnProperty.call(message, "thread") && message.thread !== false)
                         writer.uint32(/* id 14, wireType 0 =*/112).bool(message.thread);
+                    if (message.ignored != null && $Object.hasOwnProperty.call(message, "ignored") && message.ignored !== false)
+                        writer.uint32(/* id 15, wireType 0 =*/120).bool(message.ignored);
                     if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                         for (var i = 0; i < message.$unknowns.length; ++i)
                             writer.raw(message.$unknowns[i]);
@@ -2087,6 +2098,15 @@ $root.beetrace = (function() {
                                     message.thread = value;
                                 else
                                     delete message.thread;
+                                continue;
+                            }
+                        case 15: {
+                                if (wireType !== 0)
+                                    break;
+                                if (value = reader.bool())
+                                    message.ignored = value;
+                                else
+                                    delete message.ignored;
                                 continue;
                             }
                         }

@@ -689,6 +689,9 @@ export namespace beetrace {
                 /** ProcessEvent thread. */
                 thread: boolean;
 
+                /** ProcessEvent ignored. */
+                ignored: boolean;
+
                 /**
                  * Creates a new ProcessEvent instance using the specified properties.
                  * @param [properties] Properties to set
@@ -786,6 +789,9 @@ export namespace beetrace {
 
                     /** ProcessEvent thread */
                     thread?: (boolean|null);
+
+                    /** ProcessEvent ignored */
+                    ignored?: (boolean|null);
 
                     /** Unknown fields preserved while decoding when enabled */
                     $unknowns?: Uint8Array[];
