@@ -153,6 +153,13 @@ test('trace on stdout: the program\'s stdout goes to stderr when there is no ter
   assert.equal(syscallName(syscalls(tr.events)[0]!.nr), 'execve');
 });
 
+test('a binary trace is never written to a terminal', () => {
+  // script(1) gives bt-record a terminal as stdout.
+  const r = spawnSync('script', ['-qec', `${process.execPath} ${bin.record} /bin/true`, '/dev/null'], { encoding: 'utf8' });
+  assert.equal(r.status, 2);
+  assert.match(r.stdout, /^bt-record: refusing to write a binary trace to a terminal: use -o FILE or redirect stdout\r?\nFor help: bt-record --help/);
+});
+
 test('summary line on stderr; -q hides it', () => {
   const r = run(bin.record, ['-o', '/dev/null', '--', '/bin/true']);
   assert.equal(r.status, 0);
