@@ -121,10 +121,10 @@ static __always_inline void finish_capture(struct builder *b, __u32 off, __u32 i
 	b->ncap++;
 }
 
-/* Captures `want` bytes of user memory at `ptr`, at most `limit`. */
-static __always_inline void capture_bytes(struct builder *b, __u32 arg, __u32 element, __u64 ptr, __u64 want, __u32 limit)
+/* Captures `want` bytes of user memory at `ptr`, at most `limit`; elflag marks an array element. */
+static __always_inline void capture_bytes(struct builder *b, __u32 arg, __u32 element, __u32 elflag, __u64 ptr, __u64 want, __u32 limit)
 {
-	__u32 flags = b->cap_flags | (element ? BT_CAP_ELEMENT : 0);
+	__u32 flags = b->cap_flags | elflag;
 	__u32 off = b->off & (BT_MAX_RECORD - 1);
 	__u32 len = want > limit ? limit : want;
 	__u32 r = room(b);
@@ -183,8 +183,10 @@ struct array_ctx {
 	__u64 base;
 	__u32 arg;
 	__u32 count;
-	__u32 budget;
-	__u32 done;
+	__u32 budget; /* bytes that may be captured */
+	__u32 done;   /* bytes captured */
+	__u64 avail;  /* bytes of valid data (what a read returned) */
+	__u64 used;   /* bytes of valid data seen */
 };
 
 static long strings_step(__u32 i, void *data)
@@ -221,15 +223,21 @@ static long dirents_step(__u32 i, void *data)
 	return 0;
 }
 
+/* One iovec: its buffer, as much as is valid (avail: the bytes a read returned) and fits the budget. */
 static long iovec_step(__u32 i, void *data)
 {
 	struct array_ctx *a = data;
 	struct { __u64 base; __u64 len; } iov = {};
-	__u32 left = a->budget - a->done;
+	__u64 valid, want;
+	__u32 left;
 	if (i >= a->count || bpf_probe_read_user(&iov, sizeof(iov), (void *)(a->base + i * 16)))
 		return 1;
-	capture_bytes(a->b, a->arg, i, iov.base, iov.len, left);
-	a->done += iov.len > left ? left : (__u32)iov.len;
+	valid = a->avail > a->used ? a->avail - a->used : 0;
+	want = iov.len < valid ? iov.len : valid;
+	left = a->budget > a->done ? a->budget - a->done : 0;
+	capture_bytes(a->b, a->arg, i, BT_CAP_ELEMENT, iov.base, want, left);
+	a->used += want;
+	a->done += want > left ? left : (__u32)want;
 	return 0;
 }
 
@@ -288,28 +296,50 @@ static long capture_slot(__u32 i, void *data)
 				break;
 			n = v;
 		}
-		capture_bytes(b, i, 0, ptr, n, buffer_max);
+		capture_bytes(b, i, 0, 0, ptr, n, buffer_max);
 		break;
 	case BT_CK_STRUCT:
-		capture_bytes(b, i, 0, ptr, s->bytes, s->bytes);
+		capture_bytes(b, i, 0, 0, ptr, s->bytes, s->bytes);
 		break;
 	case BT_CK_ARRAY_ARG:
 	case BT_CK_ARRAY_RET:
 		n = kind == BT_CK_ARRAY_ARG ? args[sa] : (ret > 0 ? ret : 0);
 		if (n > 4096)
 			n = 4096;
-		capture_bytes(b, i, 0, ptr, n * s->bytes, 4096);
+		capture_bytes(b, i, 0, 0, ptr, n * s->bytes, 4096);
 		break;
 	case BT_CK_IOVEC: {
 		struct array_ctx a = { .b = b, .base = ptr, .arg = i };
 		n = args[sa];
 		a.count = n > BT_MAX_IOV ? BT_MAX_IOV : n;
-		capture_bytes(b, i, 0, ptr, n * 16, BT_MAX_IOV * 16);
+		capture_bytes(b, i, 0, 0, ptr, n * 16, BT_MAX_IOV * 16);
 		if (!capture_buffers)
 			break;
 		a.budget = buffer_max;
-		if (at_exit && ret >= 0 && ret < a.budget)
-			a.budget = ret;
+		a.avail = at_exit && ret >= 0 ? (__u64)ret : ~0ULL;
+		bpf_loop(BT_MAX_IOV, iovec_step, &a, 0);
+		break;
+	}
+	case BT_CK_MSGHDR: {
+		/* struct user_msghdr: name, namelen, iov, iovlen, control, controllen, flags */
+		struct { __u64 name; __u32 namelen; __u32 pad; __u64 iov; __u64 iovlen; __u64 control; __u64 controllen; __u32 flags; __u32 pad2; } m = {};
+		struct array_ctx a = { .b = b, .arg = i };
+		capture_bytes(b, i, 0, 0, ptr, sizeof(m), sizeof(m));
+		if (!ptr || bpf_probe_read_user(&m, sizeof(m), (void *)ptr))
+			break;
+		if (m.name && m.namelen)
+			capture_bytes(b, i, BT_EL_MSG_NAME, BT_CAP_ELEMENT, m.name, m.namelen, 128);
+		if (m.control && m.controllen)
+			capture_bytes(b, i, BT_EL_MSG_CONTROL, BT_CAP_ELEMENT, m.control, m.controllen, 256);
+		if (!m.iov)
+			break;
+		capture_bytes(b, i, BT_EL_MSG_IOV, BT_CAP_ELEMENT, m.iov, m.iovlen * 16, BT_MAX_IOV * 16);
+		if (!capture_buffers)
+			break;
+		a.base = m.iov;
+		a.count = m.iovlen > BT_MAX_IOV ? BT_MAX_IOV : m.iovlen;
+		a.budget = buffer_max;
+		a.avail = at_exit && ret >= 0 ? (__u64)ret : ~0ULL;
 		bpf_loop(BT_MAX_IOV, iovec_step, &a, 0);
 		break;
 	}

@@ -101,7 +101,13 @@ enum bt_capture_kind {
 	BT_CK_ARRAY_ARG = 9,  /* args[size_arg] elements of bytes bytes */
 	BT_CK_ARRAY_RET = 10, /* ret elements of bytes bytes */
 	BT_CK_DIRENTS = 11,   /* entries in a getdents buffer of ret bytes: a u32 count */
+	BT_CK_MSGHDR = 12,    /* struct msghdr, then its name, control, iovec array and buffers */
 };
+
+/* Element numbers of a msghdr's parts (its iovec buffers are elements 0..n-1). */
+#define BT_EL_MSG_NAME 0x100
+#define BT_EL_MSG_CONTROL 0x101
+#define BT_EL_MSG_IOV 0x102
 
 /* bt_capture_slot.kind: also capture this argument at entry (value-result arguments). */
 #define BT_CK_ALSO_AT_ENTRY 0x80

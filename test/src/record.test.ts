@@ -325,3 +325,14 @@ test('a signal the kernel ignores (default SIGCHLD) is recorded for its target, 
   assert.equal(sig[0]!.pid, tr.header!.rootPid);
   assert.equal(Buffer.from(sig[0]!.siginfo).readInt32LE(0), 17, 'si_signo');
 });
+
+test('sendmsg/recvmsg: the msghdr, its iovec array and the buffers (a read bounded by what it returned)', async (t) => {
+  const dir = tempDir(t);
+  const out = join(dir, 'msg.pb');
+  const py = "import socket\na,b=socket.socketpair(socket.AF_UNIX, socket.SOCK_DGRAM)\na.sendmsg([b'hello ', b'world'])\nb.recvmsg(64)";
+  assert.equal(run(bin.record, ['-q', '-o', out, '--', '/usr/bin/python3', '-c', py]).status, 0);
+  const sc = syscalls((await readBack(out)).events);
+  const parts = (name: string) => sc.find((e) => syscallName(e.nr) === name)!.captures.map((c) => [c.element, c.flags & ~4, c.element === 0x102 || !(c.flags & 8) ? c.data.length : text(c.data)]);
+  assert.deepEqual(parts('sendmsg'), [[0, 0, 56], [0x102, 8, 32], [0, 8, 'hello '], [1, 8, 'world']]);
+  assert.deepEqual(parts('recvmsg'), [[0, 0, 56], [0x102, 8, 16], [0, 8, 'hello world']]);
+});

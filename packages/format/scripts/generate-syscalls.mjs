@@ -84,7 +84,7 @@ function parseCapture(item, where) {
     throw new Error(`${where}: bad size '${p}'`);
   };
   switch (spec.kind) {
-    case 'string': case 'strings': case 'count': case 'dirents': break;
+    case 'string': case 'strings': case 'count': case 'dirents': case 'msghdr': break;
     case 'buffer': case 'iovec': spec.size = size(params[0]); break;
     case 'struct': spec.bytes = Number(params[0]); break;
     case 'array': spec.size = size(params[0]); spec.bytes = Number(params[1]); break;

@@ -20,13 +20,17 @@ export interface SyscallArg {
  * - string: NUL-terminated string (cut at the string limit)
  * - buffer: bytes; size from `size` (see CaptureSize)
  * - struct: `bytes` fixed bytes
- * - iovec: an iovec array of `count` entries, and the buffers they point to
+ * - iovec: an iovec array of `count` entries (one capture, element 0), then the buffers
+ *   they point to (ELEMENT captures, element = iovec index)
  * - strings: a NULL-terminated array of string pointers (execve argv)
  * - count: a NULL-terminated pointer array, counted only (execve envp)
  * - array: `count` elements of `bytes` bytes each (pollfd, epoll_event...)
  * - dirents: the number of entries in a getdents buffer of ret bytes (a little-endian u32)
+ * - msghdr: the 56-byte struct msghdr (element 0, no ELEMENT flag), then ELEMENT captures:
+ *   its msg_name (element 0x100), msg_control (0x101), iovec array (0x102) and the
+ *   buffers the iovecs point to (elements 0..n-1, bounded like iovec's)
  */
-export type CaptureKind = 'string' | 'buffer' | 'struct' | 'iovec' | 'strings' | 'count' | 'array' | 'dirents';
+export type CaptureKind = 'string' | 'buffer' | 'struct' | 'iovec' | 'strings' | 'count' | 'array' | 'dirents' | 'msghdr';
 
 /** Where a size or count comes from: another argument's value, the return value, or the u32 another argument points to. */
 export type CaptureSize =

@@ -6,7 +6,7 @@ import type { Layout } from './native.js';
 // Kind numbers of bpf/beetrace.h's enum bt_capture_kind.
 const KIND = {
   string: 1, bufferArg: 2, bufferRet: 3, bufferArgptr: 4, struct: 5, iovec: 6, strings: 7, count: 8, arrayArg: 9, arrayRet: 10,
-  dirents: 11,
+  dirents: 11, msghdr: 12,
 } as const;
 
 function slotOf(c: CaptureSpec): [kind: number, sizeArg: number, bytes: number] {
@@ -15,6 +15,7 @@ function slotOf(c: CaptureSpec): [kind: number, sizeArg: number, bytes: number] 
     case 'strings': return [KIND.strings, 0, 0];
     case 'count': return [KIND.count, 0, 0];
     case 'dirents': return [KIND.dirents, 0, 0];
+    case 'msghdr': return [KIND.msghdr, 0, 0];
     case 'struct': return [KIND.struct, 0, c.bytes ?? 0];
     case 'buffer': {
       const s = c.size;
