@@ -1,5 +1,6 @@
 // The decoded view of a trace: one object per syscall or process event, in the
 // order the kernel delivered them. Built from the columnar Batch messages.
+import type { BatchColumns } from './batch-decoder.js';
 import { type Batch, ProcessEventKind, type ProcessEventMessage } from './proto.js';
 
 export const SyscallFlag = { UNFINISHED: 1, NO_ENTRY: 2 } as const;
@@ -89,7 +90,7 @@ export function processEventFrom(m: ProcessEventMessage): ProcessEvent {
 }
 
 /** Number of syscalls in a batch. */
-export function batchSyscallCount(b: Batch): number {
+export function batchSyscallCount(b: Batch | BatchColumns): number {
   return b.scNr.length;
 }
 
@@ -97,7 +98,7 @@ export function batchSyscallCount(b: Batch): number {
  * The events of one batch, syscalls and process events merged by position, in
  * delivery order. Captures are views into the batch's cap_data (no copy).
  */
-export function* batchEvents(b: Batch): Generator<TraceEvent> {
+export function* batchEvents(b: Batch | BatchColumns): Generator<TraceEvent> {
   const n = b.scNr.length;
   const procs = b.processEvents;
   let p = 0;

@@ -1,0 +1,140 @@
+// The hand-written Batch decoder against protobufjs (the reference): every field
+// of real and synthetic batches, both ways, and readTraceColumns against readTrace.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { test } from 'node:test';
+import {
+  BatchBuilder, BatchDecoder, type BatchColumns, batchEvents, columnsOf, decodeBatch, encodeHeader, encodeTrailer, pb,
+  readTrace, readTraceColumns, type TraceColumnsRecord, type TraceRecord,
+} from './index.js';
+
+const trace = readFileSync(new URL('../../../fixtures/traces/echo.pb', import.meta.url));
+
+const FIELDS = [
+  'scTid', 'scPid', 'scNr', 'scExitDeltaNs', 'scDurationNs', 'scRet', 'scArg0', 'scArg1', 'scArg2', 'scArg3', 'scArg4', 'scArg5',
+  'scFlags', 'capSyscall', 'capInfo', 'capLen',
+] as const;
+
+/** Every field of a decoded batch equals protobufjs's decode of the same bytes. */
+function assertSame(got: BatchColumns, bytes: Uint8Array, what: string): void {
+  const ref = pb.Batch.decode(bytes);
+  assert.equal(got.baseNs, Number(ref.baseNs ?? 0), `${what}: baseNs`);
+  for (const f of FIELDS) {
+    const want = (ref[f] ?? []) as number[];
+    assert.equal(got[f].length, want.length, `${what}: ${f} length`);
+    for (let i = 0; i < want.length; i++) {
+      if (!Object.is(got[f][i], want[i])) assert.fail(`${what}: ${f}[${i}] = ${got[f][i]}, protobufjs ${want[i]}`);
+    }
+  }
+  assert.deepEqual(Buffer.from(got.capData), Buffer.from(ref.capData ?? new Uint8Array(0)), `${what}: capData`);
+  const enc = (p: object): Buffer => Buffer.from(pb.ProcessEvent.encode(p).finish());
+  assert.deepEqual(got.processEvents.map(enc), ref.processEvents.map(enc), `${what}: processEvents`);
+}
+
+/** The Batch message bytes inside a length-delimited Record. */
+function batchBytes(record: Uint8Array): Uint8Array {
+  const rec = pb.Record.decodeDelimited(record);
+  return pb.Batch.encode(rec.batch!).finish();
+}
+
+test('real batches decode exactly as protobufjs decodes them', async () => {
+  let batches = 0;
+  let pos = 0;
+  const reused = new BatchDecoder(true);
+  // Walk the file's framing by hand: each Record is varint length + bytes.
+  while (pos < trace.length) {
+    let len = 0;
+    let mul = 1;
+    let b: number;
+    do { b = trace[pos++]!; len += (b & 0x7f) * mul; mul *= 128; } while (b & 0x80);
+    const body = trace.subarray(pos, pos + len);
+    pos += len;
+    if (body[0] !== 0x12) continue; // header, trailer
+    const rec = pb.Record.decode(body);
+    const bytes = pb.Batch.encode(rec.batch!).finish();
+    assertSame(decodeBatch(bytes), bytes, `batch ${batches}`);
+    assertSame(reused.decode(bytes), bytes, `batch ${batches} (reused buffers)`);
+    batches++;
+  }
+  assert.ok(batches > 0);
+});
+
+test('synthetic batches: extreme 64-bit values, empty and one-element columns, process events', () => {
+  const big = [0, 1, -1, 63, -64, 64, -65, 2 ** 28 - 1, 2 ** 28, -(2 ** 28), 2 ** 31, -(2 ** 31), 2 ** 32, 2 ** 47 + 12345,
+    -(2 ** 47), 2 ** 53 - 1, -(2 ** 53 - 1), 2 ** 53, 2 ** 62, -(2 ** 62), 2 ** 63, -(2 ** 63), 0x7fffffff_ffff0000, -4095, -516];
+  const b = new BatchBuilder();
+  let t = 1_000_000_000_000;
+  for (let i = 0; i < big.length; i++) {
+    const v = big[i]!;
+    t += 7 + i * 1000003;
+    b.addSyscall(1000 + i, 2000 + i, i * 37, t - (i % 3) * 2 ** 30, t, v, v, -v, v / 2, i, 2 ** 40 + i, -i, i % 4);
+    if (i % 2) b.addCapture(i % 6, i % 16, i * 300, Uint8Array.from({ length: i * 3 }, (_, k) => (k * 7 + i) & 0xff));
+    if (i % 5 === 0) b.addProcessEvent('signal', { tsNs: t, pid: i, tid: i, signo: 17, siginfo: new Uint8Array([17, 0, 0, 0]) });
+  }
+  b.addProcessEvent('exit', { tsNs: t + 1, pid: 5, tid: 5, exitCode: 256, groupDead: true });
+  const bytes = batchBytes(b.encode());
+  assertSame(decodeBatch(bytes), bytes, 'synthetic');
+
+  // Empty batch, and a batch of one syscall.
+  const empty = batchBytes(new BatchBuilder().encode());
+  assertSame(decodeBatch(empty), empty, 'empty');
+  const one = new BatchBuilder();
+  one.addSyscall(1, 1, 0, 5, 10, -2, 0, 0, 0, 0, 0, 0, 0);
+  const oneBytes = batchBytes(one.encode());
+  assertSame(decodeBatch(oneBytes), oneBytes, 'one');
+
+  // Unpacked repeated fields (legal protobuf, not what the writer produces) and unknown fields.
+  const w = pb.Batch.encode({ baseNs: 77 }).finish();
+  const extra = Uint8Array.from([...w,
+    0x20, 0x2a,             // sc_nr = 42, unpacked
+    0x38, 0x03,             // sc_ret = -2 (zigzag 3), unpacked
+    0x20, 0x96, 0x01,       // sc_nr = 150, unpacked, two bytes
+    0xf8, 0x06, 0x05,       // field 111, varint: unknown, skipped
+    0xfa, 0x06, 0x02, 0x01, 0x02, // field 111, bytes: unknown, skipped
+  ]);
+  assertSame(decodeBatch(extra), extra, 'unpacked');
+
+  // Truncated inside a packed column: protobufjs's verdict (an error) is kept.
+  const cut = bytes.subarray(0, 40);
+  assert.throws(() => pb.Batch.decode(cut));
+  assert.throws(() => decodeBatch(cut));
+});
+
+test('events from columns equal events from protobufjs batches', () => {
+  const b = new BatchBuilder();
+  b.addSyscall(10, 11, 0, 100, 150, 3, 3, 2 ** 46, 1, 0, 0, 0, 0);
+  b.addCapture(1, 4, 0, new TextEncoder().encode('abc'));
+  b.addProcessEvent('fork', { tsNs: 160, pid: 12, tid: 12, parentPid: 10, parentTid: 11 });
+  b.addSyscall(10, 11, 1, 170, 180, -9, 1, 0, 0, 0, 0, 0, 1);
+  const bytes = batchBytes(b.encode());
+  const viaPb = [...batchEvents(pb.Batch.decode(bytes))];
+  assert.deepEqual([...batchEvents(decodeBatch(bytes))], viaPb);
+  assert.deepEqual([...batchEvents(columnsOf(pb.Batch.decode(bytes)))], viaPb);
+});
+
+function plain(r: TraceRecord | TraceColumnsRecord): unknown {
+  if (r.kind !== 'batch') return r;
+  return { kind: r.kind, offset: r.offset, events: [...batchEvents(r.batch)] };
+}
+
+test('readTraceColumns yields what readTrace yields, on whole, cut and corrupt traces', async () => {
+  const variants: [string, Uint8Array][] = [
+    ['whole', trace],
+    ['cut inside a record', trace.subarray(0, Math.floor(trace.length * 0.6))],
+    ['no trailer', (() => {
+      const b = new BatchBuilder();
+      b.addSyscall(1, 1, 0, 1, 2, 0, 0, 0, 0, 0, 0, 0, 0);
+      return Buffer.concat([encodeHeader({}), b.encode()]);
+    })()],
+    ['garbage batch', Buffer.concat([encodeHeader({}), Uint8Array.from([3, 0x12, 1, 0xff]), encodeTrailer({})])],
+    ['not a trace', new TextEncoder().encode('hello world, this is not a trace')],
+    ['empty', new Uint8Array(0)],
+  ];
+  for (const [what, bytes] of variants) {
+    const a: unknown[] = [];
+    for await (const r of readTrace(bytes)) a.push(plain(r));
+    const b: unknown[] = [];
+    for await (const r of readTraceColumns(bytes, { reuse: true })) b.push(plain(r));
+    assert.deepEqual(b, a, what);
+  }
+});
