@@ -336,3 +336,29 @@ test('sendmsg/recvmsg: the msghdr, its iovec array and the buffers (a read bound
   assert.deepEqual(parts('sendmsg'), [[0, 0, 56], [0x102, 8, 32], [0, 8, 'hello '], [1, 8, 'world']]);
   assert.deepEqual(parts('recvmsg'), [[0, 0, 56], [0x102, 8, 16], [0, 8, 'hello world']]);
 });
+
+test('bt-record killed with -9: the trace reads back up to its last complete batch, trailer missing', async (t) => {
+  const dir = tempDir(t);
+  const out = join(dir, 'killed.pb');
+  const rec = start(bin.record, ['-q', '-o', out, '--', '/bin/sh', '-c', 'while :; do /bin/true; done']);
+  await new Promise((r) => setTimeout(r, 2500));
+  rec.kill('SIGKILL');
+  await new Promise((r) => rec.on('exit', r));
+  const tr = await readBack(out);
+  t.after(() => {
+    try { process.kill(tr.header!.rootPid!, 'SIGKILL'); } catch { /* gone */ }
+  });
+  assert.equal(tr.complete, false);
+  assert.ok(tr.problem && ['NO_TRAILER', 'TRUNCATED'].includes(tr.problem.code), tr.problem?.code);
+  assert.ok(tr.batches.length > 0, 'batches written before the kill are readable');
+  assert.ok(procEvents(tr.events, 'exec').length > 1);
+});
+
+test('--program-stdout sends the program\'s output to a file', async (t) => {
+  const dir = tempDir(t);
+  const r = run(bin.record, ['-q', '--program-stdout', join(dir, 'out.txt'), '/bin/echo', 'kept apart']);
+  assert.equal(r.status, 0, r.stderr.toString());
+  assert.equal(readFileSync(join(dir, 'out.txt'), 'utf8'), 'kept apart\n');
+  assert.equal(r.stderr.toString(), '');
+  assert.ok((await readBack(new Uint8Array(r.stdout))).complete);
+});

@@ -30,7 +30,7 @@ export interface EventStream extends AsyncIterable<TraceEvent> {
  * when given.
  */
 export function recordEvents(target: Target | readonly string[], opts: RecordOptions = {}): EventStream {
-  const queue: TraceEvent[] = [];
+  let queue: TraceEvent[] = [];
   let notify: (() => void) | undefined;
   let done = false;
   let failure: unknown;
@@ -57,7 +57,12 @@ export function recordEvents(target: Target | readonly string[], opts: RecordOpt
     recording,
     async *[Symbol.asyncIterator]() {
       for (;;) {
-        while (queue.length > 0) yield queue.shift()!;
+        if (queue.length > 0) {
+          const ready = queue;
+          queue = [];
+          yield* ready;
+          continue;
+        }
         if (done) {
           if (failure) throw failure;
           return;
