@@ -121,13 +121,30 @@ static __always_inline void finish_capture(struct builder *b, __u32 off, __u32 i
 	b->ncap++;
 }
 
-/* Captures `want` bytes of user memory at `ptr`, at most `limit`; elflag marks an array element. */
-static __always_inline void capture_bytes(struct builder *b, __u32 arg, __u32 element, __u32 elflag, __u64 ptr, __u64 want, __u32 limit)
+/* The info word of a capture: argument, flags, element (as bt_capture.info). */
+#define CAP_INFO(arg, elflag, element) ((arg) | (elflag) << 8 | (element) << 16)
+
+/*
+ * The two functions that read user memory into the record are global BPF
+ * functions: the verifier checks each once, on its own, with unknown arguments,
+ * instead of once per call site. They find the record in this CPU's scratch
+ * slot, write one capture at `off` and return the offset after it.
+ */
+
+/* `want` bytes at `ptr`, at most `limit`. */
+__noinline __u32 bt_capture_bytes(__u32 off, __u32 info, __u64 ptr, __u64 want, __u32 limit)
 {
-	__u32 flags = b->cap_flags | elflag;
-	__u32 off = b->off & (BT_MAX_RECORD - 1);
-	__u32 len = want > limit ? limit : want;
-	__u32 r = room(b);
+	__u8 *buf = scratch_buf();
+	__u32 flags = (info >> 8) & 0xff;
+	__u32 used, r, len;
+	struct bt_capture *c;
+
+	if (!buf)
+		return off;
+	off &= BT_MAX_RECORD - 1;
+	used = off + sizeof(struct bt_capture);
+	r = used >= BT_MAX_RECORD ? 0 : BT_MAX_RECORD - used;
+	len = want > limit ? limit : want;
 	if (want > len)
 		flags |= BT_CAP_TRUNCATED;
 	if (len > r) {
@@ -141,21 +158,30 @@ static __always_inline void capture_bytes(struct builder *b, __u32 arg, __u32 el
 	if (!ptr) {
 		len = 0;
 		flags |= BT_CAP_FAULT;
-	} else if (len && bpf_probe_read_user(b->buf + off + sizeof(struct bt_capture), len, (void *)ptr)) {
+	} else if (len && bpf_probe_read_user(buf + off + sizeof(struct bt_capture), len, (void *)ptr)) {
 		len = 0;
 		flags |= BT_CAP_FAULT;
 	}
-	finish_capture(b, off, arg | flags << 8 | element << 16, len);
+	c = (void *)(buf + off);
+	c->info = (info & ~0xff00U) | flags << 8;
+	c->len = len;
+	return (off + sizeof(*c) + len + 7) & ~7U;
 }
 
-/* Captures a NUL-terminated string (without the NUL), at most string_max bytes. */
-static __always_inline void capture_string(struct builder *b, __u32 arg, __u32 element, __u32 elflag, __u64 ptr)
+/* A NUL-terminated string at `ptr` (kept without its NUL), at most string_max bytes. */
+__noinline __u32 bt_capture_string(__u32 off, __u32 info, __u64 ptr)
 {
-	__u32 flags = b->cap_flags | elflag;
-	__u32 off = b->off & (BT_MAX_RECORD - 1);
-	__u32 limit = string_max;
-	__u32 r = room(b);
+	__u8 *buf = scratch_buf();
+	__u32 flags = (info >> 8) & 0xff;
+	__u32 limit = string_max, used, r;
+	struct bt_capture *c;
 	long n = 0;
+
+	if (!buf)
+		return off;
+	off &= BT_MAX_RECORD - 1;
+	used = off + sizeof(struct bt_capture);
+	r = used >= BT_MAX_RECORD ? 0 : BT_MAX_RECORD - used;
 	if (limit > r)
 		limit = r;
 	if (limit > BT_MAX_CAPTURE - 2)
@@ -164,7 +190,7 @@ static __always_inline void capture_string(struct builder *b, __u32 arg, __u32 e
 	limit &= BT_MAX_CAPTURE - 1; /* no-op that shows the verifier the bound */
 	/* Two bytes more than kept: a string longer than the limit is told from one exactly at it. */
 	if (ptr)
-		n = bpf_probe_read_user_str(b->buf + off + sizeof(struct bt_capture), limit + 2, (void *)ptr);
+		n = bpf_probe_read_user_str(buf + off + sizeof(struct bt_capture), limit + 2, (void *)ptr);
 	if (n <= 0) {
 		n = 0;
 		flags |= BT_CAP_FAULT;
@@ -175,7 +201,22 @@ static __always_inline void capture_string(struct builder *b, __u32 arg, __u32 e
 			flags |= BT_CAP_TRUNCATED;
 		}
 	}
-	finish_capture(b, off, arg | flags << 8 | element << 16, (__u32)n);
+	c = (void *)(buf + off);
+	c->info = (info & ~0xff00U) | flags << 8;
+	c->len = (__u32)n;
+	return (off + sizeof(*c) + (__u32)n + 7) & ~7U;
+}
+
+static __always_inline void capture_bytes(struct builder *b, __u32 info, __u64 ptr, __u64 want, __u32 limit)
+{
+	b->off = bt_capture_bytes(b->off, info | b->cap_flags << 8, ptr, want, limit);
+	b->ncap++;
+}
+
+static __always_inline void capture_string(struct builder *b, __u32 arg, __u32 element, __u32 elflag, __u64 ptr)
+{
+	b->off = bt_capture_string(b->off, CAP_INFO(arg, elflag | b->cap_flags, element), ptr);
+	b->ncap++;
 }
 
 struct array_ctx {
@@ -235,7 +276,7 @@ static long iovec_step(__u32 i, void *data)
 	valid = a->avail > a->used ? a->avail - a->used : 0;
 	want = iov.len < valid ? iov.len : valid;
 	left = a->budget > a->done ? a->budget - a->done : 0;
-	capture_bytes(a->b, a->arg, i, BT_CAP_ELEMENT, iov.base, want, left);
+	capture_bytes(a->b, CAP_INFO(a->arg, BT_CAP_ELEMENT, i), iov.base, want, left);
 	a->used += want;
 	a->done += want > left ? left : (__u32)want;
 	return 0;
@@ -296,23 +337,23 @@ static long capture_slot(__u32 i, void *data)
 				break;
 			n = v;
 		}
-		capture_bytes(b, i, 0, 0, ptr, n, buffer_max);
+		capture_bytes(b, CAP_INFO(i, 0, 0), ptr, n, buffer_max);
 		break;
 	case BT_CK_STRUCT:
-		capture_bytes(b, i, 0, 0, ptr, s->bytes, s->bytes);
+		capture_bytes(b, CAP_INFO(i, 0, 0), ptr, s->bytes, s->bytes);
 		break;
 	case BT_CK_ARRAY_ARG:
 	case BT_CK_ARRAY_RET:
 		n = kind == BT_CK_ARRAY_ARG ? args[sa] : (ret > 0 ? ret : 0);
 		if (n > 4096)
 			n = 4096;
-		capture_bytes(b, i, 0, 0, ptr, n * s->bytes, 4096);
+		capture_bytes(b, CAP_INFO(i, 0, 0), ptr, n * s->bytes, 4096);
 		break;
 	case BT_CK_IOVEC: {
 		struct array_ctx a = { .b = b, .base = ptr, .arg = i };
 		n = args[sa];
 		a.count = n > BT_MAX_IOV ? BT_MAX_IOV : n;
-		capture_bytes(b, i, 0, 0, ptr, n * 16, BT_MAX_IOV * 16);
+		capture_bytes(b, CAP_INFO(i, 0, 0), ptr, n * 16, BT_MAX_IOV * 16);
 		if (!capture_buffers)
 			break;
 		a.budget = buffer_max;
@@ -324,16 +365,16 @@ static long capture_slot(__u32 i, void *data)
 		/* struct user_msghdr: name, namelen, iov, iovlen, control, controllen, flags */
 		struct { __u64 name; __u32 namelen; __u32 pad; __u64 iov; __u64 iovlen; __u64 control; __u64 controllen; __u32 flags; __u32 pad2; } m = {};
 		struct array_ctx a = { .b = b, .arg = i };
-		capture_bytes(b, i, 0, 0, ptr, sizeof(m), sizeof(m));
+		capture_bytes(b, CAP_INFO(i, 0, 0), ptr, sizeof(m), sizeof(m));
 		if (!ptr || bpf_probe_read_user(&m, sizeof(m), (void *)ptr))
 			break;
 		if (m.name && m.namelen)
-			capture_bytes(b, i, BT_EL_MSG_NAME, BT_CAP_ELEMENT, m.name, m.namelen, 128);
+			capture_bytes(b, CAP_INFO(i, BT_CAP_ELEMENT, BT_EL_MSG_NAME), m.name, m.namelen, 128);
 		if (m.control && m.controllen)
-			capture_bytes(b, i, BT_EL_MSG_CONTROL, BT_CAP_ELEMENT, m.control, m.controllen, 256);
+			capture_bytes(b, CAP_INFO(i, BT_CAP_ELEMENT, BT_EL_MSG_CONTROL), m.control, m.controllen, 256);
 		if (!m.iov)
 			break;
-		capture_bytes(b, i, BT_EL_MSG_IOV, BT_CAP_ELEMENT, m.iov, m.iovlen * 16, BT_MAX_IOV * 16);
+		capture_bytes(b, CAP_INFO(i, BT_CAP_ELEMENT, BT_EL_MSG_IOV), m.iov, m.iovlen * 16, BT_MAX_IOV * 16);
 		if (!capture_buffers)
 			break;
 		a.base = m.iov;

@@ -1,5 +1,6 @@
 // Accumulates events column by column and encodes them as one Batch record.
-import { pb, ProcessEventKind, type ProcessEventMessage } from './proto.js';
+import { encodeBatchRecord } from './batch-encoder.js';
+import { ProcessEventKind, type ProcessEventMessage } from './proto.js';
 import type { ProcessEventType } from './events.js';
 
 const kindNumber: Record<ProcessEventType, number> = {
@@ -80,22 +81,16 @@ export class BatchBuilder {
 
   /** Encodes the batch as a length-delimited Record and resets the builder. */
   encode(): Uint8Array {
-    const capData = new Uint8Array(this.capBytes);
-    let off = 0;
-    for (const chunk of this.capChunks) {
-      capData.set(chunk, off);
-      off += chunk.length;
-    }
-    const msg = {
+    const bytes = encodeBatchRecord({
       baseNs: Math.max(this.baseNs, 0),
-      scTid: this.tid, scPid: this.pid, scNr: this.nr,
-      scExitDeltaNs: this.exitDelta, scDurationNs: this.duration, scRet: this.ret,
-      scArg0: this.a0, scArg1: this.a1, scArg2: this.a2, scArg3: this.a3, scArg4: this.a4, scArg5: this.a5,
-      scFlags: this.flags,
-      capSyscall: this.capSyscall, capInfo: this.capInfo, capLen: this.capLen, capData,
-      processEvents: this.procs,
-    };
-    const bytes = pb.Record.encodeDelimited({ batch: msg as never }).finish();
+      tid: this.tid, pid: this.pid, nr: this.nr,
+      exitDelta: this.exitDelta, duration: this.duration, ret: this.ret,
+      args: [this.a0, this.a1, this.a2, this.a3, this.a4, this.a5],
+      flags: this.flags,
+      capSyscall: this.capSyscall, capInfo: this.capInfo, capLen: this.capLen,
+      capChunks: this.capChunks, capBytes: this.capBytes,
+      procs: this.procs,
+    });
     this.reset();
     return bytes;
   }
