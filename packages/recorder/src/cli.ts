@@ -172,14 +172,18 @@ async function main(): Promise<number> {
   }
   const live = isatty(2) && !process.env['CI'] && !args.quiet;
   let lastLine = '';
+  let prev = { events: 0, seconds: 0 };
   const opts: RecordOptions = {
     ...args.opts,
     output: toStdout ? 1 : args.output!,
     stdio: [0, programStdout, 2],
     ...(live ? {
       onProgress: (s: RecordStats) => {
-        const rate = s.seconds > 0 ? Math.round((s.syscalls + s.processEvents) / s.seconds) : 0;
-        lastLine = `\r${s.syscalls + s.processEvents} events, ${rate}/s, ${s.lost} lost`;
+        // The rate over the last interval, not since the start.
+        const events = s.syscalls + s.processEvents;
+        const rate = s.seconds > prev.seconds ? Math.round((events - prev.events) / (s.seconds - prev.seconds)) : 0;
+        prev = { events, seconds: s.seconds };
+        lastLine = `\r${events} events, ${rate}/s, ${s.lost} lost  `;
         process.stderr.write(lastLine);
       },
     } : {}),
