@@ -160,6 +160,16 @@ test('a binary trace is never written to a terminal', () => {
   assert.match(r.stdout, /^bt-record: refusing to write a binary trace to a terminal: use -o FILE or redirect stdout\r?\nFor help: bt-record --help/);
 });
 
+test('the reader of the trace goes away: the program is stopped, bt-record exits 141 quietly', async () => {
+  const rec = spawn(process.execPath, [bin.record, '--', '/bin/sh', '-c', 'while :; do /bin/true; done'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  rec.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  rec.stdout.once('data', () => rec.stdout.destroy());
+  const code = await new Promise<number | null>((r) => rec.on('exit', (c) => r(c)));
+  assert.equal(code, 141);
+  assert.equal(stderr, '');
+});
+
 test('summary line on stderr; -q hides it', () => {
   const r = run(bin.record, ['-o', '/dev/null', '--', '/bin/true']);
   assert.equal(r.status, 0);

@@ -32,7 +32,8 @@ Options:
 
 Exit status: the recorded program's own (128+N when signal N killed it); 0 after
 -p detaches; 1 when recording failed; 2 for usage errors; 3 with --fail-on-loss
-when records were lost; 126 and 127 when PROGRAM cannot be run or found.
+when records were lost; 126 and 127 when PROGRAM cannot be run or found; 141
+when the reader of a trace on stdout went away (the program is stopped).
 
 Examples:
   bt-record ./prog arg1 > run.pb          record prog, trace on stdout
@@ -200,6 +201,9 @@ async function main(): Promise<number> {
   const result = await rec.finished;
   if (openedFd !== undefined) closeSync(openedFd);
   if (lastLine) process.stderr.write(`\r${' '.repeat(lastLine.length)}\r`);
+  // The reader of the trace went away (bt-record ... | bt-show - | head): stop quietly, as
+  // SIGPIPE would have stopped a C program, with the shell's status for it.
+  if (result.outputError?.errno === 'EPIPE' && toStdout) return 128 + 13;
   if (result.outputError) {
     fail(`${result.outputError.message}; the program was stopped, the trace holds what was written before`, 1);
   }

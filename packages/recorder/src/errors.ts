@@ -11,8 +11,11 @@ export type RecordErrorCode =
   | 'USAGE';          // bad options
 
 export class RecordError extends Error {
-  constructor(readonly code: RecordErrorCode, message: string) {
+  /** The system error behind it (EPIPE, ENOSPC...), when there is one. */
+  readonly errno: string | undefined;
+  constructor(readonly code: RecordErrorCode, message: string, errno?: string) {
     super(message);
     this.name = 'RecordError';
+    this.errno = errno;
   }
 }

@@ -84,7 +84,7 @@ class Sink {
           Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 2);
           continue;
         }
-        this.error = new RecordError('OUTPUT', `cannot write the trace: ${err.message.replace(/^\w+: /, '').replace(/, write$/, '')}`);
+        this.error = new RecordError('OUTPUT', `cannot write the trace: ${err.message.replace(/^\w+: /, '').replace(/, write$/, '')}`, err.code);
         return;
       }
     }
