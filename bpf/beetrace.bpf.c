@@ -536,69 +536,66 @@ int BPF_PROG(bt_sys_exit, struct pt_regs *regs, long ret)
 	return 0;
 }
 
+/* A process record of `type` for pid/tid in this CPU's scratch slot, every field zeroed. */
+static __always_inline struct bt_process *process_record(__u32 type, __u32 pid, __u32 tid)
+{
+	struct bt_process *rec = scratch_buf();
+	if (!rec)
+		return NULL;
+	__builtin_memset(rec, 0, sizeof(*rec));
+	rec->type = type;
+	rec->size = sizeof(*rec);
+	rec->pid = pid;
+	rec->tid = tid;
+	rec->ns = bpf_ktime_get_ns();
+	return rec;
+}
+
+/* Sends a process record with `len` bytes of data after it. */
+static __always_inline void emit_process(struct bt_process *rec, __u32 len)
+{
+	rec->data_len = len;
+	rec->size = (sizeof(*rec) + len + 7) & ~7U;
+	emit(rec, rec->size);
+}
+
 SEC("tp_btf/sched_process_fork")
 int BPF_PROG(bt_fork, struct task_struct *parent, struct task_struct *child)
 {
-	__u32 ptgid = parent->tgid, ctgid = child->tgid;
-	struct bt_process *rec;
-	__u32 one = BT_TRACED;
-	__u32 ctid = child->pid;
+	__u32 ptgid = parent->tgid, ctgid = child->tgid, ctid = child->pid;
 	struct bt_inflight fresh = { .pid = ctgid, .new_task = 1 };
+	__u32 one = BT_TRACED;
+	struct bt_process *rec;
 
 	if (!is_traced(ptgid))
 		return 0;
 	if (ctgid != ptgid)
 		bpf_map_update_elem(&traced, &ctgid, &one, BPF_ANY);
 	bpf_map_update_elem(&inflight, &ctid, &fresh, BPF_ANY);
-	rec = scratch_buf();
+	rec = process_record(BT_REC_FORK, ctgid, ctid);
 	if (!rec)
 		return 0;
-	rec->type = BT_REC_FORK;
-	rec->ignored = 0;
-	rec->size = sizeof(*rec);
-	rec->pid = ctgid;
-	rec->tid = child->pid;
-	rec->ns = bpf_ktime_get_ns();
 	rec->parent_pid = ptgid;
 	rec->parent_tid = parent->pid;
-	rec->exit_code = 0;
-	rec->signo = 0;
-	rec->old_tid = 0;
-	rec->group_dead = 0;
 	rec->thread = ctgid == ptgid;
-	rec->data_len = 0;
-	emit(rec, sizeof(*rec));
+	emit_process(rec, 0);
 	return 0;
 }
 
 SEC("tp_btf/sched_process_exec")
 int BPF_PROG(bt_exec, struct task_struct *p, pid_t old_pid, struct linux_binprm *bprm)
 {
-	__u32 tgid = p->tgid;
 	struct bt_process *rec;
 	long n;
 
-	if (!is_traced(tgid))
+	if (!is_traced(p->tgid))
 		return 0;
-	rec = scratch_buf();
+	rec = process_record(BT_REC_EXEC, p->tgid, p->pid);
 	if (!rec)
 		return 0;
-	rec->type = BT_REC_EXEC;
-	rec->ignored = 0;
-	rec->pid = tgid;
-	rec->tid = p->pid;
-	rec->ns = bpf_ktime_get_ns();
-	rec->parent_pid = 0;
-	rec->parent_tid = 0;
-	rec->exit_code = 0;
-	rec->signo = 0;
 	rec->old_tid = old_pid;
-	rec->group_dead = 0;
-	rec->thread = 0;
 	n = bpf_probe_read_kernel_str((__u8 *)rec + sizeof(*rec), BT_FILENAME_MAX, BPF_CORE_READ(bprm, filename));
-	rec->data_len = n > 0 ? n - 1 : 0;
-	rec->size = (sizeof(*rec) + rec->data_len + 7) & ~7U;
-	emit(rec, rec->size);
+	emit_process(rec, n > 0 ? n - 1 : 0);
 	return 0;
 }
 
@@ -619,27 +616,31 @@ int BPF_PROG(bt_exit, struct task_struct *p, bool group_dead)
 				     BT_SC_UNFINISHED, false, false);
 		bpf_map_delete_elem(&inflight, &tid);
 	}
-	rec = scratch_buf();
+	rec = process_record(BT_REC_EXIT, tgid, tid);
 	if (!rec)
 		return 0;
-	rec->type = BT_REC_EXIT;
-	rec->ignored = 0;
-	rec->size = sizeof(*rec);
-	rec->pid = tgid;
-	rec->tid = tid;
-	rec->ns = bpf_ktime_get_ns();
-	rec->parent_pid = 0;
-	rec->parent_tid = 0;
 	rec->exit_code = p->exit_code;
-	rec->signo = 0;
-	rec->old_tid = 0;
 	rec->group_dead = group_dead;
-	rec->thread = 0;
-	rec->data_len = 0;
-	emit(rec, sizeof(*rec));
+	emit_process(rec, 0);
 	if (group_dead)
 		bpf_map_delete_elem(&traced, &tgid);
 	return 0;
+}
+
+/* A signal record with the kernel's siginfo (when there is one) for tgid/tid. */
+static __always_inline void emit_signal(__u32 tgid, __u32 tid, int sig, struct kernel_siginfo *info, __u32 ignored)
+{
+	struct bt_process *rec = process_record(BT_REC_SIGNAL, tgid, tid);
+	__u32 len = BT_SIGINFO_BYTES;
+
+	if (!rec)
+		return;
+	rec->signo = sig;
+	rec->ignored = ignored;
+	/* SEND_SIG_NOINFO and SEND_SIG_PRIV are the small values 0 and 1, not pointers. */
+	if ((unsigned long)info < 4096 || bpf_probe_read_kernel((__u8 *)rec + sizeof(*rec), BT_SIGINFO_BYTES, info))
+		len = 0;
+	emit_process(rec, len);
 }
 
 SEC("tp_btf/signal_deliver")
@@ -647,30 +648,9 @@ int BPF_PROG(bt_signal, int sig, struct kernel_siginfo *info, struct k_sigaction
 {
 	__u64 pid_tgid = bpf_get_current_pid_tgid();
 	__u32 tgid = pid_tgid >> 32;
-	struct bt_process *rec;
 
-	if (!is_traced(tgid))
-		return 0;
-	rec = scratch_buf();
-	if (!rec)
-		return 0;
-	rec->type = BT_REC_SIGNAL;
-	rec->ignored = 0;
-	rec->pid = tgid;
-	rec->tid = (__u32)pid_tgid;
-	rec->ns = bpf_ktime_get_ns();
-	rec->parent_pid = 0;
-	rec->parent_tid = 0;
-	rec->exit_code = 0;
-	rec->signo = sig;
-	rec->old_tid = 0;
-	rec->group_dead = 0;
-	rec->thread = 0;
-	rec->data_len = BT_SIGINFO_BYTES;
-	if (bpf_probe_read_kernel((__u8 *)rec + sizeof(*rec), BT_SIGINFO_BYTES, info))
-		rec->data_len = 0;
-	rec->size = (sizeof(*rec) + rec->data_len + 7) & ~7U;
-	emit(rec, rec->size);
+	if (is_traced(tgid))
+		emit_signal(tgid, (__u32)pid_tgid, sig, info, 0);
 	return 0;
 }
 
@@ -682,31 +662,7 @@ int BPF_PROG(bt_signal, int sig, struct kernel_siginfo *info, struct k_sigaction
 SEC("tp_btf/signal_generate")
 int BPF_PROG(bt_signal_ignored, int sig, struct kernel_siginfo *info, struct task_struct *task, int group, int result)
 {
-	__u32 tgid = task->tgid;
-	struct bt_process *rec;
-
-	if (result != 1 /* TRACE_SIGNAL_IGNORED */ || !is_traced(tgid))
-		return 0;
-	rec = scratch_buf();
-	if (!rec)
-		return 0;
-	rec->type = BT_REC_SIGNAL;
-	rec->ignored = 1;
-	rec->pid = tgid;
-	rec->tid = task->pid;
-	rec->ns = bpf_ktime_get_ns();
-	rec->parent_pid = 0;
-	rec->parent_tid = 0;
-	rec->exit_code = 0;
-	rec->signo = sig;
-	rec->old_tid = 0;
-	rec->group_dead = 0;
-	rec->thread = 0;
-	rec->data_len = BT_SIGINFO_BYTES;
-	/* SEND_SIG_NOINFO and SEND_SIG_PRIV are the small values 0 and 1, not pointers. */
-	if ((unsigned long)info < 4096 || bpf_probe_read_kernel((__u8 *)rec + sizeof(*rec), BT_SIGINFO_BYTES, info))
-		rec->data_len = 0;
-	rec->size = (sizeof(*rec) + rec->data_len + 7) & ~7U;
-	emit(rec, rec->size);
+	if (result == 1 /* TRACE_SIGNAL_IGNORED */ && is_traced(task->tgid))
+		emit_signal(task->tgid, task->pid, sig, info, 1);
 	return 0;
 }
