@@ -1,6 +1,9 @@
 // Accumulates events column by column and encodes them as one Batch record.
 import { encodeBatchRecord } from './batch-encoder.js';
 import { ProcessEventKind, type ProcessEventMessage } from './proto.js';
+
+/** A signed 64-bit value: a number where exact, else a bigint. */
+export type Int64 = number | bigint;
 import type { ProcessEventType } from './events.js';
 
 const kindNumber: Record<ProcessEventType, number> = {
@@ -18,13 +21,13 @@ export class BatchBuilder {
   private nr: number[] = [];
   private exitDelta: number[] = [];
   private duration: number[] = [];
-  private ret: number[] = [];
-  private a0: number[] = [];
-  private a1: number[] = [];
-  private a2: number[] = [];
-  private a3: number[] = [];
-  private a4: number[] = [];
-  private a5: number[] = [];
+  private ret: Int64[] = [];
+  private a0: Int64[] = [];
+  private a1: Int64[] = [];
+  private a2: Int64[] = [];
+  private a3: Int64[] = [];
+  private a4: Int64[] = [];
+  private a5: Int64[] = [];
   private flags: number[] = [];
   private capSyscall: number[] = [];
   private capInfo: number[] = [];
@@ -46,8 +49,9 @@ export class BatchBuilder {
     return this.capBytes;
   }
 
-  addSyscall(pid: number, tid: number, nr: number, enterNs: number, exitNs: number, ret: number,
-    a0: number, a1: number, a2: number, a3: number, a4: number, a5: number, flags: number): number {
+  /** Arguments and return value are numbers, or bigints where a number would not be exact (beyond 2^53). */
+  addSyscall(pid: number, tid: number, nr: number, enterNs: number, exitNs: number, ret: Int64,
+    a0: Int64, a1: Int64, a2: Int64, a3: Int64, a4: Int64, a5: Int64, flags: number): number {
     if (this.baseNs < 0) this.lastExit = this.baseNs = exitNs;
     this.exitDelta.push(exitNs - this.lastExit);
     this.lastExit = exitNs;

@@ -55,3 +55,50 @@ test('an empty batch and a batch of process events only', () => {
   assert.equal(events.length, 1);
   assert.equal(events[0]?.parentPid, 2);
 });
+
+/** Reads the packed sint64 field `field` of the batch inside a length-delimited Record, exactly. */
+function packedSint64(record: Uint8Array, field: number): bigint[] {
+  let p = 0;
+  const varint = (): bigint => {
+    let v = 0n;
+    let shift = 0n;
+    for (;;) {
+      const b = record[p++]!;
+      v |= BigInt(b & 0x7f) << shift;
+      if (!(b & 0x80)) return v;
+      shift += 7n;
+    }
+  };
+  varint(); // record length
+  varint(); // Record.batch tag
+  const end = Number(varint()) + p;
+  while (p < end) {
+    const tag = Number(varint());
+    if ((tag & 7) === 0) {
+      varint();
+      continue;
+    }
+    const len = Number(varint());
+    if (tag >> 3 !== field) {
+      p += len;
+      continue;
+    }
+    const out: bigint[] = [];
+    const stop = p + len;
+    while (p < stop) {
+      const z = varint();
+      out.push((z >> 1n) ^ -(z & 1n));
+    }
+    return out;
+  }
+  return [];
+}
+
+test('arguments beyond 2^53, given as bigints, are stored exactly', () => {
+  const b = new BatchBuilder();
+  const big = [-(2n ** 63n), 2n ** 63n - 1n, 2n ** 53n + 1n, -(2n ** 53n) - 3n, 0xffff_ffff_ffff_fff0n - 2n ** 64n];
+  for (const v of big) b.addSyscall(1, 1, 0, 0, 0, v, v, 0, 0, 0, 0, 0, 0);
+  const bytes = b.encode();
+  assert.deepEqual(packedSint64(bytes, 8), big);
+  assert.deepEqual(packedSint64(bytes, 7), big);
+});

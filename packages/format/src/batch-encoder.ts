@@ -49,7 +49,12 @@ class Bytes {
   }
 
   /** A non-negative integer up to 2^53 (uint64 fields). */
-  uint(v: number): void {
+  uint(v: number | bigint): void {
+    if (typeof v === 'bigint') {
+      const big = BigInt.asUintN(64, v);
+      this.varint64(Number(big & 0xffffffffn), Number(big >> 32n));
+      return;
+    }
     if (v >= 0 && v < TWO32 && Number.isInteger(v)) this.varint32(v);
     else {
       const big = BigInt.asUintN(64, BigInt(Math.trunc(v)));
@@ -57,8 +62,14 @@ class Bytes {
     }
   }
 
-  /** A signed integer as sint64 (zigzag); exact for the safe integers. */
-  sint(v: number): void {
+  /** A signed integer as sint64 (zigzag); exact for bigints and the safe integers. */
+  sint(v: number | bigint): void {
+    if (typeof v === 'bigint') {
+      const big = BigInt.asIntN(64, v);
+      const zz = BigInt.asUintN(64, (big << 1n) ^ (big >> 63n));
+      this.varint64(Number(zz & 0xffffffffn), Number(zz >> 32n));
+      return;
+    }
     if (v >= 0 && v < 0x40000000) {
       this.varint32(v * 2);
       return;
@@ -112,7 +123,7 @@ type Kind = 'u32' | 'u64' | 's64';
  * zigzag, which is nearly all of them) straight into the buffer; anything larger
  * goes through the general varint64 path.
  */
-function packed(field: number, values: readonly number[], kind: Kind): void {
+function packed(field: number, values: readonly (number | bigint)[], kind: Kind): void {
   const n = values.length;
   if (n === 0) return;
   scratch.pos = 0;
@@ -122,7 +133,9 @@ function packed(field: number, values: readonly number[], kind: Kind): void {
   for (let i = 0; i < n; i++) {
     const v = values[i]!;
     let z: number;
-    if (kind === 's64') {
+    if (typeof v === 'bigint') {
+      z = -1;
+    } else if (kind === 's64') {
       if (v >= 0 && v < 0x40000000) z = v * 2;
       else if (v < 0 && v > -0x40000000) z = -v * 2 - 1;
       else z = -1;
@@ -166,8 +179,8 @@ export interface BatchColumns {
   readonly nr: readonly number[];
   readonly exitDelta: readonly number[];
   readonly duration: readonly number[];
-  readonly ret: readonly number[];
-  readonly args: readonly (readonly number[])[];
+  readonly ret: readonly (number | bigint)[];
+  readonly args: readonly (readonly (number | bigint)[])[];
   readonly flags: readonly number[];
   readonly capSyscall: readonly number[];
   readonly capInfo: readonly number[];

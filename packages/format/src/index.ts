@@ -1,6 +1,6 @@
 export { pb, ProcessEventKind, type Header, type Trailer, type Batch, type ProcessEventMessage } from './proto.js';
 export * from './events.js';
-export { BatchBuilder } from './batch-builder.js';
+export { BatchBuilder, type Int64 } from './batch-builder.js';
 export * from './trace-file.js';
 export * from './syscalls.js';
 export { BatchDecoder, columnsOf, decodeBatch, readTraceColumns, type BatchColumns, type ReadColumnsOptions, type TraceColumnsRecord } from './batch-decoder.js';

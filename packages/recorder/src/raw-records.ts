@@ -38,7 +38,11 @@ export class RawRecordParser {
     const L = this.L;
     const dv = new DataView(chunk.buffer, chunk.byteOffset, chunk.byteLength);
     const u64 = (o: number): number => dv.getUint32(o, true) + dv.getUint32(o + 4, true) * TWO32;
-    const s64 = (o: number): number => dv.getUint32(o, true) + dv.getInt32(o + 4, true) * TWO32;
+    // Signed 64-bit: a number when exact (below 2^53 in magnitude, nearly always), else a bigint.
+    const s64 = (o: number): number | bigint => {
+      const hi = dv.getInt32(o + 4, true);
+      return hi >= -0x200000 && hi < 0x200000 ? dv.getUint32(o, true) + hi * TWO32 : dv.getBigInt64(o, true);
+    };
     const scSize = L['sc_size']!, capSize = L['cap_size']!, argsOff = L['sc_args']!;
     let off = 0;
     while (off + 8 <= chunk.length) {
