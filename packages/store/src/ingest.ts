@@ -4,15 +4,16 @@
 // with, and sockets get their addresses and byte counts.
 import { createHash } from 'node:crypto';
 import { createReadStream, statSync } from 'node:fs';
+import { Worker } from 'node:worker_threads';
 import { constants as osConstants } from 'node:os';
 import { resolve } from 'node:path';
 import type Database from 'better-sqlite3';
-import { Decoder } from '@beetrace/analyze';
 import {
-  type Batch, batchEvents, CaptureFlag, type Header, ProcessEventKind, type ProcessEventMessage, readTrace, syscallTable,
+  type BatchColumns, CaptureFlag, type Header, ProcessEventKind, type ProcessEventMessage, readTraceColumns, syscallTable,
   type SyscallTable, type Trailer,
 } from '@beetrace/format';
 import { type Db, EXIT, StoreError } from './db.js';
+import type { DecodeWorkerInput, DecodeWorkerMessage } from './decode-worker.js';
 import { errnoNames } from './generated/errno.js';
 import { formatSockaddr, socketFamilyName, socketTypeName } from './sockaddr.js';
 
@@ -38,8 +39,11 @@ export async function hashFile(path: string): Promise<string> {
   return h.digest('hex');
 }
 
-const ROWS = 50;          // rows per multi-row INSERT
-const CALL_COLS = 22;
+const ROWS = 200;         // rows per multi-row INSERT
+const CALL_COLS = 22;     // columns of calls (the single-row statement for rows that do not pack)
+const PACKED = 15;        // values bound per row by the multi-row statement
+const PID_LIMIT = 2 ** 23; // pid and tid below this (Linux's pid_max is at most 2^22) pack into one value
+const PATH_LIMIT = 2 ** 26 - 1; // path ids below this pack in pairs
 const O_CLOEXEC = 0o2000000;
 const SOCK_CLOEXEC = 0o2000000;
 const F_DUPFD = 0;
@@ -164,24 +168,105 @@ function exitStatusText(t: Trailer | undefined, attached: boolean): string | nul
   return null;
 }
 
-/** Statements prepared once per ingest. */
+/** Batch messages of the decode worker, in order. */
+class DecodeFeed {
+  private readonly worker: Worker;
+  private readonly queue: DecodeWorkerMessage[] = [];
+  private waiting: ((m: DecodeWorkerMessage) => void) | undefined;
+  private failure: DecodeWorkerMessage | undefined;
+
+  constructor(file: string) {
+    const input: DecodeWorkerInput = { file, ahead: 8 };
+    this.worker = new Worker(new URL('./decode-worker.js', import.meta.url), { workerData: input });
+    this.worker.on('message', (m: DecodeWorkerMessage) => this.push(m));
+    this.worker.on('error', (e: Error) => this.push({ kind: 'error', message: e.message }));
+    this.worker.on('exit', () => this.push({ kind: 'error', message: 'the decode worker exited early' }));
+  }
+
+  private push(m: DecodeWorkerMessage): void {
+    if (this.failure) return;
+    if (m.kind !== 'batch') this.failure = m;
+    const w = this.waiting;
+    if (w) {
+      this.waiting = undefined;
+      w(m);
+    } else this.queue.push(m);
+  }
+
+  /** The texts of the next batch; throws when the worker failed or has no more batches. */
+  async next(): Promise<Extract<DecodeWorkerMessage, { kind: 'batch' }>> {
+    const m = this.queue.shift() ?? (this.failure && this.queue.length === 0 ? this.failure : await new Promise<DecodeWorkerMessage>((r) => { this.waiting = r; }));
+    if (m.kind === 'batch') {
+      this.worker.postMessage(0);
+      return m;
+    }
+    throw new StoreError('DECODE_FAILED', m.kind === 'error' ? `decoding arguments failed: ${m.message}` : 'decoding arguments failed: the worker read fewer batches');
+  }
+
+  close(): void {
+    this.worker.removeAllListeners('exit');
+    void this.worker.terminate();
+  }
+}
+
+/**
+ * Statements prepared once per ingest. Most rows go through a multi-row INSERT
+ * that binds 15 values per row instead of 22: the trace id is a literal, seq is
+ * computed from id, errno from ret and flags, and small integers travel in pairs
+ * (pid and tid; nr, flags and fd; path_id and path2_id), split again in SQL.
+ * Binding a value costs far more than the SQL arithmetic. A row whose values
+ * do not fit that packing goes through a plain single-row INSERT.
+ */
 class Inserter {
   readonly callMany: Database.Statement;
   readonly callOne: Database.Statement;
-  readonly callBuf: unknown[] = new Array(CALL_COLS * ROWS);
-  calls = 0;
+  readonly buf: unknown[] = new Array(PACKED * ROWS);
+  rows = 0;
 
-  constructor(db: Db) {
+  constructor(db: Db, private readonly traceId: number, private readonly firstId: number) {
+    const cols = 'id, trace_id, seq, pid, tid, nr, ret, errno, ts_ns, dur_ns, arg0, arg1, arg2, arg3, arg4, arg5, flags, path_id, path2_id, fd, caps, args';
     const row = (n: number): string => `(${new Array(n).fill('?').join(',')})`;
-    const callSql = 'INSERT INTO calls (id, trace_id, seq, pid, tid, nr, ret, errno, ts_ns, dur_ns, arg0, arg1, arg2, arg3, arg4, arg5, flags, path_id, path2_id, fd, caps, args) VALUES ';
-    this.callMany = db.prepare(callSql + new Array(ROWS).fill(row(CALL_COLS)).join(','));
-    this.callOne = db.prepare(callSql + row(CALL_COLS));
+    this.callOne = db.prepare(`INSERT INTO calls (${cols}) VALUES ${row(CALL_COLS)}`);
+    // VALUES columns: 1 id, 2 pid*2^23+tid, 3 nr+flags*2^12+(fd+1)*2^16, 4 (path_id+1)+(path2_id+1)*2^26,
+    // 5 ret, 6 ts_ns, 7 dur_ns, 8-13 arg0-arg5, 14 caps, 15 args.
+    const ret = 'column5';
+    const names = [...errnoNames].map(([n, name]) => `WHEN ${n} THEN '${name}'`).join(' ');
+    const errno = `CASE WHEN (column3 >> 12) & 1 = 0 AND ${ret} < 0 AND ${ret} >= -4095
+      THEN ifnull(CASE CAST(-${ret} AS INTEGER) ${names} END, 'E' || CAST(-${ret} AS INTEGER)) END`;
+    this.callMany = db.prepare(`INSERT INTO calls (${cols})
+      SELECT column1, ${traceId}, column1 - ${firstId}, column2 >> 23, column2 & 8388607, column3 & 4095, ${ret}, ${errno},
+        column6, column7, column8, column9, column10, column11, column12, column13, (column3 >> 12) & 15,
+        nullif(column4 & 67108863, 0) - 1, nullif(column4 >> 26, 0) - 1, nullif(column3 >> 16, 0) - 1, column14, column15
+      FROM (VALUES ${new Array(ROWS).fill(row(PACKED)).join(',')})`);
   }
 
-  flushCalls(): void {
-    if (this.calls === ROWS) this.callMany.run(this.callBuf);
-    else for (let r = 0; r < this.calls; r++) this.callOne.run(this.callBuf.slice(r * CALL_COLS, (r + 1) * CALL_COLS));
-    this.calls = 0;
+  flush(): void {
+    if (this.rows === ROWS) this.callMany.run(this.buf);
+    else {
+      // The last rows of the trace: the single-row statement, unpacked.
+      const b = this.buf;
+      for (let r = 0; r < this.rows; r++) {
+        const o = r * PACKED;
+        const pt = b[o + 1] as number;
+        const nf = b[o + 2] as number;
+        const pp = b[o + 3] as number;
+        const fd1 = Math.floor(nf / 65536);
+        const p1 = pp % 67108864;
+        const p2 = Math.floor(pp / 67108864);
+        this.one(b[o] as number, Math.floor(pt / 8388608), pt % 8388608, nf % 4096, b[o + 4] as number, b[o + 5] as number, b[o + 6] as number,
+          [b[o + 7], b[o + 8], b[o + 9], b[o + 10], b[o + 11], b[o + 12]] as number[], Math.floor(nf / 4096) % 16,
+          p1 === 0 ? null : p1 - 1, p2 === 0 ? null : p2 - 1, fd1 === 0 ? null : fd1 - 1, b[o + 13] as string | null, b[o + 14] as string | null);
+      }
+    }
+    this.rows = 0;
+  }
+
+  /** One row through the single-row statement (values the packing cannot carry). */
+  one(id: number, pid: number, tid: number, nr: number, ret: number, ts: number, dur: number, a: readonly number[], flags: number,
+    pathId: number | null, path2Id: number | null, fd: number | null, caps: string | null, args: string | null): void {
+    const failed = (flags & 1) === 0 && ret < 0 && ret >= -4095;
+    this.callOne.run(id, this.traceId, id - this.firstId, pid, tid, nr, ret, failed ? errnoNames.get(-ret) ?? `E${-ret}` : null, ts, dur,
+      a[0], a[1], a[2], a[3], a[4], a[5], flags, pathId, path2Id, fd, caps, args);
   }
 }
 
@@ -189,7 +274,6 @@ class Inserter {
 class TraceIngest {
   private readonly infos: CallInfo[];
   private readonly ins: Inserter;
-  private readonly decoder: Decoder;
   private readonly pathIds = new Map<string, number>();
   private readonly findPath: Database.Statement;
   private readonly addPath: Database.Statement;
@@ -210,9 +294,7 @@ class TraceIngest {
   constructor(private readonly db: Db, private readonly traceId: number, private readonly firstId: number,
     private readonly mono0: number, table: SyscallTable, cwd: string | undefined) {
     this.infos = buildInfo(table);
-    // bt-show's defaults: strings cut at 32 bytes, no hex, no fd paths (file_access has those).
-    this.decoder = new Decoder(table, { strSize: 32, xflag: 0, fdPaths: false }, cwd);
-    this.ins = new Inserter(db);
+    this.ins = new Inserter(db, traceId, firstId);
     this.findPath = db.prepare('SELECT id FROM paths WHERE path = ?').pluck();
     this.addPath = db.prepare('INSERT INTO paths (path) VALUES (?)');
     this.insProc = db.prepare(`INSERT INTO processes (trace_id, pid, parent_pid, exe, argv, start_ns, end_ns, exit_status, exit_code, term_signal, threads, syscalls)
@@ -341,20 +423,11 @@ class TraceIngest {
     }
   }
 
-  /** The decoded argument text of every syscall of the batch, in order (the decoder follows process events too). */
-  private decode(b: Batch): string[] {
-    const out: string[] = [];
-    const d = this.decoder;
-    for (const ev of batchEvents(b)) {
-      if (ev.type === 'syscall') out.push(d.syscall(ev).argsText);
-      else d.process(ev);
-    }
-    return out;
-  }
-
-  batch(b: Batch): void {
+  /** Stores a batch; `texts` is the decode worker's message for it (argument text and captures JSON). */
+  batch(b: BatchColumns, texts: Extract<DecodeWorkerMessage, { kind: 'batch' }>): void {
     const n = b.scNr.length;
-    const argsText = this.decode(b);
+    if (texts.argsIdx.length !== n) throw new StoreError('DECODE_FAILED', 'decoding arguments failed: the worker read another batch');
+    const { args: argsList, argsIdx, caps: capsList, capsIdx } = texts;
     const procs = b.processEvents;
     let p = 0;
     let exitNs = Number(b.baseNs ?? 0);
@@ -364,9 +437,8 @@ class TraceIngest {
     const raw = b.capData;
     const data = raw ? Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength) : Buffer.alloc(0);
     const ins = this.ins;
-    const callBuf = ins.callBuf;
+    const buf = ins.buf;
     const infos = this.infos;
-    const traceId = this.traceId;
     const mono0 = this.mono0;
     const { scPid, scTid, scNr, scExitDeltaNs, scDurationNs, scRet, scArg0, scArg1, scArg2, scArg3, scArg4, scArg5, scFlags } = b;
     let lastPid = -1;
@@ -389,7 +461,6 @@ class TraceIngest {
       const unfinished = (flags & 1) !== 0;
       if (unfinished) this.unfinished++;
       const failed = !unfinished && ret < 0 && ret >= -4095;
-      const errno = failed ? errnoNames.get(-ret) ?? `E${-ret}` : null;
 
       if (pid !== lastPid) {
         lastPid = pid;
@@ -401,14 +472,11 @@ class TraceIngest {
       let path0: string | null = null;
       let path1: string | null = null;
       let capFirst = c;
-      let caps: string | null = null;
       while (c < capCount && b.capSyscall[c] === i) {
         const info32 = b.capInfo[c]!;
         const len = b.capLen[c]!;
         const arg = info32 & 0xff;
         const cflags = (info32 >>> 8) & 0xff;
-        const item = `[${arg},${cflags},${info32 >>> 16},"${data.toString('hex', capOff, capOff + len)}"]`;
-        caps = caps === null ? item : `${caps},${item}`;
         if (info.pathArgs.length > 0 && !(cflags & CaptureFlag.FAULT)) {
           if (arg === info.pathArgs[0]) path0 = data.toString('utf8', capOff, capOff + len);
           else if (arg === info.pathArgs[1]) path1 = data.toString('utf8', capOff, capOff + len);
@@ -446,15 +514,24 @@ class TraceIngest {
         }
       }
 
-      const o = ins.calls * CALL_COLS;
-      callBuf[o] = id; callBuf[o + 1] = traceId; callBuf[o + 2] = seq; callBuf[o + 3] = pid; callBuf[o + 4] = scTid[i]!;
-      callBuf[o + 5] = nr; callBuf[o + 6] = ret; callBuf[o + 7] = errno; callBuf[o + 8] = ts; callBuf[o + 9] = dur;
-      callBuf[o + 10] = a0; callBuf[o + 11] = scArg1[i] ?? 0; callBuf[o + 12] = scArg2[i] ?? 0; callBuf[o + 13] = scArg3[i] ?? 0;
-      callBuf[o + 14] = scArg4[i] ?? 0; callBuf[o + 15] = scArg5[i] ?? 0; callBuf[o + 16] = flags;
-      callBuf[o + 17] = pathId; callBuf[o + 18] = path2Id; callBuf[o + 19] = fdCol;
-      callBuf[o + 20] = caps === null ? null : `[${caps}]`;
-      callBuf[o + 21] = argsText[i] ?? null;
-      if (++ins.calls === ROWS) ins.flushCalls();
+      const tid = scTid[i]!;
+      const ci = capsIdx[i]!;
+      const caps = ci < 0 ? null : capsList[ci]!;
+      const args = argsList[argsIdx[i]!]!;
+      if (pid < PID_LIMIT && tid < PID_LIMIT && nr < 4096 && flags < 16 && (pathId === null || pathId < PATH_LIMIT) && (path2Id === null || path2Id < PATH_LIMIT)
+        && (fdCol === null || (fdCol >= 0 && fdCol < 2 ** 31))) {
+        let o = ins.rows * PACKED;
+        buf[o++] = id;
+        buf[o++] = pid * PID_LIMIT + tid;
+        buf[o++] = nr + flags * 4096 + (fdCol === null ? 0 : (fdCol + 1) * 65536);
+        buf[o++] = (pathId === null ? 0 : pathId + 1) + (path2Id === null ? 0 : (path2Id + 1) * 67108864);
+        buf[o++] = ret; buf[o++] = ts; buf[o++] = dur;
+        buf[o++] = a0; buf[o++] = scArg1[i]!; buf[o++] = scArg2[i]!; buf[o++] = scArg3[i]!; buf[o++] = scArg4[i]!; buf[o++] = scArg5[i]!;
+        buf[o++] = caps; buf[o] = args;
+        if (++ins.rows === ROWS) ins.flush();
+      } else {
+        ins.one(id, pid, tid, nr, ret, ts, dur, [a0, scArg1[i]!, scArg2[i]!, scArg3[i]!, scArg4[i]!, scArg5[i]!], flags, pathId, path2Id, fdCol, caps, args);
+      }
 
       // As bt-show -c: every call counts (unfinished ones with no time), except a new task's return from clone.
       const childReturn = (flags & 2) !== 0 && ret === 0 && info.clone;
@@ -489,7 +566,7 @@ class TraceIngest {
   }
 
   /** Captured bytes of argument `arg` of the call whose captures are [from, to) ending at byte `end`. */
-  private capture(b: Batch, data: Buffer, from: number, to: number, end: number, arg: number): Buffer | undefined {
+  private capture(b: BatchColumns, data: Buffer, from: number, to: number, end: number, arg: number): Buffer | undefined {
     let off = end;
     for (let j = to - 1; j >= from; j--) off -= b.capLen[j]!;
     for (let j = from; j < to; j++) {
@@ -510,7 +587,7 @@ class TraceIngest {
   }
 
   private effect(info: CallInfo, pid: number, id: number, ts: number, ret: number, failed: boolean, a: number[],
-    pathId: number | null, data: Buffer, b: Batch, capFrom: number, capTo: number, capEnd: number): void {
+    pathId: number | null, data: Buffer, b: BatchColumns, capFrom: number, capTo: number, capEnd: number): void {
     const table = (): FdTable => this.fdTable(pid);
     const sockOf = (fd: number): Socket | null => this.fds.get(pid)?.get(fd)?.file.socket ?? null;
     switch (info.effect) {
@@ -615,7 +692,7 @@ class TraceIngest {
 
   /** Writes what was held back: pending rows, processes, sockets, per-syscall stats. */
   finish(): void {
-    if (this.ins.calls > 0) this.ins.flushCalls();
+    if (this.ins.rows > 0) this.ins.flush();
     for (const e of [...this.pendingExec.values()]) this.flushExec(e, null);
     for (const p of this.procs.values()) this.flushProc(p);
     for (const s of this.sockets) {
@@ -650,11 +727,14 @@ export async function ingestFile(db: Db, file: string, opts: IngestOptions = {})
     if (e instanceof StoreError) throw e;
     throw new StoreError('NO_FILE', `${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
   }
+  // The argument texts are decoded on a second thread, which starts reading while the file is hashed.
+  const feed = new DecodeFeed(file);
+  let done = false;
+  try {
   const hash = await hashFile(file);
   const stopped = (): boolean => opts.shouldStop?.() ?? false;
 
   db.exec('BEGIN IMMEDIATE');
-  let done = false;
   try {
     const existing = db.prepare('SELECT id FROM traces WHERE hash = ?').pluck().get(hash) as number | undefined;
     if (existing !== undefined) {
@@ -670,7 +750,7 @@ export async function ingestFile(db: Db, file: string, opts: IngestOptions = {})
     let traceId = 0;
     let problem: string | undefined;
     let complete = false;
-    for await (const rec of readTrace(file)) {
+    for await (const rec of readTraceColumns(file, { reuse: true })) {
       if (stopped()) throw new StoreError('INTERRUPTED', 'interrupted: nothing was stored', EXIT.INTERRUPTED);
       if (rec.kind === 'header') {
         header = rec.header;
@@ -688,7 +768,7 @@ export async function ingestFile(db: Db, file: string, opts: IngestOptions = {})
         ).lastInsertRowid);
         ingest = new TraceIngest(db, traceId, firstId, Number(header.monotonicNs ?? 0), table, header.cwd || undefined);
       } else if (rec.kind === 'batch') {
-        ingest!.batch(rec.batch);
+        ingest!.batch(rec.batch, await feed.next());
       } else if (rec.kind === 'trailer') {
         trailer = rec.trailer;
       } else {
@@ -719,6 +799,9 @@ export async function ingestFile(db: Db, file: string, opts: IngestOptions = {})
     return problem === undefined ? { id: traceId, added: true, syscalls: ingest!.seq } : { id: traceId, added: true, syscalls: ingest!.seq, problem };
   } finally {
     if (!done && db.inTransaction) db.exec('ROLLBACK');
+  }
+  } finally {
+    feed.close();
   }
 }
 
