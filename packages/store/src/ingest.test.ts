@@ -285,6 +285,74 @@ describe('damaged traces', () => {
   });
 });
 
+describe('packed rows', () => {
+  // Rows go through a multi-row INSERT that packs values in pairs and computes
+  // errno in SQL, the last rows of a trace and rows that do not pack (a pid beyond
+  // 2^23) through a single-row INSERT. Each kind of call here is repeated often
+  // enough to go through both: every copy must come out the same.
+  test('every column is the same through the packed and the single-row insert', async () => {
+    const kinds: { pid: number; tid: number; name: string; ret: number; args: number[]; flags: number; caps: [number, string][]; expect: string }[] = [
+      { pid: 100, tid: 100, name: 'openat', ret: 3, args: [-100, 0x1000, 0], flags: 0, caps: [[1, '/etc/x']], expect: 'openat 3 null 0 /etc/x null null' },
+      { pid: 100, tid: 101, name: 'read', ret: 4, args: [3, 0x2000, 10], flags: 0, caps: [], expect: 'read 4 null 0 /etc/x null 3' },
+      { pid: 100, tid: 100, name: 'openat', ret: -2, args: [-100, 0x1000, 0], flags: 0, caps: [[1, '/nope']], expect: 'openat -2 ENOENT 0 /nope null null' },
+      { pid: 100, tid: 100, name: 'read', ret: -9, args: [99, 0x2000, 10], flags: 0, caps: [], expect: 'read -9 EBADF 0 null null null' },
+      { pid: 100, tid: 100, name: 'rename', ret: 0, args: [0x1000, 0x3000], flags: 0, caps: [[0, '/a'], [1, '/b']], expect: 'rename 0 null 0 /a /b null' },
+      { pid: 100, tid: 100, name: 'read', ret: -4000, args: [3, 0x2000, 10], flags: 0, caps: [], expect: 'read -4000 E4000 0 /etc/x null 3' },
+      { pid: 100, tid: 100, name: 'read', ret: -2, args: [3, 0x2000, 10], flags: 1, caps: [], expect: 'read -2 null 1 /etc/x null 3' },
+      { pid: 100, tid: 100, name: 'read', ret: -4, args: [3, 0x2000, 10], flags: 2, caps: [], expect: 'read -4 EINTR 2 /etc/x null 3' },
+      { pid: 100, tid: 100, name: 'write', ret: -4096, args: [3, 0x2000, 2 ** 40], flags: 0, caps: [], expect: 'write -4096 null 0 /etc/x null 3' },
+      { pid: 9_000_000, tid: 9_000_001, name: 'getpid', ret: 9_000_000, args: [], flags: 0, caps: [], expect: 'getpid 9000000 null 0 null null null' },
+      { pid: 100, tid: 100, name: 'close', ret: 0, args: [3], flags: 0, caps: [], expect: 'close 0 null 0 /etc/x null 3' },
+    ];
+    const copies = 230;
+    const b = new BatchBuilder();
+    const batches: Uint8Array[] = [];
+    let t = MONO0 + 1_000;
+    for (let k = 0; k < copies; k++) {
+      for (const c of kinds) {
+        if (b.syscalls === 4096) batches.push(b.encode());
+        const a = [...c.args, 0, 0, 0, 0, 0, 0];
+        b.addSyscall(c.pid, c.tid, NR(c.name), t, t + 700, c.ret, a[0]!, a[1]!, a[2]!, a[3]!, a[4]!, a[5]!, c.flags);
+        for (const [arg, text] of c.caps) b.addCapture(arg, 0, 0, str(text));
+        t += 1_000;
+      }
+    }
+    batches.push(b.encode());
+    const p = join(dir, 'packed.pb');
+    writeTrace(p, batches);
+    const db = openStore(join(dir, 'packed.db'), { create: true });
+    const r = await ingestFile(db, p);
+    assert.equal(r.syscalls, copies * kinds.length);
+    const got = rows<{ id: number; trace_id: number; seq: number; pid: number; tid: number; line: string; arg2: number; ts_ns: number; dur_ns: number; args: string }>(db,
+      `SELECT c.id, c.trace_id, c.seq, c.pid, c.tid, c.arg2, c.ts_ns, c.dur_ns, c.args,
+              n.name || ' ' || c.ret || ' ' || ifnull(c.errno, 'null') || ' ' || c.flags || ' ' || ifnull(p.path, 'null') || ' '
+              || ifnull(q.path, 'null') || ' ' || ifnull(c.fd, 'null') AS line
+       FROM calls c JOIN syscall_names n ON n.nr = c.nr LEFT JOIN paths p ON p.id = c.path_id LEFT JOIN paths q ON q.id = c.path2_id
+       ORDER BY c.id`);
+    assert.equal(got.length, copies * kinds.length);
+    const argsOf = new Map<number, string>();
+    got.forEach((row, i) => {
+      const kind = kinds[i % kinds.length]!;
+      assert.equal(row.seq, i);
+      assert.equal(row.id - row.seq, got[0]!.id);
+      assert.equal(row.trace_id, r.id);
+      assert.equal(row.line, kind.expect, `row ${i}`);
+      assert.deepEqual([row.pid, row.tid], [kind.pid, kind.tid]);
+      assert.equal(row.arg2, [...kind.args, 0, 0, 0][2]);
+      assert.equal(row.ts_ns, 1_000 + i * 1_000);
+      assert.equal(row.dur_ns, 700);
+      // The decoded text depends only on the call here: the same for every copy.
+      const prev = argsOf.get(i % kinds.length);
+      if (prev === undefined) argsOf.set(i % kinds.length, row.args);
+      else assert.equal(row.args, prev, `row ${i}`);
+    });
+    assert.equal(argsOf.get(0), 'AT_FDCWD, "/etc/x", O_RDONLY');
+    const failed = rows<{ n: number }>(db, 'SELECT count(*) AS n FROM failures WHERE trace_id = ?', r.id)[0]!.n;
+    assert.equal(failed, copies * 4);
+    db.close();
+  });
+});
+
 describe('rm', () => {
   test('removes every row of the trace and only those', async () => {
     const db = openStore(join(dir, 'rm.db'), { create: true });
