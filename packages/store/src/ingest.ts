@@ -729,12 +729,19 @@ export async function ingestFile(db: Db, file: string, opts: IngestOptions = {})
   }
   // The argument texts are decoded on a second thread, which starts reading while the file is hashed.
   const feed = new DecodeFeed(file);
-  let done = false;
   try {
+    return await ingestWith(db, file, size, feed, opts);
+  } finally {
+    feed.close();
+  }
+}
+
+async function ingestWith(db: Db, file: string, size: number, feed: DecodeFeed, opts: IngestOptions): Promise<IngestResult> {
   const hash = await hashFile(file);
   const stopped = (): boolean => opts.shouldStop?.() ?? false;
 
   db.exec('BEGIN IMMEDIATE');
+  let done = false;
   try {
     const existing = db.prepare('SELECT id FROM traces WHERE hash = ?').pluck().get(hash) as number | undefined;
     if (existing !== undefined) {
@@ -799,9 +806,6 @@ export async function ingestFile(db: Db, file: string, opts: IngestOptions = {})
     return problem === undefined ? { id: traceId, added: true, syscalls: ingest!.seq } : { id: traceId, added: true, syscalls: ingest!.seq, problem };
   } finally {
     if (!done && db.inTransaction) db.exec('ROLLBACK');
-  }
-  } finally {
-    feed.close();
   }
 }
 
