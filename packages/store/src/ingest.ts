@@ -177,7 +177,9 @@ class DecodeFeed {
 
   constructor(file: string) {
     const input: DecodeWorkerInput = { file, ahead: 8 };
-    this.worker = new Worker(new URL('./decode-worker.js', import.meta.url), { workerData: input });
+    // The parent's node flags, except --input-type (a `node -e` caller's), which a file worker refuses.
+    const execArgv = process.execArgv.filter((a, i, all) => !a.startsWith('--input-type') && all[i - 1] !== '--input-type');
+    this.worker = new Worker(new URL('./decode-worker.js', import.meta.url), { workerData: input, execArgv });
     this.worker.on('message', (m: DecodeWorkerMessage) => this.push(m));
     this.worker.on('error', (e: Error) => this.push({ kind: 'error', message: e.message }));
     this.worker.on('exit', () => this.push({ kind: 'error', message: 'the decode worker exited early' }));
