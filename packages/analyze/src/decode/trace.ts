@@ -1,8 +1,10 @@
 // decodeTrace: a trace file (or stream, or bytes) in, decoded events out, in
 // the order the kernel delivered them, in constant memory.
 import {
-  batchEvents, type Header, readTrace, SyscallFlag, syscallTable, type TraceProblem, type TraceSource, type Trailer,
+  type BatchColumns, type Header, type ProcessEvent, readTraceColumns, SyscallFlag, syscallTable, type SyscallTable,
+  type TraceProblem, type TraceSource, type Trailer,
 } from '@beetrace/format';
+import { SyscallCursor, walkBatch } from './cursor.js';
 import { type DecodedEvent, Decoder } from './decode.js';
 
 export interface DecodeTraceOptions {
@@ -21,7 +23,58 @@ export type TraceItem =
   /** Always last. complete: the trace was read to its trailer; otherwise `problem` says where and why it stopped. */
   | { readonly kind: 'end'; readonly complete: boolean; readonly problem?: TraceProblem };
 
-const CLONES = new Set(['clone', 'clone3', 'fork', 'vfork']);
+const CLONES = ['clone', 'clone3', 'fork', 'vfork'];
+
+/**
+ * The decoding of one trace, event by event: set up from its header, then fed
+ * batch after batch; each decoded event goes to `emit` as soon as it is decoded
+ * (nothing is held per batch).
+ */
+export class TraceDecoder {
+  readonly decoder: Decoder;
+  readonly table: SyscallTable;
+  private readonly cloneNrs: Set<number>;
+  private readonly cur = new SyscallCursor();
+  private readonly visitor;
+
+  private constructor(table: SyscallTable, header: Header, opts: DecodeTraceOptions, emit: (ev: DecodedEvent) => void) {
+    this.table = table;
+    this.cloneNrs = new Set(CLONES.map((n) => table.byName.get(n)?.nr ?? -1));
+    const decoder = this.decoder = new Decoder(table, { strSize: opts.strSize ?? 32, xflag: opts.xflag ?? 0, fdPaths: opts.fdPaths ?? false }, header.cwd || undefined);
+    const cloneNrs = this.cloneNrs;
+    this.visitor = {
+      syscall(ev: SyscallCursor): void {
+        if (isCloneChild(ev, cloneNrs)) return;
+        emit(decoder.syscall(ev));
+      },
+      process(ev: ProcessEvent): void {
+        emit(decoder.process(ev));
+      },
+    };
+  }
+
+  /** A decoder for the trace this header starts, or the problem when its syscall table is unknown. */
+  static forHeader(header: Header, offset: number, opts: DecodeTraceOptions, emit: (ev: DecodedEvent) => void): TraceDecoder | TraceProblem {
+    const abi = header.syscallAbi || 'x86_64';
+    const table = syscallTable(abi);
+    if (!table) return { code: 'CORRUPT', offset, message: `unknown syscall ABI '${abi}'` };
+    return new TraceDecoder(table, header, opts, emit);
+  }
+
+  batch(b: BatchColumns): void {
+    walkBatch(b, this.cur, this.visitor);
+  }
+}
+
+/** A new child's return from clone/fork: strace shows it only as the parent's call. */
+export function isCloneChild(ev: SyscallCursor, cloneNrs: ReadonlySet<number>): boolean {
+  return (ev.flags & SyscallFlag.NO_ENTRY) !== 0 && ev.ret === 0 && cloneNrs.has(ev.nr);
+}
+
+/** Numbers of clone, clone3, fork and vfork in a table. */
+export function cloneNumbers(table: SyscallTable): Set<number> {
+  return new Set(CLONES.map((n) => table.byName.get(n)?.nr ?? -1));
+}
 
 /**
  * Decodes a trace. Yields its header, then every syscall and process event
@@ -38,37 +91,26 @@ export async function* decodeTrace(source: TraceSource, opts: DecodeTraceOptions
  * trace record (cheaper than one await per event for bulk consumers).
  */
 export async function* decodeTraceChunks(source: TraceSource, opts: DecodeTraceOptions = {}): AsyncGenerator<TraceItem[]> {
-  let decoder: Decoder | undefined;
-  let cloneNrs = new Set<number>();
-  for await (const rec of readTrace(source)) {
+  let td: TraceDecoder | undefined;
+  let items: TraceItem[] = [];
+  const emit = (ev: DecodedEvent): void => { items.push(ev); };
+  for await (const rec of readTraceColumns(source, { reuse: true })) {
     switch (rec.kind) {
       case 'header': {
-        const abi = rec.header.syscallAbi || 'x86_64';
-        const table = syscallTable(abi);
-        if (!table) {
-          yield [{ kind: 'end', complete: false, problem: { code: 'CORRUPT', offset: rec.offset, message: `unknown syscall ABI '${abi}'` } }];
+        const r = TraceDecoder.forHeader(rec.header, rec.offset, opts, emit);
+        if (!(r instanceof TraceDecoder)) {
+          yield [{ kind: 'end', complete: false, problem: r }];
           return;
         }
-        cloneNrs = new Set([...CLONES].map((n) => table.byName.get(n)?.nr ?? -1));
-        decoder = new Decoder(table, { strSize: opts.strSize ?? 32, xflag: opts.xflag ?? 0, fdPaths: opts.fdPaths ?? false }, rec.header.cwd || undefined);
+        td = r;
         yield [{ kind: 'header', header: rec.header }];
         break;
       }
-      case 'batch': {
-        const d = decoder!;
-        const items: TraceItem[] = [];
-        for (const ev of batchEvents(rec.batch)) {
-          if (ev.type === 'syscall') {
-            // A new child's return from clone/fork: strace shows it only as the parent's call.
-            if ((ev.flags & SyscallFlag.NO_ENTRY) !== 0 && ev.ret === 0 && cloneNrs.has(ev.nr)) continue;
-            items.push(d.syscall(ev));
-          } else {
-            items.push(d.process(ev));
-          }
-        }
+      case 'batch':
+        items = [];
+        td!.batch(rec.batch);
         yield items;
         break;
-      }
       case 'trailer':
         yield [{ kind: 'trailer', trailer: rec.trailer }];
         break;

@@ -1,9 +1,10 @@
 // bt-show's work, separate from the process plumbing in cli.ts so tests can run it.
 import { open } from 'node:fs/promises';
-import { pb, type Header } from '@beetrace/format';
-import type { DecodedEvent, DecodedSyscall } from '../decode/decode.js';
+import { type BatchColumns, pb, type Header, readTraceColumns, SyscallFlag, type SyscallTable } from '@beetrace/format';
+import { SyscallCursor, walkBatch } from '../decode/cursor.js';
+import { type DecodedEvent, type DecodedSyscall, syscallNameFor } from '../decode/decode.js';
 import { signalName } from '../decode/structs.js';
-import { decodeTraceChunks } from '../decode/trace.js';
+import { cloneNumbers, isCloneChild, TraceDecoder } from '../decode/trace.js';
 import { type ShowOptions } from './options.js';
 import { Renderer } from './render.js';
 import { Summary } from './summary.js';
@@ -139,12 +140,8 @@ export async function show(o: ShowOptions, io: ShowIo): Promise<number> {
   if (o.json || follow !== undefined) renderer = o.json ? undefined : makeRenderer(follow!);
 
   let problem: { code: string; offset: number; message: string } | undefined;
-  for await (const chunk of decodeTraceChunks(source, { strSize: o.strSize, xflag: o.xflag, fdPaths: o.fdPaths })) {
-   for (const item of chunk) {
+  const onItem = (item: DecodedEvent): void => {
     switch (item.kind) {
-      case 'header': header = item.header; if (renderer && !o.json) renderer = makeRenderer(follow ?? false); break;
-      case 'trailer': break;
-      case 'end': if (!item.complete && item.problem) problem = item.problem; break;
       case 'syscall':
         if (!wanted(o, item)) break;
         summary?.add(item);
@@ -169,8 +166,33 @@ export async function show(o: ShowOptions, io: ShowIo): Promise<number> {
         if (!renderer && seenPids.size > 1) startRendering(true);
         emit(item);
     }
-   }
-    await flushOut(false);
+  };
+  // -c alone needs no text: count straight from the batch columns.
+  let counter: Counter | undefined;
+  let td: TraceDecoder | undefined;
+  for await (const rec of readTraceColumns(source, { reuse: true })) {
+    switch (rec.kind) {
+      case 'header': {
+        header = rec.header;
+        if (renderer && !o.json) renderer = makeRenderer(follow ?? false);
+        const r = TraceDecoder.forHeader(rec.header, rec.offset, { strSize: o.strSize, xflag: o.xflag, fdPaths: o.fdPaths }, onItem);
+        if (!(r instanceof TraceDecoder)) {
+          problem = r;
+          break;
+        }
+        if (o.summary === 'only') counter = new Counter(o, r.table, summary!);
+        else td = r;
+        break;
+      }
+      case 'batch':
+        if (counter) counter.batch(rec.batch);
+        else td?.batch(rec.batch);
+        await flushOut(false);
+        break;
+      case 'trailer': break;
+      case 'end': if (!rec.complete && rec.problem && !problem) problem = rec.problem; break;
+    }
+    if (problem) break;
   }
   if (!o.json && printCalls) {
     if (!renderer) startRendering(seenPids.size > 1);
@@ -194,3 +216,51 @@ export async function show(o: ShowOptions, io: ShowIo): Promise<number> {
   return 0;
 }
 
+
+/** bt-show -c alone: the summary straight from the batch columns, no decoding. */
+class Counter {
+  private readonly cur = new SyscallCursor();
+  private readonly cloneNrs: Set<number>;
+  /** Per syscall number: its name, and whether -e trace= keeps it (undefined: not looked up yet). */
+  private readonly names: (string | undefined)[] = [];
+  private readonly keep: (boolean | undefined)[] = [];
+  private readonly visitor;
+
+  constructor(private readonly o: ShowOptions, private readonly table: SyscallTable, summary: Summary) {
+    this.cloneNrs = cloneNumbers(table);
+    const self = this;
+    this.visitor = {
+      syscall(ev: SyscallCursor): void {
+        if (isCloneChild(ev, self.cloneNrs)) return;
+        const nr = ev.nr;
+        if (self.keep[nr] === undefined) self.lookUp(nr);
+        if (!self.keep[nr]) return;
+        if (o.pids && !o.pids.has(ev.pid)) return;
+        const unfinished = (ev.flags & SyscallFlag.UNFINISHED) !== 0;
+        const failed = !unfinished && ev.ret < 0 && ev.ret >= -4095;
+        const st = o.status;
+        if (st && !st.has(unfinished ? 'unfinished' : failed ? 'failed' : 'successful')) return;
+        summary.count(self.names[nr]!, nr, failed, unfinished, ev.exitNs - ev.enterNs);
+      },
+      process(): void {},
+    };
+  }
+
+  private lookUp(nr: number): void {
+    const info = this.table.byNr.get(nr);
+    const name = syscallNameFor(this.table, nr);
+    this.names[nr] = name;
+    let keep = true;
+    const t = this.o.trace;
+    if (t) {
+      let hit = t.names.has(name);
+      if (!hit && t.classes.size && info) for (const c of info.classes) if (t.classes.has(c)) { hit = true; break; }
+      keep = hit !== t.negate;
+    }
+    this.keep[nr] = keep;
+  }
+
+  batch(b: BatchColumns): void {
+    walkBatch(b, this.cur, this.visitor, false);
+  }
+}

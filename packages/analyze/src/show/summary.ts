@@ -16,11 +16,16 @@ export class Summary {
   private rows = new Map<string, Row>();
 
   add(ev: DecodedSyscall): void {
-    let r = this.rows.get(ev.name);
-    if (!r) this.rows.set(ev.name, (r = { name: ev.name, calls: 0, errors: 0, ns: 0, order: ev.nr }));
+    this.count(ev.name, ev.nr, ev.failed, ev.unfinished, ev.exitNs - ev.enterNs);
+  }
+
+  /** One call: its name and number, whether it failed or never returned, exit - entry time. */
+  count(name: string, nr: number, failed: boolean, unfinished: boolean, ns: number): void {
+    let r = this.rows.get(name);
+    if (!r) this.rows.set(name, (r = { name, calls: 0, errors: 0, ns: 0, order: nr }));
     r.calls++;
-    if (ev.failed) r.errors++;
-    if (!ev.unfinished) r.ns += Math.max(0, ev.exitNs - ev.enterNs);
+    if (failed) r.errors++;
+    if (!unfinished) r.ns += Math.max(0, ns);
   }
 
   /** The table, lines without trailing newline. */
