@@ -38,6 +38,59 @@ interface Item {
   printed?: boolean;
 }
 
+/**
+ * Where every live thread of the trace stands: the latest time it is known to
+ * have been outside a syscall. A thread's next event starts after that time,
+ * so anything that ends before every other thread's time can print at once:
+ * the reorder window is only needed while some thread is slow to report
+ * (blocked in a call). Valid only when every thread's birth is in the trace
+ * (not for attached recordings: use `undefined` for the clock then).
+ */
+export class ThreadClock {
+  private last = new Map<number, number>();
+  private dirty = true;
+  private min1 = Number.NEGATIVE_INFINITY;
+  private min1Tid = -1;
+  private min2 = Number.NEGATIVE_INFINITY;
+
+  /** Every decoded event, before any filter. */
+  observe(ev: DecodedEvent): void {
+    switch (ev.kind) {
+      case 'syscall': this.advance(ev.tid, ev.unfinished ? ev.enterNs : ev.exitNs); break;
+      case 'signal': this.advance(ev.tid, ev.ns); break;
+      case 'fork': if (!this.last.has(ev.tid)) this.advance(ev.tid, ev.ns); break;
+      case 'exited': case 'killed': this.last.delete(ev.tid); this.dirty = true; break;
+      default: break; // exec: recorded while its execve is still in flight
+    }
+  }
+
+  private advance(tid: number, t: number): void {
+    const prev = this.last.get(tid);
+    if (prev === undefined || t > prev) {
+      this.last.set(tid, t);
+      if (prev === undefined || tid === this.min1Tid || prev <= this.min2) this.dirty = true;
+    }
+  }
+
+  /** The earliest next event time of any live thread other than `tid` (+Infinity when none). */
+  boundExcept(tid: number): number {
+    if (this.dirty) {
+      this.dirty = false;
+      this.min1 = this.min2 = Number.POSITIVE_INFINITY;
+      this.min1Tid = -1;
+      if (this.last.size > 256) {
+        this.min1 = this.min2 = Number.NEGATIVE_INFINITY;
+        this.dirty = true;
+      } else {
+        for (const [t, v] of this.last) {
+          if (v < this.min1) { this.min2 = this.min1; this.min1 = v; this.min1Tid = t; } else if (v < this.min2) this.min2 = v;
+        }
+      }
+    }
+    return tid === this.min1Tid ? this.min2 : this.min1;
+  }
+}
+
 /** Reorder window: events older than the newest exit by more than this are printed. */
 const WINDOW_NS = 20_000_000;
 const MAX_PENDING = 20_000;
@@ -57,7 +110,7 @@ export class Renderer {
   private prevNs = -1;
   private readonly tz: number;
 
-  constructor(private readonly o: RenderOptions, private readonly out: (line: string) => void) {
+  constructor(private readonly o: RenderOptions, private readonly out: (line: string) => void, private readonly threads?: ThreadClock) {
     this.tz = o.tzOffsetMinutes ?? -new Date().getTimezoneOffset();
   }
 
@@ -69,6 +122,15 @@ export class Renderer {
   private addCall(ev: DecodedSyscall): void {
     const e = ev.enterNs;
     const x = ev.unfinished ? ev.enterNs : ev.exitNs;
+    // Nothing pending and nothing to come can sort before this call or split it:
+    // print it now (what insert + flush would do, without holding it).
+    if (this.head === this.pending.length && this.threads && x < this.threads.boundExcept(ev.tid)
+      && !(x > e && this.othersBetween(ev.tid, e, x))) {
+      if (x > this.watermark) this.watermark = x;
+      this.lastPoint.set(ev.tid, e);
+      this.out(this.finishLine(this.prefix(ev.tid, e) + ev.name + '(' + ev.argsText + ')', ev));
+      return;
+    }
     const item: Item = { time: e, seq: this.seq++, tid: ev.tid, kind: 'call', ev, split: false };
     // Was this call overtaken by another thread's output between its entry and exit?
     if (x > e && this.othersBetween(ev.tid, e, x)) this.splitCall(item, x);
@@ -84,6 +146,11 @@ export class Renderer {
   }
 
   private addLine(ev: DecodedProcessEvent): void {
+    if (this.head === this.pending.length && this.threads && ev.ns < this.threads.boundExcept(ev.tid)) {
+      if (ev.ns > this.watermark) this.watermark = ev.ns;
+      this.emitLine(ev.tid, ev.ns, ev);
+      return;
+    }
     const item: Item = { time: ev.ns, seq: this.seq++, tid: ev.tid, kind: 'line', ev, split: false };
     this.interrupt(ev.tid, ev.ns);
     this.insert(item);
@@ -143,7 +210,7 @@ export class Renderer {
     const p = this.pending;
     const limit = this.watermark - WINDOW_NS;
     let n = this.head;
-    while (n < p.length && (all || p[n]!.time < limit || p.length - n > MAX_PENDING)) {
+    while (n < p.length && (all || p[n]!.time < limit || p.length - n > MAX_PENDING || this.settled(p[n]!))) {
       const it = p[n]!;
       it.printed = true;
       this.emit(it);
@@ -157,13 +224,34 @@ export class Renderer {
     if (all) this.recent = [];
   }
 
+  /** Nothing that is still to come can sort before this item or split it. */
+  private settled(it: Item): boolean {
+    if (!this.threads) return false;
+    let end = it.time;
+    if (it.kind === 'call' && !it.split) {
+      const ev = it.ev as DecodedSyscall;
+      end = ev.unfinished ? ev.enterNs : ev.exitNs;
+    }
+    return end < this.threads.boundExcept(it.tid);
+  }
+
   /** Prints everything still held. Call at the end of the trace. */
   finish(): void {
     this.flush(true);
   }
 
+  private pidTid = -1;
+  private pidText = '';
+
   private prefix(tid: number, ns: number): string {
-    let s = this.o.pidPrefix ? String(tid).padEnd(5) + ' ' : '';
+    let s = '';
+    if (this.o.pidPrefix) {
+      if (tid !== this.pidTid) {
+        this.pidTid = tid;
+        this.pidText = String(tid).padEnd(5) + ' ';
+      }
+      s = this.pidText;
+    }
     if (this.o.relative) {
       const d = this.prevNs < 0 ? 0 : Math.max(0, ns - this.prevNs);
       this.prevNs = ns;
@@ -189,10 +277,7 @@ export class Renderer {
 
   private emit(it: Item): void {
     if (it.kind === 'line') {
-      const ev = it.ev as DecodedProcessEvent;
-      this.lastPoint.set(it.tid, it.time);
-      this.out(this.prefix(it.tid, it.time) + ev.line!);
-      if (ev.kind === 'exited' || ev.kind === 'killed') this.lastPoint.delete(it.tid);
+      this.emitLine(it.tid, it.time, it.ev as DecodedProcessEvent);
       return;
     }
     const ev = it.ev as DecodedSyscall;
@@ -213,6 +298,12 @@ export class Renderer {
     let s = this.prefix(it.tid, it.time) + '<... ' + ev.name + ' resumed>';
     for (let i = k; i < n; i++) s += (i > k ? ', ' : '') + ev.args[i];
     this.out(this.finishLine(s + ')', ev));
+  }
+
+  private emitLine(tid: number, time: number, ev: DecodedProcessEvent): void {
+    this.lastPoint.set(tid, time);
+    this.out(this.prefix(tid, time) + ev.line!);
+    if (ev.kind === 'exited' || ev.kind === 'killed') this.lastPoint.delete(tid);
   }
 
   private finishLine(head: string, ev: DecodedSyscall): string {

@@ -6,7 +6,7 @@ import { type DecodedEvent, type DecodedSyscall, syscallNameFor } from '../decod
 import { signalName } from '../decode/structs.js';
 import { cloneNumbers, isCloneChild, TraceDecoder } from '../decode/trace.js';
 import { type ShowOptions } from './options.js';
-import { Renderer } from './render.js';
+import { Renderer, ThreadClock } from './render.js';
 import { Summary } from './summary.js';
 import { toJson } from './json.js';
 
@@ -109,10 +109,12 @@ export async function show(o: ShowOptions, io: ShowIo): Promise<number> {
   const printCalls = o.summary !== 'only';
   const seenPids = new Set<number>();
 
+  // Set from the header: a recording that started its program has every thread's birth in it.
+  let clock: ThreadClock | undefined;
   const makeRenderer = (prefix: boolean): Renderer => new Renderer({
     pidPrefix: prefix, timestamps: o.timestamps, relative: o.relative, syscallTimes: o.syscallTimes,
     monotonicNs: Number(header?.monotonicNs ?? 0), realtimeNs: Number(header?.realtimeNs ?? 0),
-  }, (line) => { out += line + '\n'; });
+  }, (line) => { out += line + '\n'; }, clock);
 
   const signalShown = (name: string | undefined): boolean => {
     const f = o.signals;
@@ -141,6 +143,7 @@ export async function show(o: ShowOptions, io: ShowIo): Promise<number> {
 
   let problem: { code: string; offset: number; message: string } | undefined;
   const onItem = (item: DecodedEvent): void => {
+    clock?.observe(item);
     switch (item.kind) {
       case 'syscall':
         if (!wanted(o, item)) break;
@@ -174,6 +177,7 @@ export async function show(o: ShowOptions, io: ShowIo): Promise<number> {
     switch (rec.kind) {
       case 'header': {
         header = rec.header;
+        if (!rec.header.attached && printCalls && !o.json) clock = new ThreadClock();
         if (renderer && !o.json) renderer = makeRenderer(follow ?? false);
         const r = TraceDecoder.forHeader(rec.header, rec.offset, { strSize: o.strSize, xflag: o.xflag, fdPaths: o.fdPaths }, onItem);
         if (!(r instanceof TraceDecoder)) {
