@@ -165,7 +165,7 @@ export class Recording {
   private killTimer: NodeJS.Timeout | undefined;
   private readonly drained: Promise<void>;
 
-  constructor(private readonly target: Target, private readonly opts: RecordOptions = {}) {
+  constructor(target: Target, private readonly opts: RecordOptions = {}) {
     if (process.platform !== 'linux' || machine() !== 'x86_64') throw new RecordError('BPF', 'beetrace records on x86_64 Linux only');
     const capture = checkCapture(opts);
     let program: string | undefined;
@@ -207,7 +207,7 @@ export class Recording {
       }
       this.onChunk(chunk);
     });
-    const rootPid = 'pid' in target ? this.attach(target.pid) : this.spawn(program!, target.argv, capture);
+    const rootPid = 'pid' in target ? this.attach(target.pid) : this.spawn(program!, target.argv);
     this.live.add(rootPid);
     this.seen.add(rootPid);
     this.write(encodeHeader({
@@ -265,7 +265,7 @@ export class Recording {
     return pid;
   }
 
-  private spawn(program: string, argv: readonly string[], _capture: Required<CaptureOptions>): number {
+  private spawn(program: string, argv: readonly string[]): number {
     const b = binding();
     const env = Object.entries(this.opts.env ?? process.env).filter(([, v]) => v !== undefined).map(([k, v]) => `${k}=${v}`);
     const [i, o, e] = this.opts.stdio ?? [0, 1, 2];
