@@ -5,7 +5,8 @@
 // so the second pass yields the same lines). Alongside, the behaviour facts of the
 // summary are collected: files read, written, created, deleted, programs, peers, failures.
 import { posix } from 'node:path';
-import { batchEvents as batchEventsOf, readTrace, type ProcessEvent, type SyscallEvent, type SyscallInfo, syscallTable, type TraceSource } from '@beetrace/format';
+import { type Capture, type ProcessEvent, readTraceColumns, type SyscallEvent, type SyscallInfo, syscallTable, type TraceSource } from '@beetrace/format';
+import { SyscallCursor, walkBatch } from '../decode/cursor.js';
 import { FdTable } from './fds.js';
 import { globToRegExp } from './glob.js';
 import { HashList, IdList, hashLine, mixDigest, nameId } from './hash.js';
@@ -124,7 +125,24 @@ function cacheable(ev: SyscallEvent): boolean {
   return n <= CACHE_MAX_BYTES;
 }
 
-function sameEvent(a: SyscallEvent, b: SyscallEvent): boolean {
+/** The raw fields of a call, copied out of the batch cursor (which is rewritten for the next call). */
+interface RawCall {
+  readonly nr: number;
+  readonly ret: number;
+  readonly flags: number;
+  readonly pid: number;
+  readonly args: readonly number[];
+  readonly captures: readonly Capture[];
+}
+
+function rawCopy(ev: SyscallEvent): RawCall {
+  return {
+    nr: ev.nr, ret: ev.ret, flags: ev.flags, pid: ev.pid, args: ev.args.slice(),
+    captures: ev.captures.map((c) => ({ arg: c.arg, flags: c.flags, element: c.element, data: c.data.slice() })),
+  };
+}
+
+function sameEvent(a: RawCall, b: SyscallEvent): boolean {
   if (a.nr !== b.nr || a.ret !== b.ret || a.flags !== b.flags || a.pid !== b.pid) return false;
   const x = a.args, y = b.args;
   if (x[0] !== y[0] || x[1] !== y[1] || x[2] !== y[2] || x[3] !== y[3] || x[4] !== y[4] || x[5] !== y[5]) return false;
@@ -160,7 +178,7 @@ interface ThreadRec {
   /** Pending lines of order-free calls (see flushSet). */
   orderFree: Array<{ readonly text: string; readonly name: string }> | undefined;
   /** The thread's last call when it can be reused for an exact repeat. */
-  last: { readonly ev: SyscallEvent; readonly version: number; readonly line: string; readonly hash: number; readonly nameId: number } | undefined;
+  last: { readonly ev: RawCall; readonly version: number; readonly line: string; readonly hash: number; readonly nameId: number } | undefined;
 }
 
 interface ProcRec {
@@ -445,7 +463,7 @@ export async function scanTrace(source: TraceSource, label: string, opts: ScanOp
     const anyChild = (name === 'wait4' && ev.ret > 0 && s32(ev.args[0]!) <= 0) || (name === 'waitid' && ev.ret === 0 && s32(ev.args[0]!) === 0);
     emit(t, shown, name, norm.pids && anyChild);
     if (PURE_CALLS.has(name) && norm.timestamps && cacheable(ev)) {
-      t.last = { ev, version, line: shown, hash: t.hashes.view()[t.hashes.length - 1]!, nameId: nameId(name) };
+      t.last = { ev: rawCopy(ev), version, line: shown, hash: t.hashes.view()[t.hashes.length - 1]!, nameId: nameId(name) };
     } else if (!PURE_CALLS.has(name)) {
       version++;
     }
@@ -676,7 +694,10 @@ export async function scanTrace(source: TraceSource, label: string, opts: ScanOp
     }
   };
 
-  for await (const rec of readTrace(source)) {
+  // Batches are walked column by column through one reused cursor: no object per event.
+  const cursor = new SyscallCursor();
+  const visitor = { syscall: onSyscall, process: onProcess };
+  for await (const rec of readTraceColumns(source, { reuse: true })) {
     if (rec.kind === 'header') {
       const h = rec.header;
       const abi = h.syscallAbi || h.arch || '';
@@ -686,9 +707,7 @@ export async function scanTrace(source: TraceSource, label: string, opts: ScanOp
       cwdText = h.cwd ?? '';
       header = { arch: h.arch ?? abi, formatVersion: h.formatVersion ?? 0, argv: h.argv ?? [], cwd: h.cwd ?? '', rootPid: h.rootPid ?? 0 };
     } else if (rec.kind === 'batch') {
-      for (const ev of batchEventsOf(rec.batch)) {
-        if (ev.type === 'syscall') onSyscall(ev); else onProcess(ev);
-      }
+      walkBatch(rec.batch, cursor, visitor);
     } else if (rec.kind === 'trailer') {
       const tr = rec.trailer;
       if (tr.programExited) trailerExit = `exited with ${tr.exitCode ?? 0}`;
