@@ -17,7 +17,8 @@ export type RetFormat = 'dec' | 'hex' | 'oct' | 'fd' | 'udec' | 'none';
 const EMPTY = new Uint8Array(0);
 
 export class Call {
-  readonly args: string[] = [];
+  /** The argument texts so far (a scratch array the caller may reuse). */
+  readonly args: string[];
   /** Number of arguments printed at entry; -1: all of them. */
   split = -1;
   retFormat: RetFormat = 'dec';
@@ -35,8 +36,11 @@ export class Call {
     readonly info: SyscallInfo | undefined,
     readonly opts: DecodeOptions,
     readonly state: DecodeState,
+    scratch?: string[],
   ) {
     this.caps = ev.captures;
+    if (scratch) scratch.length = 0;
+    this.args = scratch ?? [];
   }
 
   /** The call returned (it may still have failed). */

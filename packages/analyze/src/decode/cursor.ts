@@ -5,6 +5,31 @@ import { type BatchColumns, type Capture, type ProcessEvent, processEventFrom, t
 
 const NO_CAPTURES: readonly Capture[] = [];
 
+/** A Capture whose bytes view is made on first use (and reused for the next syscall's). */
+class CaptureSlot implements Capture {
+  arg = 0;
+  flags = 0;
+  element = 0;
+  src: Uint8Array = new Uint8Array(0);
+  off = 0;
+  len = 0;
+  private view: Uint8Array | undefined;
+
+  set(info: number, src: Uint8Array, off: number, len: number): void {
+    this.arg = info & 0xff;
+    this.flags = (info >>> 8) & 0xff;
+    this.element = info >>> 16;
+    this.src = src;
+    this.off = off;
+    this.len = len;
+    this.view = undefined;
+  }
+
+  get data(): Uint8Array {
+    return (this.view ??= this.src.subarray(this.off, this.off + this.len));
+  }
+}
+
 /** A SyscallEvent that is rewritten in place for each syscall of a batch. */
 export class SyscallCursor implements SyscallEvent {
   readonly type = 'syscall' as const;
@@ -18,7 +43,10 @@ export class SyscallCursor implements SyscallEvent {
   /** Duration as recorded (exitNs - enterNs without the rounding of a subtraction). */
   durationNs = 0;
   readonly args: [number, number, number, number, number, number] = [0, 0, 0, 0, 0, 0];
+  /** This syscall's captures: valid, like the rest, until the cursor moves. */
   captures: readonly Capture[] = NO_CAPTURES;
+  readonly slots: CaptureSlot[] = [];
+  readonly list: CaptureSlot[] = [];
 }
 
 export interface BatchVisitor {
@@ -48,14 +76,17 @@ export function walkBatch(b: BatchColumns, cur: SyscallCursor, v: BatchVisitor, 
     exitNs += scExitDeltaNs[i] ?? 0;
     if (c < capCount && capSyscall[c] === i) {
       if (captures) {
-        const list: Capture[] = [];
+        const { list, slots } = cur;
+        let k = 0;
         while (c < capCount && capSyscall[c] === i) {
-          const info = capInfo[c]!;
           const len = capLen[c]!;
-          list.push({ arg: info & 0xff, flags: (info >>> 8) & 0xff, element: info >>> 16, data: capData.subarray(capOff, capOff + len) });
+          const slot = slots[k] ?? (slots[k] = new CaptureSlot());
+          slot.set(capInfo[c]!, capData, capOff, len);
+          list[k++] = slot;
           capOff += len;
           c++;
         }
+        list.length = k;
         cur.captures = list;
       } else {
         while (c < capCount && capSyscall[c] === i) capOff += capLen[c++]!;

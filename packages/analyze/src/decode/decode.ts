@@ -65,7 +65,7 @@ export type DecodedEvent = DecodedSyscall | DecodedProcessEvent;
 type SyscallInfoLike = { classes: readonly SyscallClass[] } | undefined;
 const NO_CLASSES: readonly SyscallClass[] = [];
 
-/** DecodedSyscall with `line` built on first use. */
+/** DecodedSyscall with `argsText` and `line` built on first use. */
 class Syscall implements DecodedSyscall {
   readonly kind = 'syscall' as const;
   readonly pid: number;
@@ -74,10 +74,11 @@ class Syscall implements DecodedSyscall {
   readonly ret: number;
   readonly enterNs: number;
   readonly exitNs: number;
+  private joined: string | undefined;
   private lineText: string | undefined;
 
   constructor(ev: SyscallEvent, readonly name: string, readonly classes: readonly SyscallClass[], readonly args: readonly string[],
-    readonly entryArgs: number, readonly argsText: string, readonly retText: string, readonly errno: string | undefined,
+    readonly entryArgs: number, readonly retText: string, readonly errno: string | undefined,
     readonly failed: boolean, readonly unfinished: boolean, readonly paths: readonly string[] | undefined) {
     this.pid = ev.pid;
     this.tid = ev.tid;
@@ -87,12 +88,20 @@ class Syscall implements DecodedSyscall {
     this.exitNs = ev.exitNs;
   }
 
+  get argsText(): string {
+    return (this.joined ??= this.args.join(', '));
+  }
+
   get line(): string {
     return (this.lineText ??= `${this.name}(${this.argsText}) = ${this.retText}`);
   }
 
   toJSON(): object {
-    return { ...this, line: this.line, lineText: undefined };
+    return {
+      kind: this.kind, pid: this.pid, tid: this.tid, nr: this.nr, ret: this.ret, enterNs: this.enterNs, exitNs: this.exitNs,
+      name: this.name, classes: this.classes, args: this.args, entryArgs: this.entryArgs, argsText: this.argsText,
+      retText: this.retText, errno: this.errno, failed: this.failed, unfinished: this.unfinished, paths: this.paths, line: this.line,
+    };
   }
 }
 
@@ -120,6 +129,8 @@ export const syscallNameFor = (table: SyscallTable, nr: number): string =>
  */
 export class Decoder {
   readonly state: DecodeState;
+  /** Argument texts of the call being decoded (copied out at the end). */
+  private readonly scratch: string[] = [];
 
   constructor(private readonly table: SyscallTable, private readonly opts: DecodeOptions, cwd?: string) {
     this.state = new DecodeState(cwd);
@@ -128,7 +139,7 @@ export class Decoder {
   syscall(ev: SyscallEvent): DecodedSyscall {
     const info = this.table.byNr.get(ev.nr);
     const name = info?.name ?? `syscall_${hex(ev.nr)}`;
-    const c = new Call(ev, name, info, this.opts, this.state);
+    const c = new Call(ev, name, info, this.opts, this.state, this.scratch);
     const dec = info ? decoders[name] : undefined;
     if (dec) dec(c);
     else generic(c);
@@ -147,8 +158,7 @@ export class Decoder {
     if (failed && -ev.ret === 516) this.state.setRestart(ev.tid, name);
     else if (name === 'restart_syscall') this.state.setRestart(ev.tid, undefined);
     if (!unfinished) retText += c.retAux;
-    const argsText = c.args.join(', ');
-    return new Syscall(ev, name, info?.classes ?? NO_CLASSES, c.args, c.split < 0 ? c.args.length : c.split, argsText, retText, errno, failed, unfinished, c.paths);
+    return new Syscall(ev, name, info?.classes ?? NO_CLASSES, c.args.slice(), c.split < 0 ? c.args.length : c.split, retText, errno, failed, unfinished, c.paths);
   }
 
   private formatRet(c: Call): string {

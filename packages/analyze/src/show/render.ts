@@ -49,9 +49,9 @@ interface Item {
 export class ThreadClock {
   private last = new Map<number, number>();
   private dirty = true;
-  private min1 = Number.NEGATIVE_INFINITY;
+  private min1 = Number.POSITIVE_INFINITY;
   private min1Tid = -1;
-  private min2 = Number.NEGATIVE_INFINITY;
+  private min2 = Number.POSITIVE_INFINITY;
 
   /** Every decoded event, before any filter. */
   observe(ev: DecodedEvent): void {
@@ -66,26 +66,38 @@ export class ThreadClock {
 
   private advance(tid: number, t: number): void {
     const prev = this.last.get(tid);
-    if (prev === undefined || t > prev) {
-      this.last.set(tid, t);
-      if (prev === undefined || tid === this.min1Tid || prev <= this.min2) this.dirty = true;
+    if (prev !== undefined && t <= prev) return;
+    this.last.set(tid, t);
+    if (this.dirty) return;
+    if (prev === undefined) {
+      // A new thread: it may become the minimum or the second.
+      if (t < this.min1) { this.min2 = this.min1; this.min1 = t; this.min1Tid = tid; } else if (t < this.min2) this.min2 = t;
+    } else if (tid === this.min1Tid) {
+      if (t <= this.min2) this.min1 = t; // still the earliest
+      else this.dirty = true;
+    } else if (prev <= this.min2) {
+      this.dirty = true; // it may have been the second earliest
     }
   }
+
+  private scanTid = -1;
+  private scanMin1 = 0;
+  private scanMin2 = 0;
+  private readonly scanOne = (v: number, t: number): void => {
+    if (v < this.scanMin1) { this.scanMin2 = this.scanMin1; this.scanMin1 = v; this.scanTid = t; } else if (v < this.scanMin2) this.scanMin2 = v;
+  };
 
   /** The earliest next event time of any live thread other than `tid` (+Infinity when none). */
   boundExcept(tid: number): number {
     if (this.dirty) {
+      if (this.last.size > 256) return Number.NEGATIVE_INFINITY;
       this.dirty = false;
-      this.min1 = this.min2 = Number.POSITIVE_INFINITY;
-      this.min1Tid = -1;
-      if (this.last.size > 256) {
-        this.min1 = this.min2 = Number.NEGATIVE_INFINITY;
-        this.dirty = true;
-      } else {
-        for (const [t, v] of this.last) {
-          if (v < this.min1) { this.min2 = this.min1; this.min1 = v; this.min1Tid = t; } else if (v < this.min2) this.min2 = v;
-        }
-      }
+      this.scanMin1 = this.scanMin2 = Number.POSITIVE_INFINITY;
+      this.scanTid = -1;
+      this.last.forEach(this.scanOne);
+      this.min1 = this.scanMin1;
+      this.min2 = this.scanMin2;
+      this.min1Tid = this.scanTid;
     }
     return tid === this.min1Tid ? this.min2 : this.min1;
   }
@@ -95,7 +107,6 @@ export class ThreadClock {
 const WINDOW_NS = 20_000_000;
 const MAX_PENDING = 20_000;
 const COLUMN = 40;
-const SPACES = ' '.repeat(COLUMN);
 
 export class Renderer {
   /** Items waiting to print, sorted by time, from index `head`. */
@@ -110,7 +121,11 @@ export class Renderer {
   private prevNs = -1;
   private readonly tz: number;
 
-  constructor(private readonly o: RenderOptions, private readonly out: (line: string) => void, private readonly threads?: ThreadClock) {
+  private readonly sink: TextSink;
+
+  /** `out` receives each line (without newline), or a TextSink the text in pieces. */
+  constructor(private readonly o: RenderOptions, out: ((line: string) => void) | TextSink, private readonly threads?: ThreadClock) {
+    this.sink = out instanceof TextSink ? out : new LineSink(out);
     this.tz = o.tzOffsetMinutes ?? -new Date().getTimezoneOffset();
   }
 
@@ -128,7 +143,7 @@ export class Renderer {
       && !(x > e && this.othersBetween(ev.tid, e, x))) {
       if (x > this.watermark) this.watermark = x;
       this.lastPoint.set(ev.tid, e);
-      this.out(this.finishLine(this.prefix(ev.tid, e) + ev.name + '(' + ev.argsText + ')', ev));
+      this.emitCall(ev.tid, e, ev);
       return;
     }
     const item: Item = { time: e, seq: this.seq++, tid: ev.tid, kind: 'call', ev, split: false };
@@ -180,10 +195,25 @@ export class Renderer {
     for (let i = lo; i < p.length && p[i]!.time < x; i++) if (p[i]!.tid !== tid) return true;
     // points already printed
     if (p.length === this.head || p[this.head]!.time > e) {
-      for (const [t, at] of this.lastPoint) if (t !== tid && at > e && at < x) return true;
+      const lp = this.lastPoint;
+      if (lp.size === 0 || (lp.size === 1 && lp.has(tid))) return false;
+      this.betweenTid = tid;
+      this.betweenE = e;
+      this.betweenX = x;
+      this.betweenHit = false;
+      lp.forEach(this.betweenOne);
+      return this.betweenHit;
     }
     return false;
   }
+
+  private betweenTid = 0;
+  private betweenE = 0;
+  private betweenX = 0;
+  private betweenHit = false;
+  private readonly betweenOne = (at: number, t: number): void => {
+    if (t !== this.betweenTid && at > this.betweenE && at < this.betweenX) this.betweenHit = true;
+  };
 
   /** A point of `tid` at time t splits pending calls of other threads that are in flight at t. */
   private interrupt(tid: number, t: number): void {
@@ -243,15 +273,16 @@ export class Renderer {
   private pidTid = -1;
   private pidText = '';
 
-  private prefix(tid: number, ns: number): string {
-    let s = '';
+  private prefix(tid: number, ns: number): void {
     if (this.o.pidPrefix) {
       if (tid !== this.pidTid) {
         this.pidTid = tid;
         this.pidText = String(tid).padEnd(5) + ' ';
       }
-      s = this.pidText;
+      this.sink.put(this.pidText);
     }
+    if (!this.o.relative && !this.o.timestamps) return;
+    let s = '';
     if (this.o.relative) {
       const d = this.prevNs < 0 ? 0 : Math.max(0, ns - this.prevNs);
       this.prevNs = ns;
@@ -259,7 +290,7 @@ export class Renderer {
     } else if (this.o.timestamps) {
       s += this.clock(ns) + ' ';
     }
-    return s;
+    this.sink.put(s);
   }
 
   private clock(ns: number): string {
@@ -283,37 +314,127 @@ export class Renderer {
     const ev = it.ev as DecodedSyscall;
     this.lastPoint.set(it.tid, it.time);
     if (it.kind === 'call' && !it.split) {
-      this.out(this.finishLine(this.prefix(it.tid, it.time) + ev.name + '(' + ev.argsText + ')', ev));
+      this.emitCall(it.tid, it.time, ev);
       return;
     }
     const k = ev.entryArgs;
     const n = ev.args.length;
+    const w = this.sink;
+    this.prefix(it.tid, it.time);
     if (it.kind === 'call') {
-      let s = this.prefix(it.tid, it.time) + ev.name + '(';
-      for (let i = 0; i < k; i++) s += (i ? ', ' : '') + ev.args[i];
-      if (k > 0 && k < n) s += ', ';
-      this.out(s + ' <unfinished ...>');
+      w.put(ev.name);
+      w.put('(');
+      for (let i = 0; i < k; i++) {
+        if (i) w.put(', ');
+        w.put(ev.args[i]!);
+      }
+      if (k > 0 && k < n) w.put(', ');
+      w.put(' <unfinished ...>');
+      w.newline();
       return;
     }
-    let s = this.prefix(it.tid, it.time) + '<... ' + ev.name + ' resumed>';
-    for (let i = k; i < n; i++) s += (i > k ? ', ' : '') + ev.args[i];
-    this.out(this.finishLine(s + ')', ev));
+    w.put('<... ');
+    w.put(ev.name);
+    w.put(' resumed>');
+    for (let i = k; i < n; i++) {
+      if (i > k) w.put(', ');
+      w.put(ev.args[i]!);
+    }
+    w.put(')');
+    this.finishLine(ev);
   }
+
+  /** A whole call on one line. */
+  private emitCall(tid: number, time: number, ev: DecodedSyscall): void {
+    this.prefix(tid, time);
+    const w = this.sink;
+    let open = this.opens.get(ev.name);
+    if (open === undefined) this.opens.set(ev.name, (open = ev.name + '('));
+    w.put(open);
+    w.put(ev.argsText);
+    // ")" then " = " at column 40, as one piece
+    const col = w.column + 2;
+    w.put(col < COLUMN ? CLOSE_PAD[COLUMN - col + 1]! : ') = ');
+    this.finishRet(ev);
+  }
+
+  /** name -> "name(" */
+  private readonly opens = new Map<string, string>();
 
   private emitLine(tid: number, time: number, ev: DecodedProcessEvent): void {
     this.lastPoint.set(tid, time);
-    this.out(this.prefix(tid, time) + ev.line!);
+    this.prefix(tid, time);
+    this.sink.put(ev.line!);
+    this.sink.newline();
     if (ev.kind === 'exited' || ev.kind === 'killed') this.lastPoint.delete(tid);
   }
 
-  private finishLine(head: string, ev: DecodedSyscall): string {
-    let s = head + ' ';
-    if (s.length < COLUMN) s += SPACES.slice(s.length);
-    s += '= ' + ev.retText;
+  /** ` = ret` at column 40, -T's time, end of line. */
+  private finishLine(ev: DecodedSyscall): void {
+    const w = this.sink;
+    const col = w.column + 1;
+    w.put(col < COLUMN ? PAD[COLUMN - col + 1]! : ' = ');
+    this.finishRet(ev);
+  }
+
+  private finishRet(ev: DecodedSyscall): void {
+    const w = this.sink;
+    w.put(ev.retText);
     if (this.o.syscallTimes && !ev.unfinished) {
       const d = Math.max(0, ev.exitNs - ev.enterNs);
-      s += ` <${Math.floor(d / 1e9)}.${String(Math.floor((d % 1e9) / 1e3)).padStart(6, '0')}>`;
+      w.put(` <${Math.floor(d / 1e9)}.${String(Math.floor((d % 1e9) / 1e3)).padStart(6, '0')}>`);
     }
+    w.newline();
+  }
+}
+
+/** PAD[n]: n spaces and "= "; CLOSE_PAD[n]: the same after ")". */
+const PAD: readonly string[] = Array.from({ length: COLUMN + 2 }, (_, n) => ' '.repeat(n) + '= ');
+const CLOSE_PAD: readonly string[] = PAD.map((p) => ')' + p);
+
+/**
+ * Where rendered text goes, a piece at a time, appended to one string that is
+ * taken (and flattened once) per output chunk.
+ */
+export class TextSink {
+  private text = '';
+  private lineStart = 0;
+
+  /** Characters written since the start of the current line. */
+  get column(): number {
+    return this.text.length - this.lineStart;
+  }
+
+  /** Characters held. */
+  get length(): number {
+    return this.text.length;
+  }
+
+  put(s: string): void {
+    this.text += s;
+  }
+
+  newline(): void {
+    this.text += '\n';
+    this.lineStart = this.text.length;
+  }
+
+  /** Everything held, as one string; the sink is emptied. */
+  take(): string {
+    const s = this.text;
+    this.text = '';
+    this.lineStart = 0;
     return s;
+  }
+}
+
+/** A TextSink that hands each finished line to a callback (without its newline). */
+class LineSink extends TextSink {
+  constructor(private readonly out: (line: string) => void) {
+    super();
+  }
+
+  override newline(): void {
+    this.out(this.take());
   }
 }

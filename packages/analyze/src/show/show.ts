@@ -6,7 +6,7 @@ import { type DecodedEvent, type DecodedSyscall, syscallNameFor } from '../decod
 import { signalName } from '../decode/structs.js';
 import { cloneNumbers, isCloneChild, TraceDecoder } from '../decode/trace.js';
 import { type ShowOptions } from './options.js';
-import { Renderer, ThreadClock } from './render.js';
+import { Renderer, TextSink, ThreadClock } from './render.js';
 import { Summary } from './summary.js';
 import { toJson } from './json.js';
 
@@ -91,13 +91,13 @@ export async function show(o: ShowOptions, io: ShowIo): Promise<number> {
     const n = await processCount(o.file);
     if (n !== undefined) follow = n > 1;
   }
-  let out = '';
+  const out = new TextSink();
   const flushOut = async (force: boolean): Promise<void> => {
-    if (out.length >= 1 << 16 || (force && out.length)) {
-      const s = out;
-      out = '';
-      await io.write(s);
-    }
+    if (out.length >= 1 << 16 || (force && out.length)) await io.write(out.take());
+  };
+  const line = (s: string): void => {
+    out.put(s);
+    out.newline();
   };
   // When whether to prefix pids is not known up front (stdin, no trailer),
   // hold the first lines until a second process shows up or enough lines pass.
@@ -114,7 +114,7 @@ export async function show(o: ShowOptions, io: ShowIo): Promise<number> {
   const makeRenderer = (prefix: boolean): Renderer => new Renderer({
     pidPrefix: prefix, timestamps: o.timestamps, relative: o.relative, syscallTimes: o.syscallTimes,
     monotonicNs: Number(header?.monotonicNs ?? 0), realtimeNs: Number(header?.realtimeNs ?? 0),
-  }, (line) => { out += line + '\n'; }, clock);
+  }, out, clock);
 
   const signalShown = (name: string | undefined): boolean => {
     const f = o.signals;
@@ -149,7 +149,7 @@ export async function show(o: ShowOptions, io: ShowIo): Promise<number> {
         if (!wanted(o, item)) break;
         summary?.add(item);
         if (!printCalls) break;
-        if (o.json) { out += toJson(item) + '\n'; break; }
+        if (o.json) { line(toJson(item)); break; }
         seenPids.add(item.pid);
         if (!renderer && seenPids.size > 1) startRendering(true);
         emit(item);
@@ -158,13 +158,13 @@ export async function show(o: ShowOptions, io: ShowIo): Promise<number> {
         if (o.pids && !o.pids.has(item.pid)) break;
         if (!printCalls) break;
         if (item.kind === 'fork' || item.kind === 'exec') {
-          if (o.json) out += toJson(item) + '\n';
+          if (o.json) line(toJson(item));
           break;
         }
         if (item.kind === 'signal' && !signalShown(item.signal)) break;
         if (item.kind === 'signal' && item.signal === 'SIGKILL') break; // never seen by a tracer
         if ((item.kind === 'exited' || item.kind === 'killed') && o.quiet >= 2) break;
-        if (o.json) { out += toJson(item) + '\n'; break; }
+        if (o.json) { line(toJson(item)); break; }
         seenPids.add(item.pid);
         if (!renderer && seenPids.size > 1) startRendering(true);
         emit(item);
@@ -203,7 +203,7 @@ export async function show(o: ShowOptions, io: ShowIo): Promise<number> {
     renderer!.finish();
   }
   if (summary) {
-    for (const l of summary.format(o.sortBy)) out += l + '\n';
+    for (const l of summary.format(o.sortBy)) line(l);
   }
   await flushOut(true);
   if (problem) {
