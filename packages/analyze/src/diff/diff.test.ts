@@ -148,3 +148,53 @@ test('a snapshot is stable across pids and directories, and compares like a trac
   assert.match(s1, /^read \.\/data\/config$/m);
   assert.match(s1, /^ {2}getpid\(\) = <1>$/m);
 });
+
+test('calls repeated in a loop are decoded once, and read again after any change of state', async () => {
+  const b = new BatchBuilder();
+  const pid = 100;
+  let ns = 1_000_000;
+  const call = (tid: number, name: string, ret: number, args: number[], caps: Array<[number, string, number?]> = []): void => {
+    ns += 1000;
+    const a = [...args, 0, 0, 0, 0, 0, 0];
+    b.addSyscall(pid, tid, nr(name), ns - 500, ns, ret, a[0]!, a[1]!, a[2]!, a[3]!, a[4]!, a[5]!, 0);
+    for (const [arg, text, flags] of caps) b.addCapture(arg, flags ?? 0, 0, enc(text));
+  };
+  const loop = (times: number, byte: string): void => {
+    for (let i = 0; i < times; i++) {
+      call(pid, 'read', 1, [3, 0x7ffe1000, 1], [[1, byte, 4]]);
+      call(pid, 'write', 1, [1, 0x7ffe1000, 1], [[1, byte]]);
+      call(pid, 'lseek', 0, [3, 0, 0]);
+    }
+  };
+  call(pid, 'openat', 3, [AT_FDCWD >>> 0, 0x7ffd0000, 0], [[1, '/dev/urandom']]);
+  loop(3, 'x');
+  loop(1, 'y');
+  call(pid, 'close', 0, [3]);
+  // The same fd number again, now a file whose bytes are not masked: the same raw calls read differently.
+  call(pid, 'openat', 3, [AT_FDCWD >>> 0, 0x7ffd0000, 0], [[1, 'data/b']]);
+  loop(2, 'x');
+  call(pid, 'kill', 0, [101, 0]);
+  // A thread first seen by its own call (no fork event): the pid the next kill names is known now.
+  call(101, 'gettid', 101, []);
+  call(pid, 'kill', 0, [101, 0]);
+  const bytes = Buffer.concat([
+    encodeHeader({ arch: 'x86_64', syscallAbi: 'x86_64', argv: ['./prog'], cwd: '/work/t', rootPid: pid }),
+    b.encode(),
+    encodeTrailer({ syscalls: 25, programExited: true, exitCode: 0 }),
+  ]);
+  const s = await snapshotText(bytes);
+  const main = s.slice(s.indexOf('thread 1\n'), s.indexOf('thread 1:1\n')).split('\n').slice(1, -1).map((l) => l.slice(2));
+  const rounds = (read: string, byte: string, times: number): string[] => Array.from({ length: times }, () => [
+    `read(3, ${read}, 1) = 1`, `write(1, "${byte}", 1) = 1`, 'lseek(3, 0, SEEK_SET) = 0',
+  ]).flat();
+  assert.deepEqual(main, [
+    'openat(AT_FDCWD, "/dev/urandom", O_RDONLY) = 3',
+    ...rounds('<masked>', 'x', 3),
+    ...rounds('<masked>', 'y', 1),
+    'close(3) = 0',
+    'openat(AT_FDCWD, "data/b", O_RDONLY) = 3',
+    ...rounds('"x"', 'x', 2),
+    'kill(<?>, 0) = 0',
+    'kill(<1:1>, 0) = 0',
+  ], s);
+});

@@ -5,8 +5,10 @@
 // so the second pass yields the same lines). Alongside, the behaviour facts of the
 // summary are collected: files read, written, created, deleted, programs, peers, failures.
 import { posix } from 'node:path';
-import { type Capture, type ProcessEvent, readTraceColumns, type SyscallEvent, type SyscallInfo, syscallTable, type TraceSource } from '@beetrace/format';
-import { SyscallCursor, walkBatch } from '../decode/cursor.js';
+import {
+  type BatchColumns, type Capture, type ProcessEvent, processEventFrom, readTraceColumns, type SyscallEvent, type SyscallInfo,
+  syscallTable, type TraceSource,
+} from '@beetrace/format';
 import { FdTable } from './fds.js';
 import { globToRegExp } from './glob.js';
 import { HashList, IdList, hashLine, mixDigest, nameId } from './hash.js';
@@ -125,35 +127,80 @@ function cacheable(ev: SyscallEvent): boolean {
   return n <= CACHE_MAX_BYTES;
 }
 
-/** The raw fields of a call, copied out of the batch cursor (which is rewritten for the next call). */
-interface RawCall {
+/** Calls a thread keeps for exact repeats: a loop of a few calls (read, write, lseek...) decodes once. */
+const REPEAT_SLOTS = 8;
+
+/** A call's raw fields as the batch columns hold them, with the line it gave: reused for an exact repeat. */
+interface Repeat {
   readonly nr: number;
   readonly ret: number;
   readonly flags: number;
   readonly pid: number;
-  readonly args: readonly number[];
-  readonly captures: readonly Capture[];
+  readonly a0: number;
+  readonly a1: number;
+  readonly a2: number;
+  readonly a3: number;
+  readonly a4: number;
+  readonly a5: number;
+  /** Per capture: its info word (arg, flags, element) and length; then the bytes of all of them. */
+  readonly capInfo: Uint32Array;
+  readonly capLen: Uint32Array;
+  readonly capBytes: Uint8Array;
+  readonly line: string;
+  readonly hash: number;
+  readonly nameId: number;
 }
 
-function rawCopy(ev: SyscallEvent): RawCall {
+/** What a decoded call gave, when an exact repeat of it may reuse it. */
+interface Reusable {
+  readonly line: string;
+  readonly hash: number;
+  readonly nameId: number;
+}
+
+/** The repeat of call `i` of batch `b` (its captures: `c0` to `c1`, bytes from `off`), if one is kept. */
+function findRepeat(rs: readonly Repeat[], b: BatchColumns, i: number, c0: number, c1: number, off: number): Repeat | undefined {
+  const nr = b.scNr[i], ret = b.scRet[i], flags = b.scFlags[i], pid = b.scPid[i];
+  const a0 = b.scArg0[i], a1 = b.scArg1[i], a2 = b.scArg2[i], a3 = b.scArg3[i], a4 = b.scArg4[i], a5 = b.scArg5[i];
+  next: for (const r of rs) {
+    if (r.nr !== nr || r.ret !== ret || r.flags !== flags || r.pid !== pid || r.a0 !== a0 || r.a1 !== a1 || r.a2 !== a2
+      || r.a3 !== a3 || r.a4 !== a4 || r.a5 !== a5 || r.capInfo.length !== c1 - c0) continue;
+    for (let k = 0; k < r.capInfo.length; k++) {
+      if (r.capInfo[k] !== b.capInfo[c0 + k] || r.capLen[k] !== b.capLen[c0 + k]) continue next;
+    }
+    const bytes = r.capBytes, data = b.capData;
+    for (let j = 0; j < bytes.length; j++) if (bytes[j] !== data[off + j]) continue next;
+    return r;
+  }
+  return undefined;
+}
+
+function repeatOf(b: BatchColumns, i: number, c0: number, c1: number, off: number, u: Reusable): Repeat {
+  const capLen = b.capLen.slice(c0, c1);
+  let n = 0;
+  for (const l of capLen) n += l;
   return {
-    nr: ev.nr, ret: ev.ret, flags: ev.flags, pid: ev.pid, args: ev.args.slice(),
-    captures: ev.captures.map((c) => ({ arg: c.arg, flags: c.flags, element: c.element, data: c.data.slice() })),
+    nr: b.scNr[i] ?? 0, ret: b.scRet[i] ?? 0, flags: b.scFlags[i] ?? 0, pid: b.scPid[i] ?? 0,
+    a0: b.scArg0[i] ?? 0, a1: b.scArg1[i] ?? 0, a2: b.scArg2[i] ?? 0, a3: b.scArg3[i] ?? 0, a4: b.scArg4[i] ?? 0, a5: b.scArg5[i] ?? 0,
+    capInfo: b.capInfo.slice(c0, c1), capLen, capBytes: b.capData.slice(off, off + n),
+    line: u.line, hash: u.hash, nameId: u.nameId,
   };
 }
 
-function sameEvent(a: RawCall, b: SyscallEvent): boolean {
-  if (a.nr !== b.nr || a.ret !== b.ret || a.flags !== b.flags || a.pid !== b.pid) return false;
-  const x = a.args, y = b.args;
-  if (x[0] !== y[0] || x[1] !== y[1] || x[2] !== y[2] || x[3] !== y[3] || x[4] !== y[4] || x[5] !== y[5]) return false;
-  const ca = a.captures, cb = b.captures;
-  if (ca.length !== cb.length) return false;
-  for (let i = 0; i < ca.length; i++) {
-    const p = ca[i]!, q = cb[i]!;
-    if (p.arg !== q.arg || p.flags !== q.flags || p.element !== q.element || p.data.length !== q.data.length) return false;
-    for (let j = 0; j < p.data.length; j++) if (p.data[j] !== q.data[j]) return false;
-  }
-  return true;
+const NO_CAPTURES: readonly Capture[] = [];
+
+/** The syscall being decoded: one object rewritten for each call of a batch that is not a repeat. */
+class ColumnEvent implements SyscallEvent {
+  readonly type = 'syscall' as const;
+  pid = 0;
+  tid = 0;
+  nr = 0;
+  enterNs = 0;
+  exitNs = 0;
+  ret = 0;
+  flags = 0;
+  readonly args: [number, number, number, number, number, number] = [0, 0, 0, 0, 0, 0];
+  captures: readonly Capture[] = NO_CAPTURES;
 }
 
 const CLONES = new Set(['clone', 'clone3', 'fork', 'vfork']);
@@ -177,8 +224,10 @@ interface ThreadRec {
   fdSeq: number;
   /** Pending lines of order-free calls (see flushSet). */
   orderFree: Array<{ readonly text: string; readonly name: string }> | undefined;
-  /** The thread's last call when it can be reused for an exact repeat. */
-  last: { readonly ev: RawCall; readonly version: number; readonly line: string; readonly hash: number; readonly nameId: number } | undefined;
+  /** Calls kept for exact repeats, valid while `version` is `repeatVersion`; `repeatNext` is the slot to fill next. */
+  readonly repeats: Repeat[];
+  repeatVersion: number;
+  repeatNext: number;
 }
 
 interface ProcRec {
@@ -309,7 +358,10 @@ export async function scanTrace(source: TraceSource, label: string, opts: ScanOp
   const newThread = (tid: number, p: ProcRec): ThreadRec => {
     const index = p.threads.length;
     const t: ThreadRec = { name: index === 0 ? p.position : `${p.position}:${index}`, index, proc: p,
-      hashes: new HashList(), names: new IdList(), digest: 0, pendingFork: false, fdSeq: 0, orderFree: undefined, last: undefined };
+      hashes: new HashList(), names: new IdList(), digest: 0, pendingFork: false, fdSeq: 0, orderFree: undefined,
+      repeats: [], repeatVersion: -1, repeatNext: 0 };
+    // A new thread or process changes how pids and tids read (and which calls count as sync).
+    version++;
     p.threads.push(t);
     byTid.set(tid, t);
     return t;
@@ -412,25 +464,22 @@ export async function scanTrace(source: TraceSource, label: string, opts: ScanOp
     return out;
   };
 
-  const onSyscall = (ev: SyscallEvent): void => {
-    if (!table || !renderer) return;
-    const t = threadFor(ev.pid, ev.tid);
-    // A thread repeating its last call exactly (a read loop), with no state change anywhere
-    // since: same line. Checked on raw fields, without decoding.
-    const last = t.last;
-    if (last && last.version === version && !t.orderFree && sameEvent(last.ev, ev)) {
-      if (onLine) onLine(t.name, t.hashes.length, last.line);
-      t.hashes.push(last.hash);
-      t.names.push(last.nameId);
-      t.digest = mixDigest(t.digest, last.hash);
-      lines++;
-      return;
-    }
-    t.last = undefined;
+  /** A call that gives the same line as one kept: appended without decoding. */
+  const emitRepeat = (t: ThreadRec, r: Repeat): void => {
+    if (onLine) onLine(t.name, t.hashes.length, r.line);
+    t.hashes.push(r.hash);
+    t.names.push(r.nameId);
+    t.digest = mixDigest(t.digest, r.hash);
+    lines++;
+  };
+
+  /** Decodes, normalises and emits one call; returns its line when an exact repeat may reuse it. */
+  const onSyscall = (ev: SyscallEvent, t: ThreadRec): Reusable | undefined => {
+    if (!table || !renderer) return undefined;
     const p = t.proc;
     const info = table.byNr.get(ev.nr);
     // A new child's return from clone is shown by bt-show only as the parent's call.
-    if ((ev.flags & 2) !== 0 && ev.ret === 0 && info && CLONES.has(info.name)) return;
+    if ((ev.flags & 2) !== 0 && ev.ret === 0 && info && CLONES.has(info.name)) return undefined;
     const text = renderer.call(ev);
     const name = info?.name ?? text.name;
     let ignored = false;
@@ -453,7 +502,7 @@ export async function scanTrace(source: TraceSource, label: string, opts: ScanOp
 
     const line = ignored ? '' : normalizeCall(ev, info, name, text, t);
     updateState(ev, info, name, t, failed, ignored, line);
-    if (ignored) return;
+    if (ignored) return undefined;
     let shown = line;
     if (!norm.timestamps) {
       if (t0 < 0) t0 = ev.enterNs;
@@ -463,7 +512,7 @@ export async function scanTrace(source: TraceSource, label: string, opts: ScanOp
     const anyChild = (name === 'wait4' && ev.ret > 0 && s32(ev.args[0]!) <= 0) || (name === 'waitid' && ev.ret === 0 && s32(ev.args[0]!) === 0);
     emit(t, shown, name, norm.pids && anyChild);
     if (PURE_CALLS.has(name) && norm.timestamps && cacheable(ev)) {
-      t.last = { ev: rawCopy(ev), version, line: shown, hash: t.hashes.view()[t.hashes.length - 1]!, nameId: nameId(name) };
+      return { line: shown, hash: t.hashes.view()[t.hashes.length - 1]!, nameId: nameId(name) };
     } else if (!PURE_CALLS.has(name)) {
       version++;
     }
@@ -694,9 +743,66 @@ export async function scanTrace(source: TraceSource, label: string, opts: ScanOp
     }
   };
 
-  // Batches are walked column by column through one reused cursor: no object per event.
-  const cursor = new SyscallCursor();
-  const visitor = { syscall: onSyscall, process: onProcess };
+  // A batch is walked column by column, in delivery order (process events merged by position,
+  // as batchEvents yields them). A call that repeats exactly one its thread made since the last
+  // state change (a read loop) is recognised on the columns and not decoded again; the others
+  // go through one reused event object.
+  const ev = new ColumnEvent();
+  const walk = (b: BatchColumns): void => {
+    const { scTid, scPid, scNr, scRet, scFlags, scExitDeltaNs, scDurationNs, capSyscall, capInfo, capLen, capData } = b;
+    const a0 = b.scArg0, a1 = b.scArg1, a2 = b.scArg2, a3 = b.scArg3, a4 = b.scArg4, a5 = b.scArg5;
+    const procs = b.processEvents;
+    const np = procs.length;
+    const n = scNr.length;
+    const capCount = capSyscall.length;
+    let p = 0;
+    let exitNs = b.baseNs;
+    let c = 0;
+    let off = 0;
+    for (let i = 0; i < n; i++) {
+      while (p < np && (procs[p]!.position ?? 0) <= i) onProcess(processEventFrom(procs[p++]!));
+      exitNs += scExitDeltaNs[i] ?? 0;
+      const c0 = c, off0 = off;
+      while (c < capCount && capSyscall[c] === i) off += capLen[c++]!;
+      if (!table || !renderer) continue;
+      const t = threadFor(scPid[i] ?? 0, scTid[i] ?? 0);
+      if (t.repeatVersion === version && !t.orderFree) {
+        const r = findRepeat(t.repeats, b, i, c0, c, off0);
+        if (r) { emitRepeat(t, r); continue; }
+      }
+      ev.pid = scPid[i] ?? 0;
+      ev.tid = scTid[i] ?? 0;
+      ev.nr = scNr[i] ?? 0;
+      ev.exitNs = exitNs;
+      ev.enterNs = exitNs - (scDurationNs[i] ?? 0);
+      ev.ret = scRet[i] ?? 0;
+      ev.flags = scFlags[i] ?? 0;
+      const args = ev.args;
+      args[0] = a0[i] ?? 0;
+      args[1] = a1[i] ?? 0;
+      args[2] = a2[i] ?? 0;
+      args[3] = a3[i] ?? 0;
+      args[4] = a4[i] ?? 0;
+      args[5] = a5[i] ?? 0;
+      if (c > c0) {
+        const caps: Capture[] = [];
+        for (let k = c0, o = off0; k < c; o += capLen[k++]!) {
+          const info = capInfo[k]!;
+          caps.push({ arg: info & 0xff, flags: (info >>> 8) & 0xff, element: info >>> 16, data: capData.subarray(o, o + capLen[k]!) });
+        }
+        ev.captures = caps;
+      } else {
+        ev.captures = NO_CAPTURES;
+      }
+      const u = onSyscall(ev, t);
+      if (u) {
+        if (t.repeatVersion !== version) { t.repeats.length = 0; t.repeatVersion = version; t.repeatNext = 0; }
+        t.repeats[t.repeatNext] = repeatOf(b, i, c0, c, off0, u);
+        t.repeatNext = (t.repeatNext + 1) % REPEAT_SLOTS;
+      }
+    }
+    while (p < np) onProcess(processEventFrom(procs[p++]!));
+  };
   for await (const rec of readTraceColumns(source, { reuse: true })) {
     if (rec.kind === 'header') {
       const h = rec.header;
@@ -707,7 +813,7 @@ export async function scanTrace(source: TraceSource, label: string, opts: ScanOp
       cwdText = h.cwd ?? '';
       header = { arch: h.arch ?? abi, formatVersion: h.formatVersion ?? 0, argv: h.argv ?? [], cwd: h.cwd ?? '', rootPid: h.rootPid ?? 0 };
     } else if (rec.kind === 'batch') {
-      walkBatch(rec.batch, cursor, visitor);
+      walk(rec.batch);
     } else if (rec.kind === 'trailer') {
       const tr = rec.trailer;
       if (tr.programExited) trailerExit = `exited with ${tr.exitCode ?? 0}`;
