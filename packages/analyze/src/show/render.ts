@@ -392,21 +392,94 @@ export class Renderer {
 const PAD: readonly string[] = Array.from({ length: COLUMN + 2 }, (_, n) => ' '.repeat(n) + '= ');
 const CLOSE_PAD: readonly string[] = PAD.map((p) => ')' + p);
 
+/** Where rendered text goes, a piece at a time. */
+export abstract class TextSink {
+  /** Characters (UTF-16 units) written since the start of the current line. */
+  abstract readonly column: number;
+  abstract put(s: string): void;
+  abstract newline(): void;
+}
+
 /**
- * Where rendered text goes, a piece at a time, appended to one string that is
- * taken (and flattened once) per output chunk.
+ * A TextSink that encodes straight into UTF-8 bytes: no string is built per
+ * line, and the bytes are handed over a chunk at a time.
  */
-export class TextSink {
-  private text = '';
+export class ByteSink extends TextSink {
+  private buf: Buffer;
+  private pos = 0;
+  private chars = 0;
   private lineStart = 0;
 
-  /** Characters written since the start of the current line. */
-  get column(): number {
-    return this.text.length - this.lineStart;
+  constructor(private readonly chunk = 1 << 16) {
+    super();
+    this.buf = Buffer.allocUnsafe(chunk * 2);
   }
 
-  /** Characters held. */
+  get column(): number {
+    return this.chars - this.lineStart;
+  }
+
+  /** Bytes held. */
   get length(): number {
+    return this.pos;
+  }
+
+  put(s: string): void {
+    const n = s.length;
+    if (this.pos + n * 3 > this.buf.length) this.grow(n * 3);
+    const buf = this.buf;
+    let p = this.pos;
+    this.chars += n;
+    if (n > 48) {
+      this.pos = p + buf.write(s, p);
+      return;
+    }
+    for (let i = 0; i < n; i++) {
+      const c = s.charCodeAt(i);
+      if (c < 0x80) {
+        buf[p++] = c;
+      } else {
+        // Not ASCII: let Buffer encode the rest of the piece (surrogate pairs and all).
+        p += buf.write(s.slice(i), p);
+        break;
+      }
+    }
+    this.pos = p;
+  }
+
+  newline(): void {
+    if (this.pos + 1 > this.buf.length) this.grow(1);
+    this.buf[this.pos++] = 10;
+    this.chars++;
+    this.lineStart = this.chars;
+  }
+
+  private grow(need: number): void {
+    const next = Buffer.allocUnsafe(Math.max(this.buf.length * 2, this.pos + need));
+    this.buf.copy(next, 0, 0, this.pos);
+    this.buf = next;
+  }
+
+  /** The bytes held; the sink starts a new buffer (the returned one is not reused). */
+  take(): Buffer {
+    const out = this.buf.subarray(0, this.pos);
+    this.buf = Buffer.allocUnsafe(Math.max(this.chunk * 2, this.pos + 1024));
+    this.pos = 0;
+    this.chars = 0;
+    this.lineStart = 0;
+    return out;
+  }
+}
+
+/** A TextSink that hands each finished line to a callback (without its newline). */
+class LineSink extends TextSink {
+  private text = '';
+
+  constructor(private readonly out: (line: string) => void) {
+    super();
+  }
+
+  get column(): number {
     return this.text.length;
   }
 
@@ -415,26 +488,8 @@ export class TextSink {
   }
 
   newline(): void {
-    this.text += '\n';
-    this.lineStart = this.text.length;
-  }
-
-  /** Everything held, as one string; the sink is emptied. */
-  take(): string {
     const s = this.text;
     this.text = '';
-    this.lineStart = 0;
-    return s;
-  }
-}
-
-/** A TextSink that hands each finished line to a callback (without its newline). */
-class LineSink extends TextSink {
-  constructor(private readonly out: (line: string) => void) {
-    super();
-  }
-
-  override newline(): void {
-    this.out(this.take());
+    this.out(s);
   }
 }

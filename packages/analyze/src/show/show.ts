@@ -6,13 +6,13 @@ import { type DecodedEvent, type DecodedSyscall, syscallNameFor } from '../decod
 import { signalName } from '../decode/structs.js';
 import { cloneNumbers, isCloneChild, TraceDecoder } from '../decode/trace.js';
 import { type ShowOptions } from './options.js';
-import { Renderer, TextSink, ThreadClock } from './render.js';
+import { ByteSink, Renderer, ThreadClock } from './render.js';
 import { Summary } from './summary.js';
 import { toJson } from './json.js';
 
 export interface ShowIo {
-  /** Writes text (already newline-terminated lines); resolves when it may write more. */
-  write(text: string): Promise<void> | void;
+  /** Writes text (UTF-8, whole newline-terminated lines); resolves when it may write more. */
+  write(bytes: Uint8Array): Promise<void> | void;
   /** One diagnostic line. */
   error(line: string): void;
   /** Standard input, for TRACE "-". */
@@ -91,7 +91,7 @@ export async function show(o: ShowOptions, io: ShowIo): Promise<number> {
     const n = await processCount(o.file);
     if (n !== undefined) follow = n > 1;
   }
-  const out = new TextSink();
+  const out = new ByteSink();
   const flushOut = async (force: boolean): Promise<void> => {
     if (out.length >= 1 << 16 || (force && out.length)) await io.write(out.take());
   };
