@@ -55,7 +55,11 @@ function traceSource(input: DiffInput): string | Uint8Array | undefined {
   return undefined;
 }
 
-async function load(input: DiffInput, label: string, so: ScanOptions): Promise<Loaded> {
+/**
+ * Reads one run. `inWorker`: the trace is scanned on a worker thread (the other run of a
+ * comparison is scanned on this one meanwhile; a worker costs a startup of its own).
+ */
+async function load(input: DiffInput, label: string, so: ScanOptions, inWorker: boolean): Promise<Loaded> {
   if (typeof input === 'object' && !(input instanceof Uint8Array) && 'snapshot' in input) {
     let text: string;
     try {
@@ -76,7 +80,7 @@ async function load(input: DiffInput, label: string, so: ScanOptions): Promise<L
     }
   }
   const scanOpts = { ...so, textBudget: TEXT_BUDGET };
-  const { run } = await runInWorker({ kind: 'scan', source, label, opts: scanOpts });
+  const run = inWorker ? (await runInWorker({ kind: 'scan', source, label, opts: scanOpts })).run : await scanTrace(source, label, scanOpts);
   if (!run) throw new Error('bt-diff: scan worker returned no model');
   const fetch: FetchText = async (wanted) => {
     const out = new Map<string, Map<number, string>>();
@@ -143,8 +147,9 @@ export async function diffTraces(a: DiffInput, b: DiffInput, opts: DiffOptions =
   const la = describe(a);
   const lb = describe(b);
   const same = await sameBytes(a, b);
-  // Both runs are read at once (each scan runs in its own worker thread).
-  const [A, B0] = await Promise.all([load(a, la, so), same ? undefined : load(b, lb, so)]);
+  // Both runs are read at once: b on a worker thread (started first), a on this thread.
+  const loadB = same ? undefined : load(b, lb, so, true);
+  const [A, B0] = await Promise.all([load(a, la, so, false), loadB]);
   const B = B0 ?? { ...A, run: { ...A.run, label: lb } };
   if (A.run.arch !== B.run.arch) {
     throw new TraceInputError(`cannot compare runs of different architectures: ${la} is ${A.run.arch || 'unknown'}, ${lb} is ${B.run.arch || 'unknown'}`, 'MISMATCH');
