@@ -51,7 +51,7 @@ const bench: BenchModule = async (ctx) => {
   rows.push({
     what: 'bt-diff peak RSS, same comparison',
     value: `${d.rssMiB.toFixed(0)} MiB`, target: '',
-    how: '/usr/bin/time %M of the bt-diff process (both scan workers included)',
+    how: '/usr/bin/time %M of the bt-diff process (one run scanned on its main thread, the other on a worker)',
   });
   const s = timed(ctx, ['--stat', a, a2]);
   if (s.status !== 0) throw new Error(`bt-diff of two v1 recordings exited ${s.status}, expected 0 (identical)`);

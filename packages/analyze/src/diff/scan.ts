@@ -759,19 +759,30 @@ export async function scanTrace(source: TraceSource, label: string, opts: ScanOp
     let exitNs = b.baseNs;
     let c = 0;
     let off = 0;
+    // The thread of the previous call, while no thread or process has been added since.
+    let lastPid = -1, lastTid = -1, lastVersion = -1;
+    let lastThread: ThreadRec | undefined;
     for (let i = 0; i < n; i++) {
       while (p < np && (procs[p]!.position ?? 0) <= i) onProcess(processEventFrom(procs[p++]!));
       exitNs += scExitDeltaNs[i] ?? 0;
       const c0 = c, off0 = off;
       while (c < capCount && capSyscall[c] === i) off += capLen[c++]!;
       if (!table || !renderer) continue;
-      const t = threadFor(scPid[i] ?? 0, scTid[i] ?? 0);
+      const pid = scPid[i] ?? 0, tid = scTid[i] ?? 0;
+      let t: ThreadRec;
+      if (lastThread && tid === lastTid && pid === lastPid && version === lastVersion) t = lastThread;
+      else {
+        t = lastThread = threadFor(pid, tid);
+        lastPid = pid;
+        lastTid = tid;
+        lastVersion = version;
+      }
       if (t.repeatVersion === version && !t.orderFree) {
         const r = findRepeat(t.repeats, b, i, c0, c, off0);
         if (r) { emitRepeat(t, r); continue; }
       }
-      ev.pid = scPid[i] ?? 0;
-      ev.tid = scTid[i] ?? 0;
+      ev.pid = pid;
+      ev.tid = tid;
       ev.nr = scNr[i] ?? 0;
       ev.exitNs = exitNs;
       ev.enterNs = exitNs - (scDurationNs[i] ?? 0);
