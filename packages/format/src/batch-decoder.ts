@@ -114,11 +114,9 @@ export class BatchDecoder {
           pos = this.varint(buf, pos, end);
           if (this.hi !== 0 || this.lo > end - pos) throw new Malformed();
           const stop = pos + this.lo;
-          // Exact count: one terminating byte (high bit clear) per value.
-          let n = 0;
-          for (let p = pos; p < stop; p++) if (buf[p]! < 0x80) n++;
+          // At most one value per byte.
           if (stop > pos && buf[stop - 1]! >= 0x80) throw new Malformed();
-          this.ensure(c, kind, len[c]! + n);
+          this.ensure(c, kind, len[c]! + (stop - pos));
           pos = this.column(buf, pos, stop, c, kind);
         } else if (wt === 0) {
           this.ensure(c, kind, len[c]! + 1);

@@ -47,10 +47,14 @@ async function main(): Promise<number> {
       return 1;
     }
   }
+  let waiting: Promise<void> | undefined;
   const code = await show(o, {
-    write: (text) => {
-      if (!sink.write(text)) return new Promise<void>((resolve) => sink.once('drain', () => resolve()));
-      return undefined;
+    write: (bytes) => {
+      // One 'drain' wait however many chunks went out while the stream was full.
+      if (!sink.write(bytes)) {
+        waiting ??= new Promise<void>((resolve) => sink.once('drain', () => { waiting = undefined; resolve(); }));
+      }
+      return waiting;
     },
     error: (line) => { process.stderr.write(line + '\n'); },
     stdin: process.stdin,

@@ -430,7 +430,7 @@ export class ByteSink extends TextSink {
     const buf = this.buf;
     let p = this.pos;
     this.chars += n;
-    if (n > 48) {
+    if (n > 24) {
       this.pos = p + buf.write(s, p);
       return;
     }
@@ -463,7 +463,7 @@ export class ByteSink extends TextSink {
   /** The bytes held; the sink starts a new buffer (the returned one is not reused). */
   take(): Buffer {
     const out = this.buf.subarray(0, this.pos);
-    this.buf = Buffer.allocUnsafe(Math.max(this.chunk * 2, this.pos + 1024));
+    this.buf = Buffer.allocUnsafe(Math.max(this.chunk * 2, this.pos * 2));
     this.pos = 0;
     this.chars = 0;
     this.lineStart = 0;

@@ -92,8 +92,22 @@ export async function show(o: ShowOptions, io: ShowIo): Promise<number> {
     if (n !== undefined) follow = n > 1;
   }
   const out = new ByteSink();
+  // Full chunks are handed over as they fill, inside a batch too; the stream's
+  // backpressure is honoured between batches (so at most a batch's text waits).
+  let drained: Promise<void> | void;
+  const spill = (): void => {
+    if (out.length >= 1 << 16) {
+      const r = io.write(out.take());
+      if (r) drained = r;
+    }
+  };
   const flushOut = async (force: boolean): Promise<void> => {
-    if (out.length >= 1 << 16 || (force && out.length)) await io.write(out.take());
+    spill();
+    if (force && out.length) drained = io.write(out.take());
+    if (drained) {
+      await drained;
+      drained = undefined;
+    }
   };
   const line = (s: string): void => {
     out.put(s);
@@ -133,6 +147,7 @@ export async function show(o: ShowOptions, io: ShowIo): Promise<number> {
       return;
     }
     renderer.add(ev);
+    spill();
   };
   const startRendering = (prefix: boolean): void => {
     renderer = makeRenderer(prefix);
