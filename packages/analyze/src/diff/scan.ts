@@ -1,6 +1,7 @@
 // Reading one run for comparison: every event of the trace is decoded to bt-show's text,
 // normalised, and kept only as a 53-bit hash (plus a syscall-name id) in the line list of
-// its thread. Memory is ten bytes per line whatever the lines say. The text of the lines a
+// its thread. The trace is read as typed-array columns; a call that repeats exactly one of
+// its thread's last few, with no state change since, reuses that line without decoding. Memory is ten bytes per line whatever the lines say. The text of the lines a
 // diff shows is fetched by scanning again with `onLine` (normalisation is deterministic,
 // so the second pass yields the same lines). Alongside, the behaviour facts of the
 // summary are collected: files read, written, created, deleted, programs, peers, failures.

@@ -1,5 +1,5 @@
 // Scanning a trace in a worker thread, so that the two runs of a comparison are decoded at
-// the same time on two cores. The worker runs scanTrace (or its text-fetching second pass)
+// the same time on two cores (the second run here, the first on the calling thread). The worker runs scanTrace (or its text-fetching second pass)
 // and posts the result back; typed arrays are compacted and transferred, not copied.
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import type { TraceSource } from '@beetrace/format';
