@@ -231,3 +231,10 @@ test('a syscall number the table does not know prints as syscall_0x...', async (
   for await (const it of decodeTrace(buf)) if (it.kind === 'syscall') got.push(it.line);
   assert.deepEqual(got, ['syscall_0x1f4(0x1, 0x2, 0x3, 0x4, 0x5, 0x6) = -1 ENOSYS (Function not implemented)']);
 });
+
+test('the calls the decoder follows after success are exactly the cases of its update()', async () => {
+  const { Decoder, UPDATES } = await import('./decode.js');
+  const src = (Decoder.prototype as unknown as { update: () => void }).update.toString();
+  const cases = new Set([...src.matchAll(/case '([a-z0-9_]+)'/g)].map((m) => m[1]!));
+  assert.deepEqual([...cases].sort(), [...UPDATES].sort());
+});

@@ -1,6 +1,6 @@
 // Turns raw trace events into decoded ones: the text strace would print for
 // each syscall (split into its entry and exit parts) and for each process event.
-import { type ProcessEvent, type SyscallClass, type SyscallEvent, SyscallFlag, type SyscallTable } from '@beetrace/format';
+import { type ProcessEvent, type SyscallClass, type SyscallEvent, SyscallFlag, type SyscallInfo, type SyscallTable } from '@beetrace/format';
 import * as X from '../generated/xlat.js';
 import { Call, type DecodeOptions, decimal, s32, u32 } from './call.js';
 import { DecodeState } from './state.js';
@@ -123,6 +123,17 @@ export function errnoText(err: number): string {
 export const syscallNameFor = (table: SyscallTable, nr: number): string =>
   table.byNr.get(nr)?.name ?? `syscall_${hex(nr)}`;
 
+interface NrEntry {
+  readonly info: SyscallInfo | undefined;
+  readonly name: string;
+  readonly dec: (c: Call) => void;
+  /** update() has something to do after a successful call. */
+  readonly updates: boolean;
+}
+
+/** The calls update() follows (fds, cwd, masks): its cases (decode.test checks the two agree). */
+export const UPDATES: ReadonlySet<string> = new Set(['accept', 'accept4', 'chdir', 'close', 'close_range', 'creat', 'dup', 'dup2', 'dup3', 'epoll_create', 'epoll_create1', 'eventfd', 'eventfd2', 'execve', 'execveat', 'fchdir', 'fcntl', 'inotify_init', 'inotify_init1', 'memfd_create', 'open', 'openat', 'openat2', 'pidfd_open', 'pipe', 'pipe2', 'rt_sigprocmask', 'rt_sigreturn', 'signalfd', 'signalfd4', 'socket', 'socketpair', 'timerfd_create']);
+
 /**
  * Decodes syscalls and process events one at a time, keeping the state that
  * later calls need (fd paths for -y, signal masks, working directories).
@@ -136,13 +147,22 @@ export class Decoder {
     this.state = new DecodeState(cwd);
   }
 
+  /** Per syscall number: what syscall() looks up (filled on first use). */
+  private readonly byNr: (NrEntry | undefined)[] = [];
+
+  private entry(nr: number): NrEntry {
+    const info = this.table.byNr.get(nr);
+    const name = info?.name ?? `syscall_${hex(nr)}`;
+    const e: NrEntry = { info, name, dec: (info ? decoders[name] : undefined) ?? generic, updates: UPDATES.has(name) };
+    if (nr >= 0 && nr < 4096) this.byNr[nr] = e;
+    return e;
+  }
+
   syscall(ev: SyscallEvent): DecodedSyscall {
-    const info = this.table.byNr.get(ev.nr);
-    const name = info?.name ?? `syscall_${hex(ev.nr)}`;
+    const ent = this.byNr[ev.nr] ?? this.entry(ev.nr);
+    const { info, name } = ent;
     const c = new Call(ev, name, info, this.opts, this.state, this.scratch);
-    const dec = info ? decoders[name] : undefined;
-    if (dec) dec(c);
-    else generic(c);
+    ent.dec(c);
     const unfinished = (ev.flags & SyscallFlag.UNFINISHED) !== 0;
     const failed = c.failed;
     let retText: string;
@@ -152,7 +172,7 @@ export class Decoder {
       errno = ERESTART[-ev.ret]?.[0] ?? X.errnos.name.get(-ev.ret);
       retText = errnoText(-ev.ret);
     } else {
-      this.update(c);
+      if (ent.updates) this.update(c);
       retText = c.retText ?? this.formatRet(c);
     }
     if (failed && -ev.ret === 516) this.state.setRestart(ev.tid, name);

@@ -351,7 +351,11 @@ export class Renderer {
     let open = this.opens.get(ev.name);
     if (open === undefined) this.opens.set(ev.name, (open = ev.name + '('));
     w.put(open);
-    w.put(ev.argsText);
+    const args = ev.args;
+    for (let i = 0; i < args.length; i++) {
+      if (i) w.put(', ');
+      w.put(args[i]!);
+    }
     // ")" then " = " at column 40, as one piece
     const col = w.column + 2;
     w.put(col < COLUMN ? CLOSE_PAD[COLUMN - col + 1]! : ') = ');
