@@ -39,6 +39,8 @@ export interface DecodedSyscall {
   readonly paths: readonly string[] | undefined;
   /** The whole call, `name(args) = ret`, one space around "=". */
   readonly line: string;
+  /** This call as it prints when its thread was killed inside it at `killedNs` (unfinished, `= ?`; exitNs is the kill). */
+  asKilled(killedNs: number): DecodedSyscall;
 }
 
 /** A process event strace prints (signal delivery, exit, death by signal), or a fork/exec for bookkeeping. */
@@ -94,6 +96,15 @@ class Syscall implements DecodedSyscall {
 
   get line(): string {
     return (this.lineText ??= `${this.name}(${this.argsText}) = ${this.retText}`);
+  }
+
+  /**
+   * The same call as strace shows it when its thread was killed inside it (the
+   * kernel's ERESTART* return is never seen): unfinished, `= ?`.
+   */
+  asKilled(killedNs: number): DecodedSyscall {
+    const ev = { pid: this.pid, tid: this.tid, nr: this.nr, ret: this.ret, enterNs: this.enterNs, exitNs: Math.max(this.enterNs, killedNs) } as SyscallEvent;
+    return new Syscall(ev, this.name, this.classes, this.args, this.entryArgs, '?', undefined, false, true, this.paths);
   }
 
   toJSON(): object {
@@ -279,7 +290,8 @@ export class Decoder {
       case 'exec':
         return { ...base, kind: 'exec', line: undefined, signal: undefined, exitCode: undefined, parentPid: undefined, filename: ev.filename };
       case 'signal': {
-        this.state.pushSignalMask(ev.tid);
+        // A signal the kernel discarded (action: ignore) runs no handler: no mask to save.
+        if (!ev.ignored) this.state.pushSignalMask(ev.tid);
         const sig = signalName(ev.signo);
         return { ...base, kind: 'signal', line: `--- ${sig} ${siginfo(ev.siginfo, ev.signo)} ---`, signal: sig, exitCode: undefined, parentPid: undefined, filename: undefined };
       }

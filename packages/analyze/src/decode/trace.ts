@@ -5,7 +5,9 @@ import {
   type TraceProblem, type TraceSource, type Trailer,
 } from '@beetrace/format';
 import { SyscallCursor, walkBatch } from './cursor.js';
-import { type DecodedEvent, Decoder } from './decode.js';
+import { type DecodedEvent, type DecodedProcessEvent, type DecodedSyscall, Decoder } from './decode.js';
+
+const withNs = (ev: DecodedProcessEvent, ns: number): DecodedProcessEvent => ({ ...ev, ns });
 
 export interface DecodeTraceOptions {
   /** -s: longest string shown (default 32, as strace). */
@@ -37,20 +39,91 @@ export class TraceDecoder {
   private readonly cur = new SyscallCursor();
   private readonly visitor;
 
-  private constructor(table: SyscallTable, header: Header, opts: DecodeTraceOptions, emit: (ev: DecodedEvent) => void) {
+  private constructor(table: SyscallTable, header: Header, opts: DecodeTraceOptions, private readonly emit: (ev: DecodedEvent) => void) {
     this.table = table;
     this.cloneNrs = new Set(CLONES.map((n) => table.byName.get(n)?.nr ?? -1));
     const decoder = this.decoder = new Decoder(table, { strSize: opts.strSize ?? 32, xflag: opts.xflag ?? 0, fdPaths: opts.fdPaths ?? false }, header.cwd || undefined);
     const cloneNrs = this.cloneNrs;
+    const self = this;
     this.visitor = {
       syscall(ev: SyscallCursor): void {
         if (isCloneChild(ev, cloneNrs)) return;
-        emit(decoder.syscall(ev));
+        const d = decoder.syscall(ev);
+        if (self.held.size === 0) {
+          if (d.failed && -d.ret >= 512 && -d.ret <= 516) self.held.set(d.tid, { call: d, signals: [] });
+          else emit(d);
+          return;
+        }
+        self.onSyscall(d);
       },
       process(ev: ProcessEvent): void {
-        emit(decoder.process(ev));
+        if (ev.type === 'signal' && ev.ignored) {
+          self.ignored(ev);
+          return;
+        }
+        const d = decoder.process(ev);
+        if (self.held.size) self.release(d);
+        emit(d);
       },
     };
+  }
+
+  /**
+   * Per thread, what waits for the thread's next event: a call that returned
+   * ERESTART* (strace never sees that return when the thread is then killed),
+   * and signals the kernel discarded, recorded in the sender's context while
+   * the thread may still have been inside a call (strace shows them after it).
+   */
+  private readonly held = new Map<number, { call: DecodedSyscall | undefined; signals: DecodedProcessEvent[] }>();
+
+  private ignored(ev: ProcessEvent): void {
+    const d = this.decoder.process(ev);
+    let h = this.held.get(ev.tid);
+    if (!h) this.held.set(ev.tid, (h = { call: undefined, signals: [] }));
+    if (h.signals.length < 64) h.signals.push(d);
+  }
+
+  private onSyscall(d: DecodedSyscall): void {
+    const h = this.held.get(d.tid);
+    if (h) {
+      this.held.delete(d.tid);
+      if (h.call) this.emit(h.call);
+      // Discarded signals generated before this call started came while the thread was outside a call.
+      for (const s of h.signals) if (s.ns <= d.enterNs) this.emit(s);
+      if (d.failed && -d.ret >= 512 && -d.ret <= 516) {
+        this.held.set(d.tid, { call: d, signals: h.signals.filter((s) => s.ns > d.enterNs) });
+        return;
+      }
+      this.emit(d);
+      // ... the others while it was inside: strace shows them once it returns.
+      for (const s of h.signals) if (s.ns > d.enterNs) this.emit(withNs(s, d.unfinished ? d.enterNs : d.exitNs));
+      return;
+    }
+    if (d.failed && -d.ret >= 512 && -d.ret <= 516) this.held.set(d.tid, { call: d, signals: [] });
+    else this.emit(d);
+  }
+
+  /** A process event of a thread with something held: a SIGKILL means the held call never returned for a tracer. */
+  private release(d: DecodedProcessEvent): void {
+    const h = this.held.get(d.tid);
+    if (!h) return;
+    this.held.delete(d.tid);
+    const killed = (d.kind === 'signal' && d.signal === 'SIGKILL') || (d.kind === 'killed' && d.signal === 'SIGKILL');
+    if (h.call) {
+      this.emit(killed ? h.call.asKilled(d.ns) : h.call);
+      for (const s of h.signals) this.emit(s.ns > h.call.enterNs ? withNs(s, h.call.exitNs) : s);
+    } else {
+      for (const s of h.signals) this.emit(s);
+    }
+  }
+
+  /** Emits whatever is still held (end of the trace). */
+  finish(): void {
+    for (const [, h] of this.held) {
+      if (h.call) this.emit(h.call);
+      for (const s of h.signals) this.emit(s);
+    }
+    this.held.clear();
   }
 
   /** A decoder for the trace this header starts, or the problem when its syscall table is unknown. */
@@ -112,9 +185,14 @@ export async function* decodeTraceChunks(source: TraceSource, opts: DecodeTraceO
         yield items;
         break;
       case 'trailer':
-        yield [{ kind: 'trailer', trailer: rec.trailer }];
+        items = [];
+        td?.finish();
+        yield [...items, { kind: 'trailer', trailer: rec.trailer }];
         break;
       case 'end':
+        items = [];
+        td?.finish();
+        if (items.length) yield items;
         yield [rec.problem ? { kind: 'end', complete: rec.complete, problem: rec.problem } : { kind: 'end', complete: rec.complete }];
         break;
     }

@@ -56,7 +56,7 @@ export class ThreadClock {
   /** Every decoded event, before any filter. */
   observe(ev: DecodedEvent): void {
     switch (ev.kind) {
-      case 'syscall': this.advance(ev.tid, ev.unfinished ? ev.enterNs : ev.exitNs); break;
+      case 'syscall': this.advance(ev.tid, ev.exitNs); break;
       case 'signal': this.advance(ev.tid, ev.ns); break;
       case 'fork': if (!this.last.has(ev.tid)) this.advance(ev.tid, ev.ns); break;
       case 'exited': case 'killed': this.last.delete(ev.tid); this.dirty = true; break;
@@ -136,7 +136,7 @@ export class Renderer {
 
   private addCall(ev: DecodedSyscall): void {
     const e = ev.enterNs;
-    const x = ev.unfinished ? ev.enterNs : ev.exitNs;
+    const x = ev.exitNs;
     // Nothing pending and nothing to come can sort before this call or split it:
     // print it now (what insert + flush would do, without holding it).
     if (this.head === this.pending.length && this.threads && x < this.threads.boundExcept(ev.tid)
@@ -259,8 +259,7 @@ export class Renderer {
     if (!this.threads) return false;
     let end = it.time;
     if (it.kind === 'call' && !it.split) {
-      const ev = it.ev as DecodedSyscall;
-      end = ev.unfinished ? ev.enterNs : ev.exitNs;
+      end = (it.ev as DecodedSyscall).exitNs;
     }
     return end < this.threads.boundExcept(it.tid);
   }
@@ -336,6 +335,12 @@ export class Renderer {
     w.put('<... ');
     w.put(ev.name);
     w.put(' resumed>');
+    if (ev.unfinished) {
+      // Killed inside the call: strace never saw it return.
+      w.put(k < n ? ' <unfinished ...>)' : ')');
+      this.finishLine(ev);
+      return;
+    }
     for (let i = k; i < n; i++) {
       if (i > k) w.put(', ');
       w.put(ev.args[i]!);
@@ -352,10 +357,13 @@ export class Renderer {
     if (open === undefined) this.opens.set(ev.name, (open = ev.name + '('));
     w.put(open);
     const args = ev.args;
-    for (let i = 0; i < args.length; i++) {
+    // A call that never returned shows what strace printed at its entry.
+    const n = ev.unfinished ? ev.entryArgs : args.length;
+    for (let i = 0; i < n; i++) {
       if (i) w.put(', ');
       w.put(args[i]!);
     }
+    if (n < args.length) w.put(n > 0 ? ',  <unfinished ...>' : ' <unfinished ...>');
     // ")" then " = " at column 40, as one piece
     const col = w.column + 2;
     w.put(col < COLUMN ? CLOSE_PAD[COLUMN - col + 1]! : ') = ');

@@ -208,8 +208,8 @@ export async function show(o: ShowOptions, io: ShowIo): Promise<number> {
         else td?.batch(rec.batch);
         await flushOut(false);
         break;
-      case 'trailer': break;
-      case 'end': if (!rec.complete && rec.problem && !problem) problem = rec.problem; break;
+      case 'trailer': td?.finish(); break;
+      case 'end': td?.finish(); if (!rec.complete && rec.problem && !problem) problem = rec.problem; break;
     }
     if (problem) break;
   }
