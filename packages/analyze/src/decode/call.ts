@@ -63,11 +63,34 @@ export class Call {
 
   /** The capture of argument i (element e for arrays). */
   cap(i: number, element = 0): Capture | undefined {
+    // A value-result argument has two captures: at entry, and at exit (AT_EXIT), which wins.
+    let found: Capture | undefined;
     for (const c of this.caps) {
-      if (c.arg === i && c.element === element && (c.flags & CaptureFlag.ELEMENT) === 0) return c;
+      if (c.arg === i && c.element === element && (c.flags & CaptureFlag.ELEMENT) === 0) {
+        if ((c.flags & CaptureFlag.AT_EXIT) !== 0) return c;
+        found ??= c;
+      }
     }
+    if (found) return found;
     if (element !== 0) return this.elem(i, element);
     return undefined;
+  }
+
+  /**
+   * The value of a value-result argument at entry (a capture without AT_EXIT
+   * next to one with it), or undefined when the trace has no entry capture.
+   */
+  entryData(i: number): Uint8Array | undefined {
+    let entry: Capture | undefined;
+    let exit = false;
+    for (const c of this.caps) {
+      if (c.arg !== i || (c.flags & CaptureFlag.ELEMENT) !== 0) continue;
+      if ((c.flags & CaptureFlag.AT_EXIT) !== 0) exit = true;
+      else entry ??= c;
+    }
+    const spec = this.info?.capture.find((k) => k.arg === i);
+    if (!entry || (c_fault(entry)) || (!exit && !spec?.alsoAtEntry)) return undefined;
+    return entry.data;
   }
 
   /** The ELEMENT capture e of argument i. */
@@ -206,6 +229,10 @@ export class Call {
 }
 
 export const emptyBytes = EMPTY;
+
+function c_fault(c: Capture): boolean {
+  return (c.flags & CaptureFlag.FAULT) !== 0;
+}
 
 /** An integer in decimal, exactly (String() would round beyond 2^53: 9223372035781034000). */
 export function decimal(v: number): string {

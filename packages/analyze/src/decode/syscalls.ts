@@ -172,7 +172,10 @@ function getdents(c: Call, reclenOff: number): void {
   else {
     const d = c.data(1);
     let n = 0;
-    if (d) {
+    if (d && d.length === 4 && c.info?.capture.some((k) => k.arg === 1 && k.kind === 'dirents')) {
+      // The recorder counted the entries (kind dirents): a little-endian u32.
+      n = new DataView(d.buffer, d.byteOffset, 4).getUint32(0, le);
+    } else if (d) {
       const v = new DataView(d.buffer, d.byteOffset, d.byteLength);
       for (let off = 0; off + reclenOff + 2 <= Math.min(d.length, c.ret);) {
         const rl = v.getUint16(off + reclenOff, le);
@@ -393,17 +396,35 @@ function sockaddrArg(c: Call, i: number, len: number): string {
   return S.sockaddr(d, len, c.opts);
 }
 
+/** A socklen_t value-result argument: its value at entry (when captured) and at exit. */
+function socklen(c: Call, lenArg: number): { ulen: number | undefined; rlen: number } {
+  const at = (d: Uint8Array | undefined): number | undefined => (d && d.length >= 4 ? new DataView(d.buffer, d.byteOffset, 4).getInt32(0, le) : undefined);
+  return { ulen: at(c.entryData(lenArg)), rlen: at(c.data(lenArg)) ?? -1 };
+}
+
+/** `[ulen => rlen]` as strace prints a changed value-result length, `[rlen]` when unchanged. */
+function lenChange(ulen: number | undefined, rlen: number): string {
+  return ulen !== undefined && ulen !== rlen ? `[${ulen} => ${rlen}]` : `[${rlen}]`;
+}
+
 /** Output sockaddr with its length pointer (accept, getsockname, recvfrom). */
 function sockaddrOut(c: Call, addrArg: number, lenArg: number): void {
-  if (c.failed || !c.exited) {
+  if (!c.exited) {
     c.push(c.ptr(c.arg(addrArg)));
     c.push(c.ptr(c.arg(lenArg)));
     return;
   }
-  const lenData = c.data(lenArg);
-  const outLen = lenData && lenData.length >= 4 ? new DataView(lenData.buffer, lenData.byteOffset, 4).getInt32(0, le) : -1;
-  c.push(c.arg(addrArg) === 0 ? 'NULL' : outLen >= 0 ? sockaddrArg(c, addrArg, outLen) : c.ptr(c.arg(addrArg)));
-  c.push(c.arg(lenArg) === 0 ? 'NULL' : outLen >= 0 ? `[${outLen}]` : c.ptr(c.arg(lenArg)));
+  const { ulen, rlen } = socklen(c, lenArg);
+  if (c.failed) {
+    // strace: the address, and the length as it was passed in.
+    c.push(c.ptr(c.arg(addrArg)));
+    c.push(c.arg(addrArg) !== 0 && c.arg(lenArg) !== 0 && ulen !== undefined ? `[${ulen}]` : c.ptr(c.arg(lenArg)));
+    return;
+  }
+  const outLen = rlen;
+  const shown = ulen !== undefined && ulen < outLen ? ulen : outLen;
+  c.push(c.arg(addrArg) === 0 ? 'NULL' : outLen >= 0 ? sockaddrArg(c, addrArg, shown) : c.ptr(c.arg(addrArg)));
+  c.push(c.arg(lenArg) === 0 ? 'NULL' : outLen >= 0 ? (c.arg(addrArg) === 0 ? `[${outLen}]` : lenChange(ulen, outLen)) : c.ptr(c.arg(lenArg)));
 }
 
 function sockoptName(level: number, name: number): string {
@@ -971,10 +992,10 @@ export const decoders: Record<string, Decoder> = {
     const level = s32(c.arg(1));
     c.push(c.fd(c.arg(0))); c.push(enumName(X.socketlayers, level, 'dec')); c.push(sockoptName(level, s32(c.arg(2))));
     c.exiting();
-    const ld = c.data(4);
-    const len = ld && ld.length >= 4 ? new DataView(ld.buffer, ld.byteOffset, 4).getInt32(0, le) : 0;
-    c.push(sockoptVal(c, 3, len, true));
-    c.push(c.failed || !c.exited ? c.ptr(c.arg(4)) : intPtr(c, 4, true));
+    const { ulen, rlen } = socklen(c, 4);
+    c.push(sockoptVal(c, 3, rlen < 0 ? 0 : rlen, true));
+    if (c.failed && ulen !== undefined && c.arg(4) !== 0) c.push(`[${ulen}]`);
+    else c.push(c.failed || !c.exited || rlen < 0 ? (c.failed || !c.exited ? c.ptr(c.arg(4)) : intPtr(c, 4, true)) : lenChange(ulen, rlen));
   },
   // poll / epoll / events
   poll: (c) => pollCommon(c, () => [c.int(2)]),
