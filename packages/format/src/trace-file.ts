@@ -86,10 +86,13 @@ export async function* readTrace(source: TraceSource): AsyncGenerator<TraceRecor
   };
 
   outer: for await (const chunk of chunksOf(source)) {
-    // Append chunk, compacting what was already consumed.
-    if (end - start + chunk.length > buf.length - start) {
+    // Append chunk. When it does not fit behind the unread bytes, they move to the
+    // front of a fresh buffer (records already yielded keep views into the old one),
+    // which grows only when the unread bytes and the chunk need it: memory stays
+    // bounded by the largest record, however long the trace.
+    if (end + chunk.length > buf.length) {
       const live = end - start;
-      const next = new Uint8Array(Math.max(live + chunk.length, buf.length * 2, 1 << 16));
+      const next = new Uint8Array(Math.max(live + chunk.length, buf.length, 1 << 16));
       next.set(buf.subarray(start, end));
       buf = next;
       start = 0;
