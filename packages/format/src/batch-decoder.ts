@@ -7,10 +7,8 @@
 // back to protobufjs, which stays the reference for what is accepted.
 //
 // readTraceColumns is readTrace (trace-file.ts) with batches in this form.
-import { open } from 'node:fs/promises';
-import type { Readable } from 'node:stream';
-import { type Batch, type Header, pb, type ProcessEventMessage, type Trailer } from './proto.js';
-import { FORMAT_VERSION, TRACE_MAGIC, type TraceProblem, type TraceProblemCode, type TraceSource } from './trace-file.js';
+import { type Batch, pb, type ProcessEventMessage } from './proto.js';
+import { readRecords, type TraceRecordOf, type TraceSource } from './trace-file.js';
 
 /** A Batch with its columns as typed arrays (same field names as the protobufjs Batch). */
 export interface BatchColumns {
@@ -323,11 +321,7 @@ export function decodeBatch(bytes: Uint8Array): BatchColumns {
   return new BatchDecoder(false).decode(bytes);
 }
 
-export type TraceColumnsRecord =
-  | { readonly kind: 'header'; readonly header: Header; readonly offset: number }
-  | { readonly kind: 'batch'; readonly batch: BatchColumns; readonly offset: number }
-  | { readonly kind: 'trailer'; readonly trailer: Trailer; readonly offset: number }
-  | { readonly kind: 'end'; readonly complete: boolean; readonly bytes: number; readonly problem?: TraceProblem };
+export type TraceColumnsRecord = TraceRecordOf<BatchColumns>;
 
 export interface ReadColumnsOptions {
   /**
@@ -337,178 +331,29 @@ export interface ReadColumnsOptions {
   readonly reuse?: boolean;
 }
 
-/** Where bytes come from: read into the caller's buffer at `at`, at most `room` bytes; 0 at the end. */
-interface Feed {
-  read(buf: Uint8Array, at: number, room: number): Promise<number>;
-  close(): Promise<void>;
-}
-
-/** A file read straight into the reader's buffer (no intermediate chunks). */
-async function fileFeed(path: string): Promise<Feed> {
-  const fh = await open(path, 'r');
-  return {
-    read: async (buf, at, room) => (await fh.read(buf, at, room, null)).bytesRead,
-    close: () => fh.close(),
-  };
-}
-
-/** A stream (or bytes), its chunks copied into the reader's buffer. */
-function streamFeed(source: Readable | Uint8Array): Feed {
-  const it = source instanceof Uint8Array ? [source][Symbol.iterator]() : (source as AsyncIterable<Uint8Array>)[Symbol.asyncIterator]();
-  let chunk: Uint8Array | undefined;
-  let pos = 0;
-  return {
-    async read(buf, at, room) {
-      while (!chunk || pos >= chunk.length) {
-        const r = await it.next();
-        if (r.done) return 0;
-        chunk = r.value as Uint8Array;
-        pos = 0;
-      }
-      const n = Math.min(room, chunk.length - pos);
-      buf.set(chunk.subarray(pos, pos + n), at);
-      pos += n;
-      return n;
-    },
-    async close() {
-      await it.return?.();
-    },
-  };
-}
-
-const MAX_RECORD = 256 << 20;
-const BUFFER = 4 << 20;
-
 /**
  * readTrace with batches decoded by BatchDecoder: the same records, offsets,
- * end record and problems (batch-decoder.test compares them). A file is read
- * straight into one buffer; with `reuse`, that buffer and the column arrays are
- * recycled, so memory stays the same whatever the trace's size.
+ * end record and problems (batch-decoder.test compares them). With `reuse`, the
+ * read buffer and the column arrays are recycled, so memory stays the same
+ * whatever the trace's size.
  */
-export async function* readTraceColumns(source: TraceSource, opts: ReadColumnsOptions = {}): AsyncGenerator<TraceColumnsRecord> {
+export function readTraceColumns(source: TraceSource, opts: ReadColumnsOptions = {}): AsyncGenerator<TraceColumnsRecord> {
   const reuse = opts.reuse ?? false;
   const dec = new BatchDecoder(reuse);
-  const feed = typeof source === 'string'
-    ? (source === '-' ? streamFeed(process.stdin) : await fileFeed(source))
-    : streamFeed(source);
-  let buf = new Uint8Array(0);
-  let start = 0;     // read position in buf
-  let end = 0;       // bytes valid in buf
-  let offset = 0;    // file offset of buf[start]
-  let index = 0;     // record number
-  let want = 1;      // bytes from start needed to make progress
-  let sawTrailer = false;
-  let problem: TraceProblem | undefined;
-  const stop = (code: TraceProblemCode, message: string): void => {
-    problem = { code, offset, message };
-  };
-
-  try {
-    outer: for (;;) {
-      // Room for at least the record in progress (and a good read).
-      const live = end - start;
-      const need = Math.max(want, live + (1 << 16));
-      if (buf.length - start < need || buf.length - end < 1 << 14) {
-        const size = Math.max(BUFFER, need + (1 << 20));
-        if (reuse && size <= buf.length) {
-          // Earlier records are done with (the reuse contract): slide down.
-          buf.copyWithin(0, start, end);
-        } else {
-          // A new buffer: earlier records' capData views stay valid.
-          const next = new Uint8Array(size);
-          next.set(buf.subarray(start, end));
-          buf = next;
-        }
-        start = 0;
-        end = live;
+  return readRecords<BatchColumns>(source, {
+    reuse,
+    fromMessage: columnsOf,
+    fast(record) {
+      const inner = batchBody(record);
+      if (!inner) return undefined;
+      try {
+        return dec.fast(inner);
+      } catch (e) {
+        if (!(e instanceof Malformed)) throw e;
+        return undefined; // protobufjs decides (and words the error) for anything unusual
       }
-      const n = await feed.read(buf, end, buf.length - end);
-      if (n === 0) break;
-      end += n;
-      if (end - start < want) continue;
-
-      for (;;) {
-        // Record length (varint).
-        let len = 0;
-        let mul = 1;
-        let body = start;
-        let complete = false;
-        for (let i = 0; i < 10; i++) {
-          if (body >= end) break;
-          const b = buf[body++]!;
-          len += (b & 0x7f) * mul;
-          if ((b & 0x80) === 0) { complete = true; break; }
-          mul *= 128;
-          if (i === 9) { len = Number.NaN; complete = true; }
-        }
-        if (!complete) { want = end - start + 1; break; }
-        if (!Number.isFinite(len) || len > MAX_RECORD) {
-          stop(index === 0 ? 'NOT_A_TRACE' : 'CORRUPT', index === 0 ? 'not a beetrace trace' : `record length ${len} is not plausible`);
-          break outer;
-        }
-        if (body + len > end) { want = body + len - start; break; }
-        want = 1;
-        const bytes = buf.subarray(body, body + len);
-        let columns: BatchColumns | undefined;
-        let rec: ReturnType<typeof pb.Record.decode> | undefined;
-        try {
-          const inner = index > 0 ? batchBody(bytes) : undefined;
-          if (inner) {
-            try {
-              columns = dec.fast(inner);
-            } catch (e) {
-              if (!(e instanceof Malformed)) throw e;
-              // protobufjs decides (and words the error) for anything unusual.
-              rec = pb.Record.decode(bytes);
-            }
-          } else {
-            rec = pb.Record.decode(bytes);
-          }
-        } catch (e) {
-          stop(index === 0 ? 'NOT_A_TRACE' : 'CORRUPT', index === 0 ? 'not a beetrace trace' : `record does not decode: ${(e as Error).message}`);
-          break outer;
-        }
-        if (sawTrailer) {
-          stop('CORRUPT', 'data after the trailer');
-          break outer;
-        }
-        if (index === 0) {
-          const h = rec!.header;
-          if (!h || h.magic !== TRACE_MAGIC) {
-            stop('NOT_A_TRACE', 'not a beetrace trace');
-            break outer;
-          }
-          if ((h.formatVersion ?? 0) > FORMAT_VERSION) {
-            stop('NEWER_VERSION', `trace format version ${h.formatVersion} is newer than this reader's (${FORMAT_VERSION}); upgrade beetrace`);
-            break outer;
-          }
-          yield { kind: 'header', header: h, offset };
-        } else if (columns || rec!.batch) {
-          yield { kind: 'batch', batch: columns ?? columnsOf(rec!.batch as Batch), offset };
-        } else if (rec!.trailer) {
-          sawTrailer = true;
-          yield { kind: 'trailer', trailer: rec!.trailer, offset };
-        } else {
-          stop('CORRUPT', 'record of unknown kind');
-          break outer;
-        }
-        index++;
-        offset += body + len - start;
-        start = body + len;
-      }
-    }
-  } finally {
-    await feed.close();
-  }
-  if (!problem && start < end) {
-    stop(index === 0 ? 'NOT_A_TRACE' : 'TRUNCATED', index === 0
-      ? 'not a beetrace trace (or cut off inside its header)'
-      : `cut off inside a record (${end - start} bytes of it present)`);
-  }
-  if (!problem && index === 0) stop('NOT_A_TRACE', 'empty file, not a beetrace trace');
-  if (!problem && !sawTrailer) stop('NO_TRAILER', 'trailer missing: the recording did not finish (recorder killed or disk full)');
-  const bytes = problem ? problem.offset : offset;
-  yield problem ? { kind: 'end', complete: false, bytes, problem } : { kind: 'end', complete: true, bytes };
+    },
+  });
 }
 
 /**

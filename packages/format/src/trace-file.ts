@@ -1,6 +1,6 @@
 // Reading and writing trace files: a stream of length-delimited Record messages
 // (header, batches, trailer). See proto/trace.proto.
-import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import { type Batch, type Header, pb, type Trailer } from './proto.js';
 
@@ -22,12 +22,14 @@ export interface TraceProblem {
   readonly message: string;
 }
 
-export type TraceRecord =
+export type TraceRecordOf<B> =
   | { readonly kind: 'header'; readonly header: Header; readonly offset: number }
-  | { readonly kind: 'batch'; readonly batch: Batch; readonly offset: number }
+  | { readonly kind: 'batch'; readonly batch: B; readonly offset: number }
   | { readonly kind: 'trailer'; readonly trailer: Trailer; readonly offset: number }
   /** Always last: complete when a trailer was read and nothing follows it. */
   | { readonly kind: 'end'; readonly complete: boolean; readonly bytes: number; readonly problem?: TraceProblem };
+
+export type TraceRecord = TraceRecordOf<Batch>;
 
 export type TraceSource = string | Readable | Uint8Array;
 
@@ -39,113 +41,171 @@ export function encodeTrailer(t: Trailer): Uint8Array {
   return pb.Record.encodeDelimited({ trailer: t }).finish();
 }
 
-async function* chunksOf(source: TraceSource): AsyncGenerator<Uint8Array> {
-  if (source instanceof Uint8Array) {
-    yield source;
-    return;
-  }
-  const stream = typeof source === 'string'
-    ? (source === '-' ? process.stdin : createReadStream(source, { highWaterMark: 1 << 20 }))
-    : source;
-  for await (const chunk of stream) yield chunk as Uint8Array;
+/** Where bytes come from: read into the caller's buffer at `at`, at most `room` bytes; 0 at the end. */
+interface Feed {
+  read(buf: Uint8Array, at: number, room: number): Promise<number>;
+  close(): Promise<void>;
 }
 
-/** Reads a varint at `pos`: [value, nextPos], or undefined when the buffer ends first. */
-function readVarint(buf: Uint8Array, pos: number, end: number): [number, number] | undefined {
-  let value = 0;
-  let mul = 1;
-  for (let i = 0; i < 10; i++) {
-    if (pos >= end) return undefined;
-    const b = buf[pos++]!;
-    value += (b & 0x7f) * mul;
-    if ((b & 0x80) === 0) return [value, pos];
-    mul *= 128;
-  }
-  return [Number.NaN, pos];
+/** A file read straight into the reader's buffer (no intermediate chunks). */
+async function fileFeed(path: string): Promise<Feed> {
+  const fh = await open(path, 'r');
+  return {
+    read: async (buf, at, room) => (await fh.read(buf, at, room, null)).bytesRead,
+    close: () => fh.close(),
+  };
+}
+
+/** A stream (or bytes), its chunks copied into the reader's buffer. */
+function streamFeed(source: Readable | Uint8Array): Feed {
+  const it = source instanceof Uint8Array ? [source][Symbol.iterator]() : (source as AsyncIterable<Uint8Array>)[Symbol.asyncIterator]();
+  let chunk: Uint8Array | undefined;
+  let pos = 0;
+  return {
+    async read(buf, at, room) {
+      while (!chunk || pos >= chunk.length) {
+        const r = await it.next();
+        if (r.done) return 0;
+        chunk = r.value as Uint8Array;
+        pos = 0;
+      }
+      const n = Math.min(room, chunk.length - pos);
+      buf.set(chunk.subarray(pos, pos + n), at);
+      pos += n;
+      return n;
+    },
+    async close() {
+      await it.return?.();
+    },
+  };
 }
 
 /** Largest record a reader accepts; anything bigger is corruption, not data. */
 const MAX_RECORD = 256 << 20;
+const BUFFER = 4 << 20;
+
+/** How a reader turns batch records into its batch type B. */
+export interface BatchReading<B> {
+  /**
+   * The batch of a record's bytes, decoded without protobufjs; undefined to have
+   * protobufjs decode the record (any record but a plain batch, or anything unusual).
+   */
+  fast(record: Uint8Array): B | undefined;
+  /** The batch from a record protobufjs decoded. */
+  fromMessage(batch: Batch): B;
+  /** Earlier records may be overwritten once the iterator moves on (their views too). */
+  readonly reuse: boolean;
+}
 
 /**
- * Yields the records of a trace in order, in constant memory, then one `end`
- * record that says whether the file was complete and, if not, where and why
- * reading stopped. Never throws for bad data: a cut-off or corrupt trace yields
- * everything before the damage.
+ * The records of a trace in order, then one `end` record: the framing, checks
+ * and problem reporting shared by readTrace (protobufjs batches) and
+ * readTraceColumns (typed-array batches). A file is read straight into one
+ * buffer, which grows only to hold the largest record.
  */
-export async function* readTrace(source: TraceSource): AsyncGenerator<TraceRecord> {
+export async function* readRecords<B>(source: TraceSource, batches: BatchReading<B>): AsyncGenerator<TraceRecordOf<B>> {
+  const reuse = batches.reuse;
+  const feed = typeof source === 'string'
+    ? (source === '-' ? streamFeed(process.stdin) : await fileFeed(source))
+    : streamFeed(source);
   let buf = new Uint8Array(0);
   let start = 0;     // read position in buf
   let end = 0;       // bytes valid in buf
   let offset = 0;    // file offset of buf[start]
   let index = 0;     // record number
+  let want = 1;      // bytes from start needed to make progress
   let sawTrailer = false;
   let problem: TraceProblem | undefined;
   const stop = (code: TraceProblemCode, message: string): void => {
     problem = { code, offset, message };
   };
 
-  outer: for await (const chunk of chunksOf(source)) {
-    // Append chunk. When it does not fit behind the unread bytes, they move to the
-    // front of a fresh buffer (records already yielded keep views into the old one),
-    // which grows only when the unread bytes and the chunk need it: memory stays
-    // bounded by the largest record, however long the trace.
-    if (end + chunk.length > buf.length) {
+  try {
+    outer: for (;;) {
+      // Room for at least the record in progress (and a good read).
       const live = end - start;
-      const next = new Uint8Array(Math.max(live + chunk.length, buf.length, 1 << 16));
-      next.set(buf.subarray(start, end));
-      buf = next;
-      start = 0;
-      end = live;
-    }
-    buf.set(chunk, end);
-    end += chunk.length;
+      const need = Math.max(want, live + (1 << 16));
+      if (buf.length - start < need || buf.length - end < 1 << 14) {
+        const size = Math.max(BUFFER, need + (1 << 20));
+        if (reuse && size <= buf.length) {
+          // Earlier records are done with (the reuse contract): slide down.
+          buf.copyWithin(0, start, end);
+        } else {
+          // A new buffer: earlier records' capData views stay valid.
+          const next = new Uint8Array(size);
+          next.set(buf.subarray(start, end));
+          buf = next;
+        }
+        start = 0;
+        end = live;
+      }
+      const n = await feed.read(buf, end, buf.length - end);
+      if (n === 0) break;
+      end += n;
+      if (end - start < want) continue;
 
-    for (;;) {
-      const v = readVarint(buf, start, end);
-      if (v === undefined) break;
-      const [len, body] = v;
-      if (!Number.isFinite(len) || len > MAX_RECORD) {
-        stop(index === 0 ? 'NOT_A_TRACE' : 'CORRUPT', index === 0 ? 'not a beetrace trace' : `record length ${len} is not plausible`);
-        break outer;
-      }
-      if (body + len > end) break;
-      const bytes = buf.subarray(body, body + len);
-      let rec;
-      try {
-        rec = pb.Record.decode(bytes);
-      } catch (e) {
-        stop(index === 0 ? 'NOT_A_TRACE' : 'CORRUPT', index === 0 ? 'not a beetrace trace' : `record does not decode: ${(e as Error).message}`);
-        break outer;
-      }
-      if (sawTrailer) {
-        stop('CORRUPT', 'data after the trailer');
-        break outer;
-      }
-      if (index === 0) {
-        const h = rec.header;
-        if (!h || h.magic !== TRACE_MAGIC) {
-          stop('NOT_A_TRACE', 'not a beetrace trace');
+      for (;;) {
+        // Record length (varint).
+        let len = 0;
+        let mul = 1;
+        let body = start;
+        let complete = false;
+        for (let i = 0; i < 10; i++) {
+          if (body >= end) break;
+          const b = buf[body++]!;
+          len += (b & 0x7f) * mul;
+          if ((b & 0x80) === 0) { complete = true; break; }
+          mul *= 128;
+          if (i === 9) { len = Number.NaN; complete = true; }
+        }
+        if (!complete) { want = end - start + 1; break; }
+        if (!Number.isFinite(len) || len > MAX_RECORD) {
+          stop(index === 0 ? 'NOT_A_TRACE' : 'CORRUPT', index === 0 ? 'not a beetrace trace' : `record length ${len} is not plausible`);
           break outer;
         }
-        if ((h.formatVersion ?? 0) > FORMAT_VERSION) {
-          stop('NEWER_VERSION', `trace format version ${h.formatVersion} is newer than this reader's (${FORMAT_VERSION}); upgrade beetrace`);
+        if (body + len > end) { want = body + len - start; break; }
+        want = 1;
+        const bytes = buf.subarray(body, body + len);
+        let fast: B | undefined;
+        let rec: ReturnType<typeof pb.Record.decode> | undefined;
+        try {
+          fast = index > 0 ? batches.fast(bytes) : undefined;
+          if (fast === undefined) rec = pb.Record.decode(bytes);
+        } catch (e) {
+          stop(index === 0 ? 'NOT_A_TRACE' : 'CORRUPT', index === 0 ? 'not a beetrace trace' : `record does not decode: ${(e as Error).message}`);
           break outer;
         }
-        yield { kind: 'header', header: h, offset };
-      } else if (rec.batch) {
-        yield { kind: 'batch', batch: rec.batch as Batch, offset };
-      } else if (rec.trailer) {
-        sawTrailer = true;
-        yield { kind: 'trailer', trailer: rec.trailer, offset };
-      } else {
-        stop('CORRUPT', 'record of unknown kind');
-        break outer;
+        if (sawTrailer) {
+          stop('CORRUPT', 'data after the trailer');
+          break outer;
+        }
+        if (index === 0) {
+          const h = rec!.header;
+          if (!h || h.magic !== TRACE_MAGIC) {
+            stop('NOT_A_TRACE', 'not a beetrace trace');
+            break outer;
+          }
+          if ((h.formatVersion ?? 0) > FORMAT_VERSION) {
+            stop('NEWER_VERSION', `trace format version ${h.formatVersion} is newer than this reader's (${FORMAT_VERSION}); upgrade beetrace`);
+            break outer;
+          }
+          yield { kind: 'header', header: h, offset };
+        } else if (fast !== undefined || rec!.batch) {
+          yield { kind: 'batch', batch: fast ?? batches.fromMessage(rec!.batch as Batch), offset };
+        } else if (rec!.trailer) {
+          sawTrailer = true;
+          yield { kind: 'trailer', trailer: rec!.trailer, offset };
+        } else {
+          stop('CORRUPT', 'record of unknown kind');
+          break outer;
+        }
+        index++;
+        offset += body + len - start;
+        start = body + len;
       }
-      index++;
-      offset += body + len - start;
-      start = body + len;
     }
+  } finally {
+    await feed.close();
   }
   if (!problem && start < end) {
     stop(index === 0 ? 'NOT_A_TRACE' : 'TRUNCATED', index === 0
@@ -156,4 +216,15 @@ export async function* readTrace(source: TraceSource): AsyncGenerator<TraceRecor
   if (!problem && !sawTrailer) stop('NO_TRAILER', 'trailer missing: the recording did not finish (recorder killed or disk full)');
   const bytes = problem ? problem.offset : offset;
   yield problem ? { kind: 'end', complete: false, bytes, problem } : { kind: 'end', complete: true, bytes };
+}
+
+/**
+ * Yields the records of a trace in order, in memory bounded by the largest
+ * record, then one `end` record that says whether the file was complete and, if
+ * not, where and why reading stopped. Never throws for bad data: a cut-off or
+ * corrupt trace yields everything before the damage. Batches are protobufjs
+ * messages; readTraceColumns (batch-decoder.ts) gives typed-array columns.
+ */
+export function readTrace(source: TraceSource): AsyncGenerator<TraceRecord> {
+  return readRecords<Batch>(source, { fast: () => undefined, fromMessage: (b) => b, reuse: false });
 }
