@@ -88,3 +88,25 @@ test('usage errors exit 2 and name the valid choices; bad traces exit 1 after pr
   assert.equal(r.status, 1);
   assert.match(r.stderr.toString(), /no such file/);
 });
+
+test('sendmsg/recvmsg print their msghdr as strace does: name, iovecs and data', (t) => {
+  const dir = tempDir(t);
+  const py = [
+    'import socket',
+    "s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM); s.bind(('127.0.0.1', 0))",
+    'c = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)',
+    "c.sendmsg([b'ping', b'-pong'], [], 0, s.getsockname())",
+    's.recvmsg(64)',
+  ].join('\n');
+  const argv = ['/usr/bin/python3', '-c', py];
+  const trace = record(dir, 'msg', argv);
+  const shown = run(bin.show, ['-s', '64', trace]).stdout.toString().split('\n');
+  const straceOut = join(dir, 'strace.txt');
+  spawnSync('strace', ['-f', '-qq', '-s', '64', '-e', 'trace=sendmsg,recvmsg', '-o', straceOut, '--', ...argv]);
+  // Ports are ephemeral: they differ between the two runs.
+  const mask = (l: string) => l.replace(/^\d+ +/, '').replace(/htons\(\d+\)/g, 'htons(P)');
+  const expected = readFileSync(straceOut, 'utf8').split('\n').map(mask).filter((l) => /^(send|recv)msg\(/.test(l));
+  assert.equal(expected.length, 2);
+  assert.match(expected[0]!, /msg_iov=\[\{iov_base="ping", iov_len=4\}, \{iov_base="-pong", iov_len=5\}\]/);
+  assert.deepEqual(shown.map(mask).filter((l) => /^(send|recv)msg\(/.test(l)), expected);
+});

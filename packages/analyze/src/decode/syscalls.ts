@@ -99,7 +99,14 @@ function pwrite(c: Call): void {
 function iovec(c: Call, i: number, count: number, limit: number): string {
   const v = c.arg(i);
   if (v === 0) return 'NULL';
-  const raw = c.data(i);
+  return iovecItems(c, i, c.data(i), v, count, limit);
+}
+
+/**
+ * The entries of an iovec array whose raw bytes are `raw` (at address `v`), their
+ * buffers being argument i's ELEMENT captures 0..n-1; `limit` bytes of data exist.
+ */
+function iovecItems(c: Call, i: number, raw: Uint8Array | undefined, v: number, count: number, limit: number): string {
   if (!raw || raw.length < 16) return hex(v);
   const d = new DataView(raw.buffer, raw.byteOffset, raw.byteLength);
   const n = Math.min(count, Math.floor(raw.length / 16));
@@ -445,7 +452,12 @@ function sockoptVal(c: Call, i: number, len: number, output: boolean): string {
   return output ? c.out(i, fmt) : c.struct(i, fmt);
 }
 
-function msghdr(c: Call, i: number): string {
+// Element numbers of a msghdr capture's parts (packages/format/src/syscalls.ts: msghdr).
+const MSG_NAME = 0x100;
+const MSG_IOV = 0x102;
+
+/** struct msghdr at argument i; `limit` bytes of iovec data exist (the return value of a receive). */
+function msghdr(c: Call, i: number, limit: number): string {
   return c.struct(i, (d) => {
     const name = S.u64(d, 0);
     const namelen = d.getUint32(8, le);
@@ -454,7 +466,14 @@ function msghdr(c: Call, i: number): string {
     const ctl = S.u64(d, 32);
     const ctllen = S.u64(d, 40);
     const fl = d.getInt32(48, le);
-    return `{msg_name=${c.ptr(name)}, msg_namelen=${namelen}, msg_iov=${c.ptr(iov)}, msg_iovlen=${iovlen}, msg_control=${c.ptr(ctl)}, msg_controllen=${ctllen}, msg_flags=${flags(X.msg_flags, fl >>> 0)}}`;
+    const nameCap = c.elem(i, MSG_NAME);
+    const nameText = name === 0 ? 'NULL'
+      : nameCap && namelen > 0 && (nameCap.flags & CaptureFlag.FAULT) === 0
+        ? S.sockaddr(nameCap.data, Math.min(namelen, nameCap.data.length), c.opts)
+        : c.ptr(name);
+    const iovText = iov === 0 ? 'NULL' : iovecItems(c, i, c.elem(i, MSG_IOV)?.data, iov, iovlen, limit);
+    const control = ctllen > 0 ? `msg_control=${c.ptr(ctl)}, ` : '';
+    return `{msg_name=${nameText}, msg_namelen=${namelen}, msg_iov=${iovText}, msg_iovlen=${iovlen}, ${control}msg_controllen=${ctllen}, msg_flags=${flags(X.msg_flags, fl >>> 0)}}`;
   }, 56);
 }
 
@@ -978,10 +997,10 @@ export const decoders: Record<string, Decoder> = {
     c.push(c.ulong(2)); c.push(c.flagsArg(3, X.msg_flags));
     sockaddrOut(c, 4, 5);
   },
-  sendmsg: (c) => { c.push(c.fd(c.arg(0))); c.push(msghdr(c, 1)); c.push(c.flagsArg(2, X.msg_flags)); },
+  sendmsg: (c) => { c.push(c.fd(c.arg(0))); c.push(msghdr(c, 1, Number.MAX_SAFE_INTEGER)); c.push(c.flagsArg(2, X.msg_flags)); },
   recvmsg: (c) => {
     c.push(c.fd(c.arg(0))); c.exiting();
-    c.push(c.failed || !c.exited ? c.ptr(c.arg(1)) : msghdr(c, 1)); c.push(c.flagsArg(2, X.msg_flags));
+    c.push(c.failed || !c.exited ? c.ptr(c.arg(1)) : msghdr(c, 1, c.ret)); c.push(c.flagsArg(2, X.msg_flags));
   },
   setsockopt: (c) => {
     const level = s32(c.arg(1));
