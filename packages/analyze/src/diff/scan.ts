@@ -5,6 +5,7 @@
 // diff shows is fetched by scanning again with `onLine` (normalisation is deterministic,
 // so the second pass yields the same lines). Alongside, the behaviour facts of the
 // summary are collected: files read, written, created, deleted, programs, peers, failures.
+import { SyscallCursor } from '../decode/cursor.js';
 import { posix } from 'node:path';
 import {
   type BatchColumns, type Capture, type ProcessEvent, processEventFrom, readTraceColumns, type SyscallEvent, type SyscallInfo,
@@ -189,20 +190,6 @@ function repeatOf(b: BatchColumns, i: number, c0: number, c1: number, off: numbe
 }
 
 const NO_CAPTURES: readonly Capture[] = [];
-
-/** The syscall being decoded: one object rewritten for each call of a batch that is not a repeat. */
-class ColumnEvent implements SyscallEvent {
-  readonly type = 'syscall' as const;
-  pid = 0;
-  tid = 0;
-  nr = 0;
-  enterNs = 0;
-  exitNs = 0;
-  ret = 0;
-  flags = 0;
-  readonly args: [number, number, number, number, number, number] = [0, 0, 0, 0, 0, 0];
-  captures: readonly Capture[] = NO_CAPTURES;
-}
 
 const CLONES = new Set(['clone', 'clone3', 'fork', 'vfork']);
 /** Errors that mean "a signal came in": EINTR and the kernel's ERESTART* codes. */
@@ -748,7 +735,8 @@ export async function scanTrace(source: TraceSource, label: string, opts: ScanOp
   // as batchEvents yields them). A call that repeats exactly one its thread made since the last
   // state change (a read loop) is recognised on the columns and not decoded again; the others
   // go through one reused event object.
-  const ev = new ColumnEvent();
+  // One event object rewritten for each call of a batch that is not a repeat (the decoder's cursor type).
+  const ev = new SyscallCursor();
   const walk = (b: BatchColumns): void => {
     const { scTid, scPid, scNr, scRet, scFlags, scExitDeltaNs, scDurationNs, capSyscall, capInfo, capLen, capData } = b;
     const a0 = b.scArg0, a1 = b.scArg1, a2 = b.scArg2, a3 = b.scArg3, a4 = b.scArg4, a5 = b.scArg5;
