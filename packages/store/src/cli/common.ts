@@ -1,5 +1,6 @@
 // What both commands share: one-line errors with documented exit codes, quiet EPIPE.
 import { EXIT, StoreError } from '../db.js';
+import { FORMATS, type Format } from '../output.js';
 
 /** Runs a command's main, turning every failure into one line on stderr and an exit code. */
 export function runMain(tool: string, main: () => Promise<number>): void {
@@ -27,4 +28,11 @@ export function runMain(tool: string, main: () => Promise<number>): void {
 
 export function usage(message: string): StoreError {
   return new StoreError('USAGE', message, EXIT.USAGE);
+}
+
+/** The --format value, checked; `fallback` when the option was not given. */
+export function outputFormat(value: string | undefined, fallback: Format): Format {
+  if (value === undefined) return fallback;
+  if (!FORMATS.includes(value as Format)) throw usage(`unknown format "${value}" (${FORMATS.join(', ')})`);
+  return value as Format;
 }

@@ -5,9 +5,9 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { defaultDbPath, type Db, EXIT, openStore, StoreError } from '../db.js';
 import { ingestFile } from '../ingest.js';
-import { FORMATS, type Format, writeRows } from '../output.js';
+import { writeRows } from '../output.js';
 import { runQuery, schemaText } from '../query.js';
-import { runMain, usage } from './common.js';
+import { outputFormat, runMain, usage } from './common.js';
 
 const HELP = `Usage: bt-query [options] [TRACE.pb...] SQL
        bt-query [options] [TRACE.pb...] -        (SQL from stdin)
@@ -58,8 +58,7 @@ async function main(): Promise<number> {
     process.stdout.write(HELP);
     return EXIT.OK;
   }
-  if (values.format !== undefined && !FORMATS.includes(values.format as Format)) throw usage(`unknown format "${values.format}" (table, tsv, csv, json, ndjson)`);
-  const format = (values.format as Format | undefined) ?? (process.stdout.isTTY ? 'table' : 'tsv');
+  const format = outputFormat(values.format, process.stdout.isTTY ? 'table' : 'tsv');
 
   if (values.schema) {
     if (positionals.length > 0) throw usage('--schema takes no SQL');

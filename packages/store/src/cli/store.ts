@@ -2,8 +2,8 @@
 import { parseArgs } from 'node:util';
 import { defaultDbPath, EXIT, openStore, StoreError } from '../db.js';
 import { ingestFile, removeTrace } from '../ingest.js';
-import { FORMATS, type Format, writeRows } from '../output.js';
-import { runMain, usage } from './common.js';
+import { writeRows } from '../output.js';
+import { outputFormat, runMain, usage } from './common.js';
 
 const HELP = `Usage: bt-store [--db PATH] COMMAND ...
 
@@ -55,7 +55,7 @@ async function main(): Promise<number> {
   }
   const [command, ...rest] = positionals;
   const dbPath = values.db ?? defaultDbPath();
-  if (values.format !== undefined && !FORMATS.includes(values.format as Format)) throw usage(`unknown format "${values.format}" (table, tsv, csv, json, ndjson)`);
+  const format = outputFormat(values.format, process.stdout.isTTY ? 'table' : 'tsv');
   switch (command) {
     case 'add': {
       if (rest.length === 0) throw usage('add needs at least one trace file');
@@ -93,7 +93,6 @@ async function main(): Promise<number> {
       try {
         const stmt = db.prepare(`SELECT id, command, host, start_time AS start, syscalls, process_events AS proc_events, lost,
           exit_status AS exit, CASE WHEN truncated THEN 'truncated' ELSE '' END AS note FROM traces ORDER BY id`).raw(true);
-        const format = (values.format as Format | undefined) ?? (process.stdout.isTTY ? 'table' : 'tsv');
         const n = writeRows(stmt.columns().map((c) => c.name), stmt.iterate() as Iterable<never>, { format, human: false });
         if (process.stdout.isTTY && format === 'table') process.stderr.write(`(${n} trace${n === 1 ? '' : 's'})\n`);
       } finally {
