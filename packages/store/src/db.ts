@@ -2,6 +2,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { syscallTable } from '@beetrace/format';
 import { MIGRATIONS, SCHEMA_VERSION, VIEWS } from './schema.js';
@@ -126,4 +127,23 @@ function fillSyscallNames(db: Db): void {
       kinds.run(s.nr, cap.arg, cap.kind);
     }
   }
+}
+
+/** build/bt_rows.so of this package (native/bt_rows.c, built by `pnpm run build`): the ingest's bulk rows. */
+export const ROWS_EXTENSION = fileURLToPath(new URL('../build/bt_rows.so', import.meta.url));
+
+const withRows = new WeakSet<Db>();
+
+/** Makes the bt_rows table-valued function (src/bulk.ts) available on this connection; once per connection. */
+export function loadRowsExtension(db: Db): void {
+  if (withRows.has(db)) return;
+  if (!existsSync(ROWS_EXTENSION)) {
+    throw new StoreError('NO_EXTENSION', `the ingest's SQLite extension ${ROWS_EXTENSION} is missing; build it with: pnpm --filter @beetrace/store run build`);
+  }
+  try {
+    db.loadExtension(ROWS_EXTENSION);
+  } catch (e) {
+    throw new StoreError('NO_EXTENSION', `cannot load the ingest's SQLite extension ${ROWS_EXTENSION}: ${(e as Error).message}`);
+  }
+  withRows.add(db);
 }

@@ -285,12 +285,13 @@ describe('damaged traces', () => {
   });
 });
 
-describe('packed rows', () => {
-  // Rows go through a multi-row INSERT that packs values in pairs and computes
-  // errno in SQL, the last rows of a trace and rows that do not pack (a pid beyond
-  // 2^23) through a single-row INSERT. Each kind of call here is repeated often
-  // enough to go through both: every copy must come out the same.
-  test('every column is the same through the packed and the single-row insert', async () => {
+describe('bulk rows', () => {
+  // Rows go in a batch at a time through bt_rows (number columns as one blob, the
+  // worker's text columns, errno computed in SQL from ret and flags), batches of
+  // up to 4096 calls and a last, shorter one. Each kind of call here is repeated
+  // across several batches (and large values: a pid beyond 2^23, an argument of
+  // 2^40): every copy must come out the same, with integer columns stored as integers.
+  test('every column of every kind of call is the same in every batch', async () => {
     const kinds: { pid: number; tid: number; name: string; ret: number; args: number[]; flags: number; caps: [number, string][]; expect: string }[] = [
       { pid: 100, tid: 100, name: 'openat', ret: 3, args: [-100, 0x1000, 0], flags: 0, caps: [[1, '/etc/x']], expect: 'openat 3 null 0 /etc/x null null' },
       { pid: 100, tid: 101, name: 'read', ret: 4, args: [3, 0x2000, 10], flags: 0, caps: [], expect: 'read 4 null 0 /etc/x null 3' },
@@ -318,9 +319,9 @@ describe('packed rows', () => {
       }
     }
     batches.push(b.encode());
-    const p = join(dir, 'packed.pb');
+    const p = join(dir, 'bulk.pb');
     writeTrace(p, batches);
-    const db = openStore(join(dir, 'packed.db'), { create: true });
+    const db = openStore(join(dir, 'bulk.db'), { create: true });
     const r = await ingestFile(db, p);
     assert.equal(r.syscalls, copies * kinds.length);
     const got = rows<{ id: number; trace_id: number; seq: number; pid: number; tid: number; line: string; arg2: number; ts_ns: number; dur_ns: number; args: string }>(db,
@@ -349,6 +350,9 @@ describe('packed rows', () => {
     assert.equal(argsOf.get(0), 'AT_FDCWD, "/etc/x", O_RDONLY');
     const failed = rows<{ n: number }>(db, 'SELECT count(*) AS n FROM failures WHERE trace_id = ?', r.id)[0]!.n;
     assert.equal(failed, copies * 4);
+    const types = rows<{ t: string }>(db, `SELECT DISTINCT typeof(id) || typeof(trace_id) || typeof(seq) || typeof(pid) || typeof(tid) || typeof(nr)
+      || typeof(ret) || typeof(ts_ns) || typeof(dur_ns) || typeof(arg0) || typeof(arg2) || typeof(flags) AS t FROM calls`);
+    assert.deepEqual(types, [{ t: 'integer'.repeat(12) }]);
     db.close();
   });
 });

@@ -3,17 +3,17 @@
 // process's file descriptors, so fd-based calls get the path their fd was opened
 // with, and sockets get their addresses and byte counts.
 import { createHash } from 'node:crypto';
-import { createReadStream, statSync } from 'node:fs';
+import { closeSync, createReadStream, openSync, readSync, statSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { constants as osConstants } from 'node:os';
 import { resolve } from 'node:path';
 import type Database from 'better-sqlite3';
 import {
-  type BatchColumns, CaptureFlag, type Header, ProcessEventKind, type ProcessEventMessage, readTraceColumns, syscallTable,
-  type SyscallTable, type Trailer,
+  CaptureFlag, type Header, ProcessEventKind, type ProcessEventMessage, syscallTable, type SyscallTable, type Trailer,
 } from '@beetrace/format';
-import { type Db, EXIT, StoreError } from './db.js';
-import type { DecodeWorkerInput, DecodeWorkerMessage } from './decode-worker.js';
+import { blob, CALL, numColumn } from './bulk.js';
+import { type Db, EXIT, loadRowsExtension, StoreError } from './db.js';
+import type { BatchMessage, DecodeWorkerInput, DecodeWorkerMessage } from './decode-worker.js';
 import { errnoNames } from './generated/errno.js';
 import { formatSockaddr, socketFamilyName, socketTypeName } from './sockaddr.js';
 
@@ -39,11 +39,19 @@ export async function hashFile(path: string): Promise<string> {
   return h.digest('hex');
 }
 
-const ROWS = 200;         // rows per multi-row INSERT
-const CALL_COLS = 22;     // columns of calls (the single-row statement for rows that do not pack)
-const PACKED = 15;        // values bound per row by the multi-row statement
-const PID_LIMIT = 2 ** 23; // pid and tid below this (Linux's pid_max is at most 2^22) pack into one value
-const PATH_LIMIT = 2 ** 26 - 1; // path ids below this pack in pairs
+/** The same, synchronously: the ingest hashes while its reading thread starts. */
+export function hashFileSync(path: string): string {
+  const h = createHash('sha256');
+  const buf = Buffer.allocUnsafe(1 << 20);
+  const fd = openSync(path, 'r');
+  try {
+    for (let n; (n = readSync(fd, buf, 0, buf.length, null)) > 0;) h.update(buf.subarray(0, n));
+  } finally {
+    closeSync(fd);
+  }
+  return h.digest('hex');
+}
+
 const O_CLOEXEC = 0o2000000;
 const SOCK_CLOEXEC = 0o2000000;
 const F_DUPFD = 0;
@@ -155,6 +163,9 @@ interface Proc {
   syscalls: number;
 }
 
+/** The capture columns of a batch. */
+type Captures = Pick<BatchMessage, 'capInfo' | 'capLen'>;
+
 interface PendingExec { pid: number; tid: number; ts: number; filename: string }
 
 function exitParts(status: number): { code: number | null; signal: number | null } {
@@ -168,12 +179,12 @@ function exitStatusText(t: Trailer | undefined, attached: boolean): string | nul
   return null;
 }
 
-/** Batch messages of the decode worker, in order. */
+/** The decode worker's messages, in order: the file's hash, then its records. */
 class DecodeFeed {
   private readonly worker: Worker;
   private readonly queue: DecodeWorkerMessage[] = [];
   private waiting: ((m: DecodeWorkerMessage) => void) | undefined;
-  private failure: DecodeWorkerMessage | undefined;
+  private ended = false;
 
   constructor(file: string) {
     const input: DecodeWorkerInput = { file, ahead: 8 };
@@ -182,12 +193,12 @@ class DecodeFeed {
     this.worker = new Worker(new URL('./decode-worker.js', import.meta.url), { workerData: input, execArgv });
     this.worker.on('message', (m: DecodeWorkerMessage) => this.push(m));
     this.worker.on('error', (e: Error) => this.push({ kind: 'error', message: e.message }));
-    this.worker.on('exit', () => this.push({ kind: 'error', message: 'the decode worker exited early' }));
+    this.worker.on('exit', () => this.push({ kind: 'error', message: 'the reading thread exited early' }));
   }
 
   private push(m: DecodeWorkerMessage): void {
-    if (this.failure) return;
-    if (m.kind !== 'batch') this.failure = m;
+    if (this.ended) return;
+    if (m.kind === 'end' || m.kind === 'error') this.ended = true;
     const w = this.waiting;
     if (w) {
       this.waiting = undefined;
@@ -195,14 +206,17 @@ class DecodeFeed {
     } else this.queue.push(m);
   }
 
-  /** The texts of the next batch; throws when the worker failed or has no more batches. */
-  async next(): Promise<Extract<DecodeWorkerMessage, { kind: 'batch' }>> {
-    const m = this.queue.shift() ?? (this.failure && this.queue.length === 0 ? this.failure : await new Promise<DecodeWorkerMessage>((r) => { this.waiting = r; }));
-    if (m.kind === 'batch') {
-      this.worker.postMessage(0);
-      return m;
-    }
-    throw new StoreError('DECODE_FAILED', m.kind === 'error' ? `decoding arguments failed: ${m.message}` : 'decoding arguments failed: the worker read fewer batches');
+  /** The next message; throws when the worker failed. */
+  async next(): Promise<Exclude<DecodeWorkerMessage, { kind: 'error' }>> {
+    const m = this.queue.shift() ?? await new Promise<DecodeWorkerMessage>((r) => { this.waiting = r; });
+    if (m.kind === 'error') throw new StoreError('READ_FAILED', `reading the trace failed: ${m.message}`);
+    if (m.kind === 'batch') this.worker.postMessage(0);
+    return m;
+  }
+
+  /** Gives a stored batch's number buffer back to the worker to fill again. */
+  recycle(m: BatchMessage): void {
+    this.worker.postMessage(m.nums.buffer, [m.nums.buffer]);
   }
 
   close(): void {
@@ -212,63 +226,33 @@ class DecodeFeed {
 }
 
 /**
- * Statements prepared once per ingest. Most rows go through a multi-row INSERT
- * that binds 15 values per row instead of 22: the trace id is a literal, seq is
- * computed from id, errno from ret and flags, and small integers travel in pairs
- * (pid and tid; nr, flags and fd; path_id and path2_id), split again in SQL.
- * Binding a value costs far more than the SQL arithmetic. A row whose values
- * do not fit that packing goes through a plain single-row INSERT.
+ * The calls rows of one trace, a batch at a time: one INSERT ... SELECT from
+ * bt_rows (src/bulk.ts) binds the batch's number columns as one blob and the
+ * decode worker's two text columns as they came. trace_id is a literal, seq is
+ * computed from id, errno from ret and flags.
  */
 class Inserter {
-  readonly callMany: Database.Statement;
-  readonly callOne: Database.Statement;
-  readonly buf: unknown[] = new Array(PACKED * ROWS);
-  rows = 0;
+  private readonly stmt: Database.Statement;
 
-  constructor(db: Db, private readonly traceId: number, private readonly firstId: number) {
-    const cols = 'id, trace_id, seq, pid, tid, nr, ret, errno, ts_ns, dur_ns, arg0, arg1, arg2, arg3, arg4, arg5, flags, path_id, path2_id, fd, caps, args';
-    const row = (n: number): string => `(${new Array(n).fill('?').join(',')})`;
-    this.callOne = db.prepare(`INSERT INTO calls (${cols}) VALUES ${row(CALL_COLS)}`);
-    // VALUES columns: 1 id, 2 pid*2^23+tid, 3 nr+flags*2^12+(fd+1)*2^16, 4 (path_id+1)+(path2_id+1)*2^26,
-    // 5 ret, 6 ts_ns, 7 dur_ns, 8-13 arg0-arg5, 14 caps, 15 args.
-    const ret = 'column5';
-    const names = [...errnoNames].map(([n, name]) => `WHEN ${n} THEN '${name}'`).join(' ');
-    const errno = `CASE WHEN (column3 >> 12) & 1 = 0 AND ${ret} < 0 AND ${ret} >= -4095
+  constructor(db: Db, traceId: number, firstId: number) {
+    loadRowsExtension(db);
+    const n = (k: number): string => `n${k}`;
+    const ret = n(CALL.RET);
+    const flags = n(CALL.FLAGS);
+    const names = [...errnoNames].map(([nr, name]) => `WHEN ${nr} THEN '${name}'`).join(' ');
+    const errno = `CASE WHEN ${flags} & 1 = 0 AND ${ret} < 0 AND ${ret} >= -4095
       THEN ifnull(CASE CAST(-${ret} AS INTEGER) ${names} END, 'E' || CAST(-${ret} AS INTEGER)) END`;
-    this.callMany = db.prepare(`INSERT INTO calls (${cols})
-      SELECT column1, ${traceId}, column1 - ${firstId}, column2 >> 23, column2 & 8388607, column3 & 4095, ${ret}, ${errno},
-        column6, column7, column8, column9, column10, column11, column12, column13, (column3 >> 12) & 15,
-        nullif(column4 & 67108863, 0) - 1, nullif(column4 >> 26, 0) - 1, nullif(column3 >> 16, 0) - 1, column14, column15
-      FROM (VALUES ${new Array(ROWS).fill(row(PACKED)).join(',')})`);
+    this.stmt = db.prepare(`INSERT INTO calls (id, trace_id, seq, pid, tid, nr, ret, errno, ts_ns, dur_ns, arg0, arg1, arg2, arg3, arg4, arg5,
+        flags, path_id, path2_id, fd, caps, args)
+      SELECT ${n(CALL.ID)}, ${traceId}, ${n(CALL.ID)} - ${firstId}, ${n(CALL.PID)}, ${n(CALL.TID)}, ${n(CALL.NR)}, ${ret}, ${errno},
+        ${n(CALL.TS)}, ${n(CALL.DUR)}, ${[0, 1, 2, 3, 4, 5].map((k) => n(CALL.ARG0 + k)).join(', ')}, ${flags},
+        ${n(CALL.PATH)}, ${n(CALL.PATH2)}, ${n(CALL.FD)}, t0, t1
+      FROM bt_rows(?, ?, ?, ?)`);
   }
 
-  flush(): void {
-    if (this.rows === ROWS) this.callMany.run(this.buf);
-    else {
-      // The last rows of the trace: the single-row statement, unpacked.
-      const b = this.buf;
-      for (let r = 0; r < this.rows; r++) {
-        const o = r * PACKED;
-        const pt = b[o + 1] as number;
-        const nf = b[o + 2] as number;
-        const pp = b[o + 3] as number;
-        const fd1 = Math.floor(nf / 65536);
-        const p1 = pp % 67108864;
-        const p2 = Math.floor(pp / 67108864);
-        this.one(b[o] as number, Math.floor(pt / 8388608), pt % 8388608, nf % 4096, b[o + 4] as number, b[o + 5] as number, b[o + 6] as number,
-          [b[o + 7], b[o + 8], b[o + 9], b[o + 10], b[o + 11], b[o + 12]] as number[], Math.floor(nf / 4096) % 16,
-          p1 === 0 ? null : p1 - 1, p2 === 0 ? null : p2 - 1, fd1 === 0 ? null : fd1 - 1, b[o + 13] as string | null, b[o + 14] as string | null);
-      }
-    }
-    this.rows = 0;
-  }
-
-  /** One row through the single-row statement (values the packing cannot carry). */
-  one(id: number, pid: number, tid: number, nr: number, ret: number, ts: number, dur: number, a: readonly number[], flags: number,
-    pathId: number | null, path2Id: number | null, fd: number | null, caps: string | null, args: string | null): void {
-    const failed = (flags & 1) === 0 && ret < 0 && ret >= -4095;
-    this.callOne.run(id, this.traceId, id - this.firstId, pid, tid, nr, ret, failed ? errnoNames.get(-ret) ?? `E${-ret}` : null, ts, dur,
-      a[0], a[1], a[2], a[3], a[4], a[5], flags, pathId, path2Id, fd, caps, args);
+  /** Inserts a batch whose number columns are complete. */
+  insert(m: BatchMessage): void {
+    this.stmt.run(m.rows, blob(m.nums), blob(m.caps), blob(m.args));
   }
 }
 
@@ -425,24 +409,27 @@ class TraceIngest {
     }
   }
 
-  /** Stores a batch; `texts` is the decode worker's message for it (argument text and captures JSON). */
-  batch(b: BatchColumns, texts: Extract<DecodeWorkerMessage, { kind: 'batch' }>): void {
-    const n = b.scNr.length;
-    if (texts.argsIdx.length !== n) throw new StoreError('DECODE_FAILED', 'decoding arguments failed: the worker read another batch');
-    const { args: argsList, argsIdx, caps: capsList, capsIdx } = texts;
-    const procs = b.processEvents;
+  /** Stores a batch: follows its calls and process events, fills the rows' id and path columns, inserts the rows. */
+  batch(m: BatchMessage): void {
+    const n = m.rows;
+    const procs = m.processEvents;
     let p = 0;
-    let exitNs = Number(b.baseNs ?? 0);
     let c = 0;
     let capOff = 0;
-    const capCount = b.capSyscall.length;
-    const raw = b.capData;
-    const data = raw ? Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength) : Buffer.alloc(0);
-    const ins = this.ins;
-    const buf = ins.buf;
+    const capCount = m.capSyscall.length;
+    const data = blob(m.capData);
     const infos = this.infos;
-    const mono0 = this.mono0;
-    const { scPid, scTid, scNr, scExitDeltaNs, scDurationNs, scRet, scArg0, scArg1, scArg2, scArg3, scArg4, scArg5, scFlags } = b;
+    const col = (k: number): Float64Array => numColumn(m.nums, k, n);
+    const [pidCol, nrCol, retCol, tsCol, durCol, flagsCol, idCol, pathCol, path2Col, fdColumn] =
+      [CALL.PID, CALL.NR, CALL.RET, CALL.TS, CALL.DUR, CALL.FLAGS, CALL.ID, CALL.PATH, CALL.PATH2, CALL.FD].map(col) as
+        [Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array];
+    const argCols = [0, 1, 2, 3, 4, 5].map((k) => col(CALL.ARG0 + k));
+    const arg0Col = argCols[0]!;
+    /** Argument k of call i, 0 when missing (NULL in the row). */
+    const arg = (k: number, i: number): number => {
+      const v = argCols[k]![i]!;
+      return v === v ? v : 0;
+    };
     let lastPid = -1;
     let lastProc: Proc | undefined;
     for (let i = 0; i < n; i++) {
@@ -450,13 +437,12 @@ class TraceIngest {
         this.processEvent(procs[p++]!);
         lastPid = -1;
       }
-      exitNs += scExitDeltaNs[i] ?? 0;
-      const dur = scDurationNs[i] ?? 0;
-      const ts = exitNs - dur - mono0;
-      const pid = scPid[i]!;
-      const nr = scNr[i]!;
-      const ret = scRet[i] ?? 0;
-      const flags = scFlags[i] ?? 0;
+      const dur = durCol[i]!;
+      const ts = tsCol[i]!;
+      const pid = pidCol[i]!;
+      const nr = nrCol[i]!;
+      const ret = retCol[i]!;
+      const flags = flagsCol[i]!;
       const seq = this.seq++;
       const id = this.firstId + seq;
       const info = infos[nr] ?? this.unknown(nr);
@@ -474,9 +460,9 @@ class TraceIngest {
       let path0: string | null = null;
       let path1: string | null = null;
       let capFirst = c;
-      while (c < capCount && b.capSyscall[c] === i) {
-        const info32 = b.capInfo[c]!;
-        const len = b.capLen[c]!;
+      while (c < capCount && m.capSyscall[c] === i) {
+        const info32 = m.capInfo[c]!;
+        const len = m.capLen[c]!;
         const arg = info32 & 0xff;
         const cflags = (info32 >>> 8) & 0xff;
         if (info.pathArgs.length > 0 && !(cflags & CaptureFlag.FAULT)) {
@@ -487,7 +473,7 @@ class TraceIngest {
         c++;
       }
 
-      const a0 = scArg0[i] ?? 0;
+      const a0 = arg0Col[i]!;
       let pathId: number | null = null;
       let path2Id: number | null = null;
       let fdCol: number | null = null;
@@ -497,7 +483,7 @@ class TraceIngest {
       else if (path0 !== null) pathId = this.pathId(path0);
       if (path1 !== null) path2Id = this.pathId(path1);
       if (fdArg >= 0) {
-        const fd = fdArg === 0 ? a0 : [a0, scArg1[i], scArg2[i], scArg3[i], scArg4[i], scArg5[i]][fdArg] ?? 0;
+        const fd = arg(fdArg, i);
         table = this.fds.get(pid);
         const e = table?.get(fd);
         if (e) {
@@ -516,24 +502,10 @@ class TraceIngest {
         }
       }
 
-      const tid = scTid[i]!;
-      const ci = capsIdx[i]!;
-      const caps = ci < 0 ? null : capsList[ci]!;
-      const args = argsList[argsIdx[i]!]!;
-      if (pid < PID_LIMIT && tid < PID_LIMIT && nr < 4096 && flags < 16 && (pathId === null || pathId < PATH_LIMIT) && (path2Id === null || path2Id < PATH_LIMIT)
-        && (fdCol === null || (fdCol >= 0 && fdCol < 2 ** 31))) {
-        let o = ins.rows * PACKED;
-        buf[o++] = id;
-        buf[o++] = pid * PID_LIMIT + tid;
-        buf[o++] = nr + flags * 4096 + (fdCol === null ? 0 : (fdCol + 1) * 65536);
-        buf[o++] = (pathId === null ? 0 : pathId + 1) + (path2Id === null ? 0 : (path2Id + 1) * 67108864);
-        buf[o++] = ret; buf[o++] = ts; buf[o++] = dur;
-        buf[o++] = a0; buf[o++] = scArg1[i]!; buf[o++] = scArg2[i]!; buf[o++] = scArg3[i]!; buf[o++] = scArg4[i]!; buf[o++] = scArg5[i]!;
-        buf[o++] = caps; buf[o] = args;
-        if (++ins.rows === ROWS) ins.flush();
-      } else {
-        ins.one(id, pid, tid, nr, ret, ts, dur, [a0, scArg1[i]!, scArg2[i]!, scArg3[i]!, scArg4[i]!, scArg5[i]!], flags, pathId, path2Id, fdCol, caps, args);
-      }
+      idCol[i] = id;
+      pathCol[i] = pathId ?? NaN;
+      path2Col[i] = path2Id ?? NaN;
+      fdColumn[i] = fdCol ?? NaN;
 
       // As bt-show -c: every call counts (unfinished ones with no time), except a new task's return from clone.
       const childReturn = (flags & 2) !== 0 && ret === 0 && info.clone;
@@ -551,14 +523,14 @@ class TraceIngest {
       }
 
       if (info.effect !== 'none' && !unfinished) {
-        this.effect(info, pid, id, ts, ret, failed, [a0, scArg1[i] ?? 0, scArg2[i] ?? 0, scArg3[i] ?? 0, scArg4[i] ?? 0, scArg5[i] ?? 0],
-          pathId, data, b, capFirst, c, capOff);
+        this.effect(info, pid, id, ts, ret, failed, [a0, arg(1, i), arg(2, i), arg(3, i), arg(4, i), arg(5, i)], pathId, data, m, capFirst, c, capOff);
         lastPid = -1;
       }
       capFirst = c;
-      if (exitNs - mono0 > this.lastNs) this.lastNs = exitNs - mono0;
+      if (ts + dur > this.lastNs) this.lastNs = ts + dur;
     }
     while (p < procs.length) this.processEvent(procs[p++]!);
+    this.ins.insert(m);
   }
 
   private unknown(nr: number): CallInfo {
@@ -568,7 +540,7 @@ class TraceIngest {
   }
 
   /** Captured bytes of argument `arg` of the call whose captures are [from, to) ending at byte `end`. */
-  private capture(b: BatchColumns, data: Buffer, from: number, to: number, end: number, arg: number): Buffer | undefined {
+  private capture(b: Captures, data: Buffer, from: number, to: number, end: number, arg: number): Buffer | undefined {
     let off = end;
     for (let j = to - 1; j >= from; j--) off -= b.capLen[j]!;
     for (let j = from; j < to; j++) {
@@ -589,7 +561,7 @@ class TraceIngest {
   }
 
   private effect(info: CallInfo, pid: number, id: number, ts: number, ret: number, failed: boolean, a: number[],
-    pathId: number | null, data: Buffer, b: BatchColumns, capFrom: number, capTo: number, capEnd: number): void {
+    pathId: number | null, data: Buffer, b: Captures, capFrom: number, capTo: number, capEnd: number): void {
     const table = (): FdTable => this.fdTable(pid);
     const sockOf = (fd: number): Socket | null => this.fds.get(pid)?.get(fd)?.file.socket ?? null;
     switch (info.effect) {
@@ -694,7 +666,6 @@ class TraceIngest {
 
   /** Writes what was held back: pending rows, processes, sockets, per-syscall stats. */
   finish(): void {
-    if (this.ins.rows > 0) this.ins.flush();
     for (const e of [...this.pendingExec.values()]) this.flushExec(e, null);
     for (const p of this.procs.values()) this.flushProc(p);
     for (const s of this.sockets) {
@@ -729,7 +700,8 @@ export async function ingestFile(db: Db, file: string, opts: IngestOptions = {})
     if (e instanceof StoreError) throw e;
     throw new StoreError('NO_FILE', `${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
   }
-  // The argument texts are decoded on a second thread, which starts reading while the file is hashed.
+  // A second thread reads the file and decodes the argument texts (it starts up while this one hashes the file);
+  // this one follows the processes and their fds and runs SQLite.
   const feed = new DecodeFeed(file);
   try {
     return await ingestWith(db, file, size, feed, opts);
@@ -739,7 +711,7 @@ export async function ingestFile(db: Db, file: string, opts: IngestOptions = {})
 }
 
 async function ingestWith(db: Db, file: string, size: number, feed: DecodeFeed, opts: IngestOptions): Promise<IngestResult> {
-  const hash = await hashFile(file);
+  const hash = hashFileSync(file);
   const stopped = (): boolean => opts.shouldStop?.() ?? false;
 
   db.exec('BEGIN IMMEDIATE');
@@ -759,7 +731,8 @@ async function ingestWith(db: Db, file: string, size: number, feed: DecodeFeed, 
     let traceId = 0;
     let problem: string | undefined;
     let complete = false;
-    for await (const rec of readTraceColumns(file, { reuse: true })) {
+    for (;;) {
+      const rec = await feed.next();
       if (stopped()) throw new StoreError('INTERRUPTED', 'interrupted: nothing was stored', EXIT.INTERRUPTED);
       if (rec.kind === 'header') {
         header = rec.header;
@@ -777,15 +750,17 @@ async function ingestWith(db: Db, file: string, size: number, feed: DecodeFeed, 
         ).lastInsertRowid);
         ingest = new TraceIngest(db, traceId, firstId, Number(header.monotonicNs ?? 0), table, header.cwd || undefined);
       } else if (rec.kind === 'batch') {
-        ingest!.batch(rec.batch, await feed.next());
+        ingest!.batch(rec);
+        feed.recycle(rec);
       } else if (rec.kind === 'trailer') {
         trailer = rec.trailer;
-      } else {
+      } else if (rec.kind === 'end') {
         complete = rec.complete;
         if (rec.problem) problem = `${rec.problem.code}: ${rec.problem.message} (at byte ${rec.problem.offset})`;
         if (!header || !ingest) {
           throw new StoreError(rec.problem?.code ?? 'NOT_A_TRACE', `${file}: ${rec.problem?.message ?? 'not a beetrace trace'}; not stored`);
         }
+        break;
       }
     }
     if (stopped()) throw new StoreError('INTERRUPTED', 'interrupted: nothing was stored', EXIT.INTERRUPTED);
