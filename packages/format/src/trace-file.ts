@@ -4,8 +4,9 @@ import { open } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import { type Batch, type Header, pb, type Trailer } from './proto.js';
 
-export const TRACE_MAGIC = 'beetrace-trace';
-export const FORMAT_VERSION = 1;
+import { FORMAT_VERSION, TRACE_MAGIC } from './writer.js';
+
+export { encodeHeader, encodeTrailer, FORMAT_VERSION, TRACE_MAGIC } from './writer.js';
 
 /** Why a trace could not be read to its end. */
 export type TraceProblemCode =
@@ -32,14 +33,6 @@ export type TraceRecordOf<B> =
 export type TraceRecord = TraceRecordOf<Batch>;
 
 export type TraceSource = string | Readable | Uint8Array;
-
-export function encodeHeader(h: Header): Uint8Array {
-  return pb.Record.encodeDelimited({ header: { ...h, magic: TRACE_MAGIC, formatVersion: FORMAT_VERSION } }).finish();
-}
-
-export function encodeTrailer(t: Trailer): Uint8Array {
-  return pb.Record.encodeDelimited({ trailer: t }).finish();
-}
 
 /** Where bytes come from: read into the caller's buffer at `at`, at most `room` bytes; 0 at the end. */
 interface Feed {
