@@ -1,8 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * beetrace's kernel side: every syscall of the traced processes, their lifecycle
- * and signals, written raw to one ring buffer. Attach points are BTF raw
- * tracepoints (tp_btf), which need no tracefs. What memory to read for each
+ * and signals, written raw to one ring buffer. Attach points are raw
+ * tracepoints (raw_tp), attached by name: they need no tracefs, and no vmlinux
+ * BTF when the program is loaded (the recorder passes libbpf the few types its
+ * CO-RE relocations need, cut from the kernel's BTF at build time, so loading
+ * skips parsing 5 MB of vmlinux BTF). Kernel memory is read with BPF_CORE_READ
+ * (raw tracepoint arguments are plain values to the verifier). What memory to read for each
  * syscall comes from the capture table the recorder fills before attaching; the
  * programs have no per-syscall branches. Decoding happens offline.
  */
@@ -416,14 +420,19 @@ static __always_inline void capture_args(struct builder *b, const struct bt_sysc
 	bpf_loop(BT_NARGS, capture_slot, &x, 0);
 }
 
+/* The six argument registers of a syscall, in the x86_64 syscall ABI's order. */
 static __always_inline void read_args(struct pt_regs *regs, __u64 *args)
 {
-	args[0] = regs->di;
-	args[1] = regs->si;
-	args[2] = regs->dx;
-	args[3] = regs->r10;
-	args[4] = regs->r8;
-	args[5] = regs->r9;
+	struct pt_regs r;
+
+	if (bpf_probe_read_kernel(&r, sizeof(r), regs))
+		__builtin_memset(&r, 0, sizeof(r));
+	args[0] = r.di;
+	args[1] = r.si;
+	args[2] = r.dx;
+	args[3] = r.r10;
+	args[4] = r.r8;
+	args[5] = r.r9;
 }
 
 /* Builds and sends one syscall record. */
@@ -458,7 +467,7 @@ static __always_inline void emit_syscall(__u32 type, __u32 pid, __u32 tid, __u32
 	emit(rec, b.off);
 }
 
-SEC("tp_btf/sys_enter")
+SEC("raw_tp/sys_enter")
 int BPF_PROG(bt_sys_enter, struct pt_regs *regs, long id)
 {
 	__u64 pid_tgid = bpf_get_current_pid_tgid();
@@ -497,7 +506,7 @@ int BPF_PROG(bt_sys_enter, struct pt_regs *regs, long id)
 	return 0;
 }
 
-SEC("tp_btf/sys_exit")
+SEC("raw_tp/sys_exit")
 int BPF_PROG(bt_sys_exit, struct pt_regs *regs, long ret)
 {
 	__u64 pid_tgid = bpf_get_current_pid_tgid();
@@ -525,7 +534,7 @@ int BPF_PROG(bt_sys_exit, struct pt_regs *regs, long ret)
 			args[i] = f->args[i];
 	} else {
 		/* Entered before tracing began (or before this thread was known). */
-		nr = regs->orig_ax;
+		nr = BPF_CORE_READ(regs, orig_ax);
 		if (nr < 0)
 			return 0;
 		enter = now;
@@ -559,10 +568,10 @@ static __always_inline void emit_process(struct bt_process *rec, __u32 len)
 	emit(rec, rec->size);
 }
 
-SEC("tp_btf/sched_process_fork")
+SEC("raw_tp/sched_process_fork")
 int BPF_PROG(bt_fork, struct task_struct *parent, struct task_struct *child)
 {
-	__u32 ptgid = parent->tgid, ctgid = child->tgid, ctid = child->pid;
+	__u32 ptgid = BPF_CORE_READ(parent, tgid), ctgid = BPF_CORE_READ(child, tgid), ctid = BPF_CORE_READ(child, pid);
 	struct bt_inflight fresh = { .pid = ctgid, .new_task = 1 };
 	__u32 one = BT_TRACED;
 	struct bt_process *rec;
@@ -576,21 +585,22 @@ int BPF_PROG(bt_fork, struct task_struct *parent, struct task_struct *child)
 	if (!rec)
 		return 0;
 	rec->parent_pid = ptgid;
-	rec->parent_tid = parent->pid;
+	rec->parent_tid = BPF_CORE_READ(parent, pid);
 	rec->thread = ctgid == ptgid;
 	emit_process(rec, 0);
 	return 0;
 }
 
-SEC("tp_btf/sched_process_exec")
+SEC("raw_tp/sched_process_exec")
 int BPF_PROG(bt_exec, struct task_struct *p, pid_t old_pid, struct linux_binprm *bprm)
 {
+	__u32 tgid = BPF_CORE_READ(p, tgid);
 	struct bt_process *rec;
 	long n;
 
-	if (!is_traced(p->tgid))
+	if (!is_traced(tgid))
 		return 0;
-	rec = process_record(BT_REC_EXEC, p->tgid, p->pid);
+	rec = process_record(BT_REC_EXEC, tgid, BPF_CORE_READ(p, pid));
 	if (!rec)
 		return 0;
 	rec->old_tid = old_pid;
@@ -599,10 +609,10 @@ int BPF_PROG(bt_exec, struct task_struct *p, pid_t old_pid, struct linux_binprm 
 	return 0;
 }
 
-SEC("tp_btf/sched_process_exit")
+SEC("raw_tp/sched_process_exit")
 int BPF_PROG(bt_exit, struct task_struct *p, bool group_dead)
 {
-	__u32 tgid = p->tgid, tid = p->pid;
+	__u32 tgid = BPF_CORE_READ(p, tgid), tid = BPF_CORE_READ(p, pid);
 	struct bt_inflight *f;
 	struct bt_process *rec;
 
@@ -619,7 +629,7 @@ int BPF_PROG(bt_exit, struct task_struct *p, bool group_dead)
 	rec = process_record(BT_REC_EXIT, tgid, tid);
 	if (!rec)
 		return 0;
-	rec->exit_code = p->exit_code;
+	rec->exit_code = BPF_CORE_READ(p, exit_code);
 	rec->group_dead = group_dead;
 	emit_process(rec, 0);
 	if (group_dead)
@@ -643,7 +653,7 @@ static __always_inline void emit_signal(__u32 tgid, __u32 tid, int sig, struct k
 	emit_process(rec, len);
 }
 
-SEC("tp_btf/signal_deliver")
+SEC("raw_tp/signal_deliver")
 int BPF_PROG(bt_signal, int sig, struct kernel_siginfo *info, struct k_sigaction *ka)
 {
 	__u64 pid_tgid = bpf_get_current_pid_tgid();
@@ -659,10 +669,15 @@ int BPF_PROG(bt_signal, int sig, struct kernel_siginfo *info, struct k_sigaction
  * default-ignored SIGCHLD, SIGWINCH...). signal_deliver never sees these; strace,
  * being a tracer, does, so they are recorded for the target, marked ignored.
  */
-SEC("tp_btf/signal_generate")
+SEC("raw_tp/signal_generate")
 int BPF_PROG(bt_signal_ignored, int sig, struct kernel_siginfo *info, struct task_struct *task, int group, int result)
 {
-	if (result == 1 /* TRACE_SIGNAL_IGNORED */ && is_traced(task->tgid))
-		emit_signal(task->tgid, task->pid, sig, info, 1);
+	__u32 tgid;
+
+	if (result != 1 /* TRACE_SIGNAL_IGNORED */)
+		return 0;
+	tgid = BPF_CORE_READ(task, tgid);
+	if (is_traced(tgid))
+		emit_signal(tgid, BPF_CORE_READ(task, pid), sig, info, 1);
 	return 0;
 }

@@ -202,6 +202,34 @@ test('errors a user can cause: one line, documented exit code', (t) => {
   }
 });
 
+/** The files bt-record opened (strace -f -e openat), the traced program's excluded by recording /bin/true. */
+function openedFiles(dir: string, env: NodeJS.ProcessEnv): { status: number | null; files: string[] } {
+  const log = join(dir, 'openat.txt');
+  const r = spawnSync('strace', ['-f', '-qq', '-e', 'trace=openat', '-o', log, process.execPath, bin.record, '-q', '-o', join(dir, 't.pb'), '--', '/bin/true'],
+    { env, encoding: 'utf8' });
+  const files = readFileSync(log, 'utf8').split('\n').flatMap((l) => /openat\([^,]+, "([^"]+)"/.exec(l)?.[1] ?? []);
+  return { status: r.status, files };
+}
+
+test('loading uses the CO-RE types cut at build time, not the whole kernel BTF; another kernel falls back to it', async (t) => {
+  const dir = tempDir(t);
+  const same = openedFiles(dir, process.env);
+  assert.equal(same.status, 0);
+  assert.ok(same.files.some((f) => f.endsWith('/dist/core.btf')), 'the build\'s BTF cut is loaded');
+  assert.ok(!same.files.includes('/sys/kernel/btf/vmlinux'), 'the kernel\'s whole BTF is not read');
+  assert.ok((await readBack(join(dir, 't.pb'))).complete);
+  // A kernel whose BTF differs from the build's (here: its size) gets the kernel's own BTF.
+  const other = join(dir, 'other-vmlinux');
+  writeFileSync(other, 'not the build kernel\'s BTF');
+  const fallback = openedFiles(dir, { ...process.env, BT_VMLINUX_BTF: other });
+  assert.equal(fallback.status, 0);
+  assert.ok(!fallback.files.some((f) => f.endsWith('/dist/core.btf')));
+  assert.ok(fallback.files.includes('/sys/kernel/btf/vmlinux'));
+  const back = await readBack(join(dir, 't.pb'));
+  assert.ok(back.complete);
+  assert.equal(syscallName(syscalls(back.events)[0]!.nr), 'execve');
+});
+
 test('not root: one line saying what is needed', () => {
   const r = spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', '--inh-caps=-all', '--bounding-set=-all',
     process.execPath, bin.record, '-o', '/dev/null', '--', '/bin/true'], { encoding: 'utf8' });

@@ -1,5 +1,6 @@
-// beetrace's native addon: the BPF recorder, process spawning, and the raw record
-// layout (offsets from beetrace.h, so the TypeScript parser never hard-codes them).
+// beetrace's native addon: the BPF recorder, process spawning, and the capture
+// table's layout (offsets and constants from beetrace.h, so the TypeScript side
+// that fills the table never hard-codes them).
 #include <napi.h>
 
 #include <cstddef>
@@ -15,38 +16,6 @@ namespace {
 Napi::Object Layout(Napi::Env env) {
   Napi::Object l = Napi::Object::New(env);
   auto set = [&](const char* k, size_t v) { l.Set(k, Napi::Number::New(env, static_cast<double>(v))); };
-  set("REC_SYSCALL", BT_REC_SYSCALL);
-  set("REC_SYSCALL_ENTRY", BT_REC_SYSCALL_ENTRY);
-  set("REC_FORK", BT_REC_FORK);
-  set("REC_EXEC", BT_REC_EXEC);
-  set("REC_EXIT", BT_REC_EXIT);
-  set("REC_SIGNAL", BT_REC_SIGNAL);
-  set("sc_size", sizeof(bt_syscall));
-  set("sc_pid", offsetof(bt_syscall, pid));
-  set("sc_tid", offsetof(bt_syscall, tid));
-  set("sc_enter_ns", offsetof(bt_syscall, enter_ns));
-  set("sc_exit_ns", offsetof(bt_syscall, exit_ns));
-  set("sc_ret", offsetof(bt_syscall, ret));
-  set("sc_args", offsetof(bt_syscall, args));
-  set("sc_nr", offsetof(bt_syscall, nr));
-  set("sc_flags", offsetof(bt_syscall, flags));
-  set("sc_ncaptures", offsetof(bt_syscall, ncaptures));
-  set("cap_size", sizeof(bt_capture));
-  set("cap_info", offsetof(bt_capture, info));
-  set("cap_len", offsetof(bt_capture, len));
-  set("pr_size", sizeof(bt_process));
-  set("pr_pid", offsetof(bt_process, pid));
-  set("pr_tid", offsetof(bt_process, tid));
-  set("pr_ns", offsetof(bt_process, ns));
-  set("pr_parent_pid", offsetof(bt_process, parent_pid));
-  set("pr_parent_tid", offsetof(bt_process, parent_tid));
-  set("pr_exit_code", offsetof(bt_process, exit_code));
-  set("pr_signo", offsetof(bt_process, signo));
-  set("pr_old_tid", offsetof(bt_process, old_tid));
-  set("pr_group_dead", offsetof(bt_process, group_dead));
-  set("pr_thread", offsetof(bt_process, thread));
-  set("pr_data_len", offsetof(bt_process, data_len));
-  set("pr_ignored", offsetof(bt_process, ignored));
   set("spec_size", sizeof(bt_syscall_spec));
   set("spec_flags", offsetof(bt_syscall_spec, flags));
   set("slot_size", sizeof(bt_capture_slot));

@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include <algorithm>
 #include <chrono>
 #include <string>
 
@@ -63,15 +64,16 @@ Napi::Function Recorder::Init(Napi::Env env) {
                          InstanceMethod<&Recorder::Start>("start"),
                          InstanceMethod<&Recorder::Stop>("stop"),
                          InstanceMethod<&Recorder::Lost>("lost"),
-                         InstanceMethod<&Recorder::Unfinished>("unfinished"),
                          InstanceMethod<&Recorder::Close>("close"),
                      });
 }
 
-// new Recorder({ ringBytes, stringMax, bufferMax, captureBuffers, pollMicros }) starts
+// new Recorder({ ringBytes, stringMax, bufferMax, captureBuffers, pollMicros, coreBtf }) starts
 // loading the BPF programs on a thread of its own (opening vmlinux BTF and the verifier
 // take a while), so that JavaScript can go on loading its modules meanwhile;
-// attach(specs) waits for that, fills the capture table and attaches.
+// attach(specs) waits for that, fills the capture table and attaches. coreBtf: a BTF
+// file with the kernel types the CO-RE relocations need (bpf/Makefile), which spares
+// libbpf parsing the whole vmlinux BTF; without it libbpf reads the kernel's.
 // The order is libbpf's: open, configure, load, attach.
 Recorder::Recorder(const Napi::CallbackInfo& info) : Napi::ObjectWrap<Recorder>(info) {
   Napi::Env env = info.Env();
@@ -85,9 +87,12 @@ Recorder::Recorder(const Napi::CallbackInfo& info) : Napi::ObjectWrap<Recorder>(
   uint32_t buffer_max = GetU32(opts, "bufferMax", 256);
   bool capture_buffers = opts.Get("captureBuffers").ToBoolean().Value();
   uint32_t ring_bytes = GetU32(opts, "ringBytes", 32u << 20);
+  Napi::Value core_btf_value = opts.Get("coreBtf");
+  std::string core_btf = core_btf_value.IsString() ? core_btf_value.As<Napi::String>().Utf8Value() : "";
   libbpf_set_print(PrintLibbpf);
   loader_ = std::thread([=] {
-    skel_ = beetrace_bpf__open();
+    LIBBPF_OPTS(bpf_object_open_opts, open_opts, .btf_custom_path = core_btf.empty() ? nullptr : core_btf.c_str());
+    skel_ = beetrace_bpf__open_opts(&open_opts);
     if (!skel_) {
       load_err_ = errno;
       load_stage_ = "open";
@@ -199,48 +204,109 @@ Napi::Value Recorder::Untrace(const Napi::CallbackInfo& info) {
 
 int Recorder::OnRecord(void* ctx, void* data, size_t size) {
   auto* self = static_cast<Recorder*>(ctx);
-  const uint8_t* p = static_cast<const uint8_t*>(data);
-  self->chunk_.insert(self->chunk_.end(), p, p + size);
-  // Hand over full chunks as they fill: memory stays bounded even when the ring holds a lot.
-  if (self->chunk_.size() >= self->flush_bytes_) self->Flush(true);
+  self->batch_.Add(static_cast<const uint8_t*>(data), size);
+  if (self->batch_.Full()) {
+    self->batch_.Finish(&self->out_);
+    // Hand over as batches fill: memory stays bounded even when the ring holds a lot.
+    if (self->out_.size() >= self->deliver_bytes_) self->Deliver();
+  }
   return 0;
 }
 
-// Hands the current chunk to JavaScript; blocks when JavaScript is behind (the
+// A delivery to JavaScript: finished batch records, the process notes and the running counts.
+struct Delivery {
+  std::vector<uint8_t> bytes;
+  std::vector<int32_t> notes;
+  RecordCounts counts;
+};
+
+// Hands the finished batches to JavaScript; blocks when JavaScript is behind (the
 // queue is bounded), so memory stays bounded and the ring buffer absorbs the rest.
-void Recorder::Flush(bool force) {
-  if (chunk_.empty() || (!force && chunk_.size() < flush_bytes_)) return;
-  auto* moved = new std::vector<uint8_t>(std::move(chunk_));
-  chunk_ = std::vector<uint8_t>();
-  chunk_.reserve(flush_bytes_ + (64 << 10));
-  napi_status st = tsfn_.BlockingCall(moved, [](Napi::Env env, Napi::Function cb, std::vector<uint8_t>* bytes) {
-    auto buf = Napi::Buffer<uint8_t>::New(
-        env, bytes->data(), bytes->size(), [](Napi::Env, uint8_t*, std::vector<uint8_t>* v) { delete v; }, bytes);
-    cb.Call({buf});
+void Recorder::Deliver() {
+  if (out_.empty() && batch_.notes.empty()) return;
+  auto* d = new Delivery{std::move(out_), std::move(batch_.notes), batch_.counts};
+  out_ = std::vector<uint8_t>();
+  out_.reserve(deliver_bytes_ + (2 << 20));
+  batch_.notes = std::vector<int32_t>();
+  napi_status st = tsfn_.BlockingCall(d, [](Napi::Env env, Napi::Function cb, Delivery* d) {
+    Napi::Object o = Napi::Object::New(env);
+    Napi::Int32Array notes = Napi::Int32Array::New(env, d->notes.size());
+    std::copy(d->notes.begin(), d->notes.end(), notes.Data());
+    o.Set("notes", notes);
+    o.Set("syscalls", Napi::Number::New(env, static_cast<double>(d->counts.syscalls)));
+    o.Set("processEvents", Napi::Number::New(env, static_cast<double>(d->counts.process_events)));
+    o.Set("unfinished", Napi::Number::New(env, static_cast<double>(d->counts.unfinished)));
+    if (d->bytes.empty()) {
+      o.Set("bytes", Napi::Buffer<uint8_t>::New(env, 0));
+      delete d;
+    } else {
+      // The bytes are handed over without a copy; the Delivery goes when JavaScript lets go of them.
+      o.Set("bytes", Napi::Buffer<uint8_t>::New(
+                         env, d->bytes.data(), d->bytes.size(), [](Napi::Env, uint8_t*, Delivery* d) { delete d; }, d));
+    }
+    cb.Call({o});
   });
-  if (st != napi_ok) delete moved;
+  if (st != napi_ok) delete d;
+}
+
+// Calls still in progress when recording ends, recorded as entered but not finished:
+// read from the inflight map after the processes were untraced and the ring drained.
+void Recorder::AddUnfinished() {
+  int fd = bpf_map__fd(skel_->maps.inflight);
+  uint32_t key = 0, next = 0;
+  uint32_t* prev = nullptr;
+  while (bpf_map_get_next_key(fd, prev, &next) == 0) {
+    bt_inflight f;
+    // Entries exist only for threads that were traced when they entered the call.
+    if (bpf_map_lookup_elem(fd, &next, &f) == 0 && f.active) {
+      bt_syscall rec{};
+      rec.type = BT_REC_SYSCALL;
+      rec.size = sizeof(rec);
+      rec.pid = f.pid;
+      rec.tid = next;
+      rec.enter_ns = f.enter_ns;
+      rec.exit_ns = f.enter_ns;
+      for (int i = 0; i < BT_NARGS; i++) rec.args[i] = f.args[i];
+      rec.nr = f.nr;
+      rec.flags = BT_SC_UNFINISHED;
+      batch_.Add(reinterpret_cast<const uint8_t*>(&rec), sizeof(rec));
+      if (batch_.Full()) batch_.Finish(&out_);
+    }
+    key = next;
+    prev = &key;
+  }
 }
 
 void Recorder::Consume() {
   using clock = std::chrono::steady_clock;
-  auto last = clock::now();
+  auto last_batch = clock::now(), last_delivery = last_batch;
   while (!stopping_.load(std::memory_order_relaxed)) {
     ring_buffer__consume(ring_);
     auto now = clock::now();
-    if (chunk_.size() >= flush_bytes_ || (!chunk_.empty() && now - last >= std::chrono::milliseconds(50))) {
-      Flush(true);
-      last = now;
+    // A batch is at most 250 ms old when written: a trace cut short loses little.
+    if (!batch_.Empty() && now - last_batch >= std::chrono::milliseconds(250)) {
+      batch_.Finish(&out_);
+      last_batch = now;
+    }
+    if (out_.size() >= deliver_bytes_ || now - last_delivery >= std::chrono::milliseconds(50)) {
+      Deliver();
+      last_delivery = now;
     }
     usleep(poll_us_);
   }
   while (ring_buffer__consume(ring_) > 0) continue;
-  Flush(true);
+  AddUnfinished();
+  batch_.Finish(&out_);
+  Deliver();
   // null tells JavaScript that everything was delivered.
   tsfn_.BlockingCall([](Napi::Env env, Napi::Function cb) { cb.Call({env.Null()}); });
   tsfn_.Release();
 }
 
-// start(onChunk): onChunk(Buffer) for each chunk of raw records, then onChunk(null) after stop().
+// start(onDelivery): onDelivery({ bytes, notes, syscalls, processEvents, unfinished })
+// with finished batch records (bytes of the trace file), the processes created (+pid)
+// and ended (-pid) since the last delivery and the running counts; onDelivery(null)
+// after stop(), once everything was delivered.
 Napi::Value Recorder::Start(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
   if (!attached_ || started_) return CodedError(env, "ESTATE", "recorder not startable").Value();
@@ -249,7 +315,7 @@ Napi::Value Recorder::Start(const Napi::CallbackInfo& info) {
     return env.Undefined();
   }
   started_ = true;
-  chunk_.reserve(flush_bytes_ + (64 << 10));
+  out_.reserve(deliver_bytes_ + (2 << 20));
   tsfn_ = Napi::ThreadSafeFunction::New(env, info[0].As<Napi::Function>(), "beetrace-consumer", 16, 1);
   thread_ = std::thread([this] { Consume(); });
   return env.Undefined();
@@ -273,39 +339,6 @@ Napi::Value Recorder::Lost(const Napi::CallbackInfo& info) {
     for (int i = 0; i < ncpu; i++) out.Set(i, Napi::Number::New(env, static_cast<double>(values[i])));
   }
   return out;
-}
-
-// unfinished(): syscall records (BT_REC_SYSCALL, UNFINISHED) for the calls still in
-// progress: called when recording ends, after the processes were untraced.
-Napi::Value Recorder::Unfinished(const Napi::CallbackInfo& info) {
-  Napi::Env env = info.Env();
-  std::vector<uint8_t> out;
-  if (skel_) {
-    int fd = bpf_map__fd(skel_->maps.inflight);
-    uint32_t key = 0, next = 0;
-    uint32_t* prev = nullptr;
-    while (bpf_map_get_next_key(fd, prev, &next) == 0) {
-      bt_inflight f;
-      // Entries exist only for threads that were traced when they entered the call.
-      if (bpf_map_lookup_elem(fd, &next, &f) == 0 && f.active) {
-        bt_syscall rec{};
-        rec.type = BT_REC_SYSCALL;
-        rec.size = sizeof(rec);
-        rec.pid = f.pid;
-        rec.tid = next;
-        rec.enter_ns = f.enter_ns;
-        rec.exit_ns = f.enter_ns;
-        for (int i = 0; i < BT_NARGS; i++) rec.args[i] = f.args[i];
-        rec.nr = f.nr;
-        rec.flags = BT_SC_UNFINISHED;
-        const uint8_t* p = reinterpret_cast<const uint8_t*>(&rec);
-        out.insert(out.end(), p, p + sizeof(rec));
-      }
-      key = next;
-      prev = &key;
-    }
-  }
-  return Napi::Buffer<uint8_t>::Copy(env, out.data(), out.size());
 }
 
 Napi::Value Recorder::Close(const Napi::CallbackInfo& info) {

@@ -1,6 +1,6 @@
 // The Recorder object: loads and attaches the BPF programs, keeps the set of traced
-// processes, and drains the ring buffer on a thread of its own, handing chunks of
-// raw records to JavaScript.
+// processes, and drains the ring buffer on a thread of its own, where the records
+// become encoded trace batches that JavaScript only has to write.
 #pragma once
 #include <napi.h>
 
@@ -8,6 +8,8 @@
 #include <mutex>
 #include <thread>
 #include <vector>
+
+#include "batch_writer.h"
 
 struct beetrace_bpf;
 struct ring_buffer;
@@ -25,12 +27,12 @@ class Recorder : public Napi::ObjectWrap<Recorder> {
   Napi::Value Start(const Napi::CallbackInfo& info);
   Napi::Value Stop(const Napi::CallbackInfo& info);
   Napi::Value Lost(const Napi::CallbackInfo& info);
-  Napi::Value Unfinished(const Napi::CallbackInfo& info);
   Napi::Value Close(const Napi::CallbackInfo& info);
 
   static int OnRecord(void* ctx, void* data, size_t size);
   void Consume();
-  void Flush(bool force);
+  void AddUnfinished();
+  void Deliver();
   void Destroy();
 
   beetrace_bpf* skel_ = nullptr;
@@ -43,7 +45,8 @@ class Recorder : public Napi::ObjectWrap<Recorder> {
   std::atomic<bool> stopping_{false};
   bool started_ = false;
   Napi::ThreadSafeFunction tsfn_;
-  std::vector<uint8_t> chunk_;
-  size_t flush_bytes_ = 1 << 20;
+  BatchWriter batch_;
+  std::vector<uint8_t> out_;  // finished batch records not yet handed to JavaScript
+  size_t deliver_bytes_ = 1 << 20;
   unsigned poll_us_ = 2000;
 };

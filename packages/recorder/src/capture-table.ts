@@ -1,6 +1,9 @@
 // Turns the syscall table's capture column into the table the BPF programs read:
 // per syscall number, one slot per argument (kind, size argument, bytes) and flags.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import type { CaptureSpec, SyscallTable } from '@beetrace/format';
+import { RecordError } from './errors.js';
 import type { Layout } from './native.js';
 
 // Kind numbers of bpf/beetrace.h's enum bt_capture_kind.
@@ -56,4 +59,14 @@ export function captureTable(table: SyscallTable, layout: Layout): Uint8Array {
     view.setUint32(row + layout['spec_flags']!, flags, true);
   }
   return out;
+}
+
+/** The table as the build wrote it (scripts/write-capture-table.mjs): bt-record starts without loading the syscall table. */
+export function builtCaptureTable(): Uint8Array {
+  const url = new URL('./capture-table.bin', import.meta.url);
+  try {
+    return readFileSync(url);
+  } catch (e) {
+    throw new RecordError('ADDON', `cannot read the capture table ${fileURLToPath(url)} (${(e as NodeJS.ErrnoException).code}); build it with: pnpm build`);
+  }
 }

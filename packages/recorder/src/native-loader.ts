@@ -1,7 +1,9 @@
-// Starting the BPF load early. Loading (vmlinux BTF, the verifier) runs on a native
+// Starting the BPF load early. Loading (maps, the verifier) runs on a native
 // thread; bt-record starts it before importing the rest of its modules, and the
 // Recording picks it up. Kept free of heavy imports for that reason.
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { release, version } from 'node:os';
+import { fileURLToPath } from 'node:url';
 import { RecordError } from './errors.js';
 import { binding, type NativeRecorder } from './native.js';
 
@@ -37,6 +39,21 @@ export function checkCapture(o: CaptureOptions): Required<CaptureOptions> {
   return r;
 }
 
+/**
+ * The kernel types the BPF programs' CO-RE relocations use, cut from the kernel's
+ * BTF at build time (scripts/write-build-data.mjs): usable when this is the kernel
+ * the build saw. Otherwise libbpf parses the running kernel's whole BTF (~50 ms more).
+ */
+function coreBtf(): string | undefined {
+  try {
+    const built = JSON.parse(readFileSync(new URL('./core-btf.json', import.meta.url), 'utf8')) as { release: string; version: string; btfBytes: number };
+    if (built.release !== release() || built.version !== version() || built.btfBytes !== statSync(BTF_PATH).size) return undefined;
+    return fileURLToPath(new URL('./core.btf', import.meta.url));
+  } catch {
+    return undefined;
+  }
+}
+
 /** Starts loading the BPF programs with these settings (on a native thread). */
 export function beginLoad(capture: Required<CaptureOptions>): NativeRecorder {
   if (!existsSync(BTF_PATH)) {
@@ -48,7 +65,8 @@ export function beginLoad(capture: Required<CaptureOptions>): NativeRecorder {
   } catch (e) {
     throw new RecordError('ADDON', (e as Error).message);
   }
-  return new b.Recorder(capture);
+  const core = coreBtf();
+  return new b.Recorder(core ? { ...capture, coreBtf: core } : capture);
 }
 
 let preloaded: { key: string; native: NativeRecorder } | undefined;

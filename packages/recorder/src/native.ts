@@ -10,12 +10,27 @@ export interface NativeRecorder {
   attach(specs: Uint8Array): void;
   trace(pid: number, pendingExec: boolean): void;
   untrace(pid: number): void;
-  start(onChunk: (chunk: Buffer | null) => void): void;
+  start(onDelivery: DeliveryCallback): void;
   stop(): void;
   lost(): number[];
-  unfinished(): Buffer;
   close(): void;
 }
+
+/**
+ * What the consumer thread hands over, every 50 ms or each MiB: finished batch
+ * records (bytes of the trace file, possibly none), the processes created (+pid)
+ * and whose thread group died (-pid) since the last delivery, and running counts.
+ */
+export interface Delivery {
+  readonly bytes: Buffer;
+  readonly notes: Int32Array;
+  readonly syscalls: number;
+  readonly processEvents: number;
+  readonly unfinished: number;
+}
+
+/** Called with each delivery, then with null once, after stop(), when everything was delivered. */
+export type DeliveryCallback = (delivery: Delivery | null) => void;
 
 export interface NativeRecorderOptions {
   readonly ringBytes: number;
@@ -23,6 +38,8 @@ export interface NativeRecorderOptions {
   readonly bufferMax: number;
   readonly captureBuffers: boolean;
   readonly pollMicros?: number;
+  /** A BTF file with the kernel types the BPF programs' CO-RE relocations use (made at build time). */
+  readonly coreBtf?: string;
 }
 
 export interface SpawnedChild {

@@ -1,13 +1,12 @@
-// One recording: load the BPF programs, start (or attach to) the program, drain
-// the ring buffer into batches, and finish the file with its trailer.
+// One recording: load the BPF programs, start (or attach to) the program, write the
+// batches the native consumer encodes, and finish the file with its trailer.
 import { closeSync, fchmodSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { hostname, machine, release } from 'node:os';
-import { BatchBuilder, batchEvents, encodeHeader, encodeTrailer, pb, syscallTable, type TraceEvent } from '@beetrace/format';
-import { captureTable } from './capture-table.js';
+import { encodeHeader, encodeTrailer } from '@beetrace/format/writer';
+import { builtCaptureTable } from './capture-table.js';
 import { RecordError } from './errors.js';
-import { binding, type NativeRecorder, type WaitStatus } from './native.js';
+import { binding, type Delivery, type NativeRecorder, type WaitStatus } from './native.js';
 import { beginLoad, type CaptureOptions, checkCapture, takePreloaded } from './native-loader.js';
-import { RawRecordParser } from './raw-records.js';
 import { resolveProgram } from './resolve-program.js';
 
 export const RECORDER_VERSION = '0.1.0';
@@ -24,8 +23,11 @@ export interface RecordOptions extends CaptureOptions {
   readonly stdio?: readonly [number, number, number];
   /** Called at most every 200 ms while recording. */
   readonly onProgress?: (stats: RecordStats) => void;
-  /** Called with every event, as recorded (for the library's event iterator). */
-  readonly onEvent?: (event: TraceEvent) => void;
+  /**
+   * Called with the batches as they are written to the trace: consecutive
+   * length-delimited Record{batch} messages (the library's event iterator decodes them).
+   */
+  readonly onBatches?: (records: Uint8Array) => void;
 }
 
 export interface RecordStats {
@@ -54,10 +56,6 @@ export interface RecordResult extends RecordStats {
 }
 
 export type Target = { readonly argv: readonly string[] } | { readonly pid: number };
-
-const BATCH_SYSCALLS = 4096;
-const BATCH_BYTES = 1 << 20;
-const BATCH_MAX_AGE_MS = 250;
 
 /** Writes the trace: to a file descriptor with blocking writes, or to memory. */
 class Sink {
@@ -122,7 +120,7 @@ function processAlive(pid: number): boolean {
 
 /** Waits for the BPF programs to load, then fills the capture table and attaches them. */
 function attachRecorder(native: NativeRecorder, capture: Required<CaptureOptions>): NativeRecorder {
-  const specs = captureTable(syscallTable('x86_64')!, binding().layout);
+  const specs = builtCaptureTable();
   for (let attempt = 1; ; attempt++) {
     try {
       native.attach(specs);
@@ -151,12 +149,10 @@ export class Recording {
   readonly finished: Promise<RecordResult>;
   private readonly started = process.hrtime.bigint();
   private readonly native: NativeRecorder;
-  private readonly builder = new BatchBuilder();
-  private readonly parser: RawRecordParser;
   private readonly sink: Sink;
   private readonly live = new Set<number>();
   private readonly seen = new Set<number>();
-  private lastFlush = Date.now();
+  private readonly counts = { syscalls: 0, processEvents: 0, unfinished: 0 };
   private lastProgress = 0;
   private stopReason: RecordResult['stopReason'] = 'exited';
   private childPid = 0;
@@ -182,30 +178,13 @@ export class Recording {
       this.native.close();
       throw e;
     }
-    this.parser = new RawRecordParser(binding().layout, this.builder, {
-      onFork: (pid, _parent, thread) => {
-        if (!thread) {
-          this.live.add(pid);
-          this.seen.add(pid);
-        }
-      },
-      onExit: (pid, groupDead) => {
-        if (groupDead) {
-          this.live.delete(pid);
-          this.wake();
-        }
-      },
-    });
     const monotonicNs = Number(process.hrtime.bigint());
     const realtimeNs = Math.round((performance.timeOrigin + performance.now()) * 1e6);
     let drainedResolve!: () => void;
     this.drained = new Promise((r) => (drainedResolve = r));
-    this.native.start((chunk) => {
-      if (chunk === null) {
-        drainedResolve();
-        return;
-      }
-      this.onChunk(chunk);
+    this.native.start((delivery) => {
+      if (delivery === null) drainedResolve();
+      else this.onDelivery(delivery);
     });
     const rootPid = 'pid' in target ? this.attach(target.pid) : this.spawn(program!, target.argv);
     this.live.add(rootPid);
@@ -297,21 +276,21 @@ export class Recording {
     }
   }
 
-  private flushBatch(): void {
-    if (this.builder.syscalls === 0 && this.builder.processEvents === 0) return;
-    const bytes = this.builder.encode();
-    this.lastFlush = Date.now();
-    this.write(bytes);
-    if (this.opts.onEvent) {
-      const rec = pb.Record.decodeDelimited(bytes);
-      for (const ev of batchEvents(rec.batch as never)) this.opts.onEvent(ev);
+  /** Finished batches from the consumer thread: written as they are; the notes keep the set of live processes. */
+  private onDelivery({ bytes, notes, syscalls, processEvents, unfinished }: Delivery): void {
+    Object.assign(this.counts, { syscalls, processEvents, unfinished });
+    for (const n of notes) {
+      if (n > 0) {
+        this.live.add(n);
+        this.seen.add(n);
+      } else {
+        this.live.delete(-n);
+        this.wake();
+      }
     }
-  }
-
-  private onChunk(chunk: Uint8Array): void {
-    this.parser.parse(chunk);
-    if (this.builder.syscalls >= BATCH_SYSCALLS || this.builder.capturedBytes >= BATCH_BYTES || Date.now() - this.lastFlush >= BATCH_MAX_AGE_MS) {
-      this.flushBatch();
+    if (bytes.length > 0) {
+      this.write(bytes);
+      this.opts.onBatches?.(bytes);
     }
     this.progress();
   }
@@ -326,8 +305,8 @@ export class Recording {
   private stats(): RecordStats & { lostPerCpu: number[] } {
     const lostPerCpu = this.native.lost();
     return {
-      syscalls: this.parser.counts.syscalls,
-      processEvents: this.parser.counts.processEvents,
+      syscalls: this.counts.syscalls,
+      processEvents: this.counts.processEvents,
       processes: this.seen.size,
       lost: lostPerCpu.reduce((a, b) => a + b, 0),
       lostPerCpu,
@@ -370,8 +349,6 @@ export class Recording {
     for (const pid of this.seen) this.native.untrace(pid);
     this.native.stop();
     await this.drained;
-    this.parser.parse(this.native.unfinished());
-    this.flushBatch();
     const stats = this.stats();
     const endMonotonicNs = Number(process.hrtime.bigint());
     const endRealtimeNs = Math.round((performance.timeOrigin + performance.now()) * 1e6);
@@ -387,7 +364,7 @@ export class Recording {
       coreDumped: exit?.core ?? false,
       endMonotonicNs,
       endRealtimeNs,
-      unfinished: this.parser.counts.unfinished,
+      unfinished: this.counts.unfinished,
       bytes: bytesBefore,
       stopReason: this.stopReason,
     }));
@@ -399,7 +376,7 @@ export class Recording {
       bytes: this.sink.bytes,
       ...(typeof this.opts.output === 'string' ? { path: this.opts.output } : {}),
       ...(trace ? { trace } : {}),
-      unfinished: this.parser.counts.unfinished,
+      unfinished: this.counts.unfinished,
       ...(exit ? { exit } : {}),
       exitCode,
       stopReason: this.sink.error ? 'error' : this.stopReason,

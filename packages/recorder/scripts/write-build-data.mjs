@@ -1,0 +1,18 @@
+// Build step: what bt-record reads at start-up, prepared once here.
+// - dist/capture-table.bin: the table the BPF programs read (one row per syscall
+//   number, from the syscall table's capture column and the addon's layout of
+//   beetrace.h), so that bt-record does not load the syscall table on every start.
+// - dist/core.btf and dist/core-btf.json: the kernel types the BPF programs' CO-RE
+//   relocations use (bpf/Makefile cuts them from this kernel's BTF) and which kernel
+//   they came from; on that same kernel, loading skips parsing its whole BTF.
+import { copyFileSync, statSync, writeFileSync } from 'node:fs';
+import { release, version } from 'node:os';
+import { syscallTable } from '@beetrace/format';
+import { captureTable } from '../dist/capture-table.js';
+import { binding } from '../dist/native.js';
+
+const dist = (name) => new URL(`../dist/${name}`, import.meta.url);
+writeFileSync(dist('capture-table.bin'), captureTable(syscallTable('x86_64'), binding().layout));
+copyFileSync(new URL('../../../bpf/.output/beetrace.core.btf', import.meta.url), dist('core.btf'));
+const kernel = { release: release(), version: version(), btfBytes: statSync('/sys/kernel/btf/vmlinux').size };
+writeFileSync(dist('core-btf.json'), `${JSON.stringify(kernel)}\n`);
