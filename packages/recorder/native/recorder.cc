@@ -3,6 +3,7 @@
 #include <bpf/bpf.h>
 #include <bpf/libbpf.h>
 #include <errno.h>
+#include <poll.h>
 #include <string.h>
 #include <unistd.h>
 #include <cstdarg>
@@ -213,21 +214,55 @@ int Recorder::OnRecord(void* ctx, void* data, size_t size) {
   return 0;
 }
 
-// A delivery to JavaScript: finished batch records, the process notes and the running counts.
+// A delivery to JavaScript: finished batch records (when JavaScript writes the trace),
+// the process notes, the running counts and how writing the trace goes.
 struct Delivery {
   std::vector<uint8_t> bytes;
   std::vector<int32_t> notes;
   RecordCounts counts;
+  uint64_t written;
+  int write_error;
 };
 
-// Hands the finished batches to JavaScript; blocks when JavaScript is behind (the
-// queue is bounded), so memory stays bounded and the ring buffer absorbs the rest.
+// Writes to the trace file, all of it; on a failure, remembers the errno and writes no more.
+void Recorder::Write(const uint8_t* p, size_t n) {
+  while (n > 0 && write_error_ == 0) {
+    ssize_t w = write(output_fd_, p, n);
+    if (w >= 0) {
+      p += w;
+      n -= w;
+      written_ += w;
+    } else if (errno == EAGAIN) {
+      pollfd pfd{output_fd_, POLLOUT, 0};
+      poll(&pfd, 1, 100);
+    } else if (errno != EINTR) {
+      write_error_ = errno;
+    }
+  }
+}
+
+// Writes the finished batches (or hands them to JavaScript) and tells JavaScript what
+// changed. The JavaScript call blocks when JavaScript is behind (the queue is bounded),
+// so memory stays bounded and the ring buffer absorbs the rest.
 void Recorder::Deliver() {
-  if (out_.empty() && batch_.notes.empty()) return;
-  auto* d = new Delivery{std::move(out_), std::move(batch_.notes), batch_.counts};
-  out_ = std::vector<uint8_t>();
-  out_.reserve(deliver_bytes_ + (2 << 20));
+  const RecordCounts& c = batch_.counts;
+  if (output_fd_ >= 0) {
+    Write(out_.data(), out_.size());
+    out_.clear();  // keeps its memory: the next batches go into pages already in use
+    bool same = c.syscalls == reported_.syscalls && c.process_events == reported_.process_events &&
+                c.unfinished == reported_.unfinished;
+    if (same && batch_.notes.empty() && write_error_ == 0) return;
+  } else if (out_.empty() && batch_.notes.empty()) {
+    return;
+  }
+  reported_ = c;
+  auto* d = new Delivery{std::vector<uint8_t>(), std::move(batch_.notes), c, written_, write_error_};
   batch_.notes = std::vector<int32_t>();
+  if (output_fd_ < 0) {
+    d->bytes = std::move(out_);
+    out_ = std::vector<uint8_t>();
+    out_.reserve(deliver_bytes_ + (2 << 20));
+  }
   napi_status st = tsfn_.BlockingCall(d, [](Napi::Env env, Napi::Function cb, Delivery* d) {
     Napi::Object o = Napi::Object::New(env);
     Napi::Int32Array notes = Napi::Int32Array::New(env, d->notes.size());
@@ -236,6 +271,8 @@ void Recorder::Deliver() {
     o.Set("syscalls", Napi::Number::New(env, static_cast<double>(d->counts.syscalls)));
     o.Set("processEvents", Napi::Number::New(env, static_cast<double>(d->counts.process_events)));
     o.Set("unfinished", Napi::Number::New(env, static_cast<double>(d->counts.unfinished)));
+    o.Set("written", Napi::Number::New(env, static_cast<double>(d->written)));
+    o.Set("writeError", Napi::Number::New(env, d->write_error));
     if (d->bytes.empty()) {
       o.Set("bytes", Napi::Buffer<uint8_t>::New(env, 0));
       delete d;
@@ -303,10 +340,13 @@ void Recorder::Consume() {
   tsfn_.Release();
 }
 
-// start(onDelivery): onDelivery({ bytes, notes, syscalls, processEvents, unfinished })
-// with finished batch records (bytes of the trace file), the processes created (+pid)
-// and ended (-pid) since the last delivery and the running counts; onDelivery(null)
-// after stop(), once everything was delivered.
+// start(onDelivery, outputFd): the consumer writes the finished batch records to
+// outputFd, or, when it is -1, hands them to JavaScript. onDelivery({ bytes, notes,
+// syscalls, processEvents, unfinished, written, writeError }) every 50 ms when
+// something changed: the batches (when JavaScript writes them), the processes created
+// (+pid) and ended (-pid) since the last delivery, the running counts, the bytes
+// written and the errno of a failed write (0: none). onDelivery(null) after stop(),
+// once everything was written or delivered.
 Napi::Value Recorder::Start(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
   if (!attached_ || started_) return CodedError(env, "ESTATE", "recorder not startable").Value();
@@ -315,6 +355,7 @@ Napi::Value Recorder::Start(const Napi::CallbackInfo& info) {
     return env.Undefined();
   }
   started_ = true;
+  output_fd_ = info[1].IsNumber() ? info[1].As<Napi::Number>().Int32Value() : -1;
   out_.reserve(deliver_bytes_ + (2 << 20));
   tsfn_ = Napi::ThreadSafeFunction::New(env, info[0].As<Napi::Function>(), "beetrace-consumer", 16, 1);
   thread_ = std::thread([this] { Consume(); });

@@ -33,6 +33,7 @@ class Recorder : public Napi::ObjectWrap<Recorder> {
   void Consume();
   void AddUnfinished();
   void Deliver();
+  void Write(const uint8_t* p, size_t n);
   void Destroy();
 
   beetrace_bpf* skel_ = nullptr;
@@ -46,7 +47,13 @@ class Recorder : public Napi::ObjectWrap<Recorder> {
   bool started_ = false;
   Napi::ThreadSafeFunction tsfn_;
   BatchWriter batch_;
-  std::vector<uint8_t> out_;  // finished batch records not yet handed to JavaScript
+  std::vector<uint8_t> out_;  // finished batch records not yet written or handed to JavaScript
   size_t deliver_bytes_ = 1 << 20;
+  // The trace file this thread writes (-1: JavaScript takes the bytes), what it wrote,
+  // and the errno of the write that failed (no more is written after that).
+  int output_fd_ = -1;
+  uint64_t written_ = 0;
+  int write_error_ = 0;
+  RecordCounts reported_;  // counts in the last delivery
   unsigned poll_us_ = 2000;
 };

@@ -10,7 +10,8 @@ export interface NativeRecorder {
   attach(specs: Uint8Array): void;
   trace(pid: number, pendingExec: boolean): void;
   untrace(pid: number): void;
-  start(onDelivery: DeliveryCallback): void;
+  /** The consumer writes the batches to outputFd itself, or (-1) delivers them. */
+  start(onDelivery: DeliveryCallback, outputFd: number): void;
   stop(): void;
   lost(): number[];
   close(): void;
@@ -18,8 +19,9 @@ export interface NativeRecorder {
 
 /**
  * What the consumer thread hands over, every 50 ms or each MiB: finished batch
- * records (bytes of the trace file, possibly none), the processes created (+pid)
- * and whose thread group died (-pid) since the last delivery, and running counts.
+ * records (bytes of the trace file; none when it writes them itself), the processes
+ * created (+pid) and whose thread group died (-pid) since the last delivery, running
+ * counts, the bytes it wrote and the errno of its failed write (0: none).
  */
 export interface Delivery {
   readonly bytes: Buffer;
@@ -27,6 +29,8 @@ export interface Delivery {
   readonly syscalls: number;
   readonly processEvents: number;
   readonly unfinished: number;
+  readonly written: number;
+  readonly writeError: number;
 }
 
 /** Called with each delivery, then with null once, after stop(), when everything was delivered. */

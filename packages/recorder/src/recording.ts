@@ -2,6 +2,7 @@
 // batches the native consumer encodes, and finish the file with its trailer.
 import { closeSync, fchmodSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { hostname, machine, release } from 'node:os';
+import { getSystemErrorMap } from 'node:util';
 import { encodeHeader, encodeTrailer } from '@beetrace/format/writer';
 import { builtCaptureTable } from './capture-table.js';
 import { RecordError } from './errors.js';
@@ -57,13 +58,25 @@ export interface RecordResult extends RecordStats {
 
 export type Target = { readonly argv: readonly string[] } | { readonly pid: number };
 
-/** Writes the trace: to a file descriptor with blocking writes, or to memory. */
+/**
+ * Writes the trace: to a file descriptor with blocking writes, or to memory. When
+ * the native consumer writes the batches to the file itself, the sink writes the
+ * header and the trailer and counts what the consumer wrote.
+ */
 class Sink {
   bytes = 0;
   error: RecordError | undefined;
   private readonly parts: Uint8Array[] | undefined;
-  constructor(private readonly fd: number | undefined, private readonly ownsFd: boolean) {
+  constructor(readonly fd: number | undefined, private readonly ownsFd: boolean) {
     if (fd === undefined) this.parts = [];
+  }
+  /** What the native consumer has written so far, and the errno of its failed write (0: none). */
+  written(bytes: number, errno: number): void {
+    this.bytes += bytes;
+    if (errno !== 0 && !this.error) {
+      const [code, message] = getSystemErrorMap().get(-errno) ?? [`errno ${errno}`, `error ${errno}`];
+      this.error = new RecordError('OUTPUT', `cannot write the trace: ${message}`, code);
+    }
   }
   write(data: Uint8Array): void {
     if (this.error) return;
@@ -153,6 +166,7 @@ export class Recording {
   private readonly live = new Set<number>();
   private readonly seen = new Set<number>();
   private readonly counts = { syscalls: 0, processEvents: 0, unfinished: 0 };
+  private nativeWritten = 0;
   private lastProgress = 0;
   private stopReason: RecordResult['stopReason'] = 'exited';
   private childPid = 0;
@@ -180,12 +194,6 @@ export class Recording {
     }
     const monotonicNs = Number(process.hrtime.bigint());
     const realtimeNs = Math.round((performance.timeOrigin + performance.now()) * 1e6);
-    let drainedResolve!: () => void;
-    this.drained = new Promise((r) => (drainedResolve = r));
-    this.native.start((delivery) => {
-      if (delivery === null) drainedResolve();
-      else this.onDelivery(delivery);
-    });
     const rootPid = 'pid' in target ? this.attach(target.pid) : this.spawn(program!, target.argv);
     this.live.add(rootPid);
     this.seen.add(rootPid);
@@ -203,6 +211,14 @@ export class Recording {
       capture: { stringMax: capture.stringMax, bufferMax: capture.bufferMax, buffers: capture.captureBuffers, ringBytes: capture.ringBytes },
       syscallAbi: 'x86_64',
     }));
+    // The ring buffer holds what the program did meanwhile; the consumer starts after
+    // the header. It writes the batches itself when they go to a file no one else reads.
+    let drainedResolve!: () => void;
+    this.drained = new Promise((r) => (drainedResolve = r));
+    this.native.start((delivery) => {
+      if (delivery === null) drainedResolve();
+      else this.onDelivery(delivery);
+    }, this.sink.fd !== undefined && !opts.onBatches ? this.sink.fd : -1);
     this.finished = this.run();
   }
 
@@ -276,9 +292,15 @@ export class Recording {
     }
   }
 
-  /** Finished batches from the consumer thread: written as they are; the notes keep the set of live processes. */
-  private onDelivery({ bytes, notes, syscalls, processEvents, unfinished }: Delivery): void {
+  /** From the consumer thread: finished batches (written here unless it wrote them), and the notes that keep the set of live processes. */
+  private onDelivery({ bytes, notes, syscalls, processEvents, unfinished, written, writeError }: Delivery): void {
     Object.assign(this.counts, { syscalls, processEvents, unfinished });
+    this.sink.written(written - this.nativeWritten, writeError);
+    this.nativeWritten = written;
+    if (this.sink.error && !this.stopRequested) {
+      this.stopReason = 'error';
+      this.stop();
+    }
     for (const n of notes) {
       if (n > 0) {
         this.live.add(n);
