@@ -29,9 +29,6 @@ Napi::Object Layout(Napi::Env env) {
 
 Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("Recorder", Recorder::Init(env));
-  exports.Set("spawn", Napi::Function::New(env, Spawn));
-  exports.Set("release", Napi::Function::New(env, Release));
-  exports.Set("abandon", Napi::Function::New(env, Abandon));
   exports.Set("waitChild", Napi::Function::New(env, WaitChild));
   exports.Set("layout", Layout(env));
   return exports;

@@ -18,6 +18,7 @@
 
 #include "beetrace.h"
 #include "beetrace.skel.h"
+#include "spawn.h"
 
 namespace {
 
@@ -60,6 +61,7 @@ Napi::Function Recorder::Init(Napi::Env env) {
   return DefineClass(env, "Recorder",
                      {
                          InstanceMethod<&Recorder::Attach>("attach"),
+                         InstanceMethod<&Recorder::Spawn>("spawn"),
                          InstanceMethod<&Recorder::Trace>("trace"),
                          InstanceMethod<&Recorder::Untrace>("untrace"),
                          InstanceMethod<&Recorder::Start>("start"),
@@ -179,6 +181,14 @@ void Recorder::Destroy() {
   ring_ = nullptr;
   if (skel_) beetrace_bpf__destroy(skel_);
   skel_ = nullptr;
+}
+
+// spawn(path, argv, envp, cwd, stdinFd, stdoutFd, stderrFd) -> { pid, errno, traceFailed }:
+// the program starts in the traced set, from its own execve on (spawn.cc).
+Napi::Value Recorder::Spawn(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  if (!skel_) return CodedError(env, "ECLOSED", "recorder is closed").Value();
+  return SpawnTraced(info, bpf_map__fd(skel_->maps.traced), BT_PENDING_EXEC);
 }
 
 // trace(pid, pendingExec): pid's thread group (and, through the fork hook, its

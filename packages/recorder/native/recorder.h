@@ -22,6 +22,7 @@ class Recorder : public Napi::ObjectWrap<Recorder> {
 
  private:
   Napi::Value Attach(const Napi::CallbackInfo& info);
+  Napi::Value Spawn(const Napi::CallbackInfo& info);
   Napi::Value Trace(const Napi::CallbackInfo& info);
   Napi::Value Untrace(const Napi::CallbackInfo& info);
   Napi::Value Start(const Napi::CallbackInfo& info);

@@ -1,9 +1,16 @@
-// Starting the program to record: fork, hold the child at a barrier until the
-// recorder has registered it, then exec. And waiting for it, off the main thread.
+// Starting the program to record, and waiting for it off the main thread.
+//
+// The child is made with clone(CLONE_VM | CLONE_VFORK), as posix_spawn does: it runs on
+// a small stack of its own in the recorder's memory (no page tables to copy from a
+// process of a hundred MB, no copy-on-write faults afterwards) while the calling thread
+// waits. Before exec it puts itself in the traced set as "pending exec", so its own
+// execve is the first call recorded and nothing it does is missed.
 #include "spawn.h"
 
+#include <bpf/bpf.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <sched.h>
 #include <signal.h>
 #include <string.h>
 #include <sys/wait.h>
@@ -27,103 +34,84 @@ std::vector<char*> Pointers(std::vector<std::string>& v) {
   return out;
 }
 
-// Reads exactly n bytes unless the pipe closes first; returns bytes read.
-ssize_t ReadFull(int fd, void* buf, size_t n) {
-  size_t got = 0;
-  while (got < n) {
-    ssize_t r = read(fd, static_cast<char*>(buf) + got, n - got);
-    if (r < 0 && errno == EINTR) continue;
-    if (r <= 0) break;
-    got += r;
+// What the child needs, prepared by the parent: the child may not allocate.
+struct ChildSetup {
+  const char* path;
+  char* const* argv;
+  char* const* envp;
+  const char* cwd;
+  int fds[3];
+  int traced_fd;
+  uint32_t traced_state;
+  int err;            // set by the child when it cannot run the program
+  bool trace_failed;  // ...because it could not join the traced set
+};
+
+// The child, until exec: system calls only, on its own stack, in the parent's memory.
+int ChildMain(void* p) {
+  auto* c = static_cast<ChildSetup*>(p);
+  // The recorder's signal handlers are not the program's: default dispositions, then
+  // an empty mask (all signals were blocked across the clone).
+  struct sigaction dfl;
+  memset(&dfl, 0, sizeof(dfl));
+  dfl.sa_handler = SIG_DFL;
+  for (int s = 1; s < NSIG; s++) sigaction(s, &dfl, nullptr);
+  sigset_t none;
+  sigemptyset(&none);
+  sigprocmask(SIG_SETMASK, &none, nullptr);
+  for (int i = 0; i < 3; i++) {
+    if (c->fds[i] >= 0 && c->fds[i] != i) dup2(c->fds[i], i);
+    if (c->fds[i] == i) fcntl(i, F_SETFD, 0);
   }
-  return got;
+  if (c->cwd[0] && chdir(c->cwd)) {
+    c->err = errno;
+    _exit(127);
+  }
+  uint32_t pid = static_cast<uint32_t>(getpid());
+  if (bpf_map_update_elem(c->traced_fd, &pid, &c->traced_state, BPF_ANY)) {
+    c->err = errno ? errno : EPERM;
+    c->trace_failed = true;
+    _exit(127);
+  }
+  execve(c->path, c->argv, c->envp);
+  c->err = errno;
+  _exit(127);
 }
 
 }  // namespace
 
-// spawn(path, argv, envp, cwd, stdinFd, stdoutFd, stderrFd) -> { pid, barrier, status }
-// The child is stopped at the barrier: call release(barrier, status) after registering it.
-Napi::Value Spawn(const Napi::CallbackInfo& info) {
+// (path, argv, envp, cwd, stdinFd, stdoutFd, stderrFd) -> { pid, errno, traceFailed }:
+// errno 0 when the program runs; otherwise the child has exited 127 (wait for it),
+// having failed to change directory or exec (errno), or to join the traced set.
+Napi::Value SpawnTraced(const Napi::CallbackInfo& info, int traced_fd, uint32_t traced_state) {
   Napi::Env env = info.Env();
   std::string path = info[0].As<Napi::String>().Utf8Value();
   std::vector<std::string> argv = Strings(info[1].As<Napi::Array>());
   std::vector<std::string> envp = Strings(info[2].As<Napi::Array>());
   std::string cwd = info[3].As<Napi::String>().Utf8Value();
-  int fds[3] = {info[4].As<Napi::Number>().Int32Value(), info[5].As<Napi::Number>().Int32Value(),
-                info[6].As<Napi::Number>().Int32Value()};
   std::vector<char*> argvp = Pointers(argv);
   std::vector<char*> envpp = Pointers(envp);
+  ChildSetup setup{path.c_str(), argvp.data(), envpp.data(), cwd.c_str(),
+                   {info[4].As<Napi::Number>().Int32Value(), info[5].As<Napi::Number>().Int32Value(),
+                    info[6].As<Napi::Number>().Int32Value()},
+                   traced_fd, traced_state, 0, false};
+  std::vector<char> stack(64 << 10);
 
-  int barrier[2], status[2];
-  if (pipe2(barrier, O_CLOEXEC) || pipe2(status, O_CLOEXEC)) {
-    Napi::Error e = Napi::Error::New(env, std::string("pipe: ") + strerror(errno));
-    e.ThrowAsJavaScriptException();
-    return env.Undefined();
-  }
-  pid_t pid = fork();
+  sigset_t all, old;
+  sigfillset(&all);
+  pthread_sigmask(SIG_SETMASK, &all, &old);
+  pid_t pid = clone(ChildMain, stack.data() + stack.size(), CLONE_VM | CLONE_VFORK | SIGCHLD, &setup);
+  int clone_err = errno;
+  pthread_sigmask(SIG_SETMASK, &old, nullptr);
   if (pid < 0) {
-    int err = errno;
-    close(barrier[0]), close(barrier[1]), close(status[0]), close(status[1]);
-    Napi::Error::New(env, std::string("fork: ") + strerror(err)).ThrowAsJavaScriptException();
+    Napi::Error::New(env, std::string("clone: ") + strerror(clone_err)).ThrowAsJavaScriptException();
     return env.Undefined();
   }
-  if (pid == 0) {
-    // Child: async-signal-safe calls only. Node ignores SIGPIPE and blocks some
-    // signals; an exec'd program must start with default dispositions.
-    sigset_t all;
-    sigemptyset(&all);
-    sigprocmask(SIG_SETMASK, &all, nullptr);
-    struct sigaction dfl;
-    memset(&dfl, 0, sizeof(dfl));
-    dfl.sa_handler = SIG_DFL;
-    for (int s = 1; s < NSIG; s++) sigaction(s, &dfl, nullptr);
-    for (int i = 0; i < 3; i++) {
-      if (fds[i] >= 0 && fds[i] != i) dup2(fds[i], i);
-      if (fds[i] == i) fcntl(i, F_SETFD, 0);
-    }
-    int err = 0;
-    char go;
-    close(barrier[1]);
-    if (ReadFull(barrier[0], &go, 1) != 1) _exit(127);  // the recorder went away
-    if (!cwd.empty() && chdir(cwd.c_str())) {
-      err = errno;
-    } else {
-      execve(path.c_str(), argvp.data(), envpp.data());
-      err = errno;
-    }
-    ssize_t ignored = write(status[1], &err, sizeof(err));
-    (void)ignored;
-    _exit(127);
-  }
-  close(barrier[0]);
-  close(status[1]);
   Napi::Object out = Napi::Object::New(env);
   out.Set("pid", Napi::Number::New(env, pid));
-  out.Set("barrier", Napi::Number::New(env, barrier[1]));
-  out.Set("status", Napi::Number::New(env, status[0]));
+  out.Set("errno", Napi::Number::New(env, setup.err));
+  out.Set("traceFailed", Napi::Boolean::New(env, setup.trace_failed));
   return out;
-}
-
-// release(barrier, status) -> errno of a failed exec (or chdir), 0 when the program runs.
-Napi::Value Release(const Napi::CallbackInfo& info) {
-  int barrier = info[0].As<Napi::Number>().Int32Value();
-  int status = info[1].As<Napi::Number>().Int32Value();
-  char go = 1;
-  ssize_t w;
-  do w = write(barrier, &go, 1);
-  while (w < 0 && errno == EINTR);
-  close(barrier);
-  int err = 0;
-  ssize_t n = ReadFull(status, &err, sizeof(err));  // closes on exec (CLOEXEC)
-  close(status);
-  return Napi::Number::New(info.Env(), n == sizeof(err) ? err : 0);
-}
-
-// Abandon(barrier, status): the child exits without running the program.
-Napi::Value Abandon(const Napi::CallbackInfo& info) {
-  close(info[0].As<Napi::Number>().Int32Value());
-  close(info[1].As<Napi::Number>().Int32Value());
-  return info.Env().Undefined();
 }
 
 namespace {

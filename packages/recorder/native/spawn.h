@@ -1,7 +1,6 @@
 #pragma once
 #include <napi.h>
 
-Napi::Value Spawn(const Napi::CallbackInfo& info);
-Napi::Value Release(const Napi::CallbackInfo& info);
-Napi::Value Abandon(const Napi::CallbackInfo& info);
+// Starts a program in the traced set (see spawn.cc); the Recorder's spawn().
+Napi::Value SpawnTraced(const Napi::CallbackInfo& info, int traced_fd, uint32_t traced_state);
 Napi::Value WaitChild(const Napi::CallbackInfo& info);

@@ -8,6 +8,8 @@ export interface Layout {
 
 export interface NativeRecorder {
   attach(specs: Uint8Array): void;
+  /** Starts a program in the traced set, recorded from its own execve on. */
+  spawn(path: string, argv: readonly string[], envp: readonly string[], cwd: string, stdin: number, stdout: number, stderr: number): SpawnedChild;
   trace(pid: number, pendingExec: boolean): void;
   untrace(pid: number): void;
   /** The consumer writes the batches to outputFd itself, or (-1) delivers them. */
@@ -46,10 +48,11 @@ export interface NativeRecorderOptions {
   readonly coreBtf?: string;
 }
 
+/** A started program: errno 0 when it runs, else it exited 127 (failed exec, or could not join the traced set). */
 export interface SpawnedChild {
   readonly pid: number;
-  readonly barrier: number;
-  readonly status: number;
+  readonly errno: number;
+  readonly traceFailed: boolean;
 }
 
 export interface WaitStatus {
@@ -62,9 +65,6 @@ export interface WaitStatus {
 
 export interface Binding {
   readonly Recorder: new (opts: NativeRecorderOptions) => NativeRecorder;
-  spawn(path: string, argv: readonly string[], envp: readonly string[], cwd: string, stdin: number, stdout: number, stderr: number): SpawnedChild;
-  release(barrier: number, status: number): number;
-  abandon(barrier: number, status: number): void;
   waitChild(pid: number): Promise<WaitStatus>;
   readonly layout: Layout;
 }

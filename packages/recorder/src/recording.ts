@@ -261,26 +261,18 @@ export class Recording {
   }
 
   private spawn(program: string, argv: readonly string[]): number {
-    const b = binding();
     const env = Object.entries(this.opts.env ?? process.env).filter(([, v]) => v !== undefined).map(([k, v]) => `${k}=${v}`);
     const [i, o, e] = this.opts.stdio ?? [0, 1, 2];
-    const child = b.spawn(program, argv, env, this.opts.cwd ?? '', i, o, e);
-    try {
-      this.native.trace(child.pid, true);
-    } catch (err) {
-      b.abandon(child.barrier, child.status);
-      throw new RecordError('BPF', (err as Error).message);
-    }
-    this.childPid = child.pid;
-    const errno = b.release(child.barrier, child.status);
-    if (errno !== 0) {
+    const child = this.native.spawn(program, argv, env, this.opts.cwd ?? '', i, o, e);
+    if (child.errno !== 0) {
       // The child exits 127 without running anything; what it did is not part of the trace.
-      void b.waitChild(child.pid);
-      this.native.stop();
+      void binding().waitChild(child.pid);
       this.native.close();
       this.sink.close();
-      throw new RecordError(errno === 2 ? 'NOT_FOUND' : 'NOT_EXECUTABLE', `exec '${argv[0]}': ${errnoMessage(errno)}`);
+      if (child.traceFailed) throw new RecordError('BPF', `cannot add the process to the traced set: ${errnoMessage(child.errno)}`);
+      throw new RecordError(child.errno === 2 ? 'NOT_FOUND' : 'NOT_EXECUTABLE', `exec '${argv[0]}': ${errnoMessage(child.errno)}`);
     }
+    this.childPid = child.pid;
     return child.pid;
   }
 
