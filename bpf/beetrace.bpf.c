@@ -73,7 +73,7 @@ struct {
 
 struct {
 	__uint(type, BPF_MAP_TYPE_RINGBUF);
-	__uint(max_entries, 32 << 20);
+	__uint(max_entries, 16 << 20); /* the recorder sets the size (--buffer-size) */
 } events SEC(".maps");
 
 static __always_inline void *scratch_buf(void)

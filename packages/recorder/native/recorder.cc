@@ -89,7 +89,7 @@ Recorder::Recorder(const Napi::CallbackInfo& info) : Napi::ObjectWrap<Recorder>(
   uint32_t string_max = GetU32(opts, "stringMax", 4096);
   uint32_t buffer_max = GetU32(opts, "bufferMax", 256);
   bool capture_buffers = opts.Get("captureBuffers").ToBoolean().Value();
-  uint32_t ring_bytes = GetU32(opts, "ringBytes", 32u << 20);
+  uint32_t ring_bytes = GetU32(opts, "ringBytes", 16u << 20);
   Napi::Value core_btf_value = opts.Get("coreBtf");
   std::string core_btf = core_btf_value.IsString() ? core_btf_value.As<Napi::String>().Utf8Value() : "";
   libbpf_set_print(PrintLibbpf);

@@ -20,7 +20,7 @@ Options:
       --string-max N   longest string captured (default 4096)
       --buffer-max N   longest buffer captured, e.g. read/write data (default 256)
       --no-data        capture no buffer contents (strings and structs still)
-      --buffer-size N  kernel ring buffer size, power of two, K/M suffix (default 32M)
+      --buffer-size N  kernel ring buffer size, power of two, K/M suffix (default 16M)
       --fail-on-loss   exit 3 when any record was lost (the ring buffer was full)
       --program-stdout FILE
                        where the program's stdout goes (default: the terminal, or

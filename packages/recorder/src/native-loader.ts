@@ -14,7 +14,7 @@ export interface CaptureOptions {
   readonly bufferMax?: number;
   /** false: no buffer contents (strings and structs still). Default true. */
   readonly captureBuffers?: boolean;
-  /** Kernel ring buffer size in bytes, a power of two >= 4096 (default 32 MiB). */
+  /** Kernel ring buffer size in bytes, a power of two >= 4096 (default 16 MiB). */
   readonly ringBytes?: number;
 }
 
@@ -27,7 +27,7 @@ export function checkCapture(o: CaptureOptions): Required<CaptureOptions> {
     stringMax: o.stringMax ?? 4096,
     bufferMax: o.bufferMax ?? 256,
     captureBuffers: o.captureBuffers ?? true,
-    ringBytes: o.ringBytes ?? 32 << 20,
+    ringBytes: o.ringBytes ?? 16 << 20,
   };
   for (const k of ['stringMax', 'bufferMax'] as const) {
     if (!Number.isInteger(r[k]) || r[k] < 0 || r[k] > max - 2) throw new RecordError('USAGE', `${k} must be an integer from 0 to ${max - 2}, got ${r[k]}`);
