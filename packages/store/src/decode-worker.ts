@@ -68,14 +68,20 @@ function plain<T extends object>(m: T): T {
 class Interner {
   readonly list: string[] = [];
   private readonly index = new Map<string, number>();
+  private last = '';
+  private lastIndex = -1;
 
   add(s: string): number {
+    // Runs of equal texts (a loop making the same call) skip the hash lookup.
+    if (s === this.last && this.lastIndex >= 0) return this.lastIndex;
     let i = this.index.get(s);
     if (i === undefined) {
       i = this.list.length;
       this.list.push(s);
       this.index.set(s, i);
     }
+    this.last = s;
+    this.lastIndex = i;
     return i;
   }
 }
@@ -85,20 +91,52 @@ function captureJson(b: BatchColumns, caps: Interner, out: Int32Array): void {
   const n = b.scNr.length;
   const count = b.capSyscall.length;
   const data = Buffer.from(b.capData.buffer, b.capData.byteOffset, b.capData.byteLength);
+  const { capInfo, capLen } = b;
   let c = 0;
   let off = 0;
+  // The previous call's captures: [prevC, prevEnd) starting at byte prevOff.
+  let prevC = 0;
+  let prevEnd = 0;
+  let prevOff = 0;
   for (let i = 0; i < n; i++) {
-    let json: string | null = null;
-    while (c < count && b.capSyscall[c] === i) {
-      const info = b.capInfo[c]!;
-      const len = b.capLen[c]!;
-      const item = `[${info & 0xff},${(info >>> 8) & 0xff},${info >>> 16},"${data.toString('hex', off, off + len)}"]`;
-      json = json === null ? item : `${json},${item}`;
-      off += len;
-      c++;
+    const first = c;
+    const firstOff = off;
+    let bytes = 0;
+    while (c < count && b.capSyscall[c] === i) bytes += capLen[c++]!;
+    if (c === first) {
+      out[i] = -1;
+      continue;
     }
-    out[i] = json === null ? -1 : caps.add(`[${json}]`);
+    off += bytes;
+    // Captures byte for byte the previous call's (a loop making the same call) give the same text.
+    if (i > 0 && out[i - 1]! >= 0 && c - first === prevEnd - prevC && sameCaptures(capInfo, capLen, data, prevC, prevOff, first, firstOff, c - first)) {
+      out[i] = out[i - 1]!;
+    } else {
+      let json = '';
+      let o = firstOff;
+      for (let j = first; j < c; j++) {
+        const info = capInfo[j]!;
+        const len = capLen[j]!;
+        json += `${j === first ? '' : ','}[${info & 0xff},${(info >>> 8) & 0xff},${info >>> 16},"${data.toString('hex', o, o + len)}"]`;
+        o += len;
+      }
+      out[i] = caps.add(`[${json}]`);
+    }
+    prevC = first;
+    prevEnd = c;
+    prevOff = firstOff;
   }
+}
+
+/** Whether the k captures from a (bytes from aOff) and from b (bytes from bOff) have the same info, lengths and bytes. */
+function sameCaptures(info: Uint32Array, len: Uint32Array, data: Buffer, a: number, aOff: number, b: number, bOff: number, k: number): boolean {
+  let bytes = 0;
+  for (let j = 0; j < k; j++) {
+    if (info[a + j] !== info[b + j] || len[a + j] !== len[b + j]) return false;
+    bytes += len[a + j]!;
+  }
+  for (let x = 0; x < bytes; x++) if (data[aOff + x] !== data[bOff + x]) return false;
+  return true;
 }
 
 /**

@@ -5,7 +5,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { BatchBuilder, CaptureFlag } from '@beetrace/format';
+import { Decoder } from '@beetrace/analyze';
+import { BatchBuilder, batchEvents, CaptureFlag, readTrace, syscallTable } from '@beetrace/format';
 import { openStore, type Db } from './db.js';
 import { ingestFile, removeTrace } from './ingest.js';
 import { header, MONO0, NR, str, trailer, writeTrace } from './testing/synthetic.js';
@@ -353,6 +354,48 @@ describe('bulk rows', () => {
     const types = rows<{ t: string }>(db, `SELECT DISTINCT typeof(id) || typeof(trace_id) || typeof(seq) || typeof(pid) || typeof(tid) || typeof(nr)
       || typeof(ret) || typeof(ts_ns) || typeof(dur_ns) || typeof(arg0) || typeof(arg2) || typeof(flags) AS t FROM calls`);
     assert.deepEqual(types, [{ t: 'integer'.repeat(12) }]);
+    db.close();
+  });
+});
+
+describe('caps and args of repeated calls', () => {
+  // The worker builds a call's caps JSON and args text once for a run of calls with the same
+  // captures: every call must still get its own, including those that differ from the previous
+  // call only in a byte, a flag, a length or the number of captures.
+  test('each call gets the captures it made', async () => {
+    const b = new BatchBuilder();
+    let t = MONO0 + 1_000;
+    const calls: { bytes: number[][]; flags: number; expect: string | null }[] = [
+      { bytes: [[0]], flags: CaptureFlag.AT_EXIT, expect: '[[1,4,0,"00"]]' },
+      { bytes: [[0]], flags: CaptureFlag.AT_EXIT, expect: '[[1,4,0,"00"]]' },
+      { bytes: [[1]], flags: CaptureFlag.AT_EXIT, expect: '[[1,4,0,"01"]]' },
+      { bytes: [[1]], flags: CaptureFlag.AT_EXIT | CaptureFlag.TRUNCATED, expect: '[[1,5,0,"01"]]' },
+      { bytes: [[1, 2]], flags: CaptureFlag.AT_EXIT, expect: '[[1,4,0,"0102"]]' },
+      { bytes: [[1], [2]], flags: CaptureFlag.AT_EXIT, expect: '[[1,4,0,"01"],[1,4,0,"02"]]' },
+      { bytes: [], flags: 0, expect: null },
+      { bytes: [[1], [2]], flags: CaptureFlag.AT_EXIT, expect: '[[1,4,0,"01"],[1,4,0,"02"]]' },
+      { bytes: [[1], [3]], flags: CaptureFlag.AT_EXIT, expect: '[[1,4,0,"01"],[1,4,0,"03"]]' },
+      { bytes: [[0]], flags: CaptureFlag.AT_EXIT, expect: '[[1,4,0,"00"]]' },
+    ];
+    for (const c of calls) {
+      const ret = c.bytes.reduce((n, x) => n + x.length, 0);
+      b.addSyscall(100, 100, NR('read'), t, t + 300, ret, 3, 0x2000, 16, 0, 0, 0, 0);
+      for (const bytes of c.bytes) b.addCapture(1, c.flags, 0, Uint8Array.from(bytes));
+      t += 1_000;
+    }
+    const p = join(dir, 'repeated.pb');
+    writeTrace(p, [b.encode()]);
+    const db = openStore(join(dir, 'repeated.db'), { create: true });
+    await ingestFile(db, p);
+    const got = rows<{ caps: string | null; args: string }>(db, 'SELECT caps, args FROM calls ORDER BY id');
+    assert.deepEqual(got.map((r) => r.caps), calls.map((c) => c.expect));
+    // args: what the Decoder (bt-show) prints for each call of the same trace, decoded here call by call.
+    const decoder = new Decoder(syscallTable('x86_64')!, { strSize: 32, xflag: 0, fdPaths: false }, header().cwd ?? undefined);
+    const expected: string[] = [];
+    for await (const rec of readTrace(p)) if (rec.kind === 'batch') for (const ev of batchEvents(rec.batch)) if (ev.type === 'syscall') expected.push(decoder.syscall(ev).argsText);
+    assert.equal(expected.length, calls.length);
+    assert.deepEqual(got.map((r) => r.args), expected);
+    assert.ok(new Set(expected).size >= 5, 'the calls decode to different texts');
     db.close();
   });
 });
