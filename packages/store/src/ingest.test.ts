@@ -414,6 +414,15 @@ describe('rm', () => {
     assert.equal(removeTrace(db, rb.id), true);
     assert.deepEqual(tableCounts(db), onlyA);
     assert.equal(removeTrace(db, rb.id), false);
+    // Added again after its rows were removed from the end of calls: its ids follow a's again.
+    const again = await ingestFile(db, b);
+    const ids = rows<{ first: number; last: number; lo: number; hi: number; n: number; seqs: number }>(db, `SELECT t.first_call_id AS first, t.last_call_id AS last,
+        min(c.id) AS lo, max(c.id) AS hi, count(*) AS n, sum(c.id - c.seq = t.first_call_id) AS seqs
+      FROM traces t JOIN calls c ON c.trace_id = t.id WHERE t.id = ?`, again.id)[0]!;
+    const aLast = rows<{ last: number }>(db, 'SELECT last_call_id AS last FROM traces WHERE id = ?', ra.id)[0]!.last;
+    assert.deepEqual(ids, { first: aLast + 1, last: aLast + again.syscalls, lo: aLast + 1, hi: aLast + again.syscalls, n: again.syscalls, seqs: again.syscalls });
+    assert.equal(removeTrace(db, again.id), true);
+    assert.deepEqual(tableCounts(db), onlyA);
     assert.equal(removeTrace(db, ra.id), true);
     assert.deepEqual(Object.values(tableCounts(db)), Object.values(tableCounts(db)).map(() => 0));
     db.close();

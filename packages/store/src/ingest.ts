@@ -242,9 +242,12 @@ class Inserter {
     const names = [...errnoNames].map(([nr, name]) => `WHEN ${nr} THEN '${name}'`).join(' ');
     const errno = `CASE WHEN ${flags} & 1 = 0 AND ${ret} < 0 AND ${ret} >= -4095
       THEN ifnull(CASE CAST(-${ret} AS INTEGER) ${names} END, 'E' || CAST(-${ret} AS INTEGER)) END`;
-    this.stmt = db.prepare(`INSERT INTO calls (id, trace_id, seq, pid, tid, nr, ret, errno, ts_ns, dur_ns, arg0, arg1, arg2, arg3, arg4, arg5,
+    // No id: SQLite gives each row the largest id + 1, which is the id in the ID column (the trace's ids
+    // start at max(id) + 1 and nothing else writes during the transaction; checked at the end), and
+    // appends it without first looking for an existing row with that id.
+    this.stmt = db.prepare(`INSERT INTO calls (trace_id, seq, pid, tid, nr, ret, errno, ts_ns, dur_ns, arg0, arg1, arg2, arg3, arg4, arg5,
         flags, path_id, path2_id, fd, caps, args)
-      SELECT ${n(CALL.ID)}, ${traceId}, ${n(CALL.ID)} - ${firstId}, ${n(CALL.PID)}, ${n(CALL.TID)}, ${n(CALL.NR)}, ${ret}, ${errno},
+      SELECT ${traceId}, ${n(CALL.ID)} - ${firstId}, ${n(CALL.PID)}, ${n(CALL.TID)}, ${n(CALL.NR)}, ${ret}, ${errno},
         ${n(CALL.TS)}, ${n(CALL.DUR)}, ${[0, 1, 2, 3, 4, 5].map((k) => n(CALL.ARG0 + k)).join(', ')}, ${flags},
         ${n(CALL.PATH)}, ${n(CALL.PATH2)}, ${n(CALL.FD)}, t0, t1
       FROM bt_rows(?, ?, ?, ?)`);
@@ -764,6 +767,10 @@ async function ingestWith(db: Db, file: string, size: number, feed: DecodeFeed, 
       }
     }
     if (stopped()) throw new StoreError('INTERRUPTED', 'interrupted: nothing was stored', EXIT.INTERRUPTED);
+    const lastId = (db.prepare('SELECT max(id) FROM calls').pluck().get() as number | null) ?? 0;
+    if (lastId !== firstId + ingest!.seq - 1) {
+      throw new StoreError('INTERNAL', `calls ids ${firstId}..${lastId} do not match the ${ingest!.seq} calls stored; nothing was stored`);
+    }
     ingest!.finish();
     const lostPerCpu = (trailer?.lostPerCpu ?? []).map(Number);
     const mono0 = Number(header!.monotonicNs ?? 0);
