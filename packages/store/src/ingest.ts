@@ -755,6 +755,10 @@ async function ingestWith(db: Db, file: string, size: number, feed: DecodeFeed, 
       } else if (rec.kind === 'batch') {
         ingest!.batch(rec);
         feed.recycle(rec);
+        // One turn of the event loop per batch: while the worker keeps messages coming, Node delivers
+        // them (and this loop runs) without polling for anything else, so a signal (Ctrl-C, which
+        // sets shouldStop) would wait for the end of the ingest.
+        await new Promise<void>((r) => setImmediate(r));
       } else if (rec.kind === 'trailer') {
         trailer = rec.trailer;
       } else if (rec.kind === 'end') {
