@@ -179,7 +179,7 @@ function exitStatusText(t: Trailer | undefined, attached: boolean): string | nul
   return null;
 }
 
-/** The decode worker's messages, in order: the file's hash, then its records. */
+/** The decode worker's messages: the file's records, in order. */
 class DecodeFeed {
   private readonly worker: Worker;
   private readonly queue: DecodeWorkerMessage[] = [];
@@ -229,7 +229,7 @@ class DecodeFeed {
  * The calls rows of one trace, a batch at a time: one INSERT ... SELECT from
  * bt_rows (src/bulk.ts) binds the batch's number columns as one blob and the
  * decode worker's two text columns as they came. trace_id is a literal, seq is
- * computed from id, errno from ret and flags.
+ * computed from the ID column, errno from ret and flags.
  */
 class Inserter {
   private readonly stmt: Database.Statement;
