@@ -703,6 +703,7 @@ export async function ingestFile(db: Db, file: string, opts: IngestOptions = {})
     if (e instanceof StoreError) throw e;
     throw new StoreError('NO_FILE', `${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
   }
+  loadRowsExtension(db); // before any work: a missing extension is reported at once
   // A second thread reads the file and decodes the argument texts (it starts up while this one hashes the file);
   // this one follows the processes and their fds and runs SQLite.
   const feed = new DecodeFeed(file);
