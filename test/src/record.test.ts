@@ -245,6 +245,28 @@ test('disk full during recording: clear error, non-zero exit, program stopped', 
   assert.ok(Date.now() - t0 < 15_000, 'the program was stopped, not waited for');
 });
 
+test('the disk fills up mid-recording: the batches written before read back, the program is stopped', async (t) => {
+  const dir = tempDir(t);
+  const small = join(dir, 'small');
+  mkdirSync(small);
+  // A 256 KiB file system: the header fits, the storm's batches soon do not.
+  assert.equal(spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=256k', 'tmpfs', small]).status, 0, 'mount a small tmpfs');
+  try {
+    const out = join(small, 'full.pb');
+    const t0 = Date.now();
+    const r = run(bin.record, ['-o', out, '--', fixture('storm'), '100000000']);
+    assert.equal(r.status, 1, r.stderr.toString());
+    assert.match(r.stderr.toString(), /^bt-record: cannot write the trace: no space left on device; the program was stopped/);
+    assert.ok(Date.now() - t0 < 60_000, 'the program was stopped, not waited for');
+    const back = await readBack(out);
+    assert.equal(back.complete, false);
+    assert.ok(back.batches.length > 0, 'what was written before reads back');
+    assert.equal(syscallName(syscalls(back.events)[0]!.nr), 'execve');
+  } finally {
+    spawnSync('umount', [small]);
+  }
+});
+
 test('a tiny ring buffer overflows: lost records counted and reported, file still valid, --fail-on-loss exits 3', async (t) => {
   const dir = tempDir(t);
   const out = join(dir, 'lossy.pb');
