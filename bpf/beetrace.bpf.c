@@ -370,7 +370,8 @@ static long capture_slot(__u32 i, void *data)
 		struct { __u64 name; __u32 namelen; __u32 pad; __u64 iov; __u64 iovlen; __u64 control; __u64 controllen; __u32 flags; __u32 pad2; } m = {};
 		struct array_ctx a = { .b = b, .arg = i };
 		capture_bytes(b, CAP_INFO(i, 0, 0), ptr, sizeof(m), sizeof(m));
-		if (!ptr || bpf_probe_read_user(&m, sizeof(m), (void *)ptr))
+		/* At entry (recvmsg's value-result msg_namelen) the struct is all that is needed. */
+		if (!at_exit || !ptr || bpf_probe_read_user(&m, sizeof(m), (void *)ptr))
 			break;
 		if (m.name && m.namelen)
 			capture_bytes(b, CAP_INFO(i, BT_CAP_ELEMENT, BT_EL_MSG_NAME), m.name, m.namelen, 128);

@@ -108,5 +108,81 @@ test('sendmsg/recvmsg print their msghdr as strace does: name, iovecs and data',
   const expected = readFileSync(straceOut, 'utf8').split('\n').map(mask).filter((l) => /^(send|recv)msg\(/.test(l));
   assert.equal(expected.length, 2);
   assert.match(expected[0]!, /msg_iov=\[\{iov_base="ping", iov_len=4\}, \{iov_base="-pong", iov_len=5\}\]/);
+  // recvmsg's msg_namelen is value-result: the name buffer's size at entry => the name's length
+  assert.match(expected[1]!, /msg_name=\{sa_family=AF_INET, sin_port=htons\(P\), sin_addr=inet_addr\("127\.0\.0\.1"\)\}, msg_namelen=16,/);
+  assert.deepEqual(shown.map(mask).filter((l) => /^(send|recv)msg\(/.test(l)), expected);
+});
+
+test('sendmsg/recvmsg: control messages (SCM_RIGHTS, SCM_CREDENTIALS, unknown ones, cut short) and msg_namelen before => after, as strace prints them', (t) => {
+  const dir = tempDir(t);
+  const py = [
+    'import socket, os, struct, array, ctypes',
+    'a, b = socket.socketpair(socket.AF_UNIX, socket.SOCK_DGRAM)',
+    "c = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM); c.bind(b'\\0bt-show-test-c-%d' % os.getpid())",
+    "d = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM); d.bind(b'\\0bt-show-test-d-%d' % os.getpid())",
+    "u = socket.socket(socket.AF_INET, socket.SOCK_DGRAM); u.bind(('127.0.0.1', 0))",
+    'v = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)',
+    'r, w = os.pipe()',
+    'creds = struct.pack("3i", os.getpid(), os.getuid(), os.getgid())',
+    "a.sendmsg([b'fd'], [(socket.SOL_SOCKET, socket.SCM_RIGHTS, array.array('i', [r, w]))])",
+    'b.recvmsg(16, socket.CMSG_SPACE(8))',
+    'b.setsockopt(socket.SOL_SOCKET, socket.SO_PASSCRED, 1)',
+    "a.sendmsg([b'cred'], [(socket.SOL_SOCKET, socket.SCM_CREDENTIALS, creds)])",
+    'b.recvmsg(16, socket.CMSG_SPACE(12))',
+    'b.setsockopt(socket.SOL_SOCKET, socket.SO_PASSCRED, 0)',
+    "a.sendmsg([b'two'], [(socket.SOL_SOCKET, socket.SCM_RIGHTS, array.array('i', [r])), (socket.SOL_SOCKET, socket.SCM_CREDENTIALS, creds)])",
+    'b.recvmsg(16, 64)',
+    // no printer for the type, or an unknown level: strace 6.1 prints no cmsg_data
+    "try: a.sendmsg([b'x'], [(socket.SOL_SOCKET, 77, b'\\1\\2\\3')])",
+    'except OSError: pass',
+    "a.sendmsg([b'y'], [(0x1234, 5, b'abcdefg')])",
+    'b.recvmsg(16)',
+    'try: b.recvmsg(16, 0, socket.MSG_DONTWAIT)',
+    'except OSError: pass',
+    "c.sendto(b'hi', d.getsockname()); d.recvmsg(16)",
+    "v.sendto(b'udp', u.getsockname()); u.recvmsg(16)",
+    // libc's recvmsg: without a name buffer, and with one too small for the name
+    'libc = ctypes.CDLL(None, use_errno=True)',
+    "class iovec(ctypes.Structure): _fields_ = [('base', ctypes.c_void_p), ('len', ctypes.c_size_t)]",
+    "class msghdr(ctypes.Structure): _fields_ = [('name', ctypes.c_void_p), ('namelen', ctypes.c_uint32), ('iov', ctypes.POINTER(iovec)), ('iovlen', ctypes.c_size_t), ('control', ctypes.c_void_p), ('controllen', ctypes.c_size_t), ('flags', ctypes.c_int)]",
+    'buf = ctypes.create_string_buffer(16); io = iovec(ctypes.cast(buf, ctypes.c_void_p), 16)',
+    "v.sendto(b'noname', u.getsockname())",
+    'libc.recvmsg(u.fileno(), ctypes.byref(msghdr(None, 0, ctypes.pointer(io), 1, None, 0, 0)), 0)',
+    "small = ctypes.create_string_buffer(8); v.sendto(b'small', u.getsockname())",
+    'libc.recvmsg(u.fileno(), ctypes.byref(msghdr(ctypes.cast(small, ctypes.c_void_p), 8, ctypes.pointer(io), 1, None, 0, 0)), 0)',
+    // room for one fd of two: MSG_CTRUNC, the data cut at the buffer's end
+    "a.sendmsg([b'fd'], [(socket.SOL_SOCKET, socket.SCM_RIGHTS, array.array('i', [r, w]))])",
+    'b.recvmsg(16, socket.CMSG_LEN(4))',
+  ].join('\n');
+  const argv = ['/usr/bin/python3', '-c', py];
+  const trace = record(dir, 'cmsg', argv);
+  const shown = run(bin.show, ['-s', '64', trace]).stdout.toString().split('\n');
+  const straceOut = join(dir, 'strace.txt');
+  spawnSync('setarch', ['-R', 'strace', '-f', '-qq', '-s', '64', '-e', 'trace=sendmsg,recvmsg', '-o', straceOut, '--', ...argv]);
+  // What differs between two runs: pids, ports, the port's bytes in a cut
+  // sockaddr_in, stack addresses.
+  const mask = (l: string) => l.replace(/^\d+ +/, '').replace(/pid=\d+/g, 'pid=P').replace(/htons\(\d+\)/g, 'htons(P)')
+    .replace(/bt-show-test-(\w)-\d+/g, 'bt-show-test-$1-P').replace(/sa_data="[^"]*"/g, 'sa_data=S').replace(/0x7f[0-9a-f]{8,}/g, 'ADDR');
+  const expected = readFileSync(straceOut, 'utf8').split('\n').map(mask).filter((l) => /^(send|recv)msg\(/.test(l));
+  assert.equal(expected.length, 16, expected.join('\n'));
+  const want = [
+    /^sendmsg\(3, .*msg_control=\[\{cmsg_len=24, cmsg_level=SOL_SOCKET, cmsg_type=SCM_RIGHTS, cmsg_data=\[\d+, \d+\]\}\], msg_controllen=24,/,
+    /^recvmsg\(4, \{msg_name=ADDR, msg_namelen=110 => 0, .*cmsg_type=SCM_RIGHTS, cmsg_data=\[\d+, \d+\]\}\], msg_controllen=24, msg_flags=0\}, 0\) = 2$/,
+    /cmsg_len=28, cmsg_level=SOL_SOCKET, cmsg_type=SCM_CREDENTIALS, cmsg_data=\{pid=P, uid=\d+, gid=\d+\}\}\], msg_controllen=32,/,
+    /cmsg_type=SCM_CREDENTIALS, cmsg_data=\{pid=P, uid=\d+, gid=\d+\}\}\], msg_controllen=32,/,
+    /msg_control=\[\{cmsg_len=20, cmsg_level=SOL_SOCKET, cmsg_type=SCM_RIGHTS, cmsg_data=\[\d+\]\}, \{cmsg_len=28, cmsg_level=SOL_SOCKET, cmsg_type=SCM_CREDENTIALS, cmsg_data=\{pid=P, uid=\d+, gid=\d+\}\}\], msg_controllen=56,/,
+    /msg_control=\[\{cmsg_len=20, cmsg_level=SOL_SOCKET, cmsg_type=SCM_RIGHTS, cmsg_data=\[\d+\]\}\], msg_controllen=24, msg_flags=0\}/,
+    /msg_control=\[\{cmsg_len=19, cmsg_level=SOL_SOCKET, cmsg_type=0x4d \/\* SCM_\?\?\? \*\/\}\], msg_controllen=24,.* = -1 EINVAL/,
+    /msg_control=\[\{cmsg_len=23, cmsg_level=0x1234 \/\* SOL_\?\?\? \*\/, cmsg_type=0x5\}\], msg_controllen=24,/,
+    /^recvmsg\(4, \{msg_name=ADDR, msg_namelen=110 => 0, msg_iov=\[\{iov_base="y", iov_len=16\}\], msg_iovlen=1, msg_controllen=0, msg_flags=0\}, 0\) = 1$/,
+    /^recvmsg\(4, \{msg_namelen=110\}, MSG_DONTWAIT\) = -1 EAGAIN/,
+    /^recvmsg\(\d+, \{msg_name=\{sa_family=AF_UNIX, sun_path=@"bt-show-test-c-P"\}, msg_namelen=110 => \d+, /,
+    /^recvmsg\(\d+, \{msg_name=\{sa_family=AF_INET, sin_port=htons\(P\), sin_addr=inet_addr\("127\.0\.0\.1"\)\}, msg_namelen=16, /,
+    /^recvmsg\(\d+, \{msg_name=NULL, msg_namelen=0, msg_iov=\[\{iov_base="noname", /,
+    /^recvmsg\(\d+, \{msg_name=\{sa_family=AF_INET, sa_data=S\}, msg_namelen=8 => 16, msg_iov=\[\{iov_base="small", /,
+    /cmsg_type=SCM_RIGHTS, cmsg_data=\[\d+, \d+\]\}\], msg_controllen=24,/,
+    /msg_control=\[\{cmsg_len=20, cmsg_level=SOL_SOCKET, cmsg_type=SCM_RIGHTS, cmsg_data=\[\d+\]\}\], msg_controllen=20, msg_flags=MSG_CTRUNC\}/,
+  ];
+  want.forEach((re, i) => assert.match(expected[i]!, re, `strace line ${i + 1}`));
   assert.deepEqual(shown.map(mask).filter((l) => /^(send|recv)msg\(/.test(l)), expected);
 });

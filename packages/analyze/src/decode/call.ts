@@ -93,6 +93,14 @@ export class Call {
     return entry.data;
   }
 
+  /** The bytes of argument i captured at exit (AT_EXIT), when readable: never the entry capture. */
+  exitData(i: number): Uint8Array | undefined {
+    for (const c of this.caps) {
+      if (c.arg === i && c.element === 0 && (c.flags & (CaptureFlag.ELEMENT | CaptureFlag.AT_EXIT)) === CaptureFlag.AT_EXIT) return c_fault(c) ? undefined : c.data;
+    }
+    return undefined;
+  }
+
   /** The ELEMENT capture e of argument i. */
   elem(i: number, element: number): Capture | undefined {
     for (const c of this.caps) {

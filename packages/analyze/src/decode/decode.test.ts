@@ -238,3 +238,38 @@ test('the calls the decoder follows after success are exactly the cases of its u
   const cases = new Set([...src.matchAll(/case '([a-z0-9_]+)'/g)].map((m) => m[1]!));
   assert.deepEqual([...cases].sort(), [...UPDATES].sort());
 });
+
+test('recvmsg: msg_namelen at entry => at exit, the control messages, and what prints when a capture is missing', async () => {
+  const EL = CaptureFlag.ELEMENT | AT;
+  // struct msghdr: name, namelen, iov, iovlen, control, controllen, flags
+  const msghdr = (namelen: number, controllen: number, flags = 0): Uint8Array => {
+    const b = le64(0x7fffffffdfc0, 0, 0x7fffffffdf00, 1, 0x7fffffffde00, controllen, 0);
+    new DataView(b.buffer).setUint32(8, namelen, true);
+    new DataView(b.buffer).setUint32(48, flags, true);
+    return b;
+  };
+  const iov = le64(0x7fffffffd000, 16);
+  const rights = new Uint8Array([...le64(20), ...le32(1, 1, 9), 0, 0, 0, 0]);
+  const sin = new Uint8Array([2, 0, 0x1f, 0x90, 127, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0]);
+  const caps = (entry: boolean, exit: boolean, name?: Uint8Array, control?: Uint8Array, namelen = 16, controllen = 0): Cap[] => [
+    ...(entry ? [{ arg: 1, data: msghdr(128, control ? 24 : 0), flags: 0 }] : []),
+    ...(exit ? [{ arg: 1, data: msghdr(namelen, controllen, control ? 8 : 0) }] : []),
+    ...(exit && name ? [{ arg: 1, data: name, flags: EL, element: 0x100 }] : []),
+    ...(exit && control ? [{ arg: 1, data: control, flags: EL, element: 0x101 }] : []),
+    ...(exit ? [{ arg: 1, data: iov, flags: EL, element: 0x102 }, { arg: 1, data: 'fd', flags: EL, element: 0 }] : []),
+  ];
+  const call = (ret: number, c: Cap[]) => ({ name: 'recvmsg', args: [4, 0x7ffe0000, 0], ret, caps: c });
+  assert.equal(await one(call(2, caps(true, true, sin))),
+    'recvmsg(4, {msg_name={sa_family=AF_INET, sin_port=htons(8080), sin_addr=inet_addr("127.0.0.1")}, msg_namelen=128 => 16, msg_iov=[{iov_base="fd", iov_len=16}], msg_iovlen=1, msg_controllen=0, msg_flags=0}, 0) = 2');
+  assert.equal(await one(call(2, caps(true, true, undefined, rights, 0, 20))),
+    'recvmsg(4, {msg_name=0x7fffffffdfc0, msg_namelen=128 => 0, msg_iov=[{iov_base="fd", iov_len=16}], msg_iovlen=1, msg_control=[{cmsg_len=20, cmsg_level=SOL_SOCKET, cmsg_type=SCM_RIGHTS, cmsg_data=[9]}], msg_controllen=20, msg_flags=MSG_CTRUNC}, 0) = 2');
+  // a name longer than the buffer: decoded with the buffer's length, as strace does
+  assert.equal(await one(call(2, [{ arg: 1, data: msghdr(8, 0), flags: 0 }, ...caps(false, true, sin)])),
+    'recvmsg(4, {msg_name={sa_family=AF_INET, sa_data="\\37\\220\\177\\0\\0\\1"}, msg_namelen=8 => 16, msg_iov=[{iov_base="fd", iov_len=16}], msg_iovlen=1, msg_controllen=0, msg_flags=0}, 0) = 2');
+  // failed: only the length passed in, or the address when the trace has no entry capture
+  assert.equal(await one(call(-11, caps(true, false))), 'recvmsg(4, {msg_namelen=128}, 0) = -1 EAGAIN (Resource temporarily unavailable)');
+  assert.equal(await one(call(-11, [])), 'recvmsg(4, 0x7ffe0000, 0) = -1 EAGAIN (Resource temporarily unavailable)');
+  // an older trace (exit capture only): the value after; no exit capture: the address
+  assert.match(await one(call(2, caps(false, true, sin))), /msg_namelen=16, msg_iov=/);
+  assert.equal(await one(call(2, caps(true, false))), 'recvmsg(4, 0x7ffe0000, 0) = 2');
+});

@@ -245,8 +245,8 @@ export function sockaddr(bytes: Uint8Array, len: number, o: TextOptions): string
       const p = nul >= 0 ? path.subarray(0, nul) : path;
       return `{sa_family=${famName}, sun_path=${quote(p, p.length, o.xflag)}}`;
     }
-    case 2: // AF_INET
-      if (n < 8) break;
+    case 2: // AF_INET: strace wants a whole sockaddr_in, else prints sa_data
+      if (n < 16) break;
       return `{sa_family=${famName}, sin_port=htons(${d.getUint16(2, false)}), sin_addr=inet_addr("${ipv4(d, 4)}")}`;
     case 10: { // AF_INET6
       if (n < 24) break;

@@ -5,6 +5,7 @@
 import { CaptureFlag } from '@beetrace/format';
 import * as X from '../generated/xlat.js';
 import { type Call, s32, u32 } from './call.js';
+import { msgControl } from './cmsg.js';
 import * as S from './structs.js';
 import { octal, quote } from './text.js';
 import { enumName, flags, hex, type Xlat } from './xlat.js';
@@ -454,27 +455,57 @@ function sockoptVal(c: Call, i: number, len: number, output: boolean): string {
 
 // Element numbers of a msghdr capture's parts (packages/format/src/syscalls.ts: msghdr).
 const MSG_NAME = 0x100;
+const MSG_CONTROL = 0x101;
 const MSG_IOV = 0x102;
 
-/** struct msghdr at argument i; `limit` bytes of iovec data exist (the return value of a receive). */
-function msghdr(c: Call, i: number, limit: number): string {
-  return c.struct(i, (d) => {
-    const name = S.u64(d, 0);
-    const namelen = d.getUint32(8, le);
-    const iov = S.u64(d, 16);
-    const iovlen = S.u64(d, 24);
-    const ctl = S.u64(d, 32);
-    const ctllen = S.u64(d, 40);
-    const fl = d.getInt32(48, le);
-    const nameCap = c.elem(i, MSG_NAME);
-    const nameText = name === 0 ? 'NULL'
-      : nameCap && namelen > 0 && (nameCap.flags & CaptureFlag.FAULT) === 0
-        ? S.sockaddr(nameCap.data, Math.min(namelen, nameCap.data.length), c.opts)
-        : c.ptr(name);
-    const iovText = iov === 0 ? 'NULL' : iovecItems(c, i, c.elem(i, MSG_IOV)?.data, iov, iovlen, limit);
-    const control = ctllen > 0 ? `msg_control=${c.ptr(ctl)}, ` : '';
-    return `{msg_name=${nameText}, msg_namelen=${namelen}, msg_iov=${iovText}, msg_iovlen=${iovlen}, ${control}msg_controllen=${ctllen}, msg_flags=${flags(X.msg_flags, fl >>> 0)}}`;
-  }, 56);
+/** struct msghdr at argument i (sendmsg: everything it points to is input). */
+function msghdr(c: Call, i: number): string {
+  return c.struct(i, (d) => msghdrText(c, i, d, Number.MAX_SAFE_INTEGER, undefined), 56);
+}
+
+/**
+ * The fields of a struct msghdr; `limit` bytes of iovec data exist (the return
+ * value of a receive). `userNamelen`: msg_namelen as it was at entry (recvmsg's
+ * value-result field), printed `110 => 16` when it changed.
+ */
+function msghdrText(c: Call, i: number, d: DataView, limit: number, userNamelen: number | undefined): string {
+  const name = S.u64(d, 0);
+  const namelen = d.getInt32(8, le);
+  const iov = S.u64(d, 16);
+  const iovlen = S.u64(d, 24);
+  const ctl = S.u64(d, 32);
+  const ctllen = S.u64(d, 40);
+  const fl = d.getInt32(48, le);
+  // strace decodes the name with the smaller of the two lengths: the kernel wrote no more than it was given.
+  const nameLen = userNamelen !== undefined && namelen > userNamelen ? userNamelen : namelen;
+  const nameCap = c.elem(i, MSG_NAME);
+  const nameText = name === 0 ? 'NULL'
+    : nameCap && nameLen >= 2 && (nameCap.flags & CaptureFlag.FAULT) === 0
+      ? S.sockaddr(nameCap.data, Math.min(nameLen, nameCap.data.length, 128), c.opts)
+      : c.ptr(name);
+  const namelenText = userNamelen !== undefined && userNamelen !== namelen ? `${userNamelen} => ${namelen}` : String(namelen);
+  const iovText = iov === 0 ? 'NULL' : iovecItems(c, i, c.elem(i, MSG_IOV)?.data, iov, iovlen, limit);
+  const ctlCap = c.elem(i, MSG_CONTROL);
+  const control = ctllen > 0
+    ? `msg_control=${msgControl(c, ctl, ctllen, ctlCap && (ctlCap.flags & CaptureFlag.FAULT) === 0 ? ctlCap.data : undefined)}, `
+    : '';
+  return `{msg_name=${nameText}, msg_namelen=${namelenText}, msg_iov=${iovText}, msg_iovlen=${iovlen}, ${control}msg_controllen=${ctllen}, msg_flags=${flags(X.msg_flags, fl >>> 0)}}`;
+}
+
+/**
+ * recvmsg's msghdr: strace reads msg_namelen at entry; on failure it prints
+ * only that, `{msg_namelen=110}`, on success the struct at exit with
+ * `msg_namelen=110 => 16`. Without the entry capture (older traces) the exit
+ * value alone, and the address on failure; without the exit capture, the address.
+ */
+function recvMsghdr(c: Call, i: number): string {
+  const entry = c.entryData(i);
+  const userNamelen = entry && entry.length >= 56 ? new DataView(entry.buffer, entry.byteOffset, 56).getInt32(8, le) : undefined;
+  if (c.arg(i) === 0 || !c.exited) return c.ptr(c.arg(i));
+  if (c.failed) return userNamelen !== undefined ? `{msg_namelen=${userNamelen}}` : c.ptr(c.arg(i));
+  const d = c.exitData(i);
+  if (!d || d.length < 56) return c.ptr(c.arg(i));
+  return msghdrText(c, i, new DataView(d.buffer, d.byteOffset, d.byteLength), c.ret, userNamelen);
 }
 
 // ---- poll ----
@@ -997,10 +1028,10 @@ export const decoders: Record<string, Decoder> = {
     c.push(c.ulong(2)); c.push(c.flagsArg(3, X.msg_flags));
     sockaddrOut(c, 4, 5);
   },
-  sendmsg: (c) => { c.push(c.fd(c.arg(0))); c.push(msghdr(c, 1, Number.MAX_SAFE_INTEGER)); c.push(c.flagsArg(2, X.msg_flags)); },
+  sendmsg: (c) => { c.push(c.fd(c.arg(0))); c.push(msghdr(c, 1)); c.push(c.flagsArg(2, X.msg_flags)); },
   recvmsg: (c) => {
     c.push(c.fd(c.arg(0))); c.exiting();
-    c.push(c.failed || !c.exited ? c.ptr(c.arg(1)) : msghdr(c, 1, c.ret)); c.push(c.flagsArg(2, X.msg_flags));
+    c.push(recvMsghdr(c, 1)); c.push(c.flagsArg(2, X.msg_flags));
   },
   setsockopt: (c) => {
     const level = s32(c.arg(1));

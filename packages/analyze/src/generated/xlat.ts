@@ -684,6 +684,19 @@ export const ioctl_tty: Xlat = xlat("enum", [
 ]);
 
 // <netinet/in.h>
+export const ip_cmsg_types: Xlat = xlat("enum", [
+  [0x1, "IP_TOS"],
+  [0x2, "IP_TTL"],
+  [0x6, "IP_RECVOPTS"],
+  [0x7, "IP_RETOPTS"],
+  [0x8, "IP_PKTINFO"],
+  [0xb, "IP_RECVERR"],
+  [0x14, "IP_ORIGDSTADDR"],
+  [0x17, "IP_CHECKSUM"],
+  [0x3, "SCM_SECURITY"],
+]);
+
+// <netinet/in.h>
 export const ip_options: Xlat = xlat("enum", [
   [0x1, "IP_TOS"],
   [0x2, "IP_TTL"],
@@ -1139,6 +1152,23 @@ export const sched_policies: Xlat = xlat("enum", [
   [0x6, "SCHED_DEADLINE"],
 ]);
 
+// <sys/socket.h> <asm/socket.h>
+export const scmvals: Xlat = xlat("enum", [
+  [0x1, "SCM_RIGHTS"],
+  [0x2, "SCM_CREDENTIALS"],
+  [0x3, "SCM_SECURITY"],
+  [0x29, "SO_WIFI_STATUS"],
+  [0x3d, "SO_TXTIME"],
+  [0x1d, "SO_TIMESTAMP_OLD"],
+  [0x23, "SO_TIMESTAMPNS_OLD"],
+  [0x25, "SO_TIMESTAMPING_OLD"],
+  [0x3f, "SO_TIMESTAMP_NEW"],
+  [0x40, "SO_TIMESTAMPNS_NEW"],
+  [0x41, "SO_TIMESTAMPING_NEW"],
+  [0x36, "SCM_TIMESTAMPING_OPT_STATS"],
+  [0x3a, "SCM_TIMESTAMPING_PKTINFO"],
+]);
+
 // <fcntl.h>
 export const seals: Xlat = xlat("flags", [
   [0x1, "F_SEAL_SEAL"],
@@ -1333,12 +1363,42 @@ export const socketlayers: Xlat = xlat("enum", [
   [0x1, "SOL_SOCKET"],
   [0x6, "SOL_TCP"],
   [0x11, "SOL_UDP"],
+  [0x28, "AF_VSOCK"],
   [0x29, "SOL_IPV6"],
   [0x3a, "SOL_ICMPV6"],
+  [0x64, "SOL_CAN_BASE"],
+  [0x65, "SOL_CAN_RAW"],
+  [0x84, "SOL_SCTP"],
+  [0x88, "SOL_UDPLITE"],
   [0xff, "SOL_RAW"],
-  [0x10e, "SOL_NETLINK"],
+  [0x100, "SOL_IPX"],
+  [0x101, "SOL_AX25"],
+  [0x102, "SOL_ATALK"],
+  [0x103, "SOL_NETROM"],
+  [0x104, "SOL_ROSE"],
+  [0x105, "SOL_DECNET"],
+  [0x106, "SOL_X25"],
   [0x107, "SOL_PACKET"],
+  [0x108, "SOL_ATM"],
+  [0x109, "SOL_AAL"],
+  [0x10a, "SOL_IRDA"],
+  [0x10b, "SOL_NETBEUI"],
+  [0x10c, "SOL_LLC"],
+  [0x10d, "SOL_DCCP"],
+  [0x10e, "SOL_NETLINK"],
+  [0x10f, "SOL_TIPC"],
+  [0x110, "SOL_RXRPC"],
+  [0x111, "SOL_PPPOL2TP"],
+  [0x112, "SOL_BLUETOOTH"],
+  [0x113, "SOL_PNPIPE"],
+  [0x114, "SOL_RDS"],
+  [0x115, "SOL_IUCV"],
+  [0x116, "SOL_CAIF"],
   [0x117, "SOL_ALG"],
+  [0x118, "SOL_NFC"],
+  [0x119, "SOL_KCM"],
+  [0x11a, "SOL_TLS"],
+  [0x11b, "SOL_XDP"],
 ]);
 
 // <asm/socket.h>
