@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import {
-  BatchBuilder, BatchDecoder, type BatchColumns, batchEvents, columnsOf, decodeBatch, encodeHeader, encodeTrailer, pb,
+  BatchBuilder, BatchDecoder, type BatchColumns, batchEvents, batchesIn, columnsOf, decodeBatch, encodeHeader, encodeTrailer, pb,
   readTrace, readTraceColumns, type TraceColumnsRecord, type TraceRecord,
 } from './index.js';
 
@@ -137,4 +137,19 @@ test('readTraceColumns yields what readTrace yields, on whole, cut and corrupt t
     for await (const r of readTraceColumns(bytes, { reuse: true })) b.push(plain(r));
     assert.deepEqual(b, a, what);
   }
+});
+
+test('batchesIn: the batches of consecutive Record{batch} messages, as a writer emits them', () => {
+  const records: Uint8Array[] = [];
+  for (let k = 0; k < 3; k++) {
+    const b = new BatchBuilder();
+    for (let i = 0; i <= k * 200; i++) b.addSyscall(7, 7 + k, i, 1e9 + i * 10, 1e9 + i * 10 + 5, -i, i, 2 ** 40, 0, 0, 0, 0, 0);
+    b.addCapture(1, 4, 0, Buffer.from(`batch ${k}`));
+    b.addProcessEvent('exit', { tsNs: 2e9, pid: 7, tid: 7, exitCode: k, groupDead: true });
+    records.push(b.encode());
+  }
+  const got = [...batchesIn(Buffer.concat(records))];
+  assert.equal(got.length, 3);
+  got.forEach((cols, k) => assertSame(cols, batchBytes(records[k]!), `batch ${k}`));
+  assert.deepEqual([...batchesIn(new Uint8Array(0))], []);
 });

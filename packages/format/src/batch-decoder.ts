@@ -321,6 +321,29 @@ export function decodeBatch(bytes: Uint8Array): BatchColumns {
   return new BatchDecoder(false).decode(bytes);
 }
 
+/**
+ * The batches of consecutive length-delimited Record{batch} messages: what a
+ * writer emits between a trace's header and trailer (a recorder's output as it
+ * goes). Fresh arrays, safe to keep.
+ */
+export function* batchesIn(bytes: Uint8Array): Generator<BatchColumns> {
+  let pos = 0;
+  while (pos < bytes.length) {
+    let len = 0;
+    let mul = 1;
+    let b: number;
+    do {
+      b = bytes[pos++] ?? 0;
+      len += (b & 0x7f) * mul;
+      mul *= 128;
+    } while (b & 0x80 && pos < bytes.length);
+    const record = bytes.subarray(pos, pos + len);
+    pos += len;
+    const body = batchBody(record);
+    yield body ? decodeBatch(body) : columnsOf(pb.Record.decode(record).batch as Batch);
+  }
+}
+
 export type TraceColumnsRecord = TraceRecordOf<BatchColumns>;
 
 export interface ReadColumnsOptions {

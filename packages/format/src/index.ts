@@ -3,4 +3,4 @@ export * from './events.js';
 export { BatchBuilder, type Int64 } from './batch-builder.js';
 export * from './trace-file.js';
 export * from './syscalls.js';
-export { BatchDecoder, columnsOf, decodeBatch, readTraceColumns, type BatchColumns, type ReadColumnsOptions, type TraceColumnsRecord } from './batch-decoder.js';
+export { BatchDecoder, batchesIn, columnsOf, decodeBatch, readTraceColumns, type BatchColumns, type ReadColumnsOptions, type TraceColumnsRecord } from './batch-decoder.js';

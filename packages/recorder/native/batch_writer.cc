@@ -20,6 +20,17 @@ enum ProcessField : uint32_t {
 enum ProcessKind : uint32_t { kFork = 1, kExec = 2, kExit = 3, kSignal = 4 };
 constexpr uint32_t kRecordBatch = 2;
 
+// The ProcessEvent kind of a raw record type; 0: not a process record.
+uint32_t KindOf(uint32_t type) {
+  switch (type) {
+    case BT_REC_FORK: return kFork;
+    case BT_REC_EXEC: return kExec;
+    case BT_REC_EXIT: return kExit;
+    case BT_REC_SIGNAL: return kSignal;
+    default: return 0;
+  }
+}
+
 template <typename T>
 T Load(const uint8_t* p) {
   T v;
@@ -126,7 +137,8 @@ void BatchWriter::AddSyscall(const uint8_t* rec, size_t size) {
   ret_.SignedVarint(sc.ret);
   for (int i = 0; i < BT_NARGS; i++) args_[i].SignedVarint(static_cast<int64_t>(sc.args[i]));
   flags_.Varint(sc.flags);
-  auto entry = entries_.find(sc.tid);
+  // Entry captures are rare (execve, value-result arguments): no lookup while there are none.
+  auto entry = entries_.empty() ? entries_.end() : entries_.find(sc.tid);
   if (entry != entries_.end()) {
     // Entry captures first: the argument as it was passed, then what the call wrote.
     if (entry->second.nr == sc.nr) {
@@ -144,23 +156,10 @@ void BatchWriter::AddProcess(const uint8_t* rec, size_t size) {
   bt_process pr = Load<bt_process>(rec);
   const uint8_t* data = rec + sizeof(bt_process);
   size_t data_len = pr.data_len <= size - sizeof(bt_process) ? pr.data_len : size - sizeof(bt_process);
+  uint32_t kind = KindOf(pr.type);
+  if (kind == 0) return;
   ProtoBytes ev;
-  switch (pr.type) {
-    case BT_REC_FORK:
-      ev.UintField(kKind, kFork);
-      break;
-    case BT_REC_EXEC:
-      ev.UintField(kKind, kExec);
-      break;
-    case BT_REC_EXIT:
-      ev.UintField(kKind, kExit);
-      break;
-    case BT_REC_SIGNAL:
-      ev.UintField(kKind, kSignal);
-      break;
-    default:
-      return;
-  }
+  ev.UintField(kKind, kind);
   ev.UintField(kPosition, syscalls_);
   ev.UintField(kTsNs, pr.ns);
   ev.UintField(kPePid, pr.pid);

@@ -188,16 +188,16 @@ void Recorder::Destroy() {
 Napi::Value Recorder::Spawn(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
   if (!skel_) return CodedError(env, "ECLOSED", "recorder is closed").Value();
-  return SpawnTraced(info, bpf_map__fd(skel_->maps.traced), BT_PENDING_EXEC);
+  return SpawnTraced(info, bpf_map__fd(skel_->maps.traced));
 }
 
-// trace(pid, pendingExec): pid's thread group (and, through the fork hook, its
-// future children) is recorded; with pendingExec, from its next execve on.
+// trace(pid): pid's thread group (and, through the fork hook, its future children)
+// is recorded from now on (-p).
 Napi::Value Recorder::Trace(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
   if (!skel_) return CodedError(env, "ECLOSED", "recorder is closed").Value();
   uint32_t pid = info[0].As<Napi::Number>().Uint32Value();
-  uint32_t state = info[1].ToBoolean().Value() ? BT_PENDING_EXEC : BT_TRACED;
+  uint32_t state = BT_TRACED;
   if (bpf_map_update_elem(bpf_map__fd(skel_->maps.traced), &pid, &state, BPF_ANY)) {
     CodedError(env, "EBPF", std::string("cannot add the process to the traced set: ") + strerror(errno))
         .ThrowAsJavaScriptException();

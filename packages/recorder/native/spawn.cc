@@ -8,6 +8,7 @@
 #include "spawn.h"
 
 #include <bpf/bpf.h>
+#include <linux/types.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <sched.h>
@@ -18,6 +19,8 @@
 
 #include <string>
 #include <vector>
+
+#include "beetrace.h"
 
 namespace {
 
@@ -42,7 +45,6 @@ struct ChildSetup {
   const char* cwd;
   int fds[3];
   int traced_fd;
-  uint32_t traced_state;
   int err;            // set by the child when it cannot run the program
   bool trace_failed;  // ...because it could not join the traced set
 };
@@ -68,7 +70,8 @@ int ChildMain(void* p) {
     _exit(127);
   }
   uint32_t pid = static_cast<uint32_t>(getpid());
-  if (bpf_map_update_elem(c->traced_fd, &pid, &c->traced_state, BPF_ANY)) {
+  uint32_t pending_exec = BT_PENDING_EXEC;
+  if (bpf_map_update_elem(c->traced_fd, &pid, &pending_exec, BPF_ANY)) {
     c->err = errno ? errno : EPERM;
     c->trace_failed = true;
     _exit(127);
@@ -83,7 +86,7 @@ int ChildMain(void* p) {
 // (path, argv, envp, cwd, stdinFd, stdoutFd, stderrFd) -> { pid, errno, traceFailed }:
 // errno 0 when the program runs; otherwise the child has exited 127 (wait for it),
 // having failed to change directory or exec (errno), or to join the traced set.
-Napi::Value SpawnTraced(const Napi::CallbackInfo& info, int traced_fd, uint32_t traced_state) {
+Napi::Value SpawnTraced(const Napi::CallbackInfo& info, int traced_fd) {
   Napi::Env env = info.Env();
   std::string path = info[0].As<Napi::String>().Utf8Value();
   std::vector<std::string> argv = Strings(info[1].As<Napi::Array>());
@@ -94,7 +97,7 @@ Napi::Value SpawnTraced(const Napi::CallbackInfo& info, int traced_fd, uint32_t 
   ChildSetup setup{path.c_str(), argvp.data(), envpp.data(), cwd.c_str(),
                    {info[4].As<Napi::Number>().Int32Value(), info[5].As<Napi::Number>().Int32Value(),
                     info[6].As<Napi::Number>().Int32Value()},
-                   traced_fd, traced_state, 0, false};
+                   traced_fd, 0, false};
   std::vector<char> stack(64 << 10);
 
   sigset_t all, old;

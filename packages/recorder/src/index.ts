@@ -2,7 +2,7 @@
 //
 //   const run = await record(['./build.sh'], { cwd, output: 'run.pb' });
 //   for await (const ev of recordEvents(['ls', '-l'])) { ... }
-import { batchEvents, decodeBatch, type TraceEvent } from '@beetrace/format';
+import { batchEvents, batchesIn, type TraceEvent } from '@beetrace/format';
 import { type RecordOptions, type RecordResult, Recording, type Target } from './recording.js';
 
 export { RecordError, type RecordErrorCode } from './errors.js';
@@ -37,7 +37,7 @@ export function recordEvents(target: Target | readonly string[], opts: RecordOpt
   const recording = new Recording(Array.isArray(target) ? { argv: target } : (target as Target), {
     ...opts,
     onBatches: (records) => {
-      for (const batch of batchesOf(records)) for (const ev of batchEvents(decodeBatch(batch))) queue.push(ev);
+      for (const batch of batchesIn(records)) for (const ev of batchEvents(batch)) queue.push(ev);
       notify?.();
     },
   });
@@ -72,25 +72,5 @@ export function recordEvents(target: Target | readonly string[], opts: RecordOpt
       }
     },
   };
-}
-
-/** The Batch messages of consecutive length-delimited Record{batch} messages. */
-function* batchesOf(bytes: Uint8Array): Generator<Uint8Array> {
-  let pos = 0;
-  const varint = (): number => {
-    let v = 0;
-    for (let shift = 0; ; shift += 7) {
-      const b = bytes[pos++]!;
-      v += (b & 0x7f) * 2 ** shift;
-      if (b < 0x80) return v;
-    }
-  };
-  while (pos < bytes.length) {
-    const end = varint() + pos;
-    pos++; // Record's tag: field 2 (batch), length-delimited
-    const len = varint();
-    yield bytes.subarray(pos, pos + len);
-    pos = end;
-  }
 }
 

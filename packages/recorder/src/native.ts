@@ -10,7 +10,8 @@ export interface NativeRecorder {
   attach(specs: Uint8Array): void;
   /** Starts a program in the traced set, recorded from its own execve on. */
   spawn(path: string, argv: readonly string[], envp: readonly string[], cwd: string, stdin: number, stdout: number, stderr: number): SpawnedChild;
-  trace(pid: number, pendingExec: boolean): void;
+  /** pid's thread group and its future children are recorded from now on. */
+  trace(pid: number): void;
   untrace(pid: number): void;
   /** The consumer writes the batches to outputFd itself, or (-1) delivers them. */
   start(onDelivery: DeliveryCallback, outputFd: number): void;

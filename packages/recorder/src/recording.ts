@@ -64,15 +64,21 @@ export type Target = { readonly argv: readonly string[] } | { readonly pid: numb
  * header and the trailer and counts what the consumer wrote.
  */
 class Sink {
-  bytes = 0;
+  /** Bytes this sink wrote (header, trailer, or every batch when JavaScript writes them). */
+  private own = 0;
+  /** Bytes the native consumer wrote to the same file. */
+  private native = 0;
   error: RecordError | undefined;
   private readonly parts: Uint8Array[] | undefined;
   constructor(readonly fd: number | undefined, private readonly ownsFd: boolean) {
     if (fd === undefined) this.parts = [];
   }
+  get bytes(): number {
+    return this.own + this.native;
+  }
   /** What the native consumer has written so far, and the errno of its failed write (0: none). */
-  written(bytes: number, errno: number): void {
-    this.bytes += bytes;
+  written(total: number, errno: number): void {
+    this.native = total;
     if (errno !== 0 && !this.error) {
       const [code, message] = getSystemErrorMap().get(-errno) ?? [`errno ${errno}`, `error ${errno}`];
       this.error = new RecordError('OUTPUT', `cannot write the trace: ${message}`, code);
@@ -82,7 +88,7 @@ class Sink {
     if (this.error) return;
     if (this.parts) {
       this.parts.push(data);
-      this.bytes += data.length;
+      this.own += data.length;
       return;
     }
     let off = 0;
@@ -99,7 +105,7 @@ class Sink {
         return;
       }
     }
-    this.bytes += data.length;
+    this.own += data.length;
   }
   close(): Uint8Array | undefined {
     if (this.ownsFd && this.fd !== undefined) closeSync(this.fd);
@@ -166,7 +172,6 @@ export class Recording {
   private readonly live = new Set<number>();
   private readonly seen = new Set<number>();
   private readonly counts = { syscalls: 0, processEvents: 0, unfinished: 0 };
-  private nativeWritten = 0;
   private lastProgress = 0;
   private stopReason: RecordResult['stopReason'] = 'exited';
   private childPid = 0;
@@ -253,7 +258,7 @@ export class Recording {
 
   private attach(pid: number): number {
     try {
-      this.native.trace(pid, false);
+      this.native.trace(pid);
     } catch (err) {
       throw new RecordError('BPF', (err as Error).message);
     }
@@ -278,6 +283,11 @@ export class Recording {
 
   private write(bytes: Uint8Array): void {
     this.sink.write(bytes);
+    this.stopOnOutputError();
+  }
+
+  /** The trace can no longer be written: the program is stopped (as Ctrl-C would). */
+  private stopOnOutputError(): void {
     if (this.sink.error && !this.stopRequested) {
       this.stopReason = 'error';
       this.stop();
@@ -287,12 +297,8 @@ export class Recording {
   /** From the consumer thread: finished batches (written here unless it wrote them), and the notes that keep the set of live processes. */
   private onDelivery({ bytes, notes, syscalls, processEvents, unfinished, written, writeError }: Delivery): void {
     Object.assign(this.counts, { syscalls, processEvents, unfinished });
-    this.sink.written(written - this.nativeWritten, writeError);
-    this.nativeWritten = written;
-    if (this.sink.error && !this.stopRequested) {
-      this.stopReason = 'error';
-      this.stop();
-    }
+    this.sink.written(written, writeError);
+    this.stopOnOutputError();
     for (const n of notes) {
       if (n > 0) {
         this.live.add(n);
