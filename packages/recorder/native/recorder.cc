@@ -4,6 +4,7 @@
 #include <bpf/libbpf.h>
 #include <errno.h>
 #include <poll.h>
+#include <sys/resource.h>
 #include <string.h>
 #include <unistd.h>
 #include <cstdarg>
@@ -67,16 +68,20 @@ Napi::Function Recorder::Init(Napi::Env env) {
                          InstanceMethod<&Recorder::Start>("start"),
                          InstanceMethod<&Recorder::Stop>("stop"),
                          InstanceMethod<&Recorder::Lost>("lost"),
+                         InstanceMethod<&Recorder::ProgramStats>("programStats"),
                          InstanceMethod<&Recorder::Close>("close"),
                      });
 }
 
-// new Recorder({ ringBytes, stringMax, bufferMax, captureBuffers, pollMicros, coreBtf }) starts
+// new Recorder({ ringBytes, stringMax, bufferMax, captureBuffers, pollMicros, coreBtf, floor,
+// programStats }) starts
 // loading the BPF programs on a thread of its own (opening vmlinux BTF and the verifier
 // take a while), so that JavaScript can go on loading its modules meanwhile;
 // attach(specs) waits for that, fills the capture table and attaches. coreBtf: a BTF
 // file with the kernel types the CO-RE relocations need (bpf/Makefile), which spares
-// libbpf parsing the whole vmlinux BTF; without it libbpf reads the kernel's.
+// libbpf parsing the whole vmlinux BTF; without it libbpf reads the kernel's. floor: the
+// syscall hooks only run the process filter and record nothing (the bench's floor).
+// programStats: the kernel counts each program's runs and run time (programStats()).
 // The order is libbpf's: open, configure, load, attach.
 Recorder::Recorder(const Napi::CallbackInfo& info) : Napi::ObjectWrap<Recorder>(info) {
   Napi::Env env = info.Env();
@@ -89,6 +94,8 @@ Recorder::Recorder(const Napi::CallbackInfo& info) : Napi::ObjectWrap<Recorder>(
   uint32_t string_max = GetU32(opts, "stringMax", 4096);
   uint32_t buffer_max = GetU32(opts, "bufferMax", 256);
   bool capture_buffers = opts.Get("captureBuffers").ToBoolean().Value();
+  bool floor = opts.Get("floor").ToBoolean().Value();
+  if (opts.Get("programStats").ToBoolean().Value()) stats_fd_ = bpf_enable_stats(BPF_STATS_RUN_TIME);
   uint32_t ring_bytes = GetU32(opts, "ringBytes", 16u << 20);
   Napi::Value core_btf_value = opts.Get("coreBtf");
   std::string core_btf = core_btf_value.IsString() ? core_btf_value.As<Napi::String>().Utf8Value() : "";
@@ -104,6 +111,7 @@ Recorder::Recorder(const Napi::CallbackInfo& info) : Napi::ObjectWrap<Recorder>(
     skel_->rodata->string_max = string_max;
     skel_->rodata->buffer_max = buffer_max;
     skel_->rodata->capture_buffers = capture_buffers;
+    skel_->rodata->floor_only = floor;
     int ncpu = libbpf_num_possible_cpus();
     bpf_map__set_max_entries(skel_->maps.scratch, ncpu > 0 ? ncpu : 1);
     bpf_map__set_max_entries(skel_->maps.events, ring_bytes);
@@ -181,6 +189,8 @@ void Recorder::Destroy() {
   ring_ = nullptr;
   if (skel_) beetrace_bpf__destroy(skel_);
   skel_ = nullptr;
+  if (stats_fd_ >= 0) close(stats_fd_);
+  stats_fd_ = -1;
 }
 
 // spawn(path, argv, envp, cwd, stdinFd, stdoutFd, stderrFd) -> { pid, errno, traceFailed }:
@@ -345,6 +355,10 @@ void Recorder::Consume() {
   AddUnfinished();
   batch_.Finish(&out_);
   Deliver();
+  rusage ru{};
+  if (getrusage(RUSAGE_THREAD, &ru) == 0) {
+    consumer_cpu_ = ru.ru_utime.tv_sec + ru.ru_stime.tv_sec + (ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e6;
+  }
   // null tells JavaScript that everything was delivered.
   tsfn_.BlockingCall([](Napi::Env env, Napi::Function cb) { cb.Call({env.Null()}); });
   tsfn_.Release();
@@ -389,6 +403,33 @@ Napi::Value Recorder::Lost(const Napi::CallbackInfo& info) {
   if (bpf_map_lookup_elem(bpf_map__fd(skel_->maps.lost), &zero, values.data()) == 0) {
     for (int i = 0; i < ncpu; i++) out.Set(i, Napi::Number::New(env, static_cast<double>(values[i])));
   }
+  return out;
+}
+
+// programStats(): [{ name, runs, ns }] per program, counted while programStats was on
+// (an empty array otherwise; the syscall hooks run for every process's calls), then
+// { name: "consumer", runs: 0, ns } the consumer thread's CPU time once it ended.
+Napi::Value Recorder::ProgramStats(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  Napi::Array out = Napi::Array::New(env);
+  if (!skel_ || stats_fd_ < 0) return out;
+  bpf_program* prog;
+  uint32_t i = 0;
+  bpf_object__for_each_program(prog, skel_->obj) {
+    bpf_prog_info pi{};
+    uint32_t len = sizeof(pi);
+    if (bpf_obj_get_info_by_fd(bpf_program__fd(prog), &pi, &len)) continue;
+    Napi::Object o = Napi::Object::New(env);
+    o.Set("name", Napi::String::New(env, bpf_program__name(prog)));
+    o.Set("runs", Napi::Number::New(env, static_cast<double>(pi.run_cnt)));
+    o.Set("ns", Napi::Number::New(env, static_cast<double>(pi.run_time_ns)));
+    out.Set(i++, o);
+  }
+  Napi::Object c = Napi::Object::New(env);
+  c.Set("name", Napi::String::New(env, "consumer"));
+  c.Set("runs", Napi::Number::New(env, 0));
+  c.Set("ns", Napi::Number::New(env, consumer_cpu_.load() * 1e9));
+  out.Set(i, c);
   return out;
 }
 

@@ -28,6 +28,7 @@ class Recorder : public Napi::ObjectWrap<Recorder> {
   Napi::Value Start(const Napi::CallbackInfo& info);
   Napi::Value Stop(const Napi::CallbackInfo& info);
   Napi::Value Lost(const Napi::CallbackInfo& info);
+  Napi::Value ProgramStats(const Napi::CallbackInfo& info);
   Napi::Value Close(const Napi::CallbackInfo& info);
 
   static int OnRecord(void* ctx, void* data, size_t size);
@@ -57,4 +58,6 @@ class Recorder : public Napi::ObjectWrap<Recorder> {
   int write_error_ = 0;
   RecordCounts reported_;  // counts in the last delivery
   unsigned poll_us_ = 2000;
+  int stats_fd_ = -1;  // while open, the kernel counts each BPF program's runs and run time
+  std::atomic<double> consumer_cpu_{0};  // the consumer thread's CPU seconds, when it ended
 };

@@ -208,6 +208,11 @@ async function main(): Promise<number> {
     fail(`${result.outputError.message}; the program was stopped, the trace holds what was written before`, 1);
   }
   if (!args.quiet) process.stderr.write(`${summary(result)}\n`);
+  // BT_BPF_STATS=1: what each BPF program cost (every process's syscalls run the syscall hooks).
+  for (const p of result.programStats ?? []) {
+    if (p.name === 'consumer') process.stderr.write(`bt-record: consumer thread: ${(p.ns / 1e9).toFixed(3)} s CPU\n`);
+    else process.stderr.write(`bt-record: bpf ${p.name}: ${p.runs} runs, ${p.ns} ns${p.runs ? ` (${(p.ns / p.runs).toFixed(1)} ns/run)` : ''}\n`);
+  }
   if (args.failOnLoss && result.lost > 0) {
     process.stderr.write(`bt-record: ${result.lost} records lost (--fail-on-loss); a larger --buffer-size may help\n`);
     return 3;

@@ -54,6 +54,18 @@ function coreBtf(): string | undefined {
   }
 }
 
+/**
+ * For measuring the recorder (test/src/bench/record.ts), from the environment:
+ * BT_BPF_FLOOR=1 loads the syscall hooks as the floor (the process filter, nothing
+ * recorded); BT_BPF_STATS=1 has the kernel count each program's runs and run time.
+ */
+function measuring(): { floor?: boolean; programStats?: boolean } {
+  return {
+    ...(process.env['BT_BPF_FLOOR'] === '1' ? { floor: true } : {}),
+    ...(process.env['BT_BPF_STATS'] === '1' ? { programStats: true } : {}),
+  };
+}
+
 /** Starts loading the BPF programs with these settings (on a native thread). */
 export function beginLoad(capture: Required<CaptureOptions>): NativeRecorder {
   if (!existsSync(BTF_PATH)) {
@@ -66,7 +78,7 @@ export function beginLoad(capture: Required<CaptureOptions>): NativeRecorder {
     throw new RecordError('ADDON', (e as Error).message);
   }
   const core = coreBtf();
-  return new b.Recorder(core ? { ...capture, coreBtf: core } : capture);
+  return new b.Recorder({ ...capture, ...(core ? { coreBtf: core } : {}), ...measuring() });
 }
 
 let preloaded: { key: string; native: NativeRecorder } | undefined;

@@ -17,6 +17,8 @@ export interface NativeRecorder {
   start(onDelivery: DeliveryCallback, outputFd: number): void;
   stop(): void;
   lost(): number[];
+  /** Runs and run time of each BPF program, when made with programStats (else empty). */
+  programStats(): ProgramStats[];
   close(): void;
 }
 
@@ -47,6 +49,17 @@ export interface NativeRecorderOptions {
   readonly pollMicros?: number;
   /** A BTF file with the kernel types the BPF programs' CO-RE relocations use (made at build time). */
   readonly coreBtf?: string;
+  /** The syscall hooks run the process filter only and record nothing (the bench's floor). */
+  readonly floor?: boolean;
+  /** The kernel counts each BPF program's runs and run time while the recorder lives. */
+  readonly programStats?: boolean;
+}
+
+/** One BPF program's runs and total run time (the kernel's bpf_stats). */
+export interface ProgramStats {
+  readonly name: string;
+  readonly runs: number;
+  readonly ns: number;
 }
 
 /** A started program: errno 0 when it runs, else it exited 127 (failed exec, or could not join the traced set). */

@@ -6,7 +6,7 @@ import { getSystemErrorMap } from 'node:util';
 import { encodeHeader, encodeTrailer } from '@beetrace/format/writer';
 import { builtCaptureTable } from './capture-table.js';
 import { RecordError } from './errors.js';
-import { binding, type Delivery, type NativeRecorder, type WaitStatus } from './native.js';
+import { binding, type Delivery, type NativeRecorder, type ProgramStats, type WaitStatus } from './native.js';
 import { beginLoad, type CaptureOptions, checkCapture, takePreloaded } from './native-loader.js';
 import { resolveProgram } from './resolve-program.js';
 
@@ -54,6 +54,8 @@ export interface RecordResult extends RecordStats {
   readonly stopReason: 'exited' | 'signal' | 'detached' | 'error';
   /** Set when writing the trace failed: what was recorded up to then is in the file. */
   readonly outputError?: RecordError;
+  /** Each BPF program's runs and run time, when BT_BPF_STATS=1 (for measuring the recorder). */
+  readonly programStats?: readonly ProgramStats[];
 }
 
 export type Target = { readonly argv: readonly string[] } | { readonly pid: number };
@@ -388,6 +390,7 @@ export class Recording {
       bytes: bytesBefore,
       stopReason: this.stopReason,
     }));
+    const programStats = this.native.programStats();
     this.native.close();
     const trace = this.sink.close();
     const exitCode = exit ? (exit.exited ? exit.code : 128 + exit.signal) : 0;
@@ -401,6 +404,7 @@ export class Recording {
       exitCode,
       stopReason: this.sink.error ? 'error' : this.stopReason,
       ...(this.sink.error ? { outputError: this.sink.error } : {}),
+      ...(programStats.length > 0 ? { programStats } : {}),
     };
     return result;
   }
