@@ -158,8 +158,8 @@ Napi::Value Recorder::Attach(const Napi::CallbackInfo& info) {
       return env.Undefined();
     }
   }
-  ring_ = ring_buffer__new(bpf_map__fd(skel_->maps.events), &Recorder::OnRecord, this, nullptr);
-  if (!ring_) {
+  ring_ = new RingReader();
+  if (!ring_->Open(bpf_map__fd(skel_->maps.events), bpf_map__max_entries(skel_->maps.events))) {
     err = errno;
     Destroy();
     CodedError(env, "EBPF", std::string("cannot open the ring buffer: ") + strerror(err)).ThrowAsJavaScriptException();
@@ -185,7 +185,7 @@ void Recorder::Destroy() {
     stopping_ = true;
     thread_.join();
   }
-  if (ring_) ring_buffer__free(ring_);
+  delete ring_;
   ring_ = nullptr;
   if (skel_) beetrace_bpf__destroy(skel_);
   skel_ = nullptr;
@@ -223,15 +223,13 @@ Napi::Value Recorder::Untrace(const Napi::CallbackInfo& info) {
   return info.Env().Undefined();
 }
 
-int Recorder::OnRecord(void* ctx, void* data, size_t size) {
-  auto* self = static_cast<Recorder*>(ctx);
-  self->batch_.Add(static_cast<const uint8_t*>(data), size);
-  if (self->batch_.Full()) {
-    self->batch_.Finish(&self->out_);
+void Recorder::OnRecord(const uint8_t* data, size_t size) {
+  batch_.Add(data, size);
+  if (batch_.Full()) {
+    batch_.Finish(&out_);
     // Hand over as batches fill: memory stays bounded even when the ring holds a lot.
-    if (self->out_.size() >= self->deliver_bytes_) self->Deliver();
+    if (out_.size() >= deliver_bytes_) Deliver();
   }
-  return 0;
 }
 
 // A delivery to JavaScript: finished batch records (when JavaScript writes the trace),
@@ -338,7 +336,7 @@ void Recorder::Consume() {
   using clock = std::chrono::steady_clock;
   auto last_batch = clock::now(), last_delivery = last_batch;
   while (!stopping_.load(std::memory_order_relaxed)) {
-    ring_buffer__consume(ring_);
+    ring_->Drain([this](const uint8_t* p, size_t n) { OnRecord(p, n); });
     auto now = clock::now();
     // A batch is at most 250 ms old when written: a trace cut short loses little.
     if (!batch_.Empty() && now - last_batch >= std::chrono::milliseconds(250)) {
@@ -351,7 +349,7 @@ void Recorder::Consume() {
     }
     usleep(poll_us_);
   }
-  while (ring_buffer__consume(ring_) > 0) continue;
+  while (ring_->Drain([this](const uint8_t* p, size_t n) { OnRecord(p, n); }) > 0) continue;
   AddUnfinished();
   batch_.Finish(&out_);
   Deliver();

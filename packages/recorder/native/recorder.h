@@ -10,9 +10,9 @@
 #include <vector>
 
 #include "batch_writer.h"
+#include "ring_reader.h"
 
 struct beetrace_bpf;
-struct ring_buffer;
 
 class Recorder : public Napi::ObjectWrap<Recorder> {
  public:
@@ -31,7 +31,7 @@ class Recorder : public Napi::ObjectWrap<Recorder> {
   Napi::Value ProgramStats(const Napi::CallbackInfo& info);
   Napi::Value Close(const Napi::CallbackInfo& info);
 
-  static int OnRecord(void* ctx, void* data, size_t size);
+  void OnRecord(const uint8_t* data, size_t size);
   void Consume();
   void AddUnfinished();
   void Deliver();
@@ -39,7 +39,7 @@ class Recorder : public Napi::ObjectWrap<Recorder> {
   void Destroy();
 
   beetrace_bpf* skel_ = nullptr;
-  ring_buffer* ring_ = nullptr;
+  RingReader* ring_ = nullptr;
   std::thread loader_;
   int load_err_ = 0;
   const char* load_stage_ = "";

@@ -1,0 +1,34 @@
+#include "ring_reader.h"
+
+#include <errno.h>
+#include <sys/mman.h>
+#include <unistd.h>
+
+// The layout libbpf maps (tools/lib/bpf/ringbuf.c): the consumer page, writable; then
+// the producer page and the data, twice over, so that a record that wraps around the
+// end reads as one piece.
+bool RingReader::Open(int fd, size_t size) {
+  page_ = static_cast<size_t>(sysconf(_SC_PAGESIZE));
+  size_ = size;
+  void* c = mmap(nullptr, page_, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+  if (c == MAP_FAILED) return false;
+  consumer_pos_ = static_cast<uint64_t*>(c);
+  void* p = mmap(nullptr, page_ + 2 * size_, PROT_READ, MAP_SHARED, fd, static_cast<off_t>(page_));
+  if (p == MAP_FAILED) {
+    int err = errno;
+    munmap(c, page_);
+    consumer_pos_ = nullptr;
+    errno = err;
+    return false;
+  }
+  producer_pos_ = static_cast<const uint64_t*>(p);
+  data_ = static_cast<const uint8_t*>(p) + page_;
+  return true;
+}
+
+RingReader::~RingReader() {
+  if (consumer_pos_) munmap(consumer_pos_, page_);
+  if (producer_pos_) munmap(const_cast<uint64_t*>(producer_pos_), page_ + 2 * size_);
+}
+
+void RingReader::Publish(uint64_t pos) { __atomic_store_n(consumer_pos_, pos, __ATOMIC_RELEASE); }
