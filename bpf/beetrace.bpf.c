@@ -31,14 +31,8 @@ const volatile bool floor_only = false;
 #define NR_EXECVE 59
 #define NR_EXECVEAT 322
 
-/* Thread groups being traced: tgid -> BT_TRACED or BT_PENDING_EXEC. */
-struct {
-	__uint(type, BPF_MAP_TYPE_HASH);
-	__uint(map_flags, BPF_F_NO_PREALLOC); /* inserted once per process: no need to preallocate */
-	__uint(max_entries, 65536);
-	__type(key, __u32);
-	__type(value, __u32);
-} traced SEC(".maps");
+/* The traced set (beetrace.h): two bits per tgid, BT_TRACED or BT_PENDING_EXEC. */
+__u64 traced_pids[BT_PID_WORDS];
 
 /* Syscall in progress per thread: tid -> entry time and arguments. */
 struct {
@@ -84,23 +78,32 @@ static __always_inline void *scratch_buf(void)
 	return bpf_map_lookup_elem(&scratch, &cpu);
 }
 
+/* A record that did not fit in the ring buffer: counted, never lost silently. */
+static __always_inline void count_lost(void)
+{
+	__u32 zero = 0;
+	__u64 *n = bpf_map_lookup_elem(&lost, &zero);
+	if (n)
+		(*n)++;
+}
+
 /* Sends a record; the consumer polls, so no wake-up (a wake-up per record costs ~5x). */
 static __always_inline void emit(void *rec, __u32 size)
 {
 	if (size > BT_MAX_RECORD)
 		size = BT_MAX_RECORD;
-	if (bpf_ringbuf_output(&events, rec, size, BPF_RB_NO_WAKEUP)) {
-		__u32 zero = 0;
-		__u64 *n = bpf_map_lookup_elem(&lost, &zero);
-		if (n)
-			(*n)++;
-	}
+	if (bpf_ringbuf_output(&events, rec, size, BPF_RB_NO_WAKEUP))
+		count_lost();
+}
+
+static __always_inline __u32 trace_state(__u32 tgid)
+{
+	return (traced_pids[BT_PID_WORD(tgid)] >> BT_PID_SHIFT(tgid)) & 3;
 }
 
 static __always_inline bool is_traced(__u32 tgid)
 {
-	__u32 *state = bpf_map_lookup_elem(&traced, &tgid);
-	return state && *state == BT_TRACED;
+	return trace_state(tgid) == BT_TRACED;
 }
 
 /* State of one record under construction. */
@@ -423,12 +426,22 @@ static __always_inline void capture_args(struct builder *b, const struct bt_sysc
 	bpf_loop(BT_NARGS, capture_slot, &x, 0);
 }
 
-/* The six argument registers of a syscall, in the x86_64 syscall ABI's order. */
+/*
+ * The argument registers lie together in struct pt_regs, r10 to di (the order the
+ * entry code pushes them in): one read of 64 bytes instead of the whole struct.
+ */
+struct arg_regs {
+	__u64 r10, r9, r8, ax, cx, dx, si, di;
+};
+_Static_assert(__builtin_offsetof(struct pt_regs, di) - __builtin_offsetof(struct pt_regs, r10) ==
+		       __builtin_offsetof(struct arg_regs, di), "pt_regs: r10..di are not together");
+
+/* The six argument registers, in the x86_64 syscall ABI's order. */
 static __always_inline void read_args(struct pt_regs *regs, __u64 *args)
 {
-	struct pt_regs r;
+	struct arg_regs r;
 
-	if (bpf_probe_read_kernel(&r, sizeof(r), regs))
+	if (bpf_probe_read_kernel(&r, sizeof(r), (void *)regs + bpf_core_field_offset(regs->r10)))
 		__builtin_memset(&r, 0, sizeof(r));
 	args[0] = r.di;
 	args[1] = r.si;
@@ -438,15 +451,12 @@ static __always_inline void read_args(struct pt_regs *regs, __u64 *args)
 	args[5] = r.r9;
 }
 
-/* Builds and sends one syscall record. */
-static __always_inline void emit_syscall(__u32 type, __u32 pid, __u32 tid, __u32 nr, __u64 enter_ns, __u64 exit_ns,
-					 long ret, const __u64 *args, __u32 flags, bool captures, bool at_exit)
+/* The fixed part of a syscall record. */
+static __always_inline void fill_syscall(struct bt_syscall *rec, __u32 type, __u32 pid, __u32 tid, __u32 nr,
+					 __u64 enter_ns, __u64 exit_ns, long ret, const __u64 *args, __u32 flags)
 {
-	struct bt_syscall *rec = scratch_buf();
-	struct builder b;
-	if (!rec)
-		return;
 	rec->type = type;
+	rec->size = sizeof(*rec);
 	rec->pid = pid;
 	rec->tid = tid;
 	rec->nr = nr;
@@ -456,14 +466,50 @@ static __always_inline void emit_syscall(__u32 type, __u32 pid, __u32 tid, __u32
 	for (int i = 0; i < BT_NARGS; i++)
 		rec->args[i] = args[i];
 	rec->flags = flags;
+	rec->ncaptures = 0;
+}
+
+/*
+ * Sends one syscall record. A call with nothing to capture (most of them, and every
+ * call at entry but execve's and the value-result ones) is written in place in the
+ * ring; one with captures is built in this CPU's scratch slot and copied, its one
+ * capture (the usual case) taken with a direct call, several with a loop.
+ */
+static __always_inline void emit_syscall(__u32 type, __u32 pid, __u32 tid, __u32 nr, __u64 enter_ns, __u64 exit_ns,
+					 long ret, const __u64 *args, __u32 flags, bool captures, bool at_exit)
+{
+	const struct bt_syscall_spec *spec = NULL;
+	struct bt_syscall *rec;
+	struct builder b;
+
+	if (captures && nr < BT_MAX_NR) {
+		spec = bpf_map_lookup_elem(&specs, &nr);
+		if (spec && at_exit && !spec->exit_captures)
+			spec = NULL;
+	}
+	if (!spec) {
+		rec = bpf_ringbuf_reserve(&events, sizeof(*rec), 0);
+		if (!rec) {
+			count_lost();
+			return;
+		}
+		fill_syscall(rec, type, pid, tid, nr, enter_ns, exit_ns, ret, args, flags);
+		bpf_ringbuf_submit(rec, BPF_RB_NO_WAKEUP);
+		return;
+	}
+	rec = scratch_buf();
+	if (!rec)
+		return;
+	fill_syscall(rec, type, pid, tid, nr, enter_ns, exit_ns, ret, args, flags);
 	b.buf = (__u8 *)rec;
 	b.off = sizeof(*rec);
 	b.ncap = 0;
 	b.cap_flags = at_exit ? BT_CAP_AT_EXIT : 0;
-	if (captures && nr < BT_MAX_NR) {
-		const struct bt_syscall_spec *spec = bpf_map_lookup_elem(&specs, &nr);
-		if (spec && (!at_exit || !(spec->flags & BT_SPEC_AT_ENTRY)))
-			capture_args(&b, spec, args, ret, at_exit);
+	if (at_exit && spec->exit_captures == 1) {
+		struct slots_ctx x = { .b = &b, .spec = spec, .args = args, .ret = ret, .at_exit = true };
+		capture_slot(spec->exit_arg, &x);
+	} else {
+		capture_args(&b, spec, args, ret, at_exit);
 	}
 	rec->ncaptures = b.ncap;
 	rec->size = b.off;
@@ -475,16 +521,17 @@ int BPF_PROG(bt_sys_enter, struct pt_regs *regs, long id)
 {
 	__u64 pid_tgid = bpf_get_current_pid_tgid();
 	__u32 tgid = pid_tgid >> 32, tid = (__u32)pid_tgid;
-	__u32 *state = bpf_map_lookup_elem(&traced, &tgid);
+	__u32 state = trace_state(tgid);
 	struct bt_inflight *f;
 
 	if (!state || id < 0)
 		return 0;
-	if (*state == BT_PENDING_EXEC) {
+	if (state == BT_PENDING_EXEC) {
 		/* The started program: its own execve is the first call recorded. */
 		if (id != NR_EXECVE && id != NR_EXECVEAT)
 			return 0;
-		*state = BT_TRACED;
+		__sync_fetch_and_xor(&traced_pids[BT_PID_WORD(tgid)],
+				     (__u64)(BT_PENDING_EXEC ^ BT_TRACED) << BT_PID_SHIFT(tgid));
 	}
 	if (floor_only)
 		return 0;
@@ -578,13 +625,12 @@ int BPF_PROG(bt_fork, struct task_struct *parent, struct task_struct *child)
 {
 	__u32 ptgid = BPF_CORE_READ(parent, tgid), ctgid = BPF_CORE_READ(child, tgid), ctid = BPF_CORE_READ(child, pid);
 	struct bt_inflight fresh = { .pid = ctgid, .new_task = 1 };
-	__u32 one = BT_TRACED;
 	struct bt_process *rec;
 
 	if (!is_traced(ptgid))
 		return 0;
 	if (ctgid != ptgid)
-		bpf_map_update_elem(&traced, &ctgid, &one, BPF_ANY);
+		__sync_fetch_and_or(&traced_pids[BT_PID_WORD(ctgid)], (__u64)BT_TRACED << BT_PID_SHIFT(ctgid));
 	bpf_map_update_elem(&inflight, &ctid, &fresh, BPF_ANY);
 	rec = process_record(BT_REC_FORK, ctgid, ctid);
 	if (!rec)
@@ -638,7 +684,7 @@ int BPF_PROG(bt_exit, struct task_struct *p, bool group_dead)
 	rec->group_dead = group_dead;
 	emit_process(rec, 0);
 	if (group_dead)
-		bpf_map_delete_elem(&traced, &tgid);
+		__sync_fetch_and_and(&traced_pids[BT_PID_WORD(tgid)], ~((__u64)3 << BT_PID_SHIFT(tgid)));
 	return 0;
 }
 

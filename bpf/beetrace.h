@@ -41,9 +41,17 @@ enum bt_record_type {
 #define BT_CAP_AT_EXIT 4
 #define BT_CAP_ELEMENT 8
 
-/* traced map values */
+/*
+ * The traced set: two bits per thread group id, for every id the kernel can hand out
+ * (PID_MAX_LIMIT on 64-bit), in the BPF object's .bss, which the recorder maps. The
+ * filter every syscall of every process runs is then one load, not a hash lookup.
+ */
 #define BT_TRACED 1
 #define BT_PENDING_EXEC 2 /* started by the recorder, traced from its execve on */
+#define BT_PID_LIMIT (1U << 22)
+#define BT_PID_WORDS (BT_PID_LIMIT / 32)
+#define BT_PID_WORD(pid) (((pid) >> 5) & (BT_PID_WORDS - 1))
+#define BT_PID_SHIFT(pid) (((pid) & 31) * 2)
 
 struct bt_syscall {
 	__u32 type;
@@ -127,6 +135,10 @@ struct bt_capture_slot {
 struct bt_syscall_spec {
 	struct bt_capture_slot slot[BT_NARGS]; /* slot i describes argument i */
 	__u32 flags;
+	__u8 exit_captures; /* arguments captured at exit: 0 sends the record without building it */
+	__u8 exit_arg;      /* the first of them: with one, its capture is taken without a loop */
+	__u8 nargs;         /* arguments the syscall takes; the registers after them are written as 0 */
+	__u8 pad;
 };
 
 /* Per-thread state between entry and exit. */

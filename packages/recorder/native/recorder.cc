@@ -135,6 +135,11 @@ Napi::Value Recorder::Attach(const Napi::CallbackInfo& info) {
     return env.Undefined();
   }
   if (!skel_ || attached_) return CodedError(env, "ESTATE", "recorder is closed or attached").Value();
+  if (!skel_->bss) {  // libbpf maps .bss when the kernel can (5.5 on)
+    Destroy();
+    CodedError(env, "EBPF", "cannot map the traced set: this kernel cannot map BPF arrays").ThrowAsJavaScriptException();
+    return env.Undefined();
+  }
   if (info.Length() < 1 || !info[0].IsTypedArray()) {
     Napi::TypeError::New(env, "attach: specs must be a Uint8Array").ThrowAsJavaScriptException();
     return env.Undefined();
@@ -193,33 +198,30 @@ void Recorder::Destroy() {
   stats_fd_ = -1;
 }
 
+// The traced set's words (beetrace.h), in the BPF object's .bss, which libbpf mapped.
+uint64_t* Recorder::TracedPids() { return reinterpret_cast<uint64_t*>(skel_->bss->traced_pids); }
+
 // spawn(path, argv, envp, cwd, stdinFd, stdoutFd, stderrFd) -> { pid, errno, traceFailed }:
 // the program starts in the traced set, from its own execve on (spawn.cc).
 Napi::Value Recorder::Spawn(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
-  if (!skel_) return CodedError(env, "ECLOSED", "recorder is closed").Value();
-  return SpawnTraced(info, bpf_map__fd(skel_->maps.traced));
+  if (!skel_ || !attached_) return CodedError(env, "ECLOSED", "recorder is closed").Value();
+  return SpawnTraced(info, TracedPids());
 }
 
 // trace(pid): pid's thread group (and, through the fork hook, its future children)
 // is recorded from now on (-p).
 Napi::Value Recorder::Trace(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
-  if (!skel_) return CodedError(env, "ECLOSED", "recorder is closed").Value();
+  if (!skel_ || !attached_) return CodedError(env, "ECLOSED", "recorder is closed").Value();
   uint32_t pid = info[0].As<Napi::Number>().Uint32Value();
-  uint32_t state = BT_TRACED;
-  if (bpf_map_update_elem(bpf_map__fd(skel_->maps.traced), &pid, &state, BPF_ANY)) {
-    CodedError(env, "EBPF", std::string("cannot add the process to the traced set: ") + strerror(errno))
-        .ThrowAsJavaScriptException();
-  }
+  if (pid >= BT_PID_LIMIT) return CodedError(env, "EBPF", "cannot add the process to the traced set: pid out of range").Value();
+  SetTraceState(TracedPids(), pid, BT_TRACED);
   return env.Undefined();
 }
 
 Napi::Value Recorder::Untrace(const Napi::CallbackInfo& info) {
-  if (skel_) {
-    uint32_t pid = info[0].As<Napi::Number>().Uint32Value();
-    bpf_map_delete_elem(bpf_map__fd(skel_->maps.traced), &pid);
-  }
+  if (skel_ && attached_) SetTraceState(TracedPids(), info[0].As<Napi::Number>().Uint32Value(), 0);
   return info.Env().Undefined();
 }
 

@@ -37,6 +37,7 @@ class Recorder : public Napi::ObjectWrap<Recorder> {
   void Deliver();
   void Write(const uint8_t* p, size_t n);
   void Destroy();
+  uint64_t* TracedPids();
 
   beetrace_bpf* skel_ = nullptr;
   RingReader* ring_ = nullptr;

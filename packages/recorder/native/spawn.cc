@@ -7,7 +7,6 @@
 // execve is the first call recorded and nothing it does is missed.
 #include "spawn.h"
 
-#include <bpf/bpf.h>
 #include <linux/types.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -44,7 +43,7 @@ struct ChildSetup {
   char* const* envp;
   const char* cwd;
   int fds[3];
-  int traced_fd;
+  uint64_t* traced_pids;
   int err;            // set by the child when it cannot run the program
   bool trace_failed;  // ...because it could not join the traced set
 };
@@ -70,12 +69,12 @@ int ChildMain(void* p) {
     _exit(127);
   }
   uint32_t pid = static_cast<uint32_t>(getpid());
-  uint32_t pending_exec = BT_PENDING_EXEC;
-  if (bpf_map_update_elem(c->traced_fd, &pid, &pending_exec, BPF_ANY)) {
-    c->err = errno ? errno : EPERM;
+  if (pid >= BT_PID_LIMIT) {
+    c->err = ERANGE;
     c->trace_failed = true;
     _exit(127);
   }
+  SetTraceState(c->traced_pids, pid, BT_PENDING_EXEC);
   execve(c->path, c->argv, c->envp);
   c->err = errno;
   _exit(127);
@@ -86,7 +85,7 @@ int ChildMain(void* p) {
 // (path, argv, envp, cwd, stdinFd, stdoutFd, stderrFd) -> { pid, errno, traceFailed }:
 // errno 0 when the program runs; otherwise the child has exited 127 (wait for it),
 // having failed to change directory or exec (errno), or to join the traced set.
-Napi::Value SpawnTraced(const Napi::CallbackInfo& info, int traced_fd) {
+Napi::Value SpawnTraced(const Napi::CallbackInfo& info, uint64_t* traced_pids) {
   Napi::Env env = info.Env();
   std::string path = info[0].As<Napi::String>().Utf8Value();
   std::vector<std::string> argv = Strings(info[1].As<Napi::Array>());
@@ -97,7 +96,7 @@ Napi::Value SpawnTraced(const Napi::CallbackInfo& info, int traced_fd) {
   ChildSetup setup{path.c_str(), argvp.data(), envpp.data(), cwd.c_str(),
                    {info[4].As<Napi::Number>().Int32Value(), info[5].As<Napi::Number>().Int32Value(),
                     info[6].As<Napi::Number>().Int32Value()},
-                   traced_fd, 0, false};
+                   traced_pids, 0, false};
   std::vector<char> stack(64 << 10);
 
   sigset_t all, old;
@@ -115,6 +114,16 @@ Napi::Value SpawnTraced(const Napi::CallbackInfo& info, int traced_fd) {
   out.Set("errno", Napi::Number::New(env, setup.err));
   out.Set("traceFailed", Napi::Boolean::New(env, setup.trace_failed));
   return out;
+}
+
+void SetTraceState(uint64_t* traced_pids, uint32_t pid, uint32_t state) {
+  if (pid >= BT_PID_LIMIT) return;
+  uint64_t* word = &traced_pids[BT_PID_WORD(pid)];
+  uint64_t mask = uint64_t{3} << BT_PID_SHIFT(pid);
+  uint64_t old = __atomic_load_n(word, __ATOMIC_RELAXED);
+  while (!__atomic_compare_exchange_n(word, &old, (old & ~mask) | (uint64_t{state} << BT_PID_SHIFT(pid)), true,
+                                      __ATOMIC_SEQ_CST, __ATOMIC_RELAXED)) {
+  }
 }
 
 namespace {

@@ -1,5 +1,7 @@
 // Turns the syscall table's capture column into the table the BPF programs read:
-// per syscall number, one slot per argument (kind, size argument, bytes) and flags.
+// per syscall number, one slot per argument (kind, size argument, bytes), flags, how
+// many arguments are captured at exit and the first of them, and the argument count
+// (the registers after it are written as 0; all six for a number the table lacks).
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { CaptureSpec, SyscallTable } from '@beetrace/format';
@@ -42,6 +44,7 @@ export function captureTable(table: SyscallTable, layout: Layout): Uint8Array {
   const slotSize = layout['slot_size']!;
   const out = new Uint8Array(maxNr * rowSize);
   const view = new DataView(out.buffer);
+  for (let nr = 0; nr < maxNr; nr++) view.setUint8(nr * rowSize + layout['spec_nargs']!, layout['NARGS']!);
   for (const sc of table.byNr.values()) {
     if (sc.nr >= maxNr) continue;
     const row = sc.nr * rowSize;
@@ -57,6 +60,11 @@ export function captureTable(table: SyscallTable, layout: Layout): Uint8Array {
     // execve-like rows capture everything at entry, which needs an entry record too.
     if (sc.captureAtEntry && sc.capture.length > 0) flags |= layout['SPEC_ENTRY_SLOTS']!;
     view.setUint32(row + layout['spec_flags']!, flags, true);
+    if (!sc.captureAtEntry && sc.capture.length > 0) {
+      view.setUint8(row + layout['spec_exit_captures']!, new Set(sc.capture.map((c) => c.arg)).size);
+      view.setUint8(row + layout['spec_exit_arg']!, Math.min(...sc.capture.map((c) => c.arg)));
+    }
+    view.setUint8(row + layout['spec_nargs']!, sc.args.length);
   }
   return out;
 }
