@@ -34,7 +34,22 @@ const volatile bool floor_only = false;
 /* The traced set (beetrace.h): two bits per tgid, BT_TRACED or BT_PENDING_EXEC. */
 __u64 traced_pids[BT_PID_WORDS];
 
-/* Syscall in progress per thread: tid -> entry time and arguments. */
+/*
+ * Syscall in progress per thread: entry time and arguments. A thread's state is the
+ * slot tid & slot_mask of an array (a lookup the verifier inlines), taken on the
+ * thread's first call; a thread whose slot another live thread holds (pid_max above
+ * BT_MAX_SLOTS) keeps it in a hash keyed by tid instead.
+ */
+const volatile __u32 slot_mask = BT_MAX_SLOTS - 1;
+
+struct {
+	__uint(type, BPF_MAP_TYPE_ARRAY);
+	__uint(map_flags, BPF_F_MMAPABLE); /* the recorder reads the unfinished calls at the end */
+	__uint(max_entries, BT_MAX_SLOTS); /* the recorder sets it: slot_mask + 1 */
+	__type(key, __u32);
+	__type(value, struct bt_inflight);
+} inflight_slots SEC(".maps");
+
 struct {
 	__uint(type, BPF_MAP_TYPE_HASH);
 	__uint(map_flags, BPF_F_NO_PREALLOC); /* inserted once per thread */
@@ -94,6 +109,42 @@ static __always_inline void emit(void *rec, __u32 size)
 		size = BT_MAX_RECORD;
 	if (bpf_ringbuf_output(&events, rec, size, BPF_RB_NO_WAKEUP))
 		count_lost();
+}
+
+/* Thread tid's entry state; with `create`, made (zeroed) when it has none. */
+static __always_inline struct bt_inflight *inflight_of(__u32 tid, bool create)
+{
+	__u32 k = tid & slot_mask;
+	struct bt_inflight *f = bpf_map_lookup_elem(&inflight_slots, &k);
+
+	if (f) {
+		if (f->tid == tid)
+			return f;
+		if (create && f->tid == 0 && __sync_val_compare_and_swap(&f->tid, 0, tid) == 0)
+			return f;
+	}
+	f = bpf_map_lookup_elem(&inflight, &tid);
+	if (f || !create)
+		return f;
+	{
+		struct bt_inflight zero = { .tid = tid };
+		bpf_map_update_elem(&inflight, &tid, &zero, BPF_NOEXIST);
+	}
+	return bpf_map_lookup_elem(&inflight, &tid);
+}
+
+/* Forgets thread tid's entry state (the thread exited): its slot is free again. */
+static __always_inline void inflight_release(__u32 tid)
+{
+	__u32 k = tid & slot_mask;
+	struct bt_inflight *f = bpf_map_lookup_elem(&inflight_slots, &k);
+
+	if (f && f->tid == tid) {
+		f->active = 0;
+		f->new_task = 0;
+		__sync_lock_test_and_set(&f->tid, 0);
+	}
+	bpf_map_delete_elem(&inflight, &tid);
 }
 
 static __always_inline __u32 trace_state(__u32 tgid)
@@ -535,14 +586,9 @@ int BPF_PROG(bt_sys_enter, struct pt_regs *regs, long id)
 	}
 	if (floor_only)
 		return 0;
-	f = bpf_map_lookup_elem(&inflight, &tid);
-	if (!f) {
-		struct bt_inflight zero = {};
-		bpf_map_update_elem(&inflight, &tid, &zero, BPF_NOEXIST);
-		f = bpf_map_lookup_elem(&inflight, &tid);
-		if (!f)
-			return 0;
-	}
+	f = inflight_of(tid, true);
+	if (!f)
+		return 0;
 	f->enter_ns = bpf_ktime_get_ns();
 	f->nr = id;
 	f->pid = tgid;
@@ -572,7 +618,7 @@ int BPF_PROG(bt_sys_exit, struct pt_regs *regs, long ret)
 	if (!is_traced(tgid) || floor_only)
 		return 0;
 	now = bpf_ktime_get_ns();
-	f = bpf_map_lookup_elem(&inflight, &tid);
+	f = inflight_of(tid, false);
 	if (f && f->new_task) {
 		/* A new task returning from its parent's fork/clone: not a call it made. */
 		f->new_task = 0;
@@ -624,14 +670,19 @@ SEC("raw_tp/sched_process_fork")
 int BPF_PROG(bt_fork, struct task_struct *parent, struct task_struct *child)
 {
 	__u32 ptgid = BPF_CORE_READ(parent, tgid), ctgid = BPF_CORE_READ(child, tgid), ctid = BPF_CORE_READ(child, pid);
-	struct bt_inflight fresh = { .pid = ctgid, .new_task = 1 };
+	struct bt_inflight *f;
 	struct bt_process *rec;
 
 	if (!is_traced(ptgid))
 		return 0;
 	if (ctgid != ptgid)
 		__sync_fetch_and_or(&traced_pids[BT_PID_WORD(ctgid)], (__u64)BT_TRACED << BT_PID_SHIFT(ctgid));
-	bpf_map_update_elem(&inflight, &ctid, &fresh, BPF_ANY);
+	f = inflight_of(ctid, true);
+	if (f) {
+		f->pid = ctgid;
+		f->active = 0;
+		f->new_task = 1;
+	}
 	rec = process_record(BT_REC_FORK, ctgid, ctid);
 	if (!rec)
 		return 0;
@@ -670,13 +721,11 @@ int BPF_PROG(bt_exit, struct task_struct *p, bool group_dead)
 	if (!is_traced(tgid))
 		return 0;
 	/* A call the thread never returned from (exit_group, or killed inside a call). */
-	f = bpf_map_lookup_elem(&inflight, &tid);
-	if (f) {
-		if (f->active)
-			emit_syscall(BT_REC_SYSCALL, tgid, tid, f->nr, f->enter_ns, f->enter_ns, 0, f->args,
-				     BT_SC_UNFINISHED, false, false);
-		bpf_map_delete_elem(&inflight, &tid);
-	}
+	f = inflight_of(tid, false);
+	if (f && f->active)
+		emit_syscall(BT_REC_SYSCALL, tgid, tid, f->nr, f->enter_ns, f->enter_ns, 0, f->args, BT_SC_UNFINISHED,
+			     false, false);
+	inflight_release(tid);
 	rec = process_record(BT_REC_EXIT, tgid, tid);
 	if (!rec)
 		return 0;

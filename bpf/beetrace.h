@@ -147,8 +147,14 @@ struct bt_inflight {
 	__u64 args[BT_NARGS];
 	__u32 nr;
 	__u32 pid;
+	__u32 tid;      /* the thread a slot of the array belongs to (0: free) */
 	__u32 active;
 	__u32 new_task; /* set at fork: the task's first exit is its return from the parent's clone */
+	__u32 pad;
 };
+
+/* Slots of the entry-state array: a power of two at least pid_max, within these bounds. */
+#define BT_MIN_SLOTS 1024
+#define BT_MAX_SLOTS 65536
 
 #endif

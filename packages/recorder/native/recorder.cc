@@ -4,6 +4,7 @@
 #include <bpf/libbpf.h>
 #include <errno.h>
 #include <poll.h>
+#include <sys/mman.h>
 #include <sys/resource.h>
 #include <string.h>
 #include <unistd.h>
@@ -49,6 +50,19 @@ int PrintLibbpf(enum libbpf_print_level level, const char* fmt, va_list args) {
   if (!debug && level != LIBBPF_WARN) return 0;
   if (!debug) return 0;
   return vfprintf(stderr, fmt, args);
+}
+
+// Slots of the entry-state array: a power of two at least pid_max (then no two live
+// threads share one), within BT_MIN_SLOTS and BT_MAX_SLOTS.
+uint32_t EntrySlots() {
+  uint32_t pid_max = BT_MAX_SLOTS;
+  if (FILE* f = fopen("/proc/sys/kernel/pid_max", "r")) {
+    if (fscanf(f, "%u", &pid_max) != 1) pid_max = BT_MAX_SLOTS;
+    fclose(f);
+  }
+  uint32_t n = BT_MIN_SLOTS;
+  while (n < pid_max && n < BT_MAX_SLOTS) n <<= 1;
+  return n;
 }
 
 uint32_t GetU32(Napi::Object o, const char* key, uint32_t def) {
@@ -112,6 +126,9 @@ Recorder::Recorder(const Napi::CallbackInfo& info) : Napi::ObjectWrap<Recorder>(
     skel_->rodata->buffer_max = buffer_max;
     skel_->rodata->capture_buffers = capture_buffers;
     skel_->rodata->floor_only = floor;
+    uint32_t slots = EntrySlots();
+    skel_->rodata->slot_mask = slots - 1;
+    bpf_map__set_max_entries(skel_->maps.inflight_slots, slots);
     int ncpu = libbpf_num_possible_cpus();
     bpf_map__set_max_entries(skel_->maps.scratch, ncpu > 0 ? ncpu : 1);
     bpf_map__set_max_entries(skel_->maps.events, ring_bytes);
@@ -307,27 +324,41 @@ void Recorder::Deliver() {
 }
 
 // Calls still in progress when recording ends, recorded as entered but not finished:
-// read from the inflight map after the processes were untraced and the ring drained.
+// read from the entry states (the array's slots and the hash) after the processes
+// were untraced and the ring drained.
 void Recorder::AddUnfinished() {
+  auto add = [this](const bt_inflight& f) {
+    // Entries exist only for threads that were traced when they entered the call.
+    if (!f.active || f.tid == 0) return;
+    bt_syscall rec{};
+    rec.type = BT_REC_SYSCALL;
+    rec.size = sizeof(rec);
+    rec.pid = f.pid;
+    rec.tid = f.tid;
+    rec.enter_ns = f.enter_ns;
+    rec.exit_ns = f.enter_ns;
+    for (int i = 0; i < BT_NARGS; i++) rec.args[i] = f.args[i];
+    rec.nr = f.nr;
+    rec.flags = BT_SC_UNFINISHED;
+    batch_.Add(reinterpret_cast<const uint8_t*>(&rec), sizeof(rec));
+    if (batch_.Full()) batch_.Finish(&out_);
+  };
+  size_t slots = bpf_map__max_entries(skel_->maps.inflight_slots);
+  size_t bytes = slots * sizeof(bt_inflight);
+  void* m = mmap(nullptr, bytes, PROT_READ, MAP_SHARED, bpf_map__fd(skel_->maps.inflight_slots), 0);
+  if (m != MAP_FAILED) {
+    const auto* slot = static_cast<const bt_inflight*>(m);
+    for (size_t i = 0; i < slots; i++) add(slot[i]);
+    munmap(m, bytes);
+  }
   int fd = bpf_map__fd(skel_->maps.inflight);
   uint32_t key = 0, next = 0;
   uint32_t* prev = nullptr;
   while (bpf_map_get_next_key(fd, prev, &next) == 0) {
     bt_inflight f;
-    // Entries exist only for threads that were traced when they entered the call.
-    if (bpf_map_lookup_elem(fd, &next, &f) == 0 && f.active) {
-      bt_syscall rec{};
-      rec.type = BT_REC_SYSCALL;
-      rec.size = sizeof(rec);
-      rec.pid = f.pid;
-      rec.tid = next;
-      rec.enter_ns = f.enter_ns;
-      rec.exit_ns = f.enter_ns;
-      for (int i = 0; i < BT_NARGS; i++) rec.args[i] = f.args[i];
-      rec.nr = f.nr;
-      rec.flags = BT_SC_UNFINISHED;
-      batch_.Add(reinterpret_cast<const uint8_t*>(&rec), sizeof(rec));
-      if (batch_.Full()) batch_.Finish(&out_);
+    if (bpf_map_lookup_elem(fd, &next, &f) == 0) {
+      f.tid = next;
+      add(f);
     }
     key = next;
     prev = &key;
