@@ -342,6 +342,36 @@ static long iovec_step(__u32 i, void *data)
 	return 0;
 }
 
+/*
+ * A plain buffer capture (a buffer sized by an argument or the return value, a fixed
+ * struct), found without reading user memory: 1 with *want and *limit set, 0 when the
+ * slot captures nothing this time, -1 for the other kinds.
+ */
+static __always_inline int plan_buffer(__u32 kind, __u32 size_arg, __u32 bytes, const __u64 *args, long ret,
+				       bool at_exit, __u64 *want, __u32 *limit)
+{
+	switch (kind) {
+	case BT_CK_BUF_ARG:
+	case BT_CK_BUF_RET:
+		if (!capture_buffers)
+			return 0;
+		if (kind == BT_CK_BUF_ARG) {
+			*want = args[size_arg < BT_NARGS ? size_arg : 0];
+		} else {
+			if (!at_exit || ret <= 0)
+				return 0;
+			*want = ret;
+		}
+		*limit = buffer_max;
+		return 1;
+	case BT_CK_STRUCT:
+		*want = bytes;
+		*limit = bytes;
+		return 1;
+	}
+	return -1;
+}
+
 struct slots_ctx {
 	struct builder *b;
 	const struct bt_syscall_spec *spec;
@@ -359,8 +389,9 @@ static long capture_slot(__u32 i, void *data)
 	const __u64 *args = x->args;
 	long ret = x->ret;
 	bool at_exit = x->at_exit;
-	__u32 kind, sa;
+	__u32 kind, sa, limit = 0;
 	__u64 ptr, n = 0;
+	int plan;
 
 	if (i >= BT_NARGS)
 		return 1;
@@ -376,32 +407,23 @@ static long capture_slot(__u32 i, void *data)
 		return 1;
 	ptr = args[i];
 	sa = s->size_arg < BT_NARGS ? s->size_arg : 0;
+	plan = plan_buffer(kind, sa, s->bytes, args, ret, at_exit, &n, &limit);
+	if (plan >= 0) {
+		if (plan)
+			capture_bytes(b, CAP_INFO(i, 0, 0), ptr, n, limit);
+		return 0;
+	}
 	switch (kind) {
 	case BT_CK_STRING:
 		capture_string(b, i, 0, 0, ptr);
 		break;
-	case BT_CK_BUF_ARG:
-	case BT_CK_BUF_RET:
-	case BT_CK_BUF_ARGPTR:
-		if (!capture_buffers)
+	case BT_CK_BUF_ARGPTR: {
+		__u32 v = 0;
+		if (!capture_buffers || bpf_probe_read_user(&v, sizeof(v), (void *)args[sa]))
 			break;
-		if (kind == BT_CK_BUF_ARG) {
-			n = args[sa];
-		} else if (kind == BT_CK_BUF_RET) {
-			if (!at_exit || ret <= 0)
-				break;
-			n = ret;
-		} else {
-			__u32 v = 0;
-			if (bpf_probe_read_user(&v, sizeof(v), (void *)args[sa]))
-				break;
-			n = v;
-		}
-		capture_bytes(b, CAP_INFO(i, 0, 0), ptr, n, buffer_max);
+		capture_bytes(b, CAP_INFO(i, 0, 0), ptr, v, buffer_max);
 		break;
-	case BT_CK_STRUCT:
-		capture_bytes(b, CAP_INFO(i, 0, 0), ptr, s->bytes, s->bytes);
-		break;
+	}
 	case BT_CK_ARRAY_ARG:
 	case BT_CK_ARRAY_RET:
 		n = kind == BT_CK_ARRAY_ARG ? args[sa] : (ret > 0 ? ret : 0);
@@ -520,11 +542,55 @@ static __always_inline void fill_syscall(struct bt_syscall *rec, __u32 type, __u
 	rec->ncaptures = 0;
 }
 
+/* A syscall record with one capture of at most BT_INPLACE_BYTES, as written in place. */
+struct small_syscall {
+	struct bt_syscall rec;
+	struct bt_capture cap;
+	__u8 data[BT_INPLACE_BYTES];
+};
+
+/*
+ * Sends a syscall record with one buffer capture (`want` bytes at `ptr`, `len` of them
+ * kept, at most BT_INPLACE_BYTES) written in place in the ring, as bt_capture_bytes
+ * would have written it.
+ */
+static __always_inline void emit_small(__u32 type, __u32 pid, __u32 tid, __u32 nr, __u64 enter_ns, __u64 exit_ns,
+				       long ret, const __u64 *args, __u32 flags, __u32 info, __u64 ptr, __u64 want,
+				       __u32 len)
+{
+	struct small_syscall *r = bpf_ringbuf_reserve(&events, sizeof(*r), 0);
+	__u32 cflags = (info >> 8) & 0xff;
+
+	if (!r) {
+		count_lost();
+		return;
+	}
+	fill_syscall(&r->rec, type, pid, tid, nr, enter_ns, exit_ns, ret, args, flags);
+	if (want > len)
+		cflags |= BT_CAP_TRUNCATED;
+	if (len > BT_INPLACE_BYTES)
+		len = BT_INPLACE_BYTES;
+	bt_barrier_var(len);
+	if (!ptr) {
+		len = 0;
+		cflags |= BT_CAP_FAULT;
+	} else if (len && len <= BT_INPLACE_BYTES && bpf_probe_read_user(r->data, len, (void *)ptr)) {
+		len = 0;
+		cflags |= BT_CAP_FAULT;
+	}
+	r->cap.info = (info & ~0xff00U) | cflags << 8;
+	r->cap.len = len;
+	r->rec.ncaptures = 1;
+	r->rec.size = (sizeof(r->rec) + sizeof(r->cap) + len + 7) & ~7U;
+	bpf_ringbuf_submit(r, BPF_RB_NO_WAKEUP);
+}
+
 /*
  * Sends one syscall record. A call with nothing to capture (most of them, and every
  * call at entry but execve's and the value-result ones) is written in place in the
- * ring; one with captures is built in this CPU's scratch slot and copied, its one
- * capture (the usual case) taken with a direct call, several with a loop.
+ * ring, and so is one whose one capture is a buffer of at most BT_INPLACE_BYTES; any
+ * other is built in this CPU's scratch slot and copied, its one capture (the usual
+ * case) taken with a direct call, several with a loop.
  */
 static __always_inline void emit_syscall(__u32 type, __u32 pid, __u32 tid, __u32 nr, __u64 enter_ns, __u64 exit_ns,
 					 long ret, const __u64 *args, __u32 flags, bool captures, bool at_exit)
@@ -537,6 +603,23 @@ static __always_inline void emit_syscall(__u32 type, __u32 pid, __u32 tid, __u32
 		spec = bpf_map_lookup_elem(&specs, &nr);
 		if (spec && at_exit && !spec->exit_captures)
 			spec = NULL;
+		if (spec && at_exit && spec->exit_captures == 1 && spec->exit_arg < BT_NARGS) {
+			__u32 i = spec->exit_arg, limit = 0, len;
+			const struct bt_capture_slot *s = &spec->slot[i];
+			__u64 want = 0;
+			int plan = plan_buffer(s->kind & BT_CK_KIND_MASK, s->size_arg, s->bytes, args, ret, true, &want, &limit);
+
+			if (plan == 0) {
+				spec = NULL; /* nothing to capture this time */
+			} else if (plan > 0) {
+				len = want < limit ? want : limit;
+				if (len <= BT_INPLACE_BYTES) {
+					emit_small(type, pid, tid, nr, enter_ns, exit_ns, ret, args, flags,
+						   CAP_INFO(i, BT_CAP_AT_EXIT, 0), args[i], want, len);
+					return;
+				}
+			}
+		}
 	}
 	if (!spec) {
 		rec = bpf_ringbuf_reserve(&events, sizeof(*rec), 0);

@@ -14,6 +14,8 @@
 #define BT_MAX_CAPTURE (32 * 1024)
 /* Per-CPU scratch where a record is built: masked offsets and lengths stay inside it. */
 #define BT_SCRATCH (2 * BT_MAX_RECORD + 64)
+/* The largest capture written in place in the ring, after its record's fixed part. */
+#define BT_INPLACE_BYTES 64
 /* Array arguments: strings of execve's argv, iovec entries. */
 #define BT_MAX_ELEMENTS 64
 #define BT_MAX_IOV 16
