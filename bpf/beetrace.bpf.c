@@ -377,13 +377,15 @@ struct slots_ctx {
 	const struct bt_syscall_spec *spec;
 	const __u64 *args;
 	long ret;
+	__u32 first; /* step j takes argument first + j */
 	bool at_exit;
 };
 
 /* Takes the capture the table asks for one argument (one bpf_loop step, verified once). */
-static long capture_slot(__u32 i, void *data)
+static long capture_slot(__u32 j, void *data)
 {
 	struct slots_ctx *x = data;
+	__u32 i = x->first + j;
 	struct builder *b = x->b;
 	const struct bt_capture_slot *s;
 	const __u64 *args = x->args;
@@ -492,11 +494,21 @@ static long capture_slot(__u32 i, void *data)
 	return 0;
 }
 
-/* Takes the captures the table asks for, for one syscall, at entry or at exit. */
+/*
+ * Takes the captures the table asks for, for one syscall, at entry or at exit: at exit
+ * from the first argument captured, only that one when it is the only one (each step
+ * is a call, and most calls capture one argument).
+ */
 static __always_inline void capture_args(struct builder *b, const struct bt_syscall_spec *spec, const __u64 *args, long ret, bool at_exit)
 {
 	struct slots_ctx x = { .b = b, .spec = spec, .args = args, .ret = ret, .at_exit = at_exit };
-	bpf_loop(BT_NARGS, capture_slot, &x, 0);
+	__u32 steps = BT_NARGS;
+
+	if (at_exit && spec->exit_arg < BT_NARGS) {
+		x.first = spec->exit_arg;
+		steps = spec->exit_captures == 1 ? 1 : BT_NARGS - x.first;
+	}
+	bpf_loop(steps, capture_slot, &x, 0);
 }
 
 /*
@@ -556,7 +568,7 @@ struct small_syscall {
  */
 static __always_inline void emit_small(__u32 type, __u32 pid, __u32 tid, __u32 nr, __u64 enter_ns, __u64 exit_ns,
 				       long ret, const __u64 *args, __u32 flags, __u32 info, __u64 ptr, __u64 want,
-				       __u32 len)
+				       __u64 len)
 {
 	struct small_syscall *r = bpf_ringbuf_reserve(&events, sizeof(*r), 0);
 	__u32 cflags = (info >> 8) & 0xff;
@@ -568,13 +580,10 @@ static __always_inline void emit_small(__u32 type, __u32 pid, __u32 tid, __u32 n
 	fill_syscall(&r->rec, type, pid, tid, nr, enter_ns, exit_ns, ret, args, flags);
 	if (want > len)
 		cflags |= BT_CAP_TRUNCATED;
-	if (len > BT_INPLACE_BYTES)
-		len = BT_INPLACE_BYTES;
 	bt_barrier_var(len);
-	if (!ptr) {
+	if (len > BT_INPLACE_BYTES) /* never: the caller checked; the verifier sees the bound here */
 		len = 0;
-		cflags |= BT_CAP_FAULT;
-	} else if (len && len <= BT_INPLACE_BYTES && bpf_probe_read_user(r->data, len, (void *)ptr)) {
+	if (!ptr || (len && bpf_probe_read_user(r->data, len, (void *)ptr))) {
 		len = 0;
 		cflags |= BT_CAP_FAULT;
 	}
@@ -589,8 +598,7 @@ static __always_inline void emit_small(__u32 type, __u32 pid, __u32 tid, __u32 n
  * Sends one syscall record. A call with nothing to capture (most of them, and every
  * call at entry but execve's and the value-result ones) is written in place in the
  * ring, and so is one whose one capture is a buffer of at most BT_INPLACE_BYTES; any
- * other is built in this CPU's scratch slot and copied, its one capture (the usual
- * case) taken with a direct call, several with a loop.
+ * other is built in this CPU's scratch slot and copied.
  */
 static __always_inline void emit_syscall(__u32 type, __u32 pid, __u32 tid, __u32 nr, __u64 enter_ns, __u64 exit_ns,
 					 long ret, const __u64 *args, __u32 flags, bool captures, bool at_exit)
@@ -604,9 +612,9 @@ static __always_inline void emit_syscall(__u32 type, __u32 pid, __u32 tid, __u32
 		if (spec && at_exit && !spec->exit_captures)
 			spec = NULL;
 		if (spec && at_exit && spec->exit_captures == 1 && spec->exit_arg < BT_NARGS) {
-			__u32 i = spec->exit_arg, limit = 0, len;
+			__u32 i = spec->exit_arg, limit = 0;
 			const struct bt_capture_slot *s = &spec->slot[i];
-			__u64 want = 0;
+			__u64 want = 0, len;
 			int plan = plan_buffer(s->kind & BT_CK_KIND_MASK, s->size_arg, s->bytes, args, ret, true, &want, &limit);
 
 			if (plan == 0) {
@@ -639,12 +647,7 @@ static __always_inline void emit_syscall(__u32 type, __u32 pid, __u32 tid, __u32
 	b.off = sizeof(*rec);
 	b.ncap = 0;
 	b.cap_flags = at_exit ? BT_CAP_AT_EXIT : 0;
-	if (at_exit && spec->exit_captures == 1) {
-		struct slots_ctx x = { .b = &b, .spec = spec, .args = args, .ret = ret, .at_exit = true };
-		capture_slot(spec->exit_arg, &x);
-	} else {
-		capture_args(&b, spec, args, ret, at_exit);
-	}
+	capture_args(&b, spec, args, ret, at_exit);
 	rec->ncaptures = b.ncap;
 	rec->size = b.off;
 	emit(rec, b.off);

@@ -15,7 +15,7 @@
 /* Per-CPU scratch where a record is built: masked offsets and lengths stay inside it. */
 #define BT_SCRATCH (2 * BT_MAX_RECORD + 64)
 /* The largest capture written in place in the ring, after its record's fixed part. */
-#define BT_INPLACE_BYTES 64
+#define BT_INPLACE_BYTES 32
 /* Array arguments: strings of execve's argv, iovec entries. */
 #define BT_MAX_ELEMENTS 64
 #define BT_MAX_IOV 16
@@ -149,10 +149,9 @@ struct bt_inflight {
 	__u64 args[BT_NARGS];
 	__u32 nr;
 	__u32 pid;
-	__u32 tid;      /* the thread a slot of the array belongs to (0: free) */
+	__u64 tid;      /* the thread a slot of the array belongs to (0: free); 64-bit for the atomic claim */
 	__u32 active;
 	__u32 new_task; /* set at fork: the task's first exit is its return from the parent's clone */
-	__u32 pad;
 };
 
 /* Slots of the entry-state array: a power of two at least pid_max, within these bounds. */
