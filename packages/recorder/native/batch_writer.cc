@@ -95,6 +95,15 @@ void ProtoBytes::StringField(uint32_t field, const uint8_t* p, size_t n) {
   BytesField(field, text.data(), text.size());
 }
 
+void BatchWriter::SetArgCounts(const uint8_t* specs, size_t n) {
+  nargs_.assign(n, BT_NARGS);
+  for (size_t nr = 0; nr < n; nr++) {
+    bt_syscall_spec spec;
+    memcpy(&spec, specs + nr * sizeof spec, sizeof spec);
+    nargs_[nr] = spec.nargs < BT_NARGS ? spec.nargs : BT_NARGS;
+  }
+}
+
 void BatchWriter::Add(const uint8_t* rec, size_t size) {
   if (size < 8) return;
   uint32_t type = Load<uint32_t>(rec);
@@ -135,7 +144,9 @@ void BatchWriter::AddSyscall(const uint8_t* rec, size_t size) {
   last_exit_ns_ = sc.exit_ns;
   duration_.Varint(sc.exit_ns - sc.enter_ns);
   ret_.SignedVarint(sc.ret);
-  for (int i = 0; i < BT_NARGS; i++) args_[i].SignedVarint(static_cast<int64_t>(sc.args[i]));
+  // Registers after the syscall's arguments hold leftovers (7 bytes each in the trace): 0.
+  uint32_t nargs = sc.nr < nargs_.size() ? nargs_[sc.nr] : BT_NARGS;
+  for (uint32_t i = 0; i < BT_NARGS; i++) args_[i].SignedVarint(i < nargs ? static_cast<int64_t>(sc.args[i]) : 0);
   flags_.Varint(sc.flags);
   // Entry captures are rare (execve, value-result arguments): no lookup while there are none.
   auto entry = entries_.empty() ? entries_.end() : entries_.find(sc.tid);

@@ -61,6 +61,10 @@ class BatchWriter {
   static constexpr uint32_t kMaxSyscalls = 4096;
   static constexpr size_t kMaxCaptureBytes = 1 << 20;
 
+  // The capture table (one bt_syscall_spec per syscall number): how many arguments each
+  // syscall takes; the registers after them are written as 0 (all six for a number the
+  // table lacks, and until this is called).
+  void SetArgCounts(const uint8_t* specs, size_t n);
   // Adds one raw record of any type; a malformed one is skipped.
   void Add(const uint8_t* rec, size_t size);
   bool Full() const { return syscalls_ >= kMaxSyscalls || cap_data_.size() >= kMaxCaptureBytes; }
@@ -86,6 +90,7 @@ class BatchWriter {
   };
   std::unordered_map<uint32_t, EntryCaptures> entries_;
 
+  std::vector<uint8_t> nargs_;  // by syscall number
   uint32_t syscalls_ = 0;
   uint64_t base_ns_ = 0;
   uint64_t last_exit_ns_ = 0;

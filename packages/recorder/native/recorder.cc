@@ -180,6 +180,7 @@ Napi::Value Recorder::Attach(const Napi::CallbackInfo& info) {
       return env.Undefined();
     }
   }
+  batch_.SetArgCounts(specs.Data(), BT_MAX_NR);
   ring_ = new RingReader();
   if (!ring_->Open(bpf_map__fd(skel_->maps.events), bpf_map__max_entries(skel_->maps.events))) {
     err = errno;
