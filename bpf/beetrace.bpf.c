@@ -496,17 +496,17 @@ static long capture_slot(__u32 j, void *data)
 
 /*
  * Takes the captures the table asks for, for one syscall, at entry or at exit: at exit
- * from the first argument captured, only that one when it is the only one (each step
- * is a call, and most calls capture one argument).
+ * only over the arguments that have one (each step is a call, and most calls capture
+ * one argument).
  */
 static __always_inline void capture_args(struct builder *b, const struct bt_syscall_spec *spec, const __u64 *args, long ret, bool at_exit)
 {
 	struct slots_ctx x = { .b = b, .spec = spec, .args = args, .ret = ret, .at_exit = at_exit };
 	__u32 steps = BT_NARGS;
 
-	if (at_exit && spec->exit_arg < BT_NARGS) {
-		x.first = spec->exit_arg;
-		steps = spec->exit_captures == 1 ? 1 : BT_NARGS - x.first;
+	if (at_exit && spec->exit_first < spec->exit_end && spec->exit_end <= BT_NARGS) {
+		x.first = spec->exit_first;
+		steps = spec->exit_end - spec->exit_first;
 	}
 	bpf_loop(steps, capture_slot, &x, 0);
 }
@@ -609,10 +609,10 @@ static __always_inline void emit_syscall(__u32 type, __u32 pid, __u32 tid, __u32
 
 	if (captures && nr < BT_MAX_NR) {
 		spec = bpf_map_lookup_elem(&specs, &nr);
-		if (spec && at_exit && !spec->exit_captures)
+		if (spec && at_exit && !spec->exit_end)
 			spec = NULL;
-		if (spec && at_exit && spec->exit_captures == 1 && spec->exit_arg < BT_NARGS) {
-			__u32 i = spec->exit_arg, limit = 0;
+		if (spec && at_exit && spec->exit_end == spec->exit_first + 1 && spec->exit_first < BT_NARGS) {
+			__u32 i = spec->exit_first, limit = 0;
 			const struct bt_capture_slot *s = &spec->slot[i];
 			__u64 want = 0, len;
 			int plan = plan_buffer(s->kind & BT_CK_KIND_MASK, s->size_arg, s->bytes, args, ret, true, &want, &limit);

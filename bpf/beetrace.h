@@ -137,8 +137,8 @@ struct bt_capture_slot {
 struct bt_syscall_spec {
 	struct bt_capture_slot slot[BT_NARGS]; /* slot i describes argument i */
 	__u32 flags;
-	__u8 exit_captures; /* arguments captured at exit: 0 sends the record without building it */
-	__u8 exit_arg;      /* the first of them: with one, its capture is taken without a loop */
+	__u8 exit_first;    /* the arguments captured at exit lie in exit_first..exit_end-1; */
+	__u8 exit_end;      /* 0: none (the record is sent without building it) */
 	__u8 nargs;         /* arguments the syscall takes; the registers after them are written as 0 */
 	__u8 pad;
 };

@@ -18,8 +18,8 @@ Napi::Object Layout(Napi::Env env) {
   auto set = [&](const char* k, size_t v) { l.Set(k, Napi::Number::New(env, static_cast<double>(v))); };
   set("spec_size", sizeof(bt_syscall_spec));
   set("spec_flags", offsetof(bt_syscall_spec, flags));
-  set("spec_exit_captures", offsetof(bt_syscall_spec, exit_captures));
-  set("spec_exit_arg", offsetof(bt_syscall_spec, exit_arg));
+  set("spec_exit_first", offsetof(bt_syscall_spec, exit_first));
+  set("spec_exit_end", offsetof(bt_syscall_spec, exit_end));
   set("spec_nargs", offsetof(bt_syscall_spec, nargs));
   set("NARGS", BT_NARGS);
   set("slot_size", sizeof(bt_capture_slot));

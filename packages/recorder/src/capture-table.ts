@@ -1,6 +1,6 @@
 // Turns the syscall table's capture column into the table the BPF programs read:
-// per syscall number, one slot per argument (kind, size argument, bytes), flags, how
-// many arguments are captured at exit and the first of them, and the argument count
+// per syscall number, one slot per argument (kind, size argument, bytes), flags, the
+// range of arguments captured at exit, and the argument count
 // (the registers after it are written as 0; all six for a number the table lacks).
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -61,8 +61,9 @@ export function captureTable(table: SyscallTable, layout: Layout): Uint8Array {
     if (sc.captureAtEntry && sc.capture.length > 0) flags |= layout['SPEC_ENTRY_SLOTS']!;
     view.setUint32(row + layout['spec_flags']!, flags, true);
     if (!sc.captureAtEntry && sc.capture.length > 0) {
-      view.setUint8(row + layout['spec_exit_captures']!, new Set(sc.capture.map((c) => c.arg)).size);
-      view.setUint8(row + layout['spec_exit_arg']!, Math.min(...sc.capture.map((c) => c.arg)));
+      const args = sc.capture.map((c) => c.arg);
+      view.setUint8(row + layout['spec_exit_first']!, Math.min(...args));
+      view.setUint8(row + layout['spec_exit_end']!, Math.max(...args) + 1);
     }
     view.setUint8(row + layout['spec_nargs']!, sc.args.length);
   }
