@@ -660,6 +660,7 @@ int BPF_PROG(bt_sys_enter, struct pt_regs *regs, long id)
 	__u32 tgid = pid_tgid >> 32, tid = (__u32)pid_tgid;
 	__u32 state = trace_state(tgid);
 	struct bt_inflight *f;
+	__u64 args[BT_NARGS], now;
 
 	if (!state || id < 0)
 		return 0;
@@ -675,17 +676,21 @@ int BPF_PROG(bt_sys_enter, struct pt_regs *regs, long id)
 	f = inflight_of(tid, true);
 	if (!f)
 		return 0;
-	f->enter_ns = bpf_ktime_get_ns();
+	now = bpf_ktime_get_ns();
+	read_args(regs, args);
+	f->enter_ns = now;
 	f->nr = id;
 	f->pid = tgid;
 	f->active = 1;
 	f->new_task = 0;
-	read_args(regs, f->args);
+	for (int i = 0; i < BT_NARGS; i++)
+		f->args[i] = args[i];
+	/* f (an array slot or a hash value) is not used below: one path to verify, not two. */
 	if (id < BT_MAX_NR) {
 		__u32 nr = id;
 		const struct bt_syscall_spec *spec = bpf_map_lookup_elem(&specs, &nr);
 		if (spec && (spec->flags & BT_SPEC_ENTRY_SLOTS))
-			emit_syscall(BT_REC_SYSCALL_ENTRY, tgid, tid, nr, f->enter_ns, f->enter_ns, 0, f->args, 0, true, false);
+			emit_syscall(BT_REC_SYSCALL_ENTRY, tgid, tid, nr, now, now, 0, args, 0, true, false);
 	}
 	return 0;
 }
