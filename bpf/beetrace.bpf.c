@@ -31,8 +31,14 @@ const volatile bool floor_only = false;
 #define NR_EXECVE 59
 #define NR_EXECVEAT 322
 
-/* The traced set (beetrace.h): two bits per tgid, BT_TRACED or BT_PENDING_EXEC. */
-__u64 traced_pids[BT_PID_WORDS];
+/* The traced set (beetrace.h): a map of its own, which the recorder maps (as .bss it would be copied in at load). */
+struct {
+	__uint(type, BPF_MAP_TYPE_ARRAY);
+	__uint(map_flags, BPF_F_MMAPABLE);
+	__uint(max_entries, 1);
+	__type(key, __u32);
+	__type(value, struct bt_traced_set);
+} traced SEC(".maps");
 
 /*
  * Syscall in progress per thread: entry time and arguments. A thread's state is the
@@ -147,9 +153,18 @@ static __always_inline void inflight_release(__u32 tid)
 	bpf_map_delete_elem(&inflight, &tid);
 }
 
+/* The traced set's word that holds tgid's two bits. */
+static __always_inline __u64 *traced_word(__u32 tgid)
+{
+	__u32 zero = 0;
+	struct bt_traced_set *set = bpf_map_lookup_elem(&traced, &zero);
+	return set ? &set->words[BT_PID_WORD(tgid)] : NULL;
+}
+
 static __always_inline __u32 trace_state(__u32 tgid)
 {
-	return (traced_pids[BT_PID_WORD(tgid)] >> BT_PID_SHIFT(tgid)) & 3;
+	__u64 *w = traced_word(tgid);
+	return w ? (*w >> BT_PID_SHIFT(tgid)) & 3 : 0;
 }
 
 static __always_inline bool is_traced(__u32 tgid)
@@ -668,8 +683,9 @@ int BPF_PROG(bt_sys_enter, struct pt_regs *regs, long id)
 		/* The started program: its own execve is the first call recorded. */
 		if (id != NR_EXECVE && id != NR_EXECVEAT)
 			return 0;
-		__sync_fetch_and_xor(&traced_pids[BT_PID_WORD(tgid)],
-				     (__u64)(BT_PENDING_EXEC ^ BT_TRACED) << BT_PID_SHIFT(tgid));
+		__u64 *w = traced_word(tgid);
+		if (w)
+			__sync_fetch_and_xor(w, (__u64)(BT_PENDING_EXEC ^ BT_TRACED) << BT_PID_SHIFT(tgid));
 	}
 	if (floor_only)
 		return 0;
@@ -766,8 +782,11 @@ int BPF_PROG(bt_fork, struct task_struct *parent, struct task_struct *child)
 
 	if (!is_traced(ptgid))
 		return 0;
-	if (ctgid != ptgid)
-		__sync_fetch_and_or(&traced_pids[BT_PID_WORD(ctgid)], (__u64)BT_TRACED << BT_PID_SHIFT(ctgid));
+	if (ctgid != ptgid) {
+		__u64 *w = traced_word(ctgid);
+		if (w)
+			__sync_fetch_and_or(w, (__u64)BT_TRACED << BT_PID_SHIFT(ctgid));
+	}
 	f = inflight_of(ctid, true);
 	if (f) {
 		f->pid = ctgid;
@@ -823,8 +842,11 @@ int BPF_PROG(bt_exit, struct task_struct *p, bool group_dead)
 	rec->exit_code = BPF_CORE_READ(p, exit_code);
 	rec->group_dead = group_dead;
 	emit_process(rec, 0);
-	if (group_dead)
-		__sync_fetch_and_and(&traced_pids[BT_PID_WORD(tgid)], ~((__u64)3 << BT_PID_SHIFT(tgid)));
+	if (group_dead) {
+		__u64 *w = traced_word(tgid);
+		if (w)
+			__sync_fetch_and_and(w, ~((__u64)3 << BT_PID_SHIFT(tgid)));
+	}
 	return 0;
 }
 

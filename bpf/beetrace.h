@@ -45,7 +45,7 @@ enum bt_record_type {
 
 /*
  * The traced set: two bits per thread group id, for every id the kernel can hand out
- * (PID_MAX_LIMIT on 64-bit), in the BPF object's .bss, which the recorder maps. The
+ * (PID_MAX_LIMIT on 64-bit), in an array map the recorder maps into its memory. The
  * filter every syscall of every process runs is then one load, not a hash lookup.
  */
 #define BT_TRACED 1
@@ -54,6 +54,10 @@ enum bt_record_type {
 #define BT_PID_WORDS (BT_PID_LIMIT / 32)
 #define BT_PID_WORD(pid) (((pid) >> 5) & (BT_PID_WORDS - 1))
 #define BT_PID_SHIFT(pid) (((pid) & 31) * 2)
+
+struct bt_traced_set {
+	__u64 words[BT_PID_WORDS];
+};
 
 struct bt_syscall {
 	__u32 type;

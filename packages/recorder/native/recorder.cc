@@ -87,11 +87,12 @@ Napi::Function Recorder::Init(Napi::Env env) {
                      });
 }
 
-// new Recorder({ ringBytes, stringMax, bufferMax, captureBuffers, pollMicros, coreBtf, floor,
-// programStats }) starts
+// new Recorder({ specs, ringBytes, stringMax, bufferMax, captureBuffers, pollMicros, coreBtf,
+// floor, programStats }) starts
 // loading the BPF programs on a thread of its own (opening vmlinux BTF and the verifier
 // take a while), so that JavaScript can go on loading its modules meanwhile;
-// attach(specs) waits for that, fills the capture table and attaches. coreBtf: a BTF
+// specs is the capture table (one row per syscall number), filled by the same thread;
+// attach() waits for all that and attaches. coreBtf: a BTF
 // file with the kernel types the CO-RE relocations need (bpf/Makefile), which spares
 // libbpf parsing the whole vmlinux BTF; without it libbpf reads the kernel's. floor: the
 // syscall hooks only run the process filter and record nothing (the bench's floor).
@@ -111,6 +112,14 @@ Recorder::Recorder(const Napi::CallbackInfo& info) : Napi::ObjectWrap<Recorder>(
   bool floor = opts.Get("floor").ToBoolean().Value();
   if (opts.Get("programStats").ToBoolean().Value()) stats_fd_ = bpf_enable_stats(BPF_STATS_RUN_TIME);
   uint32_t ring_bytes = GetU32(opts, "ringBytes", 16u << 20);
+  Napi::Value specs_value = opts.Get("specs");
+  if (!specs_value.IsTypedArray() || specs_value.As<Napi::Uint8Array>().ByteLength() != BT_MAX_NR * sizeof(bt_syscall_spec)) {
+    Napi::TypeError::New(env, "Recorder: specs must be the capture table").ThrowAsJavaScriptException();
+    return;
+  }
+  Napi::Uint8Array specs = specs_value.As<Napi::Uint8Array>();
+  std::vector<uint8_t> table(specs.Data(), specs.Data() + specs.ByteLength());
+  batch_.SetArgCounts(table.data(), BT_MAX_NR);
   Napi::Value core_btf_value = opts.Get("coreBtf");
   std::string core_btf = core_btf_value.IsString() ? core_btf_value.As<Napi::String>().Utf8Value() : "";
   libbpf_set_print(PrintLibbpf);
@@ -136,51 +145,43 @@ Recorder::Recorder(const Napi::CallbackInfo& info) : Napi::ObjectWrap<Recorder>(
     if (err) {
       load_err_ = -err;
       load_stage_ = "load";
+      return;
+    }
+    // The capture table, all rows in one call.
+    std::vector<uint32_t> keys(BT_MAX_NR);
+    for (uint32_t nr = 0; nr < BT_MAX_NR; nr++) keys[nr] = nr;
+    uint32_t count = BT_MAX_NR;
+    if (bpf_map_update_batch(bpf_map__fd(skel_->maps.specs), keys.data(), table.data(), &count, nullptr)) {
+      load_err_ = errno;
+      load_stage_ = "fill";
     }
   });
 }
 
-// attach(specs: Uint8Array): the capture table, one row per syscall number.
+// attach(): waits for the load, maps the ring buffer and the traced set, attaches.
 Napi::Value Recorder::Attach(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
   if (loader_.joinable()) loader_.join();
   if (load_err_) {
     int err = load_err_;
-    std::string what = load_stage_ == std::string("open") ? "cannot open the BPF object: " : "cannot load the BPF programs: ";
+    std::string stage = load_stage_;
+    std::string what = stage == "open" ? "cannot open the BPF object: "
+                       : stage == "fill" ? "cannot fill the capture table: "
+                                         : "cannot load the BPF programs: ";
     Destroy();
     CodedError(env, CodeForErrno(err), what + strerror(err), err).ThrowAsJavaScriptException();
     return env.Undefined();
   }
   if (!skel_ || attached_) return CodedError(env, "ESTATE", "recorder is closed or attached").Value();
-  if (!skel_->bss) {  // libbpf maps .bss when the kernel can (5.5 on)
-    Destroy();
-    CodedError(env, "EBPF", "cannot map the traced set: this kernel cannot map BPF arrays").ThrowAsJavaScriptException();
-    return env.Undefined();
-  }
-  if (info.Length() < 1 || !info[0].IsTypedArray()) {
-    Napi::TypeError::New(env, "attach: specs must be a Uint8Array").ThrowAsJavaScriptException();
-    return env.Undefined();
-  }
-  Napi::Uint8Array specs = info[0].As<Napi::Uint8Array>();
-  if (specs.ByteLength() != BT_MAX_NR * sizeof(bt_syscall_spec)) {
-    Napi::RangeError::New(env, "attach: specs has the wrong size").ThrowAsJavaScriptException();
-    return env.Undefined();
-  }
   int err;
-  int specs_fd = bpf_map__fd(skel_->maps.specs);
-  for (uint32_t nr = 0; nr < BT_MAX_NR; nr++) {
-    const uint8_t* row = specs.Data() + nr * sizeof(bt_syscall_spec);
-    bool any = false;
-    for (size_t i = 0; i < sizeof(bt_syscall_spec); i++) any |= row[i] != 0;
-    if (any && bpf_map_update_elem(specs_fd, &nr, row, BPF_ANY)) {
-      err = errno;
-      Destroy();
-      CodedError(env, "EBPF", std::string("cannot fill the capture table: ") + strerror(err))
-          .ThrowAsJavaScriptException();
-      return env.Undefined();
-    }
+  void* set = mmap(nullptr, sizeof(bt_traced_set), PROT_READ | PROT_WRITE, MAP_SHARED, bpf_map__fd(skel_->maps.traced), 0);
+  if (set == MAP_FAILED) {
+    err = errno;
+    Destroy();
+    CodedError(env, "EBPF", std::string("cannot map the traced set: ") + strerror(err)).ThrowAsJavaScriptException();
+    return env.Undefined();
   }
-  batch_.SetArgCounts(specs.Data(), BT_MAX_NR);
+  traced_ = static_cast<bt_traced_set*>(set);
   ring_ = new RingReader();
   if (!ring_->Open(bpf_map__fd(skel_->maps.events), bpf_map__max_entries(skel_->maps.events))) {
     err = errno;
@@ -202,14 +203,24 @@ Napi::Value Recorder::Attach(const Napi::CallbackInfo& info) {
 
 Recorder::~Recorder() { Destroy(); }
 
+void Recorder::RequestStop() {
+  {
+    std::lock_guard<std::mutex> lock(wake_mutex_);
+    stopping_ = true;
+  }
+  wake_.notify_one();
+}
+
 void Recorder::Destroy() {
   if (loader_.joinable()) loader_.join();
   if (thread_.joinable()) {
-    stopping_ = true;
+    RequestStop();
     thread_.join();
   }
   delete ring_;
   ring_ = nullptr;
+  if (traced_) munmap(traced_, sizeof(bt_traced_set));
+  traced_ = nullptr;
   if (skel_) beetrace_bpf__destroy(skel_);
   skel_ = nullptr;
   if (stats_fd_ >= 0) close(stats_fd_);
@@ -217,7 +228,7 @@ void Recorder::Destroy() {
 }
 
 // The traced set's words (beetrace.h), in the BPF object's .bss, which libbpf mapped.
-uint64_t* Recorder::TracedPids() { return reinterpret_cast<uint64_t*>(skel_->bss->traced_pids); }
+uint64_t* Recorder::TracedPids() { return reinterpret_cast<uint64_t*>(traced_->words); }
 
 // spawn(path, argv, envp, cwd, stdinFd, stdoutFd, stderrFd) -> { pid, errno, traceFailed }:
 // the program starts in the traced set, from its own execve on (spawn.cc).
@@ -346,7 +357,7 @@ void Recorder::AddUnfinished() {
   };
   size_t slots = bpf_map__max_entries(skel_->maps.inflight_slots);
   size_t bytes = slots * sizeof(bt_inflight);
-  void* m = mmap(nullptr, bytes, PROT_READ, MAP_SHARED, bpf_map__fd(skel_->maps.inflight_slots), 0);
+  void* m = mmap(nullptr, bytes, PROT_READ, MAP_SHARED | MAP_POPULATE, bpf_map__fd(skel_->maps.inflight_slots), 0);
   if (m != MAP_FAILED) {
     const auto* slot = static_cast<const bt_inflight*>(m);
     for (size_t i = 0; i < slots; i++) add(slot[i]);
@@ -381,7 +392,9 @@ void Recorder::Consume() {
       Deliver();
       last_delivery = now;
     }
-    usleep(poll_us_);
+    // Sleep until the next poll, or until stop() says to finish now.
+    std::unique_lock<std::mutex> lock(wake_mutex_);
+    wake_.wait_for(lock, std::chrono::microseconds(poll_us_), [this] { return stopping_.load(); });
   }
   while (ring_->Drain([this](const uint8_t* p, size_t n) { OnRecord(p, n); }) > 0) continue;
   AddUnfinished();
@@ -420,7 +433,7 @@ Napi::Value Recorder::Start(const Napi::CallbackInfo& info) {
 
 // stop(): the consumer drains what is left, delivers it, then calls onChunk(null).
 Napi::Value Recorder::Stop(const Napi::CallbackInfo& info) {
-  stopping_ = true;
+  RequestStop();
   return info.Env().Undefined();
 }
 
@@ -467,7 +480,7 @@ Napi::Value Recorder::ProgramStats(const Napi::CallbackInfo& info) {
 
 Napi::Value Recorder::Close(const Napi::CallbackInfo& info) {
   if (started_ && thread_.joinable()) {
-    stopping_ = true;
+    RequestStop();
     thread_.join();
   }
   Destroy();

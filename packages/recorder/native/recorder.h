@@ -5,6 +5,7 @@
 #include <napi.h>
 
 #include <atomic>
+#include <condition_variable>
 #include <mutex>
 #include <thread>
 #include <vector>
@@ -13,6 +14,7 @@
 #include "ring_reader.h"
 
 struct beetrace_bpf;
+struct bt_traced_set;
 
 class Recorder : public Napi::ObjectWrap<Recorder> {
  public:
@@ -37,16 +39,20 @@ class Recorder : public Napi::ObjectWrap<Recorder> {
   void Deliver();
   void Write(const uint8_t* p, size_t n);
   void Destroy();
+  void RequestStop();
   uint64_t* TracedPids();
 
   beetrace_bpf* skel_ = nullptr;
   RingReader* ring_ = nullptr;
+  bt_traced_set* traced_ = nullptr;  // the traced set's map, mapped after the load
   std::thread loader_;
   int load_err_ = 0;
   const char* load_stage_ = "";
   bool attached_ = false;
   std::thread thread_;
   std::atomic<bool> stopping_{false};
+  std::mutex wake_mutex_;
+  std::condition_variable wake_;  // stop() wakes the consumer from its poll interval
   bool started_ = false;
   Napi::ThreadSafeFunction tsfn_;
   BatchWriter batch_;

@@ -4,6 +4,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { release, version } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { builtCaptureTable } from './capture-table.js';
 import { RecordError } from './errors.js';
 import { binding, type NativeRecorder } from './native.js';
 
@@ -78,7 +79,7 @@ export function beginLoad(capture: Required<CaptureOptions>): NativeRecorder {
     throw new RecordError('ADDON', (e as Error).message);
   }
   const core = coreBtf();
-  return new b.Recorder({ ...capture, ...(core ? { coreBtf: core } : {}), ...measuring() });
+  return new b.Recorder({ specs: builtCaptureTable(), ...capture, ...(core ? { coreBtf: core } : {}), ...measuring() });
 }
 
 let preloaded: { key: string; native: NativeRecorder } | undefined;

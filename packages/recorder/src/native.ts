@@ -7,7 +7,8 @@ export interface Layout {
 }
 
 export interface NativeRecorder {
-  attach(specs: Uint8Array): void;
+  /** Waits for the load, then attaches the programs. */
+  attach(): void;
   /** Starts a program in the traced set, recorded from its own execve on. */
   spawn(path: string, argv: readonly string[], envp: readonly string[], cwd: string, stdin: number, stdout: number, stderr: number): SpawnedChild;
   /** pid's thread group and its future children are recorded from now on. */
@@ -42,6 +43,8 @@ export interface Delivery {
 export type DeliveryCallback = (delivery: Delivery | null) => void;
 
 export interface NativeRecorderOptions {
+  /** The capture table (capture-table.ts), one row per syscall number. */
+  readonly specs: Uint8Array;
   readonly ringBytes: number;
   readonly stringMax: number;
   readonly bufferMax: number;

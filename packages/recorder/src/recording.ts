@@ -4,7 +4,6 @@ import { closeSync, fchmodSync, openSync, readFileSync, writeSync } from 'node:f
 import { hostname, machine, release } from 'node:os';
 import { getSystemErrorMap } from 'node:util';
 import { encodeHeader, encodeTrailer } from '@beetrace/format/writer';
-import { builtCaptureTable } from './capture-table.js';
 import { RecordError } from './errors.js';
 import { binding, type Delivery, type NativeRecorder, type ProgramStats, type WaitStatus } from './native.js';
 import { beginLoad, type CaptureOptions, checkCapture, takePreloaded } from './native-loader.js';
@@ -139,12 +138,11 @@ function processAlive(pid: number): boolean {
   }
 }
 
-/** Waits for the BPF programs to load, then fills the capture table and attaches them. */
+/** Waits for the BPF programs to load (with the capture table), then attaches them. */
 function attachRecorder(native: NativeRecorder, capture: Required<CaptureOptions>): NativeRecorder {
-  const specs = builtCaptureTable();
   for (let attempt = 1; ; attempt++) {
     try {
-      native.attach(specs);
+      native.attach();
       return native;
     } catch (e) {
       const err = e as NodeJS.ErrnoException;
@@ -354,8 +352,12 @@ export class Recording {
       }
       if (this.stopRequested && (childExit === undefined || childDone)) break;
       await new Promise<void>((r) => {
-        this.wakeUp = r;
-        setTimeout(r, childDone ? 100 : 250);
+        // A woken wait drops its timer: nothing keeps a library user's event loop alive after.
+        const timer = setTimeout(r, childDone ? 100 : 250);
+        this.wakeUp = () => {
+          clearTimeout(timer);
+          r();
+        };
       });
     }
     if (this.killTimer) clearTimeout(this.killTimer);
