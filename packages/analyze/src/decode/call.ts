@@ -1,8 +1,8 @@
 // The context a syscall decoder works in: the raw event, its captured memory,
 // the options, and the output being built (argument texts, where the entry
 // part ends, how the return value prints).
-import { CaptureFlag, type Capture, type SyscallEvent, SyscallFlag, type SyscallInfo } from '@beetrace/format';
-import type { DecodeState } from './state.js';
+import { callFailed, CaptureFlag, type Capture, type SyscallEvent, SyscallFlag, type SyscallInfo } from '@beetrace/format';
+import type { TraceModel } from './model.js';
 import { type TextOptions, printBuffer, printCString, printPath } from './text.js';
 import { type Xlat, enumName, flags, hex } from './xlat.js';
 
@@ -35,7 +35,7 @@ export class Call {
     readonly name: string,
     readonly info: SyscallInfo | undefined,
     readonly opts: DecodeOptions,
-    readonly state: DecodeState,
+    readonly state: TraceModel,
     scratch?: string[],
   ) {
     this.caps = ev.captures;
@@ -50,7 +50,7 @@ export class Call {
 
   /** The call returned an error (-4095..-1). */
   get failed(): boolean {
-    return this.exited && this.ev.ret < 0 && this.ev.ret >= -4095;
+    return callFailed(this.ev.ret, this.ev.flags);
   }
 
   get ret(): number {

@@ -1,8 +1,9 @@
 // bt-show's work, separate from the process plumbing in cli.ts so tests can run it.
 import { open } from 'node:fs/promises';
-import { type BatchColumns, pb, type Header, readTraceColumns, SyscallFlag, type SyscallTable } from '@beetrace/format';
-import { SyscallCursor, walkBatch } from '../decode/cursor.js';
-import { type DecodedEvent, type DecodedSyscall, syscallNameFor } from '../decode/decode.js';
+import {
+  type BatchColumns, callFailed, pb, type Header, readTraceColumns, SyscallCursor, SyscallFlag, syscallName, type SyscallTable, walkBatch,
+} from '@beetrace/format';
+import type { DecodedEvent, DecodedSyscall } from '../decode/decode.js';
 import { signalName } from '../decode/structs.js';
 import { cloneNumbers, isCloneChild, TraceDecoder } from '../decode/trace.js';
 import { type ShowOptions } from './options.js';
@@ -256,7 +257,7 @@ class Counter {
         if (!self.keep[nr]) return;
         if (o.pids && !o.pids.has(ev.pid)) return;
         const unfinished = (ev.flags & SyscallFlag.UNFINISHED) !== 0;
-        const failed = !unfinished && ev.ret < 0 && ev.ret >= -4095;
+        const failed = callFailed(ev.ret, ev.flags);
         const st = o.status;
         if (st && !st.has(unfinished ? 'unfinished' : failed ? 'failed' : 'successful')) return;
         summary.count(self.names[nr]!, nr, failed, unfinished, ev.exitNs - ev.enterNs);
@@ -267,7 +268,7 @@ class Counter {
 
   private lookUp(nr: number): void {
     const info = this.table.byNr.get(nr);
-    const name = syscallNameFor(this.table, nr);
+    const name = syscallName(this.table, nr);
     this.names[nr] = name;
     let keep = true;
     const t = this.o.trace;
