@@ -2,7 +2,7 @@
 // bt-show's decoder: every syscall and process event as strace prints it.
 export { decodeTrace, decodeTraceChunks, type DecodeTraceOptions, type TraceItem, TraceDecoder } from './decode/trace.js';
 export {
-  Decoder, type DecodedEvent, type DecodedProcessEvent, type DecodedSyscall, errnoName, errnoText, siginfo,
+  Decoder, type DecodedEvent, type DecodedProcessEvent, type DecodedSyscall, errnoName, errnoNames, errnoText, siginfo,
 } from './decode/decode.js';
 export { type DecodeOptions } from './decode/call.js';
 export {

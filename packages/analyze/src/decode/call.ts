@@ -26,8 +26,6 @@ export class Call {
   retText: string | undefined;
   /** Appended after the return value, e.g. " ([{fd=3, revents=POLLIN}])". */
   retAux = '';
-  /** Paths this call names (resolved by the state), for the API's `paths`. */
-  paths: string[] | undefined;
   private caps: readonly Capture[];
 
   constructor(
@@ -159,7 +157,6 @@ export class Call {
     if (!c || (c.flags & CaptureFlag.FAULT) !== 0) return hex(v);
     const nul = c.data.indexOf(0);
     const raw = nul >= 0 ? c.data.subarray(0, nul) : c.data;
-    (this.paths ??= []).push(new TextDecoder().decode(raw));
     return printPath(c.data, (c.flags & CaptureFlag.TRUNCATED) !== 0, this.opts);
   }
 

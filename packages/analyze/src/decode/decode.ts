@@ -36,16 +36,18 @@ export interface DecodedSyscall {
   readonly failed: boolean;
   /** The call had not returned when recording ended, or never returns (exit). */
   readonly unfinished: boolean;
+  /** SyscallFlag bits as recorded (NO_ENTRY: entered before recording began, as a new task's own return from clone). */
+  readonly flags: number;
   readonly enterNs: number;
   readonly exitNs: number;
-  /** Paths the call names, as the process wrote them (before resolution). */
-  readonly paths: readonly string[] | undefined;
+  /** The path arguments (the table's path roles, in order), as the process wrote them; undefined where not captured. */
+  readonly paths: readonly (string | undefined)[];
   /** The syscall table's row (undefined for a number the table does not know). */
   readonly info: SyscallInfo | undefined;
   /** The thread that made the call, in the trace model (`thread.proc` its process). */
   readonly thread: ThreadModel;
-  /** The absolute form of each path argument (the table's path roles, in order), resolved against the dirfd or cwd at the call. */
-  readonly resolved: readonly string[];
+  /** The absolute form of each of `paths`, resolved against the dirfd or cwd at the call (as written when the base is unknown). */
+  readonly resolved: readonly (string | undefined)[];
   /** Per argument index: what an fd or dirfd argument referred to when the call was made. */
   readonly fdAt: readonly (FdEntry | undefined)[];
   /** The fds the call made (its return value, pipe's pair, dup's target), after it returned. */
@@ -74,6 +76,8 @@ export interface DecodedProcessEvent {
   readonly line: string | undefined;
   /** signal/killed: the signal name; exited: undefined. */
   readonly signal: string | undefined;
+  /** signal/killed: the signal number. */
+  readonly signo: number | undefined;
   /** exited: the exit code. */
   readonly exitCode: number | undefined;
   /** fork: the parent; exec: the program path. */
@@ -93,10 +97,12 @@ const NONE: readonly never[] = [];
 /** What the decoder needs of a call beyond its text: the model's view of it. */
 interface Facts {
   readonly raw: readonly number[];
+  readonly flags: number;
   readonly peer: string | undefined;
   readonly info: SyscallInfo | undefined;
   readonly thread: ThreadModel;
-  readonly resolved: readonly string[];
+  readonly written: readonly (string | undefined)[];
+  readonly resolved: readonly (string | undefined)[];
   readonly fdAt: readonly (FdEntry | undefined)[];
   made: readonly FdEntry[];
 }
@@ -116,8 +122,7 @@ class Syscall implements DecodedSyscall {
   constructor(ev: Pick<SyscallEvent, 'pid' | 'tid' | 'nr' | 'ret' | 'enterNs' | 'exitNs'>, readonly name: string,
     readonly classes: readonly SyscallClass[], readonly args: readonly string[],
     readonly entryArgs: number, readonly retText: string, readonly errno: string | undefined,
-    readonly failed: boolean, readonly unfinished: boolean, readonly paths: readonly string[] | undefined,
-    private readonly facts: Facts) {
+    readonly failed: boolean, readonly unfinished: boolean, private readonly facts: Facts) {
     this.pid = ev.pid;
     this.tid = ev.tid;
     this.nr = ev.nr;
@@ -128,18 +133,20 @@ class Syscall implements DecodedSyscall {
 
   get info(): SyscallInfo | undefined { return this.facts.info; }
   get thread(): ThreadModel { return this.facts.thread; }
-  get resolved(): readonly string[] { return this.facts.resolved; }
+  get paths(): readonly (string | undefined)[] { return this.facts.written; }
+  get resolved(): readonly (string | undefined)[] { return this.facts.resolved; }
   get fdAt(): readonly (FdEntry | undefined)[] { return this.facts.fdAt; }
   get made(): readonly FdEntry[] { return this.facts.made; }
   get peer(): string | undefined { return this.facts.peer; }
   repeatOf: DecodedSyscall | undefined;
   argValue(i: number): number { return this.facts.raw[i] ?? 0; }
+  get flags(): number { return this.facts.flags; }
 
   /** The same call text at other times (an exact repeat of this call, decoded once). */
   at(enterNs: number, exitNs: number, thread: ThreadModel): DecodedSyscall {
     const ev = { pid: this.pid, tid: this.tid, nr: this.nr, ret: this.ret, enterNs, exitNs };
     const facts = thread === this.facts.thread ? this.facts : { ...this.facts, thread };
-    const s = new Syscall(ev, this.name, this.classes, this.args, this.entryArgs, this.retText, this.errno, this.failed, this.unfinished, this.paths, facts);
+    const s = new Syscall(ev, this.name, this.classes, this.args, this.entryArgs, this.retText, this.errno, this.failed, this.unfinished, facts);
     s.joined = this.joined;
     s.lineText = this.lineText;
     s.repeatOf = this.repeatOf ?? this;
@@ -160,7 +167,7 @@ class Syscall implements DecodedSyscall {
    */
   asKilled(killedNs: number): DecodedSyscall {
     const ev = { pid: this.pid, tid: this.tid, nr: this.nr, ret: this.ret, enterNs: this.enterNs, exitNs: Math.max(this.enterNs, killedNs) };
-    return new Syscall(ev, this.name, this.classes, this.args, this.entryArgs, '?', undefined, false, true, this.paths, this.facts);
+    return new Syscall(ev, this.name, this.classes, this.args, this.entryArgs, '?', undefined, false, true, this.facts);
   }
 
   toJSON(): object {
@@ -179,6 +186,12 @@ const ERESTART: Record<number, [string, string]> = {
   514: ['ERESTARTNOHAND', 'To be restarted if no handler'],
   516: ['ERESTART_RESTARTBLOCK', 'Interrupted by signal'],
 };
+
+/** Every errno number with its name, from the one errno table (the uapi headers'). */
+export function errnoNames(): ReadonlyMap<number, string> {
+  return (allErrnos ??= new Map([...X.errnos.name, ...Object.entries(ERESTART).map(([n, [name]]) => [Number(n), name] as const)]));
+}
+let allErrnos: Map<number, string> | undefined;
 
 /** The name of error number `err` ("ENOENT", "ERESTARTSYS"), or undefined for a number no table knows. */
 export function errnoName(err: number): string | undefined {
@@ -250,21 +263,25 @@ export class Decoder {
       for (const i of ent.fdArgs) at[i] = model.fd(ev.pid, s32(ev.args[i]!));
       fdAt = at;
     }
-    let resolved: readonly string[] = NONE;
+    let resolved: readonly (string | undefined)[] = NONE;
+    let written: readonly (string | undefined)[] = NONE;
     if (ent.pathArgs.length) {
-      const r: string[] = [];
+      const r: (string | undefined)[] = [];
+      const w: (string | undefined)[] = [];
       for (const i of ent.pathArgs) {
         const s = capturedString(ev, i);
-        if (s !== undefined) r.push(model.resolve(ev.pid, i > 0 && info!.roles[i - 1]?.role === 'dirfd' ? s32(ev.args[i - 1]!) : -100, s));
+        w.push(s);
+        r.push(s === undefined ? undefined : model.resolve(ev.pid, i > 0 && info!.roles[i - 1]?.role === 'dirfd' ? s32(ev.args[i - 1]!) : -100, s));
       }
       resolved = r;
+      written = w;
     }
     const c = new Call(ev, name, info, this.opts, model, this.scratch);
     ent.dec(c);
     const unfinished = (ev.flags & SyscallFlag.UNFINISHED) !== 0;
     const failed = c.failed;
     const peer = ent.sockaddrArg >= 0 ? sockaddrText(capturedBytes(ev, ent.sockaddrArg)) : undefined;
-    const facts: Facts = { raw: ev.args.slice(), peer, info, thread, resolved, fdAt, made: NONE };
+    const facts: Facts = { raw: ev.args.slice(), flags: ev.flags, peer, info, thread, written, resolved, fdAt, made: NONE };
     let retText: string;
     let errno: string | undefined;
     if (unfinished || c.retFormat === 'none') retText = '?';
@@ -278,7 +295,7 @@ export class Decoder {
     if (failed && -ev.ret === 516) model.setRestart(thread, name);
     else if (name === 'restart_syscall') model.setRestart(thread, undefined);
     if (!unfinished) retText += c.retAux;
-    return new Syscall(ev, name, info?.classes ?? NO_CLASSES, c.args.slice(), c.split < 0 ? c.args.length : c.split, retText, errno, failed, unfinished, c.paths, facts);
+    return new Syscall(ev, name, info?.classes ?? NO_CLASSES, c.args.slice(), c.split < 0 ? c.args.length : c.split, retText, errno, failed, unfinished, facts);
   }
 
   private formatRet(c: Call): string {
@@ -298,7 +315,7 @@ export class Decoder {
     let task = ev.type === 'fork' ? undefined : model.thread(ev.pid, ev.tid, ev.ns);
     model.processEvent(ev);
     task ??= model.thread(ev.pid, ev.tid, ev.ns);
-    const base = { pid: ev.pid, tid: ev.tid, ns: ev.ns, thread: ev.thread, task };
+    const base = { pid: ev.pid, tid: ev.tid, ns: ev.ns, thread: ev.thread, task, signo: undefined };
     switch (ev.type) {
       case 'fork':
         return { ...base, kind: 'fork', line: undefined, signal: undefined, exitCode: undefined, parentPid: ev.parentPid, filename: undefined };
@@ -306,7 +323,7 @@ export class Decoder {
         return { ...base, kind: 'exec', line: undefined, signal: undefined, exitCode: undefined, parentPid: undefined, filename: ev.filename };
       case 'signal': {
         const sig = signalName(ev.signo);
-        return { ...base, kind: 'signal', line: `--- ${sig} ${siginfo(ev.siginfo, ev.signo)} ---`, signal: sig, exitCode: undefined, parentPid: undefined, filename: undefined };
+        return { ...base, kind: 'signal', signo: ev.signo, line: `--- ${sig} ${siginfo(ev.siginfo, ev.signo)} ---`, signal: sig, exitCode: undefined, parentPid: undefined, filename: undefined };
       }
       case 'exit':
       default: {
@@ -317,7 +334,7 @@ export class Decoder {
           return { ...base, kind: 'exited', line: `+++ exited with ${code} +++`, signal: undefined, exitCode: code, parentPid: undefined, filename: undefined };
         }
         const sig = signalName(termsig);
-        return { ...base, kind: 'killed', line: `+++ killed by ${sig}${status & 0x80 ? ' (core dumped)' : ''} +++`, signal: sig, exitCode: undefined, parentPid: undefined, filename: undefined };
+        return { ...base, kind: 'killed', signo: termsig, line: `+++ killed by ${sig}${status & 0x80 ? ' (core dumped)' : ''} +++`, signal: sig, exitCode: undefined, parentPid: undefined, filename: undefined };
       }
     }
   }

@@ -41,8 +41,8 @@ export class OpenFile {
     /** The call that made it: its process and time. */
     readonly pid: number,
     readonly openedNs: number,
-    /** socket: socket(2)'s family, type and protocol when known. */
-    readonly family: number | undefined = undefined,
+    /** socket: socket(2)'s family (or the address family of its first connect), type and protocol when known. */
+    public family: number | undefined = undefined,
     readonly type: number | undefined = undefined,
     readonly protocol: number | undefined = undefined,
     /** pipe: which end. */
@@ -62,6 +62,8 @@ export class OpenFile {
 
 /** One fd of a process. */
 export interface FdEntry {
+  /** Its number in the process. */
+  readonly fd: number;
   readonly file: OpenFile;
   cloexec: boolean;
   /**
@@ -221,7 +223,7 @@ export class TraceModel {
     const p = new ProcessModel(pid, parent, position, parent ? parent.program : this.argv0, parent ? parent.cwd : this.cwd, ns);
     if (parent) {
       for (const [fd, e] of parent.fds) {
-        p.fds.set(fd, { file: e.file, cloexec: e.cloexec, label: e.label });
+        p.fds.set(fd, { fd, file: e.file, cloexec: e.cloexec, label: e.label });
         e.file.refs++;
       }
       for (const l of parent.labels) p.labels.add(l);
@@ -306,7 +308,7 @@ export class TraceModel {
       label = min;
       while (p.labels.has(label)) label++;
     }
-    const e: FdEntry = { file, cloexec, label };
+    const e: FdEntry = { fd, file, cloexec, label };
     p.fds.set(fd, e);
     p.labels.add(label);
     file.refs++;
@@ -434,6 +436,8 @@ export class TraceModel {
         const addr = sockaddrText(capturedBytes(ev, argOf('sockaddr')));
         if (f && addr !== undefined) {
           if (info.effect === 'bind') f.local = addr; else f.peer = addr;
+          const b = capturedBytes(ev, argOf('sockaddr'));
+          if (f.family === undefined && b && b.length >= 2) f.family = b[0]! | (b[1]! << 8);
           this.version++;
         }
         return made;

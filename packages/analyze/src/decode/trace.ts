@@ -18,6 +18,12 @@ export interface DecodeTraceOptions {
   readonly xflag?: 0 | 1 | 2;
   /** -y: annotate fds with paths rebuilt from the trace's history. */
   readonly fdPaths?: boolean;
+  /**
+   * Every event as recorded, one for one with the batch columns: a new task's own return
+   * from clone included, nothing held back to be shown where strace would show it
+   * (for consumers that keep rows, such as the store).
+   */
+  readonly deliveryOrder?: boolean;
   /** Told after each batch how far into the trace the reading is (a live line on a terminal: ProgressLine). */
   readonly progress?: Progress | undefined;
 }
@@ -63,7 +69,10 @@ export class TraceDecoder {
     const decoder = this.decoder = new Decoder(table, { strSize: opts.strSize ?? 32, xflag: opts.xflag ?? 0, fdPaths: opts.fdPaths ?? false }, header);
     const cloneNrs = this.cloneNrs;
     const self = this;
-    this.visitor = {
+    this.visitor = opts.deliveryOrder ? {
+      syscall(ev: SyscallCursor): void { emit(self.decode(ev)); },
+      process(ev: ProcessEvent): void { emit(decoder.process(ev)); },
+    } : {
       syscall(ev: SyscallCursor): void {
         if (isCloneChild(ev, cloneNrs)) return;
         const d = self.decode(ev);

@@ -263,7 +263,8 @@ export async function scanTrace(source: TraceSource, label: string, opts: ScanOp
 
   /** Absolute paths a call names (path arguments resolved, what its fds referred to), for --ignore-paths. */
   const callPaths = (d: DecodedSyscall): string[] => {
-    const out = [...d.resolved];
+    const out: string[] = [];
+    for (const p of d.resolved) if (p !== undefined) out.push(p);
     for (const e of d.fdAt) if (e?.file.path !== undefined) out.push(e.file.path);
     return out;
   };
