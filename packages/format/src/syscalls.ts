@@ -12,8 +12,8 @@ export type SyscallClass =
 
 /** strace's class names for -e trace=%NAME, and the table classes each stands for (%%stat: all stat-like calls). */
 export const CLASS_SETS: Readonly<Record<string, readonly SyscallClass[]>> = {
-  file: ['file'], desc: ['desc'], network: ['network'], net: ['network'], process: ['process'], signal: ['signal'],
-  ipc: ['ipc'], memory: ['memory'], creds: ['creds'], clock: ['clock'],
+  file: ['file'], process: ['process'], network: ['network'], net: ['network'], signal: ['signal'],
+  ipc: ['ipc'], desc: ['desc'], memory: ['memory'], creds: ['creds'], clock: ['clock'],
   stat: ['stat'], lstat: ['lstat'], fstat: ['fstat'], '%stat': ['stat', 'lstat', 'fstat'],
   statfs: ['statfs'], fstatfs: ['fstatfs'], '%statfs': ['statfs', 'fstatfs'], pure: ['pure'],
 };
