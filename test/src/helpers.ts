@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { batchEvents, readTrace, syscallTable, type Header, type TraceEvent, type TraceProblem, type Trailer } from '@beetrace/format';
+import { batchEvents, readTrace, syscallName as nameOf, syscallTable, type Header, type TraceEvent, type TraceProblem, type Trailer } from '@beetrace/format';
 
 export const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const bin = {
@@ -76,7 +76,7 @@ export async function readBack(source: string | Uint8Array): Promise<ReadBack> {
 
 const table = syscallTable('x86_64')!;
 export function syscallName(nr: number): string {
-  return table.byNr.get(nr)?.name ?? `syscall_${nr}`;
+  return nameOf(table, nr);
 }
 
 /** Per-name counts of the syscalls of a trace that returned (strace -c counts only those). */

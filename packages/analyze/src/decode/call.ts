@@ -4,7 +4,7 @@
 import { callFailed, CaptureFlag, type Capture, type SyscallEvent, SyscallFlag, type SyscallInfo } from '@beetrace/format';
 import type { TraceModel } from './model.js';
 import { type TextOptions, printBuffer, printCString, printPath } from './text.js';
-import { type Xlat, enumName, flags, hex } from './xlat.js';
+import { type Xlat, enumName, flags, hex, s32, u32 } from './xlat.js';
 
 export interface DecodeOptions extends TextOptions {
   /** -y: print fds with the path they refer to, `3</etc/passwd>`. */
@@ -244,10 +244,4 @@ export function decimal(v: number): string {
   return Number.isSafeInteger(v) ? String(v) : BigInt(v).toString();
 }
 
-export function s32(v: number): number {
-  return (v | 0);
-}
-
-export function u32(v: number): number {
-  return v >>> 0;
-}
+export { s32, u32 } from './xlat.js';
