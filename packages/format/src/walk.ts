@@ -51,7 +51,6 @@ export class SyscallCursor implements SyscallEvent {
   /** Duration as recorded (exitNs - enterNs without the rounding of a subtraction). */
   durationNs = 0;
   readonly args: [number, number, number, number, number, number] = [0, 0, 0, 0, 0, 0];
-  captures: readonly Capture[] = NO_CAPTURES;
   batch: BatchColumns | undefined;
   index = 0;
   /** This call's captures are capInfo/capLen[capFirst, capEnd), their bytes from capData[capOff]. */
@@ -60,20 +59,40 @@ export class SyscallCursor implements SyscallEvent {
   capOff = 0;
   private readonly slots: CaptureSlot[] = [];
   private readonly list: CaptureSlot[] = [];
+  /** The captures are built on first use (a call recognised as a repeat never needs them). */
+  private built = true;
+  private current: readonly Capture[] = NO_CAPTURES;
+
+  /** This call's captures: valid, like the rest, until the walk moves on. */
+  get captures(): readonly Capture[] {
+    if (!this.built) this.build();
+    return this.current;
+  }
 
   /** @internal */
-  fillCaptures(b: BatchColumns, first: number, end: number, off: number): void {
+  at(first: number, end: number, off: number): void {
+    this.capFirst = first;
+    this.capEnd = end;
+    this.capOff = off;
+    this.built = first === end;
+    if (this.built) this.current = NO_CAPTURES;
+  }
+
+  private build(): void {
     const { slots, list } = this;
+    const b = this.batch!;
     let k = 0;
-    for (let c = first; c < end; c++) {
+    let off = this.capOff;
+    for (let c = this.capFirst; c < this.capEnd; c++) {
       const len = b.capLen[c]!;
       const slot = slots[k] ?? (slots[k] = new CaptureSlot());
       slot.set(b.capInfo[c]!, b.capData, off, len);
       list[k++] = slot;
       off += len;
     }
-    list.length = k;
-    this.captures = list;
+    if (list.length !== k) list.length = k;
+    this.current = list;
+    this.built = true;
   }
 
   /** A plain copy that stays valid (captures copied). */
@@ -91,11 +110,8 @@ export interface BatchVisitor {
   process(ev: ProcessEvent): void;
 }
 
-/**
- * Visits a batch's events in delivery order through one reused SyscallCursor.
- * `captures: false` skips building captures (counting needs none).
- */
-export function walkBatch(b: BatchColumns, cur: SyscallCursor, v: BatchVisitor, captures = true): void {
+/** Visits a batch's events in delivery order through one reused SyscallCursor. */
+export function walkBatch(b: BatchColumns, cur: SyscallCursor, v: BatchVisitor): void {
   const n = b.scNr.length;
   const procs = b.processEvents;
   const np = procs.length;
@@ -113,11 +129,7 @@ export function walkBatch(b: BatchColumns, cur: SyscallCursor, v: BatchVisitor, 
     exitNs += scExitDeltaNs[i] ?? 0;
     const first = c, off = capOff;
     while (c < capCount && capSyscall[c] === i) capOff += capLen[c++]!;
-    cur.capFirst = first;
-    cur.capEnd = c;
-    cur.capOff = off;
-    if (c > first && captures) cur.fillCaptures(b, first, c, off);
-    else cur.captures = NO_CAPTURES;
+    cur.at(first, c, off);
     const dur = scDurationNs[i] ?? 0;
     cur.index = i;
     cur.pid = scPid[i] ?? 0;

@@ -28,6 +28,8 @@ export interface SignalRow { readonly ts: number; readonly pid: number; readonly
 /** One batch of the file, ready to store. */
 export interface BatchMessage {
   readonly kind: 'batch';
+  /** Where in the file the batch starts. */
+  readonly offset: number;
   readonly rows: number;
   /** The calls rows' number columns (CALL_COLUMNS of `rows` values, src/bulk.ts); ID, PATH and PATH2 are for the ingesting thread to fill. */
   readonly nums: Float64Array<ArrayBuffer>;
@@ -410,7 +412,7 @@ async function main(input: DecodeWorkerInput, port: NonNullable<typeof parentPor
       const capsIdx = new Int32Array(n);
       captureJson(b, caps, capsIdx);
       const msg: BatchMessage = {
-        kind: 'batch', rows: n, nums, paths, pathIndex, args, caps: encodeTextColumn(caps.list, capsIdx),
+        kind: 'batch', offset: rec.offset, rows: n, nums, paths, pathIndex, args, caps: encodeTextColumn(caps.list, capsIdx),
         execs: gather.execs, signals: gather.signals,
       };
       gather.execs = [];

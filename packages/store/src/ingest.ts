@@ -8,12 +8,14 @@ import { Worker } from 'node:worker_threads';
 import { resolve } from 'node:path';
 import type Database from 'better-sqlite3';
 import { errnoNames, signalName } from '@beetrace/analyze';
-import type { Header, Trailer } from '@beetrace/format';
+import type { Header, Progress, Trailer } from '@beetrace/format';
 import { blob, CALL, numColumn } from './bulk.js';
 import { type Db, EXIT, loadRowsExtension, StoreError } from './db.js';
 import type { BatchMessage, DecodeWorkerInput, DecodeWorkerMessage, ExecRow, SignalRow, SummaryMessage } from './decode-worker.js';
 
 export interface IngestOptions {
+  /** Told how far into the file the ingest is (bt-store add passes a live line on a terminal). */
+  readonly progress?: Progress | undefined;
   /** Checked between batches: when it returns true the ingest is rolled back and INTERRUPTED thrown. */
   readonly shouldStop?: () => boolean;
 }
@@ -285,6 +287,7 @@ async function ingestWith(db: Db, file: string, size: number, feed: DecodeFeed, 
         summary = rec;
       } else if (rec.kind === 'batch') {
         ingest!.batch(rec);
+        opts.progress?.update(rec.offset, size, ingest!.seq);
         feed.recycle(rec);
         // One turn of the event loop per batch: while the worker keeps messages coming, Node delivers
         // them (and this loop runs) without polling for anything else, so a signal (Ctrl-C, which
@@ -301,6 +304,7 @@ async function ingestWith(db: Db, file: string, size: number, feed: DecodeFeed, 
         break;
       }
     }
+    opts.progress?.done();
     if (stopped()) throw new StoreError('INTERRUPTED', 'interrupted: nothing was stored', EXIT.INTERRUPTED);
     const lastId = (db.prepare('SELECT max(id) FROM calls').pluck().get() as number | null) ?? 0;
     if (lastId !== firstId + ingest!.seq - 1) {

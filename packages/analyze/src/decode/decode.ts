@@ -62,8 +62,8 @@ export interface DecodedSyscall {
   readonly line: string;
   /** This call as it prints when its thread was killed inside it at `killedNs` (unfinished, `= ?`; exitNs is the kill). */
   asKilled(killedNs: number): DecodedSyscall;
-  /** An exact repeat of this call (same text), made at other times. */
-  at(enterNs: number, exitNs: number, thread: ThreadModel): DecodedSyscall;
+  /** An exact repeat of this call (same text, same thread, the model unchanged), made at other times. */
+  at(enterNs: number, exitNs: number): DecodedSyscall;
 }
 
 /** A process event strace prints (signal delivery, exit, death by signal), or a fork/exec for bookkeeping. */
@@ -138,19 +138,13 @@ class Syscall implements DecodedSyscall {
   get fdAt(): readonly (FdEntry | undefined)[] { return this.facts.fdAt; }
   get made(): readonly FdEntry[] { return this.facts.made; }
   get peer(): string | undefined { return this.facts.peer; }
-  repeatOf: DecodedSyscall | undefined;
+  readonly repeatOf: undefined;
   argValue(i: number): number { return this.facts.raw[i] ?? 0; }
   get flags(): number { return this.facts.flags; }
 
   /** The same call text at other times (an exact repeat of this call, decoded once). */
-  at(enterNs: number, exitNs: number, thread: ThreadModel): DecodedSyscall {
-    const ev = { pid: this.pid, tid: this.tid, nr: this.nr, ret: this.ret, enterNs, exitNs };
-    const facts = thread === this.facts.thread ? this.facts : { ...this.facts, thread };
-    const s = new Syscall(ev, this.name, this.classes, this.args, this.entryArgs, this.retText, this.errno, this.failed, this.unfinished, facts);
-    s.joined = this.joined;
-    s.lineText = this.lineText;
-    s.repeatOf = this.repeatOf ?? this;
-    return s;
+  at(enterNs: number, exitNs: number): DecodedSyscall {
+    return new Repeated(this, enterNs, exitNs);
   }
 
   get argsText(): string {
@@ -166,7 +160,12 @@ class Syscall implements DecodedSyscall {
    * kernel's ERESTART* return is never seen): unfinished, `= ?`.
    */
   asKilled(killedNs: number): DecodedSyscall {
-    const ev = { pid: this.pid, tid: this.tid, nr: this.nr, ret: this.ret, enterNs: this.enterNs, exitNs: Math.max(this.enterNs, killedNs) };
+    return this.killed(this.enterNs, killedNs);
+  }
+
+  /** This call, entered at `enterNs`, as strace shows it when its thread was killed inside it at `killedNs`. */
+  killed(enterNs: number, killedNs: number): DecodedSyscall {
+    const ev = { pid: this.pid, tid: this.tid, nr: this.nr, ret: this.ret, enterNs, exitNs: Math.max(enterNs, killedNs) };
     return new Syscall(ev, this.name, this.classes, this.args, this.entryArgs, '?', undefined, false, true, this.facts);
   }
 
@@ -178,6 +177,38 @@ class Syscall implements DecodedSyscall {
       resolved: this.resolved,
     };
   }
+}
+
+/** An exact repeat of a decoded call at other times: three fields, the rest read from the call it repeats. */
+class Repeated implements DecodedSyscall {
+  readonly kind = 'syscall' as const;
+  constructor(readonly repeatOf: Syscall, readonly enterNs: number, readonly exitNs: number) {}
+  get pid(): number { return this.repeatOf.pid; }
+  get tid(): number { return this.repeatOf.tid; }
+  get nr(): number { return this.repeatOf.nr; }
+  get name(): string { return this.repeatOf.name; }
+  get classes(): readonly SyscallClass[] { return this.repeatOf.classes; }
+  get args(): readonly string[] { return this.repeatOf.args; }
+  get entryArgs(): number { return this.repeatOf.entryArgs; }
+  get argsText(): string { return this.repeatOf.argsText; }
+  get retText(): string { return this.repeatOf.retText; }
+  get ret(): number { return this.repeatOf.ret; }
+  get errno(): string | undefined { return this.repeatOf.errno; }
+  get failed(): boolean { return this.repeatOf.failed; }
+  get unfinished(): boolean { return this.repeatOf.unfinished; }
+  get flags(): number { return this.repeatOf.flags; }
+  get paths(): readonly (string | undefined)[] { return this.repeatOf.paths; }
+  get info(): SyscallInfo | undefined { return this.repeatOf.info; }
+  get thread(): ThreadModel { return this.repeatOf.thread; }
+  get resolved(): readonly (string | undefined)[] { return this.repeatOf.resolved; }
+  get fdAt(): readonly (FdEntry | undefined)[] { return this.repeatOf.fdAt; }
+  get made(): readonly FdEntry[] { return this.repeatOf.made; }
+  get peer(): string | undefined { return this.repeatOf.peer; }
+  get line(): string { return this.repeatOf.line; }
+  argValue(i: number): number { return this.repeatOf.argValue(i); }
+  asKilled(killedNs: number): DecodedSyscall { return this.repeatOf.killed(this.enterNs, killedNs); }
+  at(enterNs: number, exitNs: number): DecodedSyscall { return new Repeated(this.repeatOf, enterNs, exitNs); }
+  toJSON(): object { return { ...(this.repeatOf.toJSON() as Record<string, unknown>), enterNs: this.enterNs, exitNs: this.exitNs }; }
 }
 
 const ERESTART: Record<number, [string, string]> = {

@@ -105,8 +105,7 @@ export class TraceDecoder {
     if (r && r.version === model.version) {
       for (let k = 0; k < r.raw.length; k++) {
         if (r.raw[k]!.matches(ev)) {
-          const prev = r.decoded[k]!;
-          return prev.at(ev.enterNs, ev.exitNs, prev.thread);
+          return r.decoded[k]!.at(ev.enterNs, ev.exitNs);
         }
       }
     }

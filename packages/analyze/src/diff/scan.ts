@@ -112,9 +112,11 @@ interface ThreadRec {
   orderFree: Array<{ readonly text: string; readonly name: string }> | undefined;
 }
 
-/** A call's normalised line, reusable for an exact repeat of it while the model has not changed. */
+/** What a call gave, reused for an exact repeat of it while the model has not changed. */
 interface Normalised {
   readonly version: number;
+  /** Left out: by this --ignore pattern (counted as a hit again), or '' by normalisation. */
+  readonly ignoredBy: string | undefined;
   readonly line: string;
   readonly hash: number;
   readonly nameId: number;
@@ -222,12 +224,14 @@ export async function scanTrace(source: TraceSource, label: string, opts: ScanOp
     }
     return abs;
   };
+  /** The --ignore-paths glob that matched last. */
+  let lastGlob = '';
   const pathIgnored = (abs: string): boolean => {
     if (pathGlobs.length === 0) return false;
     const shown = display(abs);
     const rel = shown.startsWith('./') ? shown.slice(2) : undefined;
     for (const g of pathGlobs) {
-      if (g.re.test(abs) || g.re.test(shown) || (rel !== undefined && g.re.test(rel))) { hit(g.glob); return true; }
+      if (g.re.test(abs) || g.re.test(shown) || (rel !== undefined && g.re.test(rel))) { hit(g.glob); lastGlob = g.glob; return true; }
     }
     return false;
   };
@@ -270,31 +274,45 @@ export async function scanTrace(source: TraceSource, label: string, opts: ScanOp
   };
 
   const onSyscall = (d: DecodedSyscall): void => {
+    // An exact repeat of a call its thread made since the model last changed gives what that call gave.
+    const orig = d.repeatOf;
+    if (orig !== undefined && norm.timestamps) {
+      const c = normCache.get(orig);
+      if (c !== undefined && c.version === model!.version) {
+        if (c.ignoredBy !== undefined) {
+          if (c.ignoredBy) hit(c.ignoredBy);
+          return;
+        }
+        const r = rec(d.thread);
+        if (!r.orderFree) {
+          push(r, c.line, c.hash, c.nameId);
+          return;
+        }
+      }
+    }
     const info = d.info;
     const t = d.thread;
     const p = t.proc;
     const name = d.name;
-    let ignored = false;
-    if (norm.signals && (info?.effect === 'sigreturn' || (d.failed && INTERRUPTED.has(-d.ret)))) ignored = true;
-    if (ignoreNames.has(name)) { hit(name); ignored = true; }
-    if (!ignored && info && ignoreClasses.size > 0) {
-      for (const c of info.classes) { const pat = ignoreClasses.get(c); if (pat) { hit(pat); ignored = true; break; } }
+    let ignoredBy: string | undefined;
+    if (norm.signals && (info?.effect === 'sigreturn' || (d.failed && INTERRUPTED.has(-d.ret)))) ignoredBy = '';
+    if (ignoreNames.has(name)) { hit(name); ignoredBy = name; }
+    if (ignoredBy === undefined && info && ignoreClasses.size > 0) {
+      for (const c of info.classes) { const pat = ignoreClasses.get(c); if (pat) { hit(pat); ignoredBy = pat; break; } }
     }
-    if (!ignored && pathGlobs.length > 0) {
-      for (const path of callPaths(d)) if (pathIgnored(path)) { ignored = true; break; }
+    if (ignoredBy === undefined && pathGlobs.length > 0) {
+      for (const path of callPaths(d)) if (pathIgnored(path)) { ignoredBy = lastGlob; break; }
     }
-    if (!ignored && norm.sync && info?.effect === 'sync' && p.threads.length > 1) ignored = true;
-
-    const prior = normCache.get(d.repeatOf ?? d);
-    const reuse = prior !== undefined && prior.version === model!.version && norm.timestamps;
-    const line = ignored ? '' : reuse ? prior.line : normalizeCall(d, info);
+    if (ignoredBy === undefined && norm.sync && info?.effect === 'sync' && p.threads.length > 1) ignoredBy = '';
+    const ignored = ignoredBy !== undefined;
+    const line = ignored ? '' : normalizeCall(d, info);
     updateFacts(d, info, ignored, line);
-    if (ignored) return;
-    const r = rec(t);
-    if (reuse && !r.orderFree) {
-      push(r, prior.line, prior.hash, prior.nameId);
+    const version = model!.version;
+    if (ignored) {
+      if (norm.timestamps) normCache.set(orig ?? d, { version, ignoredBy, line: '', hash: 0, nameId: 0 });
       return;
     }
+    const r = rec(t);
     let shown = line;
     if (!norm.timestamps) {
       if (t0 < 0) t0 = d.enterNs;
@@ -307,7 +325,7 @@ export async function scanTrace(source: TraceSource, label: string, opts: ScanOp
       anyChild = roles.idtype >= 0 ? s32(d.argValue(roles.idtype)) === 0 : d.ret > 0 && roles.pid.length > 0 && s32(d.argValue(roles.pid[0]!)) <= 0;
     }
     const h = emit(r, shown, name, norm.pids && anyChild);
-    if (norm.timestamps && !anyChild) normCache.set(d, { version: model!.version, line: shown, hash: h, nameId: nameId(name) });
+    if (norm.timestamps && !anyChild) normCache.set(orig ?? d, { version, ignoredBy: undefined, line: shown, hash: h, nameId: nameId(name) });
   };
 
   const rolesFor = (nr: number, info: SyscallInfo): Roles => {

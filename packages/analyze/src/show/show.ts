@@ -1,7 +1,7 @@
 // bt-show's work, separate from the process plumbing in cli.ts so tests can run it.
-import { open } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
 import {
-  type BatchColumns, callFailed, pb, type Header, readTraceColumns, SyscallCursor, SyscallFlag, syscallName, type SyscallTable, walkBatch,
+  type BatchColumns, callFailed, pb, type Header, type Progress, readTraceColumns, SyscallCursor, SyscallFlag, syscallName, type SyscallTable, walkBatch,
 } from '@beetrace/format';
 import type { DecodedEvent, DecodedSyscall } from '../decode/decode.js';
 import { signalName } from '../decode/structs.js';
@@ -18,6 +18,8 @@ export interface ShowIo {
   error(line: string): void;
   /** Standard input, for TRACE "-". */
   stdin: NodeJS.ReadableStream;
+  /** Told how far the reading is when only the summary prints (-c): a live line on a terminal. */
+  progress?: Progress | undefined;
 }
 
 /**
@@ -189,6 +191,9 @@ export async function show(o: ShowOptions, io: ShowIo): Promise<number> {
   // -c alone needs no text: count straight from the batch columns.
   let counter: Counter | undefined;
   let td: TraceDecoder | undefined;
+  const progress = o.summary === 'only' ? io.progress : undefined;
+  const total = progress && typeof source === 'string' ? await stat(source).then((st) => st.size, () => undefined) : undefined;
+  let calls = 0;
   for await (const rec of readTraceColumns(source, { reuse: true })) {
     switch (rec.kind) {
       case 'header': {
@@ -207,6 +212,7 @@ export async function show(o: ShowOptions, io: ShowIo): Promise<number> {
       case 'batch':
         if (counter) counter.batch(rec.batch);
         else td?.batch(rec.batch);
+        progress?.update(rec.offset, total, (calls += rec.batch.scNr.length));
         await flushOut(false);
         break;
       case 'trailer': td?.finish(); break;
@@ -214,6 +220,7 @@ export async function show(o: ShowOptions, io: ShowIo): Promise<number> {
     }
     if (problem) break;
   }
+  progress?.done();
   if (!o.json && printCalls) {
     if (!renderer) startRendering(seenPids.size > 1);
     renderer!.finish();
@@ -281,6 +288,6 @@ class Counter {
   }
 
   batch(b: BatchColumns): void {
-    walkBatch(b, this.cur, this.visitor, false);
+    walkBatch(b, this.cur, this.visitor);
   }
 }
