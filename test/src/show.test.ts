@@ -32,10 +32,12 @@ test('bt-show prints the lines strace printed for the same run of cat', (t) => {
   assert.equal(out.status, 0, out.stderr.toString());
   const lines = out.stdout.toString().split('\n');
   const straceOut = join(dir, 'strace.txt');
-  spawnSync('setarch', ['-R', 'strace', '-qq', '-s', '64', '-o', straceOut, 'cat', file], { stdio: 'ignore' });
+  assert.equal(spawnSync('setarch', ['-R', 'strace', '-qq', '-s', '64', '-o', straceOut, 'cat', file], { stdio: 'ignore' }).status, 0, 'strace cat');
   const expected = readFileSync(straceOut, 'utf8').split('\n');
   // The calls that touch the file are deterministic: same text, column alignment included.
-  for (const want of expected.filter((l) => (l.includes('hello') && !l.startsWith('execve')) || l.startsWith('close(') || l.startsWith('exit_group'))) {
+  const wanted = expected.filter((l) => (l.includes('hello') && !l.startsWith('execve')) || l.startsWith('close(') || l.startsWith('exit_group'));
+  assert.deepEqual(['openat', 'read', 'write', 'close', 'exit_group'].filter((n) => !wanted.some((l) => l.startsWith(`${n}(`))), [], `strace printed:\n${expected.join('\n')}`);
+  for (const want of wanted) {
     assert.ok(lines.includes(want), `missing: ${want}`);
   }
   assert.ok(lines.includes(`write(1, "hello\\n", 6)                  = 6`));
