@@ -284,10 +284,11 @@ test('not root: one line saying what is needed', () => {
 
 test('disk full during recording: clear error, non-zero exit, program stopped', () => {
   const t0 = Date.now();
-  const r = run(bin.record, ['-o', '/dev/full', '--', '/bin/sleep', '30']);
+  const r = run(bin.record, ['-o', '/dev/full', '--', '/bin/sleep', '120']);
   assert.equal(r.status, 1);
   assert.match(r.stderr.toString(), /^bt-record: cannot write the trace: no space left on device; the program was stopped/);
-  assert.ok(Date.now() - t0 < 15_000, 'the program was stopped, not waited for');
+  // Far from both: bt-record's start on a loaded machine (seconds), and the program's own end.
+  assert.ok(Date.now() - t0 < 60_000, 'the program was stopped, not waited for');
 });
 
 test('the disk fills up mid-recording: the batches written before read back, the program is stopped', async (t) => {
