@@ -3,7 +3,7 @@
 # archive and pnpm from the npm registry. Safe to run again; it skips what is already there.
 set -euo pipefail
 
-debs=(clang llvm libbpf-dev libbpf1 bpftool libelf-dev zlib1g-dev pkg-config make gcc g++ python3 strace linux-perf time util-linux)
+debs=(clang llvm libbpf-dev libbpf1 bpftool libelf-dev zlib1g-dev pkg-config make gcc g++ python3 strace linux-perf time util-linux sqlite3)
 missing=()
 for p in "${debs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")

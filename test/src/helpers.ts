@@ -1,7 +1,7 @@
 // Shared by the end-to-end tests: paths of the bins and fixtures, running a bin,
 // and reading a trace back into plain data.
 import { spawn, spawnSync, type SpawnSyncReturns } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -94,7 +94,7 @@ export function straceCounts(argv: readonly string[], cwd: string): Map<string, 
   // The same stdio as run() gives bt-record's program: programs probe their stdout (ioctl TCGETS).
   const r = spawnSync('strace', ['-f', '-c', '-o', out, '--', ...argv], { cwd, encoding: 'utf8', input: '', maxBuffer: 1 << 30 });
   if (r.error) throw r.error;
-  const text = spawnSync('cat', [out], { encoding: 'utf8' }).stdout;
+  const text = readFileSync(out, 'utf8');
   const m = new Map<string, number>();
   for (const line of text.split('\n')) {
     const f = line.trim().split(/\s+/);
@@ -103,5 +103,7 @@ export function straceCounts(argv: readonly string[], cwd: string): Map<string, 
       m.set(f[f.length - 1]!, Number(f[3]));
     }
   }
+  // Callers compare every name on either side: an empty table would compare nothing.
+  if (!m.has('execve')) throw new Error(`strace -f -c ${argv.join(' ')} counted no execve (exit ${r.status ?? r.signal}): ${r.stderr}${text}`);
   return m;
 }
