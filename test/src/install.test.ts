@@ -155,8 +155,13 @@ test('the installed bins record and show a real program, store and query it, dif
   assert.equal(sh('bt-diff', ['a.pb', 'a.pb'], env, dir).status, 0);
 });
 
-test('installed: a kernel without BTF gets one line; another kernel\'s BTF is read from the kernel', async () => {
+test('installed: a kernel without BTF, or a machine without libbpf1, gets one line; another kernel\'s BTF is read from the kernel', async () => {
   const env = installedEnv();
+  // libbpf.so.1 unreadable (an empty file over it, in a mount namespace of its own).
+  const libbpf = realpathSync('/lib/x86_64-linux-gnu/libbpf.so.1');
+  const nolib = sh('unshare', ['--mount', 'sh', '-c', `mount --bind /dev/null ${libbpf} && exec bt-record -o /dev/null -- /bin/true`], env);
+  assert.equal(nolib.status, 1, nolib.stderr);
+  assert.match(nolib.stderr, /^bt-record: cannot load the native recorder from \S+\/beetrace_recorder\.node \(.*libbpf\.so\.1: .*\); it needs the runtime package libbpf1 \(apt-get install libbpf1\)\n$/);
   const none = sh('bt-record', ['-o', '/dev/null', '--', '/bin/true'], { ...env, BT_VMLINUX_BTF: '/nonexistent/vmlinux' });
   assert.equal(none.status, 1);
   assert.equal(none.stderr, 'bt-record: this kernel has no BTF (/nonexistent/vmlinux is missing); beetrace needs a kernel built with CONFIG_DEBUG_INFO_BTF=y\n');
