@@ -233,6 +233,7 @@ class Gather {
   private argsIndex = new Int32Array(0);
   private fdCol: Float64Array = new Float64Array(0);
   private tsCol: Float64Array = new Float64Array(0);
+  private failedCol: Float64Array = new Float64Array(0);
   private row = 0;
 
   constructor(private readonly model: TraceModel, private readonly mono0: number) {}
@@ -245,6 +246,7 @@ class Gather {
     this.fdCol = numColumn(nums, CALL.FD, rows);
     this.fdCol.fill(NaN);
     this.tsCol = numColumn(nums, CALL.TS, rows);
+    this.failedCol = numColumn(nums, CALL.FAILED, rows);
     this.row = 0;
   }
 
@@ -262,6 +264,7 @@ class Gather {
     const seq = this.seq++;
     const ts = d.enterNs - this.mono0;
     this.tsCol[i] = ts;
+    this.failedCol[i] = d.failed ? 1 : 0;
     this.argsIndex[i] = this.args.add(d.argsText);
     const p = d.thread.proc;
     this.perProcess.set(p, (this.perProcess.get(p) ?? 0) + 1);

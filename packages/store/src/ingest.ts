@@ -111,7 +111,7 @@ class DecodeFeed {
  * The calls rows of one trace, a batch at a time: one INSERT ... SELECT from
  * bt_rows (src/bulk.ts) binds the batch's number columns as one blob and the
  * decode worker's two text columns as they came. trace_id is a literal, seq is
- * computed from the ID column, errno from ret and flags.
+ * computed from the ID column, errno from the FAILED column and ret.
  */
 class Inserter {
   private readonly stmt: Database.Statement;
@@ -122,7 +122,7 @@ class Inserter {
     const ret = n(CALL.RET);
     const flags = n(CALL.FLAGS);
     const names = [...errnoNames()].map(([nr, name]) => `WHEN ${nr} THEN '${name}'`).join(' ');
-    const errno = `CASE WHEN ${flags} & 1 = 0 AND ${ret} < 0 AND ${ret} >= -4095
+    const errno = `CASE WHEN ${n(CALL.FAILED)} = 1
       THEN ifnull(CASE CAST(-${ret} AS INTEGER) ${names} END, 'E' || CAST(-${ret} AS INTEGER)) END`;
     // No id: SQLite gives each row the largest id + 1, which is the id in the ID column (the trace's ids
     // start at max(id) + 1 and nothing else writes during the transaction; checked at the end), and
