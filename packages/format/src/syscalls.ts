@@ -25,12 +25,12 @@ export type NewFdKind = 'file' | 'socket' | 'anon';
 /** What the call does to the traced system (column 6); see the tsv's header for each. */
 export type SyscallEffect =
   | 'read' | 'write' | 'open' | 'close' | 'close_range' | 'dup' | 'fcntl' | 'pipe' | 'accept' | 'connect' | 'bind'
-  | 'chdir' | 'exec' | 'fork' | 'exit' | 'wait' | 'sync' | 'lookup' | 'sigmask' | 'sigreturn';
+  | 'chdir' | 'exec' | 'fork' | 'exit' | 'wait' | 'sync' | 'lookup' | 'sigmask' | 'sigreturn' | 'map' | 'unmap' | 'protect';
 /** What an argument is (column 7). */
 export type ArgRoleName =
   | 'path' | 'dirfd' | 'fd' | 'newfd' | 'fds' | 'pid' | 'addr' | 'oflags' | 'open_how' | 'cloexec' | 'family' | 'socktype'
   | 'protocol' | 'sockaddr' | 'fcntl_cmd' | 'fcntl_arg' | 'clone_flags' | 'clone_args' | 'at_flags' | 'stat' | 'volatile'
-  | 'fd-remote' | 'pollfds' | 'idtype';
+  | 'fd-remote' | 'pollfds' | 'idtype' | 'mapflags' | 'waitopts';
 
 export interface ArgRole {
   readonly role: ArgRoleName;

@@ -226,7 +226,7 @@ export interface CompareOptions {
 
 /** Compares two models; fetches hunk text from each side when `opts.hunks`. */
 export async function compareRuns(a: RunModel, b: RunModel, fetchA: FetchText, fetchB: FetchText,
-  opts: CompareOptions): Promise<Omit<DiffResult, 'warnings' | 'partial'>> {
+  opts: CompareOptions): Promise<Omit<DiffResult, 'warnings' | 'partial'> & { coarse: string[] }> {
   const byKeyB = new Map(b.procs.map((p) => [p.key, p]));
   const keysA = new Set(a.procs.map((p) => p.key));
   const order: Array<[ProcModel | undefined, ProcModel | undefined]> = [];
@@ -244,6 +244,8 @@ export async function compareRuns(a: RunModel, b: RunModel, fetchA: FetchText, f
 
   const processes: ProcessDiff[] = [];
   const pending: PendingHunk[] = [];
+  /** Threads whose alignment ran past its budget and was finished greedily. */
+  const coarse: string[] = [];
   const total = countsZero();
   for (const [pa, pb] of order) {
     const key = (pa ?? pb)!.key;
@@ -268,6 +270,7 @@ export async function compareRuns(a: RunModel, b: RunModel, fetchA: FetchText, f
       const ha = ta?.hashes ?? new Float64Array(0);
       const hb = tb?.hashes ?? new Float64Array(0);
       const runs = align(ha, hb);
+      if (runs.coarse) coarse.push((ta ?? tb)!.name);
       // Counts: each delete run followed by an insert run (or alone) is one block.
       for (let i = 0; i < runs.length; i++) {
         const r = runs[i]!;
@@ -340,5 +343,5 @@ export async function compareRuns(a: RunModel, b: RunModel, fetchA: FetchText, f
   const summary = summarize(a, b);
   const summaryChanged = FACT_KINDS.some((k) => summary[k].added.length + summary[k].removed.length > 0) || summary.exitStatus.changed;
   const identical = !summaryChanged && processes.every((p) => p.status === 'same');
-  return { identical, a: info(a), b: info(b), summary, processes, counts: total };
+  return { identical, a: info(a), b: info(b), summary, processes, counts: total, coarse };
 }

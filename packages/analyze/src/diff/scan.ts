@@ -100,7 +100,7 @@ const EXPECTED_ERRNOS = new Set([4, 11, 110, 115, 512, 513, 514, 516]);
 const INTERRUPTED = new Set([4, 512, 513, 514, 516]);
 /** Signals whose arrival is a matter of timing. */
 const ASYNC_SIGNALS = new Set(['SIGALRM', 'SIGCHLD', 'SIGURG', 'SIGVTALRM', 'SIGPROF', 'SIGWINCH', 'SIGIO']);
-const STAT_FIELDS = /\b(st_[amc]time(?:_nsec)?|st_ino|st_dev|stx_[abcm]time|stx_ino|stx_dev_major|stx_dev_minor|stx_mnt_id)=(?:makedev\([^)]*\)|\{[^}]*\}|"[^"]*"|[^,}\s]+)/g;
+const STAT_FIELDS = /\b(st_[amc]time(?:_nsec)?|st_ino|st_dev|stx_[abcm]time|stx_ino|stx_dev_major|stx_dev_minor|stx_mnt_id|f_bfree|f_bavail|f_ffree)=(?:makedev\([^)]*\)|\{[^}]*\}|"[^"]*"|[^,}\s]+)/g;
 
 /** The diff's lines of one thread of the model. */
 interface ThreadRec {
@@ -110,7 +110,17 @@ interface ThreadRec {
   digest: number;
   /** Pending lines of order-free calls (see flushSet). */
   orderFree: Array<{ readonly text: string; readonly name: string }> | undefined;
+  /** Asynchronous signal handlers running (delivered, not yet returned from). */
+  inHandler: number;
+  /** Lines of calls made inside such handlers, and children reaped, waiting for the thread's next ordering point (see flushDeferred). */
+  deferred: Array<{ readonly text: string; readonly name: string }> | undefined;
+  /** A change of the signal mask held back: dropped with the next call if that one only undoes it. */
+  heldMask: { readonly text: string; readonly name: string; readonly before: readonly [number, number] } | undefined;
 }
+
+/** Per process: the thread stacks glibc mapped (MAP_STACK), as [start, end) pairs. */
+const MAP_STACK = 0x20000;
+const WNOHANG = 1;
 
 /** What a call gave, reused for an exact repeat of it while the model has not changed. */
 interface Normalised {
@@ -207,7 +217,7 @@ export async function scanTrace(source: TraceSource, label: string, opts: ScanOp
 
   const rec = (t: ThreadModel): ThreadRec => {
     let r = recs.get(t);
-    if (!r) recs.set(t, (r = { t, hashes: new HashList(), names: new IdList(), digest: 0, orderFree: undefined }));
+    if (!r) recs.set(t, (r = { t, hashes: new HashList(), names: new IdList(), digest: 0, orderFree: undefined, inHandler: 0, deferred: undefined, heldMask: undefined }));
     return r;
   };
   const idName = (v: number): string => {
@@ -246,7 +256,31 @@ export async function scanTrace(source: TraceSource, label: string, opts: ScanOp
     set.sort((x, y) => (x.text < y.text ? -1 : x.text > y.text ? 1 : 0));
     for (const x of set) push(r, x.text, hashLine(x.text), nameId(x.name));
   };
+  /** An ordering point of the thread (an exec, a wait that returned, its end): the calls its handlers made since, sorted. */
+  const flushDeferred = (r: ThreadRec): void => {
+    releaseMask(r);
+    const set = r.deferred;
+    if (!set) return;
+    r.deferred = undefined;
+    if (r.orderFree) flushSet(r);
+    set.sort((x, y) => (x.text < y.text ? -1 : x.text > y.text ? 1 : 0));
+    for (const x of set) push(r, x.text, hashLine(x.text), nameId(x.name));
+  };
+  const releaseMask = (r: ThreadRec): void => {
+    const h = r.heldMask;
+    if (!h) return;
+    r.heldMask = undefined;
+    if (r.orderFree) flushSet(r);
+    push(r, h.text, hashLine(h.text), nameId(h.name));
+  };
   const emit = (r: ThreadRec, text: string, name: string, orderFree = false): number => {
+    if (r.heldMask && r.inHandler === 0) releaseMask(r);
+    // Where among the thread's calls an asynchronous signal's handler ran is a matter of timing:
+    // what it did is compared at the thread's next ordering point instead.
+    if (r.inHandler > 0 && norm.signals) {
+      (r.deferred ??= []).push({ text, name });
+      return 0;
+    }
     if (orderFree) {
       (r.orderFree ??= []).push({ text, name });
       return 0;
@@ -284,7 +318,7 @@ export async function scanTrace(source: TraceSource, label: string, opts: ScanOp
           return;
         }
         const r = rec(d.thread);
-        if (!r.orderFree) {
+        if (!r.orderFree && r.inHandler === 0 && !r.heldMask) {
           push(r, c.line, c.hash, c.nameId);
           return;
         }
@@ -304,7 +338,15 @@ export async function scanTrace(source: TraceSource, label: string, opts: ScanOp
       for (const path of callPaths(d)) if (pathIgnored(path)) { ignoredBy = lastGlob; break; }
     }
     if (ignoredBy === undefined && norm.sync && info?.effect === 'sync' && p.threads.length > 1) ignoredBy = '';
+    // glibc's thread-stack cache: whether a new thread maps (and guards) a stack or reuses one an
+    // earlier thread left depends on which threads already ended.
+    if (ignoredBy === undefined && info && !d.failed && !d.unfinished && threadStack(d, info, p)) ignoredBy = '';
+    // A wait for any child that found none (WNOHANG): how often a program polls is a matter of timing.
+    const waitAny = norm.signals && info?.effect === 'wait' && !d.unfinished && waitsForAny(d, info);
+    if (ignoredBy === undefined && waitAny && (d.ret === 0 || d.failed) && (waitOptions(d, info!) & WNOHANG) !== 0) ignoredBy = '';
+    if (info && norm.random) tempName(d, info);
     const ignored = ignoredBy !== undefined;
+    if (info?.effect === 'sigreturn') { const r = recs.get(t); if (r && r.inHandler > 0) r.inHandler--; }
     const line = ignored ? '' : normalizeCall(d, info);
     updateFacts(d, info, ignored, line);
     const version = model!.version;
@@ -324,8 +366,79 @@ export async function scanTrace(source: TraceSource, label: string, opts: ScanOp
       const roles = rolesFor(d.nr, info);
       anyChild = roles.idtype >= 0 ? s32(d.argValue(roles.idtype)) === 0 : d.ret > 0 && roles.pid.length > 0 && s32(d.argValue(roles.pid[0]!)) <= 0;
     }
+    if (waitAny && !d.failed) {
+      // A child reaped by a wait for any child: which call reaps it, and when, is timing; that it was reaped is compared
+      // at the thread's next ordering point (an exec, its end), WNOHANG or not.
+      (r.deferred ??= []).push({ text: shown.replace(/\bWNOHANG\|/, '').replace(/, WNOHANG(?=[,)])/, ', 0'), name });
+      return;
+    }
+    if (norm.signals && info?.effect === 'sigmask' && !d.failed && d.argValue(1) !== 0 && r.inHandler === 0) {
+      // rt_sigprocmask that only undoes the one before it (a block around a wait that, this time, did not wait): dropped together.
+      const h = r.heldMask;
+      if (h && h.before[0] === t.mask[0] && h.before[1] === t.mask[1]) { r.heldMask = undefined; return; }
+      releaseMask(r);
+      r.heldMask = { text: shown, name, before: [t.previousMask[0], t.previousMask[1]] };
+      return;
+    }
     const h = emit(r, shown, name, norm.pids && anyChild);
     if (norm.timestamps && !anyChild) normCache.set(orig ?? d, { version, ignoredBy: undefined, line: shown, hash: h, nameId: nameId(name) });
+  };
+
+  /** Thread stacks mapped per process, to recognise the calls that guard and unmap them. */
+  const stacks = new Map<ProcessModel, Array<[number, number]>>();
+  /** Whether the call maps, guards or unmaps a thread stack of a process that has threads (normalisation `sync`). */
+  const threadStack = (d: DecodedSyscall, info: SyscallInfo, p: ProcessModel): boolean => {
+    const e = info.effect;
+    if (e !== 'map' && e !== 'unmap' && e !== 'protect') return false;
+    const list = stacks.get(p) ?? [];
+    if (e === 'map') {
+      const fi = info.roles.findIndex((r) => r?.role === 'mapflags');
+      if (fi < 0 || (d.argValue(fi) & MAP_STACK) === 0) return false;
+      list.push([d.ret, d.ret + d.argValue(1)]);
+      stacks.set(p, list);
+      return norm.sync && p.threads.length > 1;
+    }
+    const addr = d.argValue(info.roles.findIndex((r) => r?.role === 'addr'));
+    const k = list.findIndex(([lo, hi]) => addr >= lo && addr < hi);
+    if (k < 0) return false;
+    if (e === 'unmap') list.splice(k, 1);
+    return norm.sync && p.threads.length > 1;
+  };
+
+  /** Random names (mkstemp's, mkdtemp's...) by their random part, in the order the run made them: shown as <tmpN>. */
+  const tempNames = new Map<string, string>();
+  const tempName = (d: DecodedSyscall, info: SyscallInfo): void => {
+    let name: string | undefined;
+    let strict = false;
+    if (info.effect === 'open') {
+      const fi = info.roles.findIndex((r) => r?.role === 'oflags');
+      const flags = d.made[0]?.file.flags ?? (fi >= 0 ? s32(d.argValue(fi)) : 0);
+      if ((flags & (O_CREAT | O_EXCL)) === (O_CREAT | O_EXCL)) name = d.paths[0];
+    } else {
+      // A directory made under a name that looks random (mkdtemp: letters of both cases or digits).
+      const k = info.roles.findIndex((r) => r?.role === 'path' && r.create === true && r.dir === true);
+      if (k >= 0) { name = d.paths[info.roles.slice(0, k).filter((r) => r?.role === 'path').length]; strict = true; }
+    }
+    if (name === undefined) return;
+    const tail = /[A-Za-z0-9_]{6,}$/.exec(posix.basename(name))?.[0];
+    if (tail === undefined || tempNames.has(tail)) return;
+    if (strict && !/[0-9A-Z]/.test(tail)) return;
+    tempNames.set(tail, `<tmp${tempNames.size + 1}>`);
+  };
+  const maskTempNames = (text: string): string => {
+    for (const [tail, mask] of tempNames) if (text.includes(tail)) text = text.split(tail).join(mask);
+    return text;
+  };
+
+  /** A wait for any child: wait4 with pid -1 or 0 (or a negative process group), waitid with P_ALL. */
+  const waitsForAny = (d: DecodedSyscall, info: SyscallInfo): boolean => {
+    const roles = rolesFor(d.nr, info);
+    if (roles.idtype >= 0) return s32(d.argValue(roles.idtype)) === 0;
+    return roles.pid.length > 0 && s32(d.argValue(roles.pid[0]!)) <= 0;
+  };
+  const waitOptions = (d: DecodedSyscall, info: SyscallInfo): number => {
+    const k = info.roles.findIndex((r) => r?.role === 'waitopts');
+    return k >= 0 ? s32(d.argValue(k)) : 0;
   };
 
   const rolesFor = (nr: number, info: SyscallInfo): Roles => {
@@ -402,6 +515,7 @@ export async function scanTrace(source: TraceSource, label: string, opts: ScanOp
       if (line.includes('/proc/')) line = line.replace(/\/proc\/(\d+)(?=[/"])/g, (_m, n: string) => `/proc/${idName(Number(n))}`);
     }
     if (norm.cwd && cwdText.length > 1 && line.includes(cwdText)) line = line.split(cwdText).join('$CWD');
+    if (tempNames.size) line = maskTempNames(line);
     return line;
   };
 
@@ -411,7 +525,7 @@ export async function scanTrace(source: TraceSource, label: string, opts: ScanOp
     if (!info || d.failed || d.unfinished || ignored) return;
     const fact = (kind: keyof Facts, abs: string, suffix = ''): void => {
       if (pathIgnored(abs)) return;
-      facts[kind].add(display(abs) + suffix);
+      facts[kind].add(maskTempNames(display(abs)) + suffix);
     };
     switch (info.effect) {
       case 'open': {
@@ -454,16 +568,26 @@ export async function scanTrace(source: TraceSource, label: string, opts: ScanOp
     const t = d.task;
     switch (d.kind) {
       case 'exec': {
+        for (const th of t.proc.threads) { const r = recs.get(th); if (r) { r.inHandler = 0; flushDeferred(r); } }
         const abs = model!.resolve(d.pid, AT_FDCWD, d.filename ?? '');
         if (!pathIgnored(abs)) facts.programs.add(display(abs));
         return;
       }
-      case 'exited': case 'killed':
+      case 'exited': case 'killed': {
+        const r = recs.get(t);
+        if (r) { r.inHandler = 0; flushDeferred(r); }
         if (t.proc.alive || d.line === undefined) return; // a thread's end, not its process's
-        emit(rec(t.proc.threads[0]!), d.line, 'exit');
+        const main = rec(t.proc.threads[0]!);
+        main.inHandler = 0;
+        flushDeferred(main);
+        emit(main, d.line, 'exit');
         return;
+      }
       case 'signal': {
-        if (norm.signals && ASYNC_SIGNALS.has(d.signal ?? '')) return;
+        if (norm.signals && ASYNC_SIGNALS.has(d.signal ?? '')) {
+          if (!d.ignored) rec(t).inHandler++;
+          return;
+        }
         if (ignoreNames.has(d.signal ?? '')) { hit(d.signal!); return; }
         const text = d.line!;
         emit(rec(t), norm.pids ? text.replace(/\b(si_pid|si_tid)=(\d+)/g, (_m, f: string, n: string) => `${f}=${idName(Number(n))}`) : text, 'signal');
@@ -523,7 +647,7 @@ export async function scanTrace(source: TraceSource, label: string, opts: ScanOp
     siblings.set(slot, n);
     keys.set(p, (parentKey.endsWith('/') ? parentKey : parentKey + '/') + base + (n > 1 ? `#${n}` : ''));
   }
-  for (const r of recs.values()) flushSet(r);
+  for (const r of recs.values()) { flushDeferred(r); flushSet(r); }
   const cwdFree = (x: string): string => (norm.cwd && cwdText.length > 1 ? x.split(cwdText).join('$CWD') : x);
   const exitText = (p: ProcessModel): string | undefined => (p.exitStatus === undefined ? undefined : waitStatusText(p.exitStatus));
   const root = model.root;
