@@ -41,7 +41,7 @@ function query(db: string, sql: string): string[][] {
   return r.stdout.toString().trimEnd().split('\n').slice(1).map((l) => l.split('\t'));
 }
 
-test('umask 022: bt-record, bt-show -o, bt-show --json -o, bt-store create 0600 files and 0700 directories; snapshots follow the umask', (t) => {
+test('umask 022: bt-record, bt-show -o, bt-show --json -o, bt-store create 0600 files and 0700 directories; devices keep their mode; snapshots follow the umask', (t) => {
   const dir = tempDir(t);
   const { file } = secretFile(dir);
   runUmask022(bin.record, ['-q', '-o', 'run.pb', '--', fixture('secret'), file], dir);
@@ -62,6 +62,14 @@ test('umask 022: bt-record, bt-show -o, bt-show --json -o, bt-store create 0600 
   assert.equal(mode(join(dir, 'data')), '0700');
   assert.equal(mode(join(dir, 'data', 'beetrace')), '0700');
   assert.equal(mode(join(dir, 'data', 'beetrace', 'traces.db')), '0600');
+
+  // A device given as the output (as /dev/null often is) keeps its mode: bt-record and bt-show used to make it 0600.
+  const dev = join(dir, 'null');
+  const mk = spawnSync('mknod', ['-m', '666', dev, 'c', '1', '3'], { encoding: 'utf8' });
+  assert.equal(mk.status, 0, mk.stderr);
+  runUmask022(bin.record, ['-q', '-o', dev, '--', '/bin/true'], dir);
+  runUmask022(bin.show, ['-o', dev, 'run.pb'], dir);
+  assert.equal(mode(dev), '0666');
 
   // Snapshots are meant to be committed: the umask decides.
   runUmask022(bin.diff, ['--snapshot', 'snap.txt', '--update', 'run.pb'], dir);
