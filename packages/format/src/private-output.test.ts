@@ -88,6 +88,10 @@ test('a device keeps its mode (bt-show -o /dev/null must not chmod /dev/null)', 
 test('errors are thrown as fs throws them', (t) => {
   const dir = tempDir(t);
   assert.throws(() => openPrivateFile(join(dir, 'no', 'such')), { code: 'ENOENT' });
+  // Where mkdir fails with ENOENT although the parent exists (fs.mkdirSync's recursive mode loops forever there).
+  assert.throws(() => makePrivateDir('/proc/no-such-dir/x'), { code: 'ENOENT' });
+  writeFileSync(join(dir, 'file'), '');
+  assert.throws(() => makePrivateDir(join(dir, 'file', 'x')), { code: 'ENOTDIR' });
   writeFileSync(join(dir, 'there'), '');
   assert.throws(() => openPrivateFile(join(dir, 'there'), 'wx'), { code: 'EEXIST' });
 });

@@ -2,7 +2,7 @@
 // bt-record creates a trace: files mode 0600 and directories 0700, whatever the
 // umask. Every writer of something derived from a trace (bt-store's database,
 // bt-show -o, exports and reports) creates its output through these.
-import { chmodSync, closeSync, createWriteStream, fchmodSync, fstatSync, mkdirSync, openSync, type Stats, type WriteStream } from 'node:fs';
+import { chmodSync, closeSync, createWriteStream, existsSync, fchmodSync, fstatSync, mkdirSync, openSync, type Stats, type WriteStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 
@@ -61,16 +61,23 @@ export async function writePrivateFile(path: string, data: string | Uint8Array):
  * Creates the directory `path` and its missing parents, each one it creates mode
  * 0700 whatever the umask. Directories that exist are left as they are (a file
  * inside is private by its own mode). Returns the first directory created, or
- * undefined when `path` existed.
+ * undefined when `path` existed. Errors are thrown as fs.mkdirSync throws them.
  */
 export function makePrivateDir(path: string): string | undefined {
-  const first = mkdirSync(path, { recursive: true, mode: PRIVATE_DIR_MODE });
-  if (first === undefined) return undefined;
-  // mkdir applied the umask: set each created directory, from `path` up to the first one.
-  const top = resolve(first);
-  for (let d = resolve(path); ; d = dirname(d)) {
-    chmodSync(d, PRIVATE_DIR_MODE);
-    if (d === top || dirname(d) === d) break;
+  // One level at a time from the deepest existing one (fs.mkdirSync's recursive mode loops forever under /proc).
+  const missing: string[] = [];
+  for (let d = resolve(path); !existsSync(d); d = dirname(d)) {
+    missing.push(d);
+    if (dirname(d) === d) break;
   }
-  return first;
+  for (let i = missing.length - 1; i >= 0; i--) {
+    try {
+      mkdirSync(missing[i]!, PRIVATE_DIR_MODE);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      continue; // made meanwhile by someone else: theirs
+    }
+    chmodSync(missing[i]!, PRIVATE_DIR_MODE); // mkdir applied the umask
+  }
+  return missing.length > 0 ? missing[missing.length - 1] : undefined;
 }
