@@ -9,6 +9,7 @@ import { chmodSync, existsSync, readFileSync, statSync, writeFileSync } from 'no
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { pathToFileURL } from 'node:url';
+import { captureSpecHoldsData, syscallTable } from '@beetrace/format';
 import { bin, fixture, root, run, tempDir } from './helpers.js';
 
 const mode = (p: string): string => (statSync(p).mode & 0o777).toString(8).padStart(4, '0');
@@ -179,12 +180,19 @@ test('a secret read, written, sent and received: in the trace, store and bt-show
     assert.deepEqual(query(db, 'SELECT data FROM traces'), [['0']]);
     // The rest is complete: the path read, the sockets' addresses, the decoded args print buffers by address.
     assert.deepEqual(query(db, "SELECT count(*) FROM file_access WHERE path LIKE '%secret.txt' AND syscall = 'read'"), [['1']]);
-    assert.ok(query(db, "SELECT peer FROM network WHERE family = 'AF_INET' AND peer IS NOT NULL").every(([p]) => /^127\.0\.0\.1:\d+$/.test(p!)));
-    assert.equal(query(db, "SELECT count(*) FROM network WHERE family = 'AF_INET' AND peer IS NOT NULL")[0]![0], '2');
+    const peers = query(db, "SELECT peer FROM network WHERE family = 'AF_INET' AND peer IS NOT NULL");
+    assert.ok(peers.length > 0 && peers.every(([p]) => /^127\.0\.0\.1:\d+$/.test(p!)), JSON.stringify(peers));
     const readArgs = query(db, "SELECT s.args FROM syscalls s JOIN file_access f ON f.call_id = s.id WHERE f.path LIKE '%secret.txt' AND s.name = 'read'");
     assert.match(readArgs[0]![0]!, /^3, 0x[0-9a-f]+, 128$/);
   }
   assert.ok(!dbBytes(stores.full).includes(envSecret));
+  // The same trace stored with and without its data: everything but the data is the same (the args of calls that take none).
+  const withData = [...syscallTable('x86_64')!.byNr.values()].filter((s) => s.capture.some(captureSpecHoldsData)).map((s) => `'${s.name}'`).join(', ');
+  for (const sql of ['SELECT * FROM file_access', 'SELECT * FROM network', 'SELECT * FROM process_tree', 'SELECT * FROM execs', 'SELECT * FROM summary',
+    'SELECT id, name, ret, errno, path FROM syscalls',
+    `SELECT id, args FROM syscalls WHERE name NOT IN (${withData})`]) {
+    assert.deepEqual(query(stores.stripped, sql), query(stores.full, sql), sql);
+  }
 
   // --no-data cannot take data out of a store that has it: refused for that file, the data stays visible to the user.
   const again = run(bin.store, ['--db', stores.full, 'add', '--no-data', full]);
