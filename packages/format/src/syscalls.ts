@@ -82,6 +82,12 @@ export interface CaptureSpec {
   readonly bytes?: number;
   /** Captured at entry too (value-result arguments); the exit capture has the AT_EXIT flag. */
   readonly alsoAtEntry?: boolean;
+  /**
+   * buffer: its bytes describe the call (a socket address, a path the kernel returns, a CPU
+   * mask, a variable-size struct) instead of being data the program read or wrote, so
+   * --no-data keeps them (see isCapturedData in captured-data.ts).
+   */
+  readonly meta?: boolean;
 }
 
 export interface SyscallInfo {
