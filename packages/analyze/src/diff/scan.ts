@@ -41,6 +41,8 @@ export interface ProcModel {
   readonly threads: readonly ThreadLines[];
   /** "exited with 0", "killed by SIGKILL"; undefined when its end is not in the trace. */
   readonly exit: string | undefined;
+  /** It did things at once (had threads, had several children alive together, or ran an asynchronous signal handler), and normalisation `sync` compares such a process's calls by what they were, not their order or number. */
+  readonly concurrent: boolean;
 }
 
 export const FACT_KINDS = ['filesRead', 'filesWritten', 'filesCreated', 'filesDeleted', 'programs', 'networkPeers', 'failures'] as const;
@@ -114,13 +116,19 @@ interface ThreadRec {
   inHandler: number;
   /** Lines of calls made inside such handlers, and children reaped, waiting for the thread's next ordering point (see flushDeferred). */
   deferred: Array<{ readonly text: string; readonly name: string }> | undefined;
+  /** A read from a pipe or socket held back: the next read of the same stream joins it (see onSyscall). */
+  heldRead: { readonly head: string; data: string; readonly mid: string; ret: number; readonly name: string } | undefined;
   /** A change of the signal mask held back: dropped with the next call if that one only undoes it. */
   heldMask: { readonly text: string; readonly name: string; readonly before: readonly [number, number] } | undefined;
 }
 
 /** Per process: the thread stacks glibc mapped (MAP_STACK), as [start, end) pairs. */
-const MAP_STACK = 0x20000;
+const MAP_STACK = 0x20000, MAP_NORESERVE = 0x4000;
 const WNOHANG = 1;
+/** bt-diff decodes with bt-show's default string size. */
+const STR_SIZE = 32;
+/** A read's line with its data whole (not cut with "..."): head up to the quote, the data, the rest up to the return value. */
+const STREAM_READ = /^(\w+\([^,]*, )"((?:[^"\\]|\\.)*)"(, \d+\) = )(\d+)$/;
 
 /** What a call gave, reused for an exact repeat of it while the model has not changed. */
 interface Normalised {
@@ -210,6 +218,9 @@ export async function scanTrace(source: TraceSource, label: string, opts: ScanOp
   const facts = emptyFacts();
   const seenExisting = new Set<string>();
   const roleCache = new Map<number, Roles>();
+  /** Processes that did things at once (see ProcModel.concurrent), and the children each has alive. */
+  const concurrent = new Set<ProcessModel>();
+  const liveChildren = new Map<ProcessModel, number>();
   const normCache = new WeakMap<DecodedSyscall, Normalised>();
   let t0 = -1;
   let lines = 0;
@@ -217,7 +228,7 @@ export async function scanTrace(source: TraceSource, label: string, opts: ScanOp
 
   const rec = (t: ThreadModel): ThreadRec => {
     let r = recs.get(t);
-    if (!r) recs.set(t, (r = { t, hashes: new HashList(), names: new IdList(), digest: 0, orderFree: undefined, inHandler: 0, deferred: undefined, heldMask: undefined }));
+    if (!r) recs.set(t, (r = { t, hashes: new HashList(), names: new IdList(), digest: 0, orderFree: undefined, inHandler: 0, deferred: undefined, heldMask: undefined, heldRead: undefined }));
     return r;
   };
   const idName = (v: number): string => {
@@ -266,7 +277,15 @@ export async function scanTrace(source: TraceSource, label: string, opts: ScanOp
     set.sort((x, y) => (x.text < y.text ? -1 : x.text > y.text ? 1 : 0));
     for (const x of set) push(r, x.text, hashLine(x.text), nameId(x.name));
   };
+  const releaseRead = (r: ThreadRec): void => {
+    const h = r.heldRead;
+    if (!h) return;
+    r.heldRead = undefined;
+    const text = `${h.head}"${h.data}"${h.mid}${h.ret}`;
+    push(r, text, hashLine(text), nameId(h.name));
+  };
   const releaseMask = (r: ThreadRec): void => {
+    releaseRead(r);
     const h = r.heldMask;
     if (!h) return;
     r.heldMask = undefined;
@@ -274,7 +293,7 @@ export async function scanTrace(source: TraceSource, label: string, opts: ScanOp
     push(r, h.text, hashLine(h.text), nameId(h.name));
   };
   const emit = (r: ThreadRec, text: string, name: string, orderFree = false): number => {
-    if (r.heldMask && r.inHandler === 0) releaseMask(r);
+    if ((r.heldMask || r.heldRead) && r.inHandler === 0) releaseMask(r);
     // Where among the thread's calls an asynchronous signal's handler ran is a matter of timing:
     // what it did is compared at the thread's next ordering point instead.
     if (r.inHandler > 0 && norm.signals) {
@@ -318,7 +337,7 @@ export async function scanTrace(source: TraceSource, label: string, opts: ScanOp
           return;
         }
         const r = rec(d.thread);
-        if (!r.orderFree && r.inHandler === 0 && !r.heldMask) {
+        if (!r.orderFree && r.inHandler === 0 && !r.heldMask && !r.heldRead) {
           push(r, c.line, c.hash, c.nameId);
           return;
         }
@@ -345,6 +364,9 @@ export async function scanTrace(source: TraceSource, label: string, opts: ScanOp
     const waitAny = norm.signals && info?.effect === 'wait' && !d.unfinished && waitsForAny(d, info);
     if (ignoredBy === undefined && waitAny && (d.ret === 0 || d.failed) && (waitOptions(d, info!) & WNOHANG) !== 0) ignoredBy = '';
     if (info && norm.random) tempName(d, info);
+    // A call that only reads a random or clock value (getrandom, clock_gettime, times...): how many a
+    // program makes depends on timing and on what it drew (glibc's tempname retries); its values are masked anyway.
+    if (ignoredBy === undefined && info && norm.random && readsOnlyVolatile(info)) ignoredBy = '';
     const ignored = ignoredBy !== undefined;
     if (info?.effect === 'sigreturn') { const r = recs.get(t); if (r && r.inHandler > 0) r.inHandler--; }
     const line = ignored ? '' : normalizeCall(d, info);
@@ -372,6 +394,25 @@ export async function scanTrace(source: TraceSource, label: string, opts: ScanOp
       (r.deferred ??= []).push({ text: shown.replace(/\bWNOHANG\|/, '').replace(/, WNOHANG(?=[,)])/, ', 0'), name });
       return;
     }
+    if (norm.sync && norm.timestamps && info?.effect === 'read' && d.ret > 0 && r.inHandler === 0) {
+      // How a stream's data was split across reads is timing (when the writer wrote): consecutive reads of
+      // the same pipe or socket compare as one read of all of it (while it prints whole).
+      const kind = d.fdAt[rolesFor(d.nr, info).fd[0] ?? -1]?.file.kind;
+      const m = kind === 'pipe' || kind === 'socket' ? STREAM_READ.exec(shown) : null;
+      if (m) {
+        const h = r.heldRead;
+        if (h && h.head === m[1] && h.mid === m[3] && h.ret + d.ret <= STR_SIZE) {
+          h.data += m[2]!;
+          h.ret += d.ret;
+          return;
+        }
+        releaseMask(r);
+        if (d.ret <= STR_SIZE) {
+          r.heldRead = { head: m[1]!, data: m[2]!, mid: m[3]!, ret: d.ret, name };
+          return;
+        }
+      }
+    }
     if (norm.signals && info?.effect === 'sigmask' && !d.failed && d.argValue(1) !== 0 && r.inHandler === 0) {
       // rt_sigprocmask that only undoes the one before it (a block around a wait that, this time, did not wait): dropped together.
       const h = r.heldMask;
@@ -386,14 +427,17 @@ export async function scanTrace(source: TraceSource, label: string, opts: ScanOp
 
   /** Thread stacks mapped per process, to recognise the calls that guard and unmap them. */
   const stacks = new Map<ProcessModel, Array<[number, number]>>();
-  /** Whether the call maps, guards or unmaps a thread stack of a process that has threads (normalisation `sync`). */
+  /** Whether the call maps, guards or unmaps a thread stack or arena of a process that has threads (normalisation `sync`). */
   const threadStack = (d: DecodedSyscall, info: SyscallInfo, p: ProcessModel): boolean => {
     const e = info.effect;
     if (e !== 'map' && e !== 'unmap' && e !== 'protect') return false;
     const list = stacks.get(p) ?? [];
     if (e === 'map') {
+      // A thread's stack (MAP_STACK), or a malloc arena reserved for a thread (PROT_NONE, MAP_NORESERVE): which
+      // thread needs a new one depends on which threads already ended and on contention.
       const fi = info.roles.findIndex((r) => r?.role === 'mapflags');
-      if (fi < 0 || (d.argValue(fi) & MAP_STACK) === 0) return false;
+      const flags = fi >= 0 ? d.argValue(fi) : 0;
+      if ((flags & MAP_STACK) === 0 && !((flags & MAP_NORESERVE) !== 0 && d.argValue(2) === 0)) return false;
       list.push([d.ret, d.ret + d.argValue(1)]);
       stacks.set(p, list);
       return norm.sync && p.threads.length > 1;
@@ -401,12 +445,14 @@ export async function scanTrace(source: TraceSource, label: string, opts: ScanOp
     const addr = d.argValue(info.roles.findIndex((r) => r?.role === 'addr'));
     const k = list.findIndex(([lo, hi]) => addr >= lo && addr < hi);
     if (k < 0) return false;
-    if (e === 'unmap') list.splice(k, 1);
+    // Unmapping all of it forgets the region; a part (malloc trims its arena reservation): the rest stays known.
+    if (e === 'unmap' && addr === list[k]![0] && addr + d.argValue(1) >= list[k]![1]) list.splice(k, 1);
     return norm.sync && p.threads.length > 1;
   };
 
   /** Random names (mkstemp's, mkdtemp's...) by their random part, in the order the run made them: shown as <tmpN>. */
   const tempNames = new Map<string, string>();
+  const tempCount = new Map<ProcessModel, number>();
   const tempName = (d: DecodedSyscall, info: SyscallInfo): void => {
     let name: string | undefined;
     let strict = false;
@@ -420,15 +466,24 @@ export async function scanTrace(source: TraceSource, label: string, opts: ScanOp
       if (k >= 0) { name = d.paths[info.roles.slice(0, k).filter((r) => r?.role === 'path').length]; strict = true; }
     }
     if (name === undefined) return;
-    const tail = /[A-Za-z0-9_]{6,}$/.exec(posix.basename(name))?.[0];
+    // The random part ends the name, or comes before a short extension (gcc's /tmp/ccAbC123.s).
+    const tail = /([A-Za-z0-9_]{6,})(?:\.[A-Za-z0-9]{1,6}){0,2}$/.exec(posix.basename(name))?.[1];
     if (tail === undefined || tempNames.has(tail)) return;
     if (strict && !/[0-9A-Z]/.test(tail)) return;
-    tempNames.set(tail, `<tmp${tempNames.size + 1}>`);
+    // Numbered per process: processes that run at once make theirs in either order.
+    const p = d.thread.proc;
+    const n = (tempCount.get(p) ?? 0) + 1;
+    tempCount.set(p, n);
+    tempNames.set(tail, `<tmp${n}>`);
   };
   const maskTempNames = (text: string): string => {
     for (const [tail, mask] of tempNames) if (text.includes(tail)) text = text.split(tail).join(mask);
     return text;
   };
+
+  /** The call does nothing but write values that differ on every run (the table's volatile roles, no effect). */
+  const readsOnlyVolatile = (info: SyscallInfo): boolean =>
+    info.effect === null && info.roles.some((r) => r?.role === 'volatile') && info.roles.every((r) => r === null || r.role === 'volatile');
 
   /** A wait for any child: wait4 with pid -1 or 0 (or a negative process group), waitid with P_ALL. */
   const waitsForAny = (d: DecodedSyscall, info: SyscallInfo): boolean => {
@@ -567,6 +622,16 @@ export async function scanTrace(source: TraceSource, label: string, opts: ScanOp
   const onProcess = (d: DecodedProcessEvent): void => {
     const t = d.task;
     switch (d.kind) {
+      case 'fork': {
+        if (d.thread) { concurrent.add(t.proc); return; }
+        const parent = t.proc.parent;
+        if (parent) {
+          const n = (liveChildren.get(parent) ?? 0) + 1;
+          liveChildren.set(parent, n);
+          if (n > 1) concurrent.add(parent);
+        }
+        return;
+      }
       case 'exec': {
         for (const th of t.proc.threads) { const r = recs.get(th); if (r) { r.inHandler = 0; flushDeferred(r); } }
         const abs = model!.resolve(d.pid, AT_FDCWD, d.filename ?? '');
@@ -574,6 +639,8 @@ export async function scanTrace(source: TraceSource, label: string, opts: ScanOp
         return;
       }
       case 'exited': case 'killed': {
+        const parent = t.proc.parent;
+        if (!t.proc.alive && parent) liveChildren.set(parent, (liveChildren.get(parent) ?? 1) - 1);
         const r = recs.get(t);
         if (r) { r.inHandler = 0; flushDeferred(r); }
         if (t.proc.alive || d.line === undefined) return; // a thread's end, not its process's
@@ -585,7 +652,7 @@ export async function scanTrace(source: TraceSource, label: string, opts: ScanOp
       }
       case 'signal': {
         if (norm.signals && ASYNC_SIGNALS.has(d.signal ?? '')) {
-          if (!d.ignored) rec(t).inHandler++;
+          if (!d.ignored) { rec(t).inHandler++; concurrent.add(t.proc); }
           return;
         }
         if (ignoreNames.has(d.signal ?? '')) { hit(d.signal!); return; }
@@ -661,6 +728,7 @@ export async function scanTrace(source: TraceSource, label: string, opts: ScanOp
     problem,
     procs: model.processes.map((p) => ({
       key: keys.get(p)!, position: p.position, program: cwdFree(p.program), pid: p.pid, parentKey: p.parent && keys.get(p.parent), exit: exitText(p),
+      concurrent: norm.sync && (concurrent.has(p) || p.threads.length > 1),
       threads: p.threads.map((t) => {
         const r = rec(t);
         return { name: t.name, index: t.index, hashes: r.hashes.view(), names: r.names.view(), digest: r.digest };
