@@ -117,7 +117,7 @@ interface ThreadRec {
   /** Lines of calls made inside such handlers, and children reaped, waiting for the thread's next ordering point (see flushDeferred). */
   deferred: Array<{ readonly text: string; readonly name: string }> | undefined;
   /** A read from a pipe or socket held back: the next read of the same stream joins it (see onSyscall). */
-  heldRead: { readonly head: string; data: string; readonly mid: string; ret: number; readonly name: string } | undefined;
+  heldRead: { readonly head: string; data: string; cut: boolean; readonly mid: string; ret: number; readonly name: string } | undefined;
   /** A change of the signal mask held back: dropped with the next call if that one only undoes it. */
   heldMask: { readonly text: string; readonly name: string; readonly before: readonly [number, number] } | undefined;
 }
@@ -128,7 +128,21 @@ const WNOHANG = 1;
 /** bt-diff decodes with bt-show's default string size. */
 const STR_SIZE = 32;
 /** A read's line with its data whole (not cut with "..."): head up to the quote, the data, the rest up to the return value. */
-const STREAM_READ = /^(\w+\([^,]*, )"((?:[^"\\]|\\.)*)"(, \d+\) = )(\d+)$/;
+const STREAM_READ = /^(\w+\([^,]*, )"((?:[^"\\]|\\.)*)"(\.\.\.)?(, \d+\) = )(\d+)$/;
+/** One byte of a printed string: an escape (\n, \x7f, \177) or a character. */
+const PRINTED_BYTE = /\\x[0-9a-f]{2}|\\[0-7]{1,3}|\\.|[^\\]/g;
+
+/** The first `n` bytes of a printed string, and whether it had more. */
+function firstBytes(text: string, n: number): [string, boolean] {
+  let out = '';
+  let k = 0;
+  for (const m of text.matchAll(PRINTED_BYTE)) {
+    if (k === n) return [out, true];
+    out += m[0];
+    k++;
+  }
+  return [out, false];
+}
 
 /** What a call gave, reused for an exact repeat of it while the model has not changed. */
 interface Normalised {
@@ -281,7 +295,7 @@ export async function scanTrace(source: TraceSource, label: string, opts: ScanOp
     const h = r.heldRead;
     if (!h) return;
     r.heldRead = undefined;
-    const text = `${h.head}"${h.data}"${h.mid}${h.ret}`;
+    const text = `${h.head}"${h.data}"${h.cut ? '...' : ''}${h.mid}${h.ret}`;
     push(r, text, hashLine(text), nameId(h.name));
   };
   const releaseMask = (r: ThreadRec): void => {
@@ -396,21 +410,23 @@ export async function scanTrace(source: TraceSource, label: string, opts: ScanOp
     }
     if (norm.sync && norm.timestamps && info?.effect === 'read' && d.ret > 0 && r.inHandler === 0) {
       // How a stream's data was split across reads is timing (when the writer wrote): consecutive reads of
-      // the same pipe or socket compare as one read of all of it (while it prints whole).
+      // the same pipe or socket compare as one read of all of it, printed as that one read would be.
       const kind = d.fdAt[rolesFor(d.nr, info).fd[0] ?? -1]?.file.kind;
       const m = kind === 'pipe' || kind === 'socket' ? STREAM_READ.exec(shown) : null;
       if (m) {
         const h = r.heldRead;
-        if (h && h.head === m[1] && h.mid === m[3] && h.ret + d.ret <= STR_SIZE) {
-          h.data += m[2]!;
+        if (h && h.head === m[1] && h.mid === m[4]) {
+          if (!h.cut) {
+            const [data, more] = firstBytes(h.data + m[2]!, STR_SIZE);
+            h.data = data;
+            h.cut = more || m[3] !== undefined;
+          }
           h.ret += d.ret;
           return;
         }
         releaseMask(r);
-        if (d.ret <= STR_SIZE) {
-          r.heldRead = { head: m[1]!, data: m[2]!, mid: m[3]!, ret: d.ret, name };
-          return;
-        }
+        r.heldRead = { head: m[1]!, data: m[2]!, cut: m[3] !== undefined, mid: m[4]!, ret: d.ret, name };
+        return;
       }
     }
     if (norm.signals && info?.effect === 'sigmask' && !d.failed && d.argValue(1) !== 0 && r.inHandler === 0) {
