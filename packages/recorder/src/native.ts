@@ -69,6 +69,10 @@ export interface Binding {
   readonly Recorder: new (opts: NativeRecorderOptions) => NativeRecorder;
   waitChild(pid: number): Promise<WaitStatus>;
   readonly layout: Layout;
+  /** The ring-buffer records' fields (bpf/beetrace.h): "bt_syscall.tid" its offset, "bt_syscall.tid.size" its bytes; record type numbers. */
+  readonly recordLayout: Layout;
+  /** The Record{batch} the consumer thread writes for these ring-buffer records (none for an empty batch); for tests, no BPF involved. */
+  encodeRecords(records: readonly Uint8Array[]): Buffer;
 }
 
 let cached: Binding | undefined;
