@@ -10,6 +10,7 @@
 
 #include "batch_writer.h"
 #include "beetrace.h"
+#include "errors.h"
 #include "recorder.h"
 #include "spawn.h"
 
@@ -85,6 +86,7 @@ Napi::Value EncodeRecords(const Napi::CallbackInfo& info) {
 }
 
 Napi::Object Init(Napi::Env env, Napi::Object exports) {
+  exports.Set("setErrorConstructor", Napi::Function::New(env, SetErrorConstructor));
   exports.Set("Recorder", Recorder::Init(env));
   exports.Set("waitChild", Napi::Function::New(env, WaitChild));
   exports.Set("layout", Layout(env));

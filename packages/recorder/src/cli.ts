@@ -47,7 +47,7 @@ Examples:
 
 const EXIT: Record<RecordErrorCode, number> = {
   NOT_FOUND: 127, NOT_EXECUTABLE: 126, USAGE: 2,
-  NOT_PERMITTED: 1, NO_BTF: 1, NO_SUCH_PROCESS: 1, OUTPUT: 1, BPF: 1, ADDON: 1,
+  NOT_PERMITTED: 1, NO_BTF: 1, NO_SUCH_PROCESS: 1, OUTPUT: 1, SPAWN: 1, BPF: 1, ADDON: 1,
 };
 
 class UsageError extends Error {}
