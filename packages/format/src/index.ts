@@ -10,3 +10,4 @@ export { batchWithoutCapturedData, captureSpecHoldsData, type CaptureRef, isCapt
 export {
   createPrivateWriteStream, makePrivateDir, openPrivateFile, PRIVATE_DIR_MODE, PRIVATE_FILE_MODE, type PrivateOpenFlags, writePrivateFile,
 } from './private-output.js';
+export { WireError, WireReader, WireType, type WireProblemCode } from './wire.js';

@@ -47,7 +47,7 @@ Examples:
 
 const EXIT: Record<RecordErrorCode, number> = {
   NOT_FOUND: 127, NOT_EXECUTABLE: 126, USAGE: 2,
-  NOT_PERMITTED: 1, NO_BTF: 1, NO_SUCH_PROCESS: 1, OUTPUT: 1, BPF: 1, ADDON: 1,
+  NOT_PERMITTED: 1, NO_BTF: 1, NO_SUCH_PROCESS: 1, OUTPUT: 1, SPAWN: 1, BPF: 1, ADDON: 1,
 };
 
 class UsageError extends Error {}
@@ -204,14 +204,16 @@ async function main(): Promise<number> {
     } : {}),
   };
   const target: Target = args.pid !== undefined ? { pid: args.pid } : { argv: args.argv };
-  let rec: Recording;
+  // The handlers come first: a signal that arrives as soon as the recording has started (its
+  // header written) stops it too; a handler runs once the synchronous start has returned.
+  let rec: Recording | undefined;
+  for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(sig, () => rec?.stop());
   try {
     rec = new Recording(target, opts);
   } catch (e) {
     if (e instanceof RecordError) fail(e.message, EXIT[e.code]);
     throw e;
   }
-  for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(sig, () => rec.stop());
   const result = await rec.finished;
   if (openedFd !== undefined) closeSync(openedFd);
   if (lastLine) process.stderr.write(`\r${' '.repeat(lastLine.length)}\r`);
