@@ -278,18 +278,21 @@ export async function scanTrace(source: TraceSource, label: string, opts: ScanOp
     const set = r.orderFree;
     if (!set) return;
     r.orderFree = undefined;
+    pushSorted(r, set);
+  };
+  /** Lines whose order was timing, in one canonical order. */
+  const pushSorted = (r: ThreadRec, set: Array<{ readonly text: string; readonly name: string }>): void => {
     set.sort((x, y) => (x.text < y.text ? -1 : x.text > y.text ? 1 : 0));
     for (const x of set) push(r, x.text, hashLine(x.text), nameId(x.name));
   };
-  /** An ordering point of the thread (an exec, a wait that returned, its end): the calls its handlers made since, sorted. */
+  /** An ordering point of the thread (an exec, its end): the children reaped and the calls its handlers made since. */
   const flushDeferred = (r: ThreadRec): void => {
     releaseMask(r);
     const set = r.deferred;
     if (!set) return;
     r.deferred = undefined;
     if (r.orderFree) flushSet(r);
-    set.sort((x, y) => (x.text < y.text ? -1 : x.text > y.text ? 1 : 0));
-    for (const x of set) push(r, x.text, hashLine(x.text), nameId(x.name));
+    pushSorted(r, set);
   };
   const releaseRead = (r: ThreadRec): void => {
     const h = r.heldRead;
