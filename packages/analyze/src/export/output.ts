@@ -1,0 +1,65 @@
+// Where bt-export and bt-report write: a file created mode 0600 whatever the
+// umask (it holds captured data, as the trace does), or standard output.
+// Backpressure is honoured: write() returns a promise while the sink is full.
+import { closeSync, createWriteStream, fchmodSync, openSync, type WriteStream } from 'node:fs';
+
+export class OutputError extends Error {}
+
+export interface Output {
+  write(data: Uint8Array | string): Promise<void> | void;
+  /** Flushes and closes (standard output is left open). */
+  close(): Promise<void>;
+}
+
+const reason = (e: NodeJS.ErrnoException): string =>
+  e.code === 'ENOENT' ? 'no such directory' : e.code === 'EACCES' ? 'permission denied' : e.code === 'EISDIR' ? 'is a directory'
+    : e.code === 'EROFS' ? 'read-only file system' : e.message;
+
+/** Opens `path` for writing (`-` or undefined: standard output). Throws OutputError with one line to print. */
+export async function openOutput(path: string | undefined): Promise<Output> {
+  let stream: NodeJS.WritableStream;
+  if (path === undefined || path === '-') {
+    stream = process.stdout;
+  } else {
+    let fd: number | undefined;
+    try {
+      fd = openSync(path, 'w', 0o600);
+      // An existing file keeps its mode on open, and the umask can take bits away: set it.
+      fchmodSync(fd, 0o600);
+    } catch (e) {
+      if (fd !== undefined) closeSync(fd);
+      throw new OutputError(`cannot write ${path}: ${reason(e as NodeJS.ErrnoException)}`);
+    }
+    stream = createWriteStream('', { fd, autoClose: true });
+  }
+  let failed: Error | undefined;
+  stream.on('error', (e: NodeJS.ErrnoException) => { failed ??= e; });
+  let waiting: Promise<void> | undefined;
+  const check = (): void => {
+    if (failed) throw new OutputError(`write error: ${reason(failed as NodeJS.ErrnoException)}`);
+  };
+  return {
+    write(data) {
+      check();
+      if (!stream.write(data)) {
+        waiting ??= new Promise<void>((resolve) => {
+          const done = (): void => { waiting = undefined; stream.off('drain', done); stream.off('error', done); resolve(); };
+          stream.once('drain', done);
+          stream.once('error', done);
+        }).then(check);
+      }
+      return waiting;
+    },
+    async close() {
+      check();
+      if (stream === process.stdout) {
+        await new Promise<void>((resolve) => { if (!stream.write('', () => resolve())) stream.once('drain', () => resolve()); });
+      } else {
+        await new Promise<void>((resolve, reject) => {
+          (stream as WriteStream).end((e?: Error | null) => (e ? reject(e) : resolve()));
+        }).catch((e: NodeJS.ErrnoException) => { failed ??= e; });
+      }
+      check();
+    },
+  };
+}
