@@ -1,7 +1,7 @@
 // Shared by the end-to-end tests: paths of the bins and fixtures, running a bin,
 // and reading a trace back into plain data.
 import { spawn, spawnSync, type SpawnSyncReturns } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,6 +12,8 @@ export const bin = {
   record: join(root, 'packages/recorder/bin/bt-record.js'),
   show: join(root, 'packages/analyze/bin/bt-show.js'),
   diff: join(root, 'packages/analyze/bin/bt-diff.js'),
+  export: join(root, 'packages/analyze/bin/bt-export.js'),
+  report: join(root, 'packages/analyze/bin/bt-report.js'),
   store: join(root, 'packages/store/bin/bt-store.js'),
   query: join(root, 'packages/store/bin/bt-query.js'),
 };
@@ -25,6 +27,13 @@ export function fixture(name: string): string {
     built = true;
   }
   return join(root, 'fixtures', 'build', name);
+}
+
+/** A test's output folder, kept after the run (CI keeps test/output/ as artifacts): screenshots and such. */
+export function outputDir(name: string): string {
+  const dir = join(root, 'test', 'output', name);
+  mkdirSync(dir, { recursive: true });
+  return dir;
 }
 
 export function tempDir(t: { after(fn: () => void): void }): string {

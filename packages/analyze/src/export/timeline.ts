@@ -26,6 +26,9 @@ export interface ProcessInfo {
   /** Threads seen (the leader included), and those still running. */
   threads: number;
   live: number;
+  /** Syscalls and failed syscalls of all its threads. */
+  calls: number;
+  failed: number;
 }
 
 export interface ThreadInfo {
@@ -190,7 +193,7 @@ class Walker {
 
   private newProcess(pid: number, parentPid: number | undefined, program: string, ns: number): ProcessInfo {
     const p: ProcessInfo = {
-      uuid: ++this.uuid, pid, parentPid, program, programs: [program], startNs: ns, endNs: undefined, exit: undefined, threads: 0, live: 0,
+      uuid: ++this.uuid, pid, parentPid, program, programs: [program], startNs: ns, endNs: undefined, exit: undefined, threads: 0, live: 0, calls: 0, failed: 0,
     };
     this.procs.set(pid, p);
     this.processList.push(p);
@@ -245,6 +248,8 @@ class Walker {
     this.seen(call.enterNs);
     this.seen(call.exitNs);
     const t = this.thread(call.pid, call.tid, call.enterNs);
+    t.process.calls++;
+    if (call.failed) t.process.failed++;
     // The execve that starts a recording is entered before its exec event (which made the thread).
     if (call.enterNs < t.startNs) {
       t.startNs = call.enterNs;
@@ -311,7 +316,8 @@ class Walker {
         const t = this.thread(ev.pid, ev.tid, ev.ns);
         const p = t.process;
         const program = ev.filename ?? '?';
-        if (p.programs.length === 1 && p.programs[0] === '?') p.programs[0] = program;
+        // What it inherited counts as a program it ran only if it made a call before this exec.
+        if (p.programs.length === 1 && p.calls === 0) p.programs[0] = program;
         else p.programs.push(program);
         p.program = program;
         this.sink.process(p, true);
