@@ -8,7 +8,7 @@ import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { perfetto } from '@beetrace/analyze';
-import { bin, fixture, run, tempDir } from './helpers.js';
+import { bin, fixture, run, showCounts, tempDir } from './helpers.js';
 
 process.umask(0o022);
 
@@ -17,22 +17,6 @@ function record(dir: string, name: string, cmd: string[], status = 0): string {
   const r = spawnSync(process.execPath, [bin.record, '-q', '-o', trace, '--', ...cmd], { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] });
   assert.equal(r.status, status, `bt-record: ${r.stderr}`);
   return trace;
-}
-
-/** bt-show -c's per-syscall call counts and total. */
-export function showCounts(trace: string): { total: number; byName: Map<string, number> } {
-  const r = run(bin.show, ['-c', '-S', 'name', trace]);
-  assert.equal(r.status, 0, r.stderr.toString());
-  const byName = new Map<string, number>();
-  let total = 0;
-  for (const line of r.stdout.toString().split('\n')) {
-    const f = line.trim().split(/\s+/);
-    if (f.length < 5 || !/^\d+\.\d+$/.test(f[0]!)) continue;
-    const calls = Number(f[3]);
-    if (f[f.length - 1] === 'total') total = calls;
-    else byName.set(f[f.length - 1]!, calls);
-  }
-  return { total, byName };
 }
 
 interface Track { uuid: number; parent?: number; pid?: number; tid?: number; name?: string; process: boolean }

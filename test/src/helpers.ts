@@ -114,3 +114,19 @@ export function straceCounts(argv: readonly string[], cwd: string): Map<string, 
   }
   return m;
 }
+
+/** bt-show -c's per-syscall call counts and total. */
+export function showCounts(trace: string): { total: number; byName: Map<string, number> } {
+  const r = run(bin.show, ['-c', '-S', 'name', trace]);
+  if (r.status !== 0) throw new Error(`bt-show -c failed: ${r.stderr}`);
+  const byName = new Map<string, number>();
+  let total = 0;
+  for (const line of r.stdout.toString().split('\n')) {
+    const f = line.trim().split(/\s+/);
+    if (f.length < 5 || !/^\d+\.\d+$/.test(f[0]!)) continue;
+    const calls = Number(f[3]);
+    if (f[f.length - 1] === 'total') total = calls;
+    else byName.set(f[f.length - 1]!, calls);
+  }
+  return { total, byName };
+}

@@ -274,19 +274,30 @@ export function renderReport(r: RenderInput): string {
   const slowest = rows.filter((x) => c.hist.has(x.name)).slice(0, 6);
   const hists = slowest.map((x) => histogram(x.name, c.hist.get(x.name)!)).join('');
 
-  const TOP = 100;
+  const TOP = 1000;
   const more = (n: number, what: string): string => (n > TOP ? `<p class="hint">${num(n - TOP)} more ${what} not shown.</p>` : '');
   const files = [...c.files.values()].sort((a, b) => b.read + b.written - a.read - a.written);
   const fileTable = files.length
-    ? table('files', ['file', 'read', 'written', 'calls'], files.slice(0, TOP).map((f) => [`<code>${esc(f.path)}</code>`, f.read ? bytes(f.read) : '', f.written ? bytes(f.written) : '', num(f.calls)]), new Set([1, 2, 3])) + more(files.length, 'files')
+    ? table('files-table', ['file', 'read', 'written', 'calls'], files.slice(0, TOP).map((f) => [`<code>${esc(f.path)}</code>`, f.read ? bytes(f.read) : '', f.written ? bytes(f.written) : '', num(f.calls)]), new Set([1, 2, 3])) + more(files.length, 'files')
     : '<p class="hint">No data was read or written through a file descriptor.</p>';
   const peers = [...c.peers.values()].sort((a, b) => sum(b.calls) - sum(a.calls));
   const peerTable = peers.length
-    ? table('network', ['address', 'calls', 'failed'], peers.slice(0, TOP).map((p) => [`<code>${esc(p.address)}</code>`, [...p.calls].map(([n, k]) => `${esc(n)} ×${k}`).join(', '), p.failed ? num(p.failed) : '']), new Set([2])) + more(peers.length, 'addresses')
+    ? table('network-table', ['address', 'calls', 'failed'], peers.slice(0, TOP).map((p) => [`<code>${esc(p.address)}</code>`, [...p.calls].map(([n, k]) => `${esc(n)} ×${k}`).join(', '), p.failed ? num(p.failed) : '']), new Set([2])) + more(peers.length, 'addresses')
     : '<p class="hint">No network address appears in the calls.</p>';
-  const fails = [...c.failures.values()].sort((a, b) => b.count - a.count);
+  const fails = [...c.failures.values()].sort((a, b) => b.count - a.count || (a.errno < b.errno ? -1 : 1));
+  const byErrno = new Map<string, { count: number; paths: number; syscalls: Map<string, number> }>();
+  for (const f of fails) {
+    const e = byErrno.get(f.errno) ?? { count: 0, paths: 0, syscalls: new Map<string, number>() };
+    e.count += f.count;
+    e.paths++;
+    for (const [n, k] of f.syscalls) e.syscalls.set(n, (e.syscalls.get(n) ?? 0) + k);
+    byErrno.set(f.errno, e);
+  }
+  const errnoTable = table('errno-table', ['errno', 'failed calls', 'paths or fds', 'syscalls'],
+    [...byErrno].sort((a, b) => b[1].count - a[1].count).map(([e, x]) => [`<span class="failed">${esc(e)}</span>`, num(x.count), num(x.paths),
+      [...x.syscalls].sort((a, b) => b[1] - a[1]).map(([n, k]) => `${esc(n)} ×${k}`).join(', ')]), new Set([1, 2]));
   const failTable = fails.length
-    ? table('failures', ['errno', 'path or fd', 'count', 'syscalls'], fails.slice(0, TOP).map((f) => [`<span class="failed">${esc(f.errno)}</span>`, `<code>${esc(f.path)}</code>`, num(f.count), [...f.syscalls].map(([n, k]) => `${esc(n)} ×${k}`).join(', ')]), new Set([2])) + more(fails.length, 'groups')
+    ? errnoTable + table('failures-table', ['errno', 'path or fd', 'count', 'syscalls'], fails.slice(0, TOP).map((f) => [`<span class="failed">${esc(f.errno)}</span>`, `<code>${esc(f.path)}</code>`, num(f.count), [...f.syscalls].map(([n, k]) => `${esc(n)} ×${k}`).join(', ')]), new Set([2])) + more(fails.length, 'groups')
     : '<p class="hint">No call failed.</p>';
 
   const legend = MAIN_CLASSES.map((k) => `<span style="--c:${CLASS_COLORS[k]}">${k}</span>`).join('') + '<span style="--c:#000">failed (black mark)</span>';

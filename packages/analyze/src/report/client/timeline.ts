@@ -116,10 +116,11 @@
         if (t > v1 || t + data.bucketNs < v0) continue;
         const x0 = xOf(t);
         const x1 = Math.max(x0 + 1, xOf(t + data.bucketNs));
-        const h = Math.max(2, Math.min(1, g[j + 2]! / data.bucketNs) * (ROW - 4));
-        ctx.globalAlpha = 0.45;
+        // Height: the share of the bucket's time the thread spent in calls.
+        const h = Math.max(3, Math.min(1, g[j + 2]! / data.bucketNs) * (ROW - 2));
+        ctx.globalAlpha = 0.4;
         ctx.fillStyle = data.colors[g[j + 4]!] ?? '#888';
-        ctx.fillRect(x0, y + ROW - 2 - h, x1 - x0, h);
+        ctx.fillRect(x0, y + ROW - 1 - h, x1 - x0, h);
         ctx.globalAlpha = 1;
         if (g[j + 3]! > 0) {
           ctx.fillStyle = '#000';
