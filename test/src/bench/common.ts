@@ -9,7 +9,10 @@ export interface BenchContext {
   /** Syscalls in stormTrace (as its trailer counts them). */
   readonly stormSyscalls: number;
   /** Absolute paths of the CLI entry points (run with process.execPath). */
-  readonly bin: { readonly record: string; readonly show: string; readonly store: string; readonly query: string; readonly diff: string };
+  readonly bin: {
+    readonly record: string; readonly show: string; readonly store: string; readonly query: string; readonly diff: string;
+    readonly export: string; readonly report: string;
+  };
 }
 
 export interface BenchRow {

@@ -27,10 +27,12 @@ function memoryOutput(): Output & { bytes(): Buffer } {
 }
 
 test('the timeline of a real trace: one slice per call, in time order per thread, the program named', async () => {
-  const slices: Slice[] = [];
+  // A Slice is valid only during the call: keep copies.
+  const slices: (Pick<Slice, 'beginNs' | 'endNs' | 'argNames' | 'line' | 'call'>)[] = [];
   const names: string[] = [];
   const r = await walkTimeline(trace, {
-    process: (p) => names.push(p.program), thread: () => {}, slice: (s) => slices.push(s), instant: () => {},
+    process: (p) => names.push(p.program), thread: () => {},
+    slice: (s) => slices.push({ beginNs: s.beginNs, endNs: s.endNs, argNames: s.argNames, line: s.line, call: s.call }), instant: () => {},
   });
   assert.equal(r.complete, true);
   assert.equal(r.problem, undefined);
@@ -79,7 +81,7 @@ test('perfetto: a body of 128 bytes or more gets a longer length, moved into pla
   const { PerfettoWriter } = await import('./perfetto.js');
   const w = new PerfettoWriter(out);
   const p = { uuid: 1, pid: 7, parentPid: undefined, program: '/bin/p', programs: ['/bin/p'], startNs: 5, endNs: undefined, exit: undefined, threads: 1, live: 1, calls: 0, failed: 0 };
-  const th = { uuid: 2, process: p, tid: 7, startNs: 5, endNs: undefined };
+  const th = { uuid: 2, process: p, tid: 7, startNs: 5, endNs: undefined, lastNs: 0 };
   w.process(p);
   w.thread(th);
   w.instant({ thread: th, kind: 'signal', ns: 2 ** 40 + 3, name: 'SIGUSR1', line: long, flowIn: 2 ** 33 + 1 });

@@ -69,9 +69,18 @@ class PacketBytes {
     this.room(10);
     const b = this.buf;
     let p = this.pos;
-    while (v >= 0x80000000) {
-      b[p++] = (v % 128) | 0x80;
-      v = Math.floor(v / 128);
+    if (v > 0xffffffff) {
+      // Two 32-bit halves, 7 bits at a time (timestamps are ~2^50).
+      let hi = Math.floor(v / TWO32);
+      let lo = (v - hi * TWO32) >>> 0;
+      while (hi !== 0 || lo > 0x7f) {
+        b[p++] = (lo & 0x7f) | 0x80;
+        lo = ((lo >>> 7) | (hi << 25)) >>> 0;
+        hi >>>= 7;
+      }
+      b[p++] = lo;
+      this.pos = p;
+      return;
     }
     while (v > 0x7f) {
       b[p++] = (v & 0x7f) | 0x80;

@@ -37,6 +37,8 @@ export interface ThreadInfo {
   readonly tid: number;
   startNs: number;
   endNs: number | undefined;
+  /** The last timestamp put on its track (nothing goes back on a track). */
+  lastNs: number;
 }
 
 /** One syscall on its thread's track. */
@@ -70,7 +72,11 @@ export interface Instant {
   readonly flowIn: number | undefined;
 }
 
-/** What a view receives, in the order the events were recorded (per thread, in time order). */
+/**
+ * What a view receives, in the order the events were recorded (per thread, in
+ * time order). A Slice is valid only during the call that receives it (one
+ * object is reused): keep what you need from it, not it.
+ */
 export interface TimelineSink {
   header?(h: Header): void;
   /** A process appeared, or was renamed by an exec. */
@@ -112,10 +118,31 @@ interface Open {
   inner: Instant[];
 }
 
+/** The one Slice object handed to the sink, refilled for every call (1M calls: no 1M objects). */
 class SliceOf implements Slice {
-  constructor(readonly thread: ThreadInfo, readonly call: DecodedSyscall, readonly beginNs: number, readonly endNs: number,
-    private readonly scrubbed: readonly string[] | undefined, readonly argNames: readonly string[],
-    readonly flowOut: number | undefined, readonly flowIn: number | undefined, readonly inner: readonly Instant[]) {}
+  thread!: ThreadInfo;
+  call!: DecodedSyscall;
+  beginNs = 0;
+  endNs = 0;
+  scrubbed: readonly string[] | undefined;
+  argNames: readonly string[] = [];
+  flowOut: number | undefined;
+  flowIn: number | undefined;
+  inner: readonly Instant[] = [];
+
+  set(thread: ThreadInfo, call: DecodedSyscall, beginNs: number, endNs: number, scrubbed: readonly string[] | undefined,
+    argNames: readonly string[], flowOut: number | undefined, flowIn: number | undefined, inner: readonly Instant[]): this {
+    this.thread = thread;
+    this.call = call;
+    this.beginNs = beginNs;
+    this.endNs = endNs;
+    this.scrubbed = scrubbed;
+    this.argNames = argNames;
+    this.flowOut = flowOut;
+    this.flowIn = flowIn;
+    this.inner = inner;
+    return this;
+  }
 
   get args(): readonly string[] {
     return this.scrubbed ?? this.call.args;
@@ -163,8 +190,6 @@ class Walker {
   private readonly procs = new Map<number, ProcessInfo>();
   private readonly threads = new Map<number, ThreadInfo>();
   private readonly open = new Map<number, Open>();
-  /** Per thread, the last timestamp put on its track (nothing goes back on a track). */
-  private readonly last = new Map<number, number>();
   private uuid = 0;
   private flowSeq = 0;
   /** A new child's tid -> the flow its creator's clone starts; its first event ends it. */
@@ -174,6 +199,9 @@ class Walker {
   private readonly execFlow = new Map<number, number>();
   private readonly nextFlow = new Map<number, number>();
   private readonly argNames = new Map<number, readonly string[]>();
+  private readonly out = new SliceOf();
+  /** The thread of the previous call (most calls follow one of the same thread). */
+  private recent: ThreadInfo | undefined;
   syscalls = 0;
   firstNs = Infinity;
   lastNs = 0;
@@ -202,7 +230,7 @@ class Walker {
   }
 
   private newThread(p: ProcessInfo, tid: number, ns: number): ThreadInfo {
-    const t: ThreadInfo = { uuid: ++this.uuid, process: p, tid, startNs: ns, endNs: undefined };
+    const t: ThreadInfo = { uuid: ++this.uuid, process: p, tid, startNs: ns, endNs: undefined, lastNs: 0 };
     p.threads++;
     p.live++;
     p.endNs = undefined;
@@ -213,23 +241,24 @@ class Walker {
 
   /** The running thread `tid` of `pid`, made up when the trace has no birth for it (attached, or lost). */
   private thread(pid: number, tid: number, ns: number): ThreadInfo {
+    const r = this.recent;
+    if (r && r.tid === tid && r.endNs === undefined && r.process.pid === pid) return r;
     const t = this.threads.get(tid);
-    if (t && t.endNs === undefined && t.process.pid === pid) return t;
+    if (t && t.endNs === undefined && t.process.pid === pid) return (this.recent = t);
     let p = this.procs.get(pid);
     if (!p || p.endNs !== undefined) {
       const h = this.header;
       const root = h && !h.attached && pid === h.rootPid && h.argv?.length ? h.argv[0]! : '?';
       p = this.newProcess(pid, undefined, root, ns);
     }
-    return this.newThread(p, tid, ns);
+    return (this.recent = this.newThread(p, tid, ns));
   }
 
   /** A timestamp for thread t's track: never before what the track already has. */
   private at(t: ThreadInfo, ns: number): number {
-    const prev = this.last.get(t.tid) ?? 0;
-    const v = ns < prev ? prev : ns;
-    this.last.set(t.tid, v);
-    return v;
+    if (ns < t.lastNs) return t.lastNs;
+    t.lastNs = ns;
+    return ns;
   }
 
   private names(call: DecodedSyscall): readonly string[] {
@@ -255,13 +284,16 @@ class Walker {
       t.startNs = call.enterNs;
       if (call.enterNs < t.process.startNs) t.process.startNs = call.enterNs;
     }
-    let flowIn = this.firstFlow.get(call.tid) ?? this.nextFlow.get(call.tid);
-    if (flowIn !== undefined) {
-      this.firstFlow.delete(call.tid);
-      this.nextFlow.delete(call.tid);
+    let flowIn: number | undefined;
+    if (this.firstFlow.size || this.nextFlow.size) {
+      flowIn = this.firstFlow.get(call.tid) ?? this.nextFlow.get(call.tid);
+      if (flowIn !== undefined) {
+        this.firstFlow.delete(call.tid);
+        this.nextFlow.delete(call.tid);
+      }
     }
     let flowOut: number | undefined;
-    if (!call.failed && !call.unfinished) {
+    if (!call.failed && !call.unfinished && (this.cloneFlow.size || this.execFlow.size)) {
       const clone = call.ret > 0 ? this.cloneFlow.get(call.ret) : undefined;
       if (clone && clone.parentPid === call.pid) {
         flowOut = clone.id;
@@ -285,7 +317,7 @@ class Walker {
     }
     const beginNs = this.at(t, call.enterNs);
     const endNs = this.at(t, call.exitNs);
-    this.sink.slice(new SliceOf(t, call, beginNs, endNs, args, this.names(call), flowOut, flowIn, NONE));
+    this.sink.slice(this.out.set(t, call, beginNs, endNs, args, this.names(call), flowOut, flowIn, NONE));
   }
 
   /** Ends a call that never returned at `ns` (its thread's end, or the recording's). */
@@ -293,8 +325,8 @@ class Walker {
     this.open.delete(o.call.tid);
     const beginNs = this.at(o.thread, o.call.enterNs);
     const endNs = Math.max(beginNs, ns, ...o.inner.map((i) => i.ns));
-    this.last.set(o.thread.tid, endNs);
-    this.sink.slice(new SliceOf(o.thread, o.call, beginNs, endNs, o.args, this.names(o.call), o.flowOut, o.flowIn, o.inner));
+    o.thread.lastNs = endNs;
+    this.sink.slice(this.out.set(o.thread, o.call, beginNs, endNs, o.args, this.names(o.call), o.flowOut, o.flowIn, o.inner));
   }
 
   process(ev: DecodedProcessEvent): void {
