@@ -6,7 +6,7 @@
 // is not blank (kept in test/output/report/).
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, test } from 'node:test';
@@ -73,7 +73,9 @@ test('a report of a real run, in Chromium: facts, process rows and programs, the
   const dir = tempDir(t);
   const out = outputDir('report');
   // A shell that runs programs (one fails to open a file), a threaded fixture and a refused TCP connection.
-  const script = `ls -l /usr/share > /dev/null; cat /etc/hostname /nonexistent-file; ${fixture('threads')} 3 5; `
+  copyFileSync(fixture('threads'), join(dir, 'threads'));
+  chmodSync(join(dir, 'threads'), 0o755);
+  const script = 'ls -l /usr/share > /dev/null; cat /etc/hostname /nonexistent-file; ./threads 3 5; '
     + 'bash -c "echo hi > /dev/tcp/127.0.0.1/9" 2>/dev/null; exit 0';
   const trace = record(dir, 'run', ['sh', '-c', script]);
   const html = join(dir, 'report.html');
