@@ -11,9 +11,9 @@ export interface Output {
   close(): Promise<void>;
 }
 
+/** The reason in a few words: "no such directory", "permission denied", "no space left on device"... */
 const reason = (e: NodeJS.ErrnoException): string =>
-  e.code === 'ENOENT' ? 'no such directory' : e.code === 'EACCES' ? 'permission denied' : e.code === 'EISDIR' ? 'is a directory'
-    : e.code === 'EROFS' ? 'read-only file system' : e.message;
+  e.code === 'ENOENT' ? 'no such directory' : e.message.replace(/^\w+: /, '').replace(/, (open|write|close) .*$/, '');
 
 /** Opens `path` for writing (`-` or undefined: standard output). Throws OutputError with one line to print. */
 export async function openOutput(path: string | undefined): Promise<Output> {
