@@ -276,7 +276,10 @@ class Walker {
     this.syscalls++;
     this.seen(call.enterNs);
     this.seen(call.exitNs);
-    const t = this.thread(call.pid, call.tid, call.enterNs);
+    // A call that never returned may come after its thread's exit event: it belongs to that thread.
+    const ended = call.unfinished ? this.threads.get(call.tid) : undefined;
+    const t = ended && ended.endNs !== undefined && ended.process.pid === call.pid && ended.endNs >= call.enterNs
+      ? ended : this.thread(call.pid, call.tid, call.enterNs);
     t.process.calls++;
     if (call.failed) t.process.failed++;
     // The execve that starts a recording is entered before its exec event (which made the thread).
