@@ -85,8 +85,10 @@ test('perfetto: a body of 128 bytes or more gets a longer length, moved into pla
   w.process(p);
   w.thread(th);
   w.instant({ thread: th, kind: 'signal', ns: 2 ** 40 + 3, name: 'SIGUSR1', line: long, flowIn: 2 ** 33 + 1 });
+  w.instant({ thread: th, kind: 'signal', ns: 2 ** 40 + 4, name: 'SIGUSR2', line: 'ünïcode ✓', flowIn: undefined });
   await w.finish();
   const t = perfetto.Trace.decode(out.bytes());
+  assert.equal(t.packet[3]!.trackEvent!.debugAnnotations![0]!.stringValue, 'ünïcode ✓');
   const e = t.packet[2]!;
   assert.equal(Number(e.timestamp), 2 ** 40 + 3);
   assert.equal(e.trackEvent!.debugAnnotations![0]!.stringValue, long);

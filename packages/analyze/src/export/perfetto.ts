@@ -162,6 +162,34 @@ class PacketBytes {
     this.pos += extra;
   }
 
+  /**
+   * A debug annotation {name_iid, string_value} in one pass, for the common
+   * case (an iid below 128, an ASCII value that keeps the whole under 128
+   * bytes); false (nothing written) otherwise.
+   */
+  shortAnnotation(key: number, value: string): boolean {
+    const n = value.length;
+    if (key >= 0x80 || n > 120) return false;
+    this.room(n + 8);
+    const b = this.buf;
+    const start = this.pos;
+    let p = start;
+    b[p++] = (F.debugAnnotations << 3) | LEN;
+    p++; // the annotation's length
+    b[p++] = F.annNameIid << 3;
+    b[p++] = key;
+    b[p++] = (F.annString << 3) | LEN;
+    b[p++] = n;
+    for (let i = 0; i < n; i++) {
+      const c = value.charCodeAt(i);
+      if (c >= 0x80) return false;
+      b[p++] = c;
+    }
+    b[start + 1] = n + 4;
+    this.pos = p;
+    return true;
+  }
+
   take(): Uint8Array {
     const out = this.buf.slice(0, this.pos);
     this.pos = 0;
@@ -204,8 +232,9 @@ export class PerfettoWriter implements TimelineSink {
   private readonly keys = new Table();
   /** The recorded command line (the root process's cmdline). */
   private argv: readonly string[] = [];
-  /** Interned ids of each argument-name list (the timeline shares one list per syscall). */
-  private readonly argKeys = new Map<readonly string[], number[]>();
+  /** Per syscall number: its interned name, category and argument names (the timeline shares one name list per syscall). */
+  private readonly byNr: ({ nameText: string; argNames: readonly string[]; name: number; cat: number; args: number[] } | undefined)[] = [];
+  private retKey = 0;
   /** Packets written. */
   packets = 0;
 
@@ -282,11 +311,13 @@ export class PerfettoWriter implements TimelineSink {
   }
 
   private annotation(key: number, value: string): void {
-    const b = this.b;
-    const at = b.open(F.debugAnnotations);
-    b.uintField(F.annNameIid, key);
-    b.stringField(F.annString, value);
-    b.close(at);
+    if (!this.b.shortAnnotation(key, value)) {
+      const b = this.b;
+      const at = b.open(F.debugAnnotations);
+      b.uintField(F.annNameIid, key);
+      b.stringField(F.annString, value);
+      b.close(at);
+    }
   }
 
   process(p: ProcessInfo): void {
@@ -302,13 +333,16 @@ export class PerfettoWriter implements TimelineSink {
     const call = s.call;
     const args = s.args;
     const names = s.argNames;
-    // Interned ids first: new entries go into this packet.
-    const name = this.names.id(call.name);
-    const cat = this.cats.id(mainClass(call.classes));
+    // Interned ids first (new entries go into this packet), once per syscall and argument list.
+    let ids = call.nr >= 0 && call.nr < 4096 ? this.byNr[call.nr] : undefined;
+    if (!ids || ids.argNames !== names || ids.nameText !== call.name) {
+      ids = { nameText: call.name, argNames: names, name: this.names.id(call.name), cat: this.cats.id(mainClass(call.classes)), args: names.map((n) => this.keys.id(n)) };
+      if (call.nr >= 0 && call.nr < 4096) this.byNr[call.nr] = ids;
+    }
+    const { name, cat } = ids;
+    const argKeys = ids.args;
     const keys = this.keys;
-    let argKeys = this.argKeys.get(names);
-    if (!argKeys) this.argKeys.set(names, (argKeys = names.map((n) => keys.id(n))));
-    const retKey = keys.id('ret');
+    const retKey = this.retKey ||= keys.id('ret');
     const errnoKey = call.errno !== undefined ? keys.id('errno') : 0;
     const unfinishedKey = call.unfinished ? keys.id('unfinished') : 0;
     const b = this.b;
