@@ -105,6 +105,11 @@ test('a report of a real run, in Chromium: facts, process rows and programs, the
   for (const row of rows) if (program.has(row.pid)) assert.equal(row.program, program.get(row.pid), `pid ${row.pid}`);
   assert.deepEqual([...new Set(rows.map((x) => x.program))].sort(), ['bash', 'cat', 'ls', 'sh', 'threads']);
 
+  // One timeline lane per thread bt-show saw.
+  const lanes = await page.locator('#bt-data').evaluate((e) => (JSON.parse(e.textContent!) as { lanes: { tid: number }[] }).lanes.map((l) => l.tid));
+  assert.deepEqual(new Set(lanes), new Set(json.filter((o) => o.type === 'syscall').map((o) => o.tid as number)));
+  assert.equal(lanes.length, new Set(lanes).size);
+
   // The per-syscall table counts what bt-show -c counts, row by row.
   const table = await page.locator('#syscall-table tbody tr').evaluateAll((trs) => trs.map((tr) => [tr.children[5]!.textContent!, Number(tr.children[3]!.textContent)] as const));
   assert.deepEqual(new Map([...table].sort()), new Map([...counts.byName].sort()));

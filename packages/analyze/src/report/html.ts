@@ -129,8 +129,9 @@ code,.mono{font-family:ui-monospace,SFMono-Regular,Menlo,monospace;font-size:12p
 .scroll{max-height:420px;overflow:auto;border:1px solid #e5e5e5}
 .program{font-weight:600}
 .failed{color:#b00020}
-#tl{position:relative;border:1px solid #ccc;background:#fff;user-select:none}
-#tl canvas{display:block;width:100%}
+#tl{position:relative;border:1px solid #ccc;background:#fff;user-select:none;overflow-y:auto;overflow-x:hidden}
+#tl canvas{display:block;width:100%;position:sticky;top:0}
+tr.proc{cursor:pointer}tr.proc:hover{background:#eef4ff}
 #tip{position:fixed;pointer-events:none;background:#222;color:#fff;padding:6px 8px;border-radius:4px;font:12px ui-monospace,monospace;max-width:700px;white-space:pre-wrap;word-break:break-all;display:none;z-index:10}
 .legend{display:flex;flex-wrap:wrap;gap:4px 14px;margin:6px 0;font-size:12px}
 .legend span::before{content:'';display:inline-block;width:10px;height:10px;margin-right:4px;background:var(--c);vertical-align:-1px}
@@ -313,8 +314,8 @@ ${warn.map((w) => `<p class="warn">${esc(w)}</p>`).join('\n')}
 <section id="processes"><h2>Processes (${num(result.processes.length)})</h2>${procTable}</section>
 <section id="timeline"><h2>Timeline</h2><p class="hint" id="timeline-note">${esc(aggregateNote)}</p>
 <div class="legend">${legend}</div>
-<div class="toolbar"><button id="zoom-in" type="button">zoom in</button><button id="zoom-out" type="button">zoom out</button><button id="zoom-reset" type="button">whole run</button><span class="hint">wheel or W/S: zoom at the pointer · drag or A/D: pan · double-click: whole run · hover: the call as bt-show -y prints it</span></div>
-<div id="tl"><canvas id="tl-canvas" height="300"></canvas></div><div id="tip"></div></section>
+<div class="toolbar"><button id="zoom-in" type="button">zoom in</button><button id="zoom-out" type="button">zoom out</button><button id="zoom-reset" type="button">whole run</button><span class="hint">wheel or W/S: zoom at the pointer · drag or A/D: pan · shift+wheel or the scroll bar: more threads · double-click: whole run · hover: the call as bt-show -y prints it · click a process row: its threads</span></div>
+<div id="tl"><canvas id="tl-canvas" height="300"></canvas><div id="tl-space"></div></div><div id="tip"></div></section>
 <section id="syscalls"><h2>Syscalls (as <code>bt-show -c</code>, <code>strace -c</code>)</h2><div class="scroll">${scTable}</div></section>
 <section id="latency"><h2>Latency of the syscalls that took the most time</h2><div class="hists">${hists || '<p class="hint">No call returned.</p>'}</div></section>
 <div class="grid">

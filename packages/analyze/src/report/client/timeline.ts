@@ -23,7 +23,10 @@
   const el = document.getElementById('bt-data');
   const canvas = document.getElementById('tl-canvas') as HTMLCanvasElement | null;
   const tip = document.getElementById('tip');
-  if (!el || !canvas || !tip) return;
+  // The lanes scroll in #tl (a native scroll bar over a spacer); the canvas stays put and draws what is in view.
+  const box = document.getElementById('tl');
+  const space = document.getElementById('tl-space');
+  if (!el || !canvas || !tip || !box || !space) return;
   const data = JSON.parse(el.textContent ?? '{}') as Data;
   const lanes = data.lanes;
   const begins = lanes.map((l) => {
@@ -43,6 +46,14 @@
   let v1 = data.end;
   let scrollY = 0;
   const maxScroll = (): number => Math.max(0, lanes.length * ROW - (H - AXIS - 4));
+  /** Scrolls the lanes (through the scroll bar, which redraws). */
+  const scrollTo = (y: number): void => {
+    box.scrollTop = Math.min(maxScroll(), Math.max(0, y));
+  };
+  box.addEventListener('scroll', () => {
+    scrollY = box.scrollTop;
+    draw();
+  });
 
   const fmt = (ns: number): string => {
     const a = Math.abs(ns);
@@ -163,6 +174,8 @@
 
   function resize(): void {
     dpr = window.devicePixelRatio || 1;
+    box!.style.height = `${H}px`;
+    space!.style.height = `${maxScroll()}px`;
     W = Math.max(LABEL + 100, canvas!.clientWidth);
     canvas!.width = Math.round(W * dpr);
     canvas!.height = Math.round(H * dpr);
@@ -188,13 +201,12 @@
     draw();
   }
   const zoom = (factor: number, at: number): void => setView(at - (at - v0) * factor, at + (v1 - at) * factor);
-  const reset = (): void => { scrollY = 0; setView(0, data.end); };
+  const reset = (): void => { scrollTo(0); setView(0, data.end); };
 
   canvas.addEventListener('wheel', (e) => {
     e.preventDefault();
     if (e.shiftKey) {
-      scrollY = Math.min(maxScroll(), Math.max(0, scrollY + e.deltaY));
-      draw();
+      scrollTo(scrollY + (e.deltaY || e.deltaX));
       return;
     }
     const r = canvas.getBoundingClientRect();
@@ -209,7 +221,7 @@
   canvas.addEventListener('mousemove', (e) => {
     if (drag) {
       const dt = ((e.clientX - drag.x) / (W - LABEL)) * (drag.v1 - drag.v0);
-      scrollY = Math.min(maxScroll(), Math.max(0, drag.s - (e.clientY - drag.y)));
+      scrollTo(drag.s - (e.clientY - drag.y));
       setView(drag.v0 - dt, drag.v1 - dt);
       tip.style.display = 'none';
       return;
@@ -263,6 +275,17 @@
   document.getElementById('zoom-reset')?.addEventListener('click', reset);
   window.addEventListener('resize', resize);
   resize();
+
+  // A process row shows its threads: the timeline scrolls to its first lane.
+  for (const tr of Array.from(document.querySelectorAll('#process-tree tr.proc'))) {
+    tr.addEventListener('click', () => {
+      const pid = Number(tr.getAttribute('data-pid'));
+      const i = lanes.findIndex((l) => l.pid === pid);
+      if (i < 0) return;
+      box.scrollIntoView({ block: 'nearest' });
+      scrollTo(i * ROW);
+    });
+  }
 
   // Sortable tables: click a header; numbers sort by value, the rest as text.
   for (const table of Array.from(document.querySelectorAll('table.sortable'))) {
