@@ -141,7 +141,7 @@ figure.hist{margin:0;border:1px solid #e5e5e5;background:#fff;padding:6px}
 figure.hist figcaption{font:600 12px ui-monospace,monospace}
 figure.hist rect{fill:#4c78a8}figure.hist text{font-size:9px;fill:#555}
 .grid{display:grid;grid-template-columns:repeat(auto-fit,minmax(420px,1fr));gap:16px}
-.toolbar{display:flex;gap:6px;margin:6px 0}.toolbar button{font-size:12px}
+.toolbar{display:flex;flex-wrap:wrap;align-items:center;gap:6px;margin:6px 0}.toolbar button{font-size:12px;white-space:nowrap}
 `;
 
 export interface RenderInput {
