@@ -35,7 +35,7 @@ EXAMPLES
 async function main(): Promise<number> {
   let format: ExportFormat | undefined;
   const o = parseCommon(process.argv.slice(2), (flag, value) => {
-    if (flag !== '--format' && flag !== '-F') return false;
+    if (flag !== '--format') return false;
     const v = value();
     if (!(FORMATS as readonly string[]).includes(v)) throw new UsageError(`unknown format '${v}' (valid: ${FORMATS.join(', ')})`);
     format = v as ExportFormat;

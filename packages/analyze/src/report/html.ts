@@ -5,8 +5,7 @@
 // data embedded as JSON.
 import { readFileSync } from 'node:fs';
 import { signalName } from '../decode/structs.js';
-import { MAIN_CLASSES } from '../export/classes.js';
-import { mainClass } from '../export/classes.js';
+import { mainClass, MAIN_CLASSES } from '../export/classes.js';
 import { basename, type ProcessInfo, type TimelineResult } from '../export/timeline.js';
 import { HIST_BINS, KEEP_CALLS, KEEP_FAILED, LINE_BUDGET, type ReportCollector } from './collect.js';
 
