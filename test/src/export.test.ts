@@ -181,6 +181,25 @@ test('perfetto: a call that never returned ends with its thread, marked unfinish
   }
 });
 
+test('perfetto: a call still in progress when the recording stopped ends with the recording, marked unfinished', (t) => {
+  const dir = tempDir(t);
+  // The recording stops when sh exits; its background sleep is then inside clock_nanosleep (sh waits until it is).
+  const wchan = 'cat /proc/$!/wchan 2>/dev/null';
+  const trace = record(dir, 'bg', ['sh', '-c', `sleep 30 & while [ "$(${wchan})" != hrtimer_nanosleep ] && [ "$(${wchan})" != do_nanosleep ]; do :; done`]);
+  const out = join(dir, 'bg.pftrace');
+  assert.equal(run(bin.export, [trace, '-o', out]).status, 0);
+  const { tracks, slices, instants } = decodePerfetto(out);
+  const sleep = slices.find((s) => s.name === 'clock_nanosleep' && s.ann.get('unfinished') === true);
+  assert.ok(sleep, 'the sleep that outlived the recording');
+  const pid = tracks.get(sleep.track)!.pid!;
+  t.after(() => { try { process.kill(pid); } catch { /* gone */ } });
+  assert.equal(tracks.get(sleep.track)!.name, 'sleep');
+  assert.ok(!instants.some((i) => i.track === sleep.track && /^(exited|killed)/.test(i.name)), 'its thread did not end');
+  const last = Math.max(...slices.map((s) => s.end), ...instants.map((i) => i.ts));
+  assert.equal(sleep.end, last, 'it ends with the recording');
+  assert.ok(sleep.end > sleep.begin);
+});
+
 test('chrome-json: the same content as complete events, metadata, instants and flows', (t) => {
   const dir = tempDir(t);
   const trace = record(dir, 'run', ['sh', '-c', `${fixture('threads')} 3 2; cat /nonexistent-file; true`]);
