@@ -4,7 +4,7 @@
 # again; it skips what is already there.
 set -euo pipefail
 
-debs=(clang llvm libbpf-dev libbpf1 bpftool libelf-dev zlib1g-dev pkg-config make gcc g++ python3 strace linux-perf time util-linux chromium)
+debs=(clang llvm libbpf-dev libbpf1 bpftool libelf-dev zlib1g-dev pkg-config make gcc g++ python3 strace linux-perf time util-linux sqlite3 chromium)
 missing=()
 for p in "${debs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")

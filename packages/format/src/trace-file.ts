@@ -14,7 +14,8 @@ export type TraceProblemCode =
   | 'NEWER_VERSION'  // written by a newer format version than this reader knows
   | 'TRUNCATED'      // the file ends inside a record
   | 'NO_TRAILER'     // the file ends between records, before the trailer
-  | 'CORRUPT';       // a record does not decode
+  | 'CORRUPT'        // a record does not decode
+  | 'UNKNOWN_ABI';   // the header names a syscall table this reader does not have
 
 export interface TraceProblem {
   readonly code: TraceProblemCode;

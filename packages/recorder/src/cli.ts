@@ -1,6 +1,7 @@
 // bt-record: records a program and all its descendants (or a running process) into a trace.
-import { closeSync, openSync } from 'node:fs';
+import { closeSync, openSync, readFileSync } from 'node:fs';
 import { isatty } from 'node:tty';
+import { callerEnvironment } from './caller-env.js';
 import { RecordError, type RecordErrorCode } from './errors.js';
 import { preload } from './native-loader.js';
 import type { Recording, RecordOptions, RecordStats, Target } from './recording.js';
@@ -28,7 +29,7 @@ Options:
   -q                   no summary line on stderr
   -f                   follow children and threads (always on; accepted for strace's sake)
   -h, --help           this help
-      --version        print the version
+      --version        print the version and the BPF object's build id
 
 Exit status: the recorded program's own (128+N when signal N killed it); 0 after
 -p detaches; 1 when recording failed; 2 for usage errors; 3 with --fail-on-loss
@@ -122,6 +123,16 @@ function summary(s: RecordStats): string {
     `${s.lost} lost, ${human(s.bytes)}${perEvent}, ${s.seconds.toFixed(2)} s`;
 }
 
+/** The BPF object's build id: the start of its sha256, computed at build time (scripts/write-build-data.mjs). */
+function bpfBuildId(): string {
+  try {
+    const info = JSON.parse(readFileSync(new URL('./build-info.json', import.meta.url), 'utf8')) as { bpfObjectSha256: string };
+    return `sha256:${info.bpfObjectSha256.slice(0, 16)}`;
+  } catch {
+    return 'unknown (no build-info.json: run pnpm build)';
+  }
+}
+
 function fail(message: string, code: number): never {
   process.stderr.write(`bt-record: ${message}\n`);
   process.exit(code);
@@ -140,7 +151,7 @@ async function main(): Promise<number> {
     return 0;
   }
   if (args === 'version') {
-    process.stdout.write(`bt-record ${(await import('./recording.js')).RECORDER_VERSION}\n`);
+    process.stdout.write(`bt-record ${(await import('./recording.js')).RECORDER_VERSION} (BPF object ${bpfBuildId()})\n`);
     return 0;
   }
   const toStdout = args.output === undefined || args.output === '-';
@@ -177,6 +188,8 @@ async function main(): Promise<number> {
   const opts: RecordOptions = {
     ...args.opts,
     output: toStdout ? 1 : args.output!,
+    // The program's environment is the caller's, whatever started bt-record (caller-env.ts).
+    env: callerEnvironment(),
     stdio: [0, programStdout, 2],
     ...(live ? {
       onProgress: (s: RecordStats) => {

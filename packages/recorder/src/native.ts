@@ -1,4 +1,5 @@
 // Loads the native addon, saying what it tried when that fails.
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
@@ -78,7 +79,10 @@ export function binding(): Binding {
   try {
     cached = createRequire(import.meta.url)(path) as Binding;
   } catch (e) {
-    const err = new Error(`cannot load the native recorder from ${path} (${(e as Error).message.split('\n')[0]}); build it with: pnpm build`);
+    const why = (e as Error).message.split('\n')[0]!;
+    // Built but not loadable: a shared library it links is missing (libbpf.so.1, libelf.so.1, libz.so.1).
+    const hint = existsSync(path) && /\blib(bpf|elf|z)\.so/.test(why) ? 'it needs the runtime package libbpf1 (apt-get install libbpf1)' : 'build it with: pnpm build';
+    const err = new Error(`cannot load the native recorder from ${path} (${why}); ${hint}`);
     (err as NodeJS.ErrnoException).code = 'ENOADDON';
     throw err;
   }

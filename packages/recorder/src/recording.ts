@@ -10,7 +10,8 @@ import { binding, type Delivery, type NativeRecorder, type WaitStatus } from './
 import { beginLoad, type CaptureOptions, checkCapture, takePreloaded } from './native-loader.js';
 import { resolveProgram } from './resolve-program.js';
 
-export const RECORDER_VERSION = '0.1.0';
+/** This package's version (package.json), written into every trace header. */
+export const RECORDER_VERSION: string = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
 export type { CaptureOptions };
 

@@ -1,5 +1,6 @@
 // bt-diff: how two runs behaved differently. Exit 0 same behaviour, 1 different, 2 error.
 import { parseArgs } from 'node:util';
+import { ProgressLine } from '@beetrace/format';
 import { diffTraces, PartialTraceError, updateSnapshot, type DiffInput } from './diff.js';
 import type { DiffResult } from './engine.js';
 import { NORMALIZATIONS, type Normalization } from './options.js';
@@ -163,7 +164,8 @@ export async function main(argv: string[]): Promise<number> {
       return 0;
     }
     const [a, b] = p.inputs!;
-    const r = await diffTraces(a, b, opts);
+    const progress = ProgressLine.forTerminal('bt-diff');
+    const r = await diffTraces(a, b, progress ? { ...opts, progress } : opts);
     for (const w of r.warnings) process.stderr.write(`bt-diff: warning: ${w}\n`);
     await write(render(p.mode, r));
     if (r.partial && !p.allowPartial) {

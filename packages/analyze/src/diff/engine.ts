@@ -3,7 +3,7 @@
 // per process and syscall. The text of hunk lines is fetched at the end, once per side.
 import { align, type EditRun } from './align.js';
 import { nameOfId } from './hash.js';
-import { FACT_KINDS, type FactKind, type ProcModel, type RunModel, type ThreadModel } from './scan.js';
+import { FACT_KINDS, type FactKind, type ProcModel, type RunModel, type ThreadLines as ThreadModel } from './scan.js';
 
 export interface Counts {
   added: number;

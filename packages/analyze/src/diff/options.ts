@@ -1,4 +1,5 @@
 // The knobs of a comparison, shared by the library API and the CLI.
+import type { Progress } from '@beetrace/format';
 
 /** Each part of normalisation, on by default; switch one off to compare it as recorded. */
 export interface Normalization {
@@ -48,6 +49,8 @@ export interface DiffOptions {
    * per-process counts are always computed; without hunks, a trace is read only once.
    */
   readonly hunks?: boolean;
+  /** Told how far the reading of the two traces is (bt-diff passes a live line on a terminal). */
+  readonly progress?: Progress;
   /** Accepted for readability at call sites (`{ summary: true }`); the summary is always computed. */
   readonly summary?: boolean;
 }

@@ -1,4 +1,5 @@
 // bt-show: print a beetrace recording as strace -f would have printed the run.
+import { ProgressLine } from '@beetrace/format';
 import { createWriteStream } from 'node:fs';
 import { syscallTable } from '@beetrace/format';
 import { HELP, parseArgs, UsageError } from './options.js';
@@ -58,6 +59,7 @@ async function main(): Promise<number> {
     },
     error: (line) => { process.stderr.write(line + '\n'); },
     stdin: process.stdin,
+    progress: ProgressLine.forTerminal('bt-show -c'),
   });
   if (sink !== process.stdout) await new Promise<void>((resolve) => (sink as ReturnType<typeof createWriteStream>).end(() => resolve()));
   return code;

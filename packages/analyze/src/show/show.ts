@@ -1,8 +1,9 @@
 // bt-show's work, separate from the process plumbing in cli.ts so tests can run it.
-import { open } from 'node:fs/promises';
-import { type BatchColumns, pb, type Header, readTraceColumns, SyscallFlag, type SyscallTable } from '@beetrace/format';
-import { SyscallCursor, walkBatch } from '../decode/cursor.js';
-import { type DecodedEvent, type DecodedSyscall, syscallNameFor } from '../decode/decode.js';
+import { open, stat } from 'node:fs/promises';
+import {
+  type BatchColumns, callFailed, pb, type Header, type Progress, readTraceColumns, SyscallCursor, SyscallFlag, syscallName, type SyscallTable, walkBatch,
+} from '@beetrace/format';
+import type { DecodedEvent, DecodedSyscall } from '../decode/decode.js';
 import { signalName } from '../decode/structs.js';
 import { cloneNumbers, isCloneChild, TraceDecoder } from '../decode/trace.js';
 import { type ShowOptions } from './options.js';
@@ -17,6 +18,8 @@ export interface ShowIo {
   error(line: string): void;
   /** Standard input, for TRACE "-". */
   stdin: NodeJS.ReadableStream;
+  /** Told how far the reading is when only the summary prints (-c): a live line on a terminal. */
+  progress?: Progress | undefined;
 }
 
 /**
@@ -188,6 +191,9 @@ export async function show(o: ShowOptions, io: ShowIo): Promise<number> {
   // -c alone needs no text: count straight from the batch columns.
   let counter: Counter | undefined;
   let td: TraceDecoder | undefined;
+  const progress = o.summary === 'only' ? io.progress : undefined;
+  const total = progress && typeof source === 'string' ? await stat(source).then((st) => st.size, () => undefined) : undefined;
+  let calls = 0;
   for await (const rec of readTraceColumns(source, { reuse: true })) {
     switch (rec.kind) {
       case 'header': {
@@ -206,6 +212,7 @@ export async function show(o: ShowOptions, io: ShowIo): Promise<number> {
       case 'batch':
         if (counter) counter.batch(rec.batch);
         else td?.batch(rec.batch);
+        progress?.update(rec.offset, total, (calls += rec.batch.scNr.length));
         await flushOut(false);
         break;
       case 'trailer': td?.finish(); break;
@@ -213,6 +220,7 @@ export async function show(o: ShowOptions, io: ShowIo): Promise<number> {
     }
     if (problem) break;
   }
+  progress?.done();
   if (!o.json && printCalls) {
     if (!renderer) startRendering(seenPids.size > 1);
     renderer!.finish();
@@ -256,7 +264,7 @@ class Counter {
         if (!self.keep[nr]) return;
         if (o.pids && !o.pids.has(ev.pid)) return;
         const unfinished = (ev.flags & SyscallFlag.UNFINISHED) !== 0;
-        const failed = !unfinished && ev.ret < 0 && ev.ret >= -4095;
+        const failed = callFailed(ev.ret, ev.flags);
         const st = o.status;
         if (st && !st.has(unfinished ? 'unfinished' : failed ? 'failed' : 'successful')) return;
         summary.count(self.names[nr]!, nr, failed, unfinished, ev.exitNs - ev.enterNs);
@@ -267,7 +275,7 @@ class Counter {
 
   private lookUp(nr: number): void {
     const info = this.table.byNr.get(nr);
-    const name = syscallNameFor(this.table, nr);
+    const name = syscallName(this.table, nr);
     this.names[nr] = name;
     let keep = true;
     const t = this.o.trace;
@@ -280,6 +288,6 @@ class Counter {
   }
 
   batch(b: BatchColumns): void {
-    walkBatch(b, this.cur, this.visitor, false);
+    walkBatch(b, this.cur, this.visitor);
   }
 }

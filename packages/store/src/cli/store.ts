@@ -1,4 +1,5 @@
 // bt-store: add trace files to the store, list them, remove them.
+import { ProgressLine } from '@beetrace/format';
 import { parseArgs } from 'node:util';
 import { defaultDbPath, EXIT, openStore, StoreError } from '../db.js';
 import { ingestFile, removeTrace } from '../ingest.js';
@@ -70,7 +71,7 @@ async function main(): Promise<number> {
       try {
         for (const file of rest) {
           try {
-            const r = await ingestFile(db, file, { shouldStop: () => interrupted });
+            const r = await ingestFile(db, file, { shouldStop: () => interrupted, progress: ProgressLine.forTerminal(`bt-store add ${file}`) });
             if (!values.quiet) {
               const what = r.added ? `added as ${r.id}` : `already stored as ${r.id}, unchanged`;
               process.stderr.write(`${file}: ${what} (${r.syscalls} syscalls)${r.problem ? `; truncated: ${r.problem}` : ''}\n`);
