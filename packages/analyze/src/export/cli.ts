@@ -1,5 +1,6 @@
 // bt-export: a recorded run as a timeline for Perfetto (ui.perfetto.dev) or any
 // tool that reads Chrome's trace-event JSON.
+import { ProgressLine } from '@beetrace/format';
 import { checkTrace, parseCommon, runMain, stoppedLine, UsageError } from './cli-common.js';
 import { type ExportFormat, exportTrace, FORMATS } from './export.js';
 import { openOutput, OutputError } from './output.js';
@@ -56,7 +57,7 @@ async function main(): Promise<number> {
   }
   try {
     const out = await openOutput(o.output);
-    const r = await exportTrace(o.file, out, { format, noData: o.noData, strSize: o.strSize });
+    const r = await exportTrace(o.file, out, { format, noData: o.noData, strSize: o.strSize, progress: ProgressLine.forTerminal('bt-export') });
     await out.close();
     if (r.problem) {
       process.stderr.write(stoppedLine('bt-export', o.file, r.problem) + '\n');

@@ -3,7 +3,7 @@
 // exits) and flows (fork/clone -> the child's first event, execve -> the new
 // program's first event). bt-export's Perfetto and Chrome JSON writers and
 // bt-report are views of it; none of them reads the trace another way.
-import type { Header, SyscallTable, TraceProblem, TraceSource, Trailer } from '@beetrace/format';
+import type { Header, Progress, SyscallTable, TraceProblem, TraceSource, Trailer } from '@beetrace/format';
 import { syscallTable } from '@beetrace/format';
 import type { DecodedProcessEvent, DecodedSyscall } from '../decode/decode.js';
 import { decodeTraceChunks } from '../decode/trace.js';
@@ -95,6 +95,8 @@ export interface TimelineOptions {
   readonly noData?: boolean;
   /** Longest string shown (default 32, as strace and bt-show). */
   readonly strSize?: number;
+  /** Told how far the reading is (a live line on a terminal: ProgressLine). */
+  readonly progress?: Progress | undefined;
 }
 
 export interface TimelineResult {
@@ -161,7 +163,7 @@ export const basename = (p: string): string => p.slice(p.lastIndexOf('/') + 1) |
 /** Walks a trace once and hands its timeline to `sink`. Never throws for bad data: the result says where reading stopped. */
 export async function walkTimeline(source: TraceSource, sink: TimelineSink, opts: TimelineOptions = {}): Promise<TimelineResult> {
   const w = new Walker(sink, opts);
-  for await (const chunk of decodeTraceChunks(source, { strSize: opts.strSize ?? 32, fdPaths: true })) {
+  for await (const chunk of decodeTraceChunks(source, { strSize: opts.strSize ?? 32, fdPaths: true, progress: opts.progress })) {
     for (const it of chunk) {
       switch (it.kind) {
         case 'syscall': w.syscall(it); break;

@@ -1,5 +1,6 @@
 // bt-report: a recorded run as one self-contained HTML page that opens offline
 // in any browser.
+import { ProgressLine } from '@beetrace/format';
 import { checkTrace, parseCommon, runMain, stoppedLine, UsageError } from '../export/cli-common.js';
 import { openOutput, OutputError } from '../export/output.js';
 import { writeReport } from './report.js';
@@ -51,7 +52,7 @@ async function main(): Promise<number> {
   }
   try {
     const out = await openOutput(o.output);
-    const r = await writeReport(o.file, out, { noData: o.noData, strSize: o.strSize, name: o.file });
+    const r = await writeReport(o.file, out, { noData: o.noData, strSize: o.strSize, name: o.file, progress: ProgressLine.forTerminal('bt-report') });
     await out.close();
     if (r.problem) {
       process.stderr.write(stoppedLine('bt-report', o.file, r.problem) + '\n');

@@ -1,6 +1,6 @@
 // bt-report's work, apart from the process plumbing in cli.ts: a trace in, one
 // self-contained HTML page out, through the one timeline walk.
-import type { TraceSource } from '@beetrace/format';
+import type { Progress, TraceSource } from '@beetrace/format';
 import type { Output } from '../export/output.js';
 import { type TimelineResult, walkTimeline } from '../export/timeline.js';
 import { ReportCollector } from './collect.js';
@@ -13,12 +13,14 @@ export interface ReportOptions {
   readonly strSize?: number;
   /** What the page calls the trace when it has no command (a path). */
   readonly name?: string;
+  /** Told how far the reading is (a live line on a terminal). */
+  readonly progress?: Progress | undefined;
 }
 
 /** The report of a trace as one HTML string, and what the walk found. Never throws for bad data: see the result's problem. */
 export async function buildReport(source: TraceSource, opts: ReportOptions = {}): Promise<{ html: string; result: TimelineResult }> {
   const c = new ReportCollector();
-  const result = await walkTimeline(source, c, { noData: opts.noData ?? false, strSize: opts.strSize ?? 32 });
+  const result = await walkTimeline(source, c, { noData: opts.noData ?? false, strSize: opts.strSize ?? 32, progress: opts.progress });
   const html = renderReport({ result, c, source: opts.name ?? (typeof source === 'string' ? source : 'trace'), noData: opts.noData ?? false });
   return { html, result };
 }
