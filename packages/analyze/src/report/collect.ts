@@ -1,9 +1,12 @@
 // What bt-report shows, gathered in the one timeline walk: the per-syscall
 // table (bt-show -c's Summary), latency histograms, files by bytes, network
-// addresses, failures, and the timeline's lanes. A run too big to draw call by
+// addresses, failures, and the timeline's lanes. Which file a call moved data
+// through, the address it named and the path it failed on come from the trace
+// model (fdAt, peer, resolved) and the syscall table (effect, roles). A run too big to draw call by
 // call keeps the slowest and the failed calls one by one and the rest as
 // per-thread time buckets, and the report says so.
 import type { Header, SyscallTable, Trailer } from '@beetrace/format';
+import type { OpenFile } from '../decode/model.js';
 import { syscallTable } from '@beetrace/format';
 import { Summary } from '../show/summary.js';
 import { mainClass, MAIN_CLASSES } from '../export/classes.js';
@@ -86,31 +89,11 @@ export interface FileRow { path: string; read: number; written: number; calls: n
 export interface PeerRow { address: string; calls: Map<string, number>; failed: number }
 export interface FailureRow { errno: string; path: string; count: number; syscalls: Map<string, number> }
 
-const FD_PATH = /^-?\d+<(.*)>$/s;
-const FD_ONLY = /^\d+$/;
-
-/** The sockaddrs an argument text holds (`{sa_family=...}`, also inside a msghdr), braces balanced, quotes respected. */
-export function sockaddrs(text: string): string[] {
-  const out: string[] = [];
-  let from = 0;
-  for (;;) {
-    const at = text.indexOf('{sa_family=', from);
-    if (at < 0) return out;
-    let depth = 0;
-    let i = at;
-    let quoted = false;
-    for (; i < text.length; i++) {
-      const c = text[i];
-      if (quoted) {
-        if (c === '\\') i++;
-        else if (c === '"') quoted = false;
-      } else if (c === '"') quoted = true;
-      else if (c === '{') depth++;
-      else if (c === '}' && --depth === 0) break;
-    }
-    out.push(text.slice(at, i + 1));
-    from = i + 1;
-  }
+/** A file as the report names it: its path (as -y), a socket by its addresses, a pipe or socket by its number in the trace. */
+export function fileName(f: OpenFile): string {
+  if (f.kind === 'socket') return `socket ${f.peer ?? f.local ?? `#${f.id}`}`;
+  if (f.kind === 'pipe') return `pipe #${f.id} (${f.pipeEnd ?? '?'} end)`;
+  return f.text ?? `#${f.id}`;
 }
 
 export class ReportCollector implements TimelineSink {
@@ -134,8 +117,7 @@ export class ReportCollector implements TimelineSink {
   t0 = -1;
   bucketNs = 1000;
   private bucketCount = 0;
-  /** Per syscall number: the argument whose buffer the call moves, or -1 (see dataArg). */
-  private readonly dataArgs: number[] = [];
+  private readonly fdArgs: number[] = [];
 
   header(h: Header): void {
     this.traceHeader = h;
@@ -164,22 +146,12 @@ export class ReportCollector implements TimelineSink {
     return i;
   }
 
-  /**
-   * The argument holding the data a call moves through the fd in its first
-   * argument (read, write, send, recv and their vector forms), from the syscall
-   * table's capture column: a buffer sized by the return value or an argument,
-   * an iovec array or a msghdr, in argument 1. -1 for other calls.
-   */
-  private dataArg(nr: number): number {
-    let a = this.dataArgs[nr];
+  /** Per syscall number: its first fd argument (the table's roles column), or -1. */
+  private fdArg(c: Slice['call']): number {
+    let a = this.fdArgs[c.nr];
     if (a === undefined) {
-      a = -1;
-      const info = this.table?.byNr.get(nr);
-      for (const c of info?.capture ?? []) {
-        if (c.arg !== 1) continue;
-        if ((c.kind === 'buffer' && c.size && c.size.from !== 'argptr') || c.kind === 'iovec' || c.kind === 'msghdr') a = 1;
-      }
-      if (nr >= 0 && nr < 4096) this.dataArgs[nr] = a;
+      a = c.info?.roles.findIndex((r) => r?.role === 'fd') ?? -1;
+      if (c.nr >= 0 && c.nr < 4096) this.fdArgs[c.nr] = a;
     }
     return a;
   }
@@ -210,36 +182,28 @@ export class ReportCollector implements TimelineSink {
       this.slowest.push({ lane: laneNo, begin: s.beginNs, dur, name: this.nameId(c.name), flags, line: cut(s.line) });
     }
 
-    const args = s.args;
-    // Data moved through an fd.
-    const da = this.dataArg(c.nr);
-    if (da >= 0 && !c.failed && !c.unfinished && c.ret > 0 && args.length > da) {
-      const fd = args[0]!;
-      const m = FD_PATH.exec(fd);
-      const path = m ? m[1]! : FD_ONLY.test(fd) ? `fd ${fd} (opened before the recording)` : undefined;
-      if (path !== undefined) {
-        let f = this.files.get(path);
-        if (!f) this.files.set(path, (f = { path, read: 0, written: 0, calls: 0 }));
-        f.calls++;
-        // An argument strace prints at entry goes into the kernel: written; one printed at exit: read.
-        if (da < c.entryArgs) f.written += c.ret;
-        else f.read += c.ret;
-      }
+    // Data moved through an fd: the table's effect column says which calls, the trace model which file.
+    const fdArg = this.fdArg(c);
+    const fd = fdArg >= 0 ? c.fdAt[fdArg] : undefined;
+    const effect = c.info?.effect;
+    if ((effect === 'read' || effect === 'write') && fdArg >= 0 && !c.failed && !c.unfinished && c.ret > 0) {
+      const path = fd ? fileName(fd.file) : `fd ${c.args[fdArg]} (opened before the recording)`;
+      let f = this.files.get(path);
+      if (!f) this.files.set(path, (f = { path, read: 0, written: 0, calls: 0 }));
+      f.calls++;
+      if (effect === 'write') f.written += c.ret;
+      else f.read += c.ret;
     }
-    if (c.classes.includes('network')) {
-      for (const a of args) {
-        if (!a.includes('{sa_family=')) continue;
-        for (const addr of sockaddrs(a)) {
-          let p = this.peers.get(addr);
-          if (!p) this.peers.set(addr, (p = { address: addr, calls: new Map(), failed: 0 }));
-          p.calls.set(c.name, (p.calls.get(c.name) ?? 0) + 1);
-          if (c.failed) p.failed++;
-        }
-      }
+    // The address a call names (connect, sendto, bind...), else a connected socket's peer for its data.
+    const addr = c.peer ?? (fd?.file.kind === 'socket' && (effect === 'read' || effect === 'write') ? fd.file.peer : undefined);
+    if (addr !== undefined) {
+      let p = this.peers.get(addr);
+      if (!p) this.peers.set(addr, (p = { address: addr, calls: new Map(), failed: 0 }));
+      p.calls.set(c.name, (p.calls.get(c.name) ?? 0) + 1);
+      if (c.failed) p.failed++;
     }
     if (c.failed && c.errno !== undefined) {
-      const m = FD_PATH.exec(args[0] ?? '');
-      const path = c.paths?.[0] ?? (m ? m[1]! : '');
+      const path = c.resolved.find((x) => x !== undefined) ?? c.paths.find((x) => x !== undefined) ?? (fd ? fileName(fd.file) : '');
       const key = `${c.errno}\0${path}`;
       let f = this.failures.get(key);
       if (!f) this.failures.set(key, (f = { errno: c.errno, path, count: 0, syscalls: new Map() }));

@@ -4,7 +4,6 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import type { ProcessInfo } from '../export/timeline.js';
-import { sockaddrs } from './collect.js';
 import { bytes, duration, shellJoin, treeOrder } from './html.js';
 import { buildReport } from './report.js';
 
@@ -25,12 +24,6 @@ test('a report of a real trace: self-contained, its data embedded, the facts rig
   assert.equal(data.lanes[0]!.b.length, result.syscalls, 'a small run: every call drawn');
   assert.ok(data.lines.includes('write(1, "beetrace\\n", 9) = 9'));
   assert.ok(html.includes('<code>fd 1 (opened before the recording)</code></td><td class="n"></td><td class="n">9 B</td>'), 'bytes written to stdout');
-});
-
-test('sockaddrs in argument texts, braces and quotes respected', () => {
-  assert.deepEqual(sockaddrs('{sa_family=AF_INET, sin_port=htons(9), sin_addr=inet_addr("127.0.0.1")}'), ['{sa_family=AF_INET, sin_port=htons(9), sin_addr=inet_addr("127.0.0.1")}']);
-  assert.deepEqual(sockaddrs('{msg_name={sa_family=AF_UNIX, sun_path="/a}b"}, msg_namelen=110}'), ['{sa_family=AF_UNIX, sun_path="/a}b"}']);
-  assert.deepEqual(sockaddrs('0x7ffd1000'), []);
 });
 
 test('the process tree puts children under their parent; a reused pid is a new process', () => {
