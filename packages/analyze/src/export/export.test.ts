@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { syscallTable } from '@beetrace/format';
 import type { DecodedSyscall } from '../decode/decode.js';
+import type { ProcessModel, ThreadModel } from '../decode/model.js';
 import { micros } from './chrome.js';
 import { exportTrace } from './export.js';
 import type { Output } from './output.js';
@@ -80,8 +81,8 @@ test('perfetto: a body of 128 bytes or more gets a longer length, moved into pla
   const out = memoryOutput();
   const { PerfettoWriter } = await import('./perfetto.js');
   const w = new PerfettoWriter(out);
-  const p = { uuid: 1, pid: 7, parentPid: undefined, program: '/bin/p', programs: ['/bin/p'], startNs: 5, endNs: undefined, exit: undefined, threads: 1, live: 1, calls: 0, failed: 0 };
-  const th = { uuid: 2, process: p, tid: 7, startNs: 5, endNs: undefined, lastNs: 0 };
+  const p = { uuid: 1, model: {} as ProcessModel, pid: 7, parent: undefined, program: '/bin/p', programs: ['/bin/p'], startNs: 5, endNs: undefined, exit: undefined, threads: 1, calls: 0, failed: 0 };
+  const th = { uuid: 2, model: {} as ThreadModel, process: p, tid: 7, startNs: 5, endNs: undefined };
   w.process(p);
   w.thread(th);
   w.instant({ thread: th, kind: 'signal', ns: 2 ** 40 + 3, name: 'SIGUSR1', line: long, flowIn: 2 ** 33 + 1 });

@@ -321,7 +321,7 @@ export class PerfettoWriter implements TimelineSink {
   }
 
   process(p: ProcessInfo): void {
-    const cmdline = p.parentPid === undefined && p.programs.length === 1 && this.argv.length ? [...this.argv] : [p.program];
+    const cmdline = p.parent === undefined && p.programs.length === 1 && this.argv.length ? [...this.argv] : [p.program];
     this.message({ trackDescriptor: { uuid: p.uuid, process: { pid: p.pid, processName: basename(p.program), cmdline, startTimestampNs: p.startNs } } });
   }
 

@@ -6,39 +6,81 @@
 import type { Header, Progress, SyscallTable, TraceProblem, TraceSource, Trailer } from '@beetrace/format';
 import { syscallTable } from '@beetrace/format';
 import type { DecodedProcessEvent, DecodedSyscall } from '../decode/decode.js';
+import type { ProcessModel, ThreadModel } from '../decode/model.js';
 import { decodeTraceChunks } from '../decode/trace.js';
 import { scrubArgs } from './scrub.js';
 
+/**
+ * A process's track. Which process it is (pid reuse, parent) is the trace
+ * model's ProcessModel; the timeline adds its track id, its programs in event
+ * order and its counts.
+ */
 export interface ProcessInfo {
-  /** Track id, unique in the run (a reused pid gets a new one). */
+  /** Track id, unique in the run (a reused pid is another process, another track). */
   readonly uuid: number;
+  readonly model: ProcessModel;
   readonly pid: number;
-  readonly parentPid: number | undefined;
+  /** The process that made it (undefined for the root, or one whose birth is not in the trace). */
+  readonly parent: ProcessInfo | undefined;
   /** The program it runs now (the last exec), or what it inherited; '?' when unknown (attached). */
-  program: string;
-  /** Every program it ran, in order (the inherited one first). */
-  readonly programs: string[];
-  startNs: number;
+  readonly program: string;
+  /** Every program it ran, in order (the inherited one first when it made a call before its first exec). */
+  readonly programs: readonly string[];
+  readonly startNs: number;
   /** When its last thread ended; undefined while one runs. */
-  endNs: number | undefined;
+  readonly endNs: number | undefined;
   /** How it ended: the exit event of its last thread. */
-  exit: DecodedProcessEvent | undefined;
-  /** Threads seen (the leader included), and those still running. */
-  threads: number;
-  live: number;
+  readonly exit: DecodedProcessEvent | undefined;
+  /** Threads seen (the leader included). */
+  readonly threads: number;
   /** Syscalls and failed syscalls of all its threads. */
-  calls: number;
-  failed: number;
+  readonly calls: number;
+  readonly failed: number;
 }
 
+/** A thread's track (the trace model's ThreadModel, with its place in time). */
 export interface ThreadInfo {
   readonly uuid: number;
+  readonly model: ThreadModel;
   readonly process: ProcessInfo;
   readonly tid: number;
-  startNs: number;
+  readonly startNs: number;
+  readonly endNs: number | undefined;
+}
+
+class ProcessTrack implements ProcessInfo {
+  programs: string[];
+  endNs: number | undefined;
+  exit: DecodedProcessEvent | undefined;
+  threads = 0;
+  live = 0;
+  calls = 0;
+  failed = 0;
+
+  constructor(readonly uuid: number, readonly model: ProcessModel, readonly parent: ProcessInfo | undefined, public startNs: number) {
+    // What it started with (its parent's program, or the recorded command's).
+    this.programs = [model.inherited];
+  }
+
+  get pid(): number {
+    return this.model.pid;
+  }
+
+  get program(): string {
+    return this.programs[this.programs.length - 1]!;
+  }
+}
+
+class ThreadTrack implements ThreadInfo {
   endNs: number | undefined;
   /** The last timestamp put on its track (nothing goes back on a track). */
-  lastNs: number;
+  lastNs = 0;
+
+  constructor(readonly uuid: number, readonly model: ThreadModel, readonly process: ProcessTrack, public startNs: number) {}
+
+  get tid(): number {
+    return this.model.tid;
+  }
 }
 
 /** One syscall on its thread's track. */
@@ -113,7 +155,7 @@ export interface TimelineResult {
 
 interface Open {
   call: DecodedSyscall;
-  thread: ThreadInfo;
+  thread: ThreadTrack;
   args: readonly string[] | undefined;
   flowOut: number | undefined;
   flowIn: number | undefined;
@@ -175,7 +217,7 @@ export async function walkTimeline(source: TraceSource, sink: TimelineSink, opts
             header: w.header, trailer: w.trailer, complete: it.complete, problem: it.problem, processes: w.processList,
             syscalls: w.syscalls, firstNs: w.firstNs === Infinity ? 0 : w.firstNs, lastNs: w.lastNs,
           };
-        default: w.process(it); break;
+        default: w.event(it); break;
       }
     }
     const d = sink.drain?.();
@@ -188,22 +230,22 @@ class Walker {
   header: Header | undefined;
   trailer: Trailer | undefined;
   table: SyscallTable | undefined;
-  readonly processList: ProcessInfo[] = [];
-  private readonly procs = new Map<number, ProcessInfo>();
-  private readonly threads = new Map<number, ThreadInfo>();
-  private readonly open = new Map<number, Open>();
+  readonly processList: ProcessTrack[] = [];
+  private readonly procs = new Map<ProcessModel, ProcessTrack>();
+  private readonly threads = new Map<ThreadModel, ThreadTrack>();
+  private readonly open = new Map<ThreadTrack, Open>();
   private uuid = 0;
   private flowSeq = 0;
   /** A new child's tid -> the flow its creator's clone starts; its first event ends it. */
   private readonly cloneFlow = new Map<number, { id: number; parentPid: number }>();
-  private readonly firstFlow = new Map<number, number>();
+  private readonly firstFlow = new Map<ThreadTrack, number>();
   /** A thread that exec'd -> the flow its execve starts (then ends at its next event). */
-  private readonly execFlow = new Map<number, number>();
-  private readonly nextFlow = new Map<number, number>();
+  private readonly execFlow = new Map<ThreadTrack, number>();
+  private readonly nextFlow = new Map<ThreadTrack, number>();
   private readonly argNames = new Map<number, readonly string[]>();
   private readonly out = new SliceOf();
   /** The thread of the previous call (most calls follow one of the same thread). */
-  private recent: ThreadInfo | undefined;
+  private recent: ThreadTrack | undefined;
   syscalls = 0;
   firstNs = Infinity;
   lastNs = 0;
@@ -221,43 +263,37 @@ class Walker {
     if (ns > this.lastNs) this.lastNs = ns;
   }
 
-  private newProcess(pid: number, parentPid: number | undefined, program: string, ns: number): ProcessInfo {
-    const p: ProcessInfo = {
-      uuid: ++this.uuid, pid, parentPid, program, programs: [program], startNs: ns, endNs: undefined, exit: undefined, threads: 0, live: 0, calls: 0, failed: 0,
-    };
-    this.procs.set(pid, p);
-    this.processList.push(p);
-    this.sink.process(p, false);
+  private process(pm: ProcessModel, ns: number): ProcessTrack {
+    let p = this.procs.get(pm);
+    if (!p) {
+      const parent = pm.parent ? this.procs.get(pm.parent) : undefined;
+      p = new ProcessTrack(++this.uuid, pm, parent, ns);
+      this.procs.set(pm, p);
+      this.processList.push(p);
+      this.sink.process(p, false);
+    }
     return p;
   }
 
-  private newThread(p: ProcessInfo, tid: number, ns: number): ThreadInfo {
-    const t: ThreadInfo = { uuid: ++this.uuid, process: p, tid, startNs: ns, endNs: undefined, lastNs: 0 };
-    p.threads++;
-    p.live++;
-    p.endNs = undefined;
-    this.threads.set(tid, t);
-    this.sink.thread(t, false);
-    return t;
-  }
-
-  /** The running thread `tid` of `pid`, made up when the trace has no birth for it (attached, or lost). */
-  private thread(pid: number, tid: number, ns: number): ThreadInfo {
+  /** The track of a thread of the model, made when the timeline first meets it. */
+  private thread(tm: ThreadModel, ns: number): ThreadTrack {
     const r = this.recent;
-    if (r && r.tid === tid && r.endNs === undefined && r.process.pid === pid) return r;
-    const t = this.threads.get(tid);
-    if (t && t.endNs === undefined && t.process.pid === pid) return (this.recent = t);
-    let p = this.procs.get(pid);
-    if (!p || p.endNs !== undefined) {
-      const h = this.header;
-      const root = h && !h.attached && pid === h.rootPid && h.argv?.length ? h.argv[0]! : '?';
-      p = this.newProcess(pid, undefined, root, ns);
+    if (r && r.model === tm) return r;
+    let t = this.threads.get(tm);
+    if (!t) {
+      const p = this.process(tm.proc, ns);
+      t = new ThreadTrack(++this.uuid, tm, p, ns);
+      p.threads++;
+      p.live++;
+      p.endNs = undefined;
+      this.threads.set(tm, t);
+      this.sink.thread(t, false);
     }
-    return (this.recent = this.newThread(p, tid, ns));
+    return (this.recent = t);
   }
 
   /** A timestamp for thread t's track: never before what the track already has. */
-  private at(t: ThreadInfo, ns: number): number {
+  private at(t: ThreadTrack, ns: number): number {
     if (ns < t.lastNs) return t.lastNs;
     t.lastNs = ns;
     return ns;
@@ -278,23 +314,22 @@ class Walker {
     this.syscalls++;
     this.seen(call.enterNs);
     this.seen(call.exitNs);
-    // A call that never returned may come after its thread's exit event: it belongs to that thread.
-    const ended = call.unfinished ? this.threads.get(call.tid) : undefined;
-    const t = ended && ended.endNs !== undefined && ended.process.pid === call.pid && ended.endNs >= call.enterNs
-      ? ended : this.thread(call.pid, call.tid, call.enterNs);
-    t.process.calls++;
-    if (call.failed) t.process.failed++;
+    // A call that never returned may come after its thread's exit event: the model's thread is the same.
+    const t = this.thread(call.thread, call.enterNs);
+    const p = t.process;
+    p.calls++;
+    if (call.failed) p.failed++;
     // The execve that starts a recording is entered before its exec event (which made the thread).
     if (call.enterNs < t.startNs) {
       t.startNs = call.enterNs;
-      if (call.enterNs < t.process.startNs) t.process.startNs = call.enterNs;
+      if (call.enterNs < p.startNs) p.startNs = call.enterNs;
     }
     let flowIn: number | undefined;
     if (this.firstFlow.size || this.nextFlow.size) {
-      flowIn = this.firstFlow.get(call.tid) ?? this.nextFlow.get(call.tid);
+      flowIn = this.firstFlow.get(t) ?? this.nextFlow.get(t);
       if (flowIn !== undefined) {
-        this.firstFlow.delete(call.tid);
-        this.nextFlow.delete(call.tid);
+        this.firstFlow.delete(t);
+        this.nextFlow.delete(t);
       }
     }
     let flowOut: number | undefined;
@@ -304,11 +339,11 @@ class Walker {
         flowOut = clone.id;
         this.cloneFlow.delete(call.ret);
       }
-      const ex = this.execFlow.get(call.tid);
+      const ex = this.execFlow.get(t);
       if (ex !== undefined) {
         flowOut = ex;
-        this.execFlow.delete(call.tid);
-        this.nextFlow.set(call.tid, ex);
+        this.execFlow.delete(t);
+        this.nextFlow.set(t, ex);
         if (flowIn === ex) flowIn = undefined;
       }
     }
@@ -317,7 +352,7 @@ class Walker {
       const o: Open = { call, thread: t, args, flowOut, flowIn, inner: [] };
       // Its thread may have ended already (the exit came first): close it there.
       if (t.endNs !== undefined) this.close(o, t.endNs);
-      else this.open.set(call.tid, o);
+      else this.open.set(t, o);
       return;
     }
     const beginNs = this.at(t, call.enterNs);
@@ -327,50 +362,42 @@ class Walker {
 
   /** Ends a call that never returned at `ns` (its thread's end, or the recording's). */
   private close(o: Open, ns: number): void {
-    this.open.delete(o.call.tid);
+    this.open.delete(o.thread);
     const beginNs = this.at(o.thread, o.call.enterNs);
     const endNs = Math.max(beginNs, ns, ...o.inner.map((i) => i.ns));
     o.thread.lastNs = endNs;
     this.sink.slice(this.out.set(o.thread, o.call, beginNs, endNs, o.args, this.names(o.call), o.flowOut, o.flowIn, o.inner));
   }
 
-  process(ev: DecodedProcessEvent): void {
+  event(ev: DecodedProcessEvent): void {
     this.seen(ev.ns);
+    const t = this.thread(ev.task, ev.ns);
     switch (ev.kind) {
       case 'fork': {
-        const parent = this.procs.get(ev.parentPid ?? -1);
-        const program = parent?.program ?? '?';
-        let p = ev.thread ? this.procs.get(ev.pid) : undefined;
-        if (!p || p.endNs !== undefined) p = this.newProcess(ev.pid, ev.thread ? undefined : ev.parentPid, program, ev.ns);
-        const old = this.threads.get(ev.tid);
-        if (!old || old.endNs !== undefined || old.process !== p) this.newThread(p, ev.tid, ev.ns);
         const id = ++this.flowSeq;
         this.cloneFlow.set(ev.tid, { id, parentPid: ev.parentPid ?? -1 });
-        this.firstFlow.set(ev.tid, id);
+        this.firstFlow.set(t, id);
         return;
       }
       case 'exec': {
-        const t = this.thread(ev.pid, ev.tid, ev.ns);
         const p = t.process;
         const program = ev.filename ?? '?';
         // What it inherited counts as a program it ran only if it made a call before this exec.
         if (p.programs.length === 1 && p.calls === 0) p.programs[0] = program;
         else p.programs.push(program);
-        p.program = program;
         this.sink.process(p, true);
         for (const th of this.threads.values()) if (th.process === p && th.endNs === undefined) this.sink.thread(th, true);
-        this.execFlow.set(ev.tid, ++this.flowSeq);
+        this.execFlow.set(t, ++this.flowSeq);
         return;
       }
       default: {
-        const t = this.thread(ev.pid, ev.tid, ev.ns);
         const name = ev.kind === 'signal' ? ev.signal ?? 'signal'
           : ev.kind === 'exited' ? `exited ${ev.exitCode ?? ''}`.trim() : `killed by ${ev.signal ?? '?'}`;
-        const o = this.open.get(ev.tid);
-        let flowIn = this.firstFlow.get(ev.tid) ?? this.nextFlow.get(ev.tid);
+        const o = this.open.get(t);
+        let flowIn = this.firstFlow.get(t) ?? this.nextFlow.get(t);
         if (flowIn !== undefined && !o) {
-          this.firstFlow.delete(ev.tid);
-          this.nextFlow.delete(ev.tid);
+          this.firstFlow.delete(t);
+          this.nextFlow.delete(t);
         } else flowIn = undefined;
         if (ev.kind === 'signal') {
           const i: Instant = { thread: t, kind: 'signal', ns: o ? Math.max(ev.ns, o.call.enterNs) : this.at(t, ev.ns), name, line: ev.line ?? name, flowIn };

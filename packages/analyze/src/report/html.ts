@@ -58,16 +58,10 @@ function programExit(r: TimelineResult): string {
 
 /** Processes in tree order (each after its parent), with their depth. */
 export function treeOrder(procs: readonly ProcessInfo[]): { p: ProcessInfo; depth: number }[] {
+  const known = new Set(procs);
   const kids = new Map<ProcessInfo | undefined, ProcessInfo[]>();
-  const byPid = new Map<number, ProcessInfo[]>();
   for (const p of procs) {
-    const l = byPid.get(p.pid);
-    if (l) l.push(p); else byPid.set(p.pid, [p]);
-  }
-  for (const p of procs) {
-    // The parent: the latest process of that pid that started before this one.
-    const cands = p.parentPid === undefined ? undefined : byPid.get(p.parentPid);
-    const parent = cands?.filter((c) => c.startNs <= p.startNs).pop();
+    const parent = p.parent && known.has(p.parent) ? p.parent : undefined;
     const k = kids.get(parent);
     if (k) k.push(p); else kids.set(parent, [p]);
   }

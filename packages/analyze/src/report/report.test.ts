@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
+import type { ProcessModel } from '../decode/model.js';
 import type { ProcessInfo } from '../export/timeline.js';
 import { bytes, duration, shellJoin, treeOrder } from './html.js';
 import { buildReport } from './report.js';
@@ -26,17 +27,17 @@ test('a report of a real trace: self-contained, its data embedded, the facts rig
   assert.ok(html.includes('<code>fd 1 (opened before the recording)</code></td><td class="n"></td><td class="n">9 B</td>'), 'bytes written to stdout');
 });
 
-test('the process tree puts children under their parent; a reused pid is a new process', () => {
-  const p = (pid: number, parentPid: number | undefined, startNs: number): ProcessInfo => ({
-    uuid: pid * 100 + startNs, pid, parentPid, program: String(pid), programs: [String(pid)], startNs, endNs: undefined, exit: undefined,
-    threads: 1, live: 1, calls: 0, failed: 0,
+test('the process tree puts children under their parent (the model\'s parent: a reused pid is another process)', () => {
+  const p = (pid: number, parent: ProcessInfo | undefined, startNs: number): ProcessInfo => ({
+    uuid: pid * 100 + startNs, model: {} as ProcessModel, pid, parent, program: String(pid), programs: [String(pid)], startNs, endNs: undefined,
+    exit: undefined, threads: 1, calls: 0, failed: 0,
   });
   const root = p(1, undefined, 0);
-  const a = p(2, 1, 1);
-  const b = p(3, 2, 2);
-  const c = p(4, 1, 3);
-  const again = p(2, 1, 9); // pid 2 reused
-  const d = p(5, 2, 10); // child of the second pid 2
+  const a = p(2, root, 1);
+  const b = p(3, a, 2);
+  const c = p(4, root, 3);
+  const again = p(2, root, 9); // pid 2 reused
+  const d = p(5, again, 10); // child of the second pid 2
   assert.deepEqual(treeOrder([root, a, b, c, again, d]).map((x) => [x.p.uuid, x.depth]), [
     [root.uuid, 0], [a.uuid, 1], [b.uuid, 2], [c.uuid, 1], [again.uuid, 1], [d.uuid, 2],
   ]);
