@@ -2,7 +2,7 @@
 // -o, -s, --no-data, the usage-error and trace-problem lines, exit codes.
 import { stat } from 'node:fs/promises';
 import type { TraceProblem } from '@beetrace/format';
-import { problemLine } from './problem.js';
+import { problemLine } from '../problem.js';
 
 export class UsageError extends Error {}
 

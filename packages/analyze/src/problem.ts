@@ -1,5 +1,5 @@
-// The one line a tool prints when a trace could not be read to its end (the
-// same wording as bt-show's).
+// The one line a tool prints when a trace could not be read to its end
+// (bt-show, bt-export, bt-report).
 import type { TraceProblem } from '@beetrace/format';
 
 export function problemLine(tool: string, where: string, problem: TraceProblem): string {
