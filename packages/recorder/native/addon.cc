@@ -24,6 +24,7 @@ Napi::Object Layout(Napi::Env env) {
   set("SPEC_AT_ENTRY", BT_SPEC_AT_ENTRY);
   set("SPEC_ENTRY_SLOTS", BT_SPEC_ENTRY_SLOTS);
   set("CK_ALSO_AT_ENTRY", BT_CK_ALSO_AT_ENTRY);
+  set("CK_DATA", BT_CK_DATA);
   return l;
 }
 

@@ -20,7 +20,8 @@ Options:
   -s N                 capture strings and buffers up to N bytes (sets both limits below)
       --string-max N   longest string captured (default 4096)
       --buffer-max N   longest buffer captured, e.g. read/write data (default 256)
-      --no-data        capture no buffer contents (strings and structs still)
+      --no-data        capture no data buffers: nothing read, written, sent or
+                       received (strings, structs, addresses and argv still)
       --buffer-size N  kernel ring buffer size, power of two, K/M suffix (default 16M)
       --fail-on-loss   exit 3 when any record was lost (the ring buffer was full)
       --program-stdout FILE

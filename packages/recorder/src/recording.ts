@@ -1,8 +1,9 @@
 // One recording: load the BPF programs, start (or attach to) the program, write the
 // batches the native consumer encodes, and finish the file with its trailer.
-import { closeSync, fchmodSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { closeSync, readFileSync, writeSync } from 'node:fs';
 import { hostname, machine, release } from 'node:os';
 import { getSystemErrorMap } from 'node:util';
+import { openPrivateFile } from '@beetrace/format/private-output';
 import { encodeHeader, encodeTrailer } from '@beetrace/format/writer';
 import { builtCaptureTable } from './capture-table.js';
 import { RecordError } from './errors.js';
@@ -119,8 +120,7 @@ function openOutput(output: string | number | undefined): Sink {
   if (typeof output === 'number') return new Sink(output, false);
   let fd;
   try {
-    fd = openSync(output, 'w', 0o600);
-    fchmodSync(fd, 0o600);
+    fd = openPrivateFile(output);
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
     throw new RecordError('OUTPUT', `cannot create '${output}': ${err.message.replace(/^\w+: /, '').replace(/, open '.*'$/, '')}`);

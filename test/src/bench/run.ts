@@ -19,7 +19,7 @@ async function main(): Promise<void> {
     if (r.status !== 0) throw new Error('recording the storm trace failed');
     let stormSyscalls = 0;
     for await (const rec of readTrace(stormTrace)) if (rec.kind === 'trailer') stormSyscalls = Number(rec.trailer.syscalls);
-    const ctx: BenchContext & { storm: string } = { dir, stormTrace, stormSyscalls, bin, storm };
+    const ctx: BenchContext = { dir, stormTrace, stormSyscalls, bin, storm };
     const rows: BenchRow[] = [];
     const only = process.argv.slice(2);
     const modules: [string, BenchModule | string][] = [
