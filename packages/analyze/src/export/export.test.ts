@@ -118,6 +118,8 @@ test('--no-data: buffers shown as strings lose their bytes, iovec data too; path
   assert.deepEqual(scrubArgs(call('writev', ['1', '[{iov_base="a\\"b", iov_len=3}, {iov_base="cd"..., iov_len=40}]', '2']), table),
     ['1', `[{iov_base=${OMITTED}, iov_len=3}, {iov_base=${OMITTED}, iov_len=40}]`, '2']);
   assert.equal(scrubArgs(call('connect', ['3', '{sa_family=AF_UNIX, sun_path="/run/x"}', '110']), table), undefined);
+  assert.equal(scrubArgs(call('readlink', ['"/proc/self/exe"', '"/usr/bin/ls"', '4096']), table), undefined, 'a path read back is not data');
+  assert.deepEqual(scrubArgs(call('setsockopt', ['3', 'SOL_SOCKET', 'SO_REUSEADDR', '[1]', '4']), table), ['3', 'SOL_SOCKET', 'SO_REUSEADDR', OMITTED, '4']);
   assert.equal(scrubArgs(call('openat', ['AT_FDCWD', '"/etc/passwd"', 'O_RDONLY']), table), undefined);
   assert.equal(scrubArgs(call('read', ['3', '0x7ffd1000', '4096']), table), undefined, 'nothing captured: nothing to leave out');
 });

@@ -1,7 +1,9 @@
-// Where bt-export and bt-report write: a file created mode 0600 whatever the
-// umask (it holds captured data, as the trace does), or standard output.
+// Where bt-export and bt-report write: a file created through the format
+// package's private outputs (mode 0600 whatever the umask: it holds captured
+// data, as the trace does), or standard output.
 // Backpressure is honoured: write() returns a promise while the sink is full.
-import { closeSync, createWriteStream, fchmodSync, fstatSync, openSync, type WriteStream } from 'node:fs';
+import type { WriteStream } from 'node:fs';
+import { createPrivateWriteStream } from '@beetrace/format';
 
 export class OutputError extends Error {}
 
@@ -21,17 +23,11 @@ export async function openOutput(path: string | undefined): Promise<Output> {
   if (path === undefined || path === '-') {
     stream = process.stdout;
   } else {
-    let fd: number | undefined;
     try {
-      fd = openSync(path, 'w', 0o600);
-      // An existing file keeps its mode on open, and the umask can take bits away: set it
-      // (on a regular file only: -o /dev/null must not change /dev/null).
-      if (fstatSync(fd).isFile()) fchmodSync(fd, 0o600);
+      stream = createPrivateWriteStream(path);
     } catch (e) {
-      if (fd !== undefined) closeSync(fd);
       throw new OutputError(`cannot write ${path}: ${reason(e as NodeJS.ErrnoException)}`);
     }
-    stream = createWriteStream('', { fd, autoClose: true });
   }
   let failed: Error | undefined;
   stream.on('error', (e: NodeJS.ErrnoException) => { failed ??= e; });

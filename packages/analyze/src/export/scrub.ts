@@ -1,9 +1,9 @@
 // --no-data for outputs made from a decoded trace: the arguments that show
-// buffer contents (a `buffer` capture printed as a string, the data an `iovec`
-// or `msghdr` points to) lose their bytes; strings and structs (a sockaddr
-// decoded from a buffer) stay. Which arguments those are is the syscall
-// table's capture column, not a list here.
-import type { SyscallTable } from '@beetrace/format';
+// captured data lose it, as the format package defines captured data
+// (captureSpecHoldsData: a buffer not marked meta, the buffers of an iovec or a
+// msghdr); strings, structs and meta buffers (socket addresses, paths from
+// readlink or getcwd) stay.
+import { captureSpecHoldsData, type SyscallTable } from '@beetrace/format';
 import type { DecodedSyscall } from '../decode/decode.js';
 
 /** What replaces buffer contents. */
@@ -20,8 +20,10 @@ export function scrubArgs(call: DecodedSyscall, table: SyscallTable): string[] |
     const text = call.args[spec.arg];
     if (text === undefined) continue;
     let next = text;
-    if (spec.kind === 'buffer') next = text.startsWith('"') ? OMITTED : text;
-    else if (spec.kind === 'iovec' || spec.kind === 'msghdr') next = text.replace(IOV_BASE, `iov_base=${OMITTED}`);
+    if (!captureSpecHoldsData(spec)) continue;
+    // A buffer: whatever it printed as (a string, [1]...), unless nothing was there (NULL, an address).
+    if (spec.kind === 'buffer') next = text === 'NULL' || /^0x[0-9a-f]+$/.test(text) ? text : OMITTED;
+    else next = text.replace(IOV_BASE, `iov_base=${OMITTED}`);
     if (next !== text) (out ??= call.args.slice())[spec.arg] = next;
   }
   return out;
