@@ -18,8 +18,8 @@ TRACE is a file written by bt-record, or - for standard input.
   -o FILE       write to FILE, created mode 0600 (default: standard output,
                 refused on a terminal)
   -s N          longest string shown in arguments (default 32)
-  --no-data     leave buffer contents out (read/write data...); strings and
-                structs stay
+  --no-data     leave captured data out (what the program read, wrote, sent
+                or received); paths, structs and socket addresses stay
   -h, --help    this help
 
 Exit status: 0; 1 when the trace is corrupt or cut short (what was readable is
@@ -29,7 +29,7 @@ written; 2 for usage errors.
 EXAMPLES
   bt-export --format perfetto run.pb -o run.pftrace   # open in ui.perfetto.dev
   bt-export --format chrome-json run.pb -o run.json
-  bt-export --no-data run.pb -o shared.pftrace        # without buffer contents
+  bt-export --no-data run.pb -o shared.pftrace        # without captured data
   bt-record -o - -- ./prog | bt-export - -o prog.pftrace
 `;
 

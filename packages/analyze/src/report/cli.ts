@@ -18,8 +18,8 @@ TRACE is a file written by bt-record, or - for standard input.
   -o FILE       write to FILE, created mode 0600 (default: standard output,
                 refused on a terminal)
   -s N          longest string shown in calls (default 32)
-  --no-data     leave buffer contents out of the calls shown; strings and
-                structs stay
+  --no-data     leave captured data out of the calls shown (what the program
+                read, wrote, sent or received); paths, structs and addresses stay
   -h, --help    this help
 
 A run with more calls than the timeline draws one by one (150,000) keeps the
