@@ -11,7 +11,10 @@ export interface BenchContext {
   /** The storm fixture: `storm N [SIG]` reads /dev/zero N times (then kills itself with SIG). */
   readonly storm: string;
   /** Absolute paths of the CLI entry points (run with process.execPath). */
-  readonly bin: { readonly record: string; readonly show: string; readonly store: string; readonly query: string; readonly diff: string };
+  readonly bin: {
+    readonly record: string; readonly show: string; readonly store: string; readonly query: string; readonly diff: string;
+    readonly export: string; readonly report: string;
+  };
 }
 
 export interface BenchRow {

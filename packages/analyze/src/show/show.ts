@@ -2,7 +2,7 @@
 import { stat } from 'node:fs/promises';
 import {
   type BatchColumns, callFailed, type Header, type Progress, readTraceColumns, readTrailer, SyscallCursor, SyscallFlag, syscallName, type SyscallTable,
-  walkBatch,
+  walkBatch, type TraceProblem,
 } from '@beetrace/format';
 import type { DecodedEvent, DecodedSyscall } from '../decode/decode.js';
 import { signalName } from '../decode/structs.js';
@@ -11,6 +11,7 @@ import { type ShowOptions } from './options.js';
 import { ByteSink, Renderer, ThreadClock } from './render.js';
 import { Summary } from './summary.js';
 import { toJson } from './json.js';
+import { problemLine } from '../problem.js';
 
 export interface ShowIo {
   /** Writes text (UTF-8, whole newline-terminated lines); resolves when it may write more. */
@@ -122,7 +123,7 @@ export async function show(o: ShowOptions, io: ShowIo): Promise<number> {
   };
   if (o.json || follow !== undefined) renderer = o.json ? undefined : makeRenderer(follow!);
 
-  let problem: { code: string; offset: number; message: string } | undefined;
+  let problem: TraceProblem | undefined;
   const onItem = (item: DecodedEvent): void => {
     clock?.observe(item);
     switch (item.kind) {
@@ -193,14 +194,7 @@ export async function show(o: ShowOptions, io: ShowIo): Promise<number> {
   }
   await flushOut(true);
   if (problem) {
-    const where = o.file === '-' ? 'standard input' : o.file;
-    if (problem.code === 'NO_TRAILER') {
-      io.error(`bt-show: ${where}: ${problem.message} (${problem.offset} bytes read)`);
-    } else if (problem.code === 'NEWER_VERSION' || problem.code === 'NOT_A_TRACE') {
-      io.error(`bt-show: ${where}: ${problem.message}`);
-    } else {
-      io.error(`bt-show: ${where}: stopped at byte ${problem.offset}: ${problem.message}`);
-    }
+    io.error(problemLine('bt-show', o.file === '-' ? 'standard input' : o.file, problem));
     return 1;
   }
   return 0;
