@@ -292,7 +292,7 @@ test('--no-data leaves captured data out of both exports; strings and addresses 
     assert.ok(!bytes.includes(tail), `${format}: --no-data leaves it out`);
     assert.ok(bytes.includes('secret.txt'), `${format}: paths (strings) stay`);
     assert.ok(bytes.includes('inet_addr(\\"127.0.0.1\\")') || bytes.includes('inet_addr("127.0.0.1")'), `${format}: socket addresses stay`);
-    assert.ok(bytes.includes('data omitted'), `${format}: says what was left out`);
+    assert.match(bytes.toString('latin1'), /0x7f[0-9a-f]{8,}/, `${format}: a buffer left out prints as its address, as strace prints memory it did not read`);
     assert.equal(statSync(without).mode & 0o777, 0o600);
   }
 });

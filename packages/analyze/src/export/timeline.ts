@@ -8,7 +8,6 @@ import { syscallTable } from '@beetrace/format';
 import type { DecodedProcessEvent, DecodedSyscall } from '../decode/decode.js';
 import type { ProcessModel, ThreadModel } from '../decode/model.js';
 import { decodeTraceChunks } from '../decode/trace.js';
-import { scrubArgs } from './scrub.js';
 
 /**
  * A process's track. Which process it is (pid reuse, parent) is the trace
@@ -156,7 +155,6 @@ export interface TimelineResult {
 interface Open {
   call: DecodedSyscall;
   thread: ThreadTrack;
-  args: readonly string[] | undefined;
   flowOut: number | undefined;
   flowIn: number | undefined;
   inner: Instant[];
@@ -168,19 +166,17 @@ class SliceOf implements Slice {
   call!: DecodedSyscall;
   beginNs = 0;
   endNs = 0;
-  scrubbed: readonly string[] | undefined;
   argNames: readonly string[] = [];
   flowOut: number | undefined;
   flowIn: number | undefined;
   inner: readonly Instant[] = [];
 
-  set(thread: ThreadInfo, call: DecodedSyscall, beginNs: number, endNs: number, scrubbed: readonly string[] | undefined,
+  set(thread: ThreadInfo, call: DecodedSyscall, beginNs: number, endNs: number,
     argNames: readonly string[], flowOut: number | undefined, flowIn: number | undefined, inner: readonly Instant[]): this {
     this.thread = thread;
     this.call = call;
     this.beginNs = beginNs;
     this.endNs = endNs;
-    this.scrubbed = scrubbed;
     this.argNames = argNames;
     this.flowOut = flowOut;
     this.flowIn = flowIn;
@@ -189,12 +185,11 @@ class SliceOf implements Slice {
   }
 
   get args(): readonly string[] {
-    return this.scrubbed ?? this.call.args;
+    return this.call.args;
   }
 
   get line(): string {
-    const c = this.call;
-    return this.scrubbed ? `${c.name}(${this.scrubbed.join(', ')}) = ${c.retText}` : c.line;
+    return this.call.line;
   }
 }
 
@@ -205,7 +200,7 @@ export const basename = (p: string): string => p.slice(p.lastIndexOf('/') + 1) |
 /** Walks a trace once and hands its timeline to `sink`. Never throws for bad data: the result says where reading stopped. */
 export async function walkTimeline(source: TraceSource, sink: TimelineSink, opts: TimelineOptions = {}): Promise<TimelineResult> {
   const w = new Walker(sink, opts);
-  for await (const chunk of decodeTraceChunks(source, { strSize: opts.strSize ?? 32, fdPaths: true, progress: opts.progress })) {
+  for await (const chunk of decodeTraceChunks(source, { strSize: opts.strSize ?? 32, fdPaths: true, noData: opts.noData ?? false, progress: opts.progress })) {
     for (const it of chunk) {
       switch (it.kind) {
         case 'syscall': w.syscall(it); break;
@@ -347,9 +342,8 @@ class Walker {
         if (flowIn === ex) flowIn = undefined;
       }
     }
-    const args = this.opts.noData && this.table ? scrubArgs(call, this.table) : undefined;
     if (call.unfinished) {
-      const o: Open = { call, thread: t, args, flowOut, flowIn, inner: [] };
+      const o: Open = { call, thread: t, flowOut, flowIn, inner: [] };
       // Its thread may have ended already (the exit came first): close it there.
       if (t.endNs !== undefined) this.close(o, t.endNs);
       else this.open.set(t, o);
@@ -357,7 +351,7 @@ class Walker {
     }
     const beginNs = this.at(t, call.enterNs);
     const endNs = this.at(t, call.exitNs);
-    this.sink.slice(this.out.set(t, call, beginNs, endNs, args, this.names(call), flowOut, flowIn, NONE));
+    this.sink.slice(this.out.set(t, call, beginNs, endNs, this.names(call), flowOut, flowIn, NONE));
   }
 
   /** Ends a call that never returned at `ns` (its thread's end, or the recording's). */
@@ -366,7 +360,7 @@ class Walker {
     const beginNs = this.at(o.thread, o.call.enterNs);
     const endNs = Math.max(beginNs, ns, ...o.inner.map((i) => i.ns));
     o.thread.lastNs = endNs;
-    this.sink.slice(this.out.set(o.thread, o.call, beginNs, endNs, o.args, this.names(o.call), o.flowOut, o.flowIn, o.inner));
+    this.sink.slice(this.out.set(o.thread, o.call, beginNs, endNs, this.names(o.call), o.flowOut, o.flowIn, o.inner));
   }
 
   event(ev: DecodedProcessEvent): void {
