@@ -360,15 +360,16 @@ static long iovec_step(__u32 i, void *data)
 /*
  * A plain buffer capture (a buffer sized by an argument or the return value, a fixed
  * struct), found without reading user memory: 1 with *want and *limit set, 0 when the
- * slot captures nothing this time, -1 for the other kinds.
+ * slot captures nothing this time (skip_data: the buffer is captured data and
+ * --no-data leaves it out), -1 for the other kinds.
  */
-static __always_inline int plan_buffer(__u32 kind, __u32 size_arg, __u32 bytes, const __u64 *args, long ret,
-				       bool at_exit, __u64 *want, __u32 *limit)
+static __always_inline int plan_buffer(__u32 kind, bool skip_data, __u32 size_arg, __u32 bytes, const __u64 *args,
+				       long ret, bool at_exit, __u64 *want, __u32 *limit)
 {
 	switch (kind) {
 	case BT_CK_BUF_ARG:
 	case BT_CK_BUF_RET:
-		if (!capture_buffers)
+		if (skip_data)
 			return 0;
 		if (kind == BT_CK_BUF_ARG) {
 			*want = args[size_arg < BT_NARGS ? size_arg : 0];
@@ -408,6 +409,7 @@ static long capture_slot(__u32 j, void *data)
 	bool at_exit = x->at_exit;
 	__u32 kind, sa, limit = 0;
 	__u64 ptr, n = 0;
+	bool skip_data;
 	int plan;
 
 	if (i >= BT_NARGS)
@@ -419,12 +421,13 @@ static long capture_slot(__u32 j, void *data)
 	/* At entry of an ordinary call, only the slots marked for entry. */
 	if (!at_exit && !(x->spec->flags & BT_SPEC_AT_ENTRY) && !(kind & BT_CK_ALSO_AT_ENTRY))
 		return 0;
+	skip_data = !capture_buffers && (kind & BT_CK_DATA);
 	kind &= BT_CK_KIND_MASK;
 	if (room(b) < 16)
 		return 1;
 	ptr = args[i];
 	sa = s->size_arg < BT_NARGS ? s->size_arg : 0;
-	plan = plan_buffer(kind, sa, s->bytes, args, ret, at_exit, &n, &limit);
+	plan = plan_buffer(kind, skip_data, sa, s->bytes, args, ret, at_exit, &n, &limit);
 	if (plan >= 0) {
 		if (plan)
 			capture_bytes(b, CAP_INFO(i, 0, 0), ptr, n, limit);
@@ -436,7 +439,7 @@ static long capture_slot(__u32 j, void *data)
 		break;
 	case BT_CK_BUF_ARGPTR: {
 		__u32 v = 0;
-		if (!capture_buffers || bpf_probe_read_user(&v, sizeof(v), (void *)args[sa]))
+		if (skip_data || bpf_probe_read_user(&v, sizeof(v), (void *)args[sa]))
 			break;
 		capture_bytes(b, CAP_INFO(i, 0, 0), ptr, v, buffer_max);
 		break;
@@ -453,7 +456,7 @@ static long capture_slot(__u32 j, void *data)
 		n = args[sa];
 		a.count = n > BT_MAX_IOV ? BT_MAX_IOV : n;
 		capture_bytes(b, CAP_INFO(i, 0, 0), ptr, n * 16, BT_MAX_IOV * 16);
-		if (!capture_buffers)
+		if (skip_data)
 			break;
 		a.budget = buffer_max;
 		a.avail = at_exit && ret >= 0 ? (__u64)ret : ~0ULL;
@@ -475,7 +478,7 @@ static long capture_slot(__u32 j, void *data)
 		if (!m.iov)
 			break;
 		capture_bytes(b, CAP_INFO(i, BT_CAP_ELEMENT, BT_EL_MSG_IOV), m.iov, m.iovlen * 16, BT_MAX_IOV * 16);
-		if (!capture_buffers)
+		if (skip_data)
 			break;
 		a.base = m.iov;
 		a.count = m.iovlen > BT_MAX_IOV ? BT_MAX_IOV : m.iovlen;
@@ -630,7 +633,9 @@ static __always_inline void emit_syscall(__u32 type, __u32 pid, __u32 tid, __u32
 			__u32 i = spec->exit_first, limit = 0;
 			const struct bt_capture_slot *s = &spec->slot[i];
 			__u64 want = 0, len;
-			int plan = plan_buffer(s->kind & BT_CK_KIND_MASK, s->size_arg, s->bytes, args, ret, true, &want, &limit);
+			bool skip_data = !capture_buffers && (s->kind & BT_CK_DATA);
+			int plan = plan_buffer(s->kind & BT_CK_KIND_MASK, skip_data, s->size_arg, s->bytes, args, ret, true,
+					       &want, &limit);
 
 			if (plan == 0) {
 				spec = NULL; /* nothing to capture this time */

@@ -1,13 +1,25 @@
 // @beetrace/analyze: offline decoding of beetrace traces.
 // bt-show's decoder: every syscall and process event as strace prints it.
-export { decodeTrace, type DecodeTraceOptions, type TraceItem } from './decode/trace.js';
+export { decodeTrace, decodeTraceChunks, type DecodeTraceOptions, type TraceItem, TraceDecoder } from './decode/trace.js';
 export {
-  Decoder, type DecodedEvent, type DecodedProcessEvent, type DecodedSyscall, errnoText, siginfo,
+  Decoder, type DecodedEvent, type DecodedProcessEvent, type DecodedSyscall, errnoName, errnoNames, errnoText, siginfo,
 } from './decode/decode.js';
 export { type DecodeOptions } from './decode/call.js';
-export { DecodeState } from './decode/state.js';
+export {
+  capturedBytes, capturedString, changesState, type FdEntry, type FileKind, OpenFile, ProcessModel, ThreadModel, TraceModel,
+} from './decode/model.js';
+export { sockaddrText, socketFamilyName, socketTypeName } from './decode/sockaddr.js';
+export { signalName } from './decode/structs.js';
 export { quote, printBuffer, printCString, printPath, type TextOptions } from './decode/text.js';
 export { Renderer, type RenderOptions } from './show/render.js';
 export { Summary, type SortBy } from './show/summary.js';
 export { toJson } from './show/json.js';
 export * from './diff/index.js';
+// bt-export and bt-report: views of one timeline walk over the decoded stream.
+export {
+  walkTimeline, type Instant, type ProcessInfo, type Slice, type ThreadInfo, type TimelineOptions, type TimelineResult, type TimelineSink,
+} from './export/timeline.js';
+export { exportTrace, FORMATS, type ExportFormat, type ExportOptions } from './export/export.js';
+export { perfetto } from './export/perfetto.js';
+export { openOutput, OutputError, type Output } from './export/output.js';
+export { buildReport, writeReport, type ReportOptions } from './report/report.js';

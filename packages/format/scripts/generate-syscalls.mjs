@@ -1,77 +1,41 @@
-// Generates src/generated/syscalls-<abi>.ts, the syscall table, from three sources:
-//   - numbers and names: the kernel's uapi header asm/unistd_64.h (linux-libc-dev);
-//   - argument names and C types: the running kernel's own syscall descriptions,
-//     tracefs events/syscalls/sys_enter_<name>/format (tracefs is mounted for the
-//     duration of the run when it is not already);
-//   - classes and what to capture: syscalls/<abi>.tsv, hand-written data.
+// Generates src/generated/syscalls-<abi>.ts, the syscall table, from two committed files:
+//   - syscalls/<abi>-kernel.tsv: numbers, names and the kernel's argument declarations
+//     (written by scripts/refresh-syscall-args.mjs, run by hand; nothing here reads the
+//     running kernel, so the output depends on the repository only);
+//   - syscalls/<abi>.tsv: every other fact (classes, captures, what the return value is,
+//     what the call does, what each argument is), hand-written data.
 // The output is committed; CI regenerates it and fails when it differs.
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const pkg = join(dirname(fileURLToPath(import.meta.url)), '..');
-const UNISTD = '/usr/include/x86_64-linux-gnu/asm/unistd_64.h';
 
-function numbers() {
+function kernelFile(abi) {
+  const file = join(pkg, 'syscalls', `${abi}-kernel.tsv`);
   const rows = [];
-  for (const line of readFileSync(UNISTD, 'utf8').split('\n')) {
-    const m = /^#define __NR_(\w+)\s+(\d+)/.exec(line);
-    if (m) rows.push({ name: m[1], nr: Number(m[2]) });
-  }
-  // Syscalls the header is too old to know, when the running kernel has them.
-  const newer = join(pkg, 'syscalls', 'x86_64-newer.tsv');
-  for (const line of readFileSync(newer, 'utf8').split('\n')) {
-    if (!line.trim() || line.startsWith('#')) continue;
-    const [name, nr] = line.split('\t');
-    if (!rows.some((r) => r.name === name)) rows.push({ name, nr: Number(nr) });
-  }
-  return rows.sort((a, b) => a.nr - b.nr);
-}
-
-// The kernel's SYSCALL_DEFINE names (and so its tracefs events) that differ from the ABI names.
-const KERNEL_NAME = { stat: 'newstat', fstat: 'newfstat', lstat: 'newlstat', uname: 'newuname', sendfile: 'sendfile64', umount2: 'umount' };
-
-function withTracefs(fn) {
-  for (const dir of ['/sys/kernel/tracing', '/sys/kernel/debug/tracing']) {
-    if (existsSync(join(dir, 'events', 'syscalls'))) return fn(dir);
-  }
-  const dir = mkdtempSync(join(tmpdir(), 'bt-tracefs-'));
-  execFileSync('mount', ['-t', 'tracefs', 'nodev', dir]);
-  try {
-    return fn(dir);
-  } finally {
-    execFileSync('umount', [dir]);
-    rmdirSync(dir);
-  }
-}
-
-function argumentsFromKernel(tracefs) {
-  const byName = new Map();
-  const dir = join(tracefs, 'events', 'syscalls');
-  for (const ev of readdirSync(dir)) {
-    if (!ev.startsWith('sys_enter_')) continue;
-    const text = readFileSync(join(dir, ev, 'format'), 'utf8');
-    const args = [];
-    for (const m of text.matchAll(/field:([^;]+);\toffset:(\d+);/g)) {
-      const decl = m[1].trim();
-      if (Number(m[2]) < 16) continue; // common_* fields and __syscall_nr
-      const d = /^(.*?)\s*(\w+)$/.exec(decl);
-      args.push({ name: d[2], type: d[1].replace(/\s+\*/g, ' *').trim() });
-    }
-    byName.set(ev.slice('sys_enter_'.length), args);
-  }
-  return byName;
+  readFileSync(file, 'utf8').split('\n').forEach((line, i) => {
+    if (!line.trim() || line.startsWith('#')) return;
+    const where = `${file}:${i + 1}`;
+    const [nr, name, decl] = line.split('\t');
+    if (!/^\d+$/.test(nr ?? '') || !/^\w+$/.test(name ?? '') || decl === undefined) throw new Error(`${where}: bad row`);
+    const args = decl === '-' ? [] : decl.split(';').map((d) => {
+      const a = /^(.*?)\s*(\w+)$/.exec(d.trim());
+      if (!a) throw new Error(`${where}: bad argument '${d}'`);
+      return { name: a[2], type: a[1].replace(/\s+\*/g, ' *').trim() };
+    });
+    rows.push({ nr: Number(nr), name, args });
+  });
+  return rows;
 }
 
 const CLASSES = new Set(['file', 'desc', 'network', 'process', 'signal', 'ipc', 'memory', 'creds',
   'clock', 'stat', 'lstat', 'fstat', 'statfs', 'fstatfs', 'pure']);
 
-// One capture item: ARG:KIND[(PARAMS)], e.g. 1:string, 1:buffer(ret), 1:buffer(arg2),
-// 1:struct(144), 1:iovec(arg2), 1:array(arg1,8), 2:buffer(argptr2).
+// One capture item: ARG:KIND[(PARAMS)][+entry][+meta], e.g. 1:string, 1:buffer(ret),
+// 1:buffer(arg2), 1:struct(144), 1:iovec(arg2), 1:array(arg1,8), 2:buffer(argptr2)+meta.
 function parseCapture(item, where) {
-  const m = /^(\d):(\w+)(?:\(([^)]*)\))?(\+entry)?$/.exec(item);
+  const m = /^(\d):(\w+)(?:\(([^)]*)\))?((?:\+\w+)*)$/.exec(item);
   if (!m) throw new Error(`${where}: bad capture item '${item}'`);
   const spec = { arg: Number(m[1]), kind: m[2] };
   const params = m[3] ? m[3].split(',') : [];
@@ -91,58 +55,102 @@ function parseCapture(item, where) {
     default: throw new Error(`${where}: unknown capture kind '${spec.kind}'`);
   }
   if (spec.bytes !== undefined && !(spec.bytes > 0 && spec.bytes <= 4096)) throw new Error(`${where}: bad size in '${item}'`);
-  if (m[4]) spec.alsoAtEntry = true;
+  for (const suffix of m[4].split('+').slice(1)) {
+    if (suffix === 'entry') spec.alsoAtEntry = true;
+    else if (suffix === 'meta' && spec.kind === 'buffer') spec.meta = true;
+    else throw new Error(`${where}: bad suffix '+${suffix}' in '${item}' (+entry, or +meta on a buffer)`);
+  }
   return spec;
 }
 
-function dataFile(abi) {
+const RETURNS = new Set(['fd', 'pid', 'addr', 'volatile']);
+const FD_KINDS = new Set(['file', 'socket', 'anon']);
+const EFFECTS = new Set(['read', 'write', 'open', 'close', 'close_range', 'dup', 'fcntl', 'pipe', 'accept', 'connect', 'bind',
+  'chdir', 'exec', 'fork', 'exit', 'wait', 'sync', 'lookup', 'sigmask', 'sigreturn', 'map', 'unmap', 'protect']);
+const ROLES = new Set(['path', 'dirfd', 'fd', 'newfd', 'fds', 'pid', 'addr', 'oflags', 'open_how', 'cloexec', 'family', 'socktype',
+  'protocol', 'sockaddr', 'fcntl_cmd', 'fcntl_arg', 'clone_flags', 'clone_args', 'at_flags', 'stat', 'volatile', 'fd-remote',
+  'pollfds', 'idtype', 'mapflags', 'waitopts']);
+const QUALIFIERS = new Set(['create', 'delete', 'write', 'exec', 'dir', 'cloexec']);
+const O_CLOEXEC = 0o2000000;
+
+// What the return value is: fd(KIND)[;NAME][;cloexec] | fd | pid | addr | volatile.
+function parseReturns(text, where) {
+  if (text === '-' || text === '') return { ret: null, newFd: null };
+  const [head, ...rest] = text.split(';');
+  const m = /^(\w+)(?:\((\w+)\))?$/.exec(head);
+  if (!m || !RETURNS.has(m[1]) || (m[2] && (m[1] !== 'fd' || !FD_KINDS.has(m[2])))) throw new Error(`${where}: bad returns '${text}'`);
+  const r = { ret: m[1], newFd: m[2] ?? null };
+  for (const x of rest) {
+    if (!r.newFd) throw new Error(`${where}: '${x}' in returns needs fd(KIND)`);
+    if (x === 'cloexec') r.newFdCloexec = true;
+    else if (x && r.newFdName === undefined) r.newFdName = x;
+    else throw new Error(`${where}: bad returns '${text}'`);
+  }
+  return r;
+}
+
+// Argument roles: ARG:ROLE[(MASK)][+QUALIFIER...], e.g. 0:dirfd 1:path+create+dir 1:cloexec(1).
+function parseRoles(text, nargs, where) {
+  const roles = Array.from({ length: nargs }, () => null);
+  if (text === '-' || text === '') return roles;
+  for (const item of text.split(' ')) {
+    const m = /^(\d):([\w-]+)(?:\((0x[0-9a-f]+|\d+)\))?((?:\+\w+)*)$/.exec(item);
+    if (!m || !ROLES.has(m[2])) throw new Error(`${where}: bad role '${item}'`);
+    const arg = Number(m[1]);
+    if (arg >= nargs) throw new Error(`${where}: role '${item}' names argument ${arg} of a syscall with ${nargs}`);
+    if (roles[arg]) throw new Error(`${where}: argument ${arg} has two roles`);
+    const q = m[4] ? m[4].slice(1).split('+') : [];
+    for (const x of q) if (!QUALIFIERS.has(x)) throw new Error(`${where}: unknown qualifier '${x}' in '${item}'`);
+    const role = { role: m[2] };
+    if (q.includes('cloexec')) role.cloexec = O_CLOEXEC;
+    if (m[2] === 'cloexec') role.cloexec = m[3] ? Number(m[3]) : O_CLOEXEC;
+    for (const x of q) if (x !== 'cloexec') role[x] = true;
+    roles[arg] = role;
+  }
+  return roles;
+}
+
+function dataFile(abi, kernel) {
   const file = join(pkg, 'syscalls', `${abi}.tsv`);
   const rows = new Map();
   readFileSync(file, 'utf8').split('\n').forEach((line, i) => {
     const where = `${file}:${i + 1}`;
     if (!line.trim() || line.startsWith('#')) return;
-    const [name, classes = '', capture = '', flags = '', argDecl = ''] = line.split('\t');
+    const f = line.split('\t');
+    if (f.length !== 7) throw new Error(`${where}: ${f.length} columns, expected 7`);
+    const [name, classes, capture, flags, returns, effect, roles] = f;
+    const k = kernel.get(name);
+    if (!k) throw new Error(`${where}: '${name}' is not in syscalls/${abi}-kernel.tsv`);
     const cls = classes.split(',').filter((c) => c && c !== '-');
     for (const c of cls) if (!CLASSES.has(c)) throw new Error(`${where}: unknown class '${c}'`);
     if (rows.has(name)) throw new Error(`${where}: '${name}' listed twice`);
+    if (effect !== '-' && !EFFECTS.has(effect)) throw new Error(`${where}: unknown effect '${effect}'`);
+    if (flags !== '-' && flags !== 'entry') throw new Error(`${where}: unknown flags '${flags}'`);
     rows.set(name, {
       classes: cls,
       capture: capture.split(' ').filter((c) => c && c !== '-').map((c) => parseCapture(c, where)),
-      captureAtEntry: flags.split(',').includes('entry'),
-      // Arguments of syscalls the kernel does not describe: "TYPE NAME;TYPE NAME" ("-": none).
-      args: argDecl && argDecl !== '-'
-        ? argDecl.split(';').map((d) => {
-          const a = /^(.*?)\s*(\w+)$/.exec(d.trim());
-          if (!a) throw new Error(`${where}: bad argument '${d}'`);
-          return { name: a[2], type: a[1].replace(/\s+\*/g, ' *').trim() };
-        })
-        : argDecl === '-' ? [] : undefined,
+      captureAtEntry: flags === 'entry',
+      ...parseReturns(returns, where),
+      effect: effect === '-' ? null : effect,
+      roles: parseRoles(roles, k.args.length, where),
     });
   });
   return rows;
 }
 
 const abi = 'x86_64';
-const nums = numbers();
-const kernelArgs = withTracefs(argumentsFromKernel);
-const data = dataFile(abi);
-for (const name of data.keys()) {
-  if (!nums.some((n) => n.name === name)) throw new Error(`syscalls/${abi}.tsv names unknown syscall '${name}'`);
-}
-// A few syscalls have no tracefs event (they are not built with SYSCALL_DEFINE's metadata).
-const rows = nums.map(({ name, nr }) => {
-  const d = data.get(name) ?? { classes: [], capture: [], captureAtEntry: false };
-  return { nr, name, args: kernelArgs.get(KERNEL_NAME[name] ?? name) ?? d.args ?? null, classes: d.classes, capture: d.capture, captureAtEntry: d.captureAtEntry };
+const kernel = kernelFile(abi);
+const data = dataFile(abi, new Map(kernel.map((r) => [r.name, r])));
+const rows = kernel.map(({ nr, name, args }) => {
+  const d = data.get(name) ?? { classes: [], capture: [], captureAtEntry: false, ret: null, newFd: null, effect: null, roles: args.map(() => null) };
+  return { nr, name, args, ...d };
 });
-const missing = rows.filter((r) => r.args === null).map((r) => r.name);
-for (const r of rows) r.args ??= [];
 
-let out = `// Generated by scripts/generate-syscalls.mjs from ${UNISTD},\n`;
-out += `// the kernel's tracefs syscall formats and syscalls/${abi}.tsv. Do not edit.\n`;
-out += `// Syscalls without a kernel description (arguments unknown): ${missing.join(', ') || 'none'}.\n`;
+let out = `// Generated by scripts/generate-syscalls.mjs from syscalls/${abi}-kernel.tsv and\n`;
+out += `// syscalls/${abi}.tsv. Do not edit.\n`;
 out += `import type { SyscallInfo } from '../syscalls.js';\n\n`;
 out += `export const table: readonly SyscallInfo[] = [\n`;
 for (const r of rows) out += `  ${JSON.stringify(r)},\n`;
 out += `];\n`;
 writeFileSync(join(pkg, 'src', 'generated', `syscalls-${abi}.ts`), out);
-console.error(`generate-syscalls: ${rows.length} syscalls for ${abi}, ${missing.length} without arguments`);
+console.error(`generate-syscalls: ${rows.length} syscalls for ${abi}`);

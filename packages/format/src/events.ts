@@ -1,10 +1,14 @@
-// The decoded view of a trace: one object per syscall or process event, in the
-// order the kernel delivered them. Built from the columnar Batch messages.
-import type { BatchColumns } from './batch-decoder.js';
-import { type Batch, ProcessEventKind, type ProcessEventMessage } from './proto.js';
+// The raw events of a trace: one object per syscall or process event, in the order
+// the kernel delivered them, as walk.ts reads them from the columnar batches.
+import { ProcessEventKind, type ProcessEventMessage } from './proto.js';
+import { SyscallFlag } from './flags.js';
 
-export const SyscallFlag = { UNFINISHED: 1, NO_ENTRY: 2 } as const;
-export const CaptureFlag = { TRUNCATED: 1, FAULT: 2, AT_EXIT: 4, ELEMENT: 8 } as const;
+export { CaptureFlag, MsghdrElement, SyscallFlag } from './flags.js';
+
+/** A call returned an error: it returned (not UNFINISHED) a value in -4095..-1 (the kernel's -errno range). */
+export function callFailed(ret: number, flags: number): boolean {
+  return (flags & SyscallFlag.UNFINISHED) === 0 && ret < 0 && ret >= -4095;
+}
 
 /** Memory that a pointer argument pointed to, as captured. */
 export interface Capture {
@@ -89,48 +93,3 @@ export function processEventFrom(m: ProcessEventMessage): ProcessEvent {
   };
 }
 
-/** Number of syscalls in a batch. */
-export function batchSyscallCount(b: Batch | BatchColumns): number {
-  return b.scNr.length;
-}
-
-/**
- * The events of one batch, syscalls and process events merged by position, in
- * delivery order. Captures are views into the batch's cap_data (no copy).
- */
-export function* batchEvents(b: Batch | BatchColumns): Generator<TraceEvent> {
-  const n = b.scNr.length;
-  const procs = b.processEvents;
-  let p = 0;
-  let exitNs = Number(b.baseNs ?? 0);
-  let c = 0;
-  let capOff = 0;
-  const capCount = b.capSyscall.length;
-  const data = b.capData ?? empty;
-  for (let i = 0; i < n; i++) {
-    while (p < procs.length && (procs[p]!.position ?? 0) <= i) yield processEventFrom(procs[p++]!);
-    exitNs += b.scExitDeltaNs[i] ?? 0;
-    const captures: Capture[] = [];
-    while (c < capCount && b.capSyscall[c] === i) {
-      const info = b.capInfo[c]!;
-      const len = b.capLen[c]!;
-      captures.push({ arg: info & 0xff, flags: (info >>> 8) & 0xff, element: info >>> 16, data: data.subarray(capOff, capOff + len) });
-      capOff += len;
-      c++;
-    }
-    const flags = b.scFlags[i] ?? 0;
-    yield {
-      type: 'syscall',
-      pid: b.scPid[i]!,
-      tid: b.scTid[i]!,
-      nr: b.scNr[i]!,
-      enterNs: exitNs - (b.scDurationNs[i] ?? 0),
-      exitNs,
-      ret: b.scRet[i] ?? 0,
-      args: [b.scArg0[i] ?? 0, b.scArg1[i] ?? 0, b.scArg2[i] ?? 0, b.scArg3[i] ?? 0, b.scArg4[i] ?? 0, b.scArg5[i] ?? 0],
-      flags,
-      captures,
-    };
-  }
-  while (p < procs.length) yield processEventFrom(procs[p++]!);
-}

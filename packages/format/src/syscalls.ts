@@ -1,13 +1,48 @@
-// The syscall table: one row per syscall of an ABI, generated from the machine's
-// kernel headers and the running kernel's own syscall descriptions
-// (scripts/generate-syscalls.mjs, data in syscalls/*.tsv). Decoders, filters and
-// the recorder's capture all read this one table.
+// The syscall table: one row per syscall of an ABI, generated from committed data
+// (scripts/generate-syscalls.mjs from syscalls/<abi>-kernel.tsv and syscalls/<abi>.tsv).
+// Every fact a tool needs about a syscall is a field here: the recorder's capture, the
+// decoder, -e trace= classes, the trace model's fd/process/path rules, bt-diff's
+// normalisation and the store's syscall names all read this one table.
 import { table as x86_64 } from './generated/syscalls-x86_64.js';
 
 /** strace's syscall classes (the %file, %desc... of -e trace=). */
 export type SyscallClass =
   | 'file' | 'desc' | 'network' | 'process' | 'signal' | 'ipc' | 'memory' | 'creds'
   | 'clock' | 'stat' | 'lstat' | 'fstat' | 'statfs' | 'fstatfs' | 'pure';
+
+/** strace's class names for -e trace=%NAME, and the table classes each stands for (%%stat: all stat-like calls). */
+export const CLASS_SETS: Readonly<Record<string, readonly SyscallClass[]>> = {
+  file: ['file'], process: ['process'], network: ['network'], net: ['network'], signal: ['signal'],
+  ipc: ['ipc'], desc: ['desc'], memory: ['memory'], creds: ['creds'], clock: ['clock'],
+  stat: ['stat'], lstat: ['lstat'], fstat: ['fstat'], '%stat': ['stat', 'lstat', 'fstat'],
+  statfs: ['statfs'], fstatfs: ['fstatfs'], '%statfs': ['statfs', 'fstatfs'], pure: ['pure'],
+};
+
+/** What a successful return value is (syscalls/<abi>.tsv column 5). */
+export type ReturnKind = 'fd' | 'pid' | 'addr' | 'volatile';
+/** What a new fd returned by the call refers to. */
+export type NewFdKind = 'file' | 'socket' | 'anon';
+/** What the call does to the traced system (column 6); see the tsv's header for each. */
+export type SyscallEffect =
+  | 'read' | 'write' | 'open' | 'close' | 'close_range' | 'dup' | 'fcntl' | 'pipe' | 'accept' | 'connect' | 'bind'
+  | 'chdir' | 'exec' | 'fork' | 'exit' | 'wait' | 'sync' | 'lookup' | 'sigmask' | 'sigreturn' | 'map' | 'unmap' | 'protect';
+/** What an argument is (column 7). */
+export type ArgRoleName =
+  | 'path' | 'dirfd' | 'fd' | 'newfd' | 'fds' | 'pid' | 'addr' | 'oflags' | 'open_how' | 'cloexec' | 'family' | 'socktype'
+  | 'protocol' | 'sockaddr' | 'fcntl_cmd' | 'fcntl_arg' | 'clone_flags' | 'clone_args' | 'at_flags' | 'stat' | 'volatile'
+  | 'fd-remote' | 'pollfds' | 'idtype' | 'mapflags' | 'waitopts';
+
+export interface ArgRole {
+  readonly role: ArgRoleName;
+  /** path: the call creates, deletes, writes or executes the file it names; dir: a directory. */
+  readonly create?: true;
+  readonly delete?: true;
+  readonly write?: true;
+  readonly exec?: true;
+  readonly dir?: true;
+  /** The flag bit of this argument that makes the new fd(s) close-on-exec. */
+  readonly cloexec?: number;
+}
 
 export interface SyscallArg {
   readonly name: string;
@@ -47,6 +82,12 @@ export interface CaptureSpec {
   readonly bytes?: number;
   /** Captured at entry too (value-result arguments); the exit capture has the AT_EXIT flag. */
   readonly alsoAtEntry?: boolean;
+  /**
+   * buffer: its bytes describe the call (a socket address, a path the kernel returns, a CPU
+   * mask, a variable-size struct) instead of being data the program read or wrote, so
+   * --no-data keeps them (see isCapturedData in captured-data.ts).
+   */
+  readonly meta?: boolean;
 }
 
 export interface SyscallInfo {
@@ -57,6 +98,17 @@ export interface SyscallInfo {
   readonly capture: readonly CaptureSpec[];
   /** Capture at entry instead of exit (the call replaces or never leaves the address space: execve, exit). */
   readonly captureAtEntry: boolean;
+  /** What a successful return value is. */
+  readonly ret: ReturnKind | null;
+  /** ret 'fd': what a new fd refers to (null: a copy of an existing fd, as dup's). */
+  readonly newFd: NewFdKind | null;
+  /** What the kernel calls the new fd's file (strace -y prints it); %N stands for string argument N. */
+  readonly newFdName?: string;
+  /** The new fd is always close-on-exec. */
+  readonly newFdCloexec?: true;
+  readonly effect: SyscallEffect | null;
+  /** Per argument (same length as args): what it is, or null. */
+  readonly roles: readonly (ArgRole | null)[];
 }
 
 export interface SyscallTable {
@@ -76,6 +128,11 @@ function index(abi: string, rows: readonly SyscallInfo[]): SyscallTable {
 }
 
 const tables = new Map<string, SyscallTable>([['x86_64', index('x86_64', x86_64)]]);
+
+/** The name of a syscall number: the table's, or `syscall_0x1f4` for a number it does not know (as strace prints it). */
+export function syscallName(table: SyscallTable, nr: number): string {
+  return table.byNr.get(nr)?.name ?? `syscall_0x${nr.toString(16)}`;
+}
 
 /** The table for an ABI name as written in trace headers ("x86_64"), or undefined. */
 export function syscallTable(abi: string): SyscallTable | undefined {

@@ -20,28 +20,13 @@
 
 #include "beetrace.h"
 #include "beetrace.skel.h"
+#include "errors.h"
 #include "spawn.h"
 
 namespace {
 
-// A JavaScript Error with a `code` the TypeScript layer maps to a message.
-Napi::Error CodedError(Napi::Env env, const char* code, const std::string& message, int err = 0) {
-  Napi::Error e = Napi::Error::New(env, message);
-  e.Set("code", Napi::String::New(env, code));
-  if (err) e.Set("errno", Napi::Number::New(env, err));
-  return e;
-}
-
-const char* CodeForErrno(int err) {
-  switch (err) {
-    case EPERM:
-      return "EPERM";
-    case ENOENT:
-      return "ENOENT";
-    default:
-      return "EBPF";
-  }
-}
+// The code of a failure to load or attach the BPF programs: the kernel's refusal, or `otherwise`.
+const char* BpfCode(int err, const char* otherwise) { return err == EPERM || err == EACCES ? "PERMISSION" : otherwise; }
 
 // libbpf's messages (the verifier log among them) go to stderr only when
 // BT_BPF_DEBUG is set: a user sees one line, a developer can see everything.
@@ -87,12 +72,11 @@ Napi::Function Recorder::Init(Napi::Env env) {
                      });
 }
 
-// new Recorder({ specs, ringBytes, stringMax, bufferMax, captureBuffers, pollMicros, coreBtf,
-// floor, programStats }) starts
+// new Recorder({ ringBytes, stringMax, bufferMax, captureBuffers, pollMicros, coreBtf, floor,
+// programStats }) starts
 // loading the BPF programs on a thread of its own (opening vmlinux BTF and the verifier
 // take a while), so that JavaScript can go on loading its modules meanwhile;
-// specs is the capture table (one row per syscall number), filled by the same thread;
-// attach() waits for all that and attaches. coreBtf: a BTF
+// attach(specs) waits for that, fills the capture table and attaches. coreBtf: a BTF
 // file with the kernel types the CO-RE relocations need (bpf/Makefile), which spares
 // libbpf parsing the whole vmlinux BTF; without it libbpf reads the kernel's. floor: the
 // syscall hooks only run the process filter and record nothing (the bench's floor).
@@ -112,16 +96,9 @@ Recorder::Recorder(const Napi::CallbackInfo& info) : Napi::ObjectWrap<Recorder>(
   bool floor = opts.Get("floor").ToBoolean().Value();
   if (opts.Get("programStats").ToBoolean().Value()) stats_fd_ = bpf_enable_stats(BPF_STATS_RUN_TIME);
   uint32_t ring_bytes = GetU32(opts, "ringBytes", 16u << 20);
-  Napi::Value specs_value = opts.Get("specs");
-  if (!specs_value.IsTypedArray() || specs_value.As<Napi::Uint8Array>().ByteLength() != BT_MAX_NR * sizeof(bt_syscall_spec)) {
-    Napi::TypeError::New(env, "Recorder: specs must be the capture table").ThrowAsJavaScriptException();
-    return;
-  }
-  Napi::Uint8Array specs = specs_value.As<Napi::Uint8Array>();
-  std::vector<uint8_t> table(specs.Data(), specs.Data() + specs.ByteLength());
-  batch_.SetArgCounts(table.data(), BT_MAX_NR);
   Napi::Value core_btf_value = opts.Get("coreBtf");
   std::string core_btf = core_btf_value.IsString() ? core_btf_value.As<Napi::String>().Utf8Value() : "";
+  btf_path_ = core_btf.empty() ? "/sys/kernel/btf/vmlinux" : core_btf;
   libbpf_set_print(PrintLibbpf);
   loader_ = std::thread([=] {
     LIBBPF_OPTS(bpf_object_open_opts, open_opts, .btf_custom_path = core_btf.empty() ? nullptr : core_btf.c_str());
@@ -145,40 +122,59 @@ Recorder::Recorder(const Napi::CallbackInfo& info) : Napi::ObjectWrap<Recorder>(
     if (err) {
       load_err_ = -err;
       load_stage_ = "load";
-      return;
-    }
-    // The capture table, all rows in one call.
-    std::vector<uint32_t> keys(BT_MAX_NR);
-    for (uint32_t nr = 0; nr < BT_MAX_NR; nr++) keys[nr] = nr;
-    uint32_t count = BT_MAX_NR;
-    if (bpf_map_update_batch(bpf_map__fd(skel_->maps.specs), keys.data(), table.data(), &count, nullptr)) {
-      load_err_ = errno;
-      load_stage_ = "fill";
     }
   });
 }
 
-// attach(): waits for the load, maps the ring buffer and the traced set, attaches.
+// attach(specs: Uint8Array): the capture table, one row per syscall number. Waits for the
+// load, fills the table, maps the traced set and the ring buffer, attaches.
 Napi::Value Recorder::Attach(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
   if (loader_.joinable()) loader_.join();
-  if (load_err_) {
-    int err = load_err_;
-    std::string stage = load_stage_;
-    std::string what = stage == "open" ? "cannot open the BPF object: "
-                       : stage == "fill" ? "cannot fill the capture table: "
-                                         : "cannot load the BPF programs: ";
-    Destroy();
-    CodedError(env, CodeForErrno(err), what + strerror(err), err).ThrowAsJavaScriptException();
+  if (closed_) {
+    RecorderError(env, "CLOSED", "attach: the recorder is closed").ThrowAsJavaScriptException();
     return env.Undefined();
   }
-  if (!skel_ || attached_) return CodedError(env, "ESTATE", "recorder is closed or attached").Value();
+  if (load_err_) {
+    int err = load_err_;
+    std::string what = load_stage_ == std::string("open") ? "cannot open the BPF object: " : "cannot load the BPF programs: ";
+    Destroy();
+    // The BTF the CO-RE relocations need cannot be read: no BTF, whatever errno libbpf reports.
+    bool no_btf = access(btf_path_.c_str(), R_OK) != 0;
+    RecorderError(env, BpfCode(err, no_btf ? "NO_BTF" : "BPF_LOAD"), what + strerror(err) + (no_btf ? " (no BTF at " + btf_path_ + ")" : ""), err)
+        .ThrowAsJavaScriptException();
+    return env.Undefined();
+  }
+  if (attached_) {
+    RecorderError(env, "STATE", "attach: the recorder is already attached").ThrowAsJavaScriptException();
+    return env.Undefined();
+  }
+  if (info.Length() < 1 || !info[0].IsTypedArray()) {
+    Napi::TypeError::New(env, "attach: specs must be a Uint8Array").ThrowAsJavaScriptException();
+    return env.Undefined();
+  }
+  Napi::Uint8Array specs = info[0].As<Napi::Uint8Array>();
+  if (specs.ByteLength() != BT_MAX_NR * sizeof(bt_syscall_spec)) {
+    Napi::RangeError::New(env, "attach: specs has the wrong size").ThrowAsJavaScriptException();
+    return env.Undefined();
+  }
+  // The capture table, every row in one call (a call per row was ~2 ms of start-up).
   int err;
+  std::vector<uint32_t> keys(BT_MAX_NR);
+  for (uint32_t nr = 0; nr < BT_MAX_NR; nr++) keys[nr] = nr;
+  uint32_t count = BT_MAX_NR;
+  if (bpf_map_update_batch(bpf_map__fd(skel_->maps.specs), keys.data(), specs.Data(), &count, nullptr)) {
+    err = errno;
+    Destroy();
+    RecorderError(env, "ATTACH", std::string("cannot fill the capture table: ") + strerror(err), err).ThrowAsJavaScriptException();
+    return env.Undefined();
+  }
+  batch_.SetArgCounts(specs.Data(), BT_MAX_NR);
   void* set = mmap(nullptr, sizeof(bt_traced_set), PROT_READ | PROT_WRITE, MAP_SHARED, bpf_map__fd(skel_->maps.traced), 0);
   if (set == MAP_FAILED) {
     err = errno;
     Destroy();
-    CodedError(env, "EBPF", std::string("cannot map the traced set: ") + strerror(err)).ThrowAsJavaScriptException();
+    RecorderError(env, "ATTACH", std::string("cannot map the traced set: ") + strerror(err), err).ThrowAsJavaScriptException();
     return env.Undefined();
   }
   traced_ = static_cast<bt_traced_set*>(set);
@@ -186,14 +182,14 @@ Napi::Value Recorder::Attach(const Napi::CallbackInfo& info) {
   if (!ring_->Open(bpf_map__fd(skel_->maps.events), bpf_map__max_entries(skel_->maps.events))) {
     err = errno;
     Destroy();
-    CodedError(env, "EBPF", std::string("cannot open the ring buffer: ") + strerror(err)).ThrowAsJavaScriptException();
+    RecorderError(env, "ATTACH", std::string("cannot open the ring buffer: ") + strerror(err), err).ThrowAsJavaScriptException();
     return env.Undefined();
   }
   err = beetrace_bpf__attach(skel_);
   if (err) {
     err = -err;
     Destroy();
-    CodedError(env, CodeForErrno(err), std::string("cannot attach the BPF programs: ") + strerror(err), err)
+    RecorderError(env, BpfCode(err, "ATTACH"), std::string("cannot attach the BPF programs: ") + strerror(err), err)
         .ThrowAsJavaScriptException();
     return env.Undefined();
   }
@@ -225,16 +221,29 @@ void Recorder::Destroy() {
   skel_ = nullptr;
   if (stats_fd_ >= 0) close(stats_fd_);
   stats_fd_ = -1;
+  closed_ = true;
 }
 
-// The traced set's words (beetrace.h), in the BPF object's .bss, which libbpf mapped.
+// Whether `method` may run now; if not, throws CLOSED or STATE (not attached yet).
+bool Recorder::Usable(Napi::Env env, const char* method) {
+  if (closed_) {
+    RecorderError(env, "CLOSED", std::string(method) + ": the recorder is closed").ThrowAsJavaScriptException();
+    return false;
+  }
+  if (!attached_) {
+    RecorderError(env, "STATE", std::string(method) + ": the recorder is not attached").ThrowAsJavaScriptException();
+    return false;
+  }
+  return true;
+}
+
+// The traced set's words (beetrace.h), in its map, which attach() mapped.
 uint64_t* Recorder::TracedPids() { return reinterpret_cast<uint64_t*>(traced_->words); }
 
-// spawn(path, argv, envp, cwd, stdinFd, stdoutFd, stderrFd) -> { pid, errno, traceFailed }:
-// the program starts in the traced set, from its own execve on (spawn.cc).
+// spawn(path, argv, envp, cwd, stdinFd, stdoutFd, stderrFd) -> pid: the program starts in
+// the traced set, from its own execve on (spawn.cc).
 Napi::Value Recorder::Spawn(const Napi::CallbackInfo& info) {
-  Napi::Env env = info.Env();
-  if (!skel_ || !attached_) return CodedError(env, "ECLOSED", "recorder is closed").Value();
+  if (!Usable(info.Env(), "spawn")) return info.Env().Undefined();
   return SpawnTraced(info, TracedPids());
 }
 
@@ -242,16 +251,31 @@ Napi::Value Recorder::Spawn(const Napi::CallbackInfo& info) {
 // is recorded from now on (-p).
 Napi::Value Recorder::Trace(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
-  if (!skel_ || !attached_) return CodedError(env, "ECLOSED", "recorder is closed").Value();
+  if (!Usable(env, "trace")) return env.Undefined();
+  if (!info[0].IsNumber()) {
+    Napi::TypeError::New(env, "trace: pid must be a number").ThrowAsJavaScriptException();
+    return env.Undefined();
+  }
   uint32_t pid = info[0].As<Napi::Number>().Uint32Value();
-  if (pid >= BT_PID_LIMIT) return CodedError(env, "EBPF", "cannot add the process to the traced set: pid out of range").Value();
+  if (pid >= BT_PID_LIMIT) {
+    RecorderError(env, "BPF_MAP", "cannot add the process to the traced set: pid " + std::to_string(pid) + " out of range", ERANGE)
+        .ThrowAsJavaScriptException();
+    return env.Undefined();
+  }
   SetTraceState(TracedPids(), pid, BT_TRACED);
   return env.Undefined();
 }
 
+// untrace(pid): pid is no longer recorded (a pid that is not traced is no failure).
 Napi::Value Recorder::Untrace(const Napi::CallbackInfo& info) {
-  if (skel_ && attached_) SetTraceState(TracedPids(), info[0].As<Napi::Number>().Uint32Value(), 0);
-  return info.Env().Undefined();
+  Napi::Env env = info.Env();
+  if (!Usable(env, "untrace")) return env.Undefined();
+  if (!info[0].IsNumber()) {
+    Napi::TypeError::New(env, "untrace: pid must be a number").ThrowAsJavaScriptException();
+    return env.Undefined();
+  }
+  SetTraceState(TracedPids(), info[0].As<Napi::Number>().Uint32Value(), 0);
+  return env.Undefined();
 }
 
 void Recorder::OnRecord(const uint8_t* data, size_t size) {
@@ -418,7 +442,11 @@ void Recorder::Consume() {
 // once everything was written or delivered.
 Napi::Value Recorder::Start(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
-  if (!attached_ || started_) return CodedError(env, "ESTATE", "recorder not startable").Value();
+  if (!Usable(env, "start")) return env.Undefined();
+  if (started_) {
+    RecorderError(env, "STATE", "start: the recorder is already started").ThrowAsJavaScriptException();
+    return env.Undefined();
+  }
   if (!info[0].IsFunction()) {
     Napi::TypeError::New(env, "start: callback expected").ThrowAsJavaScriptException();
     return env.Undefined();
@@ -433,21 +461,31 @@ Napi::Value Recorder::Start(const Napi::CallbackInfo& info) {
 
 // stop(): the consumer drains what is left, delivers it, then calls onChunk(null).
 Napi::Value Recorder::Stop(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  if (!Usable(env, "stop")) return env.Undefined();
+  if (!started_) {
+    RecorderError(env, "STATE", "stop: the recorder is not started").ThrowAsJavaScriptException();
+    return env.Undefined();
+  }
   RequestStop();
-  return info.Env().Undefined();
+  return env.Undefined();
 }
 
 // lost(): ring-buffer records dropped, per CPU.
 Napi::Value Recorder::Lost(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
+  if (!Usable(env, "lost")) return env.Undefined();
   int ncpu = libbpf_num_possible_cpus();
   Napi::Array out = Napi::Array::New(env);
-  if (!skel_ || ncpu <= 0) return out;
-  std::vector<uint64_t> values(ncpu);
+  std::vector<uint64_t> values(ncpu > 0 ? ncpu : 0);
   uint32_t zero = 0;
-  if (bpf_map_lookup_elem(bpf_map__fd(skel_->maps.lost), &zero, values.data()) == 0) {
-    for (int i = 0; i < ncpu; i++) out.Set(i, Napi::Number::New(env, static_cast<double>(values[i])));
+  if (ncpu <= 0 || bpf_map_lookup_elem(bpf_map__fd(skel_->maps.lost), &zero, values.data())) {
+    int err = ncpu <= 0 ? -ncpu : errno;
+    RecorderError(env, "BPF_MAP", std::string("cannot read the lost-record counters: ") + strerror(err), err)
+        .ThrowAsJavaScriptException();
+    return env.Undefined();
   }
+  for (int i = 0; i < ncpu; i++) out.Set(i, Napi::Number::New(env, static_cast<double>(values[i])));
   return out;
 }
 

@@ -7,6 +7,7 @@
 #include <atomic>
 #include <condition_variable>
 #include <mutex>
+#include <string>
 #include <thread>
 #include <vector>
 
@@ -41,6 +42,7 @@ class Recorder : public Napi::ObjectWrap<Recorder> {
   void Destroy();
   void RequestStop();
   uint64_t* TracedPids();
+  bool Usable(Napi::Env env, const char* method);
 
   beetrace_bpf* skel_ = nullptr;
   RingReader* ring_ = nullptr;
@@ -49,6 +51,8 @@ class Recorder : public Napi::ObjectWrap<Recorder> {
   int load_err_ = 0;
   const char* load_stage_ = "";
   bool attached_ = false;
+  bool closed_ = false;     // closed, or destroyed when loading or attaching failed
+  std::string btf_path_;    // the BTF the CO-RE relocations read
   std::thread thread_;
   std::atomic<bool> stopping_{false};
   std::mutex wake_mutex_;

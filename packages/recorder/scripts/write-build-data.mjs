@@ -5,7 +5,10 @@
 // - dist/core.btf and dist/core-btf.json: the kernel types the BPF programs' CO-RE
 //   relocations use (bpf/Makefile cuts them from this kernel's BTF) and which kernel
 //   they came from; on that same kernel, loading skips parsing its whole BTF.
-import { copyFileSync, statSync, writeFileSync } from 'node:fs';
+// - dist/build-info.json: the build id of the BPF object the addon embeds (the sha256
+//   of bpf/.output/beetrace.bpf.o), for bt-record --version.
+import { createHash } from 'node:crypto';
+import { copyFileSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { release, version } from 'node:os';
 import { syscallTable } from '@beetrace/format';
 import { captureTable } from '../dist/capture-table.js';
@@ -16,3 +19,5 @@ writeFileSync(dist('capture-table.bin'), captureTable(syscallTable('x86_64'), bi
 copyFileSync(new URL('../../../bpf/.output/beetrace.core.btf', import.meta.url), dist('core.btf'));
 const kernel = { release: release(), version: version(), btfBytes: statSync('/sys/kernel/btf/vmlinux').size };
 writeFileSync(dist('core-btf.json'), `${JSON.stringify(kernel)}\n`);
+const bpfObject = createHash('sha256').update(readFileSync(new URL('../../../bpf/.output/beetrace.bpf.o', import.meta.url))).digest('hex');
+writeFileSync(dist('build-info.json'), `${JSON.stringify({ bpfObjectSha256: bpfObject })}\n`);

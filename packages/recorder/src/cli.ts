@@ -1,6 +1,7 @@
 // bt-record: records a program and all its descendants (or a running process) into a trace.
-import { closeSync, openSync } from 'node:fs';
+import { closeSync, openSync, readFileSync } from 'node:fs';
 import { isatty } from 'node:tty';
+import { callerEnvironment } from './caller-env.js';
 import { RecordError, type RecordErrorCode } from './errors.js';
 import { preload } from './native-loader.js';
 import type { Recording, RecordOptions, RecordStats, Target } from './recording.js';
@@ -19,7 +20,8 @@ Options:
   -s N                 capture strings and buffers up to N bytes (sets both limits below)
       --string-max N   longest string captured (default 4096)
       --buffer-max N   longest buffer captured, e.g. read/write data (default 256)
-      --no-data        capture no buffer contents (strings and structs still)
+      --no-data        capture no data buffers: nothing read, written, sent or
+                       received (strings, structs, addresses and argv still)
       --buffer-size N  kernel ring buffer size, power of two, K/M suffix (default 16M)
       --fail-on-loss   exit 3 when any record was lost (the ring buffer was full)
       --program-stdout FILE
@@ -28,7 +30,7 @@ Options:
   -q                   no summary line on stderr
   -f                   follow children and threads (always on; accepted for strace's sake)
   -h, --help           this help
-      --version        print the version
+      --version        print the version and the BPF object's build id
 
 Exit status: the recorded program's own (128+N when signal N killed it); 0 after
 -p detaches; 1 when recording failed; 2 for usage errors; 3 with --fail-on-loss
@@ -45,7 +47,7 @@ Examples:
 
 const EXIT: Record<RecordErrorCode, number> = {
   NOT_FOUND: 127, NOT_EXECUTABLE: 126, USAGE: 2,
-  NOT_PERMITTED: 1, NO_BTF: 1, NO_SUCH_PROCESS: 1, OUTPUT: 1, BPF: 1, ADDON: 1,
+  NOT_PERMITTED: 1, NO_BTF: 1, NO_SUCH_PROCESS: 1, OUTPUT: 1, SPAWN: 1, BPF: 1, ADDON: 1,
 };
 
 class UsageError extends Error {}
@@ -122,6 +124,16 @@ function summary(s: RecordStats): string {
     `${s.lost} lost, ${human(s.bytes)}${perEvent}, ${s.seconds.toFixed(2)} s`;
 }
 
+/** The BPF object's build id: the start of its sha256, computed at build time (scripts/write-build-data.mjs). */
+function bpfBuildId(): string {
+  try {
+    const info = JSON.parse(readFileSync(new URL('./build-info.json', import.meta.url), 'utf8')) as { bpfObjectSha256: string };
+    return `sha256:${info.bpfObjectSha256.slice(0, 16)}`;
+  } catch {
+    return 'unknown (no build-info.json: run pnpm build)';
+  }
+}
+
 function fail(message: string, code: number): never {
   process.stderr.write(`bt-record: ${message}\n`);
   process.exit(code);
@@ -140,7 +152,7 @@ async function main(): Promise<number> {
     return 0;
   }
   if (args === 'version') {
-    process.stdout.write(`bt-record ${(await import('./recording.js')).RECORDER_VERSION}\n`);
+    process.stdout.write(`bt-record ${(await import('./recording.js')).RECORDER_VERSION} (BPF object ${bpfBuildId()})\n`);
     return 0;
   }
   const toStdout = args.output === undefined || args.output === '-';
@@ -177,6 +189,8 @@ async function main(): Promise<number> {
   const opts: RecordOptions = {
     ...args.opts,
     output: toStdout ? 1 : args.output!,
+    // The program's environment is the caller's, whatever started bt-record (caller-env.ts).
+    env: callerEnvironment(),
     stdio: [0, programStdout, 2],
     ...(live ? {
       onProgress: (s: RecordStats) => {
@@ -190,14 +204,16 @@ async function main(): Promise<number> {
     } : {}),
   };
   const target: Target = args.pid !== undefined ? { pid: args.pid } : { argv: args.argv };
-  let rec: Recording;
+  // The handlers come first: a signal that arrives as soon as the recording has started (its
+  // header written) stops it too; a handler runs once the synchronous start has returned.
+  let rec: Recording | undefined;
+  for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(sig, () => rec?.stop());
   try {
     rec = new Recording(target, opts);
   } catch (e) {
     if (e instanceof RecordError) fail(e.message, EXIT[e.code]);
     throw e;
   }
-  for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(sig, () => rec.stop());
   const result = await rec.finished;
   if (openedFd !== undefined) closeSync(openedFd);
   if (lastLine) process.stderr.write(`\r${' '.repeat(lastLine.length)}\r`);

@@ -46,8 +46,10 @@ export function blob(a: ArrayBufferView): Buffer {
 // ingesting thread fills id and the paths it resolves.
 export const CALL = {
   ID: 0, PID: 1, TID: 2, NR: 3, RET: 4, TS: 5, DUR: 6, ARG0: 7, /* .. ARG0 + 5 */ FLAGS: 13, PATH: 14, PATH2: 15, FD: 16,
+  /** 1 when the call failed (the decoded stream says), else 0: errno is computed from it and ret. */
+  FAILED: 17,
 } as const;
-export const CALL_COLUMNS = 17;
+export const CALL_COLUMNS = 18;
 
 /**
  * A text column for bt_rows: `strings` are the distinct texts, `index[i]` the

@@ -1,16 +1,18 @@
-// The reading side of an ingest, on a second thread: it reads the trace file
-// and hands the ingesting thread each record ready to store. For a
-// batch that is the number columns of its calls rows as bt_rows takes them
-// (src/bulk.ts: pid, tid, nr, ret, ts, dur, args, flags), the captures the
-// ingesting thread needs to follow paths, fds and sockets, and the two text
-// columns: the decoded argument text (@beetrace/analyze's Decoder, bt-show's
-// defaults) and the captures as JSON, each distinct text once per batch. The
-// ingesting thread only follows the processes' fd tables and runs SQLite.
+// The reading side of an ingest, on a second thread: it reads the trace through the
+// one decoded stream (@beetrace/analyze's TraceDecoder in delivery order: bt-show's
+// argument text with its defaults, and the trace model's processes, threads and fds)
+// and hands the ingesting thread each batch ready to store: the calls rows' number
+// columns as bt_rows takes them (src/bulk.ts), their text columns (decoded arguments,
+// captures as JSON), the path strings each call touched (its path arguments, or the
+// file its fd refers to) for the ingesting thread to turn into paths ids, and the
+// execs and signals rows. At the end it sends what it gathered over the whole trace:
+// processes, sockets and per-syscall statistics. The ingesting thread only runs SQLite.
 import { parentPort, workerData } from 'node:worker_threads';
-import { Decoder } from '@beetrace/analyze';
 import {
-  type BatchColumns, batchEvents, type Header, type ProcessEventMessage, readTraceColumns, syscallTable, type TraceProblem, type Trailer,
-} from '@beetrace/format';
+  type DecodedEvent, type DecodedProcessEvent, type DecodedSyscall, type OpenFile, type ProcessModel, socketFamilyName, socketTypeName,
+  TraceDecoder, type TraceModel,
+} from '@beetrace/analyze';
+import { type BatchColumns, batchWithoutCapturedData, type Header, readTraceColumns, SyscallFlag, type SyscallInfo, type TraceProblem, type Trailer } from '@beetrace/format';
 import { CALL, CALL_COLUMNS, copyColumn, encodeTextColumn, numColumn, numColumns } from './bulk.js';
 
 /** What ingest.ts starts the worker with. */
@@ -18,32 +20,63 @@ export interface DecodeWorkerInput {
   readonly file: string;
   /** Batches sent ahead of the acknowledgements (bounded memory). */
   readonly ahead: number;
+  /** bt-store add --no-data: every batch loses its captured data (the format's batchWithoutCapturedData) before anything reads it. */
+  readonly noData: boolean;
 }
+
+export interface ExecRow { readonly pid: number; readonly tid: number; readonly ts: number; readonly filename: string; readonly argv: string | null }
+export interface SignalRow { readonly ts: number; readonly pid: number; readonly tid: number; readonly signo: number; readonly signal: string }
 
 /** One batch of the file, ready to store. */
 export interface BatchMessage {
   readonly kind: 'batch';
+  /** Where in the file the batch starts. */
+  readonly offset: number;
   readonly rows: number;
-  /** The calls rows' number columns (CALL_COLUMNS of `rows` values, src/bulk.ts); ID, PATH, PATH2 and FD are for the ingesting thread to fill. */
+  /** The calls rows' number columns (CALL_COLUMNS of `rows` values, src/bulk.ts); ID, PATH and PATH2 are for the ingesting thread to fill. */
   readonly nums: Float64Array<ArrayBuffer>;
-  /** The batch's captures, as in BatchColumns (copies). */
-  readonly capSyscall: Uint32Array<ArrayBuffer>;
-  readonly capInfo: Uint32Array<ArrayBuffer>;
-  readonly capLen: Uint32Array<ArrayBuffer>;
-  readonly capData: Uint8Array<ArrayBuffer>;
-  /** Process events, as plain objects (every field present, as read from the message). */
-  readonly processEvents: ProcessEventMessage[];
+  /** Distinct path strings of the batch, and per row the index of its path and second path (-1: none), 2 per row. */
+  readonly paths: string[];
+  readonly pathIndex: Int32Array<ArrayBuffer>;
   /** bt_rows text columns: decoded arguments and captures JSON. */
   readonly args: Uint8Array<ArrayBuffer>;
   readonly caps: Uint8Array<ArrayBuffer>;
+  readonly execs: ExecRow[];
+  readonly signals: SignalRow[];
+}
+
+export interface ProcessRow {
+  readonly pid: number; readonly parentPid: number | null; readonly exe: string | null; readonly argv: string | null;
+  readonly startNs: number; readonly endNs: number | null; readonly exitStatus: number | null; readonly threads: number; readonly syscalls: number;
+}
+export interface SocketRow {
+  readonly pid: number; readonly fd: number; readonly callSeq: number; readonly family: string | null; readonly type: string | null;
+  readonly protocol: number | null; readonly local: string | null; readonly peer: string | null; readonly sent: number; readonly received: number;
+  readonly calls: number; readonly openedNs: number; readonly closedNs: number | null;
+}
+export interface StatRow { readonly nr: number; readonly name: string; readonly known: boolean; readonly calls: number; readonly errors: number; readonly total: number; readonly min: number; readonly max: number }
+
+/** What the whole trace gave, sent once after the last batch. */
+export interface SummaryMessage {
+  readonly kind: 'summary';
+  readonly calls: number;
+  readonly processEvents: number;
+  readonly unfinished: number;
+  readonly lastNs: number;
+  readonly processes: ProcessRow[];
+  readonly sockets: SocketRow[];
+  readonly stats: StatRow[];
+  readonly execs: ExecRow[];
 }
 
 /** The file's records in order (as readTraceColumns yields them), or `error`. */
 export type DecodeWorkerMessage =
   | { readonly kind: 'header'; readonly header: Header }
   | BatchMessage
+  | SummaryMessage
   | { readonly kind: 'trailer'; readonly trailer: Trailer }
   | { readonly kind: 'end'; readonly complete: boolean; readonly problem?: TraceProblem }
+  | { readonly kind: 'unknown-abi'; readonly abi: string }
   | { readonly kind: 'error'; readonly message: string };
 
 /**
@@ -158,15 +191,190 @@ function callNums(b: BatchColumns, mono0: number, free: ArrayBuffer[]): Float64A
   // As bound before: a missing arg1..arg5 is NULL, a missing arg0 0.
   [b.scArg1, b.scArg2, b.scArg3, b.scArg4, b.scArg5].forEach((a, k) => copyColumn(col(CALL.ARG0 + 1 + k), a, NaN));
   copyColumn(col(CALL.FLAGS), b.scFlags, 0);
-  const ts = col(CALL.TS);
-  const delta = b.scExitDeltaNs;
-  const dur = b.scDurationNs;
-  let exitNs = Number(b.baseNs ?? 0);
-  for (let i = 0; i < n; i++) {
-    exitNs += delta[i] ?? 0;
-    ts[i] = exitNs - (dur[i] ?? 0) - mono0;
-  }
   return nums;
+}
+
+interface SocketStats { readonly pid: number; readonly fd: number; readonly callSeq: number; calls: number; sent: number; received: number }
+interface Stat { calls: number; errors: number; total: number; min: number; max: number }
+
+/** Where a syscall's path column comes from (the table's roles): computed once per syscall number. */
+interface PathRule {
+  /** An fd argument whose file is the call's path when it has no path argument, or -1. */
+  readonly fdArg: number;
+  /** The dirfd argument whose file is the path when the path argument is "" (AT_EMPTY_PATH), or -1. */
+  readonly dirfdArg: number;
+}
+
+function pathRule(info: SyscallInfo | undefined): PathRule {
+  if (!info) return { fdArg: -1, dirfdArg: -1 };
+  const firstPath = info.roles.findIndex((r) => r?.role === 'path');
+  return {
+    fdArg: firstPath >= 0 ? -1 : info.roles.findIndex((r) => r?.role === 'fd'),
+    dirfdArg: firstPath >= 0 ? info.roles.findIndex((r, i) => i < firstPath && r?.role === 'dirfd') : -1,
+  };
+}
+
+/** What the store keeps of the decoded stream beyond the rows: per-process counts, sockets, statistics, execs. */
+class Gather {
+  seq = 0;
+  processEvents = 0;
+  unfinished = 0;
+  lastNs = 0;
+  private readonly perProcess = new Map<ProcessModel, number>();
+  private readonly sockets = new Map<OpenFile, SocketStats>();
+  private readonly stats = new Map<number, Stat>();
+  private readonly names = new Map<number, [string, boolean]>();
+  private readonly rules = new Map<number, PathRule>();
+  private readonly pendingExec = new Map<number, { pid: number; tid: number; ts: number; filename: string }>();
+  execs: ExecRow[] = [];
+  signals: SignalRow[] = [];
+  // the batch being filled
+  private paths = new Interner();
+  private pathIndex = new Int32Array(0);
+  private args = new Interner();
+  private argsIndex = new Int32Array(0);
+  private fdCol: Float64Array = new Float64Array(0);
+  private tsCol: Float64Array = new Float64Array(0);
+  private failedCol: Float64Array = new Float64Array(0);
+  private row = 0;
+
+  constructor(private readonly model: TraceModel, private readonly mono0: number) {}
+
+  startBatch(nums: Float64Array, rows: number): void {
+    this.paths = new Interner();
+    this.pathIndex = new Int32Array(rows * 2).fill(-1);
+    this.args = new Interner();
+    this.argsIndex = new Int32Array(rows);
+    this.fdCol = numColumn(nums, CALL.FD, rows);
+    this.fdCol.fill(NaN);
+    this.tsCol = numColumn(nums, CALL.TS, rows);
+    this.failedCol = numColumn(nums, CALL.FAILED, rows);
+    this.row = 0;
+  }
+
+  endBatch(): { paths: string[]; pathIndex: Int32Array<ArrayBuffer>; args: Uint8Array<ArrayBuffer>; argsIndex: Int32Array } {
+    return { paths: this.paths.list, pathIndex: this.pathIndex as Int32Array<ArrayBuffer>, args: encodeTextColumn(this.args.list, this.argsIndex), argsIndex: this.argsIndex };
+  }
+
+  event(ev: DecodedEvent): void {
+    if (ev.kind === 'syscall') this.syscall(ev);
+    else this.process(ev);
+  }
+
+  private syscall(d: DecodedSyscall): void {
+    const i = this.row++;
+    const seq = this.seq++;
+    const ts = d.enterNs - this.mono0;
+    this.tsCol[i] = ts;
+    this.failedCol[i] = d.failed ? 1 : 0;
+    this.argsIndex[i] = this.args.add(d.argsText);
+    const p = d.thread.proc;
+    this.perProcess.set(p, (this.perProcess.get(p) ?? 0) + 1);
+    if (d.unfinished) this.unfinished++;
+    const end = d.exitNs - this.mono0;
+    if (end > this.lastNs) this.lastNs = end;
+    const info = d.info;
+
+    // Paths: the path arguments as written, else the file an fd argument refers to (as it was opened).
+    let rule = this.rules.get(d.nr);
+    if (!rule) this.rules.set(d.nr, (rule = pathRule(info)));
+    const path0 = d.paths[0];
+    let fdArg = rule.fdArg;
+    if (path0 === '' && rule.dirfdArg >= 0) fdArg = rule.dirfdArg;
+    else if (path0 !== undefined) this.pathIndex[2 * i] = this.paths.add(path0);
+    const path1 = d.paths[1];
+    if (path1 !== undefined) this.pathIndex[2 * i + 1] = this.paths.add(path1);
+    if (fdArg >= 0) {
+      const e = d.fdAt[fdArg];
+      if (e) {
+        const f = e.file;
+        const path = f.kind === 'file' ? f.written ?? f.path : undefined;
+        if (path !== undefined) {
+          this.pathIndex[2 * i] = this.paths.add(path);
+          this.fdCol[i] = e.fd;
+        }
+        const s = this.sockets.get(f);
+        if (s) {
+          s.calls++;
+          if (!d.failed && !d.unfinished && d.ret > 0) {
+            if (info?.effect === 'write') s.sent += d.ret;
+            else if (info?.effect === 'read') s.received += d.ret;
+          }
+        }
+      }
+    }
+    for (const e of d.made) {
+      if (e.file.kind === 'socket' && !this.sockets.has(e.file)) this.sockets.set(e.file, { pid: p.pid, fd: e.fd, callSeq: seq, calls: 1, sent: 0, received: 0 });
+    }
+    if (info?.effect === 'exec' && !d.failed && !d.unfinished) {
+      const pending = this.pendingExec.get(d.pid);
+      if (pending) this.flushExec(pending, p.argv ? JSON.stringify(p.argv) : null);
+    }
+
+    // As bt-show -c: every call counts (unfinished ones with no time), except a new task's return from clone.
+    if (info?.effect === 'fork' && (d.flags & SyscallFlag.NO_ENTRY) !== 0 && d.ret === 0) return;
+    const dur = d.exitNs - d.enterNs;
+    let st = this.stats.get(d.nr);
+    if (!st) {
+      this.stats.set(d.nr, (st = { calls: 0, errors: 0, total: 0, min: dur, max: dur }));
+      this.names.set(d.nr, [d.name, info !== undefined]);
+    }
+    st.calls++;
+    if (d.failed) st.errors++;
+    st.total += dur;
+    if (dur < st.min) st.min = dur;
+    if (dur > st.max) st.max = dur;
+  }
+
+  private flushExec(e: { pid: number; tid: number; ts: number; filename: string }, argv: string | null): void {
+    this.execs.push({ ...e, argv });
+    this.pendingExec.delete(e.pid);
+  }
+
+  private process(d: DecodedProcessEvent): void {
+    this.processEvents++;
+    const ts = d.ns - this.mono0;
+    switch (d.kind) {
+      case 'exec': {
+        const pending = this.pendingExec.get(d.pid);
+        if (pending) this.flushExec(pending, null);
+        this.pendingExec.set(d.pid, { pid: d.pid, tid: d.tid, ts, filename: d.filename ?? '' });
+        break;
+      }
+      case 'exited': case 'killed': {
+        const pending = this.pendingExec.get(d.pid);
+        if (pending && !d.task.proc.alive) this.flushExec(pending, null);
+        break;
+      }
+      case 'signal':
+        this.signals.push({ ts, pid: d.pid, tid: d.tid, signo: d.signo ?? 0, signal: d.signal ?? '' });
+        break;
+      default:
+        break;
+    }
+  }
+
+  summary(): SummaryMessage {
+    for (const e of [...this.pendingExec.values()]) this.flushExec(e, null);
+    const mono0 = this.mono0;
+    const processes: ProcessRow[] = this.model.processes.map((p) => ({
+      pid: p.pid, parentPid: p.parent?.pid ?? null, exe: p.programs.length ? p.program : p.parent?.program ?? null,
+      argv: p.argv ? JSON.stringify(p.argv) : null, startNs: p.startNs - mono0, endNs: p.endNs === undefined ? null : p.endNs - mono0,
+      exitStatus: p.exitStatus ?? null, threads: p.threads.length - 1, syscalls: this.perProcess.get(p) ?? 0,
+    }));
+    const sockets: SocketRow[] = [...this.sockets].map(([f, s]) => ({
+      pid: s.pid, fd: s.fd, callSeq: s.callSeq, family: f.family === undefined ? null : socketFamilyName(f.family),
+      type: f.type === undefined ? null : socketTypeName(f.type), protocol: f.protocol ?? null, local: f.local ?? null, peer: f.peer ?? null,
+      sent: s.sent, received: s.received, calls: s.calls, openedNs: f.openedNs - mono0, closedNs: f.closedNs === undefined ? null : f.closedNs - mono0,
+    }));
+    const stats: StatRow[] = [...this.stats].map(([nr, s]) => {
+      const [name, known] = this.names.get(nr)!;
+      return { nr, name, known, ...s };
+    });
+    const execs = this.execs;
+    this.execs = [];
+    return { kind: 'summary', calls: this.seq, processEvents: this.processEvents, unfinished: this.unfinished, lastNs: this.lastNs, processes, sockets, stats, execs };
+  }
 }
 
 async function main(input: DecodeWorkerInput, port: NonNullable<typeof parentPort>): Promise<void> {
@@ -183,42 +391,46 @@ async function main(input: DecodeWorkerInput, port: NonNullable<typeof parentPor
     acked++;
     wake?.();
   });
-  let decoder: Decoder | undefined;
+  let decoder: TraceDecoder | undefined;
+  let gather: Gather | undefined;
   let mono0 = 0;
   for await (const rec of readTraceColumns(input.file, { reuse: true })) {
     if (rec.kind === 'header') {
       port.postMessage({ kind: 'header', header: plain(rec.header) } satisfies DecodeWorkerMessage);
-      const table = syscallTable(rec.header.syscallAbi || rec.header.arch || 'x86_64');
-      if (!table) break; // the ingesting thread reports the unknown ABI
       mono0 = Number(rec.header.monotonicNs ?? 0);
       // bt-show's defaults: strings cut at 32 bytes, no hex, no fd paths (file_access has those).
-      decoder = new Decoder(table, { strSize: 32, xflag: 0, fdPaths: false }, rec.header.cwd || undefined);
-    } else if (rec.kind === 'batch' && decoder) {
-      const b = rec.batch;
-      const n = b.scNr.length;
-      const args = new Interner();
-      const argsIdx = new Int32Array(n);
-      let i = 0;
-      for (const ev of batchEvents(b)) {
-        if (ev.type === 'syscall') argsIdx[i++] = args.add(decoder.syscall(ev).argsText);
-        else decoder.process(ev);
+      const td = TraceDecoder.forHeader(rec.header, rec.offset, { strSize: 32, xflag: 0, fdPaths: false, deliveryOrder: true }, (ev) => gather!.event(ev));
+      if (!(td instanceof TraceDecoder)) {
+        port.postMessage({ kind: 'unknown-abi', abi: rec.header.syscallAbi || rec.header.arch || '' } satisfies DecodeWorkerMessage);
+        break;
       }
+      decoder = td;
+      gather = new Gather(td.decoder.model, mono0);
+    } else if (rec.kind === 'batch' && decoder && gather) {
+      // With --no-data the decoded text prints such a buffer as strace prints one it could not read: its address.
+      const b = input.noData ? batchWithoutCapturedData(rec.batch, decoder.table) : rec.batch;
+      const n = b.scNr.length;
+      const nums = callNums(b, mono0, free);
+      gather.startBatch(nums, n);
+      decoder.batch(b);
+      const { paths, pathIndex, args } = gather.endBatch();
       const caps = new Interner();
       const capsIdx = new Int32Array(n);
       captureJson(b, caps, capsIdx);
       const msg: BatchMessage = {
-        kind: 'batch', rows: n, nums: callNums(b, mono0, free),
-        capSyscall: b.capSyscall.slice(), capInfo: b.capInfo.slice(), capLen: b.capLen.slice(), capData: b.capData.slice(),
-        processEvents: b.processEvents.map(plain),
-        args: encodeTextColumn(args.list, argsIdx), caps: encodeTextColumn(caps.list, capsIdx),
+        kind: 'batch', offset: rec.offset, rows: n, nums, paths, pathIndex, args, caps: encodeTextColumn(caps.list, capsIdx),
+        execs: gather.execs, signals: gather.signals,
       };
+      gather.execs = [];
+      gather.signals = [];
       while (sent - acked >= input.ahead) await new Promise<void>((r) => { wake = r; });
       wake = undefined;
-      port.postMessage(msg, [msg.nums.buffer, msg.capSyscall.buffer, msg.capInfo.buffer, msg.capLen.buffer, msg.capData.buffer, msg.args.buffer, msg.caps.buffer]);
+      port.postMessage(msg, [msg.nums.buffer, msg.pathIndex.buffer, msg.args.buffer, msg.caps.buffer]);
       sent++;
     } else if (rec.kind === 'trailer') {
       port.postMessage({ kind: 'trailer', trailer: plain(rec.trailer) } satisfies DecodeWorkerMessage);
     } else if (rec.kind === 'end') {
+      if (gather) port.postMessage(gather.summary());
       port.postMessage((rec.problem ? { kind: 'end', complete: rec.complete, problem: rec.problem } : { kind: 'end', complete: rec.complete }) satisfies DecodeWorkerMessage);
     }
   }

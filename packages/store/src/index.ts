@@ -5,4 +5,3 @@ export { hashFile, ingestFile, removeTrace, type IngestOptions, type IngestResul
 export { errorPosition, runQuery, schemaText, type Position, type QueryResult } from './query.js';
 export { formatBytes, formatDuration, FORMATS, writeRows, type Format, type OutputOptions, type Value } from './output.js';
 export { MIGRATIONS, SCHEMA_DOCS, SCHEMA_VERSION, VIEWS, type ColumnDoc, type ObjectDoc } from './schema.js';
-export { formatSockaddr } from './sockaddr.js';

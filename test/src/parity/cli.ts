@@ -12,7 +12,10 @@ function main(): number {
     if (a === '--') { i++; break; }
     if (a === '--keep') { keep = argv[++i]; continue; }
     if (a === '--help' || a === '-h') {
-      process.stdout.write('Usage: pnpm parity -- [--keep DIR] CMD [ARGS...]\n\nEXAMPLES\n  pnpm parity -- ls -l /\n  pnpm parity -- --keep /tmp/p sh -c "ls | wc -l"\n');
+      process.stdout.write('Usage: pnpm parity -- [--keep DIR] CMD [ARGS...]\n\n'
+        + 'Exit status: 0 with a report; 1 when a tool failed or strace or bt-show printed no syscall line\n'
+        + '(nothing to compare); 2 for a usage error.\n\n'
+        + 'EXAMPLES\n  pnpm parity -- ls -l /\n  pnpm parity -- --keep /tmp/p sh -c "ls | wc -l"\n');
       return 0;
     }
     break;

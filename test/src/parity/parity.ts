@@ -118,10 +118,21 @@ export function lcs(a: readonly string[], b: readonly string[]): { length: numbe
   return { length: dp[0]!, inA, inB };
 }
 
-/** Compares a strace -f output with a bt-show -f output of the same program. */
+/** Nothing to compare: one side printed no syscall line. */
+export class NoLinesError extends Error {
+  override readonly name = 'NoLinesError';
+}
+
+/**
+ * Compares a strace -f output with a bt-show -f output of the same program.
+ * Throws NoLinesError when either has no line to compare: an empty side is a
+ * failed run or a format neither parser reads, never 100% parity.
+ */
 export function compare(straceText: string, showText: string, command: readonly string[] = []): ParityResult {
   const s = normalise(straceText);
   const b = normalise(showText);
+  if (s.size === 0) throw new NoLinesError('strace printed no syscall lines: nothing to compare');
+  if (b.size === 0) throw new NoLinesError('bt-show printed no syscall lines: nothing to compare');
   const sTasks = [...s.entries()];
   const bTasks = [...b.entries()];
   // Match threads greedily by common lines (multiset intersection), biggest first.
@@ -167,7 +178,7 @@ export function compare(straceText: string, showText: string, command: readonly 
     tasks,
     straceLines: total,
     matched,
-    ratio: total ? matched / total : 1,
+    ratio: matched / total,
     worstTask: ratios.length ? Math.min(...ratios) : 1,
   };
 }
@@ -194,11 +205,17 @@ export function parity(command: readonly string[], opts: RunOptions = {}): Parit
     };
     let r = spawnSync('setarch', ['-R', 'strace', '-f', '-qq', '-s', '64', '-o', straceOut, '--', ...command], { cwd, stdio: io('strace.stdout'), timeout });
     if (r.error) throw new Error(`running strace: ${r.error.message}`);
+    const straceText = readable(straceOut) ? readFileSync(straceOut, 'utf8') : '';
+    if (normalise(straceText).size === 0) {
+      // strace's and setarch's own complaints go to strace.stdout, with the program's output.
+      const said = readFileSync(join(dir, 'strace.stdout'), 'utf8').trim().split('\n').pop() || `exit ${r.status ?? r.signal}`;
+      throw new NoLinesError(`strace printed no syscall lines for ${command.join(' ')} (${said}): nothing to compare`);
+    }
     r = spawnSync('setarch', ['-R', process.execPath, bin.record, '-q', '-o', trace, '--', ...command], { cwd, stdio: io('record.stdout'), timeout });
     if (r.error || !readable(trace)) throw new Error(`bt-record failed (exit ${r.status}); see ${dir}/record.stdout`);
     const sh = spawnSync(process.execPath, [bin.show, '-f', '-qq', '-s', '64', '-o', showOut, trace], { timeout, encoding: 'utf8' });
     if (sh.status !== 0) throw new Error(`bt-show failed (exit ${sh.status}): ${sh.stderr}`);
-    const result = compare(readFileSync(straceOut, 'utf8'), readFileSync(showOut, 'utf8'), command);
+    const result = compare(straceText, readFileSync(showOut, 'utf8'), command);
     writeFileSync(join(dir, 'missing.txt'), result.tasks.map((t) => `## ${t.first}\n${t.missing.map((l) => `- ${l}`).join('\n')}\n${t.extra.map((l) => `+ ${l}`).join('\n')}\n`).join('\n'));
     return { ...result, dir };
   } finally {

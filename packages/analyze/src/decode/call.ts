@@ -1,10 +1,10 @@
 // The context a syscall decoder works in: the raw event, its captured memory,
 // the options, and the output being built (argument texts, where the entry
 // part ends, how the return value prints).
-import { CaptureFlag, type Capture, type SyscallEvent, SyscallFlag, type SyscallInfo } from '@beetrace/format';
-import type { DecodeState } from './state.js';
+import { callFailed, CaptureFlag, type Capture, type SyscallEvent, SyscallFlag, type SyscallInfo } from '@beetrace/format';
+import type { TraceModel } from './model.js';
 import { type TextOptions, printBuffer, printCString, printPath } from './text.js';
-import { type Xlat, enumName, flags, hex } from './xlat.js';
+import { type Xlat, enumName, flags, hex, s32, u32 } from './xlat.js';
 
 export interface DecodeOptions extends TextOptions {
   /** -y: print fds with the path they refer to, `3</etc/passwd>`. */
@@ -26,8 +26,6 @@ export class Call {
   retText: string | undefined;
   /** Appended after the return value, e.g. " ([{fd=3, revents=POLLIN}])". */
   retAux = '';
-  /** Paths this call names (resolved by the state), for the API's `paths`. */
-  paths: string[] | undefined;
   private caps: readonly Capture[];
 
   constructor(
@@ -35,7 +33,7 @@ export class Call {
     readonly name: string,
     readonly info: SyscallInfo | undefined,
     readonly opts: DecodeOptions,
-    readonly state: DecodeState,
+    readonly state: TraceModel,
     scratch?: string[],
   ) {
     this.caps = ev.captures;
@@ -50,7 +48,7 @@ export class Call {
 
   /** The call returned an error (-4095..-1). */
   get failed(): boolean {
-    return this.exited && this.ev.ret < 0 && this.ev.ret >= -4095;
+    return callFailed(this.ev.ret, this.ev.flags);
   }
 
   get ret(): number {
@@ -159,7 +157,6 @@ export class Call {
     if (!c || (c.flags & CaptureFlag.FAULT) !== 0) return hex(v);
     const nul = c.data.indexOf(0);
     const raw = nul >= 0 ? c.data.subarray(0, nul) : c.data;
-    (this.paths ??= []).push(new TextDecoder().decode(raw));
     return printPath(c.data, (c.flags & CaptureFlag.TRUNCATED) !== 0, this.opts);
   }
 
@@ -247,10 +244,4 @@ export function decimal(v: number): string {
   return Number.isSafeInteger(v) ? String(v) : BigInt(v).toString();
 }
 
-export function s32(v: number): number {
-  return (v | 0);
-}
-
-export function u32(v: number): number {
-  return v >>> 0;
-}
+export { s32, u32 } from './xlat.js';

@@ -1,12 +1,15 @@
 // Turns raw trace events into decoded ones: the text strace would print for
 // each syscall (split into its entry and exit parts) and for each process event.
-import { type ProcessEvent, type SyscallClass, type SyscallEvent, SyscallFlag, type SyscallInfo, type SyscallTable } from '@beetrace/format';
+import {
+  type Header, type ProcessEvent, type SyscallClass, type SyscallEvent, SyscallFlag, type SyscallInfo, syscallName, type SyscallTable,
+} from '@beetrace/format';
 import * as X from '../generated/xlat.js';
-import { Call, type DecodeOptions, decimal, s32, u32 } from './call.js';
-import { DecodeState } from './state.js';
+import { Call, type DecodeOptions, decimal, s32 } from './call.js';
+import { capturedBytes, capturedString, changesState, type FdEntry, type ThreadModel, TraceModel } from './model.js';
+import { sockaddrText } from './sockaddr.js';
 import { signalName, sigset } from './structs.js';
 import { decoders, generic } from './syscalls.js';
-import { enumName, hex } from './xlat.js';
+import { hex } from './xlat.js';
 
 /** One decoded syscall. */
 export interface DecodedSyscall {
@@ -33,14 +36,34 @@ export interface DecodedSyscall {
   readonly failed: boolean;
   /** The call had not returned when recording ended, or never returns (exit). */
   readonly unfinished: boolean;
+  /** SyscallFlag bits as recorded (NO_ENTRY: entered before recording began, as a new task's own return from clone). */
+  readonly flags: number;
   readonly enterNs: number;
   readonly exitNs: number;
-  /** Paths the call names, as the process wrote them (before resolution). */
-  readonly paths: readonly string[] | undefined;
+  /** The path arguments (the table's path roles, in order), as the process wrote them; undefined where not captured. */
+  readonly paths: readonly (string | undefined)[];
+  /** The syscall table's row (undefined for a number the table does not know). */
+  readonly info: SyscallInfo | undefined;
+  /** The thread that made the call, in the trace model (`thread.proc` its process). */
+  readonly thread: ThreadModel;
+  /** The absolute form of each of `paths`, resolved against the dirfd or cwd at the call (as written when the base is unknown). */
+  readonly resolved: readonly (string | undefined)[];
+  /** Per argument index: what an fd or dirfd argument referred to when the call was made. */
+  readonly fdAt: readonly (FdEntry | undefined)[];
+  /** The fds the call made (its return value, pipe's pair, dup's target), after it returned. */
+  readonly made: readonly FdEntry[];
+  /** The socket address the call names (the table's sockaddr role: connect's, sendto's...), as text. */
+  readonly peer: string | undefined;
+  /** An exact repeat of an earlier call of its thread, decoded once: that call (undefined for a call decoded itself). */
+  readonly repeatOf: DecodedSyscall | undefined;
+  /** Argument register `i` as recorded. */
+  argValue(i: number): number;
   /** The whole call, `name(args) = ret`, one space around "=". */
   readonly line: string;
   /** This call as it prints when its thread was killed inside it at `killedNs` (unfinished, `= ?`; exitNs is the kill). */
   asKilled(killedNs: number): DecodedSyscall;
+  /** An exact repeat of this call (same text, same thread, the model unchanged), made at other times. */
+  at(enterNs: number, exitNs: number): DecodedSyscall;
 }
 
 /** A process event strace prints (signal delivery, exit, death by signal), or a fork/exec for bookkeeping. */
@@ -53,6 +76,10 @@ export interface DecodedProcessEvent {
   readonly line: string | undefined;
   /** signal/killed: the signal name; exited: undefined. */
   readonly signal: string | undefined;
+  /** signal/killed: the signal number. */
+  readonly signo: number | undefined;
+  /** signal: discarded by the kernel when generated (its action was to ignore it): no handler ran. */
+  readonly ignored: boolean;
   /** exited: the exit code. */
   readonly exitCode: number | undefined;
   /** fork: the parent; exec: the program path. */
@@ -60,12 +87,27 @@ export interface DecodedProcessEvent {
   readonly filename: string | undefined;
   /** fork: a thread rather than a process. */
   readonly thread: boolean;
+  /** The thread the event is about in the trace model (fork: the new one); `task.proc` its process. */
+  readonly task: ThreadModel;
 }
 
 export type DecodedEvent = DecodedSyscall | DecodedProcessEvent;
 
-type SyscallInfoLike = { classes: readonly SyscallClass[] } | undefined;
 const NO_CLASSES: readonly SyscallClass[] = [];
+const NONE: readonly never[] = [];
+
+/** What the decoder needs of a call beyond its text: the model's view of it. */
+interface Facts {
+  readonly raw: readonly number[];
+  readonly flags: number;
+  readonly peer: string | undefined;
+  readonly info: SyscallInfo | undefined;
+  readonly thread: ThreadModel;
+  readonly written: readonly (string | undefined)[];
+  readonly resolved: readonly (string | undefined)[];
+  readonly fdAt: readonly (FdEntry | undefined)[];
+  made: readonly FdEntry[];
+}
 
 /** DecodedSyscall with `argsText` and `line` built on first use. */
 class Syscall implements DecodedSyscall {
@@ -76,18 +118,35 @@ class Syscall implements DecodedSyscall {
   readonly ret: number;
   readonly enterNs: number;
   readonly exitNs: number;
-  private joined: string | undefined;
-  private lineText: string | undefined;
+  joined: string | undefined;
+  lineText: string | undefined;
 
-  constructor(ev: SyscallEvent, readonly name: string, readonly classes: readonly SyscallClass[], readonly args: readonly string[],
+  constructor(ev: Pick<SyscallEvent, 'pid' | 'tid' | 'nr' | 'ret' | 'enterNs' | 'exitNs'>, readonly name: string,
+    readonly classes: readonly SyscallClass[], readonly args: readonly string[],
     readonly entryArgs: number, readonly retText: string, readonly errno: string | undefined,
-    readonly failed: boolean, readonly unfinished: boolean, readonly paths: readonly string[] | undefined) {
+    readonly failed: boolean, readonly unfinished: boolean, private readonly facts: Facts) {
     this.pid = ev.pid;
     this.tid = ev.tid;
     this.nr = ev.nr;
     this.ret = ev.ret;
     this.enterNs = ev.enterNs;
     this.exitNs = ev.exitNs;
+  }
+
+  get info(): SyscallInfo | undefined { return this.facts.info; }
+  get thread(): ThreadModel { return this.facts.thread; }
+  get paths(): readonly (string | undefined)[] { return this.facts.written; }
+  get resolved(): readonly (string | undefined)[] { return this.facts.resolved; }
+  get fdAt(): readonly (FdEntry | undefined)[] { return this.facts.fdAt; }
+  get made(): readonly FdEntry[] { return this.facts.made; }
+  get peer(): string | undefined { return this.facts.peer; }
+  readonly repeatOf: undefined;
+  argValue(i: number): number { return this.facts.raw[i] ?? 0; }
+  get flags(): number { return this.facts.flags; }
+
+  /** The same call text at other times (an exact repeat of this call, decoded once). */
+  at(enterNs: number, exitNs: number): DecodedSyscall {
+    return new Repeated(this, enterNs, exitNs);
   }
 
   get argsText(): string {
@@ -103,8 +162,13 @@ class Syscall implements DecodedSyscall {
    * kernel's ERESTART* return is never seen): unfinished, `= ?`.
    */
   asKilled(killedNs: number): DecodedSyscall {
-    const ev = { pid: this.pid, tid: this.tid, nr: this.nr, ret: this.ret, enterNs: this.enterNs, exitNs: Math.max(this.enterNs, killedNs) } as SyscallEvent;
-    return new Syscall(ev, this.name, this.classes, this.args, this.entryArgs, '?', undefined, false, true, this.paths);
+    return this.killed(this.enterNs, killedNs);
+  }
+
+  /** This call, entered at `enterNs`, as strace shows it when its thread was killed inside it at `killedNs`. */
+  killed(enterNs: number, killedNs: number): DecodedSyscall {
+    const ev = { pid: this.pid, tid: this.tid, nr: this.nr, ret: this.ret, enterNs, exitNs: Math.max(enterNs, killedNs) };
+    return new Syscall(ev, this.name, this.classes, this.args, this.entryArgs, '?', undefined, false, true, this.facts);
   }
 
   toJSON(): object {
@@ -112,8 +176,41 @@ class Syscall implements DecodedSyscall {
       kind: this.kind, pid: this.pid, tid: this.tid, nr: this.nr, ret: this.ret, enterNs: this.enterNs, exitNs: this.exitNs,
       name: this.name, classes: this.classes, args: this.args, entryArgs: this.entryArgs, argsText: this.argsText,
       retText: this.retText, errno: this.errno, failed: this.failed, unfinished: this.unfinished, paths: this.paths, line: this.line,
+      resolved: this.resolved,
     };
   }
+}
+
+/** An exact repeat of a decoded call at other times: three fields, the rest read from the call it repeats. */
+class Repeated implements DecodedSyscall {
+  readonly kind = 'syscall' as const;
+  constructor(readonly repeatOf: Syscall, readonly enterNs: number, readonly exitNs: number) {}
+  get pid(): number { return this.repeatOf.pid; }
+  get tid(): number { return this.repeatOf.tid; }
+  get nr(): number { return this.repeatOf.nr; }
+  get name(): string { return this.repeatOf.name; }
+  get classes(): readonly SyscallClass[] { return this.repeatOf.classes; }
+  get args(): readonly string[] { return this.repeatOf.args; }
+  get entryArgs(): number { return this.repeatOf.entryArgs; }
+  get argsText(): string { return this.repeatOf.argsText; }
+  get retText(): string { return this.repeatOf.retText; }
+  get ret(): number { return this.repeatOf.ret; }
+  get errno(): string | undefined { return this.repeatOf.errno; }
+  get failed(): boolean { return this.repeatOf.failed; }
+  get unfinished(): boolean { return this.repeatOf.unfinished; }
+  get flags(): number { return this.repeatOf.flags; }
+  get paths(): readonly (string | undefined)[] { return this.repeatOf.paths; }
+  get info(): SyscallInfo | undefined { return this.repeatOf.info; }
+  get thread(): ThreadModel { return this.repeatOf.thread; }
+  get resolved(): readonly (string | undefined)[] { return this.repeatOf.resolved; }
+  get fdAt(): readonly (FdEntry | undefined)[] { return this.repeatOf.fdAt; }
+  get made(): readonly FdEntry[] { return this.repeatOf.made; }
+  get peer(): string | undefined { return this.repeatOf.peer; }
+  get line(): string { return this.repeatOf.line; }
+  argValue(i: number): number { return this.repeatOf.argValue(i); }
+  asKilled(killedNs: number): DecodedSyscall { return this.repeatOf.killed(this.enterNs, killedNs); }
+  at(enterNs: number, exitNs: number): DecodedSyscall { return new Repeated(this.repeatOf, enterNs, exitNs); }
+  toJSON(): object { return { ...(this.repeatOf.toJSON() as Record<string, unknown>), enterNs: this.enterNs, exitNs: this.exitNs }; }
 }
 
 const ERESTART: Record<number, [string, string]> = {
@@ -123,6 +220,18 @@ const ERESTART: Record<number, [string, string]> = {
   516: ['ERESTART_RESTARTBLOCK', 'Interrupted by signal'],
 };
 
+/** Every errno number with its name, from the one errno table (the uapi headers'). */
+export function errnoNames(): ReadonlyMap<number, string> {
+  return (allErrnos ??= new Map([...X.errnos.name, ...Object.entries(ERESTART).map(([n, [name]]) => [Number(n), name] as const)]));
+}
+let allErrnos: Map<number, string> | undefined;
+
+/** The name of error number `err` ("ENOENT", "ERESTARTSYS"), or undefined for a number no table knows. */
+export function errnoName(err: number): string | undefined {
+  return ERESTART[err]?.[0] ?? X.errnos.name.get(err);
+}
+
+/** What strace prints after "= " for a call that failed with `err`. */
 export function errnoText(err: number): string {
   const r = ERESTART[err];
   if (r) return `? ${r[0]} (${r[1]})`;
@@ -131,31 +240,31 @@ export function errnoText(err: number): string {
   return `-1 ${name} (${X.errnos.message.get(err)})`;
 }
 
-export const syscallNameFor = (table: SyscallTable, nr: number): string =>
-  table.byNr.get(nr)?.name ?? `syscall_${hex(nr)}`;
 
 interface NrEntry {
   readonly info: SyscallInfo | undefined;
   readonly name: string;
   readonly dec: (c: Call) => void;
-  /** update() has something to do after a successful call. */
+  /** A successful call changes the model's state. */
   readonly updates: boolean;
+  /** Argument indexes whose role is fd or dirfd, and path. */
+  readonly fdArgs: readonly number[];
+  readonly pathArgs: readonly number[];
+  /** The argument that is a socket address, or -1. */
+  readonly sockaddrArg: number;
 }
 
-/** The calls update() follows (fds, cwd, masks): its cases (decode.test checks the two agree). */
-export const UPDATES: ReadonlySet<string> = new Set(['accept', 'accept4', 'chdir', 'close', 'close_range', 'creat', 'dup', 'dup2', 'dup3', 'epoll_create', 'epoll_create1', 'eventfd', 'eventfd2', 'execve', 'execveat', 'fchdir', 'fcntl', 'inotify_init', 'inotify_init1', 'memfd_create', 'open', 'openat', 'openat2', 'pidfd_open', 'pipe', 'pipe2', 'rt_sigprocmask', 'rt_sigreturn', 'signalfd', 'signalfd4', 'socket', 'socketpair', 'timerfd_create']);
-
 /**
- * Decodes syscalls and process events one at a time, keeping the state that
- * later calls need (fd paths for -y, signal masks, working directories).
+ * Decodes syscalls and process events one at a time and advances the trace model
+ * with each (fd paths for -y, signal masks, working directories, the process tree).
  */
 export class Decoder {
-  readonly state: DecodeState;
+  readonly model: TraceModel;
   /** Argument texts of the call being decoded (copied out at the end). */
   private readonly scratch: string[] = [];
 
-  constructor(private readonly table: SyscallTable, private readonly opts: DecodeOptions, cwd?: string) {
-    this.state = new DecodeState(cwd);
+  constructor(private readonly table: SyscallTable, private readonly opts: DecodeOptions, header?: Pick<Header, 'rootPid' | 'argv' | 'cwd'>) {
+    this.model = new TraceModel(header);
   }
 
   /** Per syscall number: what syscall() looks up (filled on first use). */
@@ -163,8 +272,14 @@ export class Decoder {
 
   private entry(nr: number): NrEntry {
     const info = this.table.byNr.get(nr);
-    const name = info?.name ?? `syscall_${hex(nr)}`;
-    const e: NrEntry = { info, name, dec: (info ? decoders[name] : undefined) ?? generic, updates: UPDATES.has(name) };
+    const name = syscallName(this.table, nr);
+    const roleArgs = (want: (r: string) => boolean): number[] =>
+      (info?.roles ?? []).flatMap((r, i) => (r && want(r.role) ? [i] : []));
+    const e: NrEntry = {
+      info, name, dec: (info ? decoders[name] : undefined) ?? generic, updates: info !== undefined && changesState(info),
+      fdArgs: roleArgs((r) => r === 'fd' || r === 'dirfd' || r === 'newfd'), pathArgs: roleArgs((r) => r === 'path'),
+      sockaddrArg: roleArgs((r) => r === 'sockaddr')[0] ?? -1,
+    };
     if (nr >= 0 && nr < 4096) this.byNr[nr] = e;
     return e;
   }
@@ -172,24 +287,48 @@ export class Decoder {
   syscall(ev: SyscallEvent): DecodedSyscall {
     const ent = this.byNr[ev.nr] ?? this.entry(ev.nr);
     const { info, name } = ent;
-    const c = new Call(ev, name, info, this.opts, this.state, this.scratch);
+    const model = this.model;
+    const thread = model.thread(ev.pid, ev.tid, ev.enterNs);
+    // What the call's fds and paths referred to before it ran.
+    let fdAt: readonly (FdEntry | undefined)[] = NONE;
+    if (ent.fdArgs.length) {
+      const at: (FdEntry | undefined)[] = [];
+      for (const i of ent.fdArgs) at[i] = model.fd(ev.pid, s32(ev.args[i]!));
+      fdAt = at;
+    }
+    let resolved: readonly (string | undefined)[] = NONE;
+    let written: readonly (string | undefined)[] = NONE;
+    if (ent.pathArgs.length) {
+      const r: (string | undefined)[] = [];
+      const w: (string | undefined)[] = [];
+      for (const i of ent.pathArgs) {
+        const s = capturedString(ev, i);
+        w.push(s);
+        r.push(s === undefined ? undefined : model.resolve(ev.pid, i > 0 && info!.roles[i - 1]?.role === 'dirfd' ? s32(ev.args[i - 1]!) : -100, s));
+      }
+      resolved = r;
+      written = w;
+    }
+    const c = new Call(ev, name, info, this.opts, model, this.scratch);
     ent.dec(c);
     const unfinished = (ev.flags & SyscallFlag.UNFINISHED) !== 0;
     const failed = c.failed;
+    const peer = ent.sockaddrArg >= 0 ? sockaddrText(capturedBytes(ev, ent.sockaddrArg)) : undefined;
+    const facts: Facts = { raw: ev.args.slice(), flags: ev.flags, peer, info, thread, written, resolved, fdAt, made: NONE };
     let retText: string;
     let errno: string | undefined;
     if (unfinished || c.retFormat === 'none') retText = '?';
     else if (failed) {
-      errno = ERESTART[-ev.ret]?.[0] ?? X.errnos.name.get(-ev.ret);
+      errno = errnoName(-ev.ret);
       retText = errnoText(-ev.ret);
     } else {
-      if (ent.updates) this.update(c);
+      if (ent.updates) facts.made = model.syscall(ev, info!, thread);
       retText = c.retText ?? this.formatRet(c);
     }
-    if (failed && -ev.ret === 516) this.state.setRestart(ev.tid, name);
-    else if (name === 'restart_syscall') this.state.setRestart(ev.tid, undefined);
+    if (failed && -ev.ret === 516) model.setRestart(thread, name);
+    else if (name === 'restart_syscall') model.setRestart(thread, undefined);
     if (!unfinished) retText += c.retAux;
-    return new Syscall(ev, name, info?.classes ?? NO_CLASSES, c.args.slice(), c.split < 0 ? c.args.length : c.split, retText, errno, failed, unfinished, c.paths);
+    return new Syscall(ev, name, info?.classes ?? NO_CLASSES, c.args.slice(), c.split < 0 ? c.args.length : c.split, retText, errno, failed, unfinished, facts);
   }
 
   private formatRet(c: Call): string {
@@ -203,101 +342,24 @@ export class Decoder {
     }
   }
 
-  /** Keeps fd paths, cwd and signal masks current after a successful call. */
-  private update(c: Call): void {
-    const st = this.state;
-    const pid = c.ev.pid;
-    const a = c.ev.args;
-    const r = c.ret;
-    const pathOf = (i: number, dirfd: number): string => {
-      const d = c.data(i);
-      if (!d) return '?';
-      const nul = d.indexOf(0);
-      return st.resolve(pid, dirfd, new TextDecoder().decode(nul >= 0 ? d.subarray(0, nul) : d));
-    };
-    switch (c.name) {
-      case 'open': st.setFd(pid, r, pathOf(0, -100), (a[1] & 0o2000000) !== 0); break;
-      case 'creat': st.setFd(pid, r, pathOf(0, -100), false); break;
-      case 'openat': st.setFd(pid, r, pathOf(1, s32(a[0])), (a[2] & 0o2000000) !== 0); break;
-      case 'openat2': st.setFd(pid, r, pathOf(1, s32(a[0])), false); break;
-      case 'socket': case 'accept': case 'accept4':
-        st.setFd(pid, r, c.name === 'socket' ? `socket:[${enumName(X.addrfams, u32(a[0]))}]` : 'socket:[accepted]', false);
-        break;
-      case 'pipe': case 'pipe2': case 'socketpair': {
-        const d = c.data(c.name === 'socketpair' ? 3 : 0);
-        if (d && d.length >= 8) {
-          const v = new DataView(d.buffer, d.byteOffset, 8);
-          const kind = c.name === 'socketpair' ? 'socket:[pair]' : 'pipe:[]';
-          const cloexec = c.name === 'pipe2' ? (a[1] & 0o2000000) !== 0 : (a[1] & 0o2000000) !== 0;
-          st.setFd(pid, v.getInt32(0, true), kind, cloexec);
-          st.setFd(pid, v.getInt32(4, true), kind, cloexec);
-        }
-        break;
-      }
-      case 'eventfd': case 'eventfd2': st.setFd(pid, r, 'anon_inode:[eventfd]', false); break;
-      case 'epoll_create': case 'epoll_create1': st.setFd(pid, r, 'anon_inode:[eventpoll]', false); break;
-      case 'timerfd_create': st.setFd(pid, r, 'anon_inode:[timerfd]', false); break;
-      case 'signalfd': case 'signalfd4': st.setFd(pid, r, 'anon_inode:[signalfd]', false); break;
-      case 'inotify_init': case 'inotify_init1': st.setFd(pid, r, 'anon_inode:inotify', false); break;
-      case 'pidfd_open': st.setFd(pid, r, 'anon_inode:[pidfd]', false); break;
-      case 'memfd_create': {
-        const d = c.data(0);
-        const nul = d ? d.indexOf(0) : -1;
-        st.setFd(pid, r, `/memfd:${d ? new TextDecoder().decode(nul >= 0 ? d.subarray(0, nul) : d) : ''} (deleted)`, false);
-        break;
-      }
-      case 'dup': st.dupFd(pid, s32(a[0]), r, false); break;
-      case 'dup2': if (s32(a[0]) !== r) st.dupFd(pid, s32(a[0]), r, false); break;
-      case 'dup3': st.dupFd(pid, s32(a[0]), r, (a[2] & 0o2000000) !== 0); break;
-      case 'fcntl': {
-        const cmd = u32(a[1]);
-        if (cmd === 0 || cmd === 1030) st.dupFd(pid, s32(a[0]), r, cmd === 1030);
-        else if (cmd === 2) st.setCloexec(pid, s32(a[0]), (a[2] & 1) !== 0);
-        break;
-      }
-      case 'close': st.closeFd(pid, s32(a[0])); break;
-      case 'close_range': st.closeRange(pid, u32(a[0]), u32(a[1])); break;
-      case 'execve': case 'execveat': st.exec(pid); break;
-      case 'chdir': st.chdir(pid, pathOf(0, -100)); break;
-      case 'fchdir': { const p = st.fdPath(pid, s32(a[0])); if (p) st.chdir(pid, p); break; }
-      case 'rt_sigprocmask': {
-        const d = c.data(1);
-        if (a[1] !== 0 && d && d.length >= 8) {
-          const v = new DataView(d.buffer, d.byteOffset, 8);
-          const set: [number, number] = [v.getUint32(0, true), v.getUint32(4, true)];
-          const cur = st.mask(c.ev.tid);
-          const how = u32(a[0]);
-          const next: [number, number] = how === 0 ? [cur[0] | set[0], cur[1] | set[1]]
-            : how === 1 ? [cur[0] & ~set[0], cur[1] & ~set[1]]
-            : how === 2 ? [set[0], set[1]] : cur;
-          next[0] = (next[0] & ~((1 << 8) | (1 << 18))) >>> 0; // SIGKILL, SIGSTOP
-          next[1] >>>= 0;
-          st.setMask(c.ev.tid, next);
-        }
-        break;
-      }
-      case 'rt_sigreturn': st.popSignalMask(c.ev.tid); break;
-      default: break;
-    }
-  }
-
   process(ev: ProcessEvent): DecodedProcessEvent {
-    const base = { pid: ev.pid, tid: ev.tid, ns: ev.ns, thread: ev.thread };
+    const model = this.model;
+    // The thread it is about: looked up before an exit ends it, after a fork makes it.
+    let task = ev.type === 'fork' ? undefined : model.thread(ev.pid, ev.tid, ev.ns);
+    model.processEvent(ev);
+    task ??= model.thread(ev.pid, ev.tid, ev.ns);
+    const base = { pid: ev.pid, tid: ev.tid, ns: ev.ns, thread: ev.thread, task, signo: undefined, ignored: ev.type === 'signal' && ev.ignored };
     switch (ev.type) {
       case 'fork':
-        this.state.fork(ev.parentPid, ev.parentTid, ev.pid, ev.tid, ev.thread);
         return { ...base, kind: 'fork', line: undefined, signal: undefined, exitCode: undefined, parentPid: ev.parentPid, filename: undefined };
       case 'exec':
         return { ...base, kind: 'exec', line: undefined, signal: undefined, exitCode: undefined, parentPid: undefined, filename: ev.filename };
       case 'signal': {
-        // A signal the kernel discarded (action: ignore) runs no handler: no mask to save.
-        if (!ev.ignored) this.state.pushSignalMask(ev.tid);
         const sig = signalName(ev.signo);
-        return { ...base, kind: 'signal', line: `--- ${sig} ${siginfo(ev.siginfo, ev.signo)} ---`, signal: sig, exitCode: undefined, parentPid: undefined, filename: undefined };
+        return { ...base, kind: 'signal', signo: ev.signo, line: `--- ${sig} ${siginfo(ev.siginfo, ev.signo)} ---`, signal: sig, exitCode: undefined, parentPid: undefined, filename: undefined };
       }
       case 'exit':
       default: {
-        this.state.exit(ev.pid, ev.tid, ev.groupDead);
         const status = ev.exitCode;
         const termsig = status & 0x7f;
         if (termsig === 0) {
@@ -305,7 +367,7 @@ export class Decoder {
           return { ...base, kind: 'exited', line: `+++ exited with ${code} +++`, signal: undefined, exitCode: code, parentPid: undefined, filename: undefined };
         }
         const sig = signalName(termsig);
-        return { ...base, kind: 'killed', line: `+++ killed by ${sig}${status & 0x80 ? ' (core dumped)' : ''} +++`, signal: sig, exitCode: undefined, parentPid: undefined, filename: undefined };
+        return { ...base, kind: 'killed', signo: termsig, line: `+++ killed by ${sig}${status & 0x80 ? ' (core dumped)' : ''} +++`, signal: sig, exitCode: undefined, parentPid: undefined, filename: undefined };
       }
     }
   }

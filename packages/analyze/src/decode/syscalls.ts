@@ -8,7 +8,10 @@ import { type Call, s32, u32 } from './call.js';
 import { msgControl } from './cmsg.js';
 import * as S from './structs.js';
 import { octal, quote } from './text.js';
-import { enumName, flags, hex, type Xlat } from './xlat.js';
+import { and53, enumName, flags, hex, type Xlat } from './xlat.js';
+
+/** clone3's flag beyond 32 bits (a JavaScript `&` would drop it). */
+const CLONE_INTO_CGROUP = 0x200000000;
 
 type Decoder = (c: Call) => void;
 
@@ -340,11 +343,11 @@ function clone3(c: Call): void {
     if (fl & 0x100000) parts.push(`parent_tid=${c.ptr(parentTid)}`);
     parts.push(`exit_signal=${exitSig ? S.signalName(exitSig) : '0'}`);
     parts.push(`stack=${c.ptr(stack)}`);
-    parts.push(`stack_size=${hex(stackSize)}`);
+    parts.push(`stack_size=${stackSize ? hex(stackSize) : "0"}`);
     if (fl & 0x80000) parts.push(`tls=${c.ptr(tls)}`);
     if (d.length >= 88 && size >= 88) {
       const cg = S.u64(v, 80);
-      if (fl & 0x200000000) parts.push(`cgroup=${cg}`);
+      if (and53(fl, CLONE_INTO_CGROUP) !== 0) parts.push(`cgroup=${cg}`);
     }
     let s = `{${parts.join(', ')}}`;
     if (c.exited && !c.failed && fl & 0x100000) s += ` => {parent_tid=[${c.ret}]}`;

@@ -1,11 +1,13 @@
 // decodeTrace: a trace file (or stream, or bytes) in, decoded events out, in
 // the order the kernel delivered them, in constant memory.
 import {
-  type BatchColumns, type Header, type ProcessEvent, readTraceColumns, SyscallFlag, syscallTable, type SyscallTable,
-  type TraceProblem, type TraceSource, type Trailer,
+  type BatchColumns, batchWithoutCapturedData, type Header, type ProcessEvent, RawCall, readTraceColumns, SyscallCursor, SyscallFlag, syscallTable,
+  type SyscallTable, type TraceProblem, type TraceSource, type Trailer, walkBatch,
 } from '@beetrace/format';
-import { SyscallCursor, walkBatch } from './cursor.js';
+import { stat } from 'node:fs/promises';
+import type { Progress } from '@beetrace/format';
 import { type DecodedEvent, type DecodedProcessEvent, type DecodedSyscall, Decoder } from './decode.js';
+import type { TraceModel } from './model.js';
 
 const withNs = (ev: DecodedProcessEvent, ns: number): DecodedProcessEvent => ({ ...ev, ns });
 
@@ -16,16 +18,42 @@ export interface DecodeTraceOptions {
   readonly xflag?: 0 | 1 | 2;
   /** -y: annotate fds with paths rebuilt from the trace's history. */
   readonly fdPaths?: boolean;
+  /**
+   * Every event as recorded, one for one with the batch columns: a new task's own return
+   * from clone included, nothing held back to be shown where strace would show it
+   * (for consumers that keep rows, such as the store).
+   */
+  readonly deliveryOrder?: boolean;
+  /**
+   * --no-data: every batch loses its captured data (the format's batchWithoutCapturedData) before it is
+   * decoded, so buffers print as strace prints memory it did not read (their address).
+   */
+  readonly noData?: boolean;
+  /** Told after each batch how far into the trace the reading is (a live line on a terminal: ProgressLine). */
+  readonly progress?: Progress | undefined;
 }
 
 export type TraceItem =
-  | { readonly kind: 'header'; readonly header: Header }
+  /** model: the trace model the decoding advances (processes, threads, fds), shared by every event that follows. */
+  | { readonly kind: 'header'; readonly header: Header; readonly model: TraceModel }
   | DecodedEvent
   | { readonly kind: 'trailer'; readonly trailer: Trailer }
   /** Always last. complete: the trace was read to its trailer; otherwise `problem` says where and why it stopped. */
   | { readonly kind: 'end'; readonly complete: boolean; readonly problem?: TraceProblem };
 
-const CLONES = ['clone', 'clone3', 'fork', 'vfork'];
+/** Calls a thread keeps for exact repeats: a loop of a few calls (read, write, lseek...) decodes once. */
+const REPEAT_SLOTS = 8;
+/** Captured bytes beyond which a call is not kept for repeats. */
+const REPEAT_MAX_BYTES = 256;
+
+/** A thread's recent calls that left the model as it was, with what they decoded to. */
+interface Repeats {
+  /** The model's version when they were kept: valid while it has not changed. */
+  version: number;
+  next: number;
+  readonly raw: RawCall[];
+  readonly decoded: DecodedSyscall[];
+}
 
 /**
  * The decoding of one trace, event by event: set up from its header, then fed
@@ -38,17 +66,23 @@ export class TraceDecoder {
   private readonly cloneNrs: Set<number>;
   private readonly cur = new SyscallCursor();
   private readonly visitor;
+  private readonly repeats = new Map<number, Repeats>();
+  private readonly noData: boolean;
 
   private constructor(table: SyscallTable, header: Header, opts: DecodeTraceOptions, private readonly emit: (ev: DecodedEvent) => void) {
     this.table = table;
-    this.cloneNrs = new Set(CLONES.map((n) => table.byName.get(n)?.nr ?? -1));
-    const decoder = this.decoder = new Decoder(table, { strSize: opts.strSize ?? 32, xflag: opts.xflag ?? 0, fdPaths: opts.fdPaths ?? false }, header.cwd || undefined);
+    this.noData = opts.noData ?? false;
+    this.cloneNrs = cloneNumbers(table);
+    const decoder = this.decoder = new Decoder(table, { strSize: opts.strSize ?? 32, xflag: opts.xflag ?? 0, fdPaths: opts.fdPaths ?? false }, header);
     const cloneNrs = this.cloneNrs;
     const self = this;
-    this.visitor = {
+    this.visitor = opts.deliveryOrder ? {
+      syscall(ev: SyscallCursor): void { emit(self.decode(ev)); },
+      process(ev: ProcessEvent): void { emit(decoder.process(ev)); },
+    } : {
       syscall(ev: SyscallCursor): void {
         if (isCloneChild(ev, cloneNrs)) return;
-        const d = decoder.syscall(ev);
+        const d = self.decode(ev);
         if (self.held.size === 0) {
           if (d.failed && -d.ret >= 512 && -d.ret <= 516) self.held.set(d.tid, { call: d, signals: [] });
           else emit(d);
@@ -66,6 +100,33 @@ export class TraceDecoder {
         emit(d);
       },
     };
+  }
+
+  /**
+   * Decodes a call, or, when it repeats exactly one its thread made since the model last
+   * changed, reuses that one's text (decoding depends only on the call and the model).
+   */
+  private decode(ev: SyscallCursor): DecodedSyscall {
+    const model = this.decoder.model;
+    let r = this.repeats.get(ev.tid);
+    if (r && r.version === model.version) {
+      for (let k = 0; k < r.raw.length; k++) {
+        if (r.raw[k]!.matches(ev)) {
+          return r.decoded[k]!.at(ev.enterNs, ev.exitNs);
+        }
+      }
+    }
+    const before = model.version;
+    const d = this.decoder.syscall(ev);
+    if (model.version !== before || d.unfinished) return d;
+    const raw = new RawCall(ev);
+    if (raw.size > REPEAT_MAX_BYTES) return d;
+    if (!r) this.repeats.set(ev.tid, (r = { version: before, next: 0, raw: [], decoded: [] }));
+    if (r.version !== before) { r.version = before; r.next = 0; r.raw.length = 0; r.decoded.length = 0; }
+    r.raw[r.next] = raw;
+    r.decoded[r.next] = d;
+    r.next = (r.next + 1) % REPEAT_SLOTS;
+    return d;
   }
 
   /**
@@ -130,12 +191,12 @@ export class TraceDecoder {
   static forHeader(header: Header, offset: number, opts: DecodeTraceOptions, emit: (ev: DecodedEvent) => void): TraceDecoder | TraceProblem {
     const abi = header.syscallAbi || 'x86_64';
     const table = syscallTable(abi);
-    if (!table) return { code: 'CORRUPT', offset, message: `unknown syscall ABI '${abi}'` };
+    if (!table) return { code: 'UNKNOWN_ABI', offset, message: `unknown syscall ABI '${abi}'` };
     return new TraceDecoder(table, header, opts, emit);
   }
 
   batch(b: BatchColumns): void {
-    walkBatch(b, this.cur, this.visitor);
+    walkBatch(this.noData ? batchWithoutCapturedData(b, this.table) : b, this.cur, this.visitor);
   }
 }
 
@@ -144,9 +205,11 @@ export function isCloneChild(ev: SyscallCursor, cloneNrs: ReadonlySet<number>): 
   return (ev.flags & SyscallFlag.NO_ENTRY) !== 0 && ev.ret === 0 && cloneNrs.has(ev.nr);
 }
 
-/** Numbers of clone, clone3, fork and vfork in a table. */
+/** Numbers of the calls that make a process or thread (the table's fork effect). */
 export function cloneNumbers(table: SyscallTable): Set<number> {
-  return new Set(CLONES.map((n) => table.byName.get(n)?.nr ?? -1));
+  const s = new Set<number>();
+  for (const [nr, info] of table.byNr) if (info.effect === 'fork') s.add(nr);
+  return s;
 }
 
 /**
@@ -162,11 +225,19 @@ export async function* decodeTrace(source: TraceSource, opts: DecodeTraceOptions
 /**
  * decodeTrace, a batch at a time: each yielded array holds the items of one
  * trace record (cheaper than one await per event for bulk consumers).
+ * With `onEvent`, decoded events go to it instead, synchronously as each is decoded,
+ * so the trace model (the header item's `model`) is exactly as of that event; the
+ * yielded arrays then hold the header, trailer and end items only.
  */
-export async function* decodeTraceChunks(source: TraceSource, opts: DecodeTraceOptions = {}): AsyncGenerator<TraceItem[]> {
+export async function* decodeTraceChunks(source: TraceSource, opts: DecodeTraceOptions = {},
+  onEvent?: (ev: DecodedEvent) => void): AsyncGenerator<TraceItem[]> {
   let td: TraceDecoder | undefined;
   let items: TraceItem[] = [];
-  const emit = (ev: DecodedEvent): void => { items.push(ev); };
+  const emit = onEvent ?? ((ev: DecodedEvent): void => { items.push(ev); });
+  const progress = opts.progress;
+  let total: number | undefined;
+  if (progress && typeof source === 'string' && source !== '-') total = await stat(source).then((st) => st.size, () => undefined);
+  let calls = 0;
   for await (const rec of readTraceColumns(source, { reuse: true })) {
     switch (rec.kind) {
       case 'header': {
@@ -176,13 +247,14 @@ export async function* decodeTraceChunks(source: TraceSource, opts: DecodeTraceO
           return;
         }
         td = r;
-        yield [{ kind: 'header', header: rec.header }];
+        yield [{ kind: 'header', header: rec.header, model: r.decoder.model }];
         break;
       }
       case 'batch':
         items = [];
         td!.batch(rec.batch);
-        yield items;
+        if (progress) progress.update(rec.offset, total, (calls += rec.batch.scNr.length));
+        if (items.length) yield items;
         break;
       case 'trailer':
         items = [];
@@ -190,6 +262,7 @@ export async function* decodeTraceChunks(source: TraceSource, opts: DecodeTraceO
         yield [...items, { kind: 'trailer', trailer: rec.trailer }];
         break;
       case 'end':
+        progress?.done();
         items = [];
         td?.finish();
         if (items.length) yield items;

@@ -1,6 +1,7 @@
 // The library API: diffTraces(a, b, options) compares two runs (trace files, trace bytes,
 // a recorder result or a snapshot) and returns what behaved differently.
 import { open, readFile, stat, writeFile } from 'node:fs/promises';
+import type { Progress } from '@beetrace/format';
 import { compareRuns, type DiffResult, type FetchText } from './engine.js';
 import { type DiffOptions, resolveNormalization } from './options.js';
 import { type RunModel, type ScanOptions, scanTrace, TraceInputError } from './scan.js';
@@ -59,7 +60,7 @@ function traceSource(input: DiffInput): string | Uint8Array | undefined {
  * Reads one run. `inWorker`: the trace is scanned on a worker thread (the other run of a
  * comparison is scanned on this one meanwhile; a worker costs a startup of its own).
  */
-async function load(input: DiffInput, label: string, so: ScanOptions, inWorker: boolean): Promise<Loaded> {
+async function load(input: DiffInput, label: string, so: ScanOptions, inWorker: boolean, progress?: Progress): Promise<Loaded> {
   if (typeof input === 'object' && !(input instanceof Uint8Array) && 'snapshot' in input) {
     let text: string;
     try {
@@ -80,7 +81,8 @@ async function load(input: DiffInput, label: string, so: ScanOptions, inWorker: 
     }
   }
   const scanOpts = { ...so, textBudget: TEXT_BUDGET };
-  const run = inWorker ? (await runInWorker({ kind: 'scan', source, label, opts: scanOpts })).run : await scanTrace(source, label, scanOpts);
+  const run = inWorker ? (await runInWorker({ kind: 'scan', source, label, opts: scanOpts }, progress)).run
+    : await scanTrace(source, label, scanOpts, undefined, progress);
   if (!run) throw new Error('bt-diff: scan worker returned no model');
   const fetch: FetchText = async (wanted) => {
     const out = new Map<string, Map<number, string>>();
@@ -104,6 +106,25 @@ async function load(input: DiffInput, label: string, so: ScanOptions, inWorker: 
     return texts ?? new Map();
   };
   return { run, fetch };
+}
+
+/** One progress line for two traces read at once: their bytes and calls added up. */
+class BothProgress {
+  private readonly at: [[number, number | undefined, number], [number, number | undefined, number]] = [[0, undefined, 0], [0, undefined, 0]];
+
+  constructor(private readonly out: Progress) {}
+
+  side(k: 0 | 1): Progress {
+    return {
+      update: (bytes, total, calls) => {
+        this.at[k] = [bytes, total, calls];
+        const [a, b] = this.at;
+        const totals = a[1] !== undefined && b[1] !== undefined ? a[1] + b[1] : undefined;
+        this.out.update(a[0] + b[0], totals, a[2] + b[2]);
+      },
+      done: () => {},
+    };
+  }
 }
 
 /** True when two inputs are the same bytes (same file, or equal contents). */
@@ -148,8 +169,10 @@ export async function diffTraces(a: DiffInput, b: DiffInput, opts: DiffOptions =
   const lb = describe(b);
   const same = await sameBytes(a, b);
   // Both runs are read at once: b on a worker thread (started first), a on this thread.
-  const loadB = same ? undefined : load(b, lb, so, true);
-  const [A, B0] = await Promise.all([load(a, la, so, false), loadB]);
+  const both = opts.progress ? new BothProgress(opts.progress) : undefined;
+  const loadB = same ? undefined : load(b, lb, so, true, both?.side(1));
+  const [A, B0] = await Promise.all([load(a, la, so, false, both?.side(0)), loadB]);
+  opts.progress?.done();
   const B = B0 ?? { ...A, run: { ...A.run, label: lb } };
   if (A.run.arch !== B.run.arch) {
     throw new TraceInputError(`cannot compare runs of different architectures: ${la} is ${A.run.arch || 'unknown'}, ${lb} is ${B.run.arch || 'unknown'}`, 'MISMATCH');
@@ -179,7 +202,11 @@ export async function diffTraces(a: DiffInput, b: DiffInput, opts: DiffOptions =
   const core = same
     ? await compareRuns(A.run, B.run, A.fetch, A.fetch, { context: 0, hunks: false })
     : await compareRuns(A.run, B.run, A.fetch, B.fetch, { context: opts.context ?? 3, hunks: opts.hunks ?? true });
-  const result: DiffResult = { ...core, partial, warnings };
+  const { coarse, ...rest } = core;
+  if (coarse.length) {
+    warnings.push(`the runs differ too much to align line by line within the time budget (thread${coarse.length > 1 ? 's' : ''} ${coarse.slice(0, 5).map((t) => `<${t}>`).join(', ')}${coarse.length > 5 ? ', ...' : ''}): compared coarsely, lines added and removed are right but a line that moved shows as removed and added`);
+  }
+  const result: DiffResult = { ...rest, partial, warnings };
   if (partial && !opts.allowPartial) {
     throw new PartialTraceError(`${warnings[0] ?? 'trace incomplete'} (pass allowPartial to accept)`, result);
   }

@@ -2,21 +2,29 @@
 // the same time on two cores (the second run here, the first on the calling thread). The worker runs scanTrace (or its text-fetching second pass)
 // and posts the result back; typed arrays are compacted and transferred, not copied.
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import type { TraceSource } from '@beetrace/format';
+import type { Progress, TraceSource } from '@beetrace/format';
 import { nameId, nameTable } from './hash.js';
 import { type RunModel, type ScanOptions, scanTrace, TraceInputError } from './scan.js';
 
 type Task =
-  | { readonly kind: 'scan'; readonly source: string | Uint8Array; readonly label: string; readonly opts: ScanOptions }
+  | { readonly kind: 'scan'; readonly source: string | Uint8Array; readonly label: string; readonly opts: ScanOptions; readonly progress?: boolean }
   | { readonly kind: 'fetch'; readonly source: string | Uint8Array; readonly label: string; readonly opts: ScanOptions;
       readonly wanted: Map<string, Set<number>> };
 
 type Reply =
+  | { readonly progress: readonly [number, number | undefined, number] }
   | { readonly ok: true; readonly run?: RunModel; readonly names?: string[]; readonly texts?: Map<string, Map<number, string>> }
   | { readonly ok: false; readonly message: string; readonly code?: string; readonly stack?: string };
 
-async function perform(task: Task): Promise<{ run?: RunModel; texts?: Map<string, Map<number, string>> }> {
-  if (task.kind === 'scan') return { run: await scanTrace(task.source as TraceSource, task.label, task.opts) };
+async function perform(task: Task, port: NonNullable<typeof parentPort>): Promise<{ run?: RunModel; texts?: Map<string, Map<number, string>> }> {
+  if (task.kind === 'scan') {
+    // How far the worker is, for the calling thread's progress line.
+    const progress: Progress | undefined = task.progress ? {
+      update: (bytes, total, calls) => { port.postMessage({ progress: [bytes, total, calls] } satisfies Reply); },
+      done: () => {},
+    } : undefined;
+    return { run: await scanTrace(task.source as TraceSource, task.label, task.opts, undefined, progress) };
+  }
   const texts = new Map<string, Map<number, string>>();
   await scanTrace(task.source as TraceSource, task.label, task.opts, (thread, index, text) => {
     if (!task.wanted.get(thread)?.has(index)) return;
@@ -42,12 +50,16 @@ function compact(run: RunModel): { run: RunModel; transfer: ArrayBuffer[] } {
   return { run: { ...run, procs }, transfer };
 }
 
-/** Runs a scan task in a worker thread. */
-export function runInWorker(task: Task): Promise<{ run?: RunModel; texts?: Map<string, Map<number, string>> }> {
+/** Runs a scan task in a worker thread; `progress` hears how far it is. */
+export function runInWorker(task: Task, progress?: Progress): Promise<{ run?: RunModel; texts?: Map<string, Map<number, string>> }> {
   return new Promise((resolve, reject) => {
-    const w = new Worker(new URL(import.meta.url), { workerData: task, resourceLimits: { maxYoungGenerationSizeMb: 48 } });
+    const w = new Worker(new URL(import.meta.url), { workerData: { ...task, progress: progress !== undefined }, resourceLimits: { maxYoungGenerationSizeMb: 48 } });
     let settled = false;
-    w.once('message', (r: Reply) => {
+    w.on('message', (r: Reply) => {
+      if ('progress' in r) {
+        progress?.update(...r.progress);
+        return;
+      }
       settled = true;
       if (r.ok) {
         // Syscall name ids are per thread: map the worker's to this thread's.
@@ -67,7 +79,7 @@ export function runInWorker(task: Task): Promise<{ run?: RunModel; texts?: Map<s
 
 if (!isMainThread && parentPort && (workerData as Task | undefined)?.kind) {
   const port = parentPort;
-  perform(workerData as Task).then((r) => {
+  perform(workerData as Task, port).then((r) => {
     if (r.run) {
       const { run, transfer } = compact(r.run);
       port.postMessage({ ok: true, run, names: nameTable() } satisfies Reply, transfer);

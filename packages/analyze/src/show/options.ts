@@ -1,5 +1,5 @@
 // bt-show's command line, with strace's letters and meanings.
-import { type SyscallClass, type SyscallTable } from '@beetrace/format';
+import { CLASS_SETS, type SyscallClass, type SyscallTable } from '@beetrace/format';
 import { signalName } from '../decode/structs.js';
 import { SORT_KEYS, type SortBy } from './summary.js';
 
@@ -37,13 +37,6 @@ export interface SignalFilter {
   readonly negate: boolean;
 }
 
-/** -e trace=%CLASS names, as strace spells them, and the table class each means. */
-export const CLASS_NAMES: Readonly<Record<string, readonly SyscallClass[]>> = {
-  file: ['file'], process: ['process'], network: ['network'], net: ['network'], signal: ['signal'],
-  ipc: ['ipc'], desc: ['desc'], memory: ['memory'], creds: ['creds'], clock: ['clock'],
-  stat: ['stat'], lstat: ['lstat'], fstat: ['fstat'], '%stat': ['stat', 'lstat', 'fstat'],
-  statfs: ['statfs'], fstatfs: ['fstatfs'], '%statfs': ['statfs', 'fstatfs'], pure: ['pure'],
-};
 
 const STATUSES = ['successful', 'failed', 'unfinished', 'unavailable', 'detached'];
 
@@ -109,8 +102,8 @@ function parseTrace(spec: string, table: SyscallTable | undefined): TraceFilter 
   if (spec === 'none' || spec === '') return { names, classes, negate };
   for (const item of spec.split(',')) {
     if (item.startsWith('%')) {
-      const cls = CLASS_NAMES[item.slice(1)];
-      if (!cls) throw new UsageError(`-e trace: unknown class '${item}' (valid: ${Object.keys(CLASS_NAMES).map((k) => '%' + k).join(' ')})`);
+      const cls = CLASS_SETS[item.slice(1)];
+      if (!cls) throw new UsageError(`-e trace: unknown class '${item}' (valid: ${Object.keys(CLASS_SETS).map((k) => '%' + k).join(' ')})`);
       for (const c of cls) classes.add(c);
     } else {
       if (table && !table.byName.has(item) && !/^syscall_0x[0-9a-f]+$/.test(item)) {

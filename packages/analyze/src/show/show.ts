@@ -1,14 +1,17 @@
 // bt-show's work, separate from the process plumbing in cli.ts so tests can run it.
-import { open } from 'node:fs/promises';
-import { type BatchColumns, pb, type Header, readTraceColumns, SyscallFlag, type SyscallTable } from '@beetrace/format';
-import { SyscallCursor, walkBatch } from '../decode/cursor.js';
-import { type DecodedEvent, type DecodedSyscall, syscallNameFor } from '../decode/decode.js';
+import { stat } from 'node:fs/promises';
+import {
+  type BatchColumns, callFailed, type Header, type Progress, readTraceColumns, readTrailer, SyscallCursor, SyscallFlag, syscallName, type SyscallTable,
+  walkBatch, type TraceProblem,
+} from '@beetrace/format';
+import type { DecodedEvent, DecodedSyscall } from '../decode/decode.js';
 import { signalName } from '../decode/structs.js';
 import { cloneNumbers, isCloneChild, TraceDecoder } from '../decode/trace.js';
 import { type ShowOptions } from './options.js';
 import { ByteSink, Renderer, ThreadClock } from './render.js';
 import { Summary } from './summary.js';
 import { toJson } from './json.js';
+import { problemLine } from '../problem.js';
 
 export interface ShowIo {
   /** Writes text (UTF-8, whole newline-terminated lines); resolves when it may write more. */
@@ -17,52 +20,16 @@ export interface ShowIo {
   error(line: string): void;
   /** Standard input, for TRACE "-". */
   stdin: NodeJS.ReadableStream;
+  /** Told how far the reading is when only the summary prints (-c): a live line on a terminal. */
+  progress?: Progress | undefined;
 }
 
 /**
- * Reads only the framing of a trace file to find its trailer, and returns the
- * number of processes it counts (undefined when there is none or the source is
- * not a regular file). Batches are skipped without decoding.
+ * The number of processes a trace file's trailer counts (undefined when there is
+ * none or the source is not a regular file), read without decoding its batches.
  */
 export async function processCount(path: string): Promise<number | undefined> {
-  let fh;
-  try {
-    fh = await open(path, 'r');
-  } catch {
-    return undefined;
-  }
-  try {
-    const st = await fh.stat();
-    if (!st.isFile()) return undefined;
-    const head = Buffer.alloc(11);
-    let pos = 0;
-    let last: { pos: number; len: number; tag: number } | undefined;
-    while (pos < st.size) {
-      const { bytesRead } = await fh.read(head, 0, 11, pos);
-      if (bytesRead === 0) break;
-      let len = 0;
-      let mul = 1;
-      let i = 0;
-      for (; i < bytesRead; i++) {
-        const b = head[i]!;
-        len += (b & 0x7f) * mul;
-        mul *= 128;
-        if ((b & 0x80) === 0) break;
-      }
-      if (i >= bytesRead) return undefined;
-      const body = pos + i + 1;
-      last = { pos: body, len, tag: head[i + 1] ?? 0 };
-      pos = body + len;
-    }
-    if (!last || last.tag !== 0x1a || last.pos + last.len > st.size) return undefined;
-    const buf = Buffer.alloc(last.len);
-    await fh.read(buf, 0, last.len, last.pos);
-    return pb.Record.decode(buf).trailer?.processes ?? undefined;
-  } catch {
-    return undefined;
-  } finally {
-    await fh.close();
-  }
+  return (await readTrailer(path))?.processes ?? undefined;
 }
 
 function wanted(o: ShowOptions, ev: DecodedSyscall): boolean {
@@ -156,7 +123,7 @@ export async function show(o: ShowOptions, io: ShowIo): Promise<number> {
   };
   if (o.json || follow !== undefined) renderer = o.json ? undefined : makeRenderer(follow!);
 
-  let problem: { code: string; offset: number; message: string } | undefined;
+  let problem: TraceProblem | undefined;
   const onItem = (item: DecodedEvent): void => {
     clock?.observe(item);
     switch (item.kind) {
@@ -188,6 +155,9 @@ export async function show(o: ShowOptions, io: ShowIo): Promise<number> {
   // -c alone needs no text: count straight from the batch columns.
   let counter: Counter | undefined;
   let td: TraceDecoder | undefined;
+  const progress = o.summary === 'only' ? io.progress : undefined;
+  const total = progress && typeof source === 'string' ? await stat(source).then((st) => st.size, () => undefined) : undefined;
+  let calls = 0;
   for await (const rec of readTraceColumns(source, { reuse: true })) {
     switch (rec.kind) {
       case 'header': {
@@ -206,6 +176,7 @@ export async function show(o: ShowOptions, io: ShowIo): Promise<number> {
       case 'batch':
         if (counter) counter.batch(rec.batch);
         else td?.batch(rec.batch);
+        progress?.update(rec.offset, total, (calls += rec.batch.scNr.length));
         await flushOut(false);
         break;
       case 'trailer': td?.finish(); break;
@@ -213,6 +184,7 @@ export async function show(o: ShowOptions, io: ShowIo): Promise<number> {
     }
     if (problem) break;
   }
+  progress?.done();
   if (!o.json && printCalls) {
     if (!renderer) startRendering(seenPids.size > 1);
     renderer!.finish();
@@ -222,14 +194,7 @@ export async function show(o: ShowOptions, io: ShowIo): Promise<number> {
   }
   await flushOut(true);
   if (problem) {
-    const where = o.file === '-' ? 'standard input' : o.file;
-    if (problem.code === 'NO_TRAILER') {
-      io.error(`bt-show: ${where}: ${problem.message} (${problem.offset} bytes read)`);
-    } else if (problem.code === 'NEWER_VERSION' || problem.code === 'NOT_A_TRACE') {
-      io.error(`bt-show: ${where}: ${problem.message}`);
-    } else {
-      io.error(`bt-show: ${where}: stopped at byte ${problem.offset}: ${problem.message}`);
-    }
+    io.error(problemLine('bt-show', o.file === '-' ? 'standard input' : o.file, problem));
     return 1;
   }
   return 0;
@@ -256,7 +221,7 @@ class Counter {
         if (!self.keep[nr]) return;
         if (o.pids && !o.pids.has(ev.pid)) return;
         const unfinished = (ev.flags & SyscallFlag.UNFINISHED) !== 0;
-        const failed = !unfinished && ev.ret < 0 && ev.ret >= -4095;
+        const failed = callFailed(ev.ret, ev.flags);
         const st = o.status;
         if (st && !st.has(unfinished ? 'unfinished' : failed ? 'failed' : 'successful')) return;
         summary.count(self.names[nr]!, nr, failed, unfinished, ev.exitNs - ev.enterNs);
@@ -267,7 +232,7 @@ class Counter {
 
   private lookUp(nr: number): void {
     const info = this.table.byNr.get(nr);
-    const name = syscallNameFor(this.table, nr);
+    const name = syscallName(this.table, nr);
     this.names[nr] = name;
     let keep = true;
     const t = this.o.trace;
@@ -280,6 +245,6 @@ class Counter {
   }
 
   batch(b: BatchColumns): void {
-    walkBatch(b, this.cur, this.visitor, false);
+    walkBatch(b, this.cur, this.visitor);
   }
 }

@@ -1,0 +1,209 @@
+// The one walk over a batch: syscalls and process events merged by position, in the
+// order the kernel delivered them, exit times rebuilt from the deltas, captures cut
+// from the batch's cap_data. Every reader of events goes through walkBatch (batchEvents
+// below is walkBatch with a fresh object per event); no other code loops over the
+// batch columns.
+import { type BatchColumns, columnsOf } from './batch-decoder.js';
+import type { Batch } from './proto.js';
+import { type Capture, type ProcessEvent, processEventFrom, type SyscallEvent, type TraceEvent } from './events.js';
+
+const NO_CAPTURES: readonly Capture[] = [];
+
+/** A Capture whose bytes view is made on first use (and reused for the next syscall's). */
+class CaptureSlot implements Capture {
+  arg = 0;
+  flags = 0;
+  element = 0;
+  src: Uint8Array = new Uint8Array(0);
+  off = 0;
+  len = 0;
+  private view: Uint8Array | undefined;
+
+  set(info: number, src: Uint8Array, off: number, len: number): void {
+    this.arg = info & 0xff;
+    this.flags = (info >>> 8) & 0xff;
+    this.element = info >>> 16;
+    this.src = src;
+    this.off = off;
+    this.len = len;
+    this.view = undefined;
+  }
+
+  get data(): Uint8Array {
+    return (this.view ??= this.src.subarray(this.off, this.off + this.len));
+  }
+}
+
+/**
+ * A SyscallEvent rewritten in place for each syscall of a batch: valid, captures
+ * included, until the walk moves on. `batch`, `index` and the capture range say
+ * where in the columns the call is (for RawCall).
+ */
+export class SyscallCursor implements SyscallEvent {
+  readonly type = 'syscall' as const;
+  pid = 0;
+  tid = 0;
+  nr = 0;
+  enterNs = 0;
+  exitNs = 0;
+  ret = 0;
+  flags = 0;
+  /** Duration as recorded (exitNs - enterNs without the rounding of a subtraction). */
+  durationNs = 0;
+  readonly args: [number, number, number, number, number, number] = [0, 0, 0, 0, 0, 0];
+  batch: BatchColumns | undefined;
+  index = 0;
+  /** This call's captures are capInfo/capLen[capFirst, capEnd), their bytes from capData[capOff]. */
+  capFirst = 0;
+  capEnd = 0;
+  capOff = 0;
+  private readonly slots: CaptureSlot[] = [];
+  private readonly list: CaptureSlot[] = [];
+  /** The captures are built on first use (a call recognised as a repeat never needs them). */
+  private built = true;
+  private current: readonly Capture[] = NO_CAPTURES;
+
+  /** This call's captures: valid, like the rest, until the walk moves on. */
+  get captures(): readonly Capture[] {
+    if (!this.built) this.build();
+    return this.current;
+  }
+
+  /** @internal */
+  at(first: number, end: number, off: number): void {
+    this.capFirst = first;
+    this.capEnd = end;
+    this.capOff = off;
+    this.built = first === end;
+    if (this.built) this.current = NO_CAPTURES;
+  }
+
+  private build(): void {
+    const { slots, list } = this;
+    const b = this.batch!;
+    let k = 0;
+    let off = this.capOff;
+    for (let c = this.capFirst; c < this.capEnd; c++) {
+      const len = b.capLen[c]!;
+      const slot = slots[k] ?? (slots[k] = new CaptureSlot());
+      slot.set(b.capInfo[c]!, b.capData, off, len);
+      list[k++] = slot;
+      off += len;
+    }
+    if (list.length !== k) list.length = k;
+    this.current = list;
+    this.built = true;
+  }
+
+  /** A plain copy that stays valid (captures copied). */
+  copy(): SyscallEvent {
+    return {
+      type: 'syscall', pid: this.pid, tid: this.tid, nr: this.nr, enterNs: this.enterNs, exitNs: this.exitNs, ret: this.ret,
+      args: [...this.args], flags: this.flags,
+      captures: this.captures.map((c) => ({ arg: c.arg, flags: c.flags, element: c.element, data: c.data })),
+    };
+  }
+}
+
+export interface BatchVisitor {
+  syscall(ev: SyscallCursor): void;
+  process(ev: ProcessEvent): void;
+}
+
+/** Visits a batch's events in delivery order through one reused SyscallCursor. */
+export function walkBatch(b: BatchColumns, cur: SyscallCursor, v: BatchVisitor): void {
+  const n = b.scNr.length;
+  const procs = b.processEvents;
+  const np = procs.length;
+  let p = 0;
+  let exitNs = b.baseNs;
+  let c = 0;
+  let capOff = 0;
+  const capCount = b.capSyscall.length;
+  const { capSyscall, capLen, scExitDeltaNs, scDurationNs, scRet, scFlags, scPid, scTid, scNr } = b;
+  const a0 = b.scArg0, a1 = b.scArg1, a2 = b.scArg2, a3 = b.scArg3, a4 = b.scArg4, a5 = b.scArg5;
+  const args = cur.args;
+  cur.batch = b;
+  for (let i = 0; i < n; i++) {
+    while (p < np && (procs[p]!.position ?? 0) <= i) v.process(processEventFrom(procs[p++]!));
+    exitNs += scExitDeltaNs[i] ?? 0;
+    const first = c, off = capOff;
+    while (c < capCount && capSyscall[c] === i) capOff += capLen[c++]!;
+    cur.at(first, c, off);
+    const dur = scDurationNs[i] ?? 0;
+    cur.index = i;
+    cur.pid = scPid[i] ?? 0;
+    cur.tid = scTid[i] ?? 0;
+    cur.nr = scNr[i] ?? 0;
+    cur.exitNs = exitNs;
+    cur.enterNs = exitNs - dur;
+    cur.durationNs = dur;
+    cur.ret = scRet[i] ?? 0;
+    cur.flags = scFlags[i] ?? 0;
+    args[0] = a0[i] ?? 0;
+    args[1] = a1[i] ?? 0;
+    args[2] = a2[i] ?? 0;
+    args[3] = a3[i] ?? 0;
+    args[4] = a4[i] ?? 0;
+    args[5] = a5[i] ?? 0;
+    v.syscall(cur);
+  }
+  while (p < np) v.process(processEventFrom(procs[p++]!));
+}
+
+/**
+ * A call's raw content (everything but its times), kept to recognise an exact repeat
+ * of it on the columns without decoding: a loop that makes the same call again.
+ */
+export class RawCall {
+  private readonly nr: number;
+  private readonly ret: number;
+  private readonly flags: number;
+  private readonly pid: number;
+  private readonly args: readonly number[];
+  private readonly capInfo: Uint32Array;
+  private readonly capLen: Uint32Array;
+  private readonly capBytes: Uint8Array;
+
+  constructor(cur: SyscallCursor) {
+    const b = cur.batch!;
+    this.nr = cur.nr;
+    this.ret = cur.ret;
+    this.flags = cur.flags;
+    this.pid = cur.pid;
+    this.args = [...cur.args];
+    this.capInfo = b.capInfo.slice(cur.capFirst, cur.capEnd);
+    this.capLen = b.capLen.slice(cur.capFirst, cur.capEnd);
+    let n = 0;
+    for (const l of this.capLen) n += l;
+    this.capBytes = b.capData.slice(cur.capOff, cur.capOff + n);
+  }
+
+  /** Captured bytes kept. */
+  get size(): number {
+    return this.capBytes.length;
+  }
+
+  /** The call under the cursor is this one again (times aside). */
+  matches(cur: SyscallCursor): boolean {
+    if (cur.nr !== this.nr || cur.ret !== this.ret || cur.flags !== this.flags || cur.pid !== this.pid) return false;
+    const a = cur.args, m = this.args;
+    if (a[0] !== m[0] || a[1] !== m[1] || a[2] !== m[2] || a[3] !== m[3] || a[4] !== m[4] || a[5] !== m[5]) return false;
+    const k = this.capInfo.length;
+    if (cur.capEnd - cur.capFirst !== k) return false;
+    if (k === 0) return true;
+    const b = cur.batch!;
+    for (let j = 0; j < k; j++) if (this.capInfo[j] !== b.capInfo[cur.capFirst + j] || this.capLen[j] !== b.capLen[cur.capFirst + j]) return false;
+    const bytes = this.capBytes, data = b.capData, off = cur.capOff;
+    for (let j = 0; j < bytes.length; j++) if (bytes[j] !== data[off + j]) return false;
+    return true;
+  }
+}
+
+/** The events of one batch as objects that stay valid, in delivery order (walkBatch, copied). */
+export function batchEvents(b: BatchColumns | Batch): TraceEvent[] {
+  const out: TraceEvent[] = [];
+  const cols = b.scNr instanceof Uint32Array ? b as BatchColumns : columnsOf(b as Batch);
+  walkBatch(cols, new SyscallCursor(), { syscall: (ev) => { out.push(ev.copy()); }, process: (ev) => { out.push(ev); } });
+  return out;
+}
