@@ -175,13 +175,13 @@ export class Call {
   }
 
   /** A buffer of `len` bytes at argument i (read/write data). */
-  buf(i: number, len: number, forceHex = false): string {
+  buf(i: number, len: number, forceHex = false, omitTrailingNul = false): string {
     const v = this.arg(i);
     if (v === 0) return 'NULL';
     if (len === 0) return '""';
     const c = this.cap(i);
     if (!c || (c.flags & CaptureFlag.FAULT) !== 0) return hex(v);
-    return printBuffer(c.data, len, this.opts, forceHex);
+    return printBuffer(c.data, len, this.opts, forceHex, omitTrailingNul);
   }
 
   /** An output structure at argument i: NULL, its address when failed or not captured, else `fmt(bytes)`. */

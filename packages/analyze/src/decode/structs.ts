@@ -74,6 +74,24 @@ export function timespec(d: DataView, off = 0): string {
   return `{tv_sec=${i64(d, off)}, tv_nsec=${i64(d, off + 8)}}`;
 }
 
+/**
+ * strace's time comment after a timestamp (sprinttime_ex): ` /* 2024-01-02T03:04:05.123456789+0000 *\/`
+ * in local time, the fraction in `width` digits when non-zero; nothing for the epoch itself or an
+ * out-of-range fraction or time.
+ */
+export function timeComment(sec: number, part: number, width: number): string {
+  const max = width === 0 ? 0 : 10 ** width - 1;
+  if ((sec === 0 && part === 0) || part < 0 || part > max) return '';
+  const t = new Date(sec * 1000);
+  if (Number.isNaN(t.getTime())) return '';
+  const p = (n: number, w = 2): string => String(n).padStart(w, '0');
+  const off = -t.getTimezoneOffset();
+  const zone = `${off < 0 ? '-' : '+'}${p(Math.floor(Math.abs(off) / 60))}${p(Math.abs(off) % 60)}`;
+  const year = t.getFullYear();
+  const y = year < 0 ? `-${p(-year, 4)}` : p(year, 4);
+  return ` /* ${y}-${p(t.getMonth() + 1)}-${p(t.getDate())}T${p(t.getHours())}:${p(t.getMinutes())}:${p(t.getSeconds())}${part ? '.' + p(part, width) : ''}${zone} */`;
+}
+
 export function timeval(d: DataView, off = 0): string {
   return `{tv_sec=${i64(d, off)}, tv_usec=${i64(d, off + 8)}}`;
 }
@@ -123,13 +141,12 @@ export function stat(d: DataView): string {
   return s + '...}';
 }
 
-/** struct statx (256 bytes). */
+/** struct statx (256 bytes), as strace prints it without -v: the mode and size only when stx_mask says they are there. */
 export function statx(d: DataView): string {
-  const m = d.getUint16(28, le);
-  const type = m & 0o170000;
-  let s = `{stx_mask=${flags(X.statx_masks, d.getUint32(0, le))}, stx_attributes=${flags(X.statx_attrs, u64(d, 8))}, stx_mode=${mode(m)}, `;
-  if (type === 0o020000 || type === 0o060000) s += `stx_rdev_major=${d.getUint32(128, le)}, stx_rdev_minor=${d.getUint32(132, le)}, `;
-  else s += `stx_size=${u64(d, 40)}, `;
+  const mask = d.getUint32(0, le);
+  let s = `{stx_mask=${flags(X.statx_masks, mask)}, stx_attributes=${flags(X.statx_attrs, u64(d, 8))}, `;
+  if (mask & 3) s += `stx_mode=${mode(d.getUint16(28, le))}, `; // STATX_TYPE|STATX_MODE
+  if (mask & 0x200) s += `stx_size=${u64(d, 40)}, `; // STATX_SIZE
   return s + '...}';
 }
 

@@ -208,27 +208,34 @@ function readlinkCommon(c: Call, pathIdx: number, bufIdx: number, sizeIdx: numbe
   c.push(c.ulong(sizeIdx));
 }
 
+/** An xattr value of `size` bytes (strace's print_xattr_val: the address beyond XATTR_SIZE_MAX, a trailing NUL left out). */
+function xattrVal(c: Call, i: number, size: number): string {
+  if (c.arg(i) === 0) return 'NULL';
+  if (size < 0 || size > 65536) return c.ptr(c.arg(i));
+  return c.buf(i, size, false, true);
+}
+
 function xattrGet(c: Call, first: 'path' | 'fd'): void {
   c.push(first === 'fd' ? c.fd(c.arg(0)) : c.path(0));
   c.push(c.str(1));
   c.exiting();
-  if (c.failed || !c.exited || c.arg(2) === 0) c.push(c.ptr(c.arg(2)));
-  else c.push(c.buf(2, c.ret));
+  c.push(!c.exited || c.failed ? c.ptr(c.arg(2)) : xattrVal(c, 2, c.ret));
   c.push(c.ulong(3));
 }
 
 function xattrSet(c: Call, first: 'path' | 'fd'): void {
   c.push(first === 'fd' ? c.fd(c.arg(0)) : c.path(0));
   c.push(c.str(1));
-  c.push(c.buf(2, c.arg(3)));
+  c.push(xattrVal(c, 2, c.arg(3)));
   c.push(c.ulong(3));
   c.push(xarg(c, 4, X.xattr_flags));
 }
 
+/** listxattr's list: the address when the size is 0 or the call failed. */
 function xattrList(c: Call, first: 'path' | 'fd'): void {
   c.push(first === 'fd' ? c.fd(c.arg(0)) : c.path(0));
   c.exiting();
-  if (c.failed || !c.exited || c.arg(1) === 0) c.push(c.ptr(c.arg(1)));
+  if (c.failed || !c.exited || c.arg(2) === 0) c.push(c.ptr(c.arg(1)));
   else c.push(c.buf(1, c.ret));
   c.push(c.ulong(2));
 }
@@ -245,15 +252,20 @@ function utimeTs(d: DataView, off: number): string {
   if (ns === 0x3fffffff) return 'UTIME_NOW';
   if (ns === 0x3ffffffe) return 'UTIME_OMIT';
   const sec = S.i64(d, off);
-  return `{tv_sec=${sec}, tv_nsec=${ns}} /* ${isoTime(sec, ns)} */`;
+  return `{tv_sec=${sec}, tv_nsec=${ns}}${S.timeComment(sec, ns, 9)}`;
 }
 
-/** strace's time comment: 2024-01-02T03:04:05.123456789+0000 (UTC here). */
-export function isoTime(sec: number, ns: number): string {
-  const t = new Date(sec * 1000);
-  const p = (n: number, w = 2): string => String(n).padStart(w, '0');
-  const base = `${t.getUTCFullYear()}-${p(t.getUTCMonth() + 1)}-${p(t.getUTCDate())}T${p(t.getUTCHours())}:${p(t.getUTCMinutes())}:${p(t.getUTCSeconds())}`;
-  return `${base}${ns ? '.' + p(ns, 9) : ''}+0000`;
+/** struct timeval[2] of utimes/futimesat, each with its time as a comment. */
+function timevalPair(d: DataView): string {
+  const one = (off: number): string => `${S.timeval(d, off)}${S.timeComment(S.i64(d, off), S.i64(d, off + 8), 6)}`;
+  return `[${one(0)}, ${one(16)}]`;
+}
+
+/** struct utimbuf of utime. */
+function utimbuf(d: DataView): string {
+  const a = S.i64(d, 0);
+  const m = S.i64(d, 8);
+  return `{actime=${a}${S.timeComment(a, 0, 0)}, modtime=${m}${S.timeComment(m, 0, 0)}}`;
 }
 
 // ---- memory ----
@@ -609,27 +621,48 @@ function wakeOp(v: number): string {
 
 // ---- fcntl / ioctl ----
 
+/** struct flock (x86_64: flock and flock64 are the same 32 bytes); l_pid for the GETLK commands. */
+function flock(d: DataView, getlk: boolean): string {
+  return `{l_type=${enumName(X.lockfcmds, d.getInt16(0, le) & 0xffff)}, l_whence=${enumName(X.whence, d.getInt16(2, le) & 0xffff)}, l_start=${S.i64(d, 8)}, l_len=${S.i64(d, 16)}${getlk ? `, l_pid=${d.getInt32(24, le)}` : ''}}`;
+}
+
+/** A return value as strace's RVAL_HEX prints it (%#lx: 0 is "0"). */
+function hexRet(v: number): string {
+  return v === 0 ? '0' : hex(v);
+}
+
+/** fcntl as strace's fcntl.c: the third argument by command, some return values explained. */
 function fcntl(c: Call): void {
   c.push(c.fd(c.arg(0)));
   const cmd = u32(c.arg(1));
   c.push(enumName(X.fcntl_cmds, cmd));
+  const ok = c.exited && !c.failed;
+  const ownerEx = (d: DataView): string => `{type=${enumName(X.f_owner_types, d.getInt32(0, le))}, pid=${d.getInt32(4, le)}}`;
   switch (cmd) {
     case 0: case 1030: c.push(c.int(2)); c.retFormat = 'fd'; break; // F_DUPFD(_CLOEXEC)
     case 2: c.push(flags(X.fd_flags, u32(c.arg(2)))); break; // F_SETFD
     case 4: c.push(openFlags(c.arg(2))); break; // F_SETFL
+    case 8: case 1031: c.push(c.int(2)); break; // F_SETOWN F_SETPIPE_SZ
+    case 6: case 7: case 37: case 38: c.push(c.struct(2, (d) => flock(d, false), 32)); break; // F_SETLK(W) F_OFD_SETLK(W)
+    case 5: case 36: c.exiting(); c.push(c.out(2, (d) => flock(d, true), 32)); break; // F_GETLK F_OFD_GETLK
+    case 15: c.push(c.struct(2, ownerEx, 8)); break; // F_SETOWN_EX
+    case 16: c.exiting(); c.push(c.out(2, ownerEx, 8)); break; // F_GETOWN_EX
+    case 1026: c.push(flags(X.notifyflags, u32(c.arg(2)))); break; // F_NOTIFY
+    case 1024: c.push(enumName(X.lockfcmds, u32(c.arg(2)))); break; // F_SETLEASE
+    case 1033: c.push(flags(X.seals, u32(c.arg(2)))); break; // F_ADD_SEALS
+    case 10: c.push(S.signalName(s32(c.arg(2)))); break; // F_SETSIG
     case 1: // F_GETFD
-      if (c.exited && !c.failed && c.ret) c.retText = `${hex(c.ret)} (flags ${flags(X.fd_flags, c.ret)})`;
+      if (ok && c.ret) c.retText = `${hex(c.ret)} (flags ${flags(X.fd_flags, c.ret)})`;
       break;
     case 3: // F_GETFL
-      if (c.exited && !c.failed) c.retText = `${hex(c.ret)} (flags ${openFlags(c.ret)})`;
+      if (ok) c.retText = `${hexRet(c.ret)} (flags ${openFlags(c.ret)})`;
       break;
-    case 5: case 6: case 7: case 36: case 37: case 38: // locks
-      c.push(c.struct(2, (d) => `{l_type=${enumName(X.lockfcmds, d.getInt16(0, le))}, l_whence=${enumName(X.whence, d.getInt16(2, le))}, l_start=${S.i64(d, 8)}, l_len=${S.i64(d, 16)}${cmd === 5 || cmd === 36 ? `, l_pid=${d.getInt32(24, le)}` : ''}}`, 32));
+    case 1025: // F_GETLEASE
+      if (ok) c.retText = hexRet(c.ret) + (X.lockfcmds.byValue.has(c.ret) ? ` (${X.lockfcmds.byValue.get(c.ret)})` : '');
       break;
-    case 8: case 10: case 1031: case 1024: case 1026: c.push(c.int(2)); break; // SETOWN SETSIG SETPIPE_SZ SETLEASE NOTIFY
-    case 1033: c.push(flags(X.seals, u32(c.arg(2)))); break; // F_ADD_SEALS
-    case 1034: if (c.exited && !c.failed && c.ret) c.retText = `${hex(c.ret)} (seals ${flags(X.seals, c.ret)})`; break;
-    case 9: case 11: case 1025: case 1032: break; // GETOWN GETSIG GETLEASE GETPIPE_SZ
+    case 1034: if (ok && c.ret) c.retText = `${hex(c.ret)} (seals ${flags(X.seals, c.ret)})`; break; // F_GET_SEALS
+    case 11: if (ok && c.ret) c.retText = `${c.ret} (${S.signalName(c.ret)})`; break; // F_GETSIG
+    case 9: case 1032: break; // F_GETOWN F_GETPIPE_SZ
     default: c.push(c.hexArg(2));
   }
 }
@@ -773,7 +806,7 @@ export const decoders: Record<string, Decoder> = {
     c.push(c.struct(2, (d) => {
       const fl = S.u64(d, 0);
       const md = S.u64(d, 8);
-      return `{flags=${openFlags(fl)}${hasCreate(fl) ? `, mode=${S.octalPad(md)}` : ''}, resolve=${hex0(S.u64(d, 16))}}`;
+      return `{flags=${openFlags(fl)}${hasCreate(fl) || md ? `, mode=${S.octalPad(md)}` : ''}, resolve=${flags(X.open_resolve_flags, S.u64(d, 16))}}`;
     }, 24));
     c.push(c.ulong(3)); c.retFormat = 'fd';
   },
@@ -826,12 +859,16 @@ export const decoders: Record<string, Decoder> = {
   fchownat: (c) => { dirfdPath(c, 0, 1); c.push(c.int(2)); c.push(c.int(3)); c.push(atFlags(c, 4)); },
   truncate: (c) => { c.push(c.path(0)); c.push(c.long(1)); },
   ftruncate: (c) => { c.push(c.fd(c.arg(0))); c.push(c.long(1)); },
-  fallocate: (c) => { c.push(c.fd(c.arg(0))); c.push(c.int(1)); c.push(c.long(2)); c.push(c.long(3)); },
+  fallocate: (c) => { c.push(c.fd(c.arg(0))); c.push(c.flagsArg(1, X.falloc_flags)); c.push(c.long(2)); c.push(c.long(3)); },
+  sync_file_range: (c) => { c.push(c.fd(c.arg(0))); c.push(c.long(1)); c.push(c.long(2)); c.push(c.flagsArg(3, X.sync_file_range_flags)); },
   fadvise64: (c) => { c.push(c.fd(c.arg(0))); c.push(c.long(1)); c.push(c.long(2)); c.push(c.enumArg(3, X.fadvise, 'dec')); },
   readahead: (c) => { c.push(c.fd(c.arg(0))); c.push(c.long(1)); c.push(c.ulong(2)); },
   flock: (c) => { c.push(c.fd(c.arg(0))); c.push(c.flagsArg(1, X.flockcmds)); },
   umask: (c) => { c.push(S.octalPad(u32(c.arg(0)) & 0o777)); c.retFormat = 'oct'; },
   utimensat,
+  utimes: (c) => { c.push(c.path(0)); c.push(c.struct(1, timevalPair, 32)); },
+  futimesat: (c) => { dirfdPath(c, 0, 1); c.push(c.struct(2, timevalPair, 32)); },
+  utime: (c) => { c.push(c.path(0)); c.push(c.struct(1, utimbuf, 16)); },
   getxattr: (c) => xattrGet(c, 'path'), lgetxattr: (c) => xattrGet(c, 'path'), fgetxattr: (c) => xattrGet(c, 'fd'),
   setxattr: (c) => xattrSet(c, 'path'), lsetxattr: (c) => xattrSet(c, 'path'), fsetxattr: (c) => xattrSet(c, 'fd'),
   listxattr: (c) => xattrList(c, 'path'), llistxattr: (c) => xattrList(c, 'path'), flistxattr: (c) => xattrList(c, 'fd'),

@@ -391,6 +391,13 @@ export const errnos: ErrnoTable = errnoTable([
   [530, "ERECALLCONFLICT", "Conflict with recalled state"],
 ]);
 
+// <fcntl.h>
+export const f_owner_types: Xlat = xlat("enum", [
+  [0x0, "F_OWNER_TID"],
+  [0x1, "F_OWNER_PID"],
+  [0x2, "F_OWNER_PGRP"],
+]);
+
 // <linux/fcntl.h>
 export const faccessat_flags: Xlat = xlat("flags", [
   [0x100, "AT_SYMLINK_NOFOLLOW"],
@@ -406,6 +413,17 @@ export const fadvise: Xlat = xlat("enum", [
   [0x3, "POSIX_FADV_WILLNEED"],
   [0x4, "POSIX_FADV_DONTNEED"],
   [0x5, "POSIX_FADV_NOREUSE"],
+]);
+
+// <linux/falloc.h>
+export const falloc_flags: Xlat = xlat("flags", [
+  [0x1, "FALLOC_FL_KEEP_SIZE"],
+  [0x2, "FALLOC_FL_PUNCH_HOLE"],
+  [0x4, "FALLOC_FL_NO_HIDE_STALE"],
+  [0x8, "FALLOC_FL_COLLAPSE_RANGE"],
+  [0x10, "FALLOC_FL_ZERO_RANGE"],
+  [0x20, "FALLOC_FL_INSERT_RANGE"],
+  [0x40, "FALLOC_FL_UNSHARE_RANGE"],
 ]);
 
 // <fcntl.h>
@@ -431,15 +449,12 @@ export const fcntl_cmds: Xlat = xlat("enum", [
   [0x400, "F_SETLEASE"],
   [0x401, "F_GETLEASE"],
   [0x402, "F_NOTIFY"],
+  [0x405, "F_CANCELLK"],
   [0x406, "F_DUPFD_CLOEXEC"],
   [0x407, "F_SETPIPE_SZ"],
   [0x408, "F_GETPIPE_SZ"],
   [0x409, "F_ADD_SEALS"],
   [0x40a, "F_GET_SEALS"],
-  [0x40b, "F_GET_RW_HINT"],
-  [0x40c, "F_SET_RW_HINT"],
-  [0x40d, "F_GET_FILE_RW_HINT"],
-  [0x40e, "F_SET_FILE_RW_HINT"],
 ]);
 
 // <fcntl.h>
@@ -756,6 +771,8 @@ export const lockfcmds: Xlat = xlat("enum", [
   [0x0, "F_RDLCK"],
   [0x1, "F_WRLCK"],
   [0x2, "F_UNLCK"],
+  [0x4, "F_EXLCK"],
+  [0x8, "F_SHLCK"],
 ]);
 
 // <linux/mman.h>
@@ -952,6 +969,17 @@ export const netlink_protocols: Xlat = xlat("enum", [
   [0x16, "NETLINK_SMC"],
 ]);
 
+// <fcntl.h>
+export const notifyflags: Xlat = xlat("flags", [
+  [0x1, "DN_ACCESS"],
+  [0x2, "DN_MODIFY"],
+  [0x4, "DN_CREATE"],
+  [0x8, "DN_DELETE"],
+  [0x10, "DN_RENAME"],
+  [0x20, "DN_ATTRIB"],
+  [0x80000000, "DN_MULTISHOT"],
+]);
+
 // <asm/fcntl.h>
 export const open_access_modes: Xlat = xlat("enum", [
   [0x0, "O_RDONLY"],
@@ -979,6 +1007,16 @@ export const open_flags: Xlat = xlat("flags", [
   [0x400000, "__O_TMPFILE"],
   [0x10000, "O_DIRECTORY"],
   [0x2000, "FASYNC"],
+]);
+
+// <linux/openat2.h>
+export const open_resolve_flags: Xlat = xlat("flags", [
+  [0x1, "RESOLVE_NO_XDEV"],
+  [0x2, "RESOLVE_NO_MAGICLINKS"],
+  [0x4, "RESOLVE_NO_SYMLINKS"],
+  [0x8, "RESOLVE_BENEATH"],
+  [0x10, "RESOLVE_IN_ROOT"],
+  [0x20, "RESOLVE_CACHED"],
 ]);
 
 // <sys/personality.h>
@@ -1546,6 +1584,13 @@ export const statx_sync: Xlat = xlat("enum", [
   [0x0, "AT_STATX_SYNC_AS_STAT"],
   [0x2000, "AT_STATX_FORCE_SYNC"],
   [0x4000, "AT_STATX_DONT_SYNC"],
+]);
+
+// <fcntl.h>
+export const sync_file_range_flags: Xlat = xlat("flags", [
+  [0x1, "SYNC_FILE_RANGE_WAIT_BEFORE"],
+  [0x2, "SYNC_FILE_RANGE_WRITE"],
+  [0x4, "SYNC_FILE_RANGE_WAIT_AFTER"],
 ]);
 
 // <netinet/tcp.h>

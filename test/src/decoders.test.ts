@@ -1,0 +1,92 @@
+// The decoders, family by family, against strace 6.1 on the same run: each fixture
+// (fixtures/src/fam_*.c) makes one family's calls in their common forms, runs under
+// `strace -f -qq -s 64 -o FILE` while bt-record records both, and every line strace
+// printed for the fixture's processes must be the line bt-show prints for them, in
+// the same order. Nothing is masked: it is one run, seen by two tracers.
+import assert from 'node:assert/strict';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { bin, fixture, run, tempDir } from './helpers.js';
+import { lcs } from './parity/parity.js';
+
+/** Lines per pid of a `strace -f` style text: split calls joined, the padding before "= " one space. */
+export function linesByPid(text: string): Map<number, string[]> {
+  const by = new Map<number, string[]>();
+  const pending = new Map<number, number>();
+  for (const raw of text.split('\n')) {
+    const m = /^(\d+)\s+(.*)$/.exec(raw);
+    if (!m) continue;
+    const pid = Number(m[1]);
+    let line = m[2]!;
+    let lines = by.get(pid);
+    if (!lines) by.set(pid, (lines = []));
+    if (line.endsWith(' <unfinished ...>')) {
+      pending.set(pid, lines.length);
+      lines.push(line.slice(0, -' <unfinished ...>'.length));
+      continue;
+    }
+    const r = /^<\.\.\. \w+ resumed>(.*)$/.exec(line);
+    const at = pending.get(pid);
+    if (r && at !== undefined) {
+      pending.delete(pid);
+      lines[at] = fold(lines[at]! + r[1]);
+      continue;
+    }
+    lines.push(fold(line));
+  }
+  return by;
+}
+
+function fold(line: string): string {
+  return line.replace(/\)\s+= /, ') = ');
+}
+
+interface SameRun {
+  /** strace's lines per pid of the fixture's processes. */
+  readonly strace: Map<number, string[]>;
+  /** bt-show's lines for the same pids. */
+  readonly show: Map<number, string[]>;
+  readonly dir: string;
+}
+
+/** Runs fixture NAME under strace while bt-record records both; the lines of each side for the fixture's processes. */
+function sameRun(t: { after(fn: () => void): void }, name: string, args: (dir: string) => string[] = (dir) => [dir]): SameRun {
+  const dir = tempDir(t);
+  const work = join(dir, 'work');
+  mkdirSync(work);
+  const trace = join(dir, 'run.pb');
+  const straceOut = join(dir, 'strace.txt');
+  const rec = run(bin.record, ['-q', '-o', trace, '--', 'strace', '-f', '-qq', '-s', '64', '-o', straceOut, '--', fixture(name), ...args(work)], { cwd: work });
+  assert.equal(rec.status, 0, `${name} under strace under bt-record: ${rec.stderr.toString()}`);
+  const strace = linesByPid(readFileSync(straceOut, 'utf8'));
+  const shown = run(bin.show, ['-f', '-qq', '-s', '64', trace]);
+  assert.equal(shown.status, 0, shown.stderr.toString());
+  const all = linesByPid(shown.stdout.toString());
+  const show = new Map([...strace.keys()].map((pid) => [pid, all.get(pid) ?? []]));
+  // strace's child runs strace's own code until it execs the fixture, and strace prints
+  // nothing of that: the first pid's lines start at its execve.
+  const first = [...strace.keys()][0]!;
+  const lines = show.get(first)!;
+  show.set(first, lines.slice(Math.max(0, lines.findIndex((l) => l.startsWith('execve(')))));
+  return { strace, show, dir };
+}
+
+/** Every strace line of every fixture process is bt-show's line, in order; the differences listed when not. */
+function assertSame(r: SameRun, minLines: number): void {
+  let total = 0;
+  const diffs: string[] = [];
+  for (const [pid, want] of r.strace) {
+    const got = r.show.get(pid)!;
+    total += want.length;
+    const m = lcs(want, got);
+    want.forEach((l, i) => { if (!m.inA[i]) diffs.push(`  strace:  ${l}`); });
+    got.forEach((l, i) => { if (!m.inB[i]) diffs.push(`  bt-show: ${l}`); });
+  }
+  assert.ok(total >= minLines, `strace printed ${total} lines, expected at least ${minLines}`);
+  assert.equal(diffs.length, 0, `bt-show differs from strace on the same run (${diffs.length} lines; outputs in ${r.dir}):\n${diffs.join('\n')}`);
+}
+
+test('file: open, stat, access, links, renames, modes, times, xattrs, directories, sync', (t) => {
+  assertSame(sameRun(t, 'fam_file'), 150);
+});
