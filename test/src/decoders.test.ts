@@ -7,7 +7,8 @@ import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { bin, fixture, run, tempDir } from './helpers.js';
+import { CaptureFlag } from '@beetrace/format';
+import { bin, fixture, readBack, run, syscallName, tempDir } from './helpers.js';
 import { lcs } from './parity/parity.js';
 
 /** Lines per pid of a `strace -f` style text: split calls joined, the padding before "= " one space. */
@@ -89,4 +90,24 @@ function assertSame(r: SameRun, minLines: number): void {
 
 test('file: open, stat, access, links, renames, modes, times, xattrs, directories, sync', (t) => {
   assertSame(sameRun(t, 'fam_file'), 150);
+});
+
+test('descriptors: read and write in every shape, seek, dup, pipes, every fcntl command, sendfile and splice, select and poll', async (t) => {
+  const r = sameRun(t, 'fam_desc');
+  assertSame(r, 120);
+  // fcntl's third argument is captured as a 32-byte struct flock for every command: for the
+  // integer commands (F_SETFD, F_DUPFD, F_SETFL...) the read of a non-address faults and the
+  // capture is an empty FAULT, without touching the call; for the lock commands it is the struct.
+  const { events } = await readBack(join(r.dir, 'run.pb'));
+  const fcntls = events.filter((e) => e.type === 'syscall' && syscallName(e.nr) === 'fcntl' && r.strace.has(e.pid));
+  const LOCKS = new Set([5, 6, 7, 36, 37, 38]);
+  const ints = fcntls.filter((e) => e.type === 'syscall' && !LOCKS.has(Number(e.args[1])) && Number(e.args[2]) < 0x10000);
+  assert.ok(ints.length >= 20, `integer fcntl commands recorded: ${ints.length}`);
+  for (const e of ints) {
+    if (e.type !== 'syscall') continue;
+    const c = e.captures.find((k) => k.arg === 2);
+    assert.ok(c && (c.flags & CaptureFlag.FAULT) !== 0 && c.data.length === 0, `fcntl(${e.args[0]}, ${e.args[1]}, ${e.args[2]}): capture ${JSON.stringify(c)}`);
+  }
+  const locks = fcntls.filter((e) => e.type === 'syscall' && LOCKS.has(Number(e.args[1])) && Number(e.args[2]) >= 0x10000);
+  assert.ok(locks.length >= 7 && locks.every((e) => e.type === 'syscall' && e.captures.find((k) => k.arg === 2)?.data.length === 32), 'lock commands carry their struct flock');
 });

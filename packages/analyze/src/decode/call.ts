@@ -201,6 +201,15 @@ export class Call {
     return fmt(new DataView(d.buffer, d.byteOffset, d.byteLength), d);
   }
 
+  /** An input structure at argument i as it was at syscall entry (a "+entry" capture), for arguments the kernel then rewrites. */
+  atEntry(i: number, fmt: (d: DataView, bytes: Uint8Array) => string, minBytes = 1): string {
+    const v = this.arg(i);
+    if (v === 0) return 'NULL';
+    const d = this.entryData(i);
+    if (!d || d.length < minBytes) return hex(v);
+    return fmt(new DataView(d.buffer, d.byteOffset, d.byteLength), d);
+  }
+
   int(i: number): string {
     return String(s32(this.arg(i)));
   }

@@ -537,24 +537,74 @@ function pollfds(c: Call, i: number, n: number, output: boolean): string {
     const fd = dv.getInt32(k * 8, le);
     if (output) {
       const rev = dv.getUint16(k * 8 + 6, le);
-      if (rev) items.push(`{fd=${c.fd(fd)}, revents=${flags(X.poll_events, rev)}}`);
+      if (!rev) continue;
+      if (items.length >= c.opts.strSize) { items.push('...'); break; }
+      items.push(`{fd=${fd}, revents=${flags(X.poll_events, rev)}}`);
     } else {
       if (items.length >= c.opts.strSize) { items.push('...'); break; }
-      items.push(`{fd=${c.fd(fd)}, events=${flags(X.poll_events, dv.getUint16(k * 8 + 4, le))}}`);
+      items.push(fd >= 0 ? `{fd=${c.fd(fd)}, events=${flags(X.poll_events, dv.getUint16(k * 8 + 4, le))}}` : `{fd=${fd}}`);
     }
   }
+  if (!output && cnt < n && items[items.length - 1] !== '...') items.push('...');
   return `[${items.join(', ')}]`;
 }
 
-function pollCommon(c: Call, timeout: () => string[]): void {
+/** poll and ppoll: the fds at entry, the ones with events at exit (and, for ppoll, the time left). */
+function pollCommon(c: Call, timeout: () => string[], left = -1): void {
   const n = u32(c.arg(1));
   c.push(pollfds(c, 0, n, false));
   c.push(String(n));
   for (const t of timeout()) c.push(t);
-  if (c.exited && !c.failed) {
-    if (c.ret === 0) c.retAux = ' (Timeout)';
-    else c.retAux = ` (${pollfds(c, 0, n, true)})`;
+  if (!c.exited || c.failed) return;
+  if (c.ret === 0) { c.retAux = ' (Timeout)'; return; }
+  const parts: string[] = [];
+  if (c.arg(0) !== 0 && n) parts.push(pollfds(c, 0, n, true));
+  if (left >= 0 && c.arg(left) !== 0) parts.push(`left ${c.struct(left, (d) => S.timespec(d), 16)}`);
+  if (parts.length) c.retAux = ` (${parts.join(', ')})`;
+}
+
+/** An fd_set of `nfds` bits: the fds in it, as strace's `[3 5]`. */
+function fdSet(bytes: Uint8Array, nfds: number, each: (fd: number) => string): string {
+  const fds: string[] = [];
+  for (let j = 0; j < nfds && j < bytes.length * 8; j++) if ((bytes[j >> 3]! >> (j & 7)) & 1) fds.push(each(j));
+  return `[${fds.join(' ')}]`;
+}
+
+/**
+ * select and pselect6 (strace's decode_select): the sets as they were at entry and
+ * the timeout; at exit the ready fds per set and the time left.
+ */
+function selectCommon(c: Call, time: (d: DataView) => string): void {
+  const nfds = Math.min(Math.max(s32(c.arg(0)), 0), 1024 * 1024);
+  const fdsize = ((Math.floor((nfds + 7) / 8) + 7) & -8);
+  c.push(c.int(0));
+  for (let i = 1; i <= 3; i++) {
+    if (fdsize === 0) c.push(c.ptr(c.arg(i)));
+    else c.push(c.atEntry(i, (_d, b) => fdSet(b, nfds, (fd) => c.fd(fd)), Math.min(fdsize, 128)));
   }
+  c.push(c.atEntry(4, (d) => time(d), 16));
+  if (!c.exited || c.failed) return;
+  if (c.ret === 0) { c.retAux = ' (Timeout)'; return; }
+  let out = '';
+  let sep = '';
+  let ready = c.ret;
+  for (let i = 1; i <= 3 && ready > 0; i++) {
+    const d = c.arg(i) === 0 ? undefined : c.exitData(i);
+    if (!d) continue;
+    let first = true;
+    for (let j = 0; j < nfds && j < d.length * 8; j++) {
+      if (!((d[j >> 3]! >> (j & 7)) & 1)) continue;
+      out += first ? `${sep}${i === 1 ? 'in' : i === 2 ? 'out' : 'except'} [${j}` : ` ${j}`;
+      if (first) { first = false; sep = ', '; }
+      if (--ready === 0) break;
+    }
+    if (out) out += ']';
+  }
+  if (c.arg(4) !== 0) {
+    const t = c.exitData(4);
+    out += `${sep}left ${t && t.length >= 16 ? time(new DataView(t.buffer, t.byteOffset, t.byteLength)) : hex(c.arg(4))}`;
+  }
+  c.retAux = ` (${out})`;
 }
 
 function epollEvents(c: Call, i: number, n: number): string {
@@ -796,8 +846,8 @@ export const decoders: Record<string, Decoder> = {
   read, write, pread64: pread, pwrite64: pwrite, readv, writev,
   preadv: (c) => { readv(c); c.push(c.long(3)); },
   pwritev: (c) => { writev(c); c.push(c.long(3)); },
-  preadv2: (c) => { readv(c); c.push(c.long(3)); c.push(c.hexArg(4)); },
-  pwritev2: (c) => { writev(c); c.push(c.long(3)); c.push(c.hexArg(4)); },
+  preadv2: (c) => { readv(c); c.push(c.long(3)); c.push(c.flagsArg(5, X.rwf_flags)); },
+  pwritev2: (c) => { writev(c); c.push(c.long(3)); c.push(c.flagsArg(5, X.rwf_flags)); },
   open: (c) => openCommon(c, 0, 1),
   openat: (c) => { c.push(c.dirfd(0)); openCommon(c, 1, 2); },
   creat: (c) => { c.push(c.path(0)); c.push(modeArg(c, 1)); c.retFormat = 'fd'; },
@@ -883,16 +933,25 @@ export const decoders: Record<string, Decoder> = {
   fcntl,
   ioctl,
   sendfile: (c) => {
+    // the offset as it was, and as the kernel left it when data moved: [3] => [7]
     c.push(c.fd(c.arg(0))); c.push(c.fd(c.arg(1)));
-    c.push(c.arg(2) === 0 ? 'NULL' : c.struct(2, (d) => `[${S.i64(d, 0)}]`, 8));
+    const before = c.atEntry(2, (d) => `[${S.u64(d, 0)}]`, 8);
+    if (c.arg(2) !== 0 && before.startsWith('[')) {
+      c.exiting();
+      c.push(c.exited && !c.failed && c.ret !== 0 ? `${before} => ${c.struct(2, (d) => `[${S.u64(d, 0)}]`, 8)}` : before);
+    } else c.push(before);
     c.push(c.ulong(3));
   },
   copy_file_range: (c) => {
-    c.push(c.fd(c.arg(0))); c.push(c.ptr(c.arg(1))); c.push(c.fd(c.arg(2))); c.push(c.ptr(c.arg(3))); c.push(c.ulong(4)); c.push(c.uint(5));
+    c.push(c.fd(c.arg(0))); c.push(c.atEntry(1, (d) => `[${S.i64(d, 0)}]`, 8)); c.push(c.fd(c.arg(2))); c.push(c.atEntry(3, (d) => `[${S.i64(d, 0)}]`, 8));
+    c.push(c.ulong(4)); c.push(c.hexArg(5));
   },
   splice: (c) => {
-    c.push(c.fd(c.arg(0))); c.push(c.ptr(c.arg(1))); c.push(c.fd(c.arg(2))); c.push(c.ptr(c.arg(3))); c.push(c.ulong(4)); c.push(c.flagsArg(5, X.splice_flags));
+    c.push(c.fd(c.arg(0))); c.push(c.atEntry(1, (d) => `[${S.i64(d, 0)}]`, 8)); c.push(c.fd(c.arg(2))); c.push(c.atEntry(3, (d) => `[${S.i64(d, 0)}]`, 8));
+    c.push(c.ulong(4)); c.push(c.flagsArg(5, X.splice_flags));
   },
+  tee: (c) => { c.push(c.fd(c.arg(0))); c.push(c.fd(c.arg(1))); c.push(c.ulong(2)); c.push(c.flagsArg(3, X.splice_flags)); },
+  vmsplice: (c) => { c.push(c.fd(c.arg(0))); c.push(iovec(c, 1, c.arg(2), Number.MAX_SAFE_INTEGER)); c.push(c.ulong(2)); c.push(c.flagsArg(3, X.splice_flags)); },
   // memory
   mmap: (c) => {
     c.push(c.ptr(c.arg(0))); c.push(c.ulong(1)); c.push(prot(c.arg(2))); c.push(mmapFlags(c.arg(3)));
@@ -1089,7 +1148,7 @@ export const decoders: Record<string, Decoder> = {
   },
   // poll / epoll / events
   poll: (c) => pollCommon(c, () => [c.int(2)]),
-  ppoll: (c) => pollCommon(c, () => [timespecArg(c, 2), sigsetArg(c, 3, 4, false), c.ulong(4)]),
+  ppoll: (c) => pollCommon(c, () => [c.atEntry(2, (d) => S.timespec(d), 16), sigsetArg(c, 3, 4, false), c.ulong(4)], 2),
   epoll_create: (c) => { c.push(c.int(0)); c.retFormat = 'fd'; },
   epoll_create1: (c) => { c.push(c.flagsArg(0, X.epoll_flags)); c.retFormat = 'fd'; },
   epoll_ctl: (c) => {
@@ -1105,8 +1164,12 @@ export const decoders: Record<string, Decoder> = {
   inotify_add_watch: (c) => { c.push(c.fd(c.arg(0))); c.push(c.path(1)); c.push(c.flagsArg(2, X.inotify_masks)); },
   inotify_rm_watch: (c) => { c.push(c.fd(c.arg(0))); c.push(c.int(1)); },
   memfd_create: (c) => { c.push(c.str(0)); c.push(c.flagsArg(1, X.memfd_flags)); c.retFormat = 'fd'; },
-  select: (c) => { c.push(c.int(0)); c.push(c.ptr(c.arg(1))); c.push(c.ptr(c.arg(2))); c.push(c.ptr(c.arg(3))); c.push(c.arg(4) === 0 ? 'NULL' : c.struct(4, (d) => S.timeval(d), 16)); },
-  pselect6: (c) => { c.push(c.int(0)); c.push(c.ptr(c.arg(1))); c.push(c.ptr(c.arg(2))); c.push(c.ptr(c.arg(3))); c.push(timespecArg(c, 4)); c.push(c.ptr(c.arg(5))); },
+  select: (c) => selectCommon(c, S.timeval),
+  pselect6: (c) => {
+    selectCommon(c, S.timespec);
+    // struct { const sigset_t *ss; size_t ss_len; }: the set it points to is not captured
+    c.push(c.struct(5, (d) => (S.u64(d, 0) === 0 ? `{sigmask=NULL, sigsetsize=${S.u64(d, 8)}}` : `{sigmask=${hex(S.u64(d, 0))}, sigsetsize=${S.u64(d, 8)}}`), 16));
+  },
   futex,
   restart_syscall: (c) => {
     const prev = c.state.restartOf(c.ev.tid);

@@ -1179,6 +1179,15 @@ export const rseq_flags: Xlat = xlat("flags", [
   [0x1, "RSEQ_FLAG_UNREGISTER"],
 ]);
 
+// <sys/uio.h>
+export const rwf_flags: Xlat = xlat("flags", [
+  [0x1, "RWF_HIPRI"],
+  [0x2, "RWF_DSYNC"],
+  [0x4, "RWF_SYNC"],
+  [0x8, "RWF_NOWAIT"],
+  [0x10, "RWF_APPEND"],
+]);
+
 // <linux/sched.h>
 export const sched_policies: Xlat = xlat("enum", [
   [0x0, "SCHED_OTHER"],
