@@ -111,3 +111,7 @@ test('descriptors: read and write in every shape, seek, dup, pipes, every fcntl 
   const locks = fcntls.filter((e) => e.type === 'syscall' && LOCKS.has(Number(e.args[1])) && Number(e.args[2]) >= 0x10000);
   assert.ok(locks.length >= 7 && locks.every((e) => e.type === 'syscall' && e.captures.find((k) => k.arg === 2)?.data.length === 32), 'lock commands carry their struct flock');
 });
+
+test('sockets: unix, TCP and UDP over IPv4 and IPv6, netlink; names, options, every send and receive, shutdown', (t) => {
+  assertSame(sameRun(t, 'fam_socket'), 80);
+});

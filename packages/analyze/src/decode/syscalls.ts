@@ -8,7 +8,7 @@ import { type Call, s32, u32 } from './call.js';
 import { msgControl } from './cmsg.js';
 import * as S from './structs.js';
 import { octal, quote } from './text.js';
-import { and53, enumName, flags, hex, type Xlat } from './xlat.js';
+import { and53, enumName, flags, hex, sprintFlags, type Xlat } from './xlat.js';
 
 /** clone3's flag beyond 32 bits (a JavaScript `&` would drop it). */
 const CLONE_INTO_CGROUP = 0x200000000;
@@ -26,7 +26,7 @@ export function openFlags(v: number): string {
   const rest = v & ~3 >>> 0;
   const accName = X.open_access_modes.byValue.get(acc) ?? hex(acc);
   if ((rest >>> 0) === 0) return accName;
-  return accName + '|' + flags(X.open_flags, rest >>> 0);
+  return accName + '|' + sprintFlags(X.open_flags, rest >>> 0);
 }
 
 function hasCreate(v: number): boolean {
@@ -398,11 +398,13 @@ function rtSigprocmask(c: Call): void {
 
 // ---- sockets ----
 
+/** socket(2)'s type: the type's name, then its flags (strace's tprint_sock_type). */
 function sockType(v: number): string {
   v = u32(v);
-  const t = X.socktypes.byValue.get(v & 0xf) ?? hex(v & 0xf);
+  const t = X.socktypes.byValue.get(v & 0xf);
+  if (t === undefined) return flags(X.sock_type_flags, v, '0', 'SOCK_???');
   const rest = v & ~0xf;
-  return rest ? `${t}|${flags(X.sock_type_flags, rest >>> 0)}` : t;
+  return rest ? `${t}|${flags(X.sock_type_flags, rest >>> 0, '0', 'SOCK_???')}` : t;
 }
 
 function sockProto(domain: number, proto: number): string {
@@ -452,20 +454,58 @@ function sockaddrOut(c: Call, addrArg: number, lenArg: number): void {
 
 function sockoptName(level: number, name: number): string {
   switch (level) {
-    case 1: return enumName(X.sockoptions, name, 'dec');
-    case 6: return enumName(X.tcp_options, name, 'dec');
-    case 0: return enumName(X.ip_options, name, 'dec');
-    case 41: return enumName(X.ipv6_options, name, 'dec');
-    default: return String(name);
+    case 1: return enumName(X.sockoptions, name);
+    case 6: return enumName(X.tcp_options, name);
+    case 0: return enumName(X.ip_options, name);
+    case 41: return enumName(X.ipv6_options, name);
+    default: return String(u32(name));
   }
 }
 
-function sockoptVal(c: Call, i: number, len: number, output: boolean): string {
-  const fmt = (d: DataView): string => {
-    if (len === 4 && d.byteLength >= 4) return `[${d.getInt32(0, le)}]`;
-    return quote(new Uint8Array(d.buffer, d.byteOffset, Math.min(len, d.byteLength)), Math.min(len, d.byteLength, c.opts.strSize), c.opts.xflag);
-  };
-  return output ? c.out(i, fmt) : c.struct(i, fmt);
+/**
+ * A socket option's value of `len` bytes at argument i (strace's print_setsockopt /
+ * print_getsockopt): struct linger, struct ucred, SO_ERROR's errno by name, ints, else the bytes.
+ */
+function sockoptVal(c: Call, i: number, level: number, name: number, len: number, output: boolean): string {
+  const at = (fmt: (d: DataView, b: Uint8Array) => string): string => (output ? c.out(i, fmt) : c.struct(i, fmt));
+  const raw = (d: DataView, n: number, forceHex = false): string =>
+    quote(new Uint8Array(d.buffer, d.byteOffset, Math.min(n, d.byteLength)), Math.min(n, d.byteLength, c.opts.strSize), forceHex ? 2 : c.opts.xflag) + (n > c.opts.strSize ? '...' : '');
+  if (c.arg(i) !== 0 && level === 1) {
+    if (name === 13) { // SO_LINGER
+      if (!output && len < 8) return c.ptr(c.arg(i));
+      return at((d) => {
+        const parts = [];
+        if (len >= 4) parts.push(`l_onoff=${d.getInt32(0, le)}`);
+        if (len >= 8) parts.push(`l_linger=${d.getInt32(4, le)}`);
+        return `{${parts.join(', ')}}`;
+      });
+    }
+    if (name === 17 && output) { // SO_PEERCRED
+      return at((d) => {
+        const parts = [];
+        if (len >= 4) parts.push(`pid=${d.getInt32(0, le)}`);
+        if (len >= 8) parts.push(`uid=${d.getUint32(4, le)}`);
+        if (len >= 12) parts.push(`gid=${d.getUint32(8, le)}`);
+        return `{${parts.join(', ')}}`;
+      });
+    }
+    if (name === 4 && output) { // SO_ERROR
+      return at((d) => {
+        if (len < 4) return raw(d, len, true);
+        const e = d.getUint32(0, le);
+        return `[${X.errnos.name.get(e) ?? e}]`;
+      });
+    }
+    if (X.so_int_options.byValue.has(name)) {
+      if (len < 4) return output ? at((d) => raw(d, len, true)) : c.ptr(c.arg(i));
+      return at((d) => `[${d.getInt32(0, le)}]`);
+    }
+  }
+  if (level === 270 && c.arg(i) !== 0) { // SOL_NETLINK
+    if (!output && len < 4) return c.ptr(c.arg(i));
+    return at((d) => `[${d.getInt32(0, le)}]`);
+  }
+  return at((d) => (len === 4 && d.byteLength >= 4 ? `[${d.getInt32(0, le)}]` : raw(d, len)));
 }
 
 // Element numbers of a msghdr capture's parts (packages/format/src/syscalls.ts: msghdr).
@@ -702,7 +742,7 @@ function fcntl(c: Call): void {
     case 1033: c.push(flags(X.seals, u32(c.arg(2)))); break; // F_ADD_SEALS
     case 10: c.push(S.signalName(s32(c.arg(2)))); break; // F_SETSIG
     case 1: // F_GETFD
-      if (ok && c.ret) c.retText = `${hex(c.ret)} (flags ${flags(X.fd_flags, c.ret)})`;
+      if (ok && c.ret) c.retText = `${hex(c.ret)} (flags ${sprintFlags(X.fd_flags, c.ret)})`;
       break;
     case 3: // F_GETFL
       if (ok) c.retText = `${hexRet(c.ret)} (flags ${openFlags(c.ret)})`;
@@ -710,7 +750,7 @@ function fcntl(c: Call): void {
     case 1025: // F_GETLEASE
       if (ok) c.retText = hexRet(c.ret) + (X.lockfcmds.byValue.has(c.ret) ? ` (${X.lockfcmds.byValue.get(c.ret)})` : '');
       break;
-    case 1034: if (ok && c.ret) c.retText = `${hex(c.ret)} (seals ${flags(X.seals, c.ret)})`; break; // F_GET_SEALS
+    case 1034: if (ok && c.ret) c.retText = `${hex(c.ret)} (seals ${sprintFlags(X.seals, c.ret)})`; break; // F_GET_SEALS
     case 11: if (ok && c.ret) c.retText = `${c.ret} (${S.signalName(c.ret)})`; break; // F_GETSIG
     case 9: case 1032: break; // F_GETOWN F_GETPIPE_SZ
     default: c.push(c.hexArg(2));
@@ -1115,7 +1155,7 @@ export const decoders: Record<string, Decoder> = {
   accept4: (c) => { c.push(c.fd(c.arg(0))); c.exiting(); sockaddrOut(c, 1, 2); c.push(c.flagsArg(3, X.sock_type_flags)); c.retFormat = 'fd'; },
   getsockname: (c) => { c.push(c.fd(c.arg(0))); c.exiting(); sockaddrOut(c, 1, 2); },
   getpeername: (c) => { c.push(c.fd(c.arg(0))); c.exiting(); sockaddrOut(c, 1, 2); },
-  shutdown: (c) => { c.push(c.fd(c.arg(0))); c.push(c.enumArg(1, X.shutdown_modes, 'dec')); },
+  shutdown: (c) => { c.push(c.fd(c.arg(0))); c.push(c.enumArg(1, X.shutdown_modes)); },
   sendto: (c) => {
     c.push(c.fd(c.arg(0))); c.push(c.buf(1, c.arg(2))); c.push(c.ulong(2)); c.push(c.flagsArg(3, X.msg_flags));
     c.push(sockaddrArg(c, 4, u32(c.arg(5)))); c.push(c.uint(5));
@@ -1133,16 +1173,18 @@ export const decoders: Record<string, Decoder> = {
     c.push(recvMsghdr(c, 1)); c.push(c.flagsArg(2, X.msg_flags));
   },
   setsockopt: (c) => {
-    const level = s32(c.arg(1));
-    c.push(c.fd(c.arg(0))); c.push(enumName(X.socketlayers, level, 'dec')); c.push(sockoptName(level, s32(c.arg(2))));
-    c.push(sockoptVal(c, 3, u32(c.arg(4)), false)); c.push(c.int(4));
+    const level = u32(c.arg(1));
+    const name = u32(c.arg(2));
+    c.push(c.fd(c.arg(0))); c.push(enumName(X.socketlayers, level, 'hex', 'SOL_??')); c.push(sockoptName(level, name));
+    c.push(sockoptVal(c, 3, level, name, s32(c.arg(4)), false)); c.push(c.int(4));
   },
   getsockopt: (c) => {
-    const level = s32(c.arg(1));
-    c.push(c.fd(c.arg(0))); c.push(enumName(X.socketlayers, level, 'dec')); c.push(sockoptName(level, s32(c.arg(2))));
+    const level = u32(c.arg(1));
+    const name = u32(c.arg(2));
+    c.push(c.fd(c.arg(0))); c.push(enumName(X.socketlayers, level, 'hex', 'SOL_??')); c.push(sockoptName(level, name));
     c.exiting();
     const { ulen, rlen } = socklen(c, 4);
-    c.push(sockoptVal(c, 3, rlen < 0 ? 0 : rlen, true));
+    c.push((ulen !== undefined && ulen <= 0) || rlen <= 0 ? c.ptr(c.arg(3)) : sockoptVal(c, 3, level, name, rlen, true));
     if (c.failed && ulen !== undefined && c.arg(4) !== 0) c.push(`[${ulen}]`);
     else c.push(c.failed || !c.exited || rlen < 0 ? (c.failed || !c.exited ? c.ptr(c.arg(4)) : intPtr(c, 4, true)) : lenChange(ulen, rlen));
   },
