@@ -115,3 +115,7 @@ test('descriptors: read and write in every shape, seek, dup, pipes, every fcntl 
 test('sockets: unix, TCP and UDP over IPv4 and IPv6, netlink; names, options, every send and receive, shutdown', (t) => {
   assertSame(sameRun(t, 'fam_socket'), 80);
 });
+
+test('memory: mappings of every kind, protections, remapping, advice, sync, locks, residency, brk, memfd, membarrier', (t) => {
+  assertSame(sameRun(t, 'fam_memory'), 50);
+});

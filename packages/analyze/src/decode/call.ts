@@ -232,8 +232,8 @@ export class Call {
     return v === 0 ? '0' : hex(v);
   }
 
-  flagsArg(i: number, x: Xlat, zero = '0'): string {
-    return flags(x, u32(this.arg(i)), zero);
+  flagsArg(i: number, x: Xlat, zero = '0', dflt?: string): string {
+    return dflt === undefined ? flags(x, u32(this.arg(i)), zero) : flags(x, u32(this.arg(i)), zero, dflt);
   }
 
   enumArg(i: number, x: Xlat, dflt: 'hex' | 'dec' = 'hex'): string {

@@ -270,11 +270,15 @@ function utimbuf(d: DataView): string {
 
 // ---- memory ----
 
+/** mmap flags as strace's print_mmap_flags: the type, the other flags, the huge page size as N<<MAP_HUGE_SHIFT. */
 function mmapFlags(v: number): string {
   v = u32(v);
-  const type = X.mmap_type.byValue.get(v & 0xf) ?? hex(v & 0xf);
-  const rest = v & ~0xf;
-  return rest ? `${type}|${flags(X.mmap_flags, rest >>> 0)}` : type;
+  let out = enumName(X.mmap_type, v & 0xf, 'hex', 'MAP_???');
+  const huge = v & (0x3f << 26);
+  const rest = (v & ~0xf & ~(0x3f << 26)) >>> 0;
+  if (rest) out += `|${sprintFlags(X.mmap_flags, rest)}`;
+  if (huge) out += `|${huge >>> 26}<<MAP_HUGE_SHIFT`;
+  return out;
 }
 
 function prot(v: number): string {
@@ -1003,15 +1007,36 @@ export const decoders: Record<string, Decoder> = {
   brk: (c) => { c.push(c.ptr(c.arg(0))); c.retFormat = 'hex'; },
   mremap: (c) => {
     c.push(c.ptr(c.arg(0))); c.push(c.ulong(1)); c.push(c.ulong(2)); c.push(c.flagsArg(3, X.mremap_flags));
-    if (c.arg(3) & 2) c.push(c.ptr(c.arg(4)));
+    if ((c.arg(3) & 3) === 3) c.push(c.ptr(c.arg(4))); // MREMAP_MAYMOVE|MREMAP_FIXED
     c.retFormat = 'hex';
   },
-  madvise: (c) => { c.push(c.ptr(c.arg(0))); c.push(c.ulong(1)); c.push(c.enumArg(2, X.madvise_cmds, 'dec')); },
+  madvise: (c) => { c.push(c.ptr(c.arg(0))); c.push(c.ulong(1)); c.push(c.enumArg(2, X.madvise_cmds)); },
+  mlock2: (c) => { c.push(c.ptr(c.arg(0))); c.push(c.ulong(1)); c.push(c.flagsArg(2, X.mlock_flags)); },
+  mlockall: (c) => { c.push(c.flagsArg(0, X.mlockall_flags)); },
+  mincore: (c) => {
+    c.push(c.ptr(c.arg(0))); c.push(c.ulong(1));
+    c.exiting();
+    const pages = Math.ceil(c.arg(1) / 4096);
+    c.push(c.out(2, (_d, b) => {
+      const items: string[] = [];
+      for (let k = 0; k < pages; k++) {
+        if (k >= c.opts.strSize) { items.push('...'); break; }
+        if (k >= b.length) return hex(c.arg(2));
+        items.push(String(b[k]! & 1));
+      }
+      return `[${items.join(', ')}]`;
+    }));
+  },
+  remap_file_pages: (c) => { c.push(c.ptr(c.arg(0))); c.push(c.ulong(1)); c.push(prot(c.arg(2))); c.push(c.ulong(3)); c.push(mmapFlags(c.arg(4))); },
   msync: (c) => { c.push(c.ptr(c.arg(0))); c.push(c.ulong(1)); c.push(c.flagsArg(2, X.msync_flags)); },
   mlock: (c) => { c.push(c.ptr(c.arg(0))); c.push(c.ulong(1)); },
   munlock: (c) => { c.push(c.ptr(c.arg(0))); c.push(c.ulong(1)); },
   pkey_alloc: (c) => { c.push(c.hexArg(0)); c.push(c.flagsArg(1, X.pkey_access)); },
-  membarrier: (c) => { c.push(c.flagsArg(0, X.membarrier_cmds, 'MEMBARRIER_CMD_QUERY')); c.push(c.hexArg(1)); if (u32(c.arg(1)) & 1) c.push(c.int(2)); },
+  membarrier: (c) => {
+    c.push(c.arg(0) === 0 ? 'MEMBARRIER_CMD_QUERY' : enumName(X.membarrier_cmds, s32(c.arg(0)), 'hex', 'MEMBARRIER_CMD_???')); c.push(c.flagsArg(1, X.membarrier_flags, '0', 'MEMBARRIER_CMD_FLAG_???')); if (u32(c.arg(1)) & 1) c.push(c.int(2));
+    // MEMBARRIER_CMD_QUERY returns the commands the kernel supports
+    if (c.arg(0) === 0 && c.exited && !c.failed && c.ret) c.retText = `${hex(c.ret)} (${sprintFlags(X.membarrier_cmds, c.ret)})`;
+  },
   // process
   execve: (c) => execveCommon(c, 0),
   execveat: (c) => execveCommon(c, 1),

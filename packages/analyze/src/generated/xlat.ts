@@ -817,6 +817,11 @@ export const membarrier_cmds: Xlat = xlat("flags", [
   [0x100, "MEMBARRIER_CMD_REGISTER_PRIVATE_EXPEDITED_RSEQ"],
 ]);
 
+// <linux/membarrier.h>
+export const membarrier_flags: Xlat = xlat("flags", [
+  [0x1, "MEMBARRIER_CMD_FLAG_CPU"],
+]);
+
 // <linux/memfd.h>
 export const memfd_flags: Xlat = xlat("flags", [
   [0x1, "MFD_CLOEXEC"],
@@ -824,6 +829,18 @@ export const memfd_flags: Xlat = xlat("flags", [
   [0x4, "MFD_HUGETLB"],
   [0x8, "MFD_NOEXEC_SEAL"],
   [0x10, "MFD_EXEC"],
+]);
+
+// <sys/mman.h>
+export const mlock_flags: Xlat = xlat("flags", [
+  [0x1, "MLOCK_ONFAULT"],
+]);
+
+// <sys/mman.h>
+export const mlockall_flags: Xlat = xlat("flags", [
+  [0x1, "MCL_CURRENT"],
+  [0x2, "MCL_FUTURE"],
+  [0x4, "MCL_ONFAULT"],
 ]);
 
 // <linux/mman.h>
@@ -857,6 +874,7 @@ export const mmap_prot: Xlat = xlat("flags", [
 
 // <linux/mman.h>
 export const mmap_type: Xlat = xlat("enum", [
+  [0x0, "MAP_FILE"],
   [0x1, "MAP_SHARED"],
   [0x2, "MAP_PRIVATE"],
   [0x3, "MAP_SHARED_VALIDATE"],
