@@ -119,3 +119,7 @@ test('sockets: unix, TCP and UDP over IPv4 and IPv6, netlink; names, options, ev
 test('memory: mappings of every kind, protections, remapping, advice, sync, locks, residency, brk, memfd, membarrier', (t) => {
   assertSame(sameRun(t, 'fam_memory'), 50);
 });
+
+test('processes: identities, fork, vfork, clone, clone3, execve, wait4 and waitid, limits, usage, scheduling, uname, capabilities, kill, pidfds', (t) => {
+  assertSame(sameRun(t, 'fam_process'), 90);
+});

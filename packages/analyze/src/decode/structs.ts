@@ -96,6 +96,12 @@ export function timeval(d: DataView, off = 0): string {
   return `{tv_sec=${i64(d, off)}, tv_usec=${i64(d, off + 8)}}`;
 }
 
+/** A clock_t in ticks, as strace's print_clock_t: `3 /* 0.03 s *\/` (USER_HZ 100). */
+export function clockT(v: number): string {
+  if (!v) return String(v);
+  return `${v} /* ${Math.floor(v / 100)}.${String(v % 100).padStart(2, '0')} s */`;
+}
+
 // ---- files ----
 
 /** st_mode: S_IFREG|S_ISUID|0755. */

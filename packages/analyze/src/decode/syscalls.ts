@@ -837,8 +837,10 @@ function archPrctl(c: Call): void {
   } else c.push(c.hexArg(1));
 }
 
-function capHeader(c: Call): string {
-  return c.struct(0, (d) => `{version=${enumName(X.cap_version, d.getUint32(0, le))}, pid=${d.getInt32(4, le)}}`, 8);
+/** The capability header; capget's as it was at entry (the kernel writes its own version back). */
+function capHeader(c: Call, entry = false): string {
+  const fmt = (d: DataView): string => `{version=${enumName(X.cap_version, d.getUint32(0, le), 'hex', '_LINUX_CAPABILITY_VERSION_???')}, pid=${d.getInt32(4, le)}}`;
+  return entry ? c.atEntry(0, fmt, 8) : c.struct(0, fmt, 8);
 }
 
 function capSet(lo: number, hi: number): string {
@@ -1072,10 +1074,15 @@ export const decoders: Record<string, Decoder> = {
   getgroups: (c) => {
     c.push(c.int(0));
     c.exiting();
-    if (c.arg(1) === 0 || c.failed || !c.exited || u32(c.arg(0)) === 0) c.push(c.ptr(c.arg(1)));
+    if (!c.exited || c.failed || c.ret > 65536) c.push(c.ptr(c.arg(1)));
+    else if (c.arg(1) === 0) c.push('NULL');
+    else if (c.ret === 0) c.push('[]');
     else c.push(c.struct(1, (d) => {
-      const g: number[] = [];
-      for (let k = 0; k < c.ret && (k + 1) * 4 <= d.byteLength; k++) g.push(d.getUint32(k * 4, le));
+      const g: string[] = [];
+      for (let k = 0; k < c.ret && (k + 1) * 4 <= d.byteLength; k++) {
+        if (k >= c.opts.strSize) { g.push('...'); break; }
+        g.push(String(d.getUint32(k * 4, le)));
+      }
       return `[${g.join(', ')}]`;
     }));
   },
@@ -1114,8 +1121,21 @@ export const decoders: Record<string, Decoder> = {
     c.push(c.failed || !c.exited ? c.ptr(c.arg(2)) : c.struct(2, (_d, b) => cpuList(b, c.ret)));
   },
   sched_setaffinity: (c) => { c.push(c.int(0)); c.push(c.uint(1)); c.push(c.struct(2, (_d, b) => cpuList(b, u32(c.arg(1))))); },
-  sched_getscheduler: (c) => { c.push(c.int(0)); },
-  capget: (c) => { c.push(capHeader(c)); c.exiting(); c.push(c.out(1, capData, 12)); },
+  sched_getscheduler: (c) => {
+    c.push(c.int(0));
+    if (c.exited && !c.failed && X.sched_policies.byValue.has(c.ret)) c.retText = `${c.ret} (${X.sched_policies.byValue.get(c.ret)})`;
+  },
+  sched_setscheduler: (c) => { c.push(c.int(0)); c.push(c.enumArg(1, X.sched_policies)); c.push(intPtr(c, 2, false)); },
+  sched_setparam: (c) => { c.push(c.int(0)); c.push(intPtr(c, 1, false)); },
+  sched_get_priority_max: (c) => { c.push(c.enumArg(0, X.sched_policies)); },
+  sched_get_priority_min: (c) => { c.push(c.enumArg(0, X.sched_policies)); },
+  sched_rr_get_interval: (c) => { c.push(c.int(0)); c.exiting(); c.push(timespecArg(c, 1, true)); },
+  times: (c) => {
+    c.exiting();
+    c.push(c.out(0, (d) => `{tms_utime=${S.clockT(S.u64(d, 0))}, tms_stime=${S.clockT(S.u64(d, 8))}, tms_cutime=${S.clockT(S.u64(d, 16))}, tms_cstime=${S.clockT(S.u64(d, 24))}}`, 32));
+    c.retFormat = 'udec';
+  },
+  capget: (c) => { c.push(capHeader(c, true)); c.exiting(); c.push(c.out(1, capData, 12)); },
   capset: (c) => { c.push(capHeader(c)); c.push(c.struct(1, capData, 12)); },
   uname: (c) => { c.exiting(); c.push(c.out(0, (_d, b) => S.utsname(b, c.opts), 130)); },
   sysinfo: (c) => { c.exiting(); c.push(c.out(0, S.sysinfo, 108)); },
@@ -1124,7 +1144,15 @@ export const decoders: Record<string, Decoder> = {
     c.push(c.failed || !c.exited ? c.ptr(c.arg(0)) : c.buf(0, c.ret, true));
     c.push(c.ulong(1)); c.push(c.flagsArg(2, X.getrandom_flags));
   },
-  personality: (c) => { c.push(c.hexArg(0)); c.retFormat = 'hex'; },
+  personality: (c) => {
+    const persona = (v: number): string => {
+      const rest = (v & ~0xff) >>> 0;
+      return enumName(X.personality_types, v & 0xff, 'hex', 'PER_???') + (rest ? `|${sprintFlags(X.personality_flags, rest)}` : '');
+    };
+    const v = u32(c.arg(0));
+    c.push(v === 0xffffffff ? '0xffffffff' : persona(v));
+    if (c.exited && !c.failed) c.retText = `${c.ret === 0 ? '0' : hex(c.ret)} (${persona(u32(c.ret))})`;
+  },
   alarm: (c) => { c.push(c.uint(0)); },
   // time
   nanosleep: (c) => {

@@ -59,8 +59,9 @@ export function andNot53(a: number, b: number): number {
   return hi * TWO32 + ((a & ~b) >>> 0);
 }
 
-/** Unsigned hex of a value as strace prints it: 0x1f; negative 64-bit values as two's complement. */
+/** Unsigned hex of a value as strace prints it (%#lx): 0x1f, 0; negative 64-bit values as two's complement. */
 export function hex(v: number): string {
+  if (v === 0) return '0'; // C's %#x
   if (v >= 0) return '0x' + v.toString(16);
   return '0x' + (BigInt(v) & 0xffffffffffffffffn).toString(16);
 }

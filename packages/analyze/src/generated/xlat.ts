@@ -1038,11 +1038,29 @@ export const open_resolve_flags: Xlat = xlat("flags", [
 ]);
 
 // <sys/personality.h>
+export const personality_flags: Xlat = xlat("flags", [
+  [0x20000, "UNAME26"],
+  [0x40000, "ADDR_NO_RANDOMIZE"],
+  [0x80000, "FDPIC_FUNCPTRS"],
+  [0x100000, "MMAP_PAGE_ZERO"],
+  [0x200000, "ADDR_COMPAT_LAYOUT"],
+  [0x400000, "READ_IMPLIES_EXEC"],
+  [0x800000, "ADDR_LIMIT_32BIT"],
+  [0x1000000, "SHORT_INODE"],
+  [0x2000000, "WHOLE_SECONDS"],
+  [0x4000000, "STICKY_TIMEOUTS"],
+  [0x8000000, "ADDR_LIMIT_3GB"],
+]);
+
+// <sys/personality.h>
 export const personality_types: Xlat = xlat("enum", [
   [0x0, "PER_LINUX"],
-  [0x800000, "PER_LINUX_32BIT"],
-  [0x8, "PER_LINUX32"],
   [0x6, "PER_BSD"],
+  [0x8, "PER_LINUX32"],
+  [0xc, "PER_RISCOS"],
+  [0xf, "PER_OSF4"],
+  [0x10, "PER_HPUX"],
+  [0xff, "PER_MASK"],
 ]);
 
 // <sys/mman.h>
