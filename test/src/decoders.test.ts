@@ -123,3 +123,7 @@ test('memory: mappings of every kind, protections, remapping, advice, sync, lock
 test('processes: identities, fork, vfork, clone, clone3, execve, wait4 and waitid, limits, usage, scheduling, uname, capabilities, kill, pidfds', (t) => {
   assertSame(sameRun(t, 'fam_process'), 90);
 });
+
+test('signals: handlers, masks, signals sent and delivered, pending, waited for, suspended, queued, an alternate stack', (t) => {
+  assertSame(sameRun(t, 'fam_signal'), 40);
+});

@@ -1187,6 +1187,18 @@ export const decoders: Record<string, Decoder> = {
     const [a, b] = c.state.savedMask(c.ev.tid);
     c.push(`{mask=${S.sigset([a, b])}}`);
   },
+  rt_sigqueueinfo: (c) => { c.push(c.int(0)); c.push(sigArg(c, 1)); c.push(c.struct(2, (_d, b) => S.siginfo(b, s32(c.arg(1))), 16)); },
+  rt_tgsigqueueinfo: (c) => { c.push(c.int(0)); c.push(c.int(1)); c.push(sigArg(c, 2)); c.push(c.struct(3, (_d, b) => S.siginfo(b, s32(c.arg(2))), 16)); },
+  pidfd_send_signal: (c) => {
+    c.push(c.fd(c.arg(0))); c.push(sigArg(c, 1)); c.push(c.struct(2, (_d, b) => S.siginfo(b, s32(c.arg(1))), 16)); c.push(c.hexArg(3));
+  },
+  rt_sigtimedwait: (c) => {
+    c.push(sigsetArg(c, 0, 3, false));
+    if (c.arg(1) !== 0) c.exiting();
+    c.push(c.out(1, (_d, b) => S.siginfo(b, 0), 16));
+    c.push(timespecArg(c, 2)); c.push(c.ulong(3));
+    if (c.exited && !c.failed && c.ret) c.retText = `${c.ret} (${S.signalName(c.ret)})`;
+  },
   rt_sigsuspend: (c) => { c.push(sigsetArg(c, 0, 1, false)); c.push(c.ulong(1)); },
   rt_sigpending: (c) => { c.exiting(); c.push(sigsetArg(c, 0, 1, true)); c.push(c.ulong(1)); },
   sigaltstack: (c) => { c.push(c.struct(0, sigaltstack, 24)); c.exiting(); c.push(c.out(1, sigaltstack, 24)); },

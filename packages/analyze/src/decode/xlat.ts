@@ -81,14 +81,29 @@ export function s32(v: number): number {
  * "0" (or `zero`) when none; bits none of which has a name as hex with a
  * `/* PREFIX_??? *\/` comment (`dflt`, by default the table's prefix).
  */
-export function flags(x: Xlat, value: number, zero = '0', dflt = `${x.prefix}???`): string {
+export function flags(x: Xlat, value: number | bigint, zero = '0', dflt = `${x.prefix}???`): string {
   const s = sprintFlags(x, value, zero);
-  if (value !== 0 && s.startsWith('0x') && !s.includes('|')) return `${s} /* ${dflt} */`;
+  if (value != 0 && s.startsWith('0x') && !s.includes('|')) return `${s} /* ${dflt} */`;
   return s;
 }
 
-/** Flags as strace's sprintflags (return-value notes, open modes): like flags() but unknown bits without a comment. */
-export function sprintFlags(x: Xlat, value: number, zero = '0'): string {
+/**
+ * Flags as strace's sprintflags (return-value notes, open modes): like flags() but unknown bits
+ * without a comment. A 64-bit value beyond 2^53 (sa_flags with garbage in its high half) as a bigint.
+ */
+export function sprintFlags(x: Xlat, value: number | bigint, zero = '0'): string {
+  if (typeof value === 'bigint') {
+    if (value <= BigInt(Number.MAX_SAFE_INTEGER)) return sprintFlags(x, Number(value), zero);
+    let rest = value;
+    let out = '';
+    for (const [v, n] of x.entries) {
+      const b = BigInt(v < 0 ? 0 : v);
+      if (b === 0n || rest === 0n) continue;
+      if ((rest & b) === b) { out += out ? '|' + n : n; rest &= ~b; }
+    }
+    if (rest !== 0n) out += (out ? '|' : '') + '0x' + rest.toString(16);
+    return out;
+  }
   if (value === 0) return zero;
   let rest = value < 0 ? Number(BigInt.asUintN(64, BigInt(value))) : value;
   let out = '';
