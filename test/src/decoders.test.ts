@@ -127,3 +127,7 @@ test('processes: identities, fork, vfork, clone, clone3, execve, wait4 and waiti
 test('signals: handlers, masks, signals sent and delivered, pending, waited for, suspended, queued, an alternate stack', (t) => {
   assertSame(sameRun(t, 'fam_signal'), 40);
 });
+
+test('ioctl on terminals and block devices: a pty set up, attributes read and set, window size, groups, queues, flow; a block device\'s sizes; a clone', (t) => {
+  assertSame(sameRun(t, 'fam_ioctl'), 50);
+});

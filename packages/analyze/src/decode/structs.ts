@@ -356,24 +356,3 @@ export function epollEvent(d: DataView, off: number): string {
   const data = d.getBigUint64(off + 4, le);
   return `{events=${flags(X.epoll_events, ev)}, data={u32=${lo}, u64=${data}}}`;
 }
-
-// ---- termios / winsize ----
-
-export function winsize(d: DataView): string {
-  return `{ws_row=${d.getUint16(0, le)}, ws_col=${d.getUint16(2, le)}, ws_xpixel=${d.getUint16(4, le)}, ws_ypixel=${d.getUint16(6, le)}}`;
-}
-
-const BAUD: Record<number, string> = {
-  0: 'B0', 1: 'B50', 2: 'B75', 3: 'B110', 4: 'B134', 5: 'B150', 6: 'B200', 7: 'B300', 8: 'B600', 9: 'B1200',
-  10: 'B1800', 11: 'B2400', 12: 'B4800', 13: 'B9600', 14: 'B19200', 15: 'B38400', 0o10001: 'B57600',
-  0o10002: 'B115200', 0o10003: 'B230400', 0o10004: 'B460800',
-};
-
-/** struct termios, as strace prints it without -v: {B38400 opost isig icanon echo ...}. */
-export function termios(d: DataView): string {
-  const oflag = d.getUint32(4, le);
-  const cflag = d.getUint32(8, le);
-  const lflag = d.getUint32(12, le);
-  const baud = BAUD[cflag & 0o10017] ?? hex(cflag & 0o10017);
-  return `{${baud} ${oflag & 1 ? '' : '-'}opost ${lflag & 1 ? '' : '-'}isig ${lflag & 2 ? '' : '-'}icanon ${lflag & 0o10 ? '' : '-'}echo ...}`;
-}

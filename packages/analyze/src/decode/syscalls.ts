@@ -6,6 +6,7 @@ import { CaptureFlag } from '@beetrace/format';
 import * as X from '../generated/xlat.js';
 import { type Call, s32, u32 } from './call.js';
 import { msgControl } from './cmsg.js';
+import { ioctl } from './ioctl.js';
 import * as S from './structs.js';
 import { octal, quote } from './text.js';
 import { and53, enumName, flags, hex, sprintFlags, type Xlat } from './xlat.js';
@@ -758,47 +759,6 @@ function fcntl(c: Call): void {
     case 11: if (ok && c.ret) c.retText = `${c.ret} (${S.signalName(c.ret)})`; break; // F_GETSIG
     case 9: case 1032: break; // F_GETOWN F_GETPIPE_SZ
     default: c.push(c.hexArg(2));
-  }
-}
-
-function ioctlRequest(req: number): string {
-  const n = X.ioctl_tty.byValue.get(req) ?? X.ioctl_fs.byValue.get(req);
-  if (n !== undefined) return n;
-  const dir = req >>> 30;
-  const size = (req >>> 16) & 0x3fff;
-  const type = (req >>> 8) & 0xff;
-  const nr = req & 0xff;
-  if (dir === 0 && size === 0) return hex(req);
-  const dirs = ['_IOC_NONE', '_IOC_WRITE', '_IOC_READ', '_IOC_READ|_IOC_WRITE'];
-  return `_IOC(${dirs[dir]}, ${hex(type)}, ${hex(nr)}, ${hex(size)})`;
-}
-
-function ioctl(c: Call): void {
-  c.push(c.fd(c.arg(0)));
-  const req = u32(c.arg(1));
-  c.push(ioctlRequest(req));
-  switch (req) {
-    case 0x5401: // TCGETS
-      c.exiting();
-      c.push(c.out(2, (d) => S.termios(d), 16));
-      break;
-    case 0x5402: case 0x5403: case 0x5404: // TCSETS*
-      c.push(c.struct(2, (d) => S.termios(d), 16));
-      break;
-    case 0x5413: // TIOCGWINSZ
-      c.exiting();
-      c.push(c.out(2, (d) => S.winsize(d), 8));
-      break;
-    case 0x5414: c.push(c.struct(2, (d) => S.winsize(d), 8)); break; // TIOCSWINSZ
-    case 0x540f: c.exiting(); c.push(c.out(2, (d) => `[${d.getInt32(0, le)}]`, 4)); break; // TIOCGPGRP
-    case 0x5410: c.push(intPtr(c, 2, false)); break; // TIOCSPGRP
-    case 0x541b: c.exiting(); c.push(c.out(2, (d) => `[${d.getInt32(0, le)}]`, 4)); break; // FIONREAD
-    case 0x5421: case 0x5452: c.push(intPtr(c, 2, false)); break; // FIONBIO FIOASYNC
-    case 0x5450: case 0x5451: case 0x5422: break; // FIONCLEX FIOCLEX TIOCNOTTY
-    case 0x540e: c.push(c.int(2)); break; // TIOCSCTTY
-    case 0x540b: c.push(c.enumArg(2, X.ioctl_tty)); break; // TCFLSH
-    default:
-      c.push(c.hexArg(2));
   }
 }
 

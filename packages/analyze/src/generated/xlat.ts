@@ -95,6 +95,42 @@ export const at_flags: Xlat = xlat("flags", [
   [0x8000, "AT_RECURSIVE"],
 ]);
 
+// <asm/termbits.h>
+export const baud_options: Xlat = xlat("enum", [
+  [0x0, "B0"],
+  [0x1, "B50"],
+  [0x2, "B75"],
+  [0x3, "B110"],
+  [0x4, "B134"],
+  [0x5, "B150"],
+  [0x6, "B200"],
+  [0x7, "B300"],
+  [0x8, "B600"],
+  [0x9, "B1200"],
+  [0xa, "B1800"],
+  [0xb, "B2400"],
+  [0xc, "B4800"],
+  [0xd, "B9600"],
+  [0xe, "B19200"],
+  [0xf, "B38400"],
+  [0x1001, "B57600"],
+  [0x1002, "B115200"],
+  [0x1003, "B230400"],
+  [0x1004, "B460800"],
+  [0x1005, "B500000"],
+  [0x1006, "B576000"],
+  [0x1007, "B921600"],
+  [0x1008, "B1000000"],
+  [0x1009, "B1152000"],
+  [0x100a, "B1500000"],
+  [0x100b, "B2000000"],
+  [0x100c, "B2500000"],
+  [0x100d, "B3000000"],
+  [0x100e, "B3500000"],
+  [0x100f, "B4000000"],
+  [0x1000, "BOTHER"],
+]);
+
 // <linux/capability.h>
 export const cap_version: Xlat = xlat("enum", [
   [0x19980330, "_LINUX_CAPABILITY_VERSION_1"],
@@ -470,6 +506,39 @@ export const flockcmds: Xlat = xlat("flags", [
   [0x8, "LOCK_UN"],
 ]);
 
+// <linux/fs.h>
+export const fs_ioc_flags: Xlat = xlat("flags", [
+  [0x1, "FS_SECRM_FL"],
+  [0x2, "FS_UNRM_FL"],
+  [0x4, "FS_COMPR_FL"],
+  [0x8, "FS_SYNC_FL"],
+  [0x10, "FS_IMMUTABLE_FL"],
+  [0x20, "FS_APPEND_FL"],
+  [0x40, "FS_NODUMP_FL"],
+  [0x80, "FS_NOATIME_FL"],
+  [0x100, "FS_DIRTY_FL"],
+  [0x200, "FS_COMPRBLK_FL"],
+  [0x400, "FS_NOCOMP_FL"],
+  [0x800, "FS_ENCRYPT_FL"],
+  [0x1000, "FS_INDEX_FL"],
+  [0x2000, "FS_IMAGIC_FL"],
+  [0x4000, "FS_JOURNAL_DATA_FL"],
+  [0x8000, "FS_NOTAIL_FL"],
+  [0x10000, "FS_DIRSYNC_FL"],
+  [0x20000, "FS_TOPDIR_FL"],
+  [0x40000, "FS_HUGE_FILE_FL"],
+  [0x80000, "FS_EXTENT_FL"],
+  [0x100000, "FS_VERITY_FL"],
+  [0x200000, "FS_EA_INODE_FL"],
+  [0x400000, "FS_EOFBLOCKS_FL"],
+  [0x800000, "FS_NOCOW_FL"],
+  [0x2000000, "FS_DAX_FL"],
+  [0x10000000, "FS_INLINE_DATA_FL"],
+  [0x20000000, "FS_PROJINHERIT_FL"],
+  [0x40000000, "FS_CASEFOLD_FL"],
+  [0x80000000, "FS_RESERVED_FL"],
+]);
+
 // <linux/magic.h>
 export const fs_magic: Xlat = xlat("enum", [
   [0xef53, "EXT2_SUPER_MAGIC"],
@@ -595,107 +664,101 @@ export const inotify_masks: Xlat = xlat("flags", [
   [0x80000000, "IN_ONESHOT"],
 ]);
 
-// <linux/fs.h> <linux/fiemap.h> <linux/sockios.h> <asm/sockios.h>
-export const ioctl_fs: Xlat = xlat("enum", [
-  [0x2, "FIGETBSZ"],
-  [0x1, "FIBMAP"],
-  [0xc0045877, "FIFREEZE"],
-  [0xc0045878, "FITHAW"],
-  [0x40049409, "FICLONE"],
-  [0x4020940d, "FICLONERANGE"],
-  [0xc0189436, "FIDEDUPERANGE"],
-  [0x80086601, "FS_IOC_GETFLAGS"],
-  [0x40086602, "FS_IOC_SETFLAGS"],
-  [0x80087601, "FS_IOC_GETVERSION"],
-  [0xc020660b, "FS_IOC_FIEMAP"],
-  [0x801c581f, "FS_IOC_FSGETXATTR"],
-  [0x401c5820, "FS_IOC_FSSETXATTR"],
-  [0x1260, "BLKGETSIZE"],
-  [0x80081272, "BLKGETSIZE64"],
-  [0x1268, "BLKSSZGET"],
-  [0x8912, "SIOCGIFCONF"],
-  [0x8913, "SIOCGIFFLAGS"],
-  [0x8933, "SIOCGIFINDEX"],
-  [0x8910, "SIOCGIFNAME"],
-  [0x8927, "SIOCGIFHWADDR"],
-  [0x8915, "SIOCGIFADDR"],
-  [0x8921, "SIOCGIFMTU"],
-  [0x8905, "SIOCATMARK"],
-  [0x8906, "SIOCGSTAMP_OLD"],
-]);
-
-// <asm/termbits.h> <asm/ioctls.h>
-export const ioctl_tty: Xlat = xlat("enum", [
+// <asm/termbits.h> <asm/ioctls.h> <linux/fs.h> <linux/loop.h> <linux/blkzoned.h>
+export const ioctl_decoded: Xlat = xlat("enum", [
   [0x5401, "TCGETS"],
+  [0x5456, "TIOCGLCKTRMIOS"],
+  [0x802c542a, "TCGETS2"],
+  [0x5405, "TCGETA"],
   [0x5402, "TCSETS"],
   [0x5403, "TCSETSW"],
   [0x5404, "TCSETSF"],
-  [0x5405, "TCGETA"],
+  [0x5457, "TIOCSLCKTRMIOS"],
+  [0x402c542b, "TCSETS2"],
+  [0x402c542c, "TCSETSW2"],
+  [0x402c542d, "TCSETSF2"],
   [0x5406, "TCSETA"],
   [0x5407, "TCSETAW"],
   [0x5408, "TCSETAF"],
-  [0x5409, "TCSBRK"],
-  [0x540a, "TCXONC"],
-  [0x540b, "TCFLSH"],
-  [0x540c, "TIOCEXCL"],
-  [0x540d, "TIOCNXCL"],
-  [0x540e, "TIOCSCTTY"],
-  [0x540f, "TIOCGPGRP"],
-  [0x5410, "TIOCSPGRP"],
-  [0x5411, "TIOCOUTQ"],
-  [0x5412, "TIOCSTI"],
   [0x5413, "TIOCGWINSZ"],
   [0x5414, "TIOCSWINSZ"],
+  [0x540a, "TCXONC"],
+  [0x540b, "TCFLSH"],
+  [0x5409, "TCSBRK"],
+  [0x5425, "TCSBRKP"],
+  [0x540e, "TIOCSCTTY"],
   [0x5415, "TIOCMGET"],
   [0x5416, "TIOCMBIS"],
   [0x5417, "TIOCMBIC"],
   [0x5418, "TIOCMSET"],
-  [0x5419, "TIOCGSOFTCAR"],
-  [0x541a, "TIOCSSOFTCAR"],
-  [0x541b, "FIONREAD"],
-  [0x541c, "TIOCLINUX"],
-  [0x541d, "TIOCCONS"],
-  [0x541e, "TIOCGSERIAL"],
-  [0x541f, "TIOCSSERIAL"],
-  [0x5420, "TIOCPKT"],
-  [0x5421, "FIONBIO"],
-  [0x5422, "TIOCNOTTY"],
-  [0x5423, "TIOCSETD"],
+  [0x540f, "TIOCGPGRP"],
+  [0x5429, "TIOCGSID"],
   [0x5424, "TIOCGETD"],
-  [0x5425, "TCSBRKP"],
+  [0x5419, "TIOCGSOFTCAR"],
+  [0x80045430, "TIOCGPTN"],
+  [0x541b, "FIONREAD"],
+  [0x5411, "TIOCOUTQ"],
+  [0x80045440, "TIOCGEXCL"],
+  [0x80045432, "TIOCGDEV"],
+  [0x5410, "TIOCSPGRP"],
+  [0x5423, "TIOCSETD"],
+  [0x5421, "FIONBIO"],
+  [0x5452, "FIOASYNC"],
+  [0x5420, "TIOCPKT"],
+  [0x541a, "TIOCSSOFTCAR"],
+  [0x40045431, "TIOCSPTLCK"],
+  [0x5412, "TIOCSTI"],
   [0x5427, "TIOCSBRK"],
   [0x5428, "TIOCCBRK"],
-  [0x5429, "TIOCGSID"],
-  [0x802c542a, "TCGETS2"],
-  [0x402c542b, "TCSETS2"],
-  [0x402c542c, "TCSETSW2"],
-  [0x402c542d, "TCSETSF2"],
-  [0x542e, "TIOCGRS485"],
-  [0x542f, "TIOCSRS485"],
-  [0x80045430, "TIOCGPTN"],
-  [0x40045431, "TIOCSPTLCK"],
-  [0x80045432, "TIOCGDEV"],
-  [0x40045436, "TIOCSIG"],
-  [0x5437, "TIOCVHANGUP"],
-  [0x80045438, "TIOCGPKT"],
-  [0x80045439, "TIOCGPTLCK"],
-  [0x80045440, "TIOCGEXCL"],
-  [0x5441, "TIOCGPTPEER"],
-  [0x5450, "FIONCLEX"],
+  [0x541d, "TIOCCONS"],
+  [0x5422, "TIOCNOTTY"],
+  [0x540c, "TIOCEXCL"],
+  [0x540d, "TIOCNXCL"],
   [0x5451, "FIOCLEX"],
-  [0x5452, "FIOASYNC"],
-  [0x5453, "TIOCSERCONFIG"],
-  [0x5454, "TIOCSERGWILD"],
-  [0x5455, "TIOCSERSWILD"],
-  [0x5456, "TIOCGLCKTRMIOS"],
-  [0x5457, "TIOCSLCKTRMIOS"],
-  [0x5458, "TIOCSERGSTRUCT"],
-  [0x5459, "TIOCSERGETLSR"],
-  [0x545a, "TIOCSERGETMULTI"],
-  [0x545b, "TIOCSERSETMULTI"],
-  [0x545c, "TIOCMIWAIT"],
-  [0x545d, "TIOCGICOUNT"],
-  [0x5460, "FIOQSIZE"],
+  [0x5450, "FIONCLEX"],
+  [0x5437, "TIOCVHANGUP"],
+  [0x541f, "TIOCSSERIAL"],
+  [0x1262, "BLKRASET"],
+  [0x1264, "BLKFRASET"],
+  [0x1267, "BLKSECTGET"],
+  [0x127e, "BLKROTATIONAL"],
+  [0x125e, "BLKROGET"],
+  [0x80081270, "BLKBSZGET"],
+  [0x1268, "BLKSSZGET"],
+  [0x127a, "BLKALIGNOFF"],
+  [0x125d, "BLKROSET"],
+  [0x40081271, "BLKBSZSET"],
+  [0x127b, "BLKPBSZGET"],
+  [0x1278, "BLKIOMIN"],
+  [0x1279, "BLKIOOPT"],
+  [0x127c, "BLKDISCARDZEROES"],
+  [0x80041284, "BLKGETZONESZ"],
+  [0x80041285, "BLKGETNRZONES"],
+  [0x1263, "BLKRAGET"],
+  [0x1265, "BLKFRAGET"],
+  [0x1260, "BLKGETSIZE"],
+  [0x80081272, "BLKGETSIZE64"],
+  [0x80081280, "BLKGETDISKSEQ"],
+  [0x1277, "BLKDISCARD"],
+  [0x127d, "BLKSECDISCARD"],
+  [0x127f, "BLKZEROOUT"],
+  [0x125f, "BLKRRPART"],
+  [0x1261, "BLKFLSBUF"],
+  [0x4c01, "LOOP_CLR_FD"],
+  [0x4c07, "LOOP_SET_CAPACITY"],
+  [0x4c82, "LOOP_CTL_GET_FREE"],
+  [0x4c00, "LOOP_SET_FD"],
+  [0x4c06, "LOOP_CHANGE_FD"],
+  [0x4c80, "LOOP_CTL_ADD"],
+  [0x4c81, "LOOP_CTL_REMOVE"],
+  [0x4c08, "LOOP_SET_DIRECT_IO"],
+  [0x4c09, "LOOP_SET_BLOCK_SIZE"],
+  [0x40049409, "FICLONE"],
+  [0x4020940d, "FICLONERANGE"],
+  [0x80086601, "FS_IOC_GETFLAGS"],
+  [0x80046601, "FS_IOC32_GETFLAGS"],
+  [0x40086602, "FS_IOC_SETFLAGS"],
+  [0x40046602, "FS_IOC32_SETFLAGS"],
 ]);
 
 // <netinet/in.h>
@@ -878,6 +941,22 @@ export const mmap_type: Xlat = xlat("enum", [
   [0x1, "MAP_SHARED"],
   [0x2, "MAP_PRIVATE"],
   [0x3, "MAP_SHARED_VALIDATE"],
+]);
+
+// <asm/termios.h>
+export const modem_flags: Xlat = xlat("flags", [
+  [0x1, "TIOCM_LE"],
+  [0x2, "TIOCM_DTR"],
+  [0x4, "TIOCM_RTS"],
+  [0x8, "TIOCM_ST"],
+  [0x10, "TIOCM_SR"],
+  [0x20, "TIOCM_CTS"],
+  [0x40, "TIOCM_CAR"],
+  [0x80, "TIOCM_RNG"],
+  [0x100, "TIOCM_DSR"],
+  [0x2000, "TIOCM_OUT1"],
+  [0x4000, "TIOCM_OUT2"],
+  [0x8000, "TIOCM_LOOP"],
 ]);
 
 // <sys/stat.h>
@@ -1685,6 +1764,13 @@ export const sync_file_range_flags: Xlat = xlat("flags", [
   [0x4, "SYNC_FILE_RANGE_WAIT_AFTER"],
 ]);
 
+// <asm/termbits.h>
+export const tcflsh_options: Xlat = xlat("enum", [
+  [0x0, "TCIFLUSH"],
+  [0x1, "TCOFLUSH"],
+  [0x2, "TCIOFLUSH"],
+]);
+
 // <netinet/tcp.h>
 export const tcp_options: Xlat = xlat("enum", [
   [0x1, "TCP_NODELAY"],
@@ -1723,6 +1809,126 @@ export const tcp_options: Xlat = xlat("enum", [
   [0x23, "TCP_ZEROCOPY_RECEIVE"],
   [0x24, "TCP_INQ"],
   [0x25, "TCP_TX_DELAY"],
+]);
+
+// <asm/termbits.h>
+export const tcxonc_options: Xlat = xlat("enum", [
+  [0x0, "TCOOFF"],
+  [0x1, "TCOON"],
+  [0x2, "TCIOFF"],
+  [0x3, "TCION"],
+]);
+
+// <asm/termbits.h>
+export const term_cflags: Xlat = xlat("flags", [
+  [0x40, "CSTOPB"],
+  [0x80, "CREAD"],
+  [0x100, "PARENB"],
+  [0x200, "PARODD"],
+  [0x400, "HUPCL"],
+  [0x800, "CLOCAL"],
+  [0x40000000, "CMSPAR"],
+  [0x80000000, "CRTSCTS"],
+]);
+
+// <asm/termbits.h>
+export const term_cflags_csize: Xlat = xlat("enum", [
+  [0x0, "CS5"],
+  [0x10, "CS6"],
+  [0x20, "CS7"],
+  [0x30, "CS8"],
+]);
+
+// <asm/termbits.h>
+export const term_iflags: Xlat = xlat("flags", [
+  [0x1, "IGNBRK"],
+  [0x2, "BRKINT"],
+  [0x4, "IGNPAR"],
+  [0x8, "PARMRK"],
+  [0x10, "INPCK"],
+  [0x20, "ISTRIP"],
+  [0x40, "INLCR"],
+  [0x80, "IGNCR"],
+  [0x100, "ICRNL"],
+  [0x200, "IUCLC"],
+  [0x400, "IXON"],
+  [0x800, "IXANY"],
+  [0x1000, "IXOFF"],
+  [0x2000, "IMAXBEL"],
+  [0x4000, "IUTF8"],
+]);
+
+// <asm/termbits.h>
+export const term_lflags: Xlat = xlat("flags", [
+  [0x1, "ISIG"],
+  [0x2, "ICANON"],
+  [0x4, "XCASE"],
+  [0x8, "ECHO"],
+  [0x10, "ECHOE"],
+  [0x20, "ECHOK"],
+  [0x40, "ECHONL"],
+  [0x80, "NOFLSH"],
+  [0x8000, "IEXTEN"],
+  [0x200, "ECHOCTL"],
+  [0x400, "ECHOPRT"],
+  [0x800, "ECHOKE"],
+  [0x1000, "FLUSHO"],
+  [0x4000, "PENDIN"],
+  [0x100, "TOSTOP"],
+  [0x10000, "EXTPROC"],
+]);
+
+// <asm/termbits.h>
+export const term_oflags: Xlat = xlat("flags", [
+  [0x1, "OPOST"],
+  [0x2, "OLCUC"],
+  [0x4, "ONLCR"],
+  [0x8, "OCRNL"],
+  [0x10, "ONOCR"],
+  [0x20, "ONLRET"],
+  [0x40, "OFILL"],
+  [0x80, "OFDEL"],
+]);
+
+// <asm/termbits.h>
+export const term_oflags_bsdly: Xlat = xlat("enum", [
+  [0x2000, "BS1"],
+  [0x0, "BS0"],
+]);
+
+// <asm/termbits.h>
+export const term_oflags_crdly: Xlat = xlat("enum", [
+  [0x0, "CR0"],
+  [0x200, "CR1"],
+  [0x400, "CR2"],
+  [0x600, "CR3"],
+]);
+
+// <asm/termbits.h>
+export const term_oflags_ffdly: Xlat = xlat("enum", [
+  [0x0, "FF0"],
+  [0x8000, "FF1"],
+]);
+
+// <asm/termbits.h>
+export const term_oflags_nldly: Xlat = xlat("enum", [
+  [0x0, "NL0"],
+  [0x100, "NL1"],
+]);
+
+// <asm/termbits.h>
+export const term_oflags_tabdly: Xlat = xlat("enum", [
+  [0x1800, "XTABS"],
+  [0x0, "TAB0"],
+  [0x800, "TAB1"],
+  [0x1000, "TAB2"],
+  [0x1800, "TAB3"],
+]);
+
+// <asm/termbits.h>
+export const term_oflags_vtdly: Xlat = xlat("enum", [
+  [0x0, "VT0"],
+  [0x4000, "VT1"],
 ]);
 
 // <sys/timerfd.h>
