@@ -131,3 +131,7 @@ test('signals: handlers, masks, signals sent and delivered, pending, waited for,
 test('ioctl on terminals and block devices: a pty set up, attributes read and set, window size, groups, queues, flow; a block device\'s sizes; a clone', (t) => {
   assertSame(sameRun(t, 'fam_ioctl'), 50);
 });
+
+test('clocks and timers: every clock, sleeps (relative, absolute, interrupted), POSIX timers, interval timers, alarm', (t) => {
+  assertSame(sameRun(t, 'fam_time'), 40);
+});

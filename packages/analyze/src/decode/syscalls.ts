@@ -842,6 +842,43 @@ function sigaltstack(d: DataView): string {
   return `{ss_sp=${sp === 0 ? 'NULL' : hex(sp)}, ss_flags=${flags(X.sigaltstack_flags, d.getInt32(8, le) >>> 0)}, ss_size=${S.u64(d, 16)}}`;
 }
 
+/** The call was interrupted by a signal and will be restarted (ERESTARTSYS...ERESTART_RESTARTBLOCK). */
+function erestart(c: Call): boolean {
+  return c.exited && c.failed && -c.ret >= 512 && -c.ret <= 516;
+}
+
+/** A clock id as strace's printclockname: a name, or a CPU-time or fd clock made from a pid or fd. */
+function clockName(v: number): string {
+  const id = s32(v);
+  if (id >= 0) return enumName(X.clocknames, id, 'hex', 'CLOCK_???');
+  if ((id & 7) === 3) return `FD_TO_CLOCKID(${(~id >>> 0) >>> 3})`;
+  return `${id & 4 ? 'MAKE_THREAD_CPUCLOCK' : 'MAKE_PROCESS_CPUCLOCK'}(${~(id >> 3)}, ${enumName(X.cpuclocknames, id & 7, 'hex', 'CPUCLOCK_???')})`;
+}
+
+function timezone(d: DataView): string {
+  return `{tz_minuteswest=${d.getInt32(0, le)}, tz_dsttime=${d.getInt32(4, le)}}`;
+}
+
+/** struct timex (x86_64, 208 bytes), and the clock state as the return value's note. */
+function adjtimex(c: Call, i: number): void {
+  c.push(c.out(i, (d) => `{modes=${flags(X.adjtimex_modes, d.getUint32(0, le), '0', 'ADJ_???')}, offset=${S.i64(d, 8)}, freq=${S.i64(d, 16)}, maxerror=${S.i64(d, 24)}, esterror=${S.i64(d, 32)}, status=${flags(X.adjtimex_status, d.getInt32(40, le) >>> 0, '0', 'STA_???')}, constant=${S.i64(d, 48)}, precision=${S.i64(d, 56)}, tolerance=${S.i64(d, 64)}, time=${S.timeval(d, 72)}, tick=${S.i64(d, 88)}, ppsfreq=${S.i64(d, 96)}, jitter=${S.i64(d, 104)}, shift=${d.getInt32(112, le)}, stabil=${S.i64(d, 120)}, jitcnt=${S.i64(d, 128)}, calcnt=${S.i64(d, 136)}, errcnt=${S.i64(d, 144)}, stbcnt=${S.i64(d, 152)}, tai=${d.getInt32(160, le)}}`, 164));
+  if (c.exited && !c.failed && X.adjtimex_state.byValue.has(c.ret)) c.retText = `${c.ret} (${X.adjtimex_state.byValue.get(c.ret)})`;
+}
+
+/** struct sigevent (timer_create, mq_notify). */
+function sigevent(d: DataView): string {
+  const ptr = S.u64(d, 0);
+  const signo = d.getInt32(8, le);
+  const notify = d.getInt32(12, le);
+  const parts: string[] = [];
+  if (ptr) parts.push(`sigev_value={sival_int=${d.getInt32(0, le)}, sival_ptr=${hex(ptr)}}`);
+  parts.push(`sigev_signo=${notify === 0 || notify === 2 || notify === 4 ? S.signalName(signo) : String(signo >>> 0)}`);
+  parts.push(`sigev_notify=${enumName(X.sigev_value, notify, 'hex', 'SIGEV_???')}`);
+  if (notify === 4) parts.push(`sigev_notify_thread_id=${d.getInt32(16, le)}`);
+  else if (notify === 2) { const f = S.u64(d, 16); const a = S.u64(d, 24); parts.push(`sigev_notify_function=${f ? hex(f) : 'NULL'}`, `sigev_notify_attributes=${a ? hex(a) : 'NULL'}`); }
+  return `{${parts.join(', ')}}`;
+}
+
 // ---- the table of decoders ----
 
 const fdOnly: Decoder = (c) => { c.push(c.fd(c.arg(0))); };
@@ -1118,23 +1155,40 @@ export const decoders: Record<string, Decoder> = {
   nanosleep: (c) => {
     c.push(timespecArg(c, 0));
     c.exiting();
-    c.push(c.arg(1) === 0 ? 'NULL' : c.failed && c.ret === -4 ? timespecArg(c, 1) : c.ptr(c.arg(1)));
+    // the time left only when the sleep was interrupted (strace's is_erestart)
+    c.push(erestart(c) ? timespecArg(c, 1) : c.ptr(c.arg(1)));
   },
   clock_nanosleep: (c) => {
-    c.push(c.enumArg(0, X.clocknames)); c.push(c.flagsArg(1, X.timer_flags)); c.push(timespecArg(c, 2));
+    c.push(clockName(c.arg(0))); c.push(c.flagsArg(1, X.timer_flags)); c.push(timespecArg(c, 2));
     c.exiting();
-    c.push(c.arg(3) === 0 ? 'NULL' : c.failed && c.ret === -4 ? timespecArg(c, 3) : c.ptr(c.arg(3)));
+    c.push(c.arg(1) === 0 && erestart(c) ? timespecArg(c, 3) : c.ptr(c.arg(3)));
   },
-  clock_gettime: (c) => { c.push(c.enumArg(0, X.clocknames)); c.exiting(); c.push(timespecArg(c, 1, true)); },
-  clock_getres: (c) => { c.push(c.enumArg(0, X.clocknames)); c.exiting(); c.push(timespecArg(c, 1, true)); },
-  gettimeofday: (c) => { c.exiting(); c.push(c.out(0, (d) => S.timeval(d), 16)); c.push(c.ptr(c.arg(1))); },
-  time: (c) => { c.exiting(); c.push(c.out(0, (d) => `[${S.i64(d, 0)}]`, 8)); },
+  clock_gettime: (c) => { c.push(clockName(c.arg(0))); c.exiting(); c.push(timespecArg(c, 1, true)); },
+  clock_getres: (c) => { c.push(clockName(c.arg(0))); c.exiting(); c.push(timespecArg(c, 1, true)); },
+  clock_settime: (c) => { c.push(clockName(c.arg(0))); c.push(timespecArg(c, 1)); },
+  gettimeofday: (c) => { c.exiting(); c.push(c.out(0, (d) => S.timeval(d), 16)); c.push(c.out(1, timezone, 8)); },
+  settimeofday: (c) => { c.push(c.struct(0, (d) => S.timeval(d), 16)); c.push(c.struct(1, timezone, 8)); },
+  adjtimex: (c) => { c.exiting(); adjtimex(c, 0); },
+  clock_adjtime: (c) => { c.push(clockName(c.arg(0))); c.exiting(); adjtimex(c, 1); },
+  time: (c) => {
+    c.exiting();
+    c.push(c.out(0, (d) => `[${S.i64(d, 0)}${S.timeComment(S.i64(d, 0), 0, 0)}]`, 8));
+    if (c.exited && !c.failed) c.retText = `${c.ret}${S.timeComment(c.ret, 0, 0).replace(/^ \/\* (.*) \*\/$/, ' ($1)')}`;
+  },
+  timer_create: (c) => { c.push(clockName(c.arg(0))); c.push(c.struct(1, sigevent, 16)); c.exiting(); c.push(intPtr(c, 2, true)); },
+  timer_settime: (c) => {
+    c.push(c.int(0)); c.push(c.flagsArg(1, X.timer_flags)); c.push(c.struct(2, itimerspec, 32));
+    c.exiting(); c.push(c.out(3, itimerspec, 32));
+  },
+  timer_gettime: (c) => { c.push(c.int(0)); c.exiting(); c.push(c.out(1, itimerspec, 32)); },
+  timer_getoverrun: (c) => { c.push(c.int(0)); },
+  timer_delete: (c) => { c.push(c.int(0)); },
   getitimer: (c) => { c.push(c.enumArg(0, X.itimer_which)); c.exiting(); c.push(c.out(1, itimerval, 32)); },
   setitimer: (c) => {
     c.push(c.enumArg(0, X.itimer_which)); c.push(c.struct(1, itimerval, 32));
     c.exiting(); c.push(c.out(2, itimerval, 32));
   },
-  timerfd_create: (c) => { c.push(c.enumArg(0, X.clocknames)); c.push(c.flagsArg(1, X.tfd_create_flags)); c.retFormat = 'fd'; },
+  timerfd_create: (c) => { c.push(clockName(c.arg(0))); c.push(c.flagsArg(1, X.tfd_create_flags)); c.retFormat = 'fd'; },
   timerfd_settime: (c) => {
     c.push(c.fd(c.arg(0))); c.push(c.flagsArg(1, X.tfd_settime_flags)); c.push(c.struct(2, itimerspec, 32));
     c.exiting(); c.push(c.out(3, itimerspec, 32));

@@ -58,6 +58,53 @@ export const addrfams: Xlat = xlat("enum", [
   [0x2d, "AF_MCTP"],
 ]);
 
+// <sys/timex.h>
+export const adjtimex_modes: Xlat = xlat("flags", [
+  [0xa001, "ADJ_OFFSET_SS_READ"],
+  [0x8001, "ADJ_OFFSET_SINGLESHOT"],
+  [0x1, "ADJ_OFFSET"],
+  [0x2, "ADJ_FREQUENCY"],
+  [0x4, "ADJ_MAXERROR"],
+  [0x8, "ADJ_ESTERROR"],
+  [0x10, "ADJ_STATUS"],
+  [0x20, "ADJ_TIMECONST"],
+  [0x80, "ADJ_TAI"],
+  [0x100, "ADJ_SETOFFSET"],
+  [0x1000, "ADJ_MICRO"],
+  [0x2000, "ADJ_NANO"],
+  [0x4000, "ADJ_TICK"],
+]);
+
+// <sys/timex.h>
+export const adjtimex_state: Xlat = xlat("enum", [
+  [0x0, "TIME_OK"],
+  [0x1, "TIME_INS"],
+  [0x2, "TIME_DEL"],
+  [0x3, "TIME_OOP"],
+  [0x4, "TIME_WAIT"],
+  [0x5, "TIME_ERROR"],
+]);
+
+// <sys/timex.h>
+export const adjtimex_status: Xlat = xlat("flags", [
+  [0x1, "STA_PLL"],
+  [0x2, "STA_PPSFREQ"],
+  [0x4, "STA_PPSTIME"],
+  [0x8, "STA_FLL"],
+  [0x10, "STA_INS"],
+  [0x20, "STA_DEL"],
+  [0x40, "STA_UNSYNC"],
+  [0x80, "STA_FREQHOLD"],
+  [0x100, "STA_PPSSIGNAL"],
+  [0x200, "STA_PPSJITTER"],
+  [0x400, "STA_PPSWANDER"],
+  [0x800, "STA_PPSERROR"],
+  [0x1000, "STA_CLOCKERR"],
+  [0x2000, "STA_NANO"],
+  [0x4000, "STA_MODE"],
+  [0x8000, "STA_CLK"],
+]);
+
 // <asm/prctl.h>
 export const arch_prctl_codes: Xlat = xlat("enum", [
   [0x1001, "ARCH_SET_GS"],
@@ -233,6 +280,13 @@ export const clone_flags: Xlat = xlat("flags", [
 export const close_range_flags: Xlat = xlat("flags", [
   [0x2, "CLOSE_RANGE_UNSHARE"],
   [0x4, "CLOSE_RANGE_CLOEXEC"],
+]);
+
+// <time.h>
+export const cpuclocknames: Xlat = xlat("enum", [
+  [0x0, "CPUCLOCK_PROF"],
+  [0x1, "CPUCLOCK_VIRT"],
+  [0x2, "CPUCLOCK_SCHED"],
 ]);
 
 // <sys/eventfd.h>
@@ -1393,6 +1447,14 @@ export const sigchld_codes: Xlat = xlat("enum", [
   [0x4, "CLD_TRAPPED"],
   [0x5, "CLD_STOPPED"],
   [0x6, "CLD_CONTINUED"],
+]);
+
+// <signal.h>
+export const sigev_value: Xlat = xlat("enum", [
+  [0x0, "SIGEV_SIGNAL"],
+  [0x1, "SIGEV_NONE"],
+  [0x2, "SIGEV_THREAD"],
+  [0x4, "SIGEV_THREAD_ID"],
 ]);
 
 // <signal.h>
