@@ -135,3 +135,7 @@ test('ioctl on terminals and block devices: a pty set up, attributes read and se
 test('clocks and timers: every clock, sleeps (relative, absolute, interrupted), POSIX timers, interval timers, alarm', (t) => {
   assertSame(sameRun(t, 'fam_time'), 40);
 });
+
+test('event fds: eventfd, signalfd with a signal read, timerfd, inotify with events read, epoll over them', (t) => {
+  assertSame(sameRun(t, 'fam_events'), 40);
+});

@@ -1279,6 +1279,8 @@ export const decoders: Record<string, Decoder> = {
   epoll_wait: (c) => epollWait(c, () => c.push(c.int(3))),
   epoll_pwait: (c) => epollWait(c, () => { c.push(c.int(3)); c.push(sigsetArg(c, 4, 5, false)); c.push(c.ulong(5)); }),
   epoll_pwait2: (c) => epollWait(c, () => { c.push(timespecArg(c, 3)); c.push(sigsetArg(c, 4, 5, false)); c.push(c.ulong(5)); }),
+  signalfd: (c) => { c.push(c.fd(c.arg(0))); c.push(sigsetArg(c, 1, 2, false)); c.push(c.ulong(2)); c.retFormat = 'fd'; },
+  signalfd4: (c) => { c.push(c.fd(c.arg(0))); c.push(sigsetArg(c, 1, 2, false)); c.push(c.ulong(2)); c.push(c.flagsArg(3, X.sfd_flags)); c.retFormat = 'fd'; },
   eventfd: (c) => { c.push(c.uint(0)); c.retFormat = 'fd'; },
   eventfd2: (c) => { c.push(c.uint(0)); c.push(c.flagsArg(1, X.efd_flags)); c.retFormat = 'fd'; },
   inotify_init1: (c) => { c.push(c.flagsArg(0, X.inotify_flags)); c.retFormat = 'fd'; },

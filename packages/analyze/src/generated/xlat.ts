@@ -1402,6 +1402,12 @@ export const seccomp_ops: Xlat = xlat("enum", [
   [0x3, "SECCOMP_GET_NOTIF_SIZES"],
 ]);
 
+// <sys/signalfd.h>
+export const sfd_flags: Xlat = xlat("flags", [
+  [0x80000, "SFD_CLOEXEC"],
+  [0x800, "SFD_NONBLOCK"],
+]);
+
 // <sys/socket.h>
 export const shutdown_modes: Xlat = xlat("enum", [
   [0x0, "SHUT_RD"],
