@@ -139,3 +139,7 @@ test('clocks and timers: every clock, sleeps (relative, absolute, interrupted), 
 test('event fds: eventfd, signalfd with a signal read, timerfd, inotify with events read, epoll over them', (t) => {
   assertSame(sameRun(t, 'fam_events'), 40);
 });
+
+test('prctl and arch_prctl: names, death signal, dumpable, capabilities, no-new-privs, subreaper, timer slack, securebits, a seccomp filter', (t) => {
+  assertSame(sameRun(t, 'fam_prctl'), 35);
+});

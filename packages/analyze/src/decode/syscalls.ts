@@ -764,37 +764,97 @@ function fcntl(c: Call): void {
 
 // ---- misc ----
 
+/** prctl as strace's prctl.c: the option, then its arguments; options it does not know show four in hex. */
 function prctl(c: Call): void {
   const op = u32(c.arg(0));
-  c.push(enumName(X.prctl_options, op));
-  switch (op) {
-    case 15: c.push(c.str(1)); break; // PR_SET_NAME
-    case 16: c.exiting(); c.push(c.failed || !c.exited ? c.ptr(c.arg(1)) : c.str(1)); break; // PR_GET_NAME
-    case 1: c.push(sigArg(c, 1)); break; // PR_SET_PDEATHSIG
-    case 2: c.exiting(); c.push(c.out(1, (d) => `[${S.signalName(d.getInt32(0, le))}]`, 4)); break;
-    case 3: case 9: case 21: case 37: case 39: case 42: break; // GET_*: no args
-    case 4: case 8: c.push(c.ulong(1)); break;
-    case 38: c.push(c.ulong(1)); c.push(c.ulong(2)); c.push(c.ulong(3)); c.push(c.ulong(4)); break; // NO_NEW_PRIVS
-    case 23: case 24: c.push(enumName(X.capabilities, u32(c.arg(1)), 'dec')); break; // CAPBSET_READ/DROP
-    case 36: c.push(c.ulong(1)); break; // SET_CHILD_SUBREAPER
-    case 0x53564d41: // PR_SET_VMA
-      c.push(c.arg(1) === 0 ? 'PR_SET_VMA_ANON_NAME' : c.hexArg(1));
-      c.push(c.ptr(c.arg(2)));
-      c.push(c.ulong(3));
-      c.push(c.str(4));
-      break;
-    default:
-      for (let i = 1; i < 5; i++) c.push(c.hexArg(i));
+  const O = X.prctl_options.byName;
+  const is = (...names: string[]): boolean => names.some((n) => O.get(n) === op);
+  const rest = (from: number): void => { for (let i = from; i < 5; i++) c.push(c.hexArg(i)); };
+  const ok = c.exited && !c.failed;
+  c.push(enumName(X.prctl_options, op, 'hex', 'PR_???'));
+  if (is('PR_GET_KEEPCAPS', 'PR_GET_SECCOMP', 'PR_GET_TIMERSLACK', 'PR_GET_TIMING', 'PR_TASK_PERF_EVENTS_DISABLE', 'PR_TASK_PERF_EVENTS_ENABLE')) return;
+  if (is('PR_GET_CHILD_SUBREAPER', 'PR_GET_ENDIAN', 'PR_GET_FPEMU', 'PR_GET_FPEXC')) { c.exiting(); c.push(c.out(1, (d) => `[${d.getUint32(0, le)}]`, 4)); return; }
+  if (is('PR_GET_DUMPABLE')) {
+    if (ok && X.pr_dumpable.byValue.has(c.ret)) c.retText = `${c.ret} (${X.pr_dumpable.byValue.get(c.ret)})`;
+    return;
   }
+  if (is('PR_GET_NAME')) { c.exiting(); c.push(c.failed || !c.exited ? c.ptr(c.arg(1)) : c.str(1)); return; }
+  if (is('PR_GET_PDEATHSIG')) { c.exiting(); c.push(c.out(1, (d) => `[${S.signalName(d.getInt32(0, le))}]`, 4)); return; }
+  if (is('PR_GET_SECUREBITS')) {
+    if (ok && c.ret) c.retText = `${hex(c.ret)} (${sprintFlags(X.secbits, c.ret)})`;
+    return;
+  }
+  if (is('PR_GET_TID_ADDRESS')) { c.exiting(); c.push(c.out(1, (d) => `[${c.ptr(S.u64(d, 0))}]`, 8)); return; }
+  if (is('PR_GET_TSC')) { c.exiting(); c.push(c.out(1, (d) => `[${enumName(X.pr_tsc, d.getInt32(0, le), 'hex', 'PR_TSC_???')}]`, 4)); return; }
+  if (is('PR_GET_UNALIGN')) { c.exiting(); c.push(c.out(1, (d) => `[${flags(X.pr_unalign_flags, d.getUint32(0, le), '0', 'PR_UNALIGN_???')}]`, 4)); return; }
+  if (is('PR_SET_CHILD_SUBREAPER', 'PR_SET_ENDIAN', 'PR_SET_FPEMU', 'PR_SET_FPEXC', 'PR_SET_KEEPCAPS', 'PR_SET_TIMING')) { c.push(c.ulong(1)); return; }
+  if (is('PR_SET_DUMPABLE')) { c.push(enumName(X.pr_dumpable, c.arg(1), 'hex', 'SUID_DUMP_???')); return; }
+  if (is('PR_CAPBSET_DROP', 'PR_CAPBSET_READ')) { c.push(enumName(X.capabilities, c.arg(1), 'hex', 'CAP_???')); return; }
+  if (is('PR_CAP_AMBIENT')) {
+    const sub = c.arg(1);
+    c.push(enumName(X.pr_cap_ambient, sub, 'hex', 'PR_CAP_AMBIENT_???'));
+    if (sub >= 1 && sub <= 3) { c.push(enumName(X.capabilities, c.arg(2), 'hex', 'CAP_???')); rest(3); } else rest(2);
+    return;
+  }
+  if (is('PR_MCE_KILL')) {
+    c.push(enumName(X.pr_mce_kill, c.arg(1), 'hex', 'PR_MCE_KILL_???'));
+    c.push(c.arg(1) === 1 ? enumName(X.pr_mce_kill_policy, c.arg(2), 'hex', 'PR_MCE_KILL_???') : c.hexArg(2));
+    rest(3);
+    return;
+  }
+  if (is('PR_MCE_KILL_GET')) {
+    rest(1);
+    if (ok && X.pr_mce_kill_policy.byValue.has(c.ret)) c.retText = `${c.ret} (${X.pr_mce_kill_policy.byValue.get(c.ret)})`;
+    return;
+  }
+  if (is('PR_SET_NAME')) {
+    // at most TASK_COMM_LEN - 1 characters of the name, as the kernel keeps
+    const cap = c.cap(1);
+    if (c.arg(1) === 0) c.push('NULL');
+    else if (!cap || (cap.flags & CaptureFlag.FAULT) !== 0) c.push(c.ptr(c.arg(1)));
+    else {
+      const nul = cap.data.indexOf(0);
+      const len = nul >= 0 ? nul : cap.data.length;
+      const shown = Math.min(len, 15, c.opts.strSize);
+      c.push(quote(cap.data, shown, c.opts.xflag) + (len > shown ? '...' : ''));
+    }
+    return;
+  }
+  if (is('PR_SET_VMA')) {
+    c.push(enumName(X.pr_set_vma, c.arg(1), 'hex', 'PR_SET_VMA_???'));
+    if (c.arg(1) === 0) { c.push(c.ptr(c.arg(2))); c.push(c.ulong(3)); c.push(c.str(4)); } else rest(2);
+    return;
+  }
+  if (is('PR_SET_MM')) { c.push(enumName(X.pr_set_mm, u32(c.arg(1)), 'hex', 'PR_SET_MM_???')); rest(2); return; }
+  if (is('PR_GET_SPECULATION_CTRL')) {
+    c.push(enumName(X.pr_spec_cmds, c.arg(1), 'hex', 'PR_SPEC_???'));
+    if (ok && c.arg(1) >= 0 && c.arg(1) <= 2) c.retText = `${c.ret === 0 ? '0' : hex(c.ret)} (${sprintFlags(X.pr_spec_get_store_bypass_flags, c.ret, 'PR_SPEC_NOT_AFFECTED')})`;
+    return;
+  }
+  if (is('PR_SET_PDEATHSIG')) { c.push(c.arg(1) > 128 || c.arg(1) < 0 ? c.ulong(1) : S.signalName(c.arg(1))); return; }
+  if (is('PR_SET_PTRACER')) { c.push(s32(c.arg(1)) === -1 ? 'PR_SET_PTRACER_ANY' : c.int(1)); return; }
+  if (is('PR_SET_SECCOMP')) {
+    c.push(enumName(X.seccomp_mode, c.arg(1), 'hex', 'SECCOMP_MODE_???'));
+    if (c.arg(1) === 1) return;
+    if (c.arg(1) === 2) { c.push(c.struct(2, bpfFprog, 16)); return; }
+    rest(2);
+    return;
+  }
+  if (is('PR_SET_SECUREBITS')) { c.push(c.flagsArg(1, X.secbits, '0', 'SECBIT_???')); return; }
+  if (is('PR_SET_TIMERSLACK')) { c.push(c.long(1)); return; }
+  if (is('PR_SET_TSC')) { c.push(enumName(X.pr_tsc, u32(c.arg(1)), 'hex', 'PR_TSC_???')); return; }
+  if (is('PR_SET_UNALIGN')) { c.push(c.flagsArg(1, X.pr_unalign_flags, '0', 'PR_UNALIGN_???')); return; }
+  if (is('PR_SET_NO_NEW_PRIVS', 'PR_SET_THP_DISABLE', 'PR_SET_IO_FLUSHER')) { c.push(c.ulong(1)); rest(2); return; }
+  rest(1);
 }
 
 function archPrctl(c: Call): void {
   const code = u32(c.arg(0));
-  c.push(enumName(X.arch_prctl_codes, code));
-  if (code === 0x1003 || code === 0x1004) { // GET_FS / GET_GS
+  c.push(enumName(X.arch_prctl_codes, code, 'hex', 'ARCH_???'));
+  if (code === 0x1003 || code === 0x1004) { // ARCH_GET_FS / ARCH_GET_GS
     c.exiting();
     c.push(c.out(1, (d) => `[${hex(S.u64(d, 0))}]`, 8));
-  } else c.push(c.hexArg(1));
+  } else if (code !== 0x1011) c.push(c.hexArg(1)); // ARCH_GET_CPUID has no argument
 }
 
 /** The capability header; capget's as it was at entry (the kernel writes its own version back). */
@@ -877,6 +937,12 @@ function sigevent(d: DataView): string {
   if (notify === 4) parts.push(`sigev_notify_thread_id=${d.getInt32(16, le)}`);
   else if (notify === 2) { const f = S.u64(d, 16); const a = S.u64(d, 24); parts.push(`sigev_notify_function=${f ? hex(f) : 'NULL'}`, `sigev_notify_attributes=${a ? hex(a) : 'NULL'}`); }
   return `{${parts.join(', ')}}`;
+}
+
+/** struct sock_fprog as strace prints it without -v: the length, the filter's address. */
+function bpfFprog(d: DataView): string {
+  const f = S.u64(d, 8);
+  return `{len=${d.getUint16(0, le)}, filter=${f ? hex(f) : 'NULL'}}`;
 }
 
 // ---- the table of decoders ----
@@ -1300,7 +1366,11 @@ export const decoders: Record<string, Decoder> = {
   },
   mount: (c) => { c.push(c.path(0)); c.push(c.path(1)); c.push(c.str(2)); c.push(c.flagsArg(3, X.mount_flags)); c.push(c.ptr(c.arg(4))); },
   umount2: (c) => { c.push(c.path(0)); c.push(c.flagsArg(1, X.umount_flags)); },
-  seccomp: (c) => { c.push(c.enumArg(0, X.seccomp_ops, 'dec')); c.push(c.uint(1)); c.push(c.ptr(c.arg(2))); },
+  seccomp: (c) => {
+    const op = u32(c.arg(0));
+    c.push(enumName(X.seccomp_ops, op, 'hex', 'SECCOMP_SET_MODE_???'));
+    if (op === 1) { c.push(c.flagsArg(1, X.seccomp_filter_flags, '0', 'SECCOMP_FILTER_FLAG_???')); c.push(c.struct(2, bpfFprog, 16)); } else { c.push(c.hexArg(1)); c.push(c.ptr(c.arg(2))); }
+  },
   ptrace: (c) => { c.push(c.enumArg(0, X.ptrace_cmds, 'dec')); c.push(c.int(1)); c.push(c.ptr(c.arg(2))); c.push(c.ptr(c.arg(3))); },
   sched_getparam: (c) => { c.push(c.int(0)); c.exiting(); c.push(c.out(1, (d) => `[${d.getInt32(0, le)}]`, 4)); },
   getcpu: (c) => { c.exiting(); c.push(c.out(0, (d) => `[${d.getUint32(0, le)}]`, 4)); c.push(c.out(1, (d) => `[${d.getUint32(0, le)}]`, 4)); c.push(c.ptr(c.arg(2))); },

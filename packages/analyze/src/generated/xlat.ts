@@ -121,15 +121,6 @@ export const arch_prctl_codes: Xlat = xlat("enum", [
   [0x2001, "ARCH_MAP_VDSO_X32"],
   [0x2002, "ARCH_MAP_VDSO_32"],
   [0x2003, "ARCH_MAP_VDSO_64"],
-  [0x4001, "ARCH_GET_UNTAG_MASK"],
-  [0x4002, "ARCH_ENABLE_TAGGED_ADDR"],
-  [0x4003, "ARCH_GET_MAX_TAG_BITS"],
-  [0x4004, "ARCH_FORCE_TAGGED_SVA"],
-  [0x5001, "ARCH_SHSTK_ENABLE"],
-  [0x5002, "ARCH_SHSTK_DISABLE"],
-  [0x5003, "ARCH_SHSTK_LOCK"],
-  [0x5004, "ARCH_SHSTK_UNLOCK"],
-  [0x5005, "ARCH_SHSTK_STATUS"],
 ]);
 
 // <linux/fcntl.h>
@@ -1220,6 +1211,87 @@ export const poll_events: Xlat = xlat("flags", [
 ]);
 
 // <linux/prctl.h>
+export const pr_cap_ambient: Xlat = xlat("enum", [
+  [0x1, "PR_CAP_AMBIENT_IS_SET"],
+  [0x2, "PR_CAP_AMBIENT_RAISE"],
+  [0x3, "PR_CAP_AMBIENT_LOWER"],
+  [0x4, "PR_CAP_AMBIENT_CLEAR_ALL"],
+]);
+
+// <linux/prctl.h>
+export const pr_dumpable: Xlat = xlat("enum", [
+  [0x0, "SUID_DUMP_DISABLE"],
+  [0x1, "SUID_DUMP_USER"],
+  [0x2, "SUID_DUMP_ROOT"],
+]);
+
+// <linux/prctl.h>
+export const pr_mce_kill: Xlat = xlat("enum", [
+  [0x0, "PR_MCE_KILL_CLEAR"],
+  [0x1, "PR_MCE_KILL_SET"],
+]);
+
+// <linux/prctl.h>
+export const pr_mce_kill_policy: Xlat = xlat("enum", [
+  [0x0, "PR_MCE_KILL_LATE"],
+  [0x1, "PR_MCE_KILL_EARLY"],
+  [0x2, "PR_MCE_KILL_DEFAULT"],
+]);
+
+// <linux/prctl.h>
+export const pr_set_mm: Xlat = xlat("enum", [
+  [0x1, "PR_SET_MM_START_CODE"],
+  [0x2, "PR_SET_MM_END_CODE"],
+  [0x3, "PR_SET_MM_START_DATA"],
+  [0x4, "PR_SET_MM_END_DATA"],
+  [0x5, "PR_SET_MM_START_STACK"],
+  [0x6, "PR_SET_MM_START_BRK"],
+  [0x7, "PR_SET_MM_BRK"],
+  [0x8, "PR_SET_MM_ARG_START"],
+  [0x9, "PR_SET_MM_ARG_END"],
+  [0xa, "PR_SET_MM_ENV_START"],
+  [0xb, "PR_SET_MM_ENV_END"],
+  [0xc, "PR_SET_MM_AUXV"],
+  [0xd, "PR_SET_MM_EXE_FILE"],
+  [0xe, "PR_SET_MM_MAP"],
+  [0xf, "PR_SET_MM_MAP_SIZE"],
+]);
+
+// <linux/prctl.h>
+export const pr_set_vma: Xlat = xlat("enum", [
+  [0x0, "PR_SET_VMA_ANON_NAME"],
+]);
+
+// <linux/prctl.h>
+export const pr_spec_cmds: Xlat = xlat("enum", [
+  [0x0, "PR_SPEC_STORE_BYPASS"],
+  [0x1, "PR_SPEC_INDIRECT_BRANCH"],
+  [0x2, "PR_SPEC_L1D_FLUSH"],
+]);
+
+// <linux/prctl.h>
+export const pr_spec_get_store_bypass_flags: Xlat = xlat("flags", [
+  [0x0, "PR_SPEC_NOT_AFFECTED"],
+  [0x1, "PR_SPEC_PRCTL"],
+  [0x2, "PR_SPEC_ENABLE"],
+  [0x4, "PR_SPEC_DISABLE"],
+  [0x8, "PR_SPEC_FORCE_DISABLE"],
+  [0x10, "PR_SPEC_DISABLE_NOEXEC"],
+]);
+
+// <linux/prctl.h>
+export const pr_tsc: Xlat = xlat("enum", [
+  [0x1, "PR_TSC_ENABLE"],
+  [0x2, "PR_TSC_SIGSEGV"],
+]);
+
+// <linux/prctl.h>
+export const pr_unalign_flags: Xlat = xlat("flags", [
+  [0x1, "PR_UNALIGN_NOPRINT"],
+  [0x2, "PR_UNALIGN_SIGBUS"],
+]);
+
+// <linux/prctl.h>
 export const prctl_options: Xlat = xlat("enum", [
   [0x1, "PR_SET_PDEATHSIG"],
   [0x2, "PR_GET_PDEATHSIG"],
@@ -1279,9 +1351,10 @@ export const prctl_options: Xlat = xlat("enum", [
   [0x3c, "PR_PAC_SET_ENABLED_KEYS"],
   [0x3d, "PR_PAC_GET_ENABLED_KEYS"],
   [0x3e, "PR_SCHED_CORE"],
-  [0x41, "PR_SET_MDWE"],
-  [0x42, "PR_GET_MDWE"],
+  [0x3f, "PR_SME_SET_VL"],
+  [0x40, "PR_SME_GET_VL"],
   [0x53564d41, "PR_SET_VMA"],
+  [0x59616d61, "PR_SET_PTRACER"],
 ]);
 
 // <sys/resource.h>
@@ -1392,6 +1465,35 @@ export const seals: Xlat = xlat("flags", [
   [0x4, "F_SEAL_GROW"],
   [0x8, "F_SEAL_WRITE"],
   [0x10, "F_SEAL_FUTURE_WRITE"],
+]);
+
+// <linux/securebits.h>
+export const secbits: Xlat = xlat("flags", [
+  [0x1, "SECBIT_NOROOT"],
+  [0x2, "SECBIT_NOROOT_LOCKED"],
+  [0x4, "SECBIT_NO_SETUID_FIXUP"],
+  [0x8, "SECBIT_NO_SETUID_FIXUP_LOCKED"],
+  [0x10, "SECBIT_KEEP_CAPS"],
+  [0x20, "SECBIT_KEEP_CAPS_LOCKED"],
+  [0x40, "SECBIT_NO_CAP_AMBIENT_RAISE"],
+  [0x80, "SECBIT_NO_CAP_AMBIENT_RAISE_LOCKED"],
+]);
+
+// <linux/seccomp.h>
+export const seccomp_filter_flags: Xlat = xlat("flags", [
+  [0x1, "SECCOMP_FILTER_FLAG_TSYNC"],
+  [0x2, "SECCOMP_FILTER_FLAG_LOG"],
+  [0x4, "SECCOMP_FILTER_FLAG_SPEC_ALLOW"],
+  [0x8, "SECCOMP_FILTER_FLAG_NEW_LISTENER"],
+  [0x10, "SECCOMP_FILTER_FLAG_TSYNC_ESRCH"],
+  [0x20, "SECCOMP_FILTER_FLAG_WAIT_KILLABLE_RECV"],
+]);
+
+// <linux/seccomp.h>
+export const seccomp_mode: Xlat = xlat("enum", [
+  [0x0, "SECCOMP_MODE_DISABLED"],
+  [0x1, "SECCOMP_MODE_STRICT"],
+  [0x2, "SECCOMP_MODE_FILTER"],
 ]);
 
 // <linux/seccomp.h>
