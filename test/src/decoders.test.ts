@@ -143,3 +143,7 @@ test('event fds: eventfd, signalfd with a signal read, timerfd, inotify with eve
 test('prctl and arch_prctl: names, death signal, dumpable, capabilities, no-new-privs, subreaper, timer slack, securebits, a seccomp filter', (t) => {
   assertSame(sameRun(t, 'fam_prctl'), 35);
 });
+
+test('io_uring: setup (and a refused one), rings mapped, a NOP submitted and waited for, an eventfd and files registered', (t) => {
+  assertSame(sameRun(t, 'fam_uring'), 15);
+});

@@ -945,6 +945,20 @@ function bpfFprog(d: DataView): string {
   return `{len=${d.getUint16(0, le)}, filter=${f ? hex(f) : 'NULL'}}`;
 }
 
+/** io_uring_setup's struct io_uring_params: what the caller asked for, then (`ok`: it returned a ring) what the kernel set up. */
+function uringParams(d: DataView, ok: boolean): string {
+  const u = (o: number): number => d.getUint32(o, le);
+  const fl = u(8);
+  let s = `{flags=${flags(X.uring_setup_flags, fl, '0', 'IORING_SETUP_???')}, sq_thread_cpu=${hex(u(12))}, sq_thread_idle=${u(16)}`;
+  if (fl & 0x20) s += `, wq_fd=${d.getInt32(24, le)}`; // IORING_SETUP_ATTACH_WQ
+  if (u(28) || u(32) || u(36)) s += `, resv=[${hex(u(28))}, ${hex(u(32))}, ${hex(u(36))}]`;
+  if (!ok) return `${s}}`;
+  const resv = (o: number): string => (u(o + 28) ? `, resv1=${hex(u(o + 28))}` : '') + (S.u64(d, o + 32) ? `, resv2=${hex(S.u64(d, o + 32))}` : '');
+  const sq = `{head=${u(40)}, tail=${u(44)}, ring_mask=${u(48)}, ring_entries=${u(52)}, flags=${u(56)}, dropped=${u(60)}, array=${u(64)}${resv(40)}}`;
+  const cq = `{head=${u(80)}, tail=${u(84)}, ring_mask=${u(88)}, ring_entries=${u(92)}, overflow=${u(96)}, cqes=${u(100)}, flags=${u(104)}${resv(80)}}`;
+  return `${s}, sq_entries=${u(0)}, cq_entries=${u(4)}, features=${flags(X.uring_setup_features, u(20), '0', 'IORING_FEAT_???')}, sq_off=${sq}, cq_off=${cq}}`;
+}
+
 // ---- the table of decoders ----
 
 const fdOnly: Decoder = (c) => { c.push(c.fd(c.arg(0))); };
@@ -1360,6 +1374,28 @@ export const decoders: Record<string, Decoder> = {
     c.push(c.struct(5, (d) => (S.u64(d, 0) === 0 ? `{sigmask=NULL, sigsetsize=${S.u64(d, 8)}}` : `{sigmask=${hex(S.u64(d, 0))}, sigsetsize=${S.u64(d, 8)}}`), 16));
   },
   futex,
+  io_uring_setup: (c) => { c.push(c.uint(0)); c.push(c.struct(1, (d) => uringParams(d, c.exited && !c.failed), 120)); c.retFormat = 'fd'; },
+  io_uring_enter: (c) => {
+    c.push(c.fd(c.arg(0))); c.push(c.uint(1)); c.push(c.uint(2)); c.push(c.flagsArg(3, X.uring_enter_flags, '0', 'IORING_ENTER_???'));
+    c.push(sigsetArg(c, 4, 5, false)); c.push(c.ulong(5));
+  },
+  io_uring_register: (c) => {
+    const op = u32(c.arg(1));
+    c.push(c.fd(c.arg(0))); c.push(enumName(X.uring_register_opcodes, op, 'hex', 'IORING_REGISTER_???'));
+    const n = u32(c.arg(3));
+    // IORING_REGISTER_FILES, _EVENTFD, _EVENTFD_ASYNC: an array of fds; the others' arguments are not decoded
+    if (op === 2 || op === 4 || op === 7) {
+      c.push(c.arg(2) === 0 ? 'NULL' : c.struct(2, (d) => {
+        const fds: string[] = [];
+        for (let k = 0; k < n && (k + 1) * 4 <= d.byteLength; k++) {
+          if (k >= c.opts.strSize) { fds.push('...'); break; }
+          fds.push(c.fd(d.getInt32(k * 4, le)));
+        }
+        return `[${fds.join(', ')}]`;
+      }));
+    } else c.push(c.ptr(c.arg(2)));
+    c.push(String(n));
+  },
   restart_syscall: (c) => {
     const prev = c.state.restartOf(c.ev.tid);
     c.push(`<... resuming interrupted ${prev ?? 'call'} ...>`);
