@@ -463,6 +463,7 @@ function sockoptName(level: number, name: number): string {
     case 6: return enumName(X.tcp_options, name);
     case 0: return enumName(X.ip_options, name);
     case 41: return enumName(X.ipv6_options, name);
+    case 270: return enumName(X.sock_netlink_options, name, 'hex', 'NETLINK_???'); // SOL_NETLINK
     default: return String(u32(name));
   }
 }
@@ -578,13 +579,18 @@ function pollfds(c: Call, i: number, n: number, output: boolean): string {
   const dv = new DataView(d.buffer, d.byteOffset, d.byteLength);
   const items: string[] = [];
   const cnt = Math.min(n, Math.floor(d.length / 8));
+  let outLen = 0;
   for (let k = 0; k < cnt; k++) {
     const fd = dv.getInt32(k * 8, le);
     if (output) {
       const rev = dv.getUint16(k * 8 + 6, le);
       if (!rev) continue;
       if (items.length >= c.opts.strSize) { items.push('...'); break; }
-      items.push(`{fd=${fd}, revents=${flags(X.poll_events, rev)}}`);
+      // strace builds this note in a 1024-byte buffer and cuts it with "..." before it fills
+      const item = `{fd=${fd}, revents=${sprintFlags(X.poll_events, rev)}}`;
+      if (outLen + (items.length ? 2 : 1) + item.length >= 1024 - 27) { items.push('...'); break; }
+      outLen += (items.length ? 2 : 1) + item.length;
+      items.push(item);
     } else {
       if (items.length >= c.opts.strSize) { items.push('...'); break; }
       items.push(fd >= 0 ? `{fd=${c.fd(fd)}, events=${flags(X.poll_events, dv.getUint16(k * 8 + 4, le))}}` : `{fd=${fd}}`);
@@ -957,6 +963,33 @@ function uringParams(d: DataView, ok: boolean): string {
   const sq = `{head=${u(40)}, tail=${u(44)}, ring_mask=${u(48)}, ring_entries=${u(52)}, flags=${u(56)}, dropped=${u(60)}, array=${u(64)}${resv(40)}}`;
   const cq = `{head=${u(80)}, tail=${u(84)}, ring_mask=${u(88)}, ring_entries=${u(92)}, overflow=${u(96)}, cqes=${u(100)}, flags=${u(104)}${resv(80)}}`;
   return `${s}, sq_entries=${u(0)}, cq_entries=${u(4)}, features=${flags(X.uring_setup_features, u(20), '0', 'IORING_FEAT_???')}, sq_off=${sq}, cq_off=${cq}}`;
+}
+
+/** A NUMA memory policy mode with its flags (strace's numa.c print_mode). */
+function mpolMode(v: number): string {
+  const fl = v & 0xe000;
+  const mode = (v & ~0xe000) >>> 0;
+  if (!fl) return enumName(X.mpol_modes, mode, 'hex', 'MPOL_???');
+  const name = X.mpol_modes.byValue.get(mode);
+  if (name === undefined) return flags(X.mpol_mode_flags, v >>> 0, '0', 'MPOL_???');
+  return `${name}|${sprintFlags(X.mpol_mode_flags, fl)}`;
+}
+
+/** A nodemask of `maxnode` bits at argument i: its longs, zero-padded hex as strace's %#0*llx. */
+function nodemask(c: Call, i: number, maxnode: number): string {
+  const n = Math.floor((maxnode + 62) / 64);
+  if (c.arg(i) === 0) return 'NULL';
+  if (n < Math.floor(maxnode / 64) || (maxnode && !n)) return c.ptr(c.arg(i));
+  return c.struct(i, (d) => {
+    const items: string[] = [];
+    for (let k = 0; k < n; k++) {
+      if (k >= c.opts.strSize) { items.push('...'); break; }
+      if ((k + 1) * 8 > d.byteLength) return hex(c.arg(i));
+      const v = d.getBigUint64(k * 8, le);
+      items.push(v === 0n ? '0'.repeat(16) : `0x${v.toString(16).padStart(14, '0')}`);
+    }
+    return `[${items.join(', ')}]`;
+  });
 }
 
 // ---- the table of decoders ----
@@ -1374,6 +1407,17 @@ export const decoders: Record<string, Decoder> = {
     c.push(c.struct(5, (d) => (S.u64(d, 0) === 0 ? `{sigmask=NULL, sigsetsize=${S.u64(d, 8)}}` : `{sigmask=${hex(S.u64(d, 0))}, sigsetsize=${S.u64(d, 8)}}`), 16));
   },
   futex,
+  set_mempolicy: (c) => { c.push(mpolMode(u32(c.arg(0)))); c.push(nodemask(c, 1, c.arg(2))); c.push(c.ulong(2)); },
+  get_mempolicy: (c) => {
+    c.exiting();
+    c.push(c.out(0, (d) => `[${enumName(X.mpol_modes, d.getInt32(0, le), 'hex', 'MPOL_???')}]`, 4));
+    c.push(c.failed ? c.ptr(c.arg(1)) : nodemask(c, 1, c.arg(2))); c.push(c.ulong(2)); c.push(c.ptr(c.arg(3)));
+    c.push(c.flagsArg(4, X.get_mempolicy_flags, '0', 'MPOL_???'));
+  },
+  mbind: (c) => {
+    c.push(c.ptr(c.arg(0))); c.push(c.ulong(1)); c.push(mpolMode(c.arg(2))); c.push(nodemask(c, 3, c.arg(4))); c.push(c.ulong(4));
+    c.push(c.flagsArg(5, X.mbind_flags, '0', 'MPOL_???'));
+  },
   io_uring_setup: (c) => { c.push(c.uint(0)); c.push(c.struct(1, (d) => uringParams(d, c.exited && !c.failed), 120)); c.retFormat = 'fd'; },
   io_uring_enter: (c) => {
     c.push(c.fd(c.arg(0))); c.push(c.uint(1)); c.push(c.uint(2)); c.push(c.flagsArg(3, X.uring_enter_flags, '0', 'IORING_ENTER_???'));

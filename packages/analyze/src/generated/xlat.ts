@@ -632,6 +632,13 @@ export const futex_ops: Xlat = xlat("enum", [
   [0xd, "FUTEX_LOCK_PI2"],
 ]);
 
+// <linux/mempolicy.h>
+export const get_mempolicy_flags: Xlat = xlat("flags", [
+  [0x1, "MPOL_F_NODE"],
+  [0x2, "MPOL_F_ADDR"],
+  [0x4, "MPOL_F_MEMS_ALLOWED"],
+]);
+
 // <linux/random.h>
 export const getrandom_flags: Xlat = xlat("flags", [
   [0x1, "GRND_NONBLOCK"],
@@ -912,6 +919,13 @@ export const madvise_cmds: Xlat = xlat("enum", [
   [0x65, "MADV_SOFT_OFFLINE"],
 ]);
 
+// <linux/mempolicy.h>
+export const mbind_flags: Xlat = xlat("flags", [
+  [0x1, "MPOL_MF_STRICT"],
+  [0x2, "MPOL_MF_MOVE"],
+  [0x4, "MPOL_MF_MOVE_ALL"],
+]);
+
 // <linux/membarrier.h>
 export const membarrier_cmds: Xlat = xlat("flags", [
   [0x1, "MEMBARRIER_CMD_GLOBAL"],
@@ -1044,6 +1058,23 @@ export const mount_flags: Xlat = xlat("flags", [
   [0x2000000, "MS_LAZYTIME"],
   [0x40000000, "MS_ACTIVE"],
   [-2147483648, "MS_NOUSER"],
+]);
+
+// <linux/mempolicy.h>
+export const mpol_mode_flags: Xlat = xlat("flags", [
+  [0x8000, "MPOL_F_STATIC_NODES"],
+  [0x4000, "MPOL_F_RELATIVE_NODES"],
+  [0x2000, "MPOL_F_NUMA_BALANCING"],
+]);
+
+// <linux/mempolicy.h>
+export const mpol_modes: Xlat = xlat("enum", [
+  [0x0, "MPOL_DEFAULT"],
+  [0x1, "MPOL_PREFERRED"],
+  [0x2, "MPOL_BIND"],
+  [0x3, "MPOL_INTERLEAVE"],
+  [0x4, "MPOL_LOCAL"],
+  [0x5, "MPOL_PREFERRED_MANY"],
 ]);
 
 // <linux/mman.h>
@@ -1728,6 +1759,22 @@ export const so_int_options: Xlat = xlat("enum", [
   [0x46, "SO_BUSY_POLL_BUDGET"],
   [0x49, "SO_RESERVE_MEM"],
   [0x4b, "SO_RCVMARK"],
+]);
+
+// <linux/netlink.h>
+export const sock_netlink_options: Xlat = xlat("enum", [
+  [0x1, "NETLINK_ADD_MEMBERSHIP"],
+  [0x2, "NETLINK_DROP_MEMBERSHIP"],
+  [0x3, "NETLINK_PKTINFO"],
+  [0x4, "NETLINK_BROADCAST_ERROR"],
+  [0x5, "NETLINK_NO_ENOBUFS"],
+  [0x6, "NETLINK_RX_RING"],
+  [0x7, "NETLINK_TX_RING"],
+  [0x8, "NETLINK_LISTEN_ALL_NSID"],
+  [0x9, "NETLINK_LIST_MEMBERSHIPS"],
+  [0xa, "NETLINK_CAP_ACK"],
+  [0xb, "NETLINK_EXT_ACK"],
+  [0xc, "NETLINK_GET_STRICT_CHK"],
 ]);
 
 // <sys/socket.h>
