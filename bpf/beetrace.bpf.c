@@ -305,6 +305,7 @@ static long capture_slot(__u32 i, void *data)
 	bool at_exit = x->at_exit;
 	__u32 kind, sa;
 	__u64 ptr, n = 0;
+	bool skip_data;
 
 	if (i >= BT_NARGS)
 		return 1;
@@ -315,6 +316,7 @@ static long capture_slot(__u32 i, void *data)
 	/* At entry of an ordinary call, only the slots marked for entry. */
 	if (!at_exit && !(x->spec->flags & BT_SPEC_AT_ENTRY) && !(kind & BT_CK_ALSO_AT_ENTRY))
 		return 0;
+	skip_data = !capture_buffers && (kind & BT_CK_DATA);
 	kind &= BT_CK_KIND_MASK;
 	if (room(b) < 16)
 		return 1;
@@ -327,7 +329,7 @@ static long capture_slot(__u32 i, void *data)
 	case BT_CK_BUF_ARG:
 	case BT_CK_BUF_RET:
 	case BT_CK_BUF_ARGPTR:
-		if (!capture_buffers)
+		if (skip_data)
 			break;
 		if (kind == BT_CK_BUF_ARG) {
 			n = args[sa];
@@ -358,7 +360,7 @@ static long capture_slot(__u32 i, void *data)
 		n = args[sa];
 		a.count = n > BT_MAX_IOV ? BT_MAX_IOV : n;
 		capture_bytes(b, CAP_INFO(i, 0, 0), ptr, n * 16, BT_MAX_IOV * 16);
-		if (!capture_buffers)
+		if (skip_data)
 			break;
 		a.budget = buffer_max;
 		a.avail = at_exit && ret >= 0 ? (__u64)ret : ~0ULL;
@@ -380,7 +382,7 @@ static long capture_slot(__u32 i, void *data)
 		if (!m.iov)
 			break;
 		capture_bytes(b, CAP_INFO(i, BT_CAP_ELEMENT, BT_EL_MSG_IOV), m.iov, m.iovlen * 16, BT_MAX_IOV * 16);
-		if (!capture_buffers)
+		if (skip_data)
 			break;
 		a.base = m.iov;
 		a.count = m.iovlen > BT_MAX_IOV ? BT_MAX_IOV : m.iovlen;

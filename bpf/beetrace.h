@@ -111,7 +111,10 @@ enum bt_capture_kind {
 
 /* bt_capture_slot.kind: also capture this argument at entry (value-result arguments). */
 #define BT_CK_ALSO_AT_ENTRY 0x80
-#define BT_CK_KIND_MASK 0x7f
+/* bt_capture_slot.kind: its bytes (a buffer), or the buffers it points to (iovec, msghdr), are
+ * captured data, which capture_buffers = false (--no-data) leaves out. Set from the syscall table. */
+#define BT_CK_DATA 0x40
+#define BT_CK_KIND_MASK 0x3f
 /* Entries counted in a getdents buffer. */
 #define BT_MAX_DIRENTS 4096
 

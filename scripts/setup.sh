@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Installs what beetrace needs on a fresh Debian 12 machine: the eBPF toolchain from Debian's
-# archive and pnpm from the npm registry. Safe to run again; it skips what is already there.
+# archive, Chromium (the report's browser tests), and pnpm from the npm registry. Safe to run
+# again; it skips what is already there.
 set -euo pipefail
 
-debs=(clang llvm libbpf-dev libbpf1 bpftool libelf-dev zlib1g-dev pkg-config make gcc g++ python3 strace linux-perf time util-linux sqlite3)
+debs=(clang llvm libbpf-dev libbpf1 bpftool libelf-dev zlib1g-dev pkg-config make gcc g++ python3 strace linux-perf time util-linux sqlite3 chromium)
 missing=()
 for p in "${debs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")

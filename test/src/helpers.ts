@@ -1,7 +1,7 @@
 // Shared by the end-to-end tests: paths of the bins and fixtures, running a bin,
 // and reading a trace back into plain data.
 import { spawn, spawnSync, type SpawnSyncReturns } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,6 +12,8 @@ export const bin = {
   record: join(root, 'packages/recorder/bin/bt-record.js'),
   show: join(root, 'packages/analyze/bin/bt-show.js'),
   diff: join(root, 'packages/analyze/bin/bt-diff.js'),
+  export: join(root, 'packages/analyze/bin/bt-export.js'),
+  report: join(root, 'packages/analyze/bin/bt-report.js'),
   store: join(root, 'packages/store/bin/bt-store.js'),
   query: join(root, 'packages/store/bin/bt-query.js'),
 };
@@ -25,6 +27,13 @@ export function fixture(name: string): string {
     built = true;
   }
   return join(root, 'fixtures', 'build', name);
+}
+
+/** A test's output folder, kept after the run (CI keeps test/output/ as artifacts): screenshots and such. */
+export function outputDir(name: string): string {
+  const dir = join(root, 'test', 'output', name);
+  mkdirSync(dir, { recursive: true });
+  return dir;
 }
 
 export function tempDir(t: { after(fn: () => void): void }): string {
@@ -106,4 +115,20 @@ export function straceCounts(argv: readonly string[], cwd: string): Map<string, 
   // Callers compare every name on either side: an empty table would compare nothing.
   if (!m.has('execve')) throw new Error(`strace -f -c ${argv.join(' ')} counted no execve (exit ${r.status ?? r.signal}): ${r.stderr}${text}`);
   return m;
+}
+
+/** bt-show -c's per-syscall call counts and total. */
+export function showCounts(trace: string): { total: number; byName: Map<string, number> } {
+  const r = run(bin.show, ['-c', '-S', 'name', trace]);
+  if (r.status !== 0) throw new Error(`bt-show -c failed: ${r.stderr}`);
+  const byName = new Map<string, number>();
+  let total = 0;
+  for (const line of r.stdout.toString().split('\n')) {
+    const f = line.trim().split(/\s+/);
+    if (f.length < 5 || !/^\d+\.\d+$/.test(f[0]!)) continue;
+    const calls = Number(f[3]);
+    if (f[f.length - 1] === 'total') total = calls;
+    else byName.set(f[f.length - 1]!, calls);
+  }
+  return { total, byName };
 }

@@ -39,9 +39,24 @@ const FACTS = [
   /^dup2\(\d+, 10\) = 10/,
 ];
 
+/** strace -f splits a call another process's line interrupted (`<unfinished ...>` ... `<... name resumed>`): joined back. */
+function joinResumed(text: string): string[] {
+  const out: string[] = [];
+  const open = new Map<string, number>();
+  for (const line of text.split('\n')) {
+    const u = /^(\d+)\s+(.*) <unfinished \.\.\.>$/.exec(line);
+    if (u) { open.set(u[1]!, out.length); out.push(`${u[1]} ${u[2]}`); continue; }
+    const r = /^(\d+)\s+<\.\.\. \w+ resumed>(.*)$/.exec(line);
+    const at = r ? open.get(r[1]!) : undefined;
+    if (r && at !== undefined) { out[at] += r[2]!; open.delete(r[1]!); continue; }
+    out.push(line);
+  }
+  return out;
+}
+
 /** The lines of one tool's text that are about the facts, pid prefix and alignment folded. */
 function factLines(text: string): string[] {
-  return text.split('\n').map((l) => l.replace(/^\[?pid\s+\d+\]?\s+|^\d+\s+/, '').replace(/\s+= /, ' = '))
+  return joinResumed(text).map((l) => l.replace(/^\[?pid\s+\d+\]?\s+|^\d+\s+/, '').replace(/\s+= /, ' = '))
     .filter((l) => FACTS.some((re) => re.test(l)));
 }
 

@@ -230,9 +230,13 @@ test('summary line on stderr; -q hides it', () => {
 
 test('errors a user can cause: one line, documented exit code', (t) => {
   const dir = tempDir(t);
+  // Executable, but not a program the kernel can run: execve itself fails (ENOEXEC).
+  const garbage = join(dir, 'garbage');
+  writeFileSync(garbage, 'not a program\0\x01', { mode: 0o755 });
   const cases: [string[], number, RegExp, NodeJS.ProcessEnv?][] = [
     [['-o', '/dev/null', '--', 'no-such-program'], 127, /^bt-record: Can't stat 'no-such-program': No such file or directory\n$/],
     [['-o', '/dev/null', '--', '/etc/passwd'], 126, /^bt-record: Can't execute '\/etc\/passwd': Permission denied\n$/],
+    [['-o', '/dev/null', '--', garbage], 126, /^bt-record: cannot execute '.*\/garbage': Exec format error\n$/],
     [['-o', '/dev/null', '-p', '4194303'], 1, /^bt-record: attach: process 4194303 does not exist\n$/],
     [['-o', join(dir, 'no/such/dir.pb'), '--', '/bin/true'], 1, /^bt-record: cannot create '.*no\/such\/dir.pb': no such file or directory\n$/],
     [['-o', '/dev/null', '--', '/bin/true'], 1, /^bt-record: this kernel has no BTF \(\/nonexistent\/vmlinux is missing\)/, { ...process.env, BT_VMLINUX_BTF: '/nonexistent/vmlinux' }],

@@ -32,10 +32,10 @@ function kernelFile(abi) {
 const CLASSES = new Set(['file', 'desc', 'network', 'process', 'signal', 'ipc', 'memory', 'creds',
   'clock', 'stat', 'lstat', 'fstat', 'statfs', 'fstatfs', 'pure']);
 
-// One capture item: ARG:KIND[(PARAMS)], e.g. 1:string, 1:buffer(ret), 1:buffer(arg2),
-// 1:struct(144), 1:iovec(arg2), 1:array(arg1,8), 2:buffer(argptr2).
+// One capture item: ARG:KIND[(PARAMS)][+entry][+meta], e.g. 1:string, 1:buffer(ret),
+// 1:buffer(arg2), 1:struct(144), 1:iovec(arg2), 1:array(arg1,8), 2:buffer(argptr2)+meta.
 function parseCapture(item, where) {
-  const m = /^(\d):(\w+)(?:\(([^)]*)\))?(\+entry)?$/.exec(item);
+  const m = /^(\d):(\w+)(?:\(([^)]*)\))?((?:\+\w+)*)$/.exec(item);
   if (!m) throw new Error(`${where}: bad capture item '${item}'`);
   const spec = { arg: Number(m[1]), kind: m[2] };
   const params = m[3] ? m[3].split(',') : [];
@@ -55,17 +55,21 @@ function parseCapture(item, where) {
     default: throw new Error(`${where}: unknown capture kind '${spec.kind}'`);
   }
   if (spec.bytes !== undefined && !(spec.bytes > 0 && spec.bytes <= 4096)) throw new Error(`${where}: bad size in '${item}'`);
-  if (m[4]) spec.alsoAtEntry = true;
+  for (const suffix of m[4].split('+').slice(1)) {
+    if (suffix === 'entry') spec.alsoAtEntry = true;
+    else if (suffix === 'meta' && spec.kind === 'buffer') spec.meta = true;
+    else throw new Error(`${where}: bad suffix '+${suffix}' in '${item}' (+entry, or +meta on a buffer)`);
+  }
   return spec;
 }
 
 const RETURNS = new Set(['fd', 'pid', 'addr', 'volatile']);
 const FD_KINDS = new Set(['file', 'socket', 'anon']);
 const EFFECTS = new Set(['read', 'write', 'open', 'close', 'close_range', 'dup', 'fcntl', 'pipe', 'accept', 'connect', 'bind',
-  'chdir', 'exec', 'fork', 'exit', 'wait', 'sync', 'lookup', 'sigmask', 'sigreturn']);
+  'chdir', 'exec', 'fork', 'exit', 'wait', 'sync', 'lookup', 'sigmask', 'sigreturn', 'map', 'unmap', 'protect']);
 const ROLES = new Set(['path', 'dirfd', 'fd', 'newfd', 'fds', 'pid', 'addr', 'oflags', 'open_how', 'cloexec', 'family', 'socktype',
   'protocol', 'sockaddr', 'fcntl_cmd', 'fcntl_arg', 'clone_flags', 'clone_args', 'at_flags', 'stat', 'volatile', 'fd-remote',
-  'pollfds', 'idtype', 'signal']);
+  'pollfds', 'idtype', 'mapflags', 'waitopts', 'signal']);
 const QUALIFIERS = new Set(['create', 'delete', 'write', 'exec', 'dir', 'cloexec']);
 const O_CLOEXEC = 0o2000000;
 

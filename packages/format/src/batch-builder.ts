@@ -1,6 +1,8 @@
-// Accumulates events column by column and encodes them as one Batch record.
-import { encodeBatchRecord } from './batch-encoder.js';
-import { ProcessEventKind, type ProcessEventMessage } from './proto.js';
+// Accumulates events column by column and encodes them as one Batch record with
+// protobufjs, the reference encoder: synthetic traces for tests. The recorder's
+// batches come from its native encoder (packages/recorder/native/batch_writer.cc),
+// whose bytes are pinned against protobufjs's for the same batches.
+import { pb, ProcessEventKind, type ProcessEventMessage } from './proto.js';
 
 /** A signed 64-bit value: a number where exact, else a bigint. */
 export type Int64 = number | bigint;
@@ -85,16 +87,25 @@ export class BatchBuilder {
 
   /** Encodes the batch as a length-delimited Record and resets the builder. */
   encode(): Uint8Array {
-    const bytes = encodeBatchRecord({
-      baseNs: Math.max(this.baseNs, 0),
-      tid: this.tid, pid: this.pid, nr: this.nr,
-      exitDelta: this.exitDelta, duration: this.duration, ret: this.ret,
-      args: [this.a0, this.a1, this.a2, this.a3, this.a4, this.a5],
-      flags: this.flags,
-      capSyscall: this.capSyscall, capInfo: this.capInfo, capLen: this.capLen,
-      capChunks: this.capChunks, capBytes: this.capBytes,
-      procs: this.procs,
-    });
+    const capData = new Uint8Array(this.capBytes);
+    let at = 0;
+    for (const chunk of this.capChunks) {
+      capData.set(chunk, at);
+      at += chunk.length;
+    }
+    const s64 = (col: Int64[]): number[] => col.map(int64);
+    const bytes = pb.Record.encodeDelimited({
+      batch: {
+        ...(this.baseNs > 0 ? { baseNs: this.baseNs } : {}),
+        scTid: this.tid, scPid: this.pid, scNr: this.nr,
+        scExitDeltaNs: this.exitDelta, scDurationNs: this.duration, scRet: s64(this.ret),
+        scArg0: s64(this.a0), scArg1: s64(this.a1), scArg2: s64(this.a2), scArg3: s64(this.a3), scArg4: s64(this.a4), scArg5: s64(this.a5),
+        scFlags: this.flags,
+        capSyscall: this.capSyscall, capInfo: this.capInfo, capLen: this.capLen,
+        ...(this.capBytes > 0 ? { capData } : {}),
+        processEvents: this.procs,
+      },
+    }).finish();
     this.reset();
     return bytes;
   }
@@ -108,4 +119,14 @@ export class BatchBuilder {
     this.capBytes = 0;
     this.procs = [];
   }
+}
+
+/**
+ * A 64-bit value as protobufjs takes it: a number, or (a bigint, exact beyond
+ * 2^53) its two's-complement halves, which protobufjs's LongBits.from reads.
+ */
+function int64(v: Int64): number {
+  if (typeof v === 'number') return v;
+  const u = BigInt.asUintN(64, v);
+  return { low: Number(u & 0xffffffffn) | 0, high: Number(u >> 32n) | 0, unsigned: false } as unknown as number;
 }

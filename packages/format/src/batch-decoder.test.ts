@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import {
   BatchBuilder, BatchDecoder, type BatchColumns, batchEvents, batchesIn, columnsOf, decodeBatch, encodeHeader, encodeTrailer, pb,
-  readTrace, readTraceColumns, type TraceColumnsRecord, type TraceRecord,
+  readTrace, readTraceColumns, type TraceColumnsRecord, type TraceRecord, WireError, WireReader,
 } from './index.js';
 
 const trace = readFileSync(new URL('../../../fixtures/traces/echo.pb', import.meta.url));
@@ -39,18 +39,11 @@ function batchBytes(record: Uint8Array): Uint8Array {
 
 test('real batches decode exactly as protobufjs decodes them', async () => {
   let batches = 0;
-  let pos = 0;
   const reused = new BatchDecoder(true);
-  // Walk the file's framing by hand: each Record is varint length + bytes.
-  while (pos < trace.length) {
-    let len = 0;
-    let mul = 1;
-    let b: number;
-    do { b = trace[pos++]!; len += (b & 0x7f) * mul; mul *= 128; } while (b & 0x80);
-    const body = trace.subarray(pos, pos + len);
-    pos += len;
-    if (body[0] !== 0x12) continue; // header, trailer
-    const rec = pb.Record.decode(body);
+  // Each Record is a varint length and that many bytes.
+  for (const r = new WireReader(trace); r.left > 0;) {
+    const rec = pb.Record.decode(r.bytes());
+    if (!rec.batch) continue; // header, trailer
     const bytes = pb.Batch.encode(rec.batch!).finish();
     assertSame(decodeBatch(bytes), bytes, `batch ${batches}`);
     assertSame(reused.decode(bytes), bytes, `batch ${batches} (reused buffers)`);
@@ -152,4 +145,45 @@ test('batchesIn: the batches of consecutive Record{batch} messages, as a writer 
   assert.equal(got.length, 3);
   got.forEach((cols, k) => assertSame(cols, batchBytes(records[k]!), `batch ${k}`));
   assert.deepEqual([...batchesIn(new Uint8Array(0))], []);
+});
+
+test('batchesIn: bytes that end inside a record, or a record that is not a batch, are a WireError with the offset', () => {
+  const b = new BatchBuilder();
+  b.addSyscall(1, 1, 0, 5, 10, -2, 0, 0, 0, 0, 0, 0, 0);
+  const one = b.encode();
+  const two = Buffer.concat([one, one]);
+  for (let cut = 1; cut < one.length; cut++) {
+    const got: BatchColumns[] = [];
+    assert.throws(() => { for (const cols of batchesIn(two.subarray(0, one.length + cut))) got.push(cols); },
+      (e: unknown) => e instanceof WireError && e.code === 'TRUNCATED' && e.offset === one.length, `cut at ${cut}`);
+    assert.equal(got.length, 1, 'the complete batch before the cut');
+  }
+  assert.throws(() => [...batchesIn(Buffer.concat([one, encodeTrailer({ syscalls: 1 })]))],
+    (e: unknown) => e instanceof WireError && e.code === 'BAD_MESSAGE' && e.offset === one.length);
+});
+
+test('BatchBuilder: arguments beyond 2^53, given as bigints, are stored exactly', () => {
+  const b = new BatchBuilder();
+  const big = [-(2n ** 63n), 2n ** 63n - 1n, 2n ** 53n + 1n, -(2n ** 53n) - 3n, 0xffff_ffff_ffff_fff0n - 2n ** 64n];
+  for (const v of big) b.addSyscall(1, 1, 0, 0, 0, v, v, 0, 0, 0, 0, 0, 0);
+  // Read the packed sint64 columns of sc_ret (7) and sc_arg0 (8) exactly, as bigints
+  // (protobufjs would round them to numbers): Record{batch} -> Batch -> columns.
+  const record = new WireReader(new WireReader(b.encode()).bytes());
+  assert.equal(record.tag(), (2 << 3) | 2);
+  const r = new WireReader(record.bytes());
+  const columns = new Map<number, bigint[]>();
+  while (r.left > 0) {
+    const tag = r.tag();
+    if ((tag & 7) !== 2) { r.skip(tag & 7); continue; }
+    const stop = r.packed();
+    const values: bigint[] = [];
+    while (r.pos < stop) {
+      r.varint64();
+      const z = (BigInt(r.hi) << 32n) | BigInt(r.lo);
+      values.push((z >> 1n) ^ -(z & 1n));
+    }
+    columns.set(tag >>> 3, values);
+  }
+  assert.deepEqual(columns.get(7), big);
+  assert.deepEqual(columns.get(8), big);
 });

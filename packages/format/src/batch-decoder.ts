@@ -1,14 +1,17 @@
 // A hand-written decoder for the Batch message: its packed columns go straight
 // into typed arrays, with no per-value objects (protobufjs reads each sint64
 // through a LongBits object and stores it in a plain array as a boxed number).
-// Values are exactly what protobufjs yields with util.Long unset (see proto.ts):
-// 64-bit integers as numbers, exact up to 2^53, rounded the same way beyond.
+// The bytes are read by the format's one wire reader (wire.ts); values are
+// exactly what protobufjs yields with util.Long unset (see proto.ts): 64-bit
+// integers as numbers, exact up to 2^53, rounded the same way beyond.
 // Anything unusual (a wire type that does not fit, a length past the end) falls
 // back to protobufjs, which stays the reference for what is accepted.
 //
 // readTraceColumns is readTrace (trace-file.ts) with batches in this form.
 import { type Batch, pb, type ProcessEventMessage } from './proto.js';
 import { readRecords, type TraceRecordOf, type TraceSource } from './trace-file.js';
+import { WireError, WireReader, WireType } from './wire.js';
+import { RecordField } from './writer.js';
 
 /** A Batch with its columns as typed arrays (same field names as the protobufjs Batch). */
 export interface BatchColumns {
@@ -51,8 +54,9 @@ const COLUMN_OF: readonly (readonly [number, number] | undefined)[] = (() => {
   return t;
 })();
 const NCOLS = 16;
-
-class Malformed extends Error {}
+const BASE_NS = 1;
+const CAP_DATA = 18;
+const PROCESS_EVENTS = 19;
 
 const EMPTY: Uint8Array = new Uint8Array(0);
 
@@ -64,8 +68,7 @@ export class BatchDecoder {
   private u32 = new Array<Uint32Array>(NCOLS);
   private f64 = new Array<Float64Array>(NCOLS);
   private len = new Int32Array(NCOLS);
-  private lo = 0;
-  private hi = 0;
+  private readonly r = new WireReader();
 
   constructor(private readonly reuse = false) {
     for (let c = 0; c < NCOLS; c++) {
@@ -79,12 +82,12 @@ export class BatchDecoder {
     try {
       return this.fast(buf);
     } catch (e) {
-      if (!(e instanceof Malformed)) throw e;
+      if (!(e instanceof WireError)) throw e;
       return columnsOf(pb.Batch.decode(buf));
     }
   }
 
-  /** decode without the fallback: throws Malformed where protobufjs should have the last word. */
+  /** decode without the fallback: throws a WireError where protobufjs should have the last word. */
   fast(buf: Uint8Array): BatchColumns {
     if (!this.reuse) {
       for (let c = 0; c < NCOLS; c++) {
@@ -97,63 +100,52 @@ export class BatchDecoder {
     let baseNs = 0;
     let capData = EMPTY;
     let procs: ProcessEventMessage[] | undefined;
-    const end = buf.length;
-    let pos = 0;
-    while (pos < end) {
-      pos = this.varint(buf, pos, end);
-      if (this.hi !== 0) throw new Malformed();
-      const tag = this.lo;
+    const r = this.r.reset(buf);
+    while (r.pos < r.end) {
+      const at = r.pos;
+      const tag = r.tag();
       const field = tag >>> 3;
       const wt = tag & 7;
       const col = COLUMN_OF[field];
       if (col !== undefined) {
         const [c, kind] = col;
-        if (wt === 2) {
-          pos = this.varint(buf, pos, end);
-          if (this.hi !== 0 || this.lo > end - pos) throw new Malformed();
-          const stop = pos + this.lo;
+        if (wt === WireType.LEN) {
+          const stop = r.packed();
           // At most one value per byte.
-          if (stop > pos && buf[stop - 1]! >= 0x80) throw new Malformed();
-          this.ensure(c, kind, len[c]! + (stop - pos));
-          pos = this.column(buf, pos, stop, c, kind);
-        } else if (wt === 0) {
+          this.ensure(c, kind, len[c]! + (stop - r.pos));
+          len[c] = kind === U32 ? r.uint32s(this.u32[c]!, len[c]!, stop) : r.int64s(this.f64[c]!, len[c]!, stop, kind === S64);
+        } else if (wt === WireType.VARINT) {
           this.ensure(c, kind, len[c]! + 1);
-          pos = this.column(buf, pos, pos + 1, c, kind, end);
+          if (kind === U32) this.u32[c]![len[c]!++] = r.uint32();
+          else this.f64[c]![len[c]!++] = kind === S64 ? r.sint64() : r.uint64();
         } else {
-          throw new Malformed();
+          throw new WireError('WRONG_WIRE_TYPE', at, `Batch field ${field} with wire type ${wt}`);
         }
         continue;
       }
       switch (field) {
-        case 1:
-          if (wt !== 0) throw new Malformed();
-          pos = this.varint(buf, pos, end);
-          baseNs = this.lo + this.hi * 4294967296;
+        case BASE_NS:
+          if (wt !== WireType.VARINT) throw new WireError('WRONG_WIRE_TYPE', at, `Batch field ${field} with wire type ${wt}`);
+          baseNs = r.uint64();
           break;
-        case 18: {
-          if (wt !== 2) throw new Malformed();
-          pos = this.varint(buf, pos, end);
-          if (this.hi !== 0 || this.lo > end - pos) throw new Malformed();
-          capData = buf.subarray(pos, pos + this.lo);
-          pos += this.lo;
+        case CAP_DATA:
+          if (wt !== WireType.LEN) throw new WireError('WRONG_WIRE_TYPE', at, `Batch field ${field} with wire type ${wt}`);
+          capData = r.bytes();
           break;
-        }
-        case 19: {
-          if (wt !== 2) throw new Malformed();
-          pos = this.varint(buf, pos, end);
-          if (this.hi !== 0 || this.lo > end - pos) throw new Malformed();
+        case PROCESS_EVENTS: {
+          if (wt !== WireType.LEN) throw new WireError('WRONG_WIRE_TYPE', at, `Batch field ${field} with wire type ${wt}`);
+          const bytes = r.bytes();
           let pe: ProcessEventMessage;
           try {
-            pe = pb.ProcessEvent.decode(buf.subarray(pos, pos + this.lo));
-          } catch {
-            throw new Malformed();
+            pe = pb.ProcessEvent.decode(bytes);
+          } catch (e) {
+            throw new WireError('BAD_MESSAGE', at, `process event at ${at} does not decode: ${(e as Error).message}`);
           }
           (procs ??= []).push(pe);
-          pos += this.lo;
           break;
         }
         default:
-          pos = this.skip(buf, pos, end, wt);
+          r.skip(wt);
       }
     }
     const u = this.u32;
@@ -186,118 +178,6 @@ export class BatchDecoder {
       this.f64[c] = b;
     }
   }
-
-  /** Decodes varints from pos until `stop` (a packed run, or one value when `limit` is given). */
-  private column(buf: Uint8Array, pos: number, stop: number, c: number, kind: number, limit = stop): number {
-    const n0 = this.len[c]!;
-    const r = kind === U32 ? this.u32s(buf, pos, stop, limit, this.u32[c]!, n0)
-      : this.f64s(buf, pos, stop, limit, this.f64[c]!, n0, kind === S64);
-    if (this.pos !== stop && limit === stop) throw new Malformed();
-    this.len[c] = r;
-    return this.pos;
-  }
-
-  private pos = 0;
-
-  private u32s(buf: Uint8Array, pos: number, stop: number, limit: number, out: Uint32Array, n: number): number {
-    while (pos < stop) {
-      let b = buf[pos++]!;
-      if (b < 0x80) { out[n++] = b; continue; }
-      let v = b & 0x7f;
-      b = buf[pos++]!;
-      v |= (b & 0x7f) << 7;
-      if (b < 0x80 && pos <= limit) { out[n++] = v; continue; }
-      pos = this.varint(buf, pos - 2, limit);
-      out[n++] = this.lo;
-    }
-    this.pos = pos;
-    return n;
-  }
-
-  private f64s(buf: Uint8Array, pos: number, stop: number, limit: number, out: Float64Array, n: number, signed: boolean): number {
-    while (pos < stop) {
-      const b0 = buf[pos]!;
-      if (b0 < 0x80) {
-        out[n++] = signed ? ((b0 >>> 1) ^ -(b0 & 1)) : b0;
-        pos++;
-        continue;
-      }
-      // Up to 4 bytes (28 bits) without the 64-bit path.
-      let v = b0 & 0x7f;
-      let p = pos + 1;
-      let done = false;
-      for (let sh = 7; sh < 28 && p < limit; sh += 7) {
-        const b = buf[p++]!;
-        v |= (b & 0x7f) << sh;
-        if (b < 0x80) { done = true; break; }
-      }
-      if (done) {
-        out[n++] = signed ? ((v >>> 1) ^ -(v & 1)) : v;
-        pos = p;
-        continue;
-      }
-      pos = this.varint(buf, pos, limit);
-      let lo = this.lo;
-      let hi = this.hi;
-      if (!signed) {
-        out[n++] = lo + hi * 4294967296;
-        continue;
-      }
-      // zigzag, then LongBits.toNumber(false) as protobufjs does it
-      const mask = -(lo & 1);
-      lo = (((lo >>> 1) | (hi << 31)) ^ mask) >>> 0;
-      hi = ((hi >>> 1) ^ mask) >>> 0;
-      if (hi >>> 31) {
-        lo = (~lo + 1) >>> 0;
-        hi = ~hi >>> 0;
-        if (!lo) hi = (hi + 1) >>> 0;
-        out[n++] = -(lo + hi * 4294967296);
-      } else {
-        out[n++] = lo + hi * 4294967296;
-      }
-    }
-    this.pos = pos;
-    return n;
-  }
-
-  /** Reads a varint of up to 10 bytes into lo/hi (as protobufjs's readLongVarint). */
-  private varint(buf: Uint8Array, pos: number, end: number): number {
-    let lo = 0;
-    let hi = 0;
-    let i = 0;
-    let b: number;
-    for (; i < 4; i++) {
-      if (pos >= end) throw new Malformed();
-      b = buf[pos++]!;
-      lo = (lo | ((b & 127) << (i * 7))) >>> 0;
-      if (b < 128) { this.lo = lo; this.hi = 0; return pos; }
-    }
-    if (pos >= end) throw new Malformed();
-    b = buf[pos++]!;
-    lo = (lo | ((b & 127) << 28)) >>> 0;
-    hi = (hi | ((b & 127) >> 4)) >>> 0;
-    if (b < 128) { this.lo = lo; this.hi = hi; return pos; }
-    for (i = 0; i < 5; i++) {
-      if (pos >= end) throw new Malformed();
-      b = buf[pos++]!;
-      hi = (hi | ((b & 127) << (i * 7 + 3))) >>> 0;
-      if (b < 128) { this.lo = lo; this.hi = hi; return pos; }
-    }
-    throw new Malformed();
-  }
-
-  private skip(buf: Uint8Array, pos: number, end: number, wt: number): number {
-    switch (wt) {
-      case 0: return this.varint(buf, pos, end);
-      case 1: if (end - pos < 8) throw new Malformed(); return pos + 8;
-      case 2:
-        pos = this.varint(buf, pos, end);
-        if (this.hi !== 0 || this.lo > end - pos) throw new Malformed();
-        return pos + this.lo;
-      case 5: if (end - pos < 4) throw new Malformed(); return pos + 4;
-      default: throw new Malformed();
-    }
-  }
 }
 
 /** A protobufjs Batch as columns (the reference path, and the fallback). */
@@ -324,23 +204,18 @@ export function decodeBatch(bytes: Uint8Array): BatchColumns {
 /**
  * The batches of consecutive length-delimited Record{batch} messages: what a
  * writer emits between a trace's header and trailer (a recorder's output as it
- * goes). Fresh arrays, safe to keep.
+ * goes). Fresh arrays, safe to keep. Throws a WireError when the bytes end inside
+ * a record or a record does not hold a batch.
  */
 export function* batchesIn(bytes: Uint8Array): Generator<BatchColumns> {
-  let pos = 0;
-  while (pos < bytes.length) {
-    let len = 0;
-    let mul = 1;
-    let b: number;
-    do {
-      b = bytes[pos++] ?? 0;
-      len += (b & 0x7f) * mul;
-      mul *= 128;
-    } while (b & 0x80 && pos < bytes.length);
-    const record = bytes.subarray(pos, pos + len);
-    pos += len;
+  const r = new WireReader(bytes);
+  while (r.pos < r.end) {
+    const at = r.pos;
+    const record = r.bytes();
     const body = batchBody(record);
-    yield body ? decodeBatch(body) : columnsOf(pb.Record.decode(record).batch as Batch);
+    const batch = body ? undefined : pb.Record.decode(record).batch;
+    if (!body && !batch) throw new WireError('BAD_MESSAGE', at, `record at ${at} does not hold a batch`);
+    yield body ? decodeBatch(body) : columnsOf(batch as Batch);
   }
 }
 
@@ -372,29 +247,29 @@ export function readTraceColumns(source: TraceSource, opts: ReadColumnsOptions =
       try {
         return dec.fast(inner);
       } catch (e) {
-        if (!(e instanceof Malformed)) throw e;
+        if (!(e instanceof WireError)) throw e;
         return undefined; // protobufjs decides (and words the error) for anything unusual
       }
     },
   });
 }
 
+const framing = new WireReader();
+const BATCH_TAG = (RecordField.batch << 3) | WireType.LEN;
+
 /**
- * The Batch message inside a Record that holds only a batch (tag 2, one
- * length-delimited field spanning the record), else undefined (then the record
- * is decoded by protobufjs).
+ * The Batch message inside a Record that holds only a batch (one length-delimited
+ * field spanning the record), else undefined (then the record is decoded by
+ * protobufjs).
  */
 function batchBody(rec: Uint8Array): Uint8Array | undefined {
-  if (rec.length < 2 || rec[0] !== 0x12) return undefined;
-  let len = 0;
-  let mul = 1;
-  let pos = 1;
-  for (let i = 0; i < 5; i++) {
-    if (pos >= rec.length) return undefined;
-    const b = rec[pos++]!;
-    len += (b & 0x7f) * mul;
-    if ((b & 0x80) === 0) return pos + len === rec.length ? rec.subarray(pos) : undefined;
-    mul *= 128;
+  const r = framing.reset(rec);
+  try {
+    if (r.tag() !== BATCH_TAG) return undefined;
+    const body = r.bytes();
+    return r.pos === r.end ? body : undefined;
+  } catch (e) {
+    if (e instanceof WireError) return undefined;
+    throw e;
   }
-  return undefined;
 }

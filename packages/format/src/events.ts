@@ -1,14 +1,14 @@
 // The raw events of a trace: one object per syscall or process event, in the order
 // the kernel delivered them, as walk.ts reads them from the columnar batches.
 import { ProcessEventKind, type ProcessEventMessage } from './proto.js';
+import { SyscallFlag } from './flags.js';
 
-export const SyscallFlag = { UNFINISHED: 1, NO_ENTRY: 2 } as const;
+export { CaptureFlag, MsghdrElement, SyscallFlag } from './flags.js';
 
 /** A call returned an error: it returned (not UNFINISHED) a value in -4095..-1 (the kernel's -errno range). */
 export function callFailed(ret: number, flags: number): boolean {
   return (flags & SyscallFlag.UNFINISHED) === 0 && ret < 0 && ret >= -4095;
 }
-export const CaptureFlag = { TRUNCATED: 1, FAULT: 2, AT_EXIT: 4, ELEMENT: 8 } as const;
 
 /** Memory that a pointer argument pointed to, as captured. */
 export interface Capture {

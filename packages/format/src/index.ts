@@ -6,3 +6,8 @@ export * from './trace-file.js';
 export * from './syscalls.js';
 export { BatchDecoder, batchesIn, columnsOf, decodeBatch, readTraceColumns, type BatchColumns, type ReadColumnsOptions, type TraceColumnsRecord } from './batch-decoder.js';
 export { type Progress, ProgressLine } from './progress.js';
+export { batchWithoutCapturedData, captureSpecHoldsData, type CaptureRef, isCapturedData, withoutCapturedData } from './captured-data.js';
+export {
+  createPrivateWriteStream, makePrivateDir, openPrivateFile, PRIVATE_DIR_MODE, PRIVATE_FILE_MODE, type PrivateOpenFlags, writePrivateFile,
+} from './private-output.js';
+export { WireError, WireReader, WireType, type WireProblemCode } from './wire.js';

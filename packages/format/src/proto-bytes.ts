@@ -1,6 +1,6 @@
-// Protobuf's wire primitives on a growable buffer, for the hand-written encoders
-// (batches, header and trailer) that keep protobufjs off the recorder's path.
-// protobufjs stays the reference: the encoders' tests compare bytes with it.
+// Protobuf's wire primitives on a growable buffer, for the hand-written header and
+// trailer encoders (writer.ts) that keep protobufjs off the recorder's path.
+// protobufjs stays the reference: writer.test.ts compares bytes with it.
 const encoder = new TextEncoder();
 
 const TWO32 = 4294967296;
@@ -60,35 +60,6 @@ export class Bytes {
     }
   }
 
-  /** A signed integer as sint64 (zigzag); exact for bigints and the safe integers. */
-  sint(v: number | bigint): void {
-    if (typeof v === 'bigint') {
-      const big = BigInt.asIntN(64, v);
-      const zz = BigInt.asUintN(64, (big << 1n) ^ (big >> 63n));
-      this.varint64(Number(zz & 0xffffffffn), Number(zz >> 32n));
-      return;
-    }
-    if (v >= 0 && v < 0x40000000) {
-      this.varint32(v * 2);
-      return;
-    }
-    if (v > -0x40000000 && v < 0) {
-      this.varint32(-v * 2 - 1);
-      return;
-    }
-    if (Number.isInteger(v) && v < 2 ** 52 && v > -(2 ** 52)) {
-      // Zigzag in double arithmetic: exact below 2^53.
-      const z = v >= 0 ? v * 2 : -v * 2 - 1;
-      const lo = z % TWO32;
-      this.varint64(lo, (z - lo) / TWO32);
-      return;
-    }
-    // Large or fractional: as protobufjs does, truncated to a 64-bit integer.
-    const big = BigInt.asIntN(64, BigInt(Math.trunc(v)));
-    const zz = BigInt.asUintN(64, (big << 1n) ^ (big >> 63n));
-    this.varint64(Number(zz & 0xffffffffn), Number(zz >> 32n));
-  }
-
   /** int32 fields: a negative value takes ten bytes, sign-extended to 64 bits. */
   int32(v: number): void {
     if (v >= 0) this.varint32(v);
@@ -103,18 +74,9 @@ export class Bytes {
   }
 
   bytes(data: Uint8Array): void {
-    const n = data.length;
-    this.reserve(n);
-    if (n < 64) {
-      // TypedArray.set costs more than a short copy loop (captures are mostly a few bytes).
-      const b = this.buf;
-      let p = this.pos;
-      for (let i = 0; i < n; i++) b[p++] = data[i]!;
-      this.pos = p;
-    } else {
-      this.buf.set(data, this.pos);
-      this.pos += n;
-    }
+    this.reserve(data.length);
+    this.buf.set(data, this.pos);
+    this.pos += data.length;
   }
 
   take(): Uint8Array {

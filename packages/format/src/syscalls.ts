@@ -25,12 +25,12 @@ export type NewFdKind = 'file' | 'socket' | 'anon';
 /** What the call does to the traced system (column 6); see the tsv's header for each. */
 export type SyscallEffect =
   | 'read' | 'write' | 'open' | 'close' | 'close_range' | 'dup' | 'fcntl' | 'pipe' | 'accept' | 'connect' | 'bind'
-  | 'chdir' | 'exec' | 'fork' | 'exit' | 'wait' | 'sync' | 'lookup' | 'sigmask' | 'sigreturn';
+  | 'chdir' | 'exec' | 'fork' | 'exit' | 'wait' | 'sync' | 'lookup' | 'sigmask' | 'sigreturn' | 'map' | 'unmap' | 'protect';
 /** What an argument is (column 7). */
 export type ArgRoleName =
   | 'path' | 'dirfd' | 'fd' | 'newfd' | 'fds' | 'pid' | 'addr' | 'oflags' | 'open_how' | 'cloexec' | 'family' | 'socktype'
   | 'protocol' | 'sockaddr' | 'fcntl_cmd' | 'fcntl_arg' | 'clone_flags' | 'clone_args' | 'at_flags' | 'stat' | 'volatile'
-  | 'fd-remote' | 'pollfds' | 'idtype' | 'signal';
+  | 'fd-remote' | 'pollfds' | 'idtype' | 'mapflags' | 'waitopts' | 'signal';
 
 export interface ArgRole {
   readonly role: ArgRoleName;
@@ -82,6 +82,12 @@ export interface CaptureSpec {
   readonly bytes?: number;
   /** Captured at entry too (value-result arguments); the exit capture has the AT_EXIT flag. */
   readonly alsoAtEntry?: boolean;
+  /**
+   * buffer: its bytes describe the call (a socket address, a path the kernel returns, a CPU
+   * mask, a variable-size struct) instead of being data the program read or wrote, so
+   * --no-data keeps them (see isCapturedData in captured-data.ts).
+   */
+  readonly meta?: boolean;
 }
 
 export interface SyscallInfo {

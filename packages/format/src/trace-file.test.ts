@@ -2,7 +2,10 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { batchEvents, BatchBuilder, encodeHeader, encodeTrailer, FORMAT_VERSION, pb, readTrace, syscallTable, type TraceRecord } from './index.js';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { batchEvents, BatchBuilder, encodeHeader, encodeTrailer, FORMAT_VERSION, pb, readTrace, readTrailer, syscallTable, type TraceRecord } from './index.js';
 
 const trace = readFileSync(new URL('../../../fixtures/traces/echo.pb', import.meta.url));
 
@@ -72,6 +75,47 @@ test('not a trace, a newer format version, corrupt data and data after the trail
   assert.equal(await endOf(Buffer.concat([encodeHeader({}), garbage])), 'CORRUPT');
   assert.equal(await endOf(Buffer.concat([encodeHeader({}), encodeTrailer({}), b.encode()])), 'CORRUPT');
   assert.equal(await endOf(Buffer.concat([encodeHeader({}), batch])), 'NO_TRAILER');
+});
+
+test('record lengths that cannot be: more than ten varint bytes, 2^32 or more, over the limit', async () => {
+  const problem = async (length: number[]) => {
+    const recs = await all(Buffer.concat([encodeHeader({}), Uint8Array.from(length), new Uint8Array(64)]));
+    const e = recs[recs.length - 1]!;
+    return e.kind === 'end' ? [e.problem?.code, e.problem?.offset, e.problem?.message] : [];
+  };
+  const at = encodeHeader({}).length;
+  assert.deepEqual(await problem([0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x01]),
+    ['CORRUPT', at, 'record length is a varint of more than 10 bytes']);
+  assert.deepEqual(await problem([0x80, 0x80, 0x80, 0x80, 0x10]), ['CORRUPT', at, 'record length of 2^32 bytes or more is not plausible']);
+  assert.deepEqual(await problem([0x80, 0x80, 0x80, 0x80, 0x02]), ['CORRUPT', at, 'record length 536870912 is not plausible']);
+  // A length that runs past the end of the file: cut off inside a record.
+  assert.deepEqual(await problem([0x80, 0x01]), ['TRUNCATED', at, 'cut off inside a record (66 bytes of it present)']);
+});
+
+test('readTrailer reads the trailer through the framing alone; none when the file does not end with one', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'bt-trailer-'));
+  try {
+    const file = (name: string, bytes: Uint8Array): string => {
+      const p = join(dir, name);
+      writeFileSync(p, bytes);
+      return p;
+    };
+    const recs = await all(trace);
+    const want = recs.find((r) => r.kind === 'trailer');
+    assert.ok(want?.kind === 'trailer');
+    assert.deepEqual(await readTrailer(file('whole.pb', trace)), want.trailer);
+    const trailerAt = want.offset;
+    for (const cut of [1, 2, trailerAt - 1, trailerAt, trailerAt + 1, trace.length - 1]) {
+      assert.equal(await readTrailer(file('cut.pb', trace.subarray(0, cut))), undefined, `cut at ${cut}`);
+    }
+    assert.equal(await readTrailer(file('empty.pb', new Uint8Array(0))), undefined);
+    assert.equal(await readTrailer(file('text.pb', Buffer.from('#!/bin/sh\necho hello\n'))), undefined);
+    assert.equal(await readTrailer(file('garbage.pb', new Uint8Array(40).fill(0xff))), undefined);
+    assert.equal(await readTrailer(dir), undefined);
+    assert.equal(await readTrailer(join(dir, 'missing.pb')), undefined);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 test('BatchBuilder round trip: columns, captures and process events in delivery order', async () => {

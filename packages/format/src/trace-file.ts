@@ -3,10 +3,10 @@
 import { open } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import { type Batch, type Header, pb, type Trailer } from './proto.js';
+import { WireError, WireReader } from './wire.js';
+import { FORMAT_VERSION, RecordField, TRACE_MAGIC } from './writer.js';
 
-import { FORMAT_VERSION, TRACE_MAGIC } from './writer.js';
-
-export { encodeHeader, encodeTrailer, FORMAT_VERSION, TRACE_MAGIC } from './writer.js';
+export { encodeHeader, encodeTrailer, FORMAT_VERSION, RecordField, TRACE_MAGIC } from './writer.js';
 
 /** Why a trace could not be read to its end. */
 export type TraceProblemCode =
@@ -99,6 +99,7 @@ export interface BatchReading<B> {
  */
 export async function* readRecords<B>(source: TraceSource, batches: BatchReading<B>): AsyncGenerator<TraceRecordOf<B>> {
   const reuse = batches.reuse;
+  const framing = new WireReader();
   const feed = typeof source === 'string'
     ? (source === '-' ? streamFeed(process.stdin) : await fileFeed(source))
     : streamFeed(source);
@@ -139,25 +140,23 @@ export async function* readRecords<B>(source: TraceSource, batches: BatchReading
       if (end - start < want) continue;
 
       for (;;) {
-        // Record length (varint).
-        let len = 0;
-        let mul = 1;
-        let body = start;
-        let complete = false;
-        for (let i = 0; i < 10; i++) {
-          if (body >= end) break;
-          const b = buf[body++]!;
-          len += (b & 0x7f) * mul;
-          if ((b & 0x80) === 0) { complete = true; break; }
-          mul *= 128;
-          if (i === 9) { len = Number.NaN; complete = true; }
+        // The record's length, and whether all of it is here.
+        let len: number;
+        try {
+          len = framing.reset(buf, start, end).size();
+        } catch (e) {
+          if (!(e instanceof WireError)) throw e;
+          if (e.code === 'TRUNCATED') { want = end - start + 1; break; }
+          stop(index === 0 ? 'NOT_A_TRACE' : 'CORRUPT', index === 0 ? 'not a beetrace trace'
+            : e.code === 'BAD_VARINT' ? 'record length is a varint of more than 10 bytes' : 'record length of 2^32 bytes or more is not plausible');
+          break outer;
         }
-        if (!complete) { want = end - start + 1; break; }
-        if (!Number.isFinite(len) || len > MAX_RECORD) {
+        if (len > MAX_RECORD) {
           stop(index === 0 ? 'NOT_A_TRACE' : 'CORRUPT', index === 0 ? 'not a beetrace trace' : `record length ${len} is not plausible`);
           break outer;
         }
-        if (body + len > end) { want = body + len - start; break; }
+        const body = framing.pos;
+        if (len > end - body) { want = body + len - start; break; }
         want = 1;
         const bytes = buf.subarray(body, body + len);
         let fast: B | undefined;
@@ -221,4 +220,44 @@ export async function* readRecords<B>(source: TraceSource, batches: BatchReading
  */
 export function readTrace(source: TraceSource): AsyncGenerator<TraceRecord> {
   return readRecords<Batch>(source, { fast: () => undefined, fromMessage: (b) => b, reuse: false });
+}
+
+/**
+ * The trailer of a trace file, found by reading only the framing of its records
+ * (a few bytes per record; batches are skipped, not read). Undefined when the
+ * file does not end with a trailer (cut short, not a trace) or is not a regular
+ * file.
+ */
+export async function readTrailer(path: string): Promise<Trailer | undefined> {
+  let fh;
+  try {
+    fh = await open(path, 'r');
+  } catch {
+    return undefined;
+  }
+  try {
+    const st = await fh.stat();
+    if (!st.isFile()) return undefined;
+    const size = st.size;
+    const head = new Uint8Array(16); // a length (at most 10 bytes) and the Record's tag
+    const r = new WireReader();
+    let pos = 0;
+    let last: { body: number; len: number; field: number } | undefined;
+    while (pos < size) {
+      const n = (await fh.read(head, 0, head.length, pos)).bytesRead;
+      r.reset(head, 0, n);
+      const len = r.size();
+      const body = pos + r.pos;
+      last = { body, len, field: len > 0 ? r.tag() >>> 3 : 0 };
+      pos = body + len;
+    }
+    if (!last || pos !== size || last.field !== RecordField.trailer) return undefined;
+    const bytes = new Uint8Array(last.len);
+    await fh.read(bytes, 0, last.len, last.body);
+    return pb.Record.decode(bytes).trailer ?? undefined;
+  } catch {
+    return undefined; // damaged framing (a WireError) or a trailer that does not decode
+  } finally {
+    await fh.close();
+  }
 }

@@ -1,6 +1,6 @@
 // The trace file's header and trailer records, encoded without protobufjs so that
-// a writer (the recorder) starts without loading it; batches come from
-// batch-encoder.ts or, in the recorder, from its native consumer. The bytes are
+// a writer (the recorder) starts without loading it; batches come from the
+// recorder's native consumer (packages/recorder/native/batch_writer.cc). The bytes are
 // what protobufjs' Record.encodeDelimited gives (writer.test.ts compares them):
 // fields in number order, those at proto3's default (0, false, "") left out.
 import type { Header, Trailer } from './proto.js';
@@ -8,6 +8,9 @@ import { Bytes } from './proto-bytes.js';
 
 export const TRACE_MAGIC = 'beetrace-trace';
 export const FORMAT_VERSION = 1;
+
+/** Field numbers of trace.proto's Record, for the code that frames records without protobufjs (here, the readers). */
+export const RecordField = { header: 1, batch: 2, trailer: 3 } as const;
 
 type Value = number | bigint | { toNumber(): number } | null | undefined;
 
@@ -93,7 +96,7 @@ export function encodeHeader(h: Header): Uint8Array {
     .string(1, TRACE_MAGIC).uint(2, FORMAT_VERSION).string(3, h.recorderVersion).string(4, h.kernelRelease)
     .string(5, h.arch).string(6, h.hostname).uint(7, h.monotonicNs).uint(8, h.realtimeNs).strings(9, h.argv)
     .string(10, h.cwd).uint(11, h.rootPid).bool(12, h.attached).message(13, capture).string(14, h.syscallAbi)
-    .record(1);
+    .record(RecordField.header);
 }
 
 /** Record{trailer}, length-delimited. */
@@ -102,5 +105,5 @@ export function encodeTrailer(t: Trailer): Uint8Array {
     .uint(1, t.syscalls).uint(2, t.processEvents).uint(3, t.processes).packedUint(4, t.lostPerCpu)
     .bool(5, t.programExited).int32(6, t.exitCode).uint(7, t.termSignal).uint(8, t.endMonotonicNs)
     .uint(9, t.endRealtimeNs).uint(10, t.unfinished).uint(11, t.bytes).string(12, t.stopReason).bool(13, t.coreDumped)
-    .record(3);
+    .record(RecordField.trailer);
 }

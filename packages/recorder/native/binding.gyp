@@ -2,7 +2,7 @@
   "targets": [
     {
       "target_name": "beetrace_recorder",
-      "sources": ["addon.cc", "batch_writer.cc", "recorder.cc", "spawn.cc"],
+      "sources": ["addon.cc", "batch_writer.cc", "errors.cc", "recorder.cc", "spawn.cc"],
       "include_dirs": [
         "<!(node -p \"require('node-addon-api').include_dir\")",
         "../../../bpf",

@@ -18,28 +18,13 @@
 
 #include "beetrace.h"
 #include "beetrace.skel.h"
+#include "errors.h"
 #include "spawn.h"
 
 namespace {
 
-// A JavaScript Error with a `code` the TypeScript layer maps to a message.
-Napi::Error CodedError(Napi::Env env, const char* code, const std::string& message, int err = 0) {
-  Napi::Error e = Napi::Error::New(env, message);
-  e.Set("code", Napi::String::New(env, code));
-  if (err) e.Set("errno", Napi::Number::New(env, err));
-  return e;
-}
-
-const char* CodeForErrno(int err) {
-  switch (err) {
-    case EPERM:
-      return "EPERM";
-    case ENOENT:
-      return "ENOENT";
-    default:
-      return "EBPF";
-  }
-}
+// The code of a failure to load or attach the BPF programs: the kernel's refusal, or `otherwise`.
+const char* BpfCode(int err, const char* otherwise) { return err == EPERM || err == EACCES ? "PERMISSION" : otherwise; }
 
 // libbpf's messages (the verifier log among them) go to stderr only when
 // BT_BPF_DEBUG is set: a user sees one line, a developer can see everything.
@@ -92,6 +77,7 @@ Recorder::Recorder(const Napi::CallbackInfo& info) : Napi::ObjectWrap<Recorder>(
   uint32_t ring_bytes = GetU32(opts, "ringBytes", 16u << 20);
   Napi::Value core_btf_value = opts.Get("coreBtf");
   std::string core_btf = core_btf_value.IsString() ? core_btf_value.As<Napi::String>().Utf8Value() : "";
+  btf_path_ = core_btf.empty() ? "/sys/kernel/btf/vmlinux" : core_btf;
   libbpf_set_print(PrintLibbpf);
   loader_ = std::thread([=] {
     LIBBPF_OPTS(bpf_object_open_opts, open_opts, .btf_custom_path = core_btf.empty() ? nullptr : core_btf.c_str());
@@ -119,14 +105,24 @@ Recorder::Recorder(const Napi::CallbackInfo& info) : Napi::ObjectWrap<Recorder>(
 Napi::Value Recorder::Attach(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
   if (loader_.joinable()) loader_.join();
+  if (closed_) {
+    RecorderError(env, "CLOSED", "attach: the recorder is closed").ThrowAsJavaScriptException();
+    return env.Undefined();
+  }
   if (load_err_) {
     int err = load_err_;
     std::string what = load_stage_ == std::string("open") ? "cannot open the BPF object: " : "cannot load the BPF programs: ";
     Destroy();
-    CodedError(env, CodeForErrno(err), what + strerror(err), err).ThrowAsJavaScriptException();
+    // The BTF the CO-RE relocations need cannot be read: no BTF, whatever errno libbpf reports.
+    bool no_btf = access(btf_path_.c_str(), R_OK) != 0;
+    RecorderError(env, BpfCode(err, no_btf ? "NO_BTF" : "BPF_LOAD"), what + strerror(err) + (no_btf ? " (no BTF at " + btf_path_ + ")" : ""), err)
+        .ThrowAsJavaScriptException();
     return env.Undefined();
   }
-  if (!skel_ || attached_) return CodedError(env, "ESTATE", "recorder is closed or attached").Value();
+  if (attached_) {
+    RecorderError(env, "STATE", "attach: the recorder is already attached").ThrowAsJavaScriptException();
+    return env.Undefined();
+  }
   if (info.Length() < 1 || !info[0].IsTypedArray()) {
     Napi::TypeError::New(env, "attach: specs must be a Uint8Array").ThrowAsJavaScriptException();
     return env.Undefined();
@@ -145,7 +141,7 @@ Napi::Value Recorder::Attach(const Napi::CallbackInfo& info) {
     if (any && bpf_map_update_elem(specs_fd, &nr, row, BPF_ANY)) {
       err = errno;
       Destroy();
-      CodedError(env, "EBPF", std::string("cannot fill the capture table: ") + strerror(err))
+      RecorderError(env, "ATTACH", std::string("cannot fill the capture table: ") + strerror(err), err)
           .ThrowAsJavaScriptException();
       return env.Undefined();
     }
@@ -154,14 +150,14 @@ Napi::Value Recorder::Attach(const Napi::CallbackInfo& info) {
   if (!ring_) {
     err = errno;
     Destroy();
-    CodedError(env, "EBPF", std::string("cannot open the ring buffer: ") + strerror(err)).ThrowAsJavaScriptException();
+    RecorderError(env, "ATTACH", std::string("cannot open the ring buffer: ") + strerror(err), err).ThrowAsJavaScriptException();
     return env.Undefined();
   }
   err = beetrace_bpf__attach(skel_);
   if (err) {
     err = -err;
     Destroy();
-    CodedError(env, CodeForErrno(err), std::string("cannot attach the BPF programs: ") + strerror(err), err)
+    RecorderError(env, BpfCode(err, "ATTACH"), std::string("cannot attach the BPF programs: ") + strerror(err), err)
         .ThrowAsJavaScriptException();
     return env.Undefined();
   }
@@ -181,13 +177,26 @@ void Recorder::Destroy() {
   ring_ = nullptr;
   if (skel_) beetrace_bpf__destroy(skel_);
   skel_ = nullptr;
+  closed_ = true;
 }
 
-// spawn(path, argv, envp, cwd, stdinFd, stdoutFd, stderrFd) -> { pid, errno, traceFailed }:
-// the program starts in the traced set, from its own execve on (spawn.cc).
+// Whether `method` may run now; if not, throws CLOSED or STATE (not attached yet).
+bool Recorder::Usable(Napi::Env env, const char* method) {
+  if (closed_) {
+    RecorderError(env, "CLOSED", std::string(method) + ": the recorder is closed").ThrowAsJavaScriptException();
+    return false;
+  }
+  if (!attached_) {
+    RecorderError(env, "STATE", std::string(method) + ": the recorder is not attached").ThrowAsJavaScriptException();
+    return false;
+  }
+  return true;
+}
+
+// spawn(path, argv, envp, cwd, stdinFd, stdoutFd, stderrFd) -> pid: the program starts in
+// the traced set, from its own execve on (spawn.cc).
 Napi::Value Recorder::Spawn(const Napi::CallbackInfo& info) {
-  Napi::Env env = info.Env();
-  if (!skel_) return CodedError(env, "ECLOSED", "recorder is closed").Value();
+  if (!Usable(info.Env(), "spawn")) return info.Env().Undefined();
   return SpawnTraced(info, bpf_map__fd(skel_->maps.traced));
 }
 
@@ -195,22 +204,36 @@ Napi::Value Recorder::Spawn(const Napi::CallbackInfo& info) {
 // is recorded from now on (-p).
 Napi::Value Recorder::Trace(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
-  if (!skel_) return CodedError(env, "ECLOSED", "recorder is closed").Value();
+  if (!Usable(env, "trace")) return env.Undefined();
+  if (!info[0].IsNumber()) {
+    Napi::TypeError::New(env, "trace: pid must be a number").ThrowAsJavaScriptException();
+    return env.Undefined();
+  }
   uint32_t pid = info[0].As<Napi::Number>().Uint32Value();
   uint32_t state = BT_TRACED;
   if (bpf_map_update_elem(bpf_map__fd(skel_->maps.traced), &pid, &state, BPF_ANY)) {
-    CodedError(env, "EBPF", std::string("cannot add the process to the traced set: ") + strerror(errno))
+    int err = errno;
+    RecorderError(env, "BPF_MAP", std::string("cannot add the process to the traced set: ") + strerror(err), err)
         .ThrowAsJavaScriptException();
   }
   return env.Undefined();
 }
 
+// untrace(pid): pid is no longer recorded (a pid that is not traced is no failure).
 Napi::Value Recorder::Untrace(const Napi::CallbackInfo& info) {
-  if (skel_) {
-    uint32_t pid = info[0].As<Napi::Number>().Uint32Value();
-    bpf_map_delete_elem(bpf_map__fd(skel_->maps.traced), &pid);
+  Napi::Env env = info.Env();
+  if (!Usable(env, "untrace")) return env.Undefined();
+  if (!info[0].IsNumber()) {
+    Napi::TypeError::New(env, "untrace: pid must be a number").ThrowAsJavaScriptException();
+    return env.Undefined();
   }
-  return info.Env().Undefined();
+  uint32_t pid = info[0].As<Napi::Number>().Uint32Value();
+  if (bpf_map_delete_elem(bpf_map__fd(skel_->maps.traced), &pid) && errno != ENOENT) {
+    int err = errno;
+    RecorderError(env, "BPF_MAP", std::string("cannot remove the process from the traced set: ") + strerror(err), err)
+        .ThrowAsJavaScriptException();
+  }
+  return env.Undefined();
 }
 
 int Recorder::OnRecord(void* ctx, void* data, size_t size) {
@@ -359,7 +382,11 @@ void Recorder::Consume() {
 // once everything was written or delivered.
 Napi::Value Recorder::Start(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
-  if (!attached_ || started_) return CodedError(env, "ESTATE", "recorder not startable").Value();
+  if (!Usable(env, "start")) return env.Undefined();
+  if (started_) {
+    RecorderError(env, "STATE", "start: the recorder is already started").ThrowAsJavaScriptException();
+    return env.Undefined();
+  }
   if (!info[0].IsFunction()) {
     Napi::TypeError::New(env, "start: callback expected").ThrowAsJavaScriptException();
     return env.Undefined();
@@ -374,21 +401,31 @@ Napi::Value Recorder::Start(const Napi::CallbackInfo& info) {
 
 // stop(): the consumer drains what is left, delivers it, then calls onChunk(null).
 Napi::Value Recorder::Stop(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  if (!Usable(env, "stop")) return env.Undefined();
+  if (!started_) {
+    RecorderError(env, "STATE", "stop: the recorder is not started").ThrowAsJavaScriptException();
+    return env.Undefined();
+  }
   stopping_ = true;
-  return info.Env().Undefined();
+  return env.Undefined();
 }
 
 // lost(): ring-buffer records dropped, per CPU.
 Napi::Value Recorder::Lost(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
+  if (!Usable(env, "lost")) return env.Undefined();
   int ncpu = libbpf_num_possible_cpus();
   Napi::Array out = Napi::Array::New(env);
-  if (!skel_ || ncpu <= 0) return out;
-  std::vector<uint64_t> values(ncpu);
+  std::vector<uint64_t> values(ncpu > 0 ? ncpu : 0);
   uint32_t zero = 0;
-  if (bpf_map_lookup_elem(bpf_map__fd(skel_->maps.lost), &zero, values.data()) == 0) {
-    for (int i = 0; i < ncpu; i++) out.Set(i, Napi::Number::New(env, static_cast<double>(values[i])));
+  if (ncpu <= 0 || bpf_map_lookup_elem(bpf_map__fd(skel_->maps.lost), &zero, values.data())) {
+    int err = ncpu <= 0 ? -ncpu : errno;
+    RecorderError(env, "BPF_MAP", std::string("cannot read the lost-record counters: ") + strerror(err), err)
+        .ThrowAsJavaScriptException();
+    return env.Undefined();
   }
+  for (int i = 0; i < ncpu; i++) out.Set(i, Napi::Number::New(env, static_cast<double>(values[i])));
   return out;
 }
 

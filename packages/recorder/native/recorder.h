@@ -6,6 +6,7 @@
 
 #include <atomic>
 #include <mutex>
+#include <string>
 #include <thread>
 #include <vector>
 
@@ -36,6 +37,7 @@ class Recorder : public Napi::ObjectWrap<Recorder> {
   void Deliver();
   void Write(const uint8_t* p, size_t n);
   void Destroy();
+  bool Usable(Napi::Env env, const char* method);
 
   beetrace_bpf* skel_ = nullptr;
   ring_buffer* ring_ = nullptr;
@@ -43,6 +45,8 @@ class Recorder : public Napi::ObjectWrap<Recorder> {
   int load_err_ = 0;
   const char* load_stage_ = "";
   bool attached_ = false;
+  bool closed_ = false;     // closed, or destroyed when loading or attaching failed
+  std::string btf_path_;    // the BTF the CO-RE relocations read
   std::thread thread_;
   std::atomic<bool> stopping_{false};
   bool started_ = false;

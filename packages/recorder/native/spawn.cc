@@ -21,6 +21,7 @@
 #include <vector>
 
 #include "beetrace.h"
+#include "errors.h"
 
 namespace {
 
@@ -45,8 +46,8 @@ struct ChildSetup {
   const char* cwd;
   int fds[3];
   int traced_fd;
-  int err;            // set by the child when it cannot run the program
-  bool trace_failed;  // ...because it could not join the traced set
+  int err;            // set by the child when it cannot run the program,
+  const char* stage;  // ...at this step: its error code (CWD, BPF_MAP, EXEC)
 };
 
 // The child, until exec: system calls only, on its own stack, in the parent's memory.
@@ -67,27 +68,34 @@ int ChildMain(void* p) {
   }
   if (c->cwd[0] && chdir(c->cwd)) {
     c->err = errno;
+    c->stage = "CWD";
     _exit(127);
   }
   uint32_t pid = static_cast<uint32_t>(getpid());
   uint32_t pending_exec = BT_PENDING_EXEC;
   if (bpf_map_update_elem(c->traced_fd, &pid, &pending_exec, BPF_ANY)) {
     c->err = errno ? errno : EPERM;
-    c->trace_failed = true;
+    c->stage = "BPF_MAP";
     _exit(127);
   }
   execve(c->path, c->argv, c->envp);
   c->err = errno;
+  c->stage = "EXEC";
   _exit(127);
 }
 
 }  // namespace
 
-// (path, argv, envp, cwd, stdinFd, stdoutFd, stderrFd) -> { pid, errno, traceFailed }:
-// errno 0 when the program runs; otherwise the child has exited 127 (wait for it),
-// having failed to change directory or exec (errno), or to join the traced set.
+// (path, argv, envp, cwd, stdinFd, stdoutFd, stderrFd) -> pid of the running program.
+// A child that could not change directory, join the traced set or exec has exited
+// 127: it is reaped, and the failure thrown (CWD, BPF_MAP, EXEC with the errno).
 Napi::Value SpawnTraced(const Napi::CallbackInfo& info, int traced_fd) {
   Napi::Env env = info.Env();
+  if (info.Length() < 7 || !info[0].IsString() || !info[1].IsArray() || !info[2].IsArray() || !info[3].IsString() ||
+      !info[4].IsNumber() || !info[5].IsNumber() || !info[6].IsNumber()) {
+    Napi::TypeError::New(env, "spawn: (path, argv, envp, cwd, stdin, stdout, stderr) expected").ThrowAsJavaScriptException();
+    return env.Undefined();
+  }
   std::string path = info[0].As<Napi::String>().Utf8Value();
   std::vector<std::string> argv = Strings(info[1].As<Napi::Array>());
   std::vector<std::string> envp = Strings(info[2].As<Napi::Array>());
@@ -97,7 +105,7 @@ Napi::Value SpawnTraced(const Napi::CallbackInfo& info, int traced_fd) {
   ChildSetup setup{path.c_str(), argvp.data(), envpp.data(), cwd.c_str(),
                    {info[4].As<Napi::Number>().Int32Value(), info[5].As<Napi::Number>().Int32Value(),
                     info[6].As<Napi::Number>().Int32Value()},
-                   traced_fd, 0, false};
+                   traced_fd, 0, nullptr};
   std::vector<char> stack(64 << 10);
 
   sigset_t all, old;
@@ -107,14 +115,20 @@ Napi::Value SpawnTraced(const Napi::CallbackInfo& info, int traced_fd) {
   int clone_err = errno;
   pthread_sigmask(SIG_SETMASK, &old, nullptr);
   if (pid < 0) {
-    Napi::Error::New(env, std::string("clone: ") + strerror(clone_err)).ThrowAsJavaScriptException();
+    RecorderError(env, "SPAWN", std::string("cannot start a process: ") + strerror(clone_err), clone_err).ThrowAsJavaScriptException();
     return env.Undefined();
   }
-  Napi::Object out = Napi::Object::New(env);
-  out.Set("pid", Napi::Number::New(env, pid));
-  out.Set("errno", Napi::Number::New(env, setup.err));
-  out.Set("traceFailed", Napi::Boolean::New(env, setup.trace_failed));
-  return out;
+  if (setup.err) {
+    // The child has exited (CLONE_VFORK returns after its exec or its exit): reap it.
+    int status;
+    while (waitpid(pid, &status, 0) < 0 && errno == EINTR) continue;
+    std::string what = setup.stage == std::string("CWD") ? "cannot change to directory '" + cwd + "': "
+                       : setup.stage == std::string("EXEC") ? "cannot execute '" + path + "': "
+                       : "cannot add the process to the traced set: ";
+    RecorderError(env, setup.stage, what + strerror(setup.err), setup.err).ThrowAsJavaScriptException();
+    return env.Undefined();
+  }
+  return Napi::Number::New(env, pid);
 }
 
 namespace {
@@ -133,7 +147,7 @@ class WaitWorker : public Napi::AsyncWorker {
   void OnOK() override {
     Napi::Env env = Env();
     if (err_) {
-      deferred_.Reject(Napi::Error::New(env, std::string("waitpid: ") + strerror(err_)).Value());
+      deferred_.Reject(RecorderError(env, "WAIT", std::string("cannot wait for process ") + std::to_string(pid_) + ": " + strerror(err_), err_).Value());
       return;
     }
     Napi::Object o = Napi::Object::New(env);
@@ -157,6 +171,10 @@ class WaitWorker : public Napi::AsyncWorker {
 
 // waitChild(pid) -> Promise<{status, exited, code, signal, core}>
 Napi::Value WaitChild(const Napi::CallbackInfo& info) {
+  if (!info[0].IsNumber()) {
+    Napi::TypeError::New(info.Env(), "waitChild: pid must be a number").ThrowAsJavaScriptException();
+    return info.Env().Undefined();
+  }
   auto* w = new WaitWorker(info.Env(), info[0].As<Napi::Number>().Int32Value());
   Napi::Promise p = w->Promise();
   w->Queue();

@@ -23,6 +23,7 @@ const kindName = new Map([...kinds].map(([k, v]) => [v, k]));
 const NARGS = define('BT_NARGS');
 const MAX_NR = define('BT_MAX_NR');
 const ALSO_AT_ENTRY = define('BT_CK_ALSO_AT_ENTRY');
+const DATA = define('BT_CK_DATA');
 const AT_ENTRY = define('BT_SPEC_AT_ENTRY');
 const ENTRY_SLOTS = define('BT_SPEC_ENTRY_SLOTS');
 // The layout those declarations give on x86_64: a slot is 4 bytes (kind, size_arg, then
@@ -38,13 +39,13 @@ test('beetrace.h declares the layout this test reads, and the addon was built fr
   assert.equal(NARGS, 6);
   const layout = binding().layout;
   assert.deepEqual(
-    { slot_size: layout['slot_size'], spec_size: layout['spec_size'], spec_flags: layout['spec_flags'], MAX_NR: layout['MAX_NR'], SPEC_AT_ENTRY: layout['SPEC_AT_ENTRY'], SPEC_ENTRY_SLOTS: layout['SPEC_ENTRY_SLOTS'], CK_ALSO_AT_ENTRY: layout['CK_ALSO_AT_ENTRY'] },
-    { slot_size: SLOT, spec_size: ROW, spec_flags: FLAGS_AT, MAX_NR, SPEC_AT_ENTRY: AT_ENTRY, SPEC_ENTRY_SLOTS: ENTRY_SLOTS, CK_ALSO_AT_ENTRY: ALSO_AT_ENTRY },
+    { slot_size: layout['slot_size'], spec_size: layout['spec_size'], spec_flags: layout['spec_flags'], MAX_NR: layout['MAX_NR'], SPEC_AT_ENTRY: layout['SPEC_AT_ENTRY'], SPEC_ENTRY_SLOTS: layout['SPEC_ENTRY_SLOTS'], CK_ALSO_AT_ENTRY: layout['CK_ALSO_AT_ENTRY'], CK_DATA: layout['CK_DATA'] },
+    { slot_size: SLOT, spec_size: ROW, spec_flags: FLAGS_AT, MAX_NR, SPEC_AT_ENTRY: AT_ENTRY, SPEC_ENTRY_SLOTS: ENTRY_SLOTS, CK_ALSO_AT_ENTRY: ALSO_AT_ENTRY, CK_DATA: DATA },
   );
 });
 
-/** One captured argument: [argument, kind, size_arg, bytes, also at entry]. */
-type Slot = [arg: number, kind: string, sizeArg: number, bytes: number, alsoAtEntry: boolean];
+/** One captured argument: [argument, kind, size_arg, bytes, also at entry, its bytes (or the buffers it points to) are captured data]. */
+type Slot = [arg: number, kind: string, sizeArg: number, bytes: number, alsoAtEntry: boolean, data: boolean];
 
 function row(table: Uint8Array, nr: number): { slots: Slot[]; flags: string[] } {
   const view = new DataView(table.buffer, table.byteOffset + nr * ROW, ROW);
@@ -52,7 +53,7 @@ function row(table: Uint8Array, nr: number): { slots: Slot[]; flags: string[] } 
   for (let arg = 0; arg < NARGS; arg++) {
     const k = view.getUint8(arg * SLOT);
     if (k === 0) continue;
-    slots.push([arg, kindName.get(k & ~ALSO_AT_ENTRY) ?? `?${k}`, view.getUint8(arg * SLOT + 1), view.getUint16(arg * SLOT + 2, true), (k & ALSO_AT_ENTRY) !== 0]);
+    slots.push([arg, kindName.get(k & ~(ALSO_AT_ENTRY | DATA)) ?? `?${k}`, view.getUint8(arg * SLOT + 1), view.getUint16(arg * SLOT + 2, true), (k & ALSO_AT_ENTRY) !== 0, (k & DATA) !== 0]);
   }
   const f = view.getUint32(FLAGS_AT, true);
   const flags = [...(f & AT_ENTRY ? ['AT_ENTRY'] : []), ...(f & ENTRY_SLOTS ? ['ENTRY_SLOTS'] : []), ...(f & ~(AT_ENTRY | ENTRY_SLOTS) ? [`0x${f.toString(16)}`] : [])];
@@ -65,23 +66,27 @@ test('the built capture table captures what the kernel signatures say, where bee
   // [name, x86_64 number, kernel signature, the captures it implies, spec flags]
   const cases: [string, number, string, Slot[], string[]][] = [
     // the buffer holds what the call returned: as many bytes as it returns
-    ['read', 0, 'read(unsigned int fd, char *buf, size_t count)', [[1, 'BUF_RET', 0, 0, false]], []],
+    ['read', 0, 'read(unsigned int fd, char *buf, size_t count)', [[1, 'BUF_RET', 0, 0, false, true]], []],
     // the buffer is an input: count (argument 2) bytes
-    ['write', 1, 'write(unsigned int fd, const char *buf, size_t count)', [[1, 'BUF_ARG', 2, 0, false]], []],
+    ['write', 1, 'write(unsigned int fd, const char *buf, size_t count)', [[1, 'BUF_ARG', 2, 0, false, true]], []],
     ['close', 3, 'close(unsigned int fd)', [], []],
-    ['fstat', 5, 'fstat(unsigned int fd, struct stat *statbuf)', [[1, 'STRUCT', 0, 144, false]], []],
+    ['fstat', 5, 'fstat(unsigned int fd, struct stat *statbuf)', [[1, 'STRUCT', 0, 144, false, false]], []],
     // nfds (argument 1) entries of 8 bytes (struct pollfd)
-    ['poll', 7, 'poll(struct pollfd *ufds, unsigned int nfds, int timeout)', [[0, 'ARRAY_ARG', 1, 8, false]], []],
-    ['writev', 20, 'writev(unsigned long fd, const struct iovec *vec, unsigned long vlen)', [[1, 'IOVEC', 2, 0, false]], []],
+    ['poll', 7, 'poll(struct pollfd *ufds, unsigned int nfds, int timeout)', [[0, 'ARRAY_ARG', 1, 8, false, false]], []],
+    ['writev', 20, 'writev(unsigned long fd, const struct iovec *vec, unsigned long vlen)', [[1, 'IOVEC', 2, 0, false, true]], []],
+    // an address is not data
+    ['connect', 42, 'connect(int fd, struct sockaddr *uservaddr, int addrlen)', [[1, 'BUF_ARG', 2, 0, false, false]], []],
+    // the payload is data, the destination address is not
+    ['sendto', 44, 'sendto(int fd, void *buff, size_t len, unsigned int flags, struct sockaddr *addr, int addr_len)', [[1, 'BUF_ARG', 2, 0, false, true], [4, 'BUF_ARG', 5, 0, false, false]], []],
     // msg_namelen is value-result: the msghdr at entry too
-    ['recvmsg', 47, 'recvmsg(int fd, struct user_msghdr *msg, unsigned int flags)', [[1, 'MSGHDR', 0, 0, true]], ['ENTRY_SLOTS']],
+    ['recvmsg', 47, 'recvmsg(int fd, struct user_msghdr *msg, unsigned int flags)', [[1, 'MSGHDR', 0, 0, true, true]], ['ENTRY_SLOTS']],
     // the address sized by *usockaddr_len, which is value-result (4 bytes, at entry and exit)
-    ['getsockname', 51, 'getsockname(int fd, struct sockaddr *usockaddr, int *usockaddr_len)', [[1, 'BUF_ARGPTR', 2, 0, false], [2, 'STRUCT', 0, 4, true]], ['ENTRY_SLOTS']],
+    ['getsockname', 51, 'getsockname(int fd, struct sockaddr *usockaddr, int *usockaddr_len)', [[1, 'BUF_ARGPTR', 2, 0, false, false], [2, 'STRUCT', 0, 4, true, false]], ['ENTRY_SLOTS']],
     // the strings exist only before the call succeeds: all at entry; envp counted
-    ['execve', 59, 'execve(const char *filename, const char *const *argv, const char *const *envp)', [[0, 'STRING', 0, 0, false], [1, 'STRINGS', 0, 0, false], [2, 'COUNT', 0, 0, false]], ['AT_ENTRY', 'ENTRY_SLOTS']],
-    ['getdents64', 217, 'getdents64(unsigned int fd, struct linux_dirent64 *dirent, unsigned int count)', [[1, 'DIRENTS', 0, 0, false]], []],
-    ['openat', 257, 'openat(int dfd, const char *filename, int flags, umode_t mode)', [[1, 'STRING', 0, 0, false]], []],
-    ['execveat', 322, 'execveat(int fd, const char *filename, const char *const *argv, const char *const *envp, int flags)', [[1, 'STRING', 0, 0, false], [2, 'STRINGS', 0, 0, false], [3, 'COUNT', 0, 0, false]], ['AT_ENTRY', 'ENTRY_SLOTS']],
+    ['execve', 59, 'execve(const char *filename, const char *const *argv, const char *const *envp)', [[0, 'STRING', 0, 0, false, false], [1, 'STRINGS', 0, 0, false, false], [2, 'COUNT', 0, 0, false, false]], ['AT_ENTRY', 'ENTRY_SLOTS']],
+    ['getdents64', 217, 'getdents64(unsigned int fd, struct linux_dirent64 *dirent, unsigned int count)', [[1, 'DIRENTS', 0, 0, false, false]], []],
+    ['openat', 257, 'openat(int dfd, const char *filename, int flags, umode_t mode)', [[1, 'STRING', 0, 0, false, false]], []],
+    ['execveat', 322, 'execveat(int fd, const char *filename, const char *const *argv, const char *const *envp, int flags)', [[1, 'STRING', 0, 0, false, false], [2, 'STRINGS', 0, 0, false, false], [3, 'COUNT', 0, 0, false, false]], ['AT_ENTRY', 'ENTRY_SLOTS']],
     // numbers no syscall has (x86_64 goes from rseq, 334, to 424) and the last row: nothing
     ['(none)', 335, '', [], []],
     ['(none)', MAX_NR - 1, '', [], []],

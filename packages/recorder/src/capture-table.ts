@@ -1,8 +1,10 @@
 // Turns the syscall table's capture column into the table the BPF programs read:
-// per syscall number, one slot per argument (kind, size argument, bytes) and flags.
+// per syscall number, one slot per argument (kind, size argument, bytes) and flags;
+// a slot's CK_DATA bit says its bytes are captured data (--no-data leaves them out).
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { CaptureSpec, SyscallTable } from '@beetrace/format';
+import { captureSpecHoldsData } from '@beetrace/format/captured-data';
 import { RecordError } from './errors.js';
 import type { Layout } from './native.js';
 
@@ -50,7 +52,7 @@ export function captureTable(table: SyscallTable, layout: Layout): Uint8Array {
       const [kind, sizeArg, bytes] = slotOf(c);
       const at = row + c.arg * slotSize;
       if (c.alsoAtEntry) flags |= layout['SPEC_ENTRY_SLOTS']!;
-      view.setUint8(at, kind | (c.alsoAtEntry ? layout['CK_ALSO_AT_ENTRY']! : 0));
+      view.setUint8(at, kind | (c.alsoAtEntry ? layout['CK_ALSO_AT_ENTRY']! : 0) | (captureSpecHoldsData(c) ? layout['CK_DATA']! : 0));
       view.setUint8(at + 1, sizeArg);
       view.setUint16(at + 2, bytes, true);
     }

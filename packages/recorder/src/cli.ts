@@ -20,7 +20,8 @@ Options:
   -s N                 capture strings and buffers up to N bytes (sets both limits below)
       --string-max N   longest string captured (default 4096)
       --buffer-max N   longest buffer captured, e.g. read/write data (default 256)
-      --no-data        capture no buffer contents (strings and structs still)
+      --no-data        capture no data buffers: nothing read, written, sent or
+                       received (strings, structs, addresses and argv still)
       --buffer-size N  kernel ring buffer size, power of two, K/M suffix (default 16M)
       --fail-on-loss   exit 3 when any record was lost (the ring buffer was full)
       --program-stdout FILE
@@ -46,7 +47,7 @@ Examples:
 
 const EXIT: Record<RecordErrorCode, number> = {
   NOT_FOUND: 127, NOT_EXECUTABLE: 126, USAGE: 2,
-  NOT_PERMITTED: 1, NO_BTF: 1, NO_SUCH_PROCESS: 1, OUTPUT: 1, BPF: 1, ADDON: 1,
+  NOT_PERMITTED: 1, NO_BTF: 1, NO_SUCH_PROCESS: 1, OUTPUT: 1, SPAWN: 1, BPF: 1, ADDON: 1,
 };
 
 class UsageError extends Error {}
@@ -203,14 +204,16 @@ async function main(): Promise<number> {
     } : {}),
   };
   const target: Target = args.pid !== undefined ? { pid: args.pid } : { argv: args.argv };
-  let rec: Recording;
+  // The handlers come first: a signal that arrives as soon as the recording has started (its
+  // header written) stops it too; a handler runs once the synchronous start has returned.
+  let rec: Recording | undefined;
+  for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(sig, () => rec?.stop());
   try {
     rec = new Recording(target, opts);
   } catch (e) {
     if (e instanceof RecordError) fail(e.message, EXIT[e.code]);
     throw e;
   }
-  for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(sig, () => rec.stop());
   const result = await rec.finished;
   if (openedFd !== undefined) closeSync(openedFd);
   if (lastLine) process.stderr.write(`\r${' '.repeat(lastLine.length)}\r`);

@@ -6,6 +6,7 @@ export type RecordErrorCode =
   | 'NO_BTF'          // the kernel has no BTF
   | 'NO_SUCH_PROCESS' // -p on a pid that does not exist
   | 'OUTPUT'          // the trace cannot be written (path not writable, disk full...)
+  | 'SPAWN'           // the program could not be started (no process could be made, its cwd cannot be entered)
   | 'BPF'             // the BPF programs failed to load or attach for another reason
   | 'ADDON'           // the native addon is missing
   | 'USAGE';          // bad options

@@ -6,6 +6,7 @@ import { batchEvents, batchesIn, type TraceEvent } from '@beetrace/format';
 import { type RecordOptions, type RecordResult, Recording, type Target } from './recording.js';
 
 export { RecordError, type RecordErrorCode } from './errors.js';
+export { RecorderError, type RecorderErrorCode } from './native.js';
 export { Recording, RECORDER_VERSION, type CaptureOptions, type RecordOptions, type RecordResult, type RecordStats, type Target } from './recording.js';
 
 /** Records `argv` (a program and its arguments) to completion. Without `output`, the trace is returned in memory (`result.trace`). */

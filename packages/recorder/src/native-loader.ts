@@ -5,7 +5,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { release, version } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { RecordError } from './errors.js';
-import { binding, type NativeRecorder } from './native.js';
+import { binding, NativeRecorder } from './native.js';
 
 export interface CaptureOptions {
   /** Longest string captured, bytes (default 4096). */
@@ -59,14 +59,13 @@ export function beginLoad(capture: Required<CaptureOptions>): NativeRecorder {
   if (!existsSync(BTF_PATH)) {
     throw new RecordError('NO_BTF', `this kernel has no BTF (${BTF_PATH} is missing); beetrace needs a kernel built with CONFIG_DEBUG_INFO_BTF=y`);
   }
-  let b;
   try {
-    b = binding();
+    binding();
   } catch (e) {
     throw new RecordError('ADDON', (e as Error).message);
   }
   const core = coreBtf();
-  return new b.Recorder(core ? { ...capture, coreBtf: core } : capture);
+  return new NativeRecorder(core ? { ...capture, coreBtf: core } : capture);
 }
 
 let preloaded: { key: string; native: NativeRecorder } | undefined;

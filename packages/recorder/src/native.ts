@@ -1,4 +1,7 @@
-// Loads the native addon, saying what it tried when that fails.
+// The native addon behind a thin layer, as better-sqlite3 keeps its own: loading it
+// says what it tried when that fails; every call's arguments are checked here with
+// exact messages (TypeError, RangeError); every failure of the addon is thrown as a
+// RecorderError with a code; the addon's objects stay private.
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
@@ -7,18 +10,26 @@ export interface Layout {
   readonly [field: string]: number;
 }
 
-export interface NativeRecorder {
-  attach(specs: Uint8Array): void;
-  /** Starts a program in the traced set, recorded from its own execve on. */
-  spawn(path: string, argv: readonly string[], envp: readonly string[], cwd: string, stdin: number, stdout: number, stderr: number): SpawnedChild;
-  /** pid's thread group and its future children are recorded from now on. */
-  trace(pid: number): void;
-  untrace(pid: number): void;
-  /** The consumer writes the batches to outputFd itself, or (-1) delivers them. */
-  start(onDelivery: DeliveryCallback, outputFd: number): void;
-  stop(): void;
-  lost(): number[];
-  close(): void;
+/** What failed in the native recorder. */
+export type RecorderErrorCode =
+  | 'CLOSED'     // the recorder was closed (or destroyed when loading or attaching failed)
+  | 'STATE'      // a call out of order: attach or start twice, a call before attach, stop before start
+  | 'PERMISSION' // the kernel refused to load or attach the BPF programs (EPERM, EACCES): not root
+  | 'NO_BTF'     // the kernel BTF the programs' CO-RE relocations need cannot be read
+  | 'BPF_LOAD'   // the BPF object did not open or load (the verifier; EAGAIN when a signal interrupted it)
+  | 'ATTACH'     // filling the capture table, opening the ring buffer or attaching the programs failed
+  | 'BPF_MAP'    // the traced set or the lost-record counters could not be written or read
+  | 'SPAWN'      // no process could be made for the program (clone failed)
+  | 'CWD'        // the program's working directory could not be entered
+  | 'EXEC'       // the program could not be executed (errno: ENOENT, EACCES, ENOEXEC...)
+  | 'WAIT';      // waiting for the program failed
+
+/** A failure of the native recorder: `code` says what failed, `errno` the system error behind it (0: none). */
+export class RecorderError extends Error {
+  constructor(message: string, readonly code: RecorderErrorCode, readonly errno = 0) {
+    super(message);
+    this.name = 'RecorderError';
+  }
 }
 
 /**
@@ -50,13 +61,6 @@ export interface NativeRecorderOptions {
   readonly coreBtf?: string;
 }
 
-/** A started program: errno 0 when it runs, else it exited 127 (failed exec, or could not join the traced set). */
-export interface SpawnedChild {
-  readonly pid: number;
-  readonly errno: number;
-  readonly traceFailed: boolean;
-}
-
 export interface WaitStatus {
   readonly status: number;
   readonly exited: boolean;
@@ -65,10 +69,27 @@ export interface WaitStatus {
   readonly core: boolean;
 }
 
+/** The addon's Recorder object, called only by NativeRecorder. */
+interface AddonRecorder {
+  attach(specs: Uint8Array): void;
+  spawn(path: string, argv: readonly string[], envp: readonly string[], cwd: string, stdin: number, stdout: number, stderr: number): number;
+  trace(pid: number): void;
+  untrace(pid: number): void;
+  start(onDelivery: DeliveryCallback, outputFd: number): void;
+  stop(): void;
+  lost(): number[];
+  close(): void;
+}
+
 export interface Binding {
-  readonly Recorder: new (opts: NativeRecorderOptions) => NativeRecorder;
+  readonly Recorder: new (opts: NativeRecorderOptions) => AddonRecorder;
   waitChild(pid: number): Promise<WaitStatus>;
+  setErrorConstructor(ctor: typeof RecorderError): void;
   readonly layout: Layout;
+  /** The ring-buffer records' fields (bpf/beetrace.h): "bt_syscall.tid" its offset, "bt_syscall.tid.size" its bytes; record type numbers. */
+  readonly recordLayout: Layout;
+  /** The Record{batch} the consumer thread writes for these ring-buffer records (none for an empty batch); for tests, no BPF involved. */
+  encodeRecords(records: readonly Uint8Array[]): Buffer;
 }
 
 let cached: Binding | undefined;
@@ -86,5 +107,104 @@ export function binding(): Binding {
     (err as NodeJS.ErrnoException).code = 'ENOADDON';
     throw err;
   }
+  cached.setErrorConstructor(RecorderError);
   return cached;
+}
+
+const MAX_PID = 4194304; // PID_MAX_LIMIT on 64-bit Linux
+
+function checkPid(method: string, pid: unknown): asserts pid is number {
+  if (typeof pid !== 'number') throw new TypeError(`${method}: pid must be a number, got ${typeof pid}`);
+  if (!Number.isInteger(pid) || pid < 1 || pid > MAX_PID) throw new RangeError(`${method}: pid must be an integer from 1 to ${MAX_PID}, got ${pid}`);
+}
+
+function checkFd(method: string, name: string, fd: unknown, min: number): asserts fd is number {
+  if (typeof fd !== 'number') throw new TypeError(`${method}: ${name} must be a number, got ${typeof fd}`);
+  if (!Number.isInteger(fd) || fd < min || fd > 0x7fffffff) throw new RangeError(`${method}: ${name} must be a file descriptor${min < 0 ? ' or -1' : ''}, got ${fd}`);
+}
+
+function checkStrings(method: string, name: string, v: unknown): asserts v is readonly string[] {
+  if (!Array.isArray(v) || !v.every((s) => typeof s === 'string')) throw new TypeError(`${method}: ${name} must be an array of strings`);
+}
+
+/**
+ * The BPF recorder. Loading starts on a native thread when it is made; attach()
+ * waits for it. Then spawn() or trace(), start(), stop(), close() (safe twice).
+ * A call on a closed recorder throws CLOSED, a call out of order STATE.
+ */
+export class NativeRecorder {
+  readonly #addon: AddonRecorder;
+
+  constructor(opts: NativeRecorderOptions) {
+    if (typeof opts !== 'object' || opts === null) throw new TypeError('NativeRecorder: an options object expected');
+    for (const k of ['ringBytes', 'stringMax', 'bufferMax', 'pollMicros'] as const) {
+      const v = opts[k];
+      if (v === undefined && k === 'pollMicros') continue;
+      if (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v > 0xffffffff) throw new RangeError(`NativeRecorder: ${k} must be an integer from 0 to 4294967295, got ${v}`);
+    }
+    if (typeof opts.captureBuffers !== 'boolean') throw new TypeError('NativeRecorder: captureBuffers must be a boolean');
+    if (opts.coreBtf !== undefined && typeof opts.coreBtf !== 'string') throw new TypeError('NativeRecorder: coreBtf must be a path');
+    this.#addon = new (binding().Recorder)(opts);
+  }
+
+  /** Fills the capture table (one row per syscall number) and attaches the BPF programs. */
+  attach(specs: Uint8Array): void {
+    if (!(specs instanceof Uint8Array)) throw new TypeError('attach: specs must be a Uint8Array');
+    const layout = binding().layout;
+    const size = layout['MAX_NR']! * layout['spec_size']!;
+    if (specs.length !== size) throw new RangeError(`attach: specs must be the capture table of ${size} bytes, got ${specs.length}`);
+    this.#addon.attach(specs);
+  }
+
+  /** Starts a program in the traced set, recorded from its own execve on; its pid. */
+  spawn(path: string, argv: readonly string[], envp: readonly string[], cwd: string, stdin: number, stdout: number, stderr: number): number {
+    if (typeof path !== 'string' || path === '') throw new TypeError('spawn: path must be a non-empty string');
+    checkStrings('spawn', 'argv', argv);
+    checkStrings('spawn', 'envp', envp);
+    if (typeof cwd !== 'string') throw new TypeError('spawn: cwd must be a string (empty: this process\'s)');
+    checkFd('spawn', 'stdin', stdin, 0);
+    checkFd('spawn', 'stdout', stdout, 0);
+    checkFd('spawn', 'stderr', stderr, 0);
+    return this.#addon.spawn(path, argv, envp, cwd, stdin, stdout, stderr);
+  }
+
+  /** pid's thread group and its future children are recorded from now on. */
+  trace(pid: number): void {
+    checkPid('trace', pid);
+    this.#addon.trace(pid);
+  }
+
+  /** pid is recorded no more (one that is not traced is no failure). */
+  untrace(pid: number): void {
+    checkPid('untrace', pid);
+    this.#addon.untrace(pid);
+  }
+
+  /** The consumer writes the batches to outputFd itself, or (-1) delivers them. */
+  start(onDelivery: DeliveryCallback, outputFd: number): void {
+    if (typeof onDelivery !== 'function') throw new TypeError('start: onDelivery must be a function');
+    checkFd('start', 'outputFd', outputFd, -1);
+    this.#addon.start(onDelivery, outputFd);
+  }
+
+  /** The consumer drains what is left, delivers it, then calls onDelivery(null). */
+  stop(): void {
+    this.#addon.stop();
+  }
+
+  /** Ring-buffer records dropped so far, per CPU. */
+  lost(): number[] {
+    return this.#addon.lost();
+  }
+
+  /** Stops the consumer and frees the BPF programs; safe to call again. */
+  close(): void {
+    this.#addon.close();
+  }
+}
+
+/** Waits for a child process off the main thread. */
+export function waitChild(pid: number): Promise<WaitStatus> {
+  checkPid('waitChild', pid);
+  return binding().waitChild(pid);
 }

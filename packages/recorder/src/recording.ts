@@ -1,12 +1,13 @@
 // One recording: load the BPF programs, start (or attach to) the program, write the
 // batches the native consumer encodes, and finish the file with its trailer.
-import { closeSync, fchmodSync, openSync, readFileSync, writeSync } from 'node:fs';
-import { hostname, machine, release } from 'node:os';
+import { closeSync, readFileSync, writeSync } from 'node:fs';
+import { constants, hostname, machine, release } from 'node:os';
 import { getSystemErrorMap } from 'node:util';
+import { openPrivateFile } from '@beetrace/format/private-output';
 import { encodeHeader, encodeTrailer } from '@beetrace/format/writer';
 import { builtCaptureTable } from './capture-table.js';
 import { RecordError } from './errors.js';
-import { binding, type Delivery, type NativeRecorder, type WaitStatus } from './native.js';
+import { type Delivery, type NativeRecorder, RecorderError, waitChild, type WaitStatus } from './native.js';
 import { beginLoad, type CaptureOptions, checkCapture, takePreloaded } from './native-loader.js';
 import { resolveProgram } from './resolve-program.js';
 
@@ -119,8 +120,7 @@ function openOutput(output: string | number | undefined): Sink {
   if (typeof output === 'number') return new Sink(output, false);
   let fd;
   try {
-    fd = openSync(output, 'w', 0o600);
-    fchmodSync(fd, 0o600);
+    fd = openPrivateFile(output);
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
     throw new RecordError('OUTPUT', `cannot create '${output}': ${err.message.replace(/^\w+: /, '').replace(/, open '.*'$/, '')}`);
@@ -146,23 +146,36 @@ function attachRecorder(native: NativeRecorder, capture: Required<CaptureOptions
       native.attach(specs);
       return native;
     } catch (e) {
-      const err = e as NodeJS.ErrnoException;
       // EAGAIN: the verifier gives up when a signal arrives during the load; load again.
-      if (err.errno === 11 && attempt < 5) {
+      if (e instanceof RecorderError && e.code === 'BPF_LOAD' && e.errno === constants.errno.EAGAIN && attempt < 5) {
         Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 20 * attempt);
         native = beginLoad(capture);
         continue;
       }
-      throwLoadError(err);
+      throw recordError(e);
     }
   }
 }
 
-function throwLoadError(err: NodeJS.ErrnoException): never {
-  if (err.code === 'EPERM') {
-    throw new RecordError('NOT_PERMITTED', 'recording needs root (or CAP_BPF and CAP_PERFMON): loading the BPF programs was not permitted');
+/**
+ * What a failure of the native recorder means to bt-record's user: a RecordError
+ * (the program cannot be found: 127, nor executed: 126). Anything else (an
+ * argument the native layer refused) is a bug, rethrown as it is.
+ */
+export function recordError(e: unknown): RecordError {
+  if (!(e instanceof RecorderError)) throw e;
+  switch (e.code) {
+    case 'PERMISSION':
+      return new RecordError('NOT_PERMITTED', 'recording needs root (or CAP_BPF and CAP_PERFMON): loading the BPF programs was not permitted');
+    case 'NO_BTF':
+      return new RecordError('NO_BTF', e.message);
+    case 'EXEC':
+      return new RecordError(e.errno === constants.errno.ENOENT ? 'NOT_FOUND' : 'NOT_EXECUTABLE', e.message);
+    case 'SPAWN': case 'CWD': case 'WAIT':
+      return new RecordError('SPAWN', e.message);
+    default:
+      return new RecordError('BPF', e.message);
   }
-  throw new RecordError('BPF', err.message);
 }
 
 export class Recording {
@@ -261,7 +274,9 @@ export class Recording {
     try {
       this.native.trace(pid);
     } catch (err) {
-      throw new RecordError('BPF', (err as Error).message);
+      this.native.close();
+      this.sink.close();
+      throw recordError(err);
     }
     return pid;
   }
@@ -269,17 +284,15 @@ export class Recording {
   private spawn(program: string, argv: readonly string[]): number {
     const env = Object.entries(this.opts.env ?? process.env).filter(([, v]) => v !== undefined).map(([k, v]) => `${k}=${v}`);
     const [i, o, e] = this.opts.stdio ?? [0, 1, 2];
-    const child = this.native.spawn(program, argv, env, this.opts.cwd ?? '', i, o, e);
-    if (child.errno !== 0) {
-      // The child exits 127 without running anything; what it did is not part of the trace.
-      void binding().waitChild(child.pid);
+    try {
+      this.childPid = this.native.spawn(program, argv, env, this.opts.cwd ?? '', i, o, e);
+    } catch (err) {
+      // The child exited 127 without running anything (the addon reaped it): nothing to record.
       this.native.close();
       this.sink.close();
-      if (child.traceFailed) throw new RecordError('BPF', `cannot add the process to the traced set: ${errnoMessage(child.errno)}`);
-      throw new RecordError(child.errno === 2 ? 'NOT_FOUND' : 'NOT_EXECUTABLE', `exec '${argv[0]}': ${errnoMessage(child.errno)}`);
+      throw recordError(err);
     }
-    this.childPid = child.pid;
-    return child.pid;
+    return this.childPid;
   }
 
   private write(bytes: Uint8Array): void {
@@ -362,7 +375,7 @@ export class Recording {
   }
 
   private async run(): Promise<RecordResult> {
-    const childExit = this.childPid ? binding().waitChild(this.childPid) : undefined;
+    const childExit = this.childPid ? waitChild(this.childPid) : undefined;
     const exit = await this.untilDone(childExit);
     if (!this.childPid && this.stopRequested) {
       this.stopReason = 'detached';
@@ -407,11 +420,3 @@ export class Recording {
   }
 }
 
-const ERRNO: Record<number, string> = {
-  1: 'Operation not permitted', 2: 'No such file or directory', 7: 'Argument list too long', 8: 'Exec format error',
-  13: 'Permission denied', 20: 'Not a directory', 21: 'Is a directory', 26: 'Text file busy', 40: 'Too many levels of symbolic links',
-};
-
-function errnoMessage(errno: number): string {
-  return ERRNO[errno] ?? `error ${errno}`;
-}

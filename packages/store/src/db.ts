@@ -1,10 +1,10 @@
 // Opening the database: where it is, its pragmas, its schema version.
-import { existsSync, mkdirSync } from 'node:fs';
+import { closeSync, existsSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
-import { syscallTable } from '@beetrace/format';
+import { makePrivateDir, openPrivateFile, PRIVATE_FILE_MODE, syscallTable } from '@beetrace/format';
 import { MIGRATIONS, SCHEMA_VERSION, VIEWS } from './schema.js';
 
 export type Db = Database.Database;
@@ -34,6 +34,8 @@ export interface OpenOptions {
   readonly create?: boolean;
   /** Milliseconds to wait for another writer. */
   readonly busyMs?: number;
+  /** Told (one line, no trailing newline) when an existing database file is open to other users. */
+  readonly warn?: (message: string) => void;
 }
 
 /** Schema version of an open database (PRAGMA user_version). */
@@ -42,8 +44,39 @@ export function schemaVersion(db: Db): number {
 }
 
 /**
+ * Creates an empty database file mode 0600 (and its missing directories 0700),
+ * whatever the umask: SQLite gives the -wal, -shm and -journal files it makes
+ * later the database file's own mode.
+ */
+function createPrivate(path: string): void {
+  try {
+    makePrivateDir(dirname(path));
+    closeSync(openPrivateFile(path, 'wx'));
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    if (err.code === 'EEXIST') return; // another bt-store created it meanwhile
+    throw new StoreError('OPEN_FAILED', `cannot create database ${path}: ${err.message.replace(/^\w+: /, '').replace(/, \w+ '.*'$/, '')}`);
+  }
+}
+
+/** The warning for a database file that group or others may read or write (its mode is the user's to change). */
+function looseModeWarning(path: string): string | undefined {
+  let mode: number;
+  try {
+    mode = statSync(path).mode & 0o777;
+  } catch {
+    return undefined;
+  }
+  if ((mode & ~PRIVATE_FILE_MODE) === 0) return undefined;
+  const can = mode & 0o044 ? 'read' : 'change';
+  return `warning: ${path} has mode 0${mode.toString(8)}: other users can ${can} the traces it holds (make it private: chmod 600 ${path})`;
+}
+
+/**
  * Opens a store. Refuses a database written by a newer schema; migrates an older
- * one (unless read-only, where it asks for a writable open first).
+ * one (unless read-only, where it asks for a writable open first). A new database
+ * is created mode 0600; an existing one that others may open is reported to
+ * `opts.warn`, not changed.
  */
 export function openStore(path: string, opts: OpenOptions = {}): Db {
   const memory = path === ':memory:';
@@ -51,7 +84,10 @@ export function openStore(path: string, opts: OpenOptions = {}): Db {
     if (!opts.create) {
       throw new StoreError('NO_DATABASE', `no database at ${path}; create one with: bt-store add TRACE.pb (or pass --db PATH)`);
     }
-    mkdirSync(dirname(path), { recursive: true });
+    createPrivate(path);
+  } else if (!memory && opts.warn) {
+    const warning = looseModeWarning(path);
+    if (warning) opts.warn(warning);
   }
   let db: Db;
   try {

@@ -12,7 +12,7 @@ import {
   type DecodedEvent, type DecodedProcessEvent, type DecodedSyscall, type OpenFile, type ProcessModel, socketFamilyName, socketTypeName,
   TraceDecoder, type TraceModel,
 } from '@beetrace/analyze';
-import { type BatchColumns, type Header, readTraceColumns, SyscallFlag, type SyscallInfo, type TraceProblem, type Trailer } from '@beetrace/format';
+import { type BatchColumns, batchWithoutCapturedData, type Header, readTraceColumns, SyscallFlag, type SyscallInfo, type TraceProblem, type Trailer } from '@beetrace/format';
 import { CALL, CALL_COLUMNS, copyColumn, encodeTextColumn, numColumn, numColumns } from './bulk.js';
 
 /** What ingest.ts starts the worker with. */
@@ -20,6 +20,8 @@ export interface DecodeWorkerInput {
   readonly file: string;
   /** Batches sent ahead of the acknowledgements (bounded memory). */
   readonly ahead: number;
+  /** bt-store add --no-data: every batch loses its captured data (the format's batchWithoutCapturedData) before anything reads it. */
+  readonly noData: boolean;
 }
 
 export interface ExecRow { readonly pid: number; readonly tid: number; readonly ts: number; readonly filename: string; readonly argv: string | null }
@@ -405,7 +407,8 @@ async function main(input: DecodeWorkerInput, port: NonNullable<typeof parentPor
       decoder = td;
       gather = new Gather(td.decoder.model, mono0);
     } else if (rec.kind === 'batch' && decoder && gather) {
-      const b = rec.batch;
+      // With --no-data the decoded text prints such a buffer as strace prints one it could not read: its address.
+      const b = input.noData ? batchWithoutCapturedData(rec.batch, decoder.table) : rec.batch;
       const n = b.scNr.length;
       const nums = callNums(b, mono0, free);
       gather.startBatch(nums, n);

@@ -18,6 +18,8 @@ export interface IngestOptions {
   readonly progress?: Progress | undefined;
   /** Checked between batches: when it returns true the ingest is rolled back and INTERRUPTED thrown. */
   readonly shouldStop?: () => boolean;
+  /** Store no captured data (bt-store add --no-data): see the decode worker. */
+  readonly noData?: boolean;
 }
 
 export interface IngestResult {
@@ -26,6 +28,8 @@ export interface IngestResult {
   /** False when the same content was already stored (nothing changed). */
   readonly added: boolean;
   readonly syscalls: number;
+  /** Whether the stored trace holds captured data (traces.data; true when unknown). */
+  readonly data: boolean;
   /** Set when only part of the file could be read. */
   readonly problem?: string;
 }
@@ -68,8 +72,8 @@ class DecodeFeed {
   private waiting: ((m: DecodeWorkerMessage) => void) | undefined;
   private ended = false;
 
-  constructor(file: string) {
-    const input: DecodeWorkerInput = { file, ahead: 8 };
+  constructor(file: string, noData: boolean) {
+    const input: DecodeWorkerInput = { file, ahead: 8, noData };
     // The parent's node flags, except --input-type (a `node -e` caller's), which a file worker refuses.
     const execArgv = process.execArgv.filter((a, i, all) => !a.startsWith('--input-type') && all[i - 1] !== '--input-type');
     this.worker = new Worker(new URL('./decode-worker.js', import.meta.url), { workerData: input, execArgv });
@@ -235,7 +239,7 @@ export async function ingestFile(db: Db, file: string, opts: IngestOptions = {})
   loadRowsExtension(db); // before any work: a missing extension is reported at once
   // A second thread reads the file and decodes the argument texts (it starts up while this one hashes the file);
   // this one follows the processes and their fds and runs SQLite.
-  const feed = new DecodeFeed(file);
+  const feed = new DecodeFeed(file, opts.noData ?? false);
   try {
     return await ingestWith(db, file, size, feed, opts);
   } finally {
@@ -254,8 +258,11 @@ async function ingestWith(db: Db, file: string, size: number, feed: DecodeFeed, 
     if (existing !== undefined) {
       db.exec('ROLLBACK');
       done = true;
-      const n = db.prepare('SELECT syscalls FROM traces WHERE id = ?').pluck().get(existing) as number;
-      return { id: existing, added: false, syscalls: n };
+      const t = db.prepare('SELECT syscalls, data FROM traces WHERE id = ?').get(existing) as { syscalls: number; data: number | null };
+      if (opts.noData && t.data !== 0) {
+        throw new StoreError('HAS_DATA', `${file}: already stored as ${existing} with its captured data, which --no-data does not take out (bt-store rm ${existing}, then add it again)`);
+      }
+      return { id: existing, added: false, syscalls: t.syscalls, data: t.data !== 0 };
     }
     const firstId = ((db.prepare('SELECT max(id) FROM calls').pluck().get() as number | null) ?? 0) + 1;
     let header: Header | undefined;
@@ -264,6 +271,7 @@ async function ingestWith(db: Db, file: string, size: number, feed: DecodeFeed, 
     let traceId = 0;
     let problem: string | undefined;
     let complete = false;
+    let data = true;
     let summary: SummaryMessage | undefined;
     for (;;) {
       const rec = await feed.next();
@@ -273,12 +281,13 @@ async function ingestWith(db: Db, file: string, size: number, feed: DecodeFeed, 
         const abi = header.syscallAbi || header.arch || 'x86_64';
         const argv = header.argv ?? [];
         const realtime = Number(header.realtimeNs ?? 0);
+        data = !opts.noData && header.capture?.buffers !== false;
         traceId = Number(db.prepare(`INSERT INTO traces (hash, file, added_epoch_ns, command, argv, cwd, host, kernel, arch, abi, recorder_version,
-            root_pid, attached, start_epoch_ns, start_time, file_bytes)
-          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
+            root_pid, attached, start_epoch_ns, start_time, file_bytes, data)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
           hash, resolve(file), Date.now() * 1e6, argv.join(' '), JSON.stringify(argv), header.cwd ?? null, header.hostname ?? null,
           header.kernelRelease ?? null, header.arch ?? null, abi, header.recorderVersion ?? null, header.rootPid ?? null,
-          header.attached ? 1 : 0, realtime, realtime ? new Date(realtime / 1e6).toISOString() : null, size,
+          header.attached ? 1 : 0, realtime, realtime ? new Date(realtime / 1e6).toISOString() : null, size, data ? 1 : 0,
         ).lastInsertRowid);
         ingest = new TraceIngest(db, traceId, firstId);
       } else if (rec.kind === 'unknown-abi') {
@@ -327,7 +336,8 @@ async function ingestWith(db: Db, file: string, size: number, feed: DecodeFeed, 
     );
     db.exec('COMMIT');
     done = true;
-    return problem === undefined ? { id: traceId, added: true, syscalls: ingest!.seq } : { id: traceId, added: true, syscalls: ingest!.seq, problem };
+    const result = { id: traceId, added: true, syscalls: ingest!.seq, data };
+    return problem === undefined ? result : { ...result, problem };
   } finally {
     if (!done && db.inTransaction) db.exec('ROLLBACK');
   }

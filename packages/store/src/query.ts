@@ -105,16 +105,23 @@ export function runQuery(db: Db, sql: string, opts: { readonly write: boolean })
   return { columns, rows };
 }
 
+/** Marks the columns that hold captured data in schemaText. */
+export const CAPTURED_MARK = '[captured data]';
+
 /** The schema as text: every table and view, its description, then its columns with theirs. */
 export function schemaText(db: Db | undefined): string {
-  const lines: string[] = [];
+  const lines: string[] = [
+    `Columns marked ${CAPTURED_MARK} hold bytes the traced programs read and wrote (file contents, network payloads,`,
+    'secrets typed or sent): bt-store add --no-data leaves them out. The database file is created mode 0600.',
+    '',
+  ];
   for (const obj of SCHEMA_DOCS) {
     lines.push(`${obj.kind} ${obj.name}: ${obj.doc}`);
     const actual = db ? (db.prepare(`SELECT name FROM pragma_table_info(?)`).pluck().all(obj.name) as string[]) : obj.columns.map((c) => c.name);
     const width = Math.max(...actual.map((n) => n.length));
     for (const name of actual) {
-      const doc = obj.columns.find((c) => c.name === name)?.doc ?? '';
-      lines.push(`  ${name.padEnd(width)}  ${doc}`.trimEnd());
+      const col = obj.columns.find((c) => c.name === name);
+      lines.push(`  ${name.padEnd(width)}  ${col?.captured ? `${CAPTURED_MARK} ` : ''}${col?.doc ?? ''}`.trimEnd());
     }
     lines.push('');
   }

@@ -8,12 +8,19 @@
 // and per trace (`seq`, in the order the kernel delivered them).
 
 /** Schema version written to PRAGMA user_version. */
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
-export interface ColumnDoc { readonly name: string; readonly doc: string }
+export interface ColumnDoc {
+  readonly name: string;
+  readonly doc: string;
+  /** The column holds captured data (what the traced programs read and wrote), which bt-store add --no-data leaves out. */
+  readonly captured?: boolean;
+}
 export interface ObjectDoc { readonly name: string; readonly kind: 'table' | 'view'; readonly doc: string; readonly columns: readonly ColumnDoc[] }
 
 const c = (name: string, doc: string): ColumnDoc => ({ name, doc });
+/** A column that holds captured data. */
+const captured = (name: string, doc: string): ColumnDoc => ({ name, doc, captured: true });
 
 /** Descriptions of every user-visible table and view, in the order --schema prints them. */
 export const SCHEMA_DOCS: readonly ObjectDoc[] = [
@@ -53,6 +60,7 @@ export const SCHEMA_DOCS: readonly ObjectDoc[] = [
       c('file_bytes', 'Size of the file'),
       c('first_call_id', 'calls.id of its first syscall (a trace\'s calls have consecutive ids)'),
       c('last_call_id', 'calls.id of its last syscall'),
+      c('data', '1 when its captured data is stored, 0 when left out (bt-record --no-data or bt-store add --no-data), NULL when stored before schema 4'),
     ],
   },
   {
@@ -74,8 +82,8 @@ export const SCHEMA_DOCS: readonly ObjectDoc[] = [
       c('path_id', 'paths.id of the path the call touched (its path argument, or the path its fd was opened with)'),
       c('path2_id', 'paths.id of a second path argument (rename, link, mount...)'),
       c('fd', 'The file descriptor argument resolved to path_id, NULL for path arguments'),
-      c('caps', 'Captured memory as JSON [[arg, flags, element, hex bytes], ...], NULL when none (read it through the captures view)'),
-      c('args', 'The arguments as bt-show prints them (strace style, strings cut at 32), NULL for traces stored before schema 3'),
+      captured('caps', 'Captured memory as JSON [[arg, flags, element, hex bytes], ...], NULL when none (read it through the captures view)'),
+      captured('args', 'The arguments as bt-show prints them (strace style, strings cut at 32), NULL for traces stored before schema 3'),
     ],
   },
   {
@@ -93,7 +101,7 @@ export const SCHEMA_DOCS: readonly ObjectDoc[] = [
       c('truncated', '1 when more bytes existed than were captured'),
       c('fault', '1 when the memory could not be read'),
       c('at_exit', '1 when captured at return (an output), 0 at entry'),
-      c('data', 'The bytes'),
+      captured('data', 'The bytes'),
       c('text', 'The bytes as text, for string captures (paths, argv elements)'),
     ],
   },
@@ -170,7 +178,7 @@ export const SCHEMA_DOCS: readonly ObjectDoc[] = [
       c('ret', 'Return value'), c('errno', 'Error name when failed, else NULL'),
       c('ts_ns', 'Entry time since recording start'), c('dur_ns', 'Time in the call'),
       c('flags', '1 unfinished, 2 entry not seen'), c('path', 'Path touched (see file_access)'),
-      c('args', 'Decoded arguments, as bt-show prints them between the parentheses'),
+      captured('args', 'Decoded arguments, as bt-show prints them between the parentheses'),
     ],
   },
   {
@@ -320,6 +328,10 @@ export const MIGRATIONS: readonly string[] = [
   // 2 -> 3: the decoded argument text (from @beetrace/analyze's decoder). Rows stored before stay NULL.
   `
   ALTER TABLE calls ADD COLUMN args TEXT;
+  `,
+  // 3 -> 4: whether a trace's captured data is stored (bt-store add --no-data). Rows stored before stay NULL.
+  `
+  ALTER TABLE traces ADD COLUMN data INTEGER;
   `,
 ];
 

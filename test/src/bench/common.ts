@@ -8,8 +8,13 @@ export interface BenchContext {
   readonly stormTrace: string;
   /** Syscalls in stormTrace (as its trailer counts them). */
   readonly stormSyscalls: number;
+  /** The storm fixture: `storm N [SIG]` reads /dev/zero N times (then kills itself with SIG). */
+  readonly storm: string;
   /** Absolute paths of the CLI entry points (run with process.execPath). */
-  readonly bin: { readonly record: string; readonly show: string; readonly store: string; readonly query: string; readonly diff: string };
+  readonly bin: {
+    readonly record: string; readonly show: string; readonly store: string; readonly query: string; readonly diff: string;
+    readonly export: string; readonly report: string;
+  };
 }
 
 export interface BenchRow {

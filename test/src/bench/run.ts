@@ -19,11 +19,12 @@ async function main(): Promise<void> {
     if (r.status !== 0) throw new Error('recording the storm trace failed');
     let stormSyscalls = 0;
     for await (const rec of readTrace(stormTrace)) if (rec.kind === 'trailer') stormSyscalls = Number(rec.trailer.syscalls);
-    const ctx: BenchContext & { storm: string } = { dir, stormTrace, stormSyscalls, bin, storm };
+    const ctx: BenchContext = { dir, stormTrace, stormSyscalls, bin, storm };
     const rows: BenchRow[] = [];
     const only = process.argv.slice(2);
     const modules: [string, BenchModule | string][] = [
       ['record', recordBench as BenchModule], ['show', './show.js'], ['store', './store.js'], ['diff', './diff.js'],
+      ['export', './export.js'], ['report', './report.js'],
     ];
     for (const [name, mod] of modules) {
       if (only.length && !only.includes(name)) continue;

@@ -5,7 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { encodeHeader, pb } from '@beetrace/format';
+import { encodeHeader, pb, WireReader } from '@beetrace/format';
 import { openStore, runQuery } from '@beetrace/store';
 import type { BenchContext, BenchModule, BenchRow } from './common.js';
 
@@ -34,18 +34,10 @@ function ingestChild(db: string, files: readonly string[]): { calls: number[]; s
 
 /** A copy of the trace whose header names another host: same events, different content hash. */
 function distinctCopy(trace: Buffer, out: string, i: number): void {
-  let len = 0;
-  let shift = 0;
-  let pos = 0;
-  for (;;) {
-    const b = trace[pos++]!;
-    len += (b & 0x7f) * 2 ** shift;
-    shift += 7;
-    if (!(b & 0x80)) break;
-  }
-  const rec = pb.Record.decode(trace.subarray(pos, pos + len));
+  const r = new WireReader(trace);
+  const rec = pb.Record.decode(r.bytes());
   const header = { ...rec.header!, hostname: `${rec.header!.hostname ?? ''}-copy${i}` };
-  writeFileSync(out, Buffer.concat([Buffer.from(encodeHeader(header)), trace.subarray(pos + len)]));
+  writeFileSync(out, Buffer.concat([Buffer.from(encodeHeader(header)), trace.subarray(r.pos)]));
 }
 
 function timeQuery(dbPath: string, sql: string, params: readonly string[] = []): { first: number; best: number; rows: number } {

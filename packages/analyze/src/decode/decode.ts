@@ -78,6 +78,8 @@ export interface DecodedProcessEvent {
   readonly signal: string | undefined;
   /** signal/killed: the signal number. */
   readonly signo: number | undefined;
+  /** signal: discarded by the kernel when generated (its action was to ignore it): no handler ran. */
+  readonly ignored: boolean;
   /** exited: the exit code. */
   readonly exitCode: number | undefined;
   /** fork: the parent; exec: the program path. */
@@ -346,7 +348,7 @@ export class Decoder {
     let task = ev.type === 'fork' ? undefined : model.thread(ev.pid, ev.tid, ev.ns);
     model.processEvent(ev);
     task ??= model.thread(ev.pid, ev.tid, ev.ns);
-    const base = { pid: ev.pid, tid: ev.tid, ns: ev.ns, thread: ev.thread, task, signo: undefined };
+    const base = { pid: ev.pid, tid: ev.tid, ns: ev.ns, thread: ev.thread, task, signo: undefined, ignored: ev.type === 'signal' && ev.ignored };
     switch (ev.type) {
       case 'fork':
         return { ...base, kind: 'fork', line: undefined, signal: undefined, exitCode: undefined, parentPid: ev.parentPid, filename: undefined };

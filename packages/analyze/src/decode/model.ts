@@ -78,6 +78,8 @@ export interface FdEntry {
 export class ThreadModel {
   /** Blocked signals as two 32-bit words. */
   mask: [number, number] = [0, 0];
+  /** The mask before the last rt_sigprocmask changed it. */
+  previousMask: [number, number] = [0, 0];
   /** Masks saved at signal delivery, innermost last (what rt_sigreturn restores). */
   readonly saved: [number, number][] = [];
   /** The call interrupted with ERESTART_RESTARTBLOCK (restart_syscall's). */
@@ -138,7 +140,7 @@ export class ProcessModel {
 }
 
 /** Effects that leave the model as it was (data moved, a lookup, a wait...). */
-const NO_STATE: ReadonlySet<SyscallEffect> = new Set(['read', 'write', 'exit', 'wait', 'sync', 'lookup']);
+const NO_STATE: ReadonlySet<SyscallEffect> = new Set(['read', 'write', 'exit', 'wait', 'sync', 'lookup', 'map', 'unmap', 'protect']);
 
 /** Whether a successful call of this syscall changes the model (the table's effect and returns columns say). */
 export function changesState(info: SyscallInfo): boolean {
@@ -491,6 +493,7 @@ export class TraceModel {
           : how === 2 ? [set[0], set[1]] : [cur[0], cur[1]];
         next[0] = (next[0] & ~((1 << 8) | (1 << 18))) >>> 0; // SIGKILL, SIGSTOP cannot be blocked
         next[1] >>>= 0;
+        t.previousMask = cur;
         t.mask = next;
         this.version++;
         return made;

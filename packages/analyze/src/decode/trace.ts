@@ -1,7 +1,7 @@
 // decodeTrace: a trace file (or stream, or bytes) in, decoded events out, in
 // the order the kernel delivered them, in constant memory.
 import {
-  type BatchColumns, type Header, type ProcessEvent, RawCall, readTraceColumns, SyscallCursor, SyscallFlag, syscallTable,
+  type BatchColumns, batchWithoutCapturedData, type Header, type ProcessEvent, RawCall, readTraceColumns, SyscallCursor, SyscallFlag, syscallTable,
   type SyscallTable, type TraceProblem, type TraceSource, type Trailer, walkBatch,
 } from '@beetrace/format';
 import { stat } from 'node:fs/promises';
@@ -24,6 +24,11 @@ export interface DecodeTraceOptions {
    * (for consumers that keep rows, such as the store).
    */
   readonly deliveryOrder?: boolean;
+  /**
+   * --no-data: every batch loses its captured data (the format's batchWithoutCapturedData) before it is
+   * decoded, so buffers print as strace prints memory it did not read (their address).
+   */
+  readonly noData?: boolean;
   /** Told after each batch how far into the trace the reading is (a live line on a terminal: ProgressLine). */
   readonly progress?: Progress | undefined;
 }
@@ -62,9 +67,11 @@ export class TraceDecoder {
   private readonly cur = new SyscallCursor();
   private readonly visitor;
   private readonly repeats = new Map<number, Repeats>();
+  private readonly noData: boolean;
 
   private constructor(table: SyscallTable, header: Header, opts: DecodeTraceOptions, private readonly emit: (ev: DecodedEvent) => void) {
     this.table = table;
+    this.noData = opts.noData ?? false;
     this.cloneNrs = cloneNumbers(table);
     const decoder = this.decoder = new Decoder(table, { strSize: opts.strSize ?? 32, xflag: opts.xflag ?? 0, fdPaths: opts.fdPaths ?? false }, header);
     const cloneNrs = this.cloneNrs;
@@ -189,7 +196,7 @@ export class TraceDecoder {
   }
 
   batch(b: BatchColumns): void {
-    walkBatch(b, this.cur, this.visitor);
+    walkBatch(this.noData ? batchWithoutCapturedData(b, this.table) : b, this.cur, this.visitor);
   }
 }
 

@@ -5,6 +5,10 @@
 // a few places. When the edit distance grows past a cost limit, the middle snake search
 // stops and splits at the furthest-reaching point instead: the result is then a valid
 // but possibly non-minimal edit script, and the time stays bounded on unrelated inputs.
+// Over all splits the work is bounded too: past a budget proportional to the input, the
+// boxes left are aligned greedily (each line of b matched to the next equal line of a, in
+// linear time), and the result says it is coarse: what was added and removed stays right,
+// a line that moved shows as removed and added.
 
 export type Seq = ArrayLike<number>;
 
@@ -21,13 +25,15 @@ export interface EditRun {
 export interface AlignOptions {
   /** Stop searching for an optimal path after this many edit steps per split (default: from the sizes). */
   readonly maxCost?: number;
+  /** Diagonal steps the whole alignment may take before the rest is aligned greedily (default: from the sizes). */
+  readonly budget?: number;
 }
 
 /**
  * Marks the lines of `a` and `b` that are not part of the common subsequence found.
  * Returns one flag array per side (1 = deleted from a / inserted into b).
  */
-export function changedLines(a: Seq, b: Seq, opts: AlignOptions = {}): { readonly a: Uint8Array; readonly b: Uint8Array } {
+export function changedLines(a: Seq, b: Seq, opts: AlignOptions = {}): { readonly a: Uint8Array; readonly b: Uint8Array; readonly coarse: boolean } {
   const n = a.length;
   const m = b.length;
   const ca = new Uint8Array(n);
@@ -37,6 +43,9 @@ export function changedLines(a: Seq, b: Seq, opts: AlignOptions = {}): { readonl
   const bwd = new Int32Array(size);
   const off = m + 1; // diagonal k = x - y lies in [-m, n]; index k + off
   const maxCost = opts.maxCost ?? Math.max(256, Math.ceil(Math.sqrt(n + m) * 4));
+  const budget = opts.budget ?? 64 * (n + m) + 4_000_000;
+  const work = { steps: 0 };
+  let coarse = false;
 
   // Explicit stack of [aLo, aHi, bLo, bHi] ranges instead of recursion: deep splits cannot overflow.
   const stack: number[] = [0, n, 0, m];
@@ -55,7 +64,12 @@ export function changedLines(a: Seq, b: Seq, opts: AlignOptions = {}): { readonl
       for (let i = aLo; i < aHi; i++) ca[i] = 1;
       continue;
     }
-    const [x, y] = middle(a, b, aLo, aHi, bLo, bHi, fwd, bwd, off, maxCost);
+    if (work.steps > budget) {
+      coarse = true;
+      greedy(a, b, aLo, aHi, bLo, bHi, ca, cb);
+      continue;
+    }
+    const [x, y] = middle(a, b, aLo, aHi, bLo, bHi, fwd, bwd, off, maxCost, work);
     if ((x === aLo && y === bLo) || (x === aHi && y === bHi)) {
       // A split at a corner would not shrink the box; treat the rest as replaced.
       for (let i = aLo; i < aHi; i++) ca[i] = 1;
@@ -64,7 +78,37 @@ export function changedLines(a: Seq, b: Seq, opts: AlignOptions = {}): { readonl
     }
     stack.push(x, aHi, y, bHi, aLo, x, bLo, y);
   }
-  return { a: ca, b: cb };
+  return { a: ca, b: cb, coarse };
+}
+
+/**
+ * A common subsequence of the box found greedily in linear time: each line of b, in order,
+ * matched to the next equal line of a after the last match. Lines left unmatched are marked.
+ */
+function greedy(a: Seq, b: Seq, aLo: number, aHi: number, bLo: number, bHi: number, ca: Uint8Array, cb: Uint8Array): void {
+  const at = new Map<number, number[]>();
+  for (let i = aLo; i < aHi; i++) {
+    const list = at.get(a[i]!);
+    if (list) list.push(i); else at.set(a[i]!, [i]);
+  }
+  const next = new Map<number, number>();
+  const kept = new Uint8Array(aHi - aLo);
+  let last = aLo - 1;
+  for (let j = bLo; j < bHi; j++) {
+    const list = at.get(b[j]!);
+    if (!list) { cb[j] = 1; continue; }
+    let p = next.get(b[j]!) ?? 0;
+    while (p < list.length && list[p]! <= last) p++;
+    if (p < list.length) {
+      last = list[p]!;
+      kept[last - aLo] = 1;
+      next.set(b[j]!, p + 1);
+    } else {
+      next.set(b[j]!, p);
+      cb[j] = 1;
+    }
+  }
+  for (let i = aLo; i < aHi; i++) if (!kept[i - aLo]) ca[i] = 1;
 }
 
 /**
@@ -72,7 +116,7 @@ export function changedLines(a: Seq, b: Seq, opts: AlignOptions = {}): { readonl
  * (both ends already differ, so each half is smaller than the whole).
  */
 function middle(a: Seq, b: Seq, aLo: number, aHi: number, bLo: number, bHi: number,
-  fwd: Int32Array, bwd: Int32Array, off: number, maxCost: number): [number, number] {
+  fwd: Int32Array, bwd: Int32Array, off: number, maxCost: number, work: { steps: number }): [number, number] {
   const dMin = aLo - bHi;
   const dMax = aHi - bLo;
   const fMid = aLo - bLo;
@@ -83,6 +127,7 @@ function middle(a: Seq, b: Seq, aLo: number, aHi: number, bLo: number, bHi: numb
   fwd[fMid + off] = aLo;
   bwd[bMid + off] = aHi;
   for (let cost = 1; ; cost++) {
+    work.steps += (fMax - fMin) + (bMax - bMin) + 2;
     // Forward step: widen the diagonal range by one at each end (or narrow at the box edge).
     if (fMin > dMin) fwd[--fMin - 1 + off] = -1; else ++fMin;
     if (fMax < dMax) fwd[++fMax + 1 + off] = -1; else --fMax;
@@ -160,13 +205,15 @@ export function editRuns(ca: Uint8Array, cb: Uint8Array): EditRun[] {
   return runs;
 }
 
-/** Aligns two sequences: the edit script as runs of equal, deleted and inserted lines. */
-export function align(a: Seq, b: Seq, opts: AlignOptions = {}): EditRun[] {
+/** Aligns two sequences: the edit script as runs of equal, deleted and inserted lines; `coarse` when the budget ran out. */
+export function align(a: Seq, b: Seq, opts: AlignOptions = {}): EditRun[] & { coarse?: boolean } {
   if (a.length === b.length) {
     let same = true;
     for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) { same = false; break; }
     if (same) return a.length === 0 ? [] : [{ op: 'equal', aStart: 0, bStart: 0, len: a.length }];
   }
-  const { a: ca, b: cb } = changedLines(a, b, opts);
-  return editRuns(ca, cb);
+  const { a: ca, b: cb, coarse } = changedLines(a, b, opts);
+  const runs: EditRun[] & { coarse?: boolean } = editRuns(ca, cb);
+  if (coarse) runs.coarse = true;
+  return runs;
 }

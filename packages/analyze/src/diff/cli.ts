@@ -4,8 +4,15 @@ import { ProgressLine } from '@beetrace/format';
 import { diffTraces, PartialTraceError, updateSnapshot, type DiffInput } from './diff.js';
 import type { DiffResult } from './engine.js';
 import { NORMALIZATIONS, type Normalization } from './options.js';
-import { formatJson, formatStat, formatSummary, formatUnified } from './render.js';
+import { formatJson, formatStat, formatSummary, formatUnified, summaryDiffers } from './render.js';
 import { TraceInputError } from './scan.js';
+
+/** Whether the part of the comparison a mode prints differs: the exit status says what the output shows. */
+function differs(mode: string, r: DiffResult): boolean {
+  if (mode === 'summary') return summaryDiffers(r.summary);
+  if (mode === 'stat') return r.counts.added + r.counts.removed + r.counts.changed > 0 || r.processes.some((p) => p.status === 'added' || p.status === 'removed');
+  return !r.identical;
+}
 
 const HELP = `Usage: bt-diff [options] BASE.pb NEW.pb
        bt-diff [options] --snapshot GOLDEN.txt [--update] NEW.pb
@@ -13,7 +20,9 @@ const HELP = `Usage: bt-diff [options] BASE.pb NEW.pb
 Compares two beetrace recordings (or a recording with a committed snapshot) by
 behaviour: pids, addresses, timestamps, fd numbers and random values are
 normalised away, processes are matched by program and position in the tree.
-Exit status: 0 same behaviour, 1 different, 2 error (or a partial trace).
+Exit status: 0 same behaviour, 1 different, 2 error (or a partial trace). With
+--summary, 0/1 say whether what the summary compares differs (files, programs,
+peers, failures, exit status); with --stat, whether the counts it prints do.
 
 Output (default: unified diff of bt-show's text, per process):
       --stat              calls added/removed/changed per process and syscall
@@ -172,7 +181,7 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write('bt-diff: a trace is incomplete; exit status 2 (pass --allow-partial to accept a partial comparison)\n');
       return 2;
     }
-    return r.identical ? 0 : 1;
+    return differs(p.mode, r) ? 1 : 0;
   } catch (e) {
     if (e instanceof PartialTraceError || e instanceof TraceInputError) {
       process.stderr.write(`bt-diff: ${e.message}\n`);

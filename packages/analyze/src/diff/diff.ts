@@ -202,7 +202,11 @@ export async function diffTraces(a: DiffInput, b: DiffInput, opts: DiffOptions =
   const core = same
     ? await compareRuns(A.run, B.run, A.fetch, A.fetch, { context: 0, hunks: false })
     : await compareRuns(A.run, B.run, A.fetch, B.fetch, { context: opts.context ?? 3, hunks: opts.hunks ?? true });
-  const result: DiffResult = { ...core, partial, warnings };
+  const { coarse, ...rest } = core;
+  if (coarse.length) {
+    warnings.push(`the runs differ too much to align line by line within the time budget (thread${coarse.length > 1 ? 's' : ''} ${coarse.slice(0, 5).map((t) => `<${t}>`).join(', ')}${coarse.length > 5 ? ', ...' : ''}): compared coarsely, lines added and removed are right but a line that moved shows as removed and added`);
+  }
+  const result: DiffResult = { ...rest, partial, warnings };
   if (partial && !opts.allowPartial) {
     throw new PartialTraceError(`${warnings[0] ?? 'trace incomplete'} (pass allowPartial to accept)`, result);
   }

@@ -14,15 +14,27 @@ export interface Normalization {
    * nothing; in a multi-threaded process, "#n" is the n-th fd its creating thread made (fd numbers race there).
    */
   readonly fds: boolean;
-  /** Inherently random, time- or machine-dependent contents masked: getrandom bytes, clock and time values, stat times and inode numbers, uname, environment size. */
+  /**
+   * Inherently random, time- or machine-dependent contents masked: stat times and inode numbers, free space,
+   * environment size; calls that only read such values (getrandom, clock_gettime, times, uname...) left out;
+   * random names a run made (mkstemp, mkdtemp: created with O_EXCL, or a directory with a random-looking name)
+   * shown as <tmpN>, numbered per process, everywhere they appear.
+   */
   readonly random: boolean;
   /** The recording's working directory written as $CWD (in strings) and ./ (in the summary). */
   readonly cwd: boolean;
-  /** futex and sched_yield calls of multi-threaded processes dropped: their number depends on contention. */
+  /**
+   * What depends on contention between threads and processes running at once: futex and sched_yield calls of
+   * multi-threaded processes, thread stacks and malloc arenas a threaded process maps, how a stream's data was
+   * split across reads; a process that ran things at once (threads, several children, signal handlers) compares
+   * by the calls it made, not their order or how often each repeated.
+   */
   readonly sync: boolean;
   /**
    * Asynchronous signals (SIGCHLD, SIGALRM, SIGWINCH, SIGURG, SIGIO, SIGPROF, SIGVTALRM) and what only they cause
-   * (rt_sigreturn, calls interrupted with EINTR or ERESTART*) dropped: when they arrive depends on timing.
+   * (rt_sigreturn, calls interrupted with EINTR or ERESTART*) dropped: when they arrive depends on timing. Calls
+   * made in their handlers and children reaped by waits for any child are compared at the thread's next exec
+   * or its end; WNOHANG waits that found no child, and a signal-mask change the next call undoes, are dropped.
    */
   readonly signals: boolean;
 }

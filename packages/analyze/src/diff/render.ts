@@ -69,6 +69,11 @@ export const FACT_TITLES: Record<FactKind, string> = {
 };
 
 /** Behaviour level: each kind of fact with its + (only in b) and - (only in a) entries. */
+/** Files, programs, peers, failures or exit status differ. */
+export function summaryDiffers(s: Summary): boolean {
+  return s.exitStatus.changed || FACT_KINDS.some((k) => s[k].added.length + s[k].removed.length > 0);
+}
+
 export function formatSummary(s: Summary): string {
   const out: string[] = [];
   let any = false;

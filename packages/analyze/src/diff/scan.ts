@@ -41,6 +41,8 @@ export interface ProcModel {
   readonly threads: readonly ThreadLines[];
   /** "exited with 0", "killed by SIGKILL"; undefined when its end is not in the trace. */
   readonly exit: string | undefined;
+  /** It did things at once (had threads, had several children alive together, or ran an asynchronous signal handler), and normalisation `sync` compares such a process's calls by what they were, not their order or number. */
+  readonly concurrent: boolean;
 }
 
 export const FACT_KINDS = ['filesRead', 'filesWritten', 'filesCreated', 'filesDeleted', 'programs', 'networkPeers', 'failures'] as const;
@@ -100,7 +102,7 @@ const EXPECTED_ERRNOS = new Set([4, 11, 110, 115, 512, 513, 514, 516]);
 const INTERRUPTED = new Set([4, 512, 513, 514, 516]);
 /** Signals whose arrival is a matter of timing. */
 const ASYNC_SIGNALS = new Set(['SIGALRM', 'SIGCHLD', 'SIGURG', 'SIGVTALRM', 'SIGPROF', 'SIGWINCH', 'SIGIO']);
-const STAT_FIELDS = /\b(st_[amc]time(?:_nsec)?|st_ino|st_dev|stx_[abcm]time|stx_ino|stx_dev_major|stx_dev_minor|stx_mnt_id)=(?:makedev\([^)]*\)|\{[^}]*\}|"[^"]*"|[^,}\s]+)/g;
+const STAT_FIELDS = /\b(st_[amc]time(?:_nsec)?|st_ino|st_dev|stx_[abcm]time|stx_ino|stx_dev_major|stx_dev_minor|stx_mnt_id|f_bfree|f_bavail|f_ffree)=(?:makedev\([^)]*\)|\{[^}]*\}|"[^"]*"|[^,}\s]+)/g;
 
 /** The diff's lines of one thread of the model. */
 interface ThreadRec {
@@ -110,6 +112,36 @@ interface ThreadRec {
   digest: number;
   /** Pending lines of order-free calls (see flushSet). */
   orderFree: Array<{ readonly text: string; readonly name: string }> | undefined;
+  /** Asynchronous signal handlers running (delivered, not yet returned from). */
+  inHandler: number;
+  /** Lines of calls made inside such handlers, and children reaped, waiting for the thread's next ordering point (see flushDeferred). */
+  deferred: Array<{ readonly text: string; readonly name: string }> | undefined;
+  /** A read from a pipe or socket held back: the next read of the same stream joins it (see onSyscall). */
+  heldRead: { readonly head: string; data: string; cut: boolean; readonly mid: string; ret: number; readonly name: string } | undefined;
+  /** A change of the signal mask held back: dropped with the next call if that one only undoes it. */
+  heldMask: { readonly text: string; readonly name: string; readonly before: readonly [number, number] } | undefined;
+}
+
+/** Per process: the thread stacks glibc mapped (MAP_STACK), as [start, end) pairs. */
+const MAP_STACK = 0x20000, MAP_NORESERVE = 0x4000;
+const WNOHANG = 1;
+/** bt-diff decodes with bt-show's default string size. */
+const STR_SIZE = 32;
+/** A read's line with its data whole (not cut with "..."): head up to the quote, the data, the rest up to the return value. */
+const STREAM_READ = /^(\w+\([^,]*, )"((?:[^"\\]|\\.)*)"(\.\.\.)?(, \d+\) = )(\d+)$/;
+/** One byte of a printed string: an escape (\n, \x7f, \177) or a character. */
+const PRINTED_BYTE = /\\x[0-9a-f]{2}|\\[0-7]{1,3}|\\.|[^\\]/g;
+
+/** The first `n` bytes of a printed string, and whether it had more. */
+function firstBytes(text: string, n: number): [string, boolean] {
+  let out = '';
+  let k = 0;
+  for (const m of text.matchAll(PRINTED_BYTE)) {
+    if (k === n) return [out, true];
+    out += m[0];
+    k++;
+  }
+  return [out, false];
 }
 
 /** What a call gave, reused for an exact repeat of it while the model has not changed. */
@@ -200,6 +232,9 @@ export async function scanTrace(source: TraceSource, label: string, opts: ScanOp
   const facts = emptyFacts();
   const seenExisting = new Set<string>();
   const roleCache = new Map<number, Roles>();
+  /** Processes that did things at once (see ProcModel.concurrent), and the children each has alive. */
+  const concurrent = new Set<ProcessModel>();
+  const liveChildren = new Map<ProcessModel, number>();
   const normCache = new WeakMap<DecodedSyscall, Normalised>();
   let t0 = -1;
   let lines = 0;
@@ -207,7 +242,7 @@ export async function scanTrace(source: TraceSource, label: string, opts: ScanOp
 
   const rec = (t: ThreadModel): ThreadRec => {
     let r = recs.get(t);
-    if (!r) recs.set(t, (r = { t, hashes: new HashList(), names: new IdList(), digest: 0, orderFree: undefined }));
+    if (!r) recs.set(t, (r = { t, hashes: new HashList(), names: new IdList(), digest: 0, orderFree: undefined, inHandler: 0, deferred: undefined, heldMask: undefined, heldRead: undefined }));
     return r;
   };
   const idName = (v: number): string => {
@@ -243,10 +278,45 @@ export async function scanTrace(source: TraceSource, label: string, opts: ScanOp
     const set = r.orderFree;
     if (!set) return;
     r.orderFree = undefined;
+    pushSorted(r, set);
+  };
+  /** Lines whose order was timing, in one canonical order. */
+  const pushSorted = (r: ThreadRec, set: Array<{ readonly text: string; readonly name: string }>): void => {
     set.sort((x, y) => (x.text < y.text ? -1 : x.text > y.text ? 1 : 0));
     for (const x of set) push(r, x.text, hashLine(x.text), nameId(x.name));
   };
+  /** An ordering point of the thread (an exec, its end): the children reaped and the calls its handlers made since. */
+  const flushDeferred = (r: ThreadRec): void => {
+    releaseMask(r);
+    const set = r.deferred;
+    if (!set) return;
+    r.deferred = undefined;
+    if (r.orderFree) flushSet(r);
+    pushSorted(r, set);
+  };
+  const releaseRead = (r: ThreadRec): void => {
+    const h = r.heldRead;
+    if (!h) return;
+    r.heldRead = undefined;
+    const text = `${h.head}"${h.data}"${h.cut ? '...' : ''}${h.mid}${h.ret}`;
+    push(r, text, hashLine(text), nameId(h.name));
+  };
+  const releaseMask = (r: ThreadRec): void => {
+    releaseRead(r);
+    const h = r.heldMask;
+    if (!h) return;
+    r.heldMask = undefined;
+    if (r.orderFree) flushSet(r);
+    push(r, h.text, hashLine(h.text), nameId(h.name));
+  };
   const emit = (r: ThreadRec, text: string, name: string, orderFree = false): number => {
+    if ((r.heldMask || r.heldRead) && r.inHandler === 0) releaseMask(r);
+    // Where among the thread's calls an asynchronous signal's handler ran is a matter of timing:
+    // what it did is compared at the thread's next ordering point instead.
+    if (r.inHandler > 0 && norm.signals) {
+      (r.deferred ??= []).push({ text, name });
+      return 0;
+    }
     if (orderFree) {
       (r.orderFree ??= []).push({ text, name });
       return 0;
@@ -284,7 +354,7 @@ export async function scanTrace(source: TraceSource, label: string, opts: ScanOp
           return;
         }
         const r = rec(d.thread);
-        if (!r.orderFree) {
+        if (!r.orderFree && r.inHandler === 0 && !r.heldMask && !r.heldRead) {
           push(r, c.line, c.hash, c.nameId);
           return;
         }
@@ -304,7 +374,18 @@ export async function scanTrace(source: TraceSource, label: string, opts: ScanOp
       for (const path of callPaths(d)) if (pathIgnored(path)) { ignoredBy = lastGlob; break; }
     }
     if (ignoredBy === undefined && norm.sync && info?.effect === 'sync' && p.threads.length > 1) ignoredBy = '';
+    // glibc's thread-stack cache: whether a new thread maps (and guards) a stack or reuses one an
+    // earlier thread left depends on which threads already ended.
+    if (ignoredBy === undefined && info && !d.failed && !d.unfinished && threadStack(d, info, p)) ignoredBy = '';
+    // A wait for any child that found none (WNOHANG): how often a program polls is a matter of timing.
+    const waitAny = norm.signals && info?.effect === 'wait' && !d.unfinished && waitsForAny(d, info);
+    if (ignoredBy === undefined && waitAny && (d.ret === 0 || d.failed) && (waitOptions(d, info!) & WNOHANG) !== 0) ignoredBy = '';
+    if (info && norm.random) tempName(d, info);
+    // A call that only reads a random or clock value (getrandom, clock_gettime, times...): how many a
+    // program makes depends on timing and on what it drew (glibc's tempname retries); its values are masked anyway.
+    if (ignoredBy === undefined && info && norm.random && readsOnlyVolatile(info)) ignoredBy = '';
     const ignored = ignoredBy !== undefined;
+    if (info?.effect === 'sigreturn') { const r = recs.get(t); if (r && r.inHandler > 0) r.inHandler--; }
     const line = ignored ? '' : normalizeCall(d, info);
     updateFacts(d, info, ignored, line);
     const version = model!.version;
@@ -324,8 +405,114 @@ export async function scanTrace(source: TraceSource, label: string, opts: ScanOp
       const roles = rolesFor(d.nr, info);
       anyChild = roles.idtype >= 0 ? s32(d.argValue(roles.idtype)) === 0 : d.ret > 0 && roles.pid.length > 0 && s32(d.argValue(roles.pid[0]!)) <= 0;
     }
+    if (waitAny && !d.failed) {
+      // A child reaped by a wait for any child: which call reaps it, and when, is timing; that it was reaped is compared
+      // at the thread's next ordering point (an exec, its end), WNOHANG or not.
+      (r.deferred ??= []).push({ text: shown.replace(/\bWNOHANG\|/, '').replace(/, WNOHANG(?=[,)])/, ', 0'), name });
+      return;
+    }
+    if (norm.sync && norm.timestamps && info?.effect === 'read' && d.ret > 0 && r.inHandler === 0) {
+      // How a stream's data was split across reads is timing (when the writer wrote): consecutive reads of
+      // the same pipe or socket compare as one read of all of it, printed as that one read would be.
+      const kind = d.fdAt[rolesFor(d.nr, info).fd[0] ?? -1]?.file.kind;
+      const m = kind === 'pipe' || kind === 'socket' ? STREAM_READ.exec(shown) : null;
+      if (m) {
+        const h = r.heldRead;
+        if (h && h.head === m[1] && h.mid === m[4]) {
+          if (!h.cut) {
+            const [data, more] = firstBytes(h.data + m[2]!, STR_SIZE);
+            h.data = data;
+            h.cut = more || m[3] !== undefined;
+          }
+          h.ret += d.ret;
+          return;
+        }
+        releaseMask(r);
+        r.heldRead = { head: m[1]!, data: m[2]!, cut: m[3] !== undefined, mid: m[4]!, ret: d.ret, name };
+        return;
+      }
+    }
+    if (norm.signals && info?.effect === 'sigmask' && !d.failed && d.argValue(1) !== 0 && r.inHandler === 0) {
+      // rt_sigprocmask that only undoes the one before it (a block around a wait that, this time, did not wait): dropped together.
+      const h = r.heldMask;
+      if (h && h.before[0] === t.mask[0] && h.before[1] === t.mask[1]) { r.heldMask = undefined; return; }
+      releaseMask(r);
+      r.heldMask = { text: shown, name, before: [t.previousMask[0], t.previousMask[1]] };
+      return;
+    }
     const h = emit(r, shown, name, norm.pids && anyChild);
     if (norm.timestamps && !anyChild) normCache.set(orig ?? d, { version, ignoredBy: undefined, line: shown, hash: h, nameId: nameId(name) });
+  };
+
+  /** Thread stacks mapped per process, to recognise the calls that guard and unmap them. */
+  const stacks = new Map<ProcessModel, Array<[number, number]>>();
+  /** Whether the call maps, guards or unmaps a thread stack or arena of a process that has threads (normalisation `sync`). */
+  const threadStack = (d: DecodedSyscall, info: SyscallInfo, p: ProcessModel): boolean => {
+    const e = info.effect;
+    if (e !== 'map' && e !== 'unmap' && e !== 'protect') return false;
+    const list = stacks.get(p) ?? [];
+    if (e === 'map') {
+      // A thread's stack (MAP_STACK), or a malloc arena reserved for a thread (PROT_NONE, MAP_NORESERVE): which
+      // thread needs a new one depends on which threads already ended and on contention.
+      const fi = info.roles.findIndex((r) => r?.role === 'mapflags');
+      const flags = fi >= 0 ? d.argValue(fi) : 0;
+      if ((flags & MAP_STACK) === 0 && !((flags & MAP_NORESERVE) !== 0 && d.argValue(2) === 0)) return false;
+      list.push([d.ret, d.ret + d.argValue(1)]);
+      stacks.set(p, list);
+      return norm.sync && p.threads.length > 1;
+    }
+    const addr = d.argValue(info.roles.findIndex((r) => r?.role === 'addr'));
+    const k = list.findIndex(([lo, hi]) => addr >= lo && addr < hi);
+    if (k < 0) return false;
+    // Unmapping all of it forgets the region; a part (malloc trims its arena reservation): the rest stays known.
+    if (e === 'unmap' && addr === list[k]![0] && addr + d.argValue(1) >= list[k]![1]) list.splice(k, 1);
+    return norm.sync && p.threads.length > 1;
+  };
+
+  /** Random names (mkstemp's, mkdtemp's...) by their random part, in the order the run made them: shown as <tmpN>. */
+  const tempNames = new Map<string, string>();
+  const tempCount = new Map<ProcessModel, number>();
+  const tempName = (d: DecodedSyscall, info: SyscallInfo): void => {
+    let name: string | undefined;
+    let strict = false;
+    if (info.effect === 'open') {
+      const fi = info.roles.findIndex((r) => r?.role === 'oflags');
+      const flags = d.made[0]?.file.flags ?? (fi >= 0 ? s32(d.argValue(fi)) : 0);
+      if ((flags & (O_CREAT | O_EXCL)) === (O_CREAT | O_EXCL)) name = d.paths[0];
+    } else {
+      // A directory made under a name that looks random (mkdtemp: letters of both cases or digits).
+      const k = info.roles.findIndex((r) => r?.role === 'path' && r.create === true && r.dir === true);
+      if (k >= 0) { name = d.paths[info.roles.slice(0, k).filter((r) => r?.role === 'path').length]; strict = true; }
+    }
+    if (name === undefined) return;
+    // The random part ends the name, or comes before a short extension (gcc's /tmp/ccAbC123.s).
+    const tail = /([A-Za-z0-9_]{6,})(?:\.[A-Za-z0-9]{1,6}){0,2}$/.exec(posix.basename(name))?.[1];
+    if (tail === undefined || tempNames.has(tail)) return;
+    if (strict && !/[0-9A-Z]/.test(tail)) return;
+    // Numbered per process: processes that run at once make theirs in either order.
+    const p = d.thread.proc;
+    const n = (tempCount.get(p) ?? 0) + 1;
+    tempCount.set(p, n);
+    tempNames.set(tail, `<tmp${n}>`);
+  };
+  const maskTempNames = (text: string): string => {
+    for (const [tail, mask] of tempNames) if (text.includes(tail)) text = text.split(tail).join(mask);
+    return text;
+  };
+
+  /** The call does nothing but write values that differ on every run (the table's volatile roles, no effect). */
+  const readsOnlyVolatile = (info: SyscallInfo): boolean =>
+    info.effect === null && info.roles.some((r) => r?.role === 'volatile') && info.roles.every((r) => r === null || r.role === 'volatile');
+
+  /** A wait for any child: wait4 with pid -1 or 0 (or a negative process group), waitid with P_ALL. */
+  const waitsForAny = (d: DecodedSyscall, info: SyscallInfo): boolean => {
+    const roles = rolesFor(d.nr, info);
+    if (roles.idtype >= 0) return s32(d.argValue(roles.idtype)) === 0;
+    return roles.pid.length > 0 && s32(d.argValue(roles.pid[0]!)) <= 0;
+  };
+  const waitOptions = (d: DecodedSyscall, info: SyscallInfo): number => {
+    const k = info.roles.findIndex((r) => r?.role === 'waitopts');
+    return k >= 0 ? s32(d.argValue(k)) : 0;
   };
 
   const rolesFor = (nr: number, info: SyscallInfo): Roles => {
@@ -402,6 +589,7 @@ export async function scanTrace(source: TraceSource, label: string, opts: ScanOp
       if (line.includes('/proc/')) line = line.replace(/\/proc\/(\d+)(?=[/"])/g, (_m, n: string) => `/proc/${idName(Number(n))}`);
     }
     if (norm.cwd && cwdText.length > 1 && line.includes(cwdText)) line = line.split(cwdText).join('$CWD');
+    if (tempNames.size) line = maskTempNames(line);
     return line;
   };
 
@@ -411,7 +599,7 @@ export async function scanTrace(source: TraceSource, label: string, opts: ScanOp
     if (!info || d.failed || d.unfinished || ignored) return;
     const fact = (kind: keyof Facts, abs: string, suffix = ''): void => {
       if (pathIgnored(abs)) return;
-      facts[kind].add(display(abs) + suffix);
+      facts[kind].add(maskTempNames(display(abs)) + suffix);
     };
     switch (info.effect) {
       case 'open': {
@@ -453,17 +641,39 @@ export async function scanTrace(source: TraceSource, label: string, opts: ScanOp
   const onProcess = (d: DecodedProcessEvent): void => {
     const t = d.task;
     switch (d.kind) {
+      case 'fork': {
+        if (d.thread) { concurrent.add(t.proc); return; }
+        const parent = t.proc.parent;
+        if (parent) {
+          const n = (liveChildren.get(parent) ?? 0) + 1;
+          liveChildren.set(parent, n);
+          if (n > 1) concurrent.add(parent);
+        }
+        return;
+      }
       case 'exec': {
+        for (const th of t.proc.threads) { const r = recs.get(th); if (r) { r.inHandler = 0; flushDeferred(r); } }
         const abs = model!.resolve(d.pid, AT_FDCWD, d.filename ?? '');
         if (!pathIgnored(abs)) facts.programs.add(display(abs));
         return;
       }
-      case 'exited': case 'killed':
+      case 'exited': case 'killed': {
+        const parent = t.proc.parent;
+        if (!t.proc.alive && parent) liveChildren.set(parent, (liveChildren.get(parent) ?? 1) - 1);
+        const r = recs.get(t);
+        if (r) { r.inHandler = 0; flushDeferred(r); }
         if (t.proc.alive || d.line === undefined) return; // a thread's end, not its process's
-        emit(rec(t.proc.threads[0]!), d.line, 'exit');
+        const main = rec(t.proc.threads[0]!);
+        main.inHandler = 0;
+        flushDeferred(main);
+        emit(main, d.line, 'exit');
         return;
+      }
       case 'signal': {
-        if (norm.signals && ASYNC_SIGNALS.has(d.signal ?? '')) return;
+        if (norm.signals && ASYNC_SIGNALS.has(d.signal ?? '')) {
+          if (!d.ignored) { rec(t).inHandler++; concurrent.add(t.proc); }
+          return;
+        }
         if (ignoreNames.has(d.signal ?? '')) { hit(d.signal!); return; }
         const text = d.line!;
         emit(rec(t), norm.pids ? text.replace(/\b(si_pid|si_tid)=(\d+)/g, (_m, f: string, n: string) => `${f}=${idName(Number(n))}`) : text, 'signal');
@@ -523,7 +733,7 @@ export async function scanTrace(source: TraceSource, label: string, opts: ScanOp
     siblings.set(slot, n);
     keys.set(p, (parentKey.endsWith('/') ? parentKey : parentKey + '/') + base + (n > 1 ? `#${n}` : ''));
   }
-  for (const r of recs.values()) flushSet(r);
+  for (const r of recs.values()) { flushDeferred(r); flushSet(r); }
   const cwdFree = (x: string): string => (norm.cwd && cwdText.length > 1 ? x.split(cwdText).join('$CWD') : x);
   const exitText = (p: ProcessModel): string | undefined => (p.exitStatus === undefined ? undefined : waitStatusText(p.exitStatus));
   const root = model.root;
@@ -537,6 +747,7 @@ export async function scanTrace(source: TraceSource, label: string, opts: ScanOp
     problem,
     procs: model.processes.map((p) => ({
       key: keys.get(p)!, position: p.position, program: cwdFree(p.program), pid: p.pid, parentKey: p.parent && keys.get(p.parent), exit: exitText(p),
+      concurrent: norm.sync && (concurrent.has(p) || p.threads.length > 1),
       threads: p.threads.map((t) => {
         const r = rec(t);
         return { name: t.name, index: t.index, hashes: r.hashes.view(), names: r.names.view(), digest: r.digest };

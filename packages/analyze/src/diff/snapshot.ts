@@ -6,7 +6,7 @@
 //   arch x86_64
 //   exit exited with 0
 //   read ./data/a
-//   process <key> TAB <position> TAB <program> TAB <exit>
+//   process <key> TAB <position> TAB <program> TAB <exit> [TAB concurrent]
 //   thread 1
 //     openat(AT_FDCWD, "data/a", O_RDONLY) = 3
 import { HashList, IdList, hashLine, mixDigest, nameId } from './hash.js';
@@ -62,7 +62,7 @@ export function formatSnapshot(run: RunModel, texts: Map<string, Map<number, str
   ];
   for (const k of FACT_KINDS) for (const v of [...run.facts[k]].sort()) out.push(`${FACT_WORDS[k]} ${esc(v)}`);
   for (const p of run.procs) {
-    out.push(`process ${esc(p.key)}\t${p.position}\t${esc(p.program)}\t${p.exit ?? '-'}`);
+    out.push(`process ${esc(p.key)}\t${p.position}\t${esc(p.program)}\t${p.exit ?? '-'}${p.concurrent ? '\tconcurrent' : ''}`);
     for (const t of p.threads) {
       out.push(`thread ${t.name}`);
       const lines = texts.get(t.name);
@@ -126,13 +126,13 @@ export function parseSnapshot(text: string, label: string): ParsedSnapshot {
       case 'complete': complete = rest === 'yes'; break;
       case 'normalize': case 'ignore': case 'ignore-paths': settings.push(line); break;
       case 'process': {
-        const [key, position, program, pexit] = rest.split('\t');
+        const [key, position, program, pexit, conc] = rest.split('\t');
         if (key === undefined || position === undefined || program === undefined) {
           throw new TraceInputError(`${label}:${n + 1}: process line needs key, position, program and exit`, 'SNAPSHOT');
         }
         const k = unesc(key);
         const parent = k.includes('/') ? k.slice(0, k.lastIndexOf('/')) : undefined;
-        proc = { key: k, position, program: unesc(program), pid: 0, parentKey: parent, exit: pexit === '-' || pexit === undefined ? undefined : pexit, threads: [] };
+        proc = { key: k, position, program: unesc(program), pid: 0, parentKey: parent, exit: pexit === '-' || pexit === undefined ? undefined : pexit, concurrent: conc === 'concurrent', threads: [] };
         mprocs.push(proc);
         thread = undefined;
         break;

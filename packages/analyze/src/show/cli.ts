@@ -1,7 +1,6 @@
 // bt-show: print a beetrace recording as strace -f would have printed the run.
-import { ProgressLine } from '@beetrace/format';
-import { createWriteStream } from 'node:fs';
-import { syscallTable } from '@beetrace/format';
+import type { WriteStream } from 'node:fs';
+import { createPrivateWriteStream, ProgressLine, syscallTable } from '@beetrace/format';
 import { HELP, parseArgs, UsageError } from './options.js';
 import { show } from './show.js';
 
@@ -22,12 +21,14 @@ async function main(): Promise<number> {
   }
   let sink: NodeJS.WritableStream = process.stdout;
   if (o.output !== undefined) {
-    const f = createWriteStream(o.output);
-    await new Promise<void>((resolve, reject) => { f.once('open', () => resolve()); f.once('error', reject); }).catch((e: NodeJS.ErrnoException) => {
-      process.stderr.write(`bt-show: cannot write ${o.output}: ${e.code === 'ENOENT' ? 'no such directory' : e.message}\n`);
-      process.exit(1);
-    });
-    sink = f;
+    // Mode 0600 whatever the umask, as bt-record writes the trace: the text shows what the program read and wrote.
+    try {
+      sink = createPrivateWriteStream(o.output);
+    } catch (e) {
+      const err = e as NodeJS.ErrnoException;
+      process.stderr.write(`bt-show: cannot write ${o.output}: ${err.code === 'ENOENT' ? 'no such directory' : err.message}\n`);
+      return 1;
+    }
   }
   sink.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code === 'EPIPE') process.exit(0);
@@ -61,7 +62,7 @@ async function main(): Promise<number> {
     stdin: process.stdin,
     progress: ProgressLine.forTerminal('bt-show -c'),
   });
-  if (sink !== process.stdout) await new Promise<void>((resolve) => (sink as ReturnType<typeof createWriteStream>).end(() => resolve()));
+  if (sink !== process.stdout) await new Promise<void>((resolve) => (sink as WriteStream).end(() => resolve()));
   return code;
 }
 

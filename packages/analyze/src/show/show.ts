@@ -1,7 +1,8 @@
 // bt-show's work, separate from the process plumbing in cli.ts so tests can run it.
-import { open, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import {
-  type BatchColumns, callFailed, pb, type Header, type Progress, readTraceColumns, SyscallCursor, SyscallFlag, syscallName, type SyscallTable, walkBatch,
+  type BatchColumns, callFailed, type Header, type Progress, readTraceColumns, readTrailer, SyscallCursor, SyscallFlag, syscallName, type SyscallTable,
+  walkBatch, type TraceProblem,
 } from '@beetrace/format';
 import type { DecodedEvent, DecodedSyscall } from '../decode/decode.js';
 import { signalName } from '../decode/structs.js';
@@ -10,6 +11,7 @@ import { type ShowOptions } from './options.js';
 import { ByteSink, Renderer, ThreadClock } from './render.js';
 import { Summary } from './summary.js';
 import { toJson } from './json.js';
+import { problemLine } from '../problem.js';
 
 export interface ShowIo {
   /** Writes text (UTF-8, whole newline-terminated lines); resolves when it may write more. */
@@ -23,49 +25,11 @@ export interface ShowIo {
 }
 
 /**
- * Reads only the framing of a trace file to find its trailer, and returns the
- * number of processes it counts (undefined when there is none or the source is
- * not a regular file). Batches are skipped without decoding.
+ * The number of processes a trace file's trailer counts (undefined when there is
+ * none or the source is not a regular file), read without decoding its batches.
  */
 export async function processCount(path: string): Promise<number | undefined> {
-  let fh;
-  try {
-    fh = await open(path, 'r');
-  } catch {
-    return undefined;
-  }
-  try {
-    const st = await fh.stat();
-    if (!st.isFile()) return undefined;
-    const head = Buffer.alloc(11);
-    let pos = 0;
-    let last: { pos: number; len: number; tag: number } | undefined;
-    while (pos < st.size) {
-      const { bytesRead } = await fh.read(head, 0, 11, pos);
-      if (bytesRead === 0) break;
-      let len = 0;
-      let mul = 1;
-      let i = 0;
-      for (; i < bytesRead; i++) {
-        const b = head[i]!;
-        len += (b & 0x7f) * mul;
-        mul *= 128;
-        if ((b & 0x80) === 0) break;
-      }
-      if (i >= bytesRead) return undefined;
-      const body = pos + i + 1;
-      last = { pos: body, len, tag: head[i + 1] ?? 0 };
-      pos = body + len;
-    }
-    if (!last || last.tag !== 0x1a || last.pos + last.len > st.size) return undefined;
-    const buf = Buffer.alloc(last.len);
-    await fh.read(buf, 0, last.len, last.pos);
-    return pb.Record.decode(buf).trailer?.processes ?? undefined;
-  } catch {
-    return undefined;
-  } finally {
-    await fh.close();
-  }
+  return (await readTrailer(path))?.processes ?? undefined;
 }
 
 function wanted(o: ShowOptions, ev: DecodedSyscall): boolean {
@@ -159,7 +123,7 @@ export async function show(o: ShowOptions, io: ShowIo): Promise<number> {
   };
   if (o.json || follow !== undefined) renderer = o.json ? undefined : makeRenderer(follow!);
 
-  let problem: { code: string; offset: number; message: string } | undefined;
+  let problem: TraceProblem | undefined;
   const onItem = (item: DecodedEvent): void => {
     clock?.observe(item);
     switch (item.kind) {
@@ -230,14 +194,7 @@ export async function show(o: ShowOptions, io: ShowIo): Promise<number> {
   }
   await flushOut(true);
   if (problem) {
-    const where = o.file === '-' ? 'standard input' : o.file;
-    if (problem.code === 'NO_TRAILER') {
-      io.error(`bt-show: ${where}: ${problem.message} (${problem.offset} bytes read)`);
-    } else if (problem.code === 'NEWER_VERSION' || problem.code === 'NOT_A_TRACE') {
-      io.error(`bt-show: ${where}: ${problem.message}`);
-    } else {
-      io.error(`bt-show: ${where}: stopped at byte ${problem.offset}: ${problem.message}`);
-    }
+    io.error(problemLine('bt-show', o.file === '-' ? 'standard input' : o.file, problem));
     return 1;
   }
   return 0;

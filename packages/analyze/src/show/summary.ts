@@ -28,8 +28,8 @@ export class Summary {
     if (!unfinished) r.ns += Math.max(0, ns);
   }
 
-  /** The table, lines without trailing newline. */
-  format(sortBy: SortBy = 'time'): string[] {
+  /** The rows (name, calls, errors, ns in calls that returned), sorted as strace -S sorts them. */
+  entries(sortBy: SortBy = 'time'): { readonly name: string; readonly calls: number; readonly errors: number; readonly ns: number }[] {
     const rows = [...this.rows.values()];
     const cmp: Record<SortBy, (a: Row, b: Row) => number> = {
       time: (a, b) => b.ns - a.ns,
@@ -39,7 +39,12 @@ export class Summary {
       'avg-time': (a, b) => b.ns / b.calls - a.ns / a.calls,
       nothing: (a, b) => a.order - b.order,
     };
-    rows.sort(cmp[sortBy]);
+    return rows.sort(cmp[sortBy]);
+  }
+
+  /** The table, lines without trailing newline. */
+  format(sortBy: SortBy = 'time'): string[] {
+    const rows = this.entries(sortBy);
     const totNs = rows.reduce((s, r) => s + r.ns, 0);
     const totCalls = rows.reduce((s, r) => s + r.calls, 0);
     const totErr = rows.reduce((s, r) => s + r.errors, 0);

@@ -22,7 +22,8 @@ Options:
   --format FMT      table, tsv, csv, json, ndjson (default: table on a terminal, else tsv)
   --human           durations (*_ns), times (*_epoch_ns) and sizes (*bytes) readable
   --write           allow statements that change the database (read-only otherwise)
-  --schema          tables, views and columns with one-line descriptions
+  --schema          tables, views and columns with one-line descriptions (and which
+                    columns hold captured data)
   -h, --help        this help
 
 Exit status: 0 ok, 1 failure (database or trace unreadable), 2 usage or SQL error.
@@ -82,7 +83,7 @@ async function main(): Promise<number> {
     }
     if (!values.write) db.pragma('query_only = ON');
   } else {
-    db = openStore(values.db ?? defaultDbPath(), { readonly: !values.write });
+    db = openStore(values.db ?? defaultDbPath(), { readonly: !values.write, warn: (m) => { process.stderr.write(`bt-query: ${m}\n`); } });
   }
   try {
     const { columns, rows } = runQuery(db, sql, { write: values.write ?? false });

@@ -20,8 +20,13 @@ Options:
   --db PATH         database (default: $BT_DB, else $XDG_DATA_HOME/beetrace/traces.db,
                     else ~/.local/share/beetrace/traces.db; created by add)
   --format FMT      ls output: table, tsv, csv, json, ndjson (default: table on a terminal, else tsv)
+  --no-data         add: leave captured data out (what the programs read and wrote:
+                    buffer contents); strings, structs, addresses and argv stay
   -q, --quiet       add: no per-file line
   -h, --help        this help
+
+The database is created mode 0600 (its directory 0700): it holds what the traced
+programs read and wrote. An existing database that others may open gets a warning.
 
 Exit status: 0 ok, 1 a trace could not be stored or the database failed,
 2 usage error, 130 interrupted (nothing of the interrupted trace is stored).
@@ -29,6 +34,7 @@ Exit status: 0 ok, 1 a trace could not be stored or the database failed,
 EXAMPLES
   bt-record -o run.pb -- make && bt-store add run.pb
   bt-store --db /tmp/t.db add *.pb
+  bt-store --db shared.db add --no-data run.pb   a store to share: no buffer contents
   bt-store ls
   bt-store rm 3
 `;
@@ -42,6 +48,7 @@ async function main(): Promise<number> {
       options: {
         db: { type: 'string' },
         format: { type: 'string' },
+        'no-data': { type: 'boolean' },
         quiet: { type: 'boolean', short: 'q' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -57,10 +64,13 @@ async function main(): Promise<number> {
   const [command, ...rest] = positionals;
   const dbPath = values.db ?? defaultDbPath();
   const format = outputFormat(values.format, process.stdout.isTTY ? 'table' : 'tsv');
+  const noData = values['no-data'] ?? false;
+  if (noData && command !== 'add') throw usage('--no-data is an option of add');
+  const warn = (message: string): void => { process.stderr.write(`bt-store: ${message}\n`); };
   switch (command) {
     case 'add': {
       if (rest.length === 0) throw usage('add needs at least one trace file');
-      const db = openStore(dbPath, { create: true });
+      const db = openStore(dbPath, { create: true, warn });
       let interrupted = false;
       const onSignal = (): void => {
         interrupted = true;
@@ -71,10 +81,11 @@ async function main(): Promise<number> {
       try {
         for (const file of rest) {
           try {
-            const r = await ingestFile(db, file, { shouldStop: () => interrupted, progress: ProgressLine.forTerminal(`bt-store add ${file}`) });
+            const r = await ingestFile(db, file, { shouldStop: () => interrupted, noData, progress: ProgressLine.forTerminal(`bt-store add ${file}`) });
             if (!values.quiet) {
               const what = r.added ? `added as ${r.id}` : `already stored as ${r.id}, unchanged`;
-              process.stderr.write(`${file}: ${what} (${r.syscalls} syscalls)${r.problem ? `; truncated: ${r.problem}` : ''}\n`);
+              const data = r.data ? '' : ', no captured data';
+              process.stderr.write(`${file}: ${what} (${r.syscalls} syscalls${data})${r.problem ? `; truncated: ${r.problem}` : ''}\n`);
             }
           } catch (e) {
             if (e instanceof StoreError && e.code === 'INTERRUPTED') throw e;
@@ -90,7 +101,7 @@ async function main(): Promise<number> {
     }
     case 'ls': {
       if (rest.length > 0) throw usage(`ls takes no arguments (got "${rest[0]}")`);
-      const db = openStore(dbPath, { readonly: true });
+      const db = openStore(dbPath, { readonly: true, warn });
       try {
         const stmt = db.prepare(`SELECT id, command, host, start_time AS start, syscalls, process_events AS proc_events, lost,
           exit_status AS exit, CASE WHEN truncated THEN 'truncated' ELSE '' END AS note FROM traces ORDER BY id`).raw(true);
@@ -107,7 +118,7 @@ async function main(): Promise<number> {
         if (!/^[1-9]\d*$/.test(s)) throw usage(`"${s}" is not a trace id (a positive integer, see bt-store ls)`);
         return Number(s);
       });
-      const db = openStore(dbPath, {});
+      const db = openStore(dbPath, { warn });
       let missing = 0;
       try {
         for (const id of ids) {
