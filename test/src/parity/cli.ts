@@ -24,7 +24,7 @@ whose lines were missed most, with an example each.
   --only LIST  with --corpus: only these programs
 
 Exit status: 0 with a report; 1 when a tool failed or strace or bt-show printed no syscall line
-(nothing to compare); 2 for a usage error.
+(nothing to compare); 2 for a usage error or a corpus file that cannot be read.
 
 EXAMPLES
   pnpm parity -- ls -l /
@@ -83,7 +83,13 @@ function main(): number {
       if (keep) console.log(`  outputs kept in ${keep}`);
       return 0;
     }
-    let entries: CorpusEntry[] = readCorpus(corpus);
+    let entries: CorpusEntry[];
+    try {
+      entries = readCorpus(corpus);
+    } catch (e) {
+      process.stderr.write(`parity: ${e instanceof Error ? e.message.replace(/^ENOENT: no such file or directory, open '(.*)'$/, '$1: no such file') : String(e)}\n`);
+      return 2;
+    }
     if (only) {
       const unknown = [...only].filter((n) => !entries.some((e) => e.name === n));
       if (unknown.length) {
