@@ -69,7 +69,7 @@ const EFFECTS = new Set(['read', 'write', 'open', 'close', 'close_range', 'dup',
   'chdir', 'exec', 'fork', 'exit', 'wait', 'sync', 'lookup', 'sigmask', 'sigreturn', 'map', 'unmap', 'protect']);
 const ROLES = new Set(['path', 'dirfd', 'fd', 'newfd', 'fds', 'pid', 'addr', 'oflags', 'open_how', 'cloexec', 'family', 'socktype',
   'protocol', 'sockaddr', 'fcntl_cmd', 'fcntl_arg', 'clone_flags', 'clone_args', 'at_flags', 'stat', 'volatile', 'fd-remote',
-  'pollfds', 'idtype', 'mapflags', 'waitopts']);
+  'pollfds', 'idtype', 'mapflags', 'waitopts', 'signal']);
 const QUALIFIERS = new Set(['create', 'delete', 'write', 'exec', 'dir', 'cloexec']);
 const O_CLOEXEC = 0o2000000;
 

@@ -30,7 +30,7 @@ export type SyscallEffect =
 export type ArgRoleName =
   | 'path' | 'dirfd' | 'fd' | 'newfd' | 'fds' | 'pid' | 'addr' | 'oflags' | 'open_how' | 'cloexec' | 'family' | 'socktype'
   | 'protocol' | 'sockaddr' | 'fcntl_cmd' | 'fcntl_arg' | 'clone_flags' | 'clone_args' | 'at_flags' | 'stat' | 'volatile'
-  | 'fd-remote' | 'pollfds' | 'idtype' | 'mapflags' | 'waitopts';
+  | 'fd-remote' | 'pollfds' | 'idtype' | 'mapflags' | 'waitopts' | 'signal';
 
 export interface ArgRole {
   readonly role: ArgRoleName;

@@ -2,7 +2,7 @@
 // syscall line is a broken run, never 100% of zero lines.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { readFileSync, symlinkSync } from 'node:fs';
+import { readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test } from 'node:test';
@@ -46,4 +46,29 @@ test('compare() refuses a side with no syscall line, whichever it is', (t) => {
   const plain = show([]);
   assert.match(plain, /^execve\("\/bin\/true"/);
   assert.throws(() => compare(straceText, plain), NoLinesError);
+});
+
+test('pnpm parity --corpus runs each program from the same fresh directory and counts the misses per syscall', (t) => {
+  const dir = tempDir(t);
+  const corpus = join(dir, 'corpus.tsv');
+  // The setup makes the file the command reads; the command changes the directory (mv), which
+  // a second run must not see: each run starts again from the setup.
+  writeFileSync(corpus, '# name, setup, command\ncat\tprintf "hello\\\\n" > f\tcat f && mv f g\n');
+  const r = spawnSync(process.execPath, [cli, '--ceiling', '--corpus', corpus], { encoding: 'utf8' });
+  assert.equal(r.status, 0, r.stderr);
+  const line = /^cat +(\d+\.\d)% \((\d+)\/(\d+)\) .*strace twice: (\d+\.\d)% \((\d+)\/(\d+)\)$/m.exec(r.stdout);
+  assert.ok(line, r.stdout);
+  const [, , matched, total, , again, total2] = line.map(Number);
+  assert.ok(total! > 20 && total === total2, r.stdout);
+  // every run found f (a run after the first without its own setup would fail the cat and run no mv)
+  assert.ok(matched! >= total! * 0.9 && again! >= total! * 0.9, r.stdout);
+  assert.match(r.stdout, /^total +\d+\.\d% \(\d+\/\d+\)/m);
+  const misses = r.stdout.split('misses by syscall')[1] ?? '';
+  const counted = [...misses.matchAll(/^ +(\d+)\/(\d+) +\( *\d+\) \w+$/gm)].reduce((a, m) => a + Number(m[1]), 0);
+  assert.equal(counted, total! - matched!, `the misses per syscall add up to the lines missed:\n${r.stdout}`);
+  const bad = join(dir, 'bad.tsv');
+  writeFileSync(bad, 'only two\tfields\n');
+  const b = spawnSync(process.execPath, [cli, '--corpus', bad], { encoding: 'utf8' });
+  assert.equal(b.status, 2);
+  assert.match(b.stderr, /^parity: \S+bad\.tsv:1: expected NAME<TAB>SETUP<TAB>COMMAND\n$/);
 });

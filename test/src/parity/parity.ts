@@ -14,7 +14,7 @@
 // subsequence first), and a thread's figure is the length of the longest common
 // subsequence of its lines over its strace line count.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { bin } from '../helpers.js';
@@ -24,6 +24,8 @@ export interface TaskParity {
   readonly first: string;
   readonly straceLines: number;
   readonly matched: number;
+  /** All of the thread's strace lines (normalised). */
+  readonly all: readonly string[];
   /** strace lines bt-show did not reproduce (normalised). */
   readonly missing: readonly string[];
   /** bt-show lines strace does not have (normalised). */
@@ -168,6 +170,7 @@ export function compare(straceText: string, showText: string, command: readonly 
       first: sl[0] ?? '',
       straceLines: sl.length,
       matched: r.length,
+      all: sl,
       missing: sl.filter((_, k) => !r.inA[k]),
       extra: bl.filter((_, k) => !r.inB[k]),
     });
@@ -188,39 +191,72 @@ export interface RunOptions {
   /** Keep the outputs in this directory instead of a temporary one. */
   readonly keep?: string;
   readonly timeout?: number;
+  /**
+   * Called before each run of the command (strace's, bt-record's, the second
+   * strace's): puts the working directory back in the state the command starts
+   * from, so that a command that changes it (git init, sqlite3 on a new
+   * database) does the same in every run.
+   */
+  readonly prepare?: () => void;
+  /** Also run strace a second time and compare it with the first: what differs between two runs of strace itself. */
+  readonly ceiling?: boolean;
+}
+
+export interface RunResult extends ParityResult {
+  readonly dir: string;
+  /** strace's second run against its first (with `ceiling`). */
+  readonly ceiling?: ParityResult;
 }
 
 /** Runs `command` under strace and under bt-record, renders, compares. */
-export function parity(command: readonly string[], opts: RunOptions = {}): ParityResult & { dir: string } {
+export function parity(command: readonly string[], opts: RunOptions = {}): RunResult {
   const dir = opts.keep ?? mkdtempSync(join(tmpdir(), 'bt-parity-'));
+  mkdirSync(dir, { recursive: true });
   const cwd = opts.cwd ?? process.cwd();
   const timeout = opts.timeout ?? 120_000;
   try {
-    const straceOut = join(dir, 'strace.txt');
     const trace = join(dir, 'trace.pb');
     const showOut = join(dir, 'show.txt');
-    const io = (name: string): ['ignore', number, number] => {
-      const fd = openOut(join(dir, name));
-      return ['ignore', fd, fd];
-    };
-    let r = spawnSync('setarch', ['-R', 'strace', '-f', '-qq', '-s', '64', '-o', straceOut, '--', ...command], { cwd, stdio: io('strace.stdout'), timeout });
-    if (r.error) throw new Error(`running strace: ${r.error.message}`);
-    const straceText = readable(straceOut) ? readFileSync(straceOut, 'utf8') : '';
-    if (normalise(straceText).size === 0) {
-      // strace's and setarch's own complaints go to strace.stdout, with the program's output.
-      const said = readFileSync(join(dir, 'strace.stdout'), 'utf8').trim().split('\n').pop() || `exit ${r.status ?? r.signal}`;
-      throw new NoLinesError(`strace printed no syscall lines for ${command.join(' ')} (${said}): nothing to compare`);
-    }
-    r = spawnSync('setarch', ['-R', process.execPath, bin.record, '-q', '-o', trace, '--', ...command], { cwd, stdio: io('record.stdout'), timeout });
+    const straceText = straceRun(command, dir, 'strace', cwd, timeout, opts.prepare);
+    opts.prepare?.();
+    const r = spawnSync('setarch', ['-R', process.execPath, bin.record, '-q', '-o', trace, '--', ...command], { cwd, stdio: io(dir, 'record.stdout'), timeout });
     if (r.error || !readable(trace)) throw new Error(`bt-record failed (exit ${r.status}); see ${dir}/record.stdout`);
     const sh = spawnSync(process.execPath, [bin.show, '-f', '-qq', '-s', '64', '-o', showOut, trace], { timeout, encoding: 'utf8' });
     if (sh.status !== 0) throw new Error(`bt-show failed (exit ${sh.status}): ${sh.stderr}`);
     const result = compare(straceText, readFileSync(showOut, 'utf8'), command);
-    writeFileSync(join(dir, 'missing.txt'), result.tasks.map((t) => `## ${t.first}\n${t.missing.map((l) => `- ${l}`).join('\n')}\n${t.extra.map((l) => `+ ${l}`).join('\n')}\n`).join('\n'));
-    return { ...result, dir };
+    writeFileSync(join(dir, 'missing.txt'), missingText(result));
+    if (!opts.ceiling) return { ...result, dir };
+    const again = straceRun(command, dir, 'strace2', cwd, timeout, opts.prepare);
+    const ceiling = compare(straceText, again, command);
+    writeFileSync(join(dir, 'missing-strace2.txt'), missingText(ceiling));
+    return { ...result, dir, ceiling };
   } finally {
     if (!opts.keep) rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** One run of the command under `setarch -R strace -f -qq -s 64`: strace's text (NAME.txt in dir). */
+function straceRun(command: readonly string[], dir: string, name: string, cwd: string, timeout: number, prepare?: () => void): string {
+  const out = join(dir, `${name}.txt`);
+  prepare?.();
+  const r = spawnSync('setarch', ['-R', 'strace', '-f', '-qq', '-s', '64', '-o', out, '--', ...command], { cwd, stdio: io(dir, `${name}.stdout`), timeout });
+  if (r.error) throw new Error(`running strace: ${r.error.message}`);
+  const text = readable(out) ? readFileSync(out, 'utf8') : '';
+  if (normalise(text).size === 0) {
+    // strace's and setarch's own complaints go to NAME.stdout, with the program's output.
+    const said = readFileSync(join(dir, `${name}.stdout`), 'utf8').trim().split('\n').pop() || `exit ${r.status ?? r.signal}`;
+    throw new NoLinesError(`strace printed no syscall lines for ${command.join(' ')} (${said}): nothing to compare`);
+  }
+  return text;
+}
+
+function io(dir: string, name: string): ['ignore', number, number] {
+  const fd = openOut(join(dir, name));
+  return ['ignore', fd, fd];
+}
+
+function missingText(r: ParityResult): string {
+  return r.tasks.map((t) => `## ${t.first}\n${t.missing.map((l) => `- ${l}`).join('\n')}\n${t.extra.map((l) => `+ ${l}`).join('\n')}\n`).join('\n');
 }
 
 function openOut(path: string): number {
@@ -244,5 +280,106 @@ export function report(r: ParityResult): string {
     lines.push(`  ${pct.padStart(5)}%  ${String(t.matched).padStart(6)}/${String(t.straceLines).padEnd(6)} ${t.first.slice(0, 90)}`);
   }
   lines.push(`  total ${((100 * r.ratio)).toFixed(1)}% of strace's lines reproduced (${r.matched}/${r.straceLines}), worst thread ${(100 * r.worstTask).toFixed(1)}%`);
+  return lines.join('\n');
+}
+
+/** The syscall a normalised line is about: `openat` for `openat(...) = 3`; `signal`, `exit` for `---`/`+++` lines. */
+export function lineSyscall(line: string): string {
+  if (line.startsWith('---')) return 'signal';
+  if (line.startsWith('+++')) return 'exit';
+  const m = /^(\w+)\(/.exec(line);
+  return m ? m[1]! : '?';
+}
+
+/** Per syscall, across results: strace's lines and how many bt-show missed, with one example pair. */
+export interface SyscallMisses {
+  readonly name: string;
+  readonly straceLines: number;
+  readonly missed: number;
+  /** A strace line bt-show did not reproduce, and bt-show's unmatched line of the same syscall in the same thread (if any). */
+  readonly example: { readonly strace: string; readonly show: string | undefined } | undefined;
+}
+
+/** Which syscalls' lines bt-show missed, most missed first. */
+export function missesBySyscall(results: readonly ParityResult[]): SyscallMisses[] {
+  const by = new Map<string, { straceLines: number; missed: number; example: SyscallMisses['example'] }>();
+  const get = (name: string) => {
+    let e = by.get(name);
+    if (!e) by.set(name, (e = { straceLines: 0, missed: 0, example: undefined }));
+    return e;
+  };
+  for (const r of results) {
+    for (const t of r.tasks) {
+      // strace's lines per syscall: the matched ones plus the missed ones.
+      const missed = new Map<string, number>();
+      for (const l of t.missing) missed.set(lineSyscall(l), (missed.get(lineSyscall(l)) ?? 0) + 1);
+      for (const l of t.missing) {
+        const e = get(lineSyscall(l));
+        e.missed++;
+        e.example ??= { strace: l, show: t.extra.find((x) => lineSyscall(x) === lineSyscall(l)) };
+      }
+      for (const l of t.all) get(lineSyscall(l)).straceLines++;
+    }
+  }
+  return [...by.entries()].map(([name, e]) => ({ name, ...e })).filter((e) => e.missed > 0)
+    .sort((a, b) => b.missed - a.missed || a.name.localeCompare(b.name));
+}
+
+/** One program of a corpus: a shell command run in a fresh working directory that `setup` prepared. */
+export interface CorpusEntry {
+  readonly name: string;
+  /** sh command run in the empty working directory before each run ('' for none). */
+  readonly setup: string;
+  /** sh command traced: `sh -c COMMAND` in the working directory. */
+  readonly command: string;
+}
+
+/**
+ * A corpus file: one program a line, `NAME<TAB>SETUP<TAB>COMMAND` (SETUP may be
+ * `-` for none); blank lines and `#` comments are skipped.
+ */
+export function readCorpus(path: string): CorpusEntry[] {
+  const out: CorpusEntry[] = [];
+  readFileSync(path, 'utf8').split('\n').forEach((line, i) => {
+    if (!line.trim() || line.startsWith('#')) return;
+    const f = line.split('\t');
+    if (f.length !== 3 || !f[0] || !f[2]) throw new Error(`${path}:${i + 1}: expected NAME<TAB>SETUP<TAB>COMMAND`);
+    out.push({ name: f[0], setup: f[1] === '-' ? '' : f[1]!, command: f[2] });
+  });
+  return out;
+}
+
+/**
+ * Runs one corpus entry: the working directory is `work` (the same path in
+ * every run, since paths are printed), emptied and set up before each run.
+ */
+export function parityEntry(e: CorpusEntry, work: string, opts: Omit<RunOptions, 'cwd' | 'prepare'> = {}): RunResult {
+  const prepare = (): void => {
+    rmSync(work, { recursive: true, force: true });
+    mkdirSync(work, { recursive: true });
+    if (!e.setup) return;
+    const r = spawnSync('sh', ['-c', e.setup], { cwd: work, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    if (r.status !== 0) throw new Error(`${e.name}: setup failed (exit ${r.status ?? r.signal}): ${r.stderr.trim().split('\n').pop() ?? ''}`);
+  };
+  try {
+    return parity(['sh', '-c', e.command], { ...opts, cwd: work, prepare });
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+/** Per-syscall misses as a table: the syscalls whose strace lines bt-show missed most, with an example each. */
+export function missesReport(results: readonly ParityResult[], top = 25, ceiling?: readonly ParityResult[]): string {
+  const misses = missesBySyscall(results);
+  const noise = new Map((ceiling ? missesBySyscall(ceiling) : []).map((m) => [m.name, m.missed]));
+  const lines = [`misses by syscall (strace lines bt-show did not reproduce${ceiling ? '; a second strace run missed' : ''}):`];
+  for (const m of misses.slice(0, top)) {
+    lines.push(`  ${String(m.missed).padStart(6)}/${String(m.straceLines).padEnd(6)}${ceiling ? ` (${String(noise.get(m.name) ?? 0).padStart(4)})` : ''} ${m.name}`);
+    if (m.example) {
+      lines.push(`         strace:  ${m.example.strace.slice(0, 160)}`);
+      if (m.example.show !== undefined) lines.push(`         bt-show: ${m.example.show.slice(0, 160)}`);
+    }
+  }
+  if (misses.length > top) lines.push(`  ... ${misses.length - top} more syscalls`);
   return lines.join('\n');
 }

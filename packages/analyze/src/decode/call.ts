@@ -175,13 +175,13 @@ export class Call {
   }
 
   /** A buffer of `len` bytes at argument i (read/write data). */
-  buf(i: number, len: number, forceHex = false): string {
+  buf(i: number, len: number, forceHex = false, omitTrailingNul = false): string {
     const v = this.arg(i);
     if (v === 0) return 'NULL';
     if (len === 0) return '""';
     const c = this.cap(i);
     if (!c || (c.flags & CaptureFlag.FAULT) !== 0) return hex(v);
-    return printBuffer(c.data, len, this.opts, forceHex);
+    return printBuffer(c.data, len, this.opts, forceHex, omitTrailingNul);
   }
 
   /** An output structure at argument i: NULL, its address when failed or not captured, else `fmt(bytes)`. */
@@ -197,6 +197,15 @@ export class Call {
     const v = this.arg(i);
     if (v === 0) return 'NULL';
     const d = this.data(i);
+    if (!d || d.length < minBytes) return hex(v);
+    return fmt(new DataView(d.buffer, d.byteOffset, d.byteLength), d);
+  }
+
+  /** An input structure at argument i as it was at syscall entry (a "+entry" capture), for arguments the kernel then rewrites. */
+  atEntry(i: number, fmt: (d: DataView, bytes: Uint8Array) => string, minBytes = 1): string {
+    const v = this.arg(i);
+    if (v === 0) return 'NULL';
+    const d = this.entryData(i);
     if (!d || d.length < minBytes) return hex(v);
     return fmt(new DataView(d.buffer, d.byteOffset, d.byteLength), d);
   }
@@ -223,8 +232,8 @@ export class Call {
     return v === 0 ? '0' : hex(v);
   }
 
-  flagsArg(i: number, x: Xlat, zero = '0'): string {
-    return flags(x, u32(this.arg(i)), zero);
+  flagsArg(i: number, x: Xlat, zero = '0', dflt?: string): string {
+    return dflt === undefined ? flags(x, u32(this.arg(i)), zero) : flags(x, u32(this.arg(i)), zero, dflt);
   }
 
   enumArg(i: number, x: Xlat, dflt: 'hex' | 'dec' = 'hex'): string {

@@ -7,7 +7,7 @@ import * as X from '../generated/xlat.js';
 import { Call, type DecodeOptions, decimal, s32 } from './call.js';
 import { capturedBytes, capturedString, changesState, type FdEntry, type ThreadModel, TraceModel } from './model.js';
 import { sockaddrText } from './sockaddr.js';
-import { signalName, sigset } from './structs.js';
+import { signalName, siginfo, sigset } from './structs.js';
 import { decoders, generic } from './syscalls.js';
 import { hex } from './xlat.js';
 
@@ -373,70 +373,4 @@ export class Decoder {
   }
 }
 
-function ticks(v: number): string {
-  return v > 0 ? `${v} /* ${Math.floor(v / 100)}.${String(v % 100).padStart(2, '0')} s */` : String(v);
-}
-
-/** The siginfo of a delivered signal, as strace prints it. */
-export function siginfo(bytes: Uint8Array, signo: number): string {
-  if (bytes.length < 16) return `{si_signo=${signalName(signo)}}`;
-  const d = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const sig = d.getInt32(0, true);
-  const errno = d.getInt32(4, true);
-  const code = d.getInt32(8, true);
-  const at = (off: number, f: () => string): string => (bytes.length >= off ? f() : '?');
-  let codeName = X.siginfo_codes.byValue.get(code);
-  if (codeName === undefined) {
-    const per: Record<number, typeof X.sigchld_codes> = {
-      5: X.sigtrap_codes, 17: X.sigchld_codes, 29: X.sigpoll_codes, 4: X.sigill_codes,
-      8: X.sigfpe_codes, 11: X.sigsegv_codes, 7: X.sigbus_codes, 31: X.sigsys_codes,
-    };
-    codeName = per[sig]?.byValue.get(code);
-  }
-  const parts = [`si_signo=${signalName(sig)}`, `si_code=${codeName ?? String(code)}`];
-  if (errno) parts.push(`si_errno=${X.errnos.name.get(errno) ?? errno}`);
-  const pidUid = (): void => {
-    parts.push(`si_pid=${at(20, () => String(d.getInt32(16, true)))}`, `si_uid=${at(24, () => String(d.getUint32(20, true)))}`);
-  };
-  const sigval = (): void => {
-    parts.push(`si_int=${at(28, () => String(d.getInt32(24, true)))}`);
-    parts.push(`si_ptr=${at(32, () => { const p = Number(d.getBigUint64(24, true)); return p === 0 ? 'NULL' : hex(p); })}`);
-  };
-  if (code <= 0) {
-    switch (code) {
-      case 0: case -6: pidUid(); break; // SI_USER, SI_TKILL
-      case -2: // SI_TIMER
-        parts.push(`si_timerid=${at(20, () => hex(d.getUint32(16, true)))}`, `si_overrun=${at(24, () => String(d.getInt32(20, true)))}`);
-        sigval();
-        break;
-      case -5: parts.push(`si_band=${at(24, () => String(d.getBigInt64(16, true)))}`, `si_fd=${at(28, () => String(d.getInt32(24, true)))}`); break;
-      default:
-        pidUid();
-        if (bytes.length >= 32 && d.getBigUint64(24, true) !== 0n) sigval();
-    }
-  } else {
-    switch (sig) {
-      case 17: // SIGCHLD
-        pidUid();
-        parts.push(`si_status=${at(28, () => (code === 1 ? String(d.getInt32(24, true)) : signalName(d.getInt32(24, true))))}`);
-        parts.push(`si_utime=${at(40, () => ticks(Number(d.getBigInt64(32, true))))}`, `si_stime=${at(48, () => ticks(Number(d.getBigInt64(40, true))))}`);
-        break;
-      case 4: case 8: case 7: case 11: case 5: { // SIGILL SIGFPE SIGBUS SIGSEGV SIGTRAP
-        if (sig === 5 && code !== 1 && code !== 2 && code !== 4) break;
-        const p = bytes.length >= 24 ? Number(d.getBigUint64(16, true)) : 0;
-        parts.push(`si_addr=${p === 0 ? 'NULL' : hex(p)}`);
-        break;
-      }
-      case 29: // SIGIO/SIGPOLL
-        parts.push(`si_band=${at(24, () => String(d.getBigInt64(16, true)))}`, `si_fd=${at(28, () => String(d.getInt32(24, true)))}`);
-        break;
-      case 31: // SIGSYS
-        parts.push(`si_call_addr=${at(24, () => hex(Number(d.getBigUint64(16, true))))}`, `si_syscall=${at(28, () => String(d.getInt32(24, true)))}`, `si_arch=${at(32, () => (d.getUint32(28, true) === 0xc000003e ? 'AUDIT_ARCH_X86_64' : hex(d.getUint32(28, true))))}`);
-        break;
-      default: break;
-    }
-  }
-  return `{${parts.join(', ')}}`;
-}
-
-export { sigset };
+export { siginfo, sigset };

@@ -60,11 +60,11 @@ export function sigsetAt(d: DataView, off: number, bytes: number): string {
 /** struct kernel_sigaction (x86_64): handler, flags, restorer, mask. */
 export function sigaction(d: DataView): string {
   const handler = u64(d, 0);
-  const fl = u64(d, 8);
+  const fl = d.getBigUint64(8, le);
   const restorer = u64(d, 16);
   const h = handler === 0 ? 'SIG_DFL' : handler === 1 ? 'SIG_IGN' : handler === 2 ? 'SIG_ERR' : hex(handler);
   let s = `{sa_handler=${h}, sa_mask=${d.byteLength >= 32 ? sigsetAt(d, 24, 8) : '[]'}, sa_flags=${flags(X.sigact_flags, fl)}`;
-  if (fl & 0x04000000) s += `, sa_restorer=${restorer === 0 ? 'NULL' : hex(restorer)}`;
+  if (fl & 0x04000000n) s += `, sa_restorer=${restorer === 0 ? 'NULL' : hex(restorer)}`;
   return s + '}';
 }
 
@@ -74,8 +74,32 @@ export function timespec(d: DataView, off = 0): string {
   return `{tv_sec=${i64(d, off)}, tv_nsec=${i64(d, off + 8)}}`;
 }
 
+/**
+ * strace's time comment after a timestamp (sprinttime_ex): ` /* 2024-01-02T03:04:05.123456789+0000 *\/`
+ * in local time, the fraction in `width` digits when non-zero; nothing for the epoch itself or an
+ * out-of-range fraction or time.
+ */
+export function timeComment(sec: number, part: number, width: number): string {
+  const max = width === 0 ? 0 : 10 ** width - 1;
+  if ((sec === 0 && part === 0) || part < 0 || part > max) return '';
+  const t = new Date(sec * 1000);
+  if (Number.isNaN(t.getTime())) return '';
+  const p = (n: number, w = 2): string => String(n).padStart(w, '0');
+  const off = -t.getTimezoneOffset();
+  const zone = `${off < 0 ? '-' : '+'}${p(Math.floor(Math.abs(off) / 60))}${p(Math.abs(off) % 60)}`;
+  const year = t.getFullYear();
+  const y = year < 0 ? `-${p(-year, 4)}` : p(year, 4);
+  return ` /* ${y}-${p(t.getMonth() + 1)}-${p(t.getDate())}T${p(t.getHours())}:${p(t.getMinutes())}:${p(t.getSeconds())}${part ? '.' + p(part, width) : ''}${zone} */`;
+}
+
 export function timeval(d: DataView, off = 0): string {
   return `{tv_sec=${i64(d, off)}, tv_usec=${i64(d, off + 8)}}`;
+}
+
+/** A clock_t in ticks, as strace's print_clock_t: `3 /* 0.03 s *\/` (USER_HZ 100). */
+export function clockT(v: number): string {
+  if (!v) return String(v);
+  return `${v} /* ${Math.floor(v / 100)}.${String(v % 100).padStart(2, '0')} s */`;
 }
 
 // ---- files ----
@@ -123,13 +147,12 @@ export function stat(d: DataView): string {
   return s + '...}';
 }
 
-/** struct statx (256 bytes). */
+/** struct statx (256 bytes), as strace prints it without -v: the mode and size only when stx_mask says they are there. */
 export function statx(d: DataView): string {
-  const m = d.getUint16(28, le);
-  const type = m & 0o170000;
-  let s = `{stx_mask=${flags(X.statx_masks, d.getUint32(0, le))}, stx_attributes=${flags(X.statx_attrs, u64(d, 8))}, stx_mode=${mode(m)}, `;
-  if (type === 0o020000 || type === 0o060000) s += `stx_rdev_major=${d.getUint32(128, le)}, stx_rdev_minor=${d.getUint32(132, le)}, `;
-  else s += `stx_size=${u64(d, 40)}, `;
+  const mask = d.getUint32(0, le);
+  let s = `{stx_mask=${flags(X.statx_masks, mask)}, stx_attributes=${flags(X.statx_attrs, u64(d, 8))}, `;
+  if (mask & 3) s += `stx_mode=${mode(d.getUint16(28, le))}, `; // STATX_TYPE|STATX_MODE
+  if (mask & 0x200) s += `stx_size=${u64(d, 40)}, `; // STATX_SIZE
   return s + '...}';
 }
 
@@ -169,6 +192,68 @@ export function utsname(bytes: Uint8Array, o: TextOptions): string {
 
 export function sysinfo(d: DataView): string {
   return `{uptime=${i64(d, 0)}, loads=[${u64(d, 8)}, ${u64(d, 16)}, ${u64(d, 24)}], totalram=${u64(d, 32)}, freeram=${u64(d, 40)}, sharedram=${u64(d, 48)}, bufferram=${u64(d, 56)}, totalswap=${u64(d, 64)}, freeswap=${u64(d, 72)}, procs=${d.getUint16(80, le)}, totalhigh=${u64(d, 88)}, freehigh=${u64(d, 96)}, mem_unit=${d.getUint32(104, le)}}`;
+}
+
+/** The siginfo of a delivered signal, as strace prints it. */
+export function siginfo(bytes: Uint8Array, signo: number): string {
+  if (bytes.length < 16) return `{si_signo=${signalName(signo)}}`;
+  const d = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const sig = d.getInt32(0, true);
+  const errno = d.getInt32(4, true);
+  const code = d.getInt32(8, true);
+  const at = (off: number, f: () => string): string => (bytes.length >= off ? f() : '?');
+  let codeName = X.siginfo_codes.byValue.get(code);
+  if (codeName === undefined) {
+    const per: Record<number, typeof X.sigchld_codes> = {
+      5: X.sigtrap_codes, 17: X.sigchld_codes, 29: X.sigpoll_codes, 4: X.sigill_codes,
+      8: X.sigfpe_codes, 11: X.sigsegv_codes, 7: X.sigbus_codes, 31: X.sigsys_codes,
+    };
+    codeName = per[sig]?.byValue.get(code);
+  }
+  const parts = [`si_signo=${signalName(sig)}`, `si_code=${codeName ?? String(code)}`];
+  if (errno) parts.push(`si_errno=${X.errnos.name.get(errno) ?? errno}`);
+  const pidUid = (): void => {
+    parts.push(`si_pid=${at(20, () => String(d.getInt32(16, true)))}`, `si_uid=${at(24, () => String(d.getUint32(20, true)))}`);
+  };
+  const sigval = (): void => {
+    parts.push(`si_int=${at(28, () => String(d.getInt32(24, true)))}`);
+    parts.push(`si_ptr=${at(32, () => { const p = Number(d.getBigUint64(24, true)); return p === 0 ? 'NULL' : hex(p); })}`);
+  };
+  if (code <= 0) {
+    switch (code) {
+      case 0: case -6: pidUid(); break; // SI_USER, SI_TKILL
+      case -2: // SI_TIMER
+        parts.push(`si_timerid=${at(20, () => hex(d.getUint32(16, true)))}`, `si_overrun=${at(24, () => String(d.getInt32(20, true)))}`);
+        sigval();
+        break;
+      case -5: parts.push(`si_band=${at(24, () => String(d.getBigInt64(16, true)))}`, `si_fd=${at(28, () => String(d.getInt32(24, true)))}`); break;
+      default:
+        pidUid();
+        if (bytes.length >= 32 && d.getBigUint64(24, true) !== 0n) sigval();
+    }
+  } else {
+    switch (sig) {
+      case 17: // SIGCHLD
+        pidUid();
+        parts.push(`si_status=${at(28, () => (code === 1 ? String(d.getInt32(24, true)) : signalName(d.getInt32(24, true))))}`);
+        parts.push(`si_utime=${at(40, () => clockT(Number(d.getBigInt64(32, true))))}`, `si_stime=${at(48, () => clockT(Number(d.getBigInt64(40, true))))}`);
+        break;
+      case 4: case 8: case 7: case 11: case 5: { // SIGILL SIGFPE SIGBUS SIGSEGV SIGTRAP
+        if (sig === 5 && code !== 1 && code !== 2 && code !== 4) break;
+        const p = bytes.length >= 24 ? Number(d.getBigUint64(16, true)) : 0;
+        parts.push(`si_addr=${p === 0 ? 'NULL' : hex(p)}`);
+        break;
+      }
+      case 29: // SIGIO/SIGPOLL
+        parts.push(`si_band=${at(24, () => String(d.getBigInt64(16, true)))}`, `si_fd=${at(28, () => String(d.getInt32(24, true)))}`);
+        break;
+      case 31: // SIGSYS
+        parts.push(`si_call_addr=${at(24, () => hex(Number(d.getBigUint64(16, true))))}`, `si_syscall=${at(28, () => String(d.getInt32(24, true)))}`, `si_arch=${at(32, () => (d.getUint32(28, true) === 0xc000003e ? 'AUDIT_ARCH_X86_64' : hex(d.getUint32(28, true))))}`);
+        break;
+      default: break;
+    }
+  }
+  return `{${parts.join(', ')}}`;
 }
 
 // ---- wait status ----
@@ -270,25 +355,4 @@ export function epollEvent(d: DataView, off: number): string {
   const lo = d.getUint32(off + 4, le);
   const data = d.getBigUint64(off + 4, le);
   return `{events=${flags(X.epoll_events, ev)}, data={u32=${lo}, u64=${data}}}`;
-}
-
-// ---- termios / winsize ----
-
-export function winsize(d: DataView): string {
-  return `{ws_row=${d.getUint16(0, le)}, ws_col=${d.getUint16(2, le)}, ws_xpixel=${d.getUint16(4, le)}, ws_ypixel=${d.getUint16(6, le)}}`;
-}
-
-const BAUD: Record<number, string> = {
-  0: 'B0', 1: 'B50', 2: 'B75', 3: 'B110', 4: 'B134', 5: 'B150', 6: 'B200', 7: 'B300', 8: 'B600', 9: 'B1200',
-  10: 'B1800', 11: 'B2400', 12: 'B4800', 13: 'B9600', 14: 'B19200', 15: 'B38400', 0o10001: 'B57600',
-  0o10002: 'B115200', 0o10003: 'B230400', 0o10004: 'B460800',
-};
-
-/** struct termios, as strace prints it without -v: {B38400 opost isig icanon echo ...}. */
-export function termios(d: DataView): string {
-  const oflag = d.getUint32(4, le);
-  const cflag = d.getUint32(8, le);
-  const lflag = d.getUint32(12, le);
-  const baud = BAUD[cflag & 0o10017] ?? hex(cflag & 0o10017);
-  return `{${baud} ${oflag & 1 ? '' : '-'}opost ${lflag & 1 ? '' : '-'}isig ${lflag & 2 ? '' : '-'}icanon ${lflag & 0o10 ? '' : '-'}echo ...}`;
 }

@@ -6,9 +6,10 @@ import { CaptureFlag } from '@beetrace/format';
 import * as X from '../generated/xlat.js';
 import { type Call, s32, u32 } from './call.js';
 import { msgControl } from './cmsg.js';
+import { ioctl } from './ioctl.js';
 import * as S from './structs.js';
 import { octal, quote } from './text.js';
-import { and53, enumName, flags, hex, type Xlat } from './xlat.js';
+import { and53, enumName, flags, hex, sprintFlags, type Xlat } from './xlat.js';
 
 /** clone3's flag beyond 32 bits (a JavaScript `&` would drop it). */
 const CLONE_INTO_CGROUP = 0x200000000;
@@ -26,7 +27,7 @@ export function openFlags(v: number): string {
   const rest = v & ~3 >>> 0;
   const accName = X.open_access_modes.byValue.get(acc) ?? hex(acc);
   if ((rest >>> 0) === 0) return accName;
-  return accName + '|' + flags(X.open_flags, rest >>> 0);
+  return accName + '|' + sprintFlags(X.open_flags, rest >>> 0);
 }
 
 function hasCreate(v: number): boolean {
@@ -208,27 +209,34 @@ function readlinkCommon(c: Call, pathIdx: number, bufIdx: number, sizeIdx: numbe
   c.push(c.ulong(sizeIdx));
 }
 
+/** An xattr value of `size` bytes (strace's print_xattr_val: the address beyond XATTR_SIZE_MAX, a trailing NUL left out). */
+function xattrVal(c: Call, i: number, size: number): string {
+  if (c.arg(i) === 0) return 'NULL';
+  if (size < 0 || size > 65536) return c.ptr(c.arg(i));
+  return c.buf(i, size, false, true);
+}
+
 function xattrGet(c: Call, first: 'path' | 'fd'): void {
   c.push(first === 'fd' ? c.fd(c.arg(0)) : c.path(0));
   c.push(c.str(1));
   c.exiting();
-  if (c.failed || !c.exited || c.arg(2) === 0) c.push(c.ptr(c.arg(2)));
-  else c.push(c.buf(2, c.ret));
+  c.push(!c.exited || c.failed ? c.ptr(c.arg(2)) : xattrVal(c, 2, c.ret));
   c.push(c.ulong(3));
 }
 
 function xattrSet(c: Call, first: 'path' | 'fd'): void {
   c.push(first === 'fd' ? c.fd(c.arg(0)) : c.path(0));
   c.push(c.str(1));
-  c.push(c.buf(2, c.arg(3)));
+  c.push(xattrVal(c, 2, c.arg(3)));
   c.push(c.ulong(3));
   c.push(xarg(c, 4, X.xattr_flags));
 }
 
+/** listxattr's list: the address when the size is 0 or the call failed. */
 function xattrList(c: Call, first: 'path' | 'fd'): void {
   c.push(first === 'fd' ? c.fd(c.arg(0)) : c.path(0));
   c.exiting();
-  if (c.failed || !c.exited || c.arg(1) === 0) c.push(c.ptr(c.arg(1)));
+  if (c.failed || !c.exited || c.arg(2) === 0) c.push(c.ptr(c.arg(1)));
   else c.push(c.buf(1, c.ret));
   c.push(c.ulong(2));
 }
@@ -245,24 +253,33 @@ function utimeTs(d: DataView, off: number): string {
   if (ns === 0x3fffffff) return 'UTIME_NOW';
   if (ns === 0x3ffffffe) return 'UTIME_OMIT';
   const sec = S.i64(d, off);
-  return `{tv_sec=${sec}, tv_nsec=${ns}} /* ${isoTime(sec, ns)} */`;
+  return `{tv_sec=${sec}, tv_nsec=${ns}}${S.timeComment(sec, ns, 9)}`;
 }
 
-/** strace's time comment: 2024-01-02T03:04:05.123456789+0000 (UTC here). */
-export function isoTime(sec: number, ns: number): string {
-  const t = new Date(sec * 1000);
-  const p = (n: number, w = 2): string => String(n).padStart(w, '0');
-  const base = `${t.getUTCFullYear()}-${p(t.getUTCMonth() + 1)}-${p(t.getUTCDate())}T${p(t.getUTCHours())}:${p(t.getUTCMinutes())}:${p(t.getUTCSeconds())}`;
-  return `${base}${ns ? '.' + p(ns, 9) : ''}+0000`;
+/** struct timeval[2] of utimes/futimesat, each with its time as a comment. */
+function timevalPair(d: DataView): string {
+  const one = (off: number): string => `${S.timeval(d, off)}${S.timeComment(S.i64(d, off), S.i64(d, off + 8), 6)}`;
+  return `[${one(0)}, ${one(16)}]`;
+}
+
+/** struct utimbuf of utime. */
+function utimbuf(d: DataView): string {
+  const a = S.i64(d, 0);
+  const m = S.i64(d, 8);
+  return `{actime=${a}${S.timeComment(a, 0, 0)}, modtime=${m}${S.timeComment(m, 0, 0)}}`;
 }
 
 // ---- memory ----
 
+/** mmap flags as strace's print_mmap_flags: the type, the other flags, the huge page size as N<<MAP_HUGE_SHIFT. */
 function mmapFlags(v: number): string {
   v = u32(v);
-  const type = X.mmap_type.byValue.get(v & 0xf) ?? hex(v & 0xf);
-  const rest = v & ~0xf;
-  return rest ? `${type}|${flags(X.mmap_flags, rest >>> 0)}` : type;
+  let out = enumName(X.mmap_type, v & 0xf, 'hex', 'MAP_???');
+  const huge = v & (0x3f << 26);
+  const rest = (v & ~0xf & ~(0x3f << 26)) >>> 0;
+  if (rest) out += `|${sprintFlags(X.mmap_flags, rest)}`;
+  if (huge) out += `|${huge >>> 26}<<MAP_HUGE_SHIFT`;
+  return out;
 }
 
 function prot(v: number): string {
@@ -386,11 +403,13 @@ function rtSigprocmask(c: Call): void {
 
 // ---- sockets ----
 
+/** socket(2)'s type: the type's name, then its flags (strace's tprint_sock_type). */
 function sockType(v: number): string {
   v = u32(v);
-  const t = X.socktypes.byValue.get(v & 0xf) ?? hex(v & 0xf);
+  const t = X.socktypes.byValue.get(v & 0xf);
+  if (t === undefined) return flags(X.sock_type_flags, v, '0', 'SOCK_???');
   const rest = v & ~0xf;
-  return rest ? `${t}|${flags(X.sock_type_flags, rest >>> 0)}` : t;
+  return rest ? `${t}|${flags(X.sock_type_flags, rest >>> 0, '0', 'SOCK_???')}` : t;
 }
 
 function sockProto(domain: number, proto: number): string {
@@ -440,20 +459,59 @@ function sockaddrOut(c: Call, addrArg: number, lenArg: number): void {
 
 function sockoptName(level: number, name: number): string {
   switch (level) {
-    case 1: return enumName(X.sockoptions, name, 'dec');
-    case 6: return enumName(X.tcp_options, name, 'dec');
-    case 0: return enumName(X.ip_options, name, 'dec');
-    case 41: return enumName(X.ipv6_options, name, 'dec');
-    default: return String(name);
+    case 1: return enumName(X.sockoptions, name);
+    case 6: return enumName(X.tcp_options, name);
+    case 0: return enumName(X.ip_options, name);
+    case 41: return enumName(X.ipv6_options, name);
+    case 270: return enumName(X.sock_netlink_options, name, 'hex', 'NETLINK_???'); // SOL_NETLINK
+    default: return String(u32(name));
   }
 }
 
-function sockoptVal(c: Call, i: number, len: number, output: boolean): string {
-  const fmt = (d: DataView): string => {
-    if (len === 4 && d.byteLength >= 4) return `[${d.getInt32(0, le)}]`;
-    return quote(new Uint8Array(d.buffer, d.byteOffset, Math.min(len, d.byteLength)), Math.min(len, d.byteLength, c.opts.strSize), c.opts.xflag);
-  };
-  return output ? c.out(i, fmt) : c.struct(i, fmt);
+/**
+ * A socket option's value of `len` bytes at argument i (strace's print_setsockopt /
+ * print_getsockopt): struct linger, struct ucred, SO_ERROR's errno by name, ints, else the bytes.
+ */
+function sockoptVal(c: Call, i: number, level: number, name: number, len: number, output: boolean): string {
+  const at = (fmt: (d: DataView, b: Uint8Array) => string): string => (output ? c.out(i, fmt) : c.struct(i, fmt));
+  const raw = (d: DataView, n: number, forceHex = false): string =>
+    quote(new Uint8Array(d.buffer, d.byteOffset, Math.min(n, d.byteLength)), Math.min(n, d.byteLength, c.opts.strSize), forceHex ? 2 : c.opts.xflag) + (n > c.opts.strSize ? '...' : '');
+  if (c.arg(i) !== 0 && level === 1) {
+    if (name === 13) { // SO_LINGER
+      if (!output && len < 8) return c.ptr(c.arg(i));
+      return at((d) => {
+        const parts = [];
+        if (len >= 4) parts.push(`l_onoff=${d.getInt32(0, le)}`);
+        if (len >= 8) parts.push(`l_linger=${d.getInt32(4, le)}`);
+        return `{${parts.join(', ')}}`;
+      });
+    }
+    if (name === 17 && output) { // SO_PEERCRED
+      return at((d) => {
+        const parts = [];
+        if (len >= 4) parts.push(`pid=${d.getInt32(0, le)}`);
+        if (len >= 8) parts.push(`uid=${d.getUint32(4, le)}`);
+        if (len >= 12) parts.push(`gid=${d.getUint32(8, le)}`);
+        return `{${parts.join(', ')}}`;
+      });
+    }
+    if (name === 4 && output) { // SO_ERROR
+      return at((d) => {
+        if (len < 4) return raw(d, len, true);
+        const e = d.getUint32(0, le);
+        return `[${X.errnos.name.get(e) ?? e}]`;
+      });
+    }
+    if (X.so_int_options.byValue.has(name)) {
+      if (len < 4) return output ? at((d) => raw(d, len, true)) : c.ptr(c.arg(i));
+      return at((d) => `[${d.getInt32(0, le)}]`);
+    }
+  }
+  if (level === 270 && c.arg(i) !== 0) { // SOL_NETLINK
+    if (!output && len < 4) return c.ptr(c.arg(i));
+    return at((d) => `[${d.getInt32(0, le)}]`);
+  }
+  return at((d) => (len === 4 && d.byteLength >= 4 ? `[${d.getInt32(0, le)}]` : raw(d, len)));
 }
 
 // Element numbers of a msghdr capture's parts (packages/format/src/syscalls.ts: msghdr).
@@ -521,28 +579,83 @@ function pollfds(c: Call, i: number, n: number, output: boolean): string {
   const dv = new DataView(d.buffer, d.byteOffset, d.byteLength);
   const items: string[] = [];
   const cnt = Math.min(n, Math.floor(d.length / 8));
+  let outLen = 0;
   for (let k = 0; k < cnt; k++) {
     const fd = dv.getInt32(k * 8, le);
     if (output) {
       const rev = dv.getUint16(k * 8 + 6, le);
-      if (rev) items.push(`{fd=${c.fd(fd)}, revents=${flags(X.poll_events, rev)}}`);
+      if (!rev) continue;
+      if (items.length >= c.opts.strSize) { items.push('...'); break; }
+      // strace builds this note in a 1024-byte buffer and cuts it with "..." before it fills
+      const item = `{fd=${fd}, revents=${sprintFlags(X.poll_events, rev)}}`;
+      if (outLen + (items.length ? 2 : 1) + item.length >= 1024 - 27) { items.push('...'); break; }
+      outLen += (items.length ? 2 : 1) + item.length;
+      items.push(item);
     } else {
       if (items.length >= c.opts.strSize) { items.push('...'); break; }
-      items.push(`{fd=${c.fd(fd)}, events=${flags(X.poll_events, dv.getUint16(k * 8 + 4, le))}}`);
+      items.push(fd >= 0 ? `{fd=${c.fd(fd)}, events=${flags(X.poll_events, dv.getUint16(k * 8 + 4, le))}}` : `{fd=${fd}}`);
     }
   }
+  if (!output && cnt < n && items[items.length - 1] !== '...') items.push('...');
   return `[${items.join(', ')}]`;
 }
 
-function pollCommon(c: Call, timeout: () => string[]): void {
+/** poll and ppoll: the fds at entry, the ones with events at exit (and, for ppoll, the time left). */
+function pollCommon(c: Call, timeout: () => string[], left = -1): void {
   const n = u32(c.arg(1));
   c.push(pollfds(c, 0, n, false));
   c.push(String(n));
   for (const t of timeout()) c.push(t);
-  if (c.exited && !c.failed) {
-    if (c.ret === 0) c.retAux = ' (Timeout)';
-    else c.retAux = ` (${pollfds(c, 0, n, true)})`;
+  if (!c.exited || c.failed) return;
+  if (c.ret === 0) { c.retAux = ' (Timeout)'; return; }
+  const parts: string[] = [];
+  if (c.arg(0) !== 0 && n) parts.push(pollfds(c, 0, n, true));
+  if (left >= 0 && c.arg(left) !== 0) parts.push(`left ${c.struct(left, (d) => S.timespec(d), 16)}`);
+  if (parts.length) c.retAux = ` (${parts.join(', ')})`;
+}
+
+/** An fd_set of `nfds` bits: the fds in it, as strace's `[3 5]`. */
+function fdSet(bytes: Uint8Array, nfds: number, each: (fd: number) => string): string {
+  const fds: string[] = [];
+  for (let j = 0; j < nfds && j < bytes.length * 8; j++) if ((bytes[j >> 3]! >> (j & 7)) & 1) fds.push(each(j));
+  return `[${fds.join(' ')}]`;
+}
+
+/**
+ * select and pselect6 (strace's decode_select): the sets as they were at entry and
+ * the timeout; at exit the ready fds per set and the time left.
+ */
+function selectCommon(c: Call, time: (d: DataView) => string): void {
+  const nfds = Math.min(Math.max(s32(c.arg(0)), 0), 1024 * 1024);
+  const fdsize = ((Math.floor((nfds + 7) / 8) + 7) & -8);
+  c.push(c.int(0));
+  for (let i = 1; i <= 3; i++) {
+    if (fdsize === 0) c.push(c.ptr(c.arg(i)));
+    else c.push(c.atEntry(i, (_d, b) => fdSet(b, nfds, (fd) => c.fd(fd)), Math.min(fdsize, 128)));
   }
+  c.push(c.atEntry(4, (d) => time(d), 16));
+  if (!c.exited || c.failed) return;
+  if (c.ret === 0) { c.retAux = ' (Timeout)'; return; }
+  let out = '';
+  let sep = '';
+  let ready = c.ret;
+  for (let i = 1; i <= 3 && ready > 0; i++) {
+    const d = c.arg(i) === 0 ? undefined : c.exitData(i);
+    if (!d) continue;
+    let first = true;
+    for (let j = 0; j < nfds && j < d.length * 8; j++) {
+      if (!((d[j >> 3]! >> (j & 7)) & 1)) continue;
+      out += first ? `${sep}${i === 1 ? 'in' : i === 2 ? 'out' : 'except'} [${j}` : ` ${j}`;
+      if (first) { first = false; sep = ', '; }
+      if (--ready === 0) break;
+    }
+    if (out) out += ']';
+  }
+  if (c.arg(4) !== 0) {
+    const t = c.exitData(4);
+    out += `${sep}left ${t && t.length >= 16 ? time(new DataView(t.buffer, t.byteOffset, t.byteLength)) : hex(c.arg(4))}`;
+  }
+  c.retAux = ` (${out})`;
 }
 
 function epollEvents(c: Call, i: number, n: number): string {
@@ -609,109 +722,151 @@ function wakeOp(v: number): string {
 
 // ---- fcntl / ioctl ----
 
+/** struct flock (x86_64: flock and flock64 are the same 32 bytes); l_pid for the GETLK commands. */
+function flock(d: DataView, getlk: boolean): string {
+  return `{l_type=${enumName(X.lockfcmds, d.getInt16(0, le) & 0xffff)}, l_whence=${enumName(X.whence, d.getInt16(2, le) & 0xffff)}, l_start=${S.i64(d, 8)}, l_len=${S.i64(d, 16)}${getlk ? `, l_pid=${d.getInt32(24, le)}` : ''}}`;
+}
+
+/** A return value as strace's RVAL_HEX prints it (%#lx: 0 is "0"). */
+function hexRet(v: number): string {
+  return v === 0 ? '0' : hex(v);
+}
+
+/** fcntl as strace's fcntl.c: the third argument by command, some return values explained. */
 function fcntl(c: Call): void {
   c.push(c.fd(c.arg(0)));
   const cmd = u32(c.arg(1));
   c.push(enumName(X.fcntl_cmds, cmd));
+  const ok = c.exited && !c.failed;
+  const ownerEx = (d: DataView): string => `{type=${enumName(X.f_owner_types, d.getInt32(0, le))}, pid=${d.getInt32(4, le)}}`;
   switch (cmd) {
     case 0: case 1030: c.push(c.int(2)); c.retFormat = 'fd'; break; // F_DUPFD(_CLOEXEC)
     case 2: c.push(flags(X.fd_flags, u32(c.arg(2)))); break; // F_SETFD
     case 4: c.push(openFlags(c.arg(2))); break; // F_SETFL
+    case 8: case 1031: c.push(c.int(2)); break; // F_SETOWN F_SETPIPE_SZ
+    case 6: case 7: case 37: case 38: c.push(c.struct(2, (d) => flock(d, false), 32)); break; // F_SETLK(W) F_OFD_SETLK(W)
+    case 5: case 36: c.exiting(); c.push(c.out(2, (d) => flock(d, true), 32)); break; // F_GETLK F_OFD_GETLK
+    case 15: c.push(c.struct(2, ownerEx, 8)); break; // F_SETOWN_EX
+    case 16: c.exiting(); c.push(c.out(2, ownerEx, 8)); break; // F_GETOWN_EX
+    case 1026: c.push(flags(X.notifyflags, u32(c.arg(2)))); break; // F_NOTIFY
+    case 1024: c.push(enumName(X.lockfcmds, u32(c.arg(2)))); break; // F_SETLEASE
+    case 1033: c.push(flags(X.seals, u32(c.arg(2)))); break; // F_ADD_SEALS
+    case 10: c.push(S.signalName(s32(c.arg(2)))); break; // F_SETSIG
     case 1: // F_GETFD
-      if (c.exited && !c.failed && c.ret) c.retText = `${hex(c.ret)} (flags ${flags(X.fd_flags, c.ret)})`;
+      if (ok && c.ret) c.retText = `${hex(c.ret)} (flags ${sprintFlags(X.fd_flags, c.ret)})`;
       break;
     case 3: // F_GETFL
-      if (c.exited && !c.failed) c.retText = `${hex(c.ret)} (flags ${openFlags(c.ret)})`;
+      if (ok) c.retText = `${hexRet(c.ret)} (flags ${openFlags(c.ret)})`;
       break;
-    case 5: case 6: case 7: case 36: case 37: case 38: // locks
-      c.push(c.struct(2, (d) => `{l_type=${enumName(X.lockfcmds, d.getInt16(0, le))}, l_whence=${enumName(X.whence, d.getInt16(2, le))}, l_start=${S.i64(d, 8)}, l_len=${S.i64(d, 16)}${cmd === 5 || cmd === 36 ? `, l_pid=${d.getInt32(24, le)}` : ''}}`, 32));
+    case 1025: // F_GETLEASE
+      if (ok) c.retText = hexRet(c.ret) + (X.lockfcmds.byValue.has(c.ret) ? ` (${X.lockfcmds.byValue.get(c.ret)})` : '');
       break;
-    case 8: case 10: case 1031: case 1024: case 1026: c.push(c.int(2)); break; // SETOWN SETSIG SETPIPE_SZ SETLEASE NOTIFY
-    case 1033: c.push(flags(X.seals, u32(c.arg(2)))); break; // F_ADD_SEALS
-    case 1034: if (c.exited && !c.failed && c.ret) c.retText = `${hex(c.ret)} (seals ${flags(X.seals, c.ret)})`; break;
-    case 9: case 11: case 1025: case 1032: break; // GETOWN GETSIG GETLEASE GETPIPE_SZ
+    case 1034: if (ok && c.ret) c.retText = `${hex(c.ret)} (seals ${sprintFlags(X.seals, c.ret)})`; break; // F_GET_SEALS
+    case 11: if (ok && c.ret) c.retText = `${c.ret} (${S.signalName(c.ret)})`; break; // F_GETSIG
+    case 9: case 1032: break; // F_GETOWN F_GETPIPE_SZ
     default: c.push(c.hexArg(2));
-  }
-}
-
-function ioctlRequest(req: number): string {
-  const n = X.ioctl_tty.byValue.get(req) ?? X.ioctl_fs.byValue.get(req);
-  if (n !== undefined) return n;
-  const dir = req >>> 30;
-  const size = (req >>> 16) & 0x3fff;
-  const type = (req >>> 8) & 0xff;
-  const nr = req & 0xff;
-  if (dir === 0 && size === 0) return hex(req);
-  const dirs = ['_IOC_NONE', '_IOC_WRITE', '_IOC_READ', '_IOC_READ|_IOC_WRITE'];
-  return `_IOC(${dirs[dir]}, ${hex(type)}, ${hex(nr)}, ${hex(size)})`;
-}
-
-function ioctl(c: Call): void {
-  c.push(c.fd(c.arg(0)));
-  const req = u32(c.arg(1));
-  c.push(ioctlRequest(req));
-  switch (req) {
-    case 0x5401: // TCGETS
-      c.exiting();
-      c.push(c.out(2, (d) => S.termios(d), 16));
-      break;
-    case 0x5402: case 0x5403: case 0x5404: // TCSETS*
-      c.push(c.struct(2, (d) => S.termios(d), 16));
-      break;
-    case 0x5413: // TIOCGWINSZ
-      c.exiting();
-      c.push(c.out(2, (d) => S.winsize(d), 8));
-      break;
-    case 0x5414: c.push(c.struct(2, (d) => S.winsize(d), 8)); break; // TIOCSWINSZ
-    case 0x540f: c.exiting(); c.push(c.out(2, (d) => `[${d.getInt32(0, le)}]`, 4)); break; // TIOCGPGRP
-    case 0x5410: c.push(intPtr(c, 2, false)); break; // TIOCSPGRP
-    case 0x541b: c.exiting(); c.push(c.out(2, (d) => `[${d.getInt32(0, le)}]`, 4)); break; // FIONREAD
-    case 0x5421: case 0x5452: c.push(intPtr(c, 2, false)); break; // FIONBIO FIOASYNC
-    case 0x5450: case 0x5451: case 0x5422: break; // FIONCLEX FIOCLEX TIOCNOTTY
-    case 0x540e: c.push(c.int(2)); break; // TIOCSCTTY
-    case 0x540b: c.push(c.enumArg(2, X.ioctl_tty)); break; // TCFLSH
-    default:
-      c.push(c.hexArg(2));
   }
 }
 
 // ---- misc ----
 
+/** prctl as strace's prctl.c: the option, then its arguments; options it does not know show four in hex. */
 function prctl(c: Call): void {
   const op = u32(c.arg(0));
-  c.push(enumName(X.prctl_options, op));
-  switch (op) {
-    case 15: c.push(c.str(1)); break; // PR_SET_NAME
-    case 16: c.exiting(); c.push(c.failed || !c.exited ? c.ptr(c.arg(1)) : c.str(1)); break; // PR_GET_NAME
-    case 1: c.push(sigArg(c, 1)); break; // PR_SET_PDEATHSIG
-    case 2: c.exiting(); c.push(c.out(1, (d) => `[${S.signalName(d.getInt32(0, le))}]`, 4)); break;
-    case 3: case 9: case 21: case 37: case 39: case 42: break; // GET_*: no args
-    case 4: case 8: c.push(c.ulong(1)); break;
-    case 38: c.push(c.ulong(1)); c.push(c.ulong(2)); c.push(c.ulong(3)); c.push(c.ulong(4)); break; // NO_NEW_PRIVS
-    case 23: case 24: c.push(enumName(X.capabilities, u32(c.arg(1)), 'dec')); break; // CAPBSET_READ/DROP
-    case 36: c.push(c.ulong(1)); break; // SET_CHILD_SUBREAPER
-    case 0x53564d41: // PR_SET_VMA
-      c.push(c.arg(1) === 0 ? 'PR_SET_VMA_ANON_NAME' : c.hexArg(1));
-      c.push(c.ptr(c.arg(2)));
-      c.push(c.ulong(3));
-      c.push(c.str(4));
-      break;
-    default:
-      for (let i = 1; i < 5; i++) c.push(c.hexArg(i));
+  const O = X.prctl_options.byName;
+  const is = (...names: string[]): boolean => names.some((n) => O.get(n) === op);
+  const rest = (from: number): void => { for (let i = from; i < 5; i++) c.push(c.hexArg(i)); };
+  const ok = c.exited && !c.failed;
+  c.push(enumName(X.prctl_options, op, 'hex', 'PR_???'));
+  if (is('PR_GET_KEEPCAPS', 'PR_GET_SECCOMP', 'PR_GET_TIMERSLACK', 'PR_GET_TIMING', 'PR_TASK_PERF_EVENTS_DISABLE', 'PR_TASK_PERF_EVENTS_ENABLE')) return;
+  if (is('PR_GET_CHILD_SUBREAPER', 'PR_GET_ENDIAN', 'PR_GET_FPEMU', 'PR_GET_FPEXC')) { c.exiting(); c.push(c.out(1, (d) => `[${d.getUint32(0, le)}]`, 4)); return; }
+  if (is('PR_GET_DUMPABLE')) {
+    if (ok && X.pr_dumpable.byValue.has(c.ret)) c.retText = `${c.ret} (${X.pr_dumpable.byValue.get(c.ret)})`;
+    return;
   }
+  if (is('PR_GET_NAME')) { c.exiting(); c.push(c.failed || !c.exited ? c.ptr(c.arg(1)) : c.str(1)); return; }
+  if (is('PR_GET_PDEATHSIG')) { c.exiting(); c.push(c.out(1, (d) => `[${S.signalName(d.getInt32(0, le))}]`, 4)); return; }
+  if (is('PR_GET_SECUREBITS')) {
+    if (ok && c.ret) c.retText = `${hex(c.ret)} (${sprintFlags(X.secbits, c.ret)})`;
+    return;
+  }
+  if (is('PR_GET_TID_ADDRESS')) { c.exiting(); c.push(c.out(1, (d) => `[${c.ptr(S.u64(d, 0))}]`, 8)); return; }
+  if (is('PR_GET_TSC')) { c.exiting(); c.push(c.out(1, (d) => `[${enumName(X.pr_tsc, d.getInt32(0, le), 'hex', 'PR_TSC_???')}]`, 4)); return; }
+  if (is('PR_GET_UNALIGN')) { c.exiting(); c.push(c.out(1, (d) => `[${flags(X.pr_unalign_flags, d.getUint32(0, le), '0', 'PR_UNALIGN_???')}]`, 4)); return; }
+  if (is('PR_SET_CHILD_SUBREAPER', 'PR_SET_ENDIAN', 'PR_SET_FPEMU', 'PR_SET_FPEXC', 'PR_SET_KEEPCAPS', 'PR_SET_TIMING')) { c.push(c.ulong(1)); return; }
+  if (is('PR_SET_DUMPABLE')) { c.push(enumName(X.pr_dumpable, c.arg(1), 'hex', 'SUID_DUMP_???')); return; }
+  if (is('PR_CAPBSET_DROP', 'PR_CAPBSET_READ')) { c.push(enumName(X.capabilities, c.arg(1), 'hex', 'CAP_???')); return; }
+  if (is('PR_CAP_AMBIENT')) {
+    const sub = c.arg(1);
+    c.push(enumName(X.pr_cap_ambient, sub, 'hex', 'PR_CAP_AMBIENT_???'));
+    if (sub >= 1 && sub <= 3) { c.push(enumName(X.capabilities, c.arg(2), 'hex', 'CAP_???')); rest(3); } else rest(2);
+    return;
+  }
+  if (is('PR_MCE_KILL')) {
+    c.push(enumName(X.pr_mce_kill, c.arg(1), 'hex', 'PR_MCE_KILL_???'));
+    c.push(c.arg(1) === 1 ? enumName(X.pr_mce_kill_policy, c.arg(2), 'hex', 'PR_MCE_KILL_???') : c.hexArg(2));
+    rest(3);
+    return;
+  }
+  if (is('PR_MCE_KILL_GET')) {
+    rest(1);
+    if (ok && X.pr_mce_kill_policy.byValue.has(c.ret)) c.retText = `${c.ret} (${X.pr_mce_kill_policy.byValue.get(c.ret)})`;
+    return;
+  }
+  if (is('PR_SET_NAME')) {
+    // at most TASK_COMM_LEN - 1 characters of the name, as the kernel keeps
+    const cap = c.cap(1);
+    if (c.arg(1) === 0) c.push('NULL');
+    else if (!cap || (cap.flags & CaptureFlag.FAULT) !== 0) c.push(c.ptr(c.arg(1)));
+    else {
+      const nul = cap.data.indexOf(0);
+      const len = nul >= 0 ? nul : cap.data.length;
+      const shown = Math.min(len, 15, c.opts.strSize);
+      c.push(quote(cap.data, shown, c.opts.xflag) + (len > shown ? '...' : ''));
+    }
+    return;
+  }
+  if (is('PR_SET_VMA')) {
+    c.push(enumName(X.pr_set_vma, c.arg(1), 'hex', 'PR_SET_VMA_???'));
+    if (c.arg(1) === 0) { c.push(c.ptr(c.arg(2))); c.push(c.ulong(3)); c.push(c.str(4)); } else rest(2);
+    return;
+  }
+  if (is('PR_SET_MM')) { c.push(enumName(X.pr_set_mm, u32(c.arg(1)), 'hex', 'PR_SET_MM_???')); rest(2); return; }
+  if (is('PR_GET_SPECULATION_CTRL')) {
+    c.push(enumName(X.pr_spec_cmds, c.arg(1), 'hex', 'PR_SPEC_???'));
+    if (ok && c.arg(1) >= 0 && c.arg(1) <= 2) c.retText = `${c.ret === 0 ? '0' : hex(c.ret)} (${sprintFlags(X.pr_spec_get_store_bypass_flags, c.ret, 'PR_SPEC_NOT_AFFECTED')})`;
+    return;
+  }
+  if (is('PR_SET_PDEATHSIG')) { c.push(c.arg(1) > 128 || c.arg(1) < 0 ? c.ulong(1) : S.signalName(c.arg(1))); return; }
+  if (is('PR_SET_PTRACER')) { c.push(s32(c.arg(1)) === -1 ? 'PR_SET_PTRACER_ANY' : c.int(1)); return; }
+  if (is('PR_SET_SECCOMP')) {
+    c.push(enumName(X.seccomp_mode, c.arg(1), 'hex', 'SECCOMP_MODE_???'));
+    if (c.arg(1) === 1) return;
+    if (c.arg(1) === 2) { c.push(c.struct(2, bpfFprog, 16)); return; }
+    rest(2);
+    return;
+  }
+  if (is('PR_SET_SECUREBITS')) { c.push(c.flagsArg(1, X.secbits, '0', 'SECBIT_???')); return; }
+  if (is('PR_SET_TIMERSLACK')) { c.push(c.long(1)); return; }
+  if (is('PR_SET_TSC')) { c.push(enumName(X.pr_tsc, u32(c.arg(1)), 'hex', 'PR_TSC_???')); return; }
+  if (is('PR_SET_UNALIGN')) { c.push(c.flagsArg(1, X.pr_unalign_flags, '0', 'PR_UNALIGN_???')); return; }
+  if (is('PR_SET_NO_NEW_PRIVS', 'PR_SET_THP_DISABLE', 'PR_SET_IO_FLUSHER')) { c.push(c.ulong(1)); rest(2); return; }
+  rest(1);
 }
 
 function archPrctl(c: Call): void {
   const code = u32(c.arg(0));
-  c.push(enumName(X.arch_prctl_codes, code));
-  if (code === 0x1003 || code === 0x1004) { // GET_FS / GET_GS
+  c.push(enumName(X.arch_prctl_codes, code, 'hex', 'ARCH_???'));
+  if (code === 0x1003 || code === 0x1004) { // ARCH_GET_FS / ARCH_GET_GS
     c.exiting();
     c.push(c.out(1, (d) => `[${hex(S.u64(d, 0))}]`, 8));
-  } else c.push(c.hexArg(1));
+  } else if (code !== 0x1011) c.push(c.hexArg(1)); // ARCH_GET_CPUID has no argument
 }
 
-function capHeader(c: Call): string {
-  return c.struct(0, (d) => `{version=${enumName(X.cap_version, d.getUint32(0, le))}, pid=${d.getInt32(4, le)}}`, 8);
+/** The capability header; capget's as it was at entry (the kernel writes its own version back). */
+function capHeader(c: Call, entry = false): string {
+  const fmt = (d: DataView): string => `{version=${enumName(X.cap_version, d.getUint32(0, le), 'hex', '_LINUX_CAPABILITY_VERSION_???')}, pid=${d.getInt32(4, le)}}`;
+  return entry ? c.atEntry(0, fmt, 8) : c.struct(0, fmt, 8);
 }
 
 function capSet(lo: number, hi: number): string {
@@ -753,6 +908,90 @@ function sigaltstack(d: DataView): string {
   return `{ss_sp=${sp === 0 ? 'NULL' : hex(sp)}, ss_flags=${flags(X.sigaltstack_flags, d.getInt32(8, le) >>> 0)}, ss_size=${S.u64(d, 16)}}`;
 }
 
+/** The call was interrupted by a signal and will be restarted (ERESTARTSYS...ERESTART_RESTARTBLOCK). */
+function erestart(c: Call): boolean {
+  return c.exited && c.failed && -c.ret >= 512 && -c.ret <= 516;
+}
+
+/** A clock id as strace's printclockname: a name, or a CPU-time or fd clock made from a pid or fd. */
+function clockName(v: number): string {
+  const id = s32(v);
+  if (id >= 0) return enumName(X.clocknames, id, 'hex', 'CLOCK_???');
+  if ((id & 7) === 3) return `FD_TO_CLOCKID(${(~id >>> 0) >>> 3})`;
+  return `${id & 4 ? 'MAKE_THREAD_CPUCLOCK' : 'MAKE_PROCESS_CPUCLOCK'}(${~(id >> 3)}, ${enumName(X.cpuclocknames, id & 7, 'hex', 'CPUCLOCK_???')})`;
+}
+
+function timezone(d: DataView): string {
+  return `{tz_minuteswest=${d.getInt32(0, le)}, tz_dsttime=${d.getInt32(4, le)}}`;
+}
+
+/** struct timex (x86_64, 208 bytes), and the clock state as the return value's note. */
+function adjtimex(c: Call, i: number): void {
+  c.push(c.out(i, (d) => `{modes=${flags(X.adjtimex_modes, d.getUint32(0, le), '0', 'ADJ_???')}, offset=${S.i64(d, 8)}, freq=${S.i64(d, 16)}, maxerror=${S.i64(d, 24)}, esterror=${S.i64(d, 32)}, status=${flags(X.adjtimex_status, d.getInt32(40, le) >>> 0, '0', 'STA_???')}, constant=${S.i64(d, 48)}, precision=${S.i64(d, 56)}, tolerance=${S.i64(d, 64)}, time=${S.timeval(d, 72)}, tick=${S.i64(d, 88)}, ppsfreq=${S.i64(d, 96)}, jitter=${S.i64(d, 104)}, shift=${d.getInt32(112, le)}, stabil=${S.i64(d, 120)}, jitcnt=${S.i64(d, 128)}, calcnt=${S.i64(d, 136)}, errcnt=${S.i64(d, 144)}, stbcnt=${S.i64(d, 152)}, tai=${d.getInt32(160, le)}}`, 164));
+  if (c.exited && !c.failed && X.adjtimex_state.byValue.has(c.ret)) c.retText = `${c.ret} (${X.adjtimex_state.byValue.get(c.ret)})`;
+}
+
+/** struct sigevent (timer_create, mq_notify). */
+function sigevent(d: DataView): string {
+  const ptr = S.u64(d, 0);
+  const signo = d.getInt32(8, le);
+  const notify = d.getInt32(12, le);
+  const parts: string[] = [];
+  if (ptr) parts.push(`sigev_value={sival_int=${d.getInt32(0, le)}, sival_ptr=${hex(ptr)}}`);
+  parts.push(`sigev_signo=${notify === 0 || notify === 2 || notify === 4 ? S.signalName(signo) : String(signo >>> 0)}`);
+  parts.push(`sigev_notify=${enumName(X.sigev_value, notify, 'hex', 'SIGEV_???')}`);
+  if (notify === 4) parts.push(`sigev_notify_thread_id=${d.getInt32(16, le)}`);
+  else if (notify === 2) { const f = S.u64(d, 16); const a = S.u64(d, 24); parts.push(`sigev_notify_function=${f ? hex(f) : 'NULL'}`, `sigev_notify_attributes=${a ? hex(a) : 'NULL'}`); }
+  return `{${parts.join(', ')}}`;
+}
+
+/** struct sock_fprog as strace prints it without -v: the length, the filter's address. */
+function bpfFprog(d: DataView): string {
+  const f = S.u64(d, 8);
+  return `{len=${d.getUint16(0, le)}, filter=${f ? hex(f) : 'NULL'}}`;
+}
+
+/** io_uring_setup's struct io_uring_params: what the caller asked for, then (`ok`: it returned a ring) what the kernel set up. */
+function uringParams(d: DataView, ok: boolean): string {
+  const u = (o: number): number => d.getUint32(o, le);
+  const fl = u(8);
+  let s = `{flags=${flags(X.uring_setup_flags, fl, '0', 'IORING_SETUP_???')}, sq_thread_cpu=${hex(u(12))}, sq_thread_idle=${u(16)}`;
+  if (fl & 0x20) s += `, wq_fd=${d.getInt32(24, le)}`; // IORING_SETUP_ATTACH_WQ
+  if (u(28) || u(32) || u(36)) s += `, resv=[${hex(u(28))}, ${hex(u(32))}, ${hex(u(36))}]`;
+  if (!ok) return `${s}}`;
+  const resv = (o: number): string => (u(o + 28) ? `, resv1=${hex(u(o + 28))}` : '') + (S.u64(d, o + 32) ? `, resv2=${hex(S.u64(d, o + 32))}` : '');
+  const sq = `{head=${u(40)}, tail=${u(44)}, ring_mask=${u(48)}, ring_entries=${u(52)}, flags=${u(56)}, dropped=${u(60)}, array=${u(64)}${resv(40)}}`;
+  const cq = `{head=${u(80)}, tail=${u(84)}, ring_mask=${u(88)}, ring_entries=${u(92)}, overflow=${u(96)}, cqes=${u(100)}, flags=${u(104)}${resv(80)}}`;
+  return `${s}, sq_entries=${u(0)}, cq_entries=${u(4)}, features=${flags(X.uring_setup_features, u(20), '0', 'IORING_FEAT_???')}, sq_off=${sq}, cq_off=${cq}}`;
+}
+
+/** A NUMA memory policy mode with its flags (strace's numa.c print_mode). */
+function mpolMode(v: number): string {
+  const fl = v & 0xe000;
+  const mode = (v & ~0xe000) >>> 0;
+  if (!fl) return enumName(X.mpol_modes, mode, 'hex', 'MPOL_???');
+  const name = X.mpol_modes.byValue.get(mode);
+  if (name === undefined) return flags(X.mpol_mode_flags, v >>> 0, '0', 'MPOL_???');
+  return `${name}|${sprintFlags(X.mpol_mode_flags, fl)}`;
+}
+
+/** A nodemask of `maxnode` bits at argument i: its longs, zero-padded hex as strace's %#0*llx. */
+function nodemask(c: Call, i: number, maxnode: number): string {
+  const n = Math.floor((maxnode + 62) / 64);
+  if (c.arg(i) === 0) return 'NULL';
+  if (n < Math.floor(maxnode / 64) || (maxnode && !n)) return c.ptr(c.arg(i));
+  return c.struct(i, (d) => {
+    const items: string[] = [];
+    for (let k = 0; k < n; k++) {
+      if (k >= c.opts.strSize) { items.push('...'); break; }
+      if ((k + 1) * 8 > d.byteLength) return hex(c.arg(i));
+      const v = d.getBigUint64(k * 8, le);
+      items.push(v === 0n ? '0'.repeat(16) : `0x${v.toString(16).padStart(14, '0')}`);
+    }
+    return `[${items.join(', ')}]`;
+  });
+}
+
 // ---- the table of decoders ----
 
 const fdOnly: Decoder = (c) => { c.push(c.fd(c.arg(0))); };
@@ -763,8 +1002,8 @@ export const decoders: Record<string, Decoder> = {
   read, write, pread64: pread, pwrite64: pwrite, readv, writev,
   preadv: (c) => { readv(c); c.push(c.long(3)); },
   pwritev: (c) => { writev(c); c.push(c.long(3)); },
-  preadv2: (c) => { readv(c); c.push(c.long(3)); c.push(c.hexArg(4)); },
-  pwritev2: (c) => { writev(c); c.push(c.long(3)); c.push(c.hexArg(4)); },
+  preadv2: (c) => { readv(c); c.push(c.long(3)); c.push(c.flagsArg(5, X.rwf_flags)); },
+  pwritev2: (c) => { writev(c); c.push(c.long(3)); c.push(c.flagsArg(5, X.rwf_flags)); },
   open: (c) => openCommon(c, 0, 1),
   openat: (c) => { c.push(c.dirfd(0)); openCommon(c, 1, 2); },
   creat: (c) => { c.push(c.path(0)); c.push(modeArg(c, 1)); c.retFormat = 'fd'; },
@@ -773,7 +1012,7 @@ export const decoders: Record<string, Decoder> = {
     c.push(c.struct(2, (d) => {
       const fl = S.u64(d, 0);
       const md = S.u64(d, 8);
-      return `{flags=${openFlags(fl)}${hasCreate(fl) ? `, mode=${S.octalPad(md)}` : ''}, resolve=${hex0(S.u64(d, 16))}}`;
+      return `{flags=${openFlags(fl)}${hasCreate(fl) || md ? `, mode=${S.octalPad(md)}` : ''}, resolve=${flags(X.open_resolve_flags, S.u64(d, 16))}}`;
     }, 24));
     c.push(c.ulong(3)); c.retFormat = 'fd';
   },
@@ -826,12 +1065,16 @@ export const decoders: Record<string, Decoder> = {
   fchownat: (c) => { dirfdPath(c, 0, 1); c.push(c.int(2)); c.push(c.int(3)); c.push(atFlags(c, 4)); },
   truncate: (c) => { c.push(c.path(0)); c.push(c.long(1)); },
   ftruncate: (c) => { c.push(c.fd(c.arg(0))); c.push(c.long(1)); },
-  fallocate: (c) => { c.push(c.fd(c.arg(0))); c.push(c.int(1)); c.push(c.long(2)); c.push(c.long(3)); },
+  fallocate: (c) => { c.push(c.fd(c.arg(0))); c.push(c.flagsArg(1, X.falloc_flags)); c.push(c.long(2)); c.push(c.long(3)); },
+  sync_file_range: (c) => { c.push(c.fd(c.arg(0))); c.push(c.long(1)); c.push(c.long(2)); c.push(c.flagsArg(3, X.sync_file_range_flags)); },
   fadvise64: (c) => { c.push(c.fd(c.arg(0))); c.push(c.long(1)); c.push(c.long(2)); c.push(c.enumArg(3, X.fadvise, 'dec')); },
   readahead: (c) => { c.push(c.fd(c.arg(0))); c.push(c.long(1)); c.push(c.ulong(2)); },
   flock: (c) => { c.push(c.fd(c.arg(0))); c.push(c.flagsArg(1, X.flockcmds)); },
   umask: (c) => { c.push(S.octalPad(u32(c.arg(0)) & 0o777)); c.retFormat = 'oct'; },
   utimensat,
+  utimes: (c) => { c.push(c.path(0)); c.push(c.struct(1, timevalPair, 32)); },
+  futimesat: (c) => { dirfdPath(c, 0, 1); c.push(c.struct(2, timevalPair, 32)); },
+  utime: (c) => { c.push(c.path(0)); c.push(c.struct(1, utimbuf, 16)); },
   getxattr: (c) => xattrGet(c, 'path'), lgetxattr: (c) => xattrGet(c, 'path'), fgetxattr: (c) => xattrGet(c, 'fd'),
   setxattr: (c) => xattrSet(c, 'path'), lsetxattr: (c) => xattrSet(c, 'path'), fsetxattr: (c) => xattrSet(c, 'fd'),
   listxattr: (c) => xattrList(c, 'path'), llistxattr: (c) => xattrList(c, 'path'), flistxattr: (c) => xattrList(c, 'fd'),
@@ -846,16 +1089,25 @@ export const decoders: Record<string, Decoder> = {
   fcntl,
   ioctl,
   sendfile: (c) => {
+    // the offset as it was, and as the kernel left it when data moved: [3] => [7]
     c.push(c.fd(c.arg(0))); c.push(c.fd(c.arg(1)));
-    c.push(c.arg(2) === 0 ? 'NULL' : c.struct(2, (d) => `[${S.i64(d, 0)}]`, 8));
+    const before = c.atEntry(2, (d) => `[${S.u64(d, 0)}]`, 8);
+    if (c.arg(2) !== 0 && before.startsWith('[')) {
+      c.exiting();
+      c.push(c.exited && !c.failed && c.ret !== 0 ? `${before} => ${c.struct(2, (d) => `[${S.u64(d, 0)}]`, 8)}` : before);
+    } else c.push(before);
     c.push(c.ulong(3));
   },
   copy_file_range: (c) => {
-    c.push(c.fd(c.arg(0))); c.push(c.ptr(c.arg(1))); c.push(c.fd(c.arg(2))); c.push(c.ptr(c.arg(3))); c.push(c.ulong(4)); c.push(c.uint(5));
+    c.push(c.fd(c.arg(0))); c.push(c.atEntry(1, (d) => `[${S.i64(d, 0)}]`, 8)); c.push(c.fd(c.arg(2))); c.push(c.atEntry(3, (d) => `[${S.i64(d, 0)}]`, 8));
+    c.push(c.ulong(4)); c.push(c.hexArg(5));
   },
   splice: (c) => {
-    c.push(c.fd(c.arg(0))); c.push(c.ptr(c.arg(1))); c.push(c.fd(c.arg(2))); c.push(c.ptr(c.arg(3))); c.push(c.ulong(4)); c.push(c.flagsArg(5, X.splice_flags));
+    c.push(c.fd(c.arg(0))); c.push(c.atEntry(1, (d) => `[${S.i64(d, 0)}]`, 8)); c.push(c.fd(c.arg(2))); c.push(c.atEntry(3, (d) => `[${S.i64(d, 0)}]`, 8));
+    c.push(c.ulong(4)); c.push(c.flagsArg(5, X.splice_flags));
   },
+  tee: (c) => { c.push(c.fd(c.arg(0))); c.push(c.fd(c.arg(1))); c.push(c.ulong(2)); c.push(c.flagsArg(3, X.splice_flags)); },
+  vmsplice: (c) => { c.push(c.fd(c.arg(0))); c.push(iovec(c, 1, c.arg(2), Number.MAX_SAFE_INTEGER)); c.push(c.ulong(2)); c.push(c.flagsArg(3, X.splice_flags)); },
   // memory
   mmap: (c) => {
     c.push(c.ptr(c.arg(0))); c.push(c.ulong(1)); c.push(prot(c.arg(2))); c.push(mmapFlags(c.arg(3)));
@@ -867,15 +1119,36 @@ export const decoders: Record<string, Decoder> = {
   brk: (c) => { c.push(c.ptr(c.arg(0))); c.retFormat = 'hex'; },
   mremap: (c) => {
     c.push(c.ptr(c.arg(0))); c.push(c.ulong(1)); c.push(c.ulong(2)); c.push(c.flagsArg(3, X.mremap_flags));
-    if (c.arg(3) & 2) c.push(c.ptr(c.arg(4)));
+    if ((c.arg(3) & 3) === 3) c.push(c.ptr(c.arg(4))); // MREMAP_MAYMOVE|MREMAP_FIXED
     c.retFormat = 'hex';
   },
-  madvise: (c) => { c.push(c.ptr(c.arg(0))); c.push(c.ulong(1)); c.push(c.enumArg(2, X.madvise_cmds, 'dec')); },
+  madvise: (c) => { c.push(c.ptr(c.arg(0))); c.push(c.ulong(1)); c.push(c.enumArg(2, X.madvise_cmds)); },
+  mlock2: (c) => { c.push(c.ptr(c.arg(0))); c.push(c.ulong(1)); c.push(c.flagsArg(2, X.mlock_flags)); },
+  mlockall: (c) => { c.push(c.flagsArg(0, X.mlockall_flags)); },
+  mincore: (c) => {
+    c.push(c.ptr(c.arg(0))); c.push(c.ulong(1));
+    c.exiting();
+    const pages = Math.ceil(c.arg(1) / 4096);
+    c.push(c.out(2, (_d, b) => {
+      const items: string[] = [];
+      for (let k = 0; k < pages; k++) {
+        if (k >= c.opts.strSize) { items.push('...'); break; }
+        if (k >= b.length) return hex(c.arg(2));
+        items.push(String(b[k]! & 1));
+      }
+      return `[${items.join(', ')}]`;
+    }));
+  },
+  remap_file_pages: (c) => { c.push(c.ptr(c.arg(0))); c.push(c.ulong(1)); c.push(prot(c.arg(2))); c.push(c.ulong(3)); c.push(mmapFlags(c.arg(4))); },
   msync: (c) => { c.push(c.ptr(c.arg(0))); c.push(c.ulong(1)); c.push(c.flagsArg(2, X.msync_flags)); },
   mlock: (c) => { c.push(c.ptr(c.arg(0))); c.push(c.ulong(1)); },
   munlock: (c) => { c.push(c.ptr(c.arg(0))); c.push(c.ulong(1)); },
   pkey_alloc: (c) => { c.push(c.hexArg(0)); c.push(c.flagsArg(1, X.pkey_access)); },
-  membarrier: (c) => { c.push(c.flagsArg(0, X.membarrier_cmds, 'MEMBARRIER_CMD_QUERY')); c.push(c.hexArg(1)); if (u32(c.arg(1)) & 1) c.push(c.int(2)); },
+  membarrier: (c) => {
+    c.push(c.arg(0) === 0 ? 'MEMBARRIER_CMD_QUERY' : enumName(X.membarrier_cmds, s32(c.arg(0)), 'hex', 'MEMBARRIER_CMD_???')); c.push(c.flagsArg(1, X.membarrier_flags, '0', 'MEMBARRIER_CMD_FLAG_???')); if (u32(c.arg(1)) & 1) c.push(c.int(2));
+    // MEMBARRIER_CMD_QUERY returns the commands the kernel supports
+    if (c.arg(0) === 0 && c.exited && !c.failed && c.ret) c.retText = `${hex(c.ret)} (${sprintFlags(X.membarrier_cmds, c.ret)})`;
+  },
   // process
   execve: (c) => execveCommon(c, 0),
   execveat: (c) => execveCommon(c, 1),
@@ -911,10 +1184,15 @@ export const decoders: Record<string, Decoder> = {
   getgroups: (c) => {
     c.push(c.int(0));
     c.exiting();
-    if (c.arg(1) === 0 || c.failed || !c.exited || u32(c.arg(0)) === 0) c.push(c.ptr(c.arg(1)));
+    if (!c.exited || c.failed || c.ret > 65536) c.push(c.ptr(c.arg(1)));
+    else if (c.arg(1) === 0) c.push('NULL');
+    else if (c.ret === 0) c.push('[]');
     else c.push(c.struct(1, (d) => {
-      const g: number[] = [];
-      for (let k = 0; k < c.ret && (k + 1) * 4 <= d.byteLength; k++) g.push(d.getUint32(k * 4, le));
+      const g: string[] = [];
+      for (let k = 0; k < c.ret && (k + 1) * 4 <= d.byteLength; k++) {
+        if (k >= c.opts.strSize) { g.push('...'); break; }
+        g.push(String(d.getUint32(k * 4, le)));
+      }
       return `[${g.join(', ')}]`;
     }));
   },
@@ -953,8 +1231,21 @@ export const decoders: Record<string, Decoder> = {
     c.push(c.failed || !c.exited ? c.ptr(c.arg(2)) : c.struct(2, (_d, b) => cpuList(b, c.ret)));
   },
   sched_setaffinity: (c) => { c.push(c.int(0)); c.push(c.uint(1)); c.push(c.struct(2, (_d, b) => cpuList(b, u32(c.arg(1))))); },
-  sched_getscheduler: (c) => { c.push(c.int(0)); },
-  capget: (c) => { c.push(capHeader(c)); c.exiting(); c.push(c.out(1, capData, 12)); },
+  sched_getscheduler: (c) => {
+    c.push(c.int(0));
+    if (c.exited && !c.failed && X.sched_policies.byValue.has(c.ret)) c.retText = `${c.ret} (${X.sched_policies.byValue.get(c.ret)})`;
+  },
+  sched_setscheduler: (c) => { c.push(c.int(0)); c.push(c.enumArg(1, X.sched_policies)); c.push(intPtr(c, 2, false)); },
+  sched_setparam: (c) => { c.push(c.int(0)); c.push(intPtr(c, 1, false)); },
+  sched_get_priority_max: (c) => { c.push(c.enumArg(0, X.sched_policies)); },
+  sched_get_priority_min: (c) => { c.push(c.enumArg(0, X.sched_policies)); },
+  sched_rr_get_interval: (c) => { c.push(c.int(0)); c.exiting(); c.push(timespecArg(c, 1, true)); },
+  times: (c) => {
+    c.exiting();
+    c.push(c.out(0, (d) => `{tms_utime=${S.clockT(S.u64(d, 0))}, tms_stime=${S.clockT(S.u64(d, 8))}, tms_cutime=${S.clockT(S.u64(d, 16))}, tms_cstime=${S.clockT(S.u64(d, 24))}}`, 32));
+    c.retFormat = 'udec';
+  },
+  capget: (c) => { c.push(capHeader(c, true)); c.exiting(); c.push(c.out(1, capData, 12)); },
   capset: (c) => { c.push(capHeader(c)); c.push(c.struct(1, capData, 12)); },
   uname: (c) => { c.exiting(); c.push(c.out(0, (_d, b) => S.utsname(b, c.opts), 130)); },
   sysinfo: (c) => { c.exiting(); c.push(c.out(0, S.sysinfo, 108)); },
@@ -963,29 +1254,54 @@ export const decoders: Record<string, Decoder> = {
     c.push(c.failed || !c.exited ? c.ptr(c.arg(0)) : c.buf(0, c.ret, true));
     c.push(c.ulong(1)); c.push(c.flagsArg(2, X.getrandom_flags));
   },
-  personality: (c) => { c.push(c.hexArg(0)); c.retFormat = 'hex'; },
+  personality: (c) => {
+    const persona = (v: number): string => {
+      const rest = (v & ~0xff) >>> 0;
+      return enumName(X.personality_types, v & 0xff, 'hex', 'PER_???') + (rest ? `|${sprintFlags(X.personality_flags, rest)}` : '');
+    };
+    const v = u32(c.arg(0));
+    c.push(v === 0xffffffff ? '0xffffffff' : persona(v));
+    if (c.exited && !c.failed) c.retText = `${c.ret === 0 ? '0' : hex(c.ret)} (${persona(u32(c.ret))})`;
+  },
   alarm: (c) => { c.push(c.uint(0)); },
   // time
   nanosleep: (c) => {
     c.push(timespecArg(c, 0));
     c.exiting();
-    c.push(c.arg(1) === 0 ? 'NULL' : c.failed && c.ret === -4 ? timespecArg(c, 1) : c.ptr(c.arg(1)));
+    // the time left only when the sleep was interrupted (strace's is_erestart)
+    c.push(erestart(c) ? timespecArg(c, 1) : c.ptr(c.arg(1)));
   },
   clock_nanosleep: (c) => {
-    c.push(c.enumArg(0, X.clocknames)); c.push(c.flagsArg(1, X.timer_flags)); c.push(timespecArg(c, 2));
+    c.push(clockName(c.arg(0))); c.push(c.flagsArg(1, X.timer_flags)); c.push(timespecArg(c, 2));
     c.exiting();
-    c.push(c.arg(3) === 0 ? 'NULL' : c.failed && c.ret === -4 ? timespecArg(c, 3) : c.ptr(c.arg(3)));
+    c.push(c.arg(1) === 0 && erestart(c) ? timespecArg(c, 3) : c.ptr(c.arg(3)));
   },
-  clock_gettime: (c) => { c.push(c.enumArg(0, X.clocknames)); c.exiting(); c.push(timespecArg(c, 1, true)); },
-  clock_getres: (c) => { c.push(c.enumArg(0, X.clocknames)); c.exiting(); c.push(timespecArg(c, 1, true)); },
-  gettimeofday: (c) => { c.exiting(); c.push(c.out(0, (d) => S.timeval(d), 16)); c.push(c.ptr(c.arg(1))); },
-  time: (c) => { c.exiting(); c.push(c.out(0, (d) => `[${S.i64(d, 0)}]`, 8)); },
+  clock_gettime: (c) => { c.push(clockName(c.arg(0))); c.exiting(); c.push(timespecArg(c, 1, true)); },
+  clock_getres: (c) => { c.push(clockName(c.arg(0))); c.exiting(); c.push(timespecArg(c, 1, true)); },
+  clock_settime: (c) => { c.push(clockName(c.arg(0))); c.push(timespecArg(c, 1)); },
+  gettimeofday: (c) => { c.exiting(); c.push(c.out(0, (d) => S.timeval(d), 16)); c.push(c.out(1, timezone, 8)); },
+  settimeofday: (c) => { c.push(c.struct(0, (d) => S.timeval(d), 16)); c.push(c.struct(1, timezone, 8)); },
+  adjtimex: (c) => { c.exiting(); adjtimex(c, 0); },
+  clock_adjtime: (c) => { c.push(clockName(c.arg(0))); c.exiting(); adjtimex(c, 1); },
+  time: (c) => {
+    c.exiting();
+    c.push(c.out(0, (d) => `[${S.i64(d, 0)}${S.timeComment(S.i64(d, 0), 0, 0)}]`, 8));
+    if (c.exited && !c.failed) c.retText = `${c.ret}${S.timeComment(c.ret, 0, 0).replace(/^ \/\* (.*) \*\/$/, ' ($1)')}`;
+  },
+  timer_create: (c) => { c.push(clockName(c.arg(0))); c.push(c.struct(1, sigevent, 16)); c.exiting(); c.push(intPtr(c, 2, true)); },
+  timer_settime: (c) => {
+    c.push(c.int(0)); c.push(c.flagsArg(1, X.timer_flags)); c.push(c.struct(2, itimerspec, 32));
+    c.exiting(); c.push(c.out(3, itimerspec, 32));
+  },
+  timer_gettime: (c) => { c.push(c.int(0)); c.exiting(); c.push(c.out(1, itimerspec, 32)); },
+  timer_getoverrun: (c) => { c.push(c.int(0)); },
+  timer_delete: (c) => { c.push(c.int(0)); },
   getitimer: (c) => { c.push(c.enumArg(0, X.itimer_which)); c.exiting(); c.push(c.out(1, itimerval, 32)); },
   setitimer: (c) => {
     c.push(c.enumArg(0, X.itimer_which)); c.push(c.struct(1, itimerval, 32));
     c.exiting(); c.push(c.out(2, itimerval, 32));
   },
-  timerfd_create: (c) => { c.push(c.enumArg(0, X.clocknames)); c.push(c.flagsArg(1, X.tfd_create_flags)); c.retFormat = 'fd'; },
+  timerfd_create: (c) => { c.push(clockName(c.arg(0))); c.push(c.flagsArg(1, X.tfd_create_flags)); c.retFormat = 'fd'; },
   timerfd_settime: (c) => {
     c.push(c.fd(c.arg(0))); c.push(c.flagsArg(1, X.tfd_settime_flags)); c.push(c.struct(2, itimerspec, 32));
     c.exiting(); c.push(c.out(3, itimerspec, 32));
@@ -997,6 +1313,18 @@ export const decoders: Record<string, Decoder> = {
   rt_sigreturn: (c) => {
     const [a, b] = c.state.savedMask(c.ev.tid);
     c.push(`{mask=${S.sigset([a, b])}}`);
+  },
+  rt_sigqueueinfo: (c) => { c.push(c.int(0)); c.push(sigArg(c, 1)); c.push(c.struct(2, (_d, b) => S.siginfo(b, s32(c.arg(1))), 16)); },
+  rt_tgsigqueueinfo: (c) => { c.push(c.int(0)); c.push(c.int(1)); c.push(sigArg(c, 2)); c.push(c.struct(3, (_d, b) => S.siginfo(b, s32(c.arg(2))), 16)); },
+  pidfd_send_signal: (c) => {
+    c.push(c.fd(c.arg(0))); c.push(sigArg(c, 1)); c.push(c.struct(2, (_d, b) => S.siginfo(b, s32(c.arg(1))), 16)); c.push(c.hexArg(3));
+  },
+  rt_sigtimedwait: (c) => {
+    c.push(sigsetArg(c, 0, 3, false));
+    if (c.arg(1) !== 0) c.exiting();
+    c.push(c.out(1, (_d, b) => S.siginfo(b, 0), 16));
+    c.push(timespecArg(c, 2)); c.push(c.ulong(3));
+    if (c.exited && !c.failed && c.ret) c.retText = `${c.ret} (${S.signalName(c.ret)})`;
   },
   rt_sigsuspend: (c) => { c.push(sigsetArg(c, 0, 1, false)); c.push(c.ulong(1)); },
   rt_sigpending: (c) => { c.exiting(); c.push(sigsetArg(c, 0, 1, true)); c.push(c.ulong(1)); },
@@ -1019,7 +1347,7 @@ export const decoders: Record<string, Decoder> = {
   accept4: (c) => { c.push(c.fd(c.arg(0))); c.exiting(); sockaddrOut(c, 1, 2); c.push(c.flagsArg(3, X.sock_type_flags)); c.retFormat = 'fd'; },
   getsockname: (c) => { c.push(c.fd(c.arg(0))); c.exiting(); sockaddrOut(c, 1, 2); },
   getpeername: (c) => { c.push(c.fd(c.arg(0))); c.exiting(); sockaddrOut(c, 1, 2); },
-  shutdown: (c) => { c.push(c.fd(c.arg(0))); c.push(c.enumArg(1, X.shutdown_modes, 'dec')); },
+  shutdown: (c) => { c.push(c.fd(c.arg(0))); c.push(c.enumArg(1, X.shutdown_modes)); },
   sendto: (c) => {
     c.push(c.fd(c.arg(0))); c.push(c.buf(1, c.arg(2))); c.push(c.ulong(2)); c.push(c.flagsArg(3, X.msg_flags));
     c.push(sockaddrArg(c, 4, u32(c.arg(5)))); c.push(c.uint(5));
@@ -1037,22 +1365,24 @@ export const decoders: Record<string, Decoder> = {
     c.push(recvMsghdr(c, 1)); c.push(c.flagsArg(2, X.msg_flags));
   },
   setsockopt: (c) => {
-    const level = s32(c.arg(1));
-    c.push(c.fd(c.arg(0))); c.push(enumName(X.socketlayers, level, 'dec')); c.push(sockoptName(level, s32(c.arg(2))));
-    c.push(sockoptVal(c, 3, u32(c.arg(4)), false)); c.push(c.int(4));
+    const level = u32(c.arg(1));
+    const name = u32(c.arg(2));
+    c.push(c.fd(c.arg(0))); c.push(enumName(X.socketlayers, level, 'hex', 'SOL_??')); c.push(sockoptName(level, name));
+    c.push(sockoptVal(c, 3, level, name, s32(c.arg(4)), false)); c.push(c.int(4));
   },
   getsockopt: (c) => {
-    const level = s32(c.arg(1));
-    c.push(c.fd(c.arg(0))); c.push(enumName(X.socketlayers, level, 'dec')); c.push(sockoptName(level, s32(c.arg(2))));
+    const level = u32(c.arg(1));
+    const name = u32(c.arg(2));
+    c.push(c.fd(c.arg(0))); c.push(enumName(X.socketlayers, level, 'hex', 'SOL_??')); c.push(sockoptName(level, name));
     c.exiting();
     const { ulen, rlen } = socklen(c, 4);
-    c.push(sockoptVal(c, 3, rlen < 0 ? 0 : rlen, true));
+    c.push((ulen !== undefined && ulen <= 0) || rlen <= 0 ? c.ptr(c.arg(3)) : sockoptVal(c, 3, level, name, rlen, true));
     if (c.failed && ulen !== undefined && c.arg(4) !== 0) c.push(`[${ulen}]`);
     else c.push(c.failed || !c.exited || rlen < 0 ? (c.failed || !c.exited ? c.ptr(c.arg(4)) : intPtr(c, 4, true)) : lenChange(ulen, rlen));
   },
   // poll / epoll / events
   poll: (c) => pollCommon(c, () => [c.int(2)]),
-  ppoll: (c) => pollCommon(c, () => [timespecArg(c, 2), sigsetArg(c, 3, 4, false), c.ulong(4)]),
+  ppoll: (c) => pollCommon(c, () => [c.atEntry(2, (d) => S.timespec(d), 16), sigsetArg(c, 3, 4, false), c.ulong(4)], 2),
   epoll_create: (c) => { c.push(c.int(0)); c.retFormat = 'fd'; },
   epoll_create1: (c) => { c.push(c.flagsArg(0, X.epoll_flags)); c.retFormat = 'fd'; },
   epoll_ctl: (c) => {
@@ -1062,22 +1392,65 @@ export const decoders: Record<string, Decoder> = {
   epoll_wait: (c) => epollWait(c, () => c.push(c.int(3))),
   epoll_pwait: (c) => epollWait(c, () => { c.push(c.int(3)); c.push(sigsetArg(c, 4, 5, false)); c.push(c.ulong(5)); }),
   epoll_pwait2: (c) => epollWait(c, () => { c.push(timespecArg(c, 3)); c.push(sigsetArg(c, 4, 5, false)); c.push(c.ulong(5)); }),
+  signalfd: (c) => { c.push(c.fd(c.arg(0))); c.push(sigsetArg(c, 1, 2, false)); c.push(c.ulong(2)); c.retFormat = 'fd'; },
+  signalfd4: (c) => { c.push(c.fd(c.arg(0))); c.push(sigsetArg(c, 1, 2, false)); c.push(c.ulong(2)); c.push(c.flagsArg(3, X.sfd_flags)); c.retFormat = 'fd'; },
   eventfd: (c) => { c.push(c.uint(0)); c.retFormat = 'fd'; },
   eventfd2: (c) => { c.push(c.uint(0)); c.push(c.flagsArg(1, X.efd_flags)); c.retFormat = 'fd'; },
   inotify_init1: (c) => { c.push(c.flagsArg(0, X.inotify_flags)); c.retFormat = 'fd'; },
   inotify_add_watch: (c) => { c.push(c.fd(c.arg(0))); c.push(c.path(1)); c.push(c.flagsArg(2, X.inotify_masks)); },
   inotify_rm_watch: (c) => { c.push(c.fd(c.arg(0))); c.push(c.int(1)); },
   memfd_create: (c) => { c.push(c.str(0)); c.push(c.flagsArg(1, X.memfd_flags)); c.retFormat = 'fd'; },
-  select: (c) => { c.push(c.int(0)); c.push(c.ptr(c.arg(1))); c.push(c.ptr(c.arg(2))); c.push(c.ptr(c.arg(3))); c.push(c.arg(4) === 0 ? 'NULL' : c.struct(4, (d) => S.timeval(d), 16)); },
-  pselect6: (c) => { c.push(c.int(0)); c.push(c.ptr(c.arg(1))); c.push(c.ptr(c.arg(2))); c.push(c.ptr(c.arg(3))); c.push(timespecArg(c, 4)); c.push(c.ptr(c.arg(5))); },
+  select: (c) => selectCommon(c, S.timeval),
+  pselect6: (c) => {
+    selectCommon(c, S.timespec);
+    // struct { const sigset_t *ss; size_t ss_len; }: the set it points to is not captured
+    c.push(c.struct(5, (d) => (S.u64(d, 0) === 0 ? `{sigmask=NULL, sigsetsize=${S.u64(d, 8)}}` : `{sigmask=${hex(S.u64(d, 0))}, sigsetsize=${S.u64(d, 8)}}`), 16));
+  },
   futex,
+  set_mempolicy: (c) => { c.push(mpolMode(u32(c.arg(0)))); c.push(nodemask(c, 1, c.arg(2))); c.push(c.ulong(2)); },
+  get_mempolicy: (c) => {
+    c.exiting();
+    c.push(c.out(0, (d) => `[${enumName(X.mpol_modes, d.getInt32(0, le), 'hex', 'MPOL_???')}]`, 4));
+    c.push(c.failed ? c.ptr(c.arg(1)) : nodemask(c, 1, c.arg(2))); c.push(c.ulong(2)); c.push(c.ptr(c.arg(3)));
+    c.push(c.flagsArg(4, X.get_mempolicy_flags, '0', 'MPOL_???'));
+  },
+  mbind: (c) => {
+    c.push(c.ptr(c.arg(0))); c.push(c.ulong(1)); c.push(mpolMode(c.arg(2))); c.push(nodemask(c, 3, c.arg(4))); c.push(c.ulong(4));
+    c.push(c.flagsArg(5, X.mbind_flags, '0', 'MPOL_???'));
+  },
+  io_uring_setup: (c) => { c.push(c.uint(0)); c.push(c.struct(1, (d) => uringParams(d, c.exited && !c.failed), 120)); c.retFormat = 'fd'; },
+  io_uring_enter: (c) => {
+    c.push(c.fd(c.arg(0))); c.push(c.uint(1)); c.push(c.uint(2)); c.push(c.flagsArg(3, X.uring_enter_flags, '0', 'IORING_ENTER_???'));
+    c.push(sigsetArg(c, 4, 5, false)); c.push(c.ulong(5));
+  },
+  io_uring_register: (c) => {
+    const op = u32(c.arg(1));
+    c.push(c.fd(c.arg(0))); c.push(enumName(X.uring_register_opcodes, op, 'hex', 'IORING_REGISTER_???'));
+    const n = u32(c.arg(3));
+    // IORING_REGISTER_FILES, _EVENTFD, _EVENTFD_ASYNC: an array of fds; the others' arguments are not decoded
+    if (op === 2 || op === 4 || op === 7) {
+      c.push(c.arg(2) === 0 ? 'NULL' : c.struct(2, (d) => {
+        const fds: string[] = [];
+        for (let k = 0; k < n && (k + 1) * 4 <= d.byteLength; k++) {
+          if (k >= c.opts.strSize) { fds.push('...'); break; }
+          fds.push(c.fd(d.getInt32(k * 4, le)));
+        }
+        return `[${fds.join(', ')}]`;
+      }));
+    } else c.push(c.ptr(c.arg(2)));
+    c.push(String(n));
+  },
   restart_syscall: (c) => {
     const prev = c.state.restartOf(c.ev.tid);
     c.push(`<... resuming interrupted ${prev ?? 'call'} ...>`);
   },
   mount: (c) => { c.push(c.path(0)); c.push(c.path(1)); c.push(c.str(2)); c.push(c.flagsArg(3, X.mount_flags)); c.push(c.ptr(c.arg(4))); },
   umount2: (c) => { c.push(c.path(0)); c.push(c.flagsArg(1, X.umount_flags)); },
-  seccomp: (c) => { c.push(c.enumArg(0, X.seccomp_ops, 'dec')); c.push(c.uint(1)); c.push(c.ptr(c.arg(2))); },
+  seccomp: (c) => {
+    const op = u32(c.arg(0));
+    c.push(enumName(X.seccomp_ops, op, 'hex', 'SECCOMP_SET_MODE_???'));
+    if (op === 1) { c.push(c.flagsArg(1, X.seccomp_filter_flags, '0', 'SECCOMP_FILTER_FLAG_???')); c.push(c.struct(2, bpfFprog, 16)); } else { c.push(c.hexArg(1)); c.push(c.ptr(c.arg(2))); }
+  },
   ptrace: (c) => { c.push(c.enumArg(0, X.ptrace_cmds, 'dec')); c.push(c.int(1)); c.push(c.ptr(c.arg(2))); c.push(c.ptr(c.arg(3))); },
   sched_getparam: (c) => { c.push(c.int(0)); c.exiting(); c.push(c.out(1, (d) => `[${d.getInt32(0, le)}]`, 4)); },
   getcpu: (c) => { c.exiting(); c.push(c.out(0, (d) => `[${d.getUint32(0, le)}]`, 4)); c.push(c.out(1, (d) => `[${d.getUint32(0, le)}]`, 4)); c.push(c.ptr(c.arg(2))); },

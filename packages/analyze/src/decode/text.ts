@@ -79,8 +79,12 @@ function latin(data: Uint8Array, from: number, to: number): string {
  * A buffer of `len` bytes (read/write data), of which `data` was captured:
  * at most strSize bytes shown, `...` when more existed.
  */
-export function printBuffer(data: Uint8Array, len: number, o: TextOptions, forceHex = false): string {
+export function printBuffer(data: Uint8Array, len: number, o: TextOptions, forceHex = false, omitTrailingNul = false): string {
   const shown = Math.min(len, o.strSize, data.length);
+  // strace's QUOTE_OMIT_TRAILING_0 (xattr values): a NUL as the last byte shown ends the string there.
+  if (omitTrailingNul && shown > 0 && data[shown - 1] === 0 && !(forceHex || o.xflag === 2 || (o.xflag === 1 && needsHex(data, shown)))) {
+    return quote(data, shown - 1, o.xflag);
+  }
   const more = len > shown;
   return quote(data, shown, o.xflag, forceHex) + (more ? '...' : '');
 }

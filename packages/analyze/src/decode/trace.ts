@@ -84,7 +84,7 @@ export class TraceDecoder {
         if (isCloneChild(ev, cloneNrs)) return;
         const d = self.decode(ev);
         if (self.held.size === 0) {
-          if (d.failed && -d.ret >= 512 && -d.ret <= 516) self.held.set(d.tid, { call: d, signals: [] });
+          if ((d.failed && -d.ret >= 512 && -d.ret <= 516) || killsItself(d)) self.held.set(d.tid, { call: d, signals: [] });
           else emit(d);
           return;
         }
@@ -151,7 +151,7 @@ export class TraceDecoder {
       if (h.call) this.emit(h.call);
       // Discarded signals generated before this call started came while the thread was outside a call.
       for (const s of h.signals) if (s.ns <= d.enterNs) this.emit(s);
-      if (d.failed && -d.ret >= 512 && -d.ret <= 516) {
+      if ((d.failed && -d.ret >= 512 && -d.ret <= 516) || killsItself(d)) {
         this.held.set(d.tid, { call: d, signals: h.signals.filter((s) => s.ns > d.enterNs) });
         return;
       }
@@ -160,7 +160,7 @@ export class TraceDecoder {
       for (const s of h.signals) if (s.ns > d.enterNs) this.emit(withNs(s, d.unfinished ? d.enterNs : d.exitNs));
       return;
     }
-    if (d.failed && -d.ret >= 512 && -d.ret <= 516) this.held.set(d.tid, { call: d, signals: [] });
+    if ((d.failed && -d.ret >= 512 && -d.ret <= 516) || killsItself(d)) this.held.set(d.tid, { call: d, signals: [] });
     else this.emit(d);
   }
 
@@ -198,6 +198,26 @@ export class TraceDecoder {
   batch(b: BatchColumns): void {
     walkBatch(this.noData ? batchWithoutCapturedData(b, this.table) : b, this.cur, this.visitor);
   }
+}
+
+/**
+ * A call that sent SIGKILL to its own process (the table's signal role; a pid role
+ * naming the caller, or kill's 0): the caller dies as the call returns, and a tracer
+ * never sees that return (strace: `kill(1234, SIGKILL) = ?`).
+ */
+function killsItself(d: DecodedSyscall): boolean {
+  const roles = d.info?.roles;
+  if (!roles || d.failed || d.unfinished) return false;
+  let sig = -1;
+  let self = false;
+  roles.forEach((r, i) => {
+    if (r?.role === 'signal') sig = d.argValue(i);
+    else if (r?.role === 'pid') {
+      const v = d.argValue(i) | 0;
+      if (v === d.pid || v === d.tid || (v === 0 && i === 0)) self = true;
+    }
+  });
+  return sig === 9 && self;
 }
 
 /** A new child's return from clone/fork: strace shows it only as the parent's call. */

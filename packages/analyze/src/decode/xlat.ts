@@ -59,8 +59,9 @@ export function andNot53(a: number, b: number): number {
   return hi * TWO32 + ((a & ~b) >>> 0);
 }
 
-/** Unsigned hex of a value as strace prints it: 0x1f; negative 64-bit values as two's complement. */
+/** Unsigned hex of a value as strace prints it (%#lx): 0x1f, 0; negative 64-bit values as two's complement. */
 export function hex(v: number): string {
+  if (v === 0) return '0'; // C's %#x
   if (v >= 0) return '0x' + v.toString(16);
   return '0x' + (BigInt(v) & 0xffffffffffffffffn).toString(16);
 }
@@ -75,8 +76,34 @@ export function s32(v: number): number {
   return v | 0;
 }
 
-/** Flags: names in table order, remaining bits as hex; "0" (or `zero`) when none. */
-export function flags(x: Xlat, value: number, zero = '0'): string {
+/**
+ * Flags as strace's printflags: names in table order, remaining bits as hex after them;
+ * "0" (or `zero`) when none; bits none of which has a name as hex with a
+ * `/* PREFIX_??? *\/` comment (`dflt`, by default the table's prefix).
+ */
+export function flags(x: Xlat, value: number | bigint, zero = '0', dflt = `${x.prefix}???`): string {
+  const s = sprintFlags(x, value, zero);
+  if (value != 0 && s.startsWith('0x') && !s.includes('|')) return `${s} /* ${dflt} */`;
+  return s;
+}
+
+/**
+ * Flags as strace's sprintflags (return-value notes, open modes): like flags() but unknown bits
+ * without a comment. A 64-bit value beyond 2^53 (sa_flags with garbage in its high half) as a bigint.
+ */
+export function sprintFlags(x: Xlat, value: number | bigint, zero = '0'): string {
+  if (typeof value === 'bigint') {
+    if (value <= BigInt(Number.MAX_SAFE_INTEGER)) return sprintFlags(x, Number(value), zero);
+    let rest = value;
+    let out = '';
+    for (const [v, n] of x.entries) {
+      const b = BigInt(v < 0 ? 0 : v);
+      if (b === 0n || rest === 0n) continue;
+      if ((rest & b) === b) { out += out ? '|' + n : n; rest &= ~b; }
+    }
+    if (rest !== 0n) out += (out ? '|' : '') + '0x' + rest.toString(16);
+    return out;
+  }
   if (value === 0) return zero;
   let rest = value < 0 ? Number(BigInt.asUintN(64, BigInt(value))) : value;
   let out = '';
@@ -91,16 +118,9 @@ export function flags(x: Xlat, value: number, zero = '0'): string {
   return out;
 }
 
-/** Flags where no known bit gives `0x...` and a `/* X_??? *\/` comment (strace's printflags for unknown-only values). */
-export function flagsOrUnknown(x: Xlat, value: number): string {
-  const s = flags(x, value);
-  if (value !== 0 && !s.includes('_')) return `${hex(value)} /* ${x.prefix}??? */`;
-  return s;
-}
-
-/** Enum: the name, or the number and a `/* X_??? *\/` comment. `dflt` picks the number's format. */
-export function enumName(x: Xlat, value: number, dflt: 'hex' | 'dec' = 'hex'): string {
+/** Enum: the name, or the number and a `/* X_??? *\/` comment (`dflt`, by default the table's prefix). `fmt` picks the number's format. */
+export function enumName(x: Xlat, value: number, fmt: 'hex' | 'dec' = 'hex', dflt = `${x.prefix}???`): string {
   const n = x.byValue.get(value);
   if (n !== undefined) return n;
-  return `${dflt === 'hex' ? hex(value) : String(value)} /* ${x.prefix}??? */`;
+  return `${fmt === 'hex' ? hex(value) : String(value)} /* ${dflt} */`;
 }

@@ -58,6 +58,53 @@ export const addrfams: Xlat = xlat("enum", [
   [0x2d, "AF_MCTP"],
 ]);
 
+// <sys/timex.h>
+export const adjtimex_modes: Xlat = xlat("flags", [
+  [0xa001, "ADJ_OFFSET_SS_READ"],
+  [0x8001, "ADJ_OFFSET_SINGLESHOT"],
+  [0x1, "ADJ_OFFSET"],
+  [0x2, "ADJ_FREQUENCY"],
+  [0x4, "ADJ_MAXERROR"],
+  [0x8, "ADJ_ESTERROR"],
+  [0x10, "ADJ_STATUS"],
+  [0x20, "ADJ_TIMECONST"],
+  [0x80, "ADJ_TAI"],
+  [0x100, "ADJ_SETOFFSET"],
+  [0x1000, "ADJ_MICRO"],
+  [0x2000, "ADJ_NANO"],
+  [0x4000, "ADJ_TICK"],
+]);
+
+// <sys/timex.h>
+export const adjtimex_state: Xlat = xlat("enum", [
+  [0x0, "TIME_OK"],
+  [0x1, "TIME_INS"],
+  [0x2, "TIME_DEL"],
+  [0x3, "TIME_OOP"],
+  [0x4, "TIME_WAIT"],
+  [0x5, "TIME_ERROR"],
+]);
+
+// <sys/timex.h>
+export const adjtimex_status: Xlat = xlat("flags", [
+  [0x1, "STA_PLL"],
+  [0x2, "STA_PPSFREQ"],
+  [0x4, "STA_PPSTIME"],
+  [0x8, "STA_FLL"],
+  [0x10, "STA_INS"],
+  [0x20, "STA_DEL"],
+  [0x40, "STA_UNSYNC"],
+  [0x80, "STA_FREQHOLD"],
+  [0x100, "STA_PPSSIGNAL"],
+  [0x200, "STA_PPSJITTER"],
+  [0x400, "STA_PPSWANDER"],
+  [0x800, "STA_PPSERROR"],
+  [0x1000, "STA_CLOCKERR"],
+  [0x2000, "STA_NANO"],
+  [0x4000, "STA_MODE"],
+  [0x8000, "STA_CLK"],
+]);
+
 // <asm/prctl.h>
 export const arch_prctl_codes: Xlat = xlat("enum", [
   [0x1001, "ARCH_SET_GS"],
@@ -74,15 +121,6 @@ export const arch_prctl_codes: Xlat = xlat("enum", [
   [0x2001, "ARCH_MAP_VDSO_X32"],
   [0x2002, "ARCH_MAP_VDSO_32"],
   [0x2003, "ARCH_MAP_VDSO_64"],
-  [0x4001, "ARCH_GET_UNTAG_MASK"],
-  [0x4002, "ARCH_ENABLE_TAGGED_ADDR"],
-  [0x4003, "ARCH_GET_MAX_TAG_BITS"],
-  [0x4004, "ARCH_FORCE_TAGGED_SVA"],
-  [0x5001, "ARCH_SHSTK_ENABLE"],
-  [0x5002, "ARCH_SHSTK_DISABLE"],
-  [0x5003, "ARCH_SHSTK_LOCK"],
-  [0x5004, "ARCH_SHSTK_UNLOCK"],
-  [0x5005, "ARCH_SHSTK_STATUS"],
 ]);
 
 // <linux/fcntl.h>
@@ -93,6 +131,42 @@ export const at_flags: Xlat = xlat("flags", [
   [0x800, "AT_NO_AUTOMOUNT"],
   [0x1000, "AT_EMPTY_PATH"],
   [0x8000, "AT_RECURSIVE"],
+]);
+
+// <asm/termbits.h>
+export const baud_options: Xlat = xlat("enum", [
+  [0x0, "B0"],
+  [0x1, "B50"],
+  [0x2, "B75"],
+  [0x3, "B110"],
+  [0x4, "B134"],
+  [0x5, "B150"],
+  [0x6, "B200"],
+  [0x7, "B300"],
+  [0x8, "B600"],
+  [0x9, "B1200"],
+  [0xa, "B1800"],
+  [0xb, "B2400"],
+  [0xc, "B4800"],
+  [0xd, "B9600"],
+  [0xe, "B19200"],
+  [0xf, "B38400"],
+  [0x1001, "B57600"],
+  [0x1002, "B115200"],
+  [0x1003, "B230400"],
+  [0x1004, "B460800"],
+  [0x1005, "B500000"],
+  [0x1006, "B576000"],
+  [0x1007, "B921600"],
+  [0x1008, "B1000000"],
+  [0x1009, "B1152000"],
+  [0x100a, "B1500000"],
+  [0x100b, "B2000000"],
+  [0x100c, "B2500000"],
+  [0x100d, "B3000000"],
+  [0x100e, "B3500000"],
+  [0x100f, "B4000000"],
+  [0x1000, "BOTHER"],
 ]);
 
 // <linux/capability.h>
@@ -197,6 +271,13 @@ export const clone_flags: Xlat = xlat("flags", [
 export const close_range_flags: Xlat = xlat("flags", [
   [0x2, "CLOSE_RANGE_UNSHARE"],
   [0x4, "CLOSE_RANGE_CLOEXEC"],
+]);
+
+// <time.h>
+export const cpuclocknames: Xlat = xlat("enum", [
+  [0x0, "CPUCLOCK_PROF"],
+  [0x1, "CPUCLOCK_VIRT"],
+  [0x2, "CPUCLOCK_SCHED"],
 ]);
 
 // <sys/eventfd.h>
@@ -391,6 +472,13 @@ export const errnos: ErrnoTable = errnoTable([
   [530, "ERECALLCONFLICT", "Conflict with recalled state"],
 ]);
 
+// <fcntl.h>
+export const f_owner_types: Xlat = xlat("enum", [
+  [0x0, "F_OWNER_TID"],
+  [0x1, "F_OWNER_PID"],
+  [0x2, "F_OWNER_PGRP"],
+]);
+
 // <linux/fcntl.h>
 export const faccessat_flags: Xlat = xlat("flags", [
   [0x100, "AT_SYMLINK_NOFOLLOW"],
@@ -406,6 +494,17 @@ export const fadvise: Xlat = xlat("enum", [
   [0x3, "POSIX_FADV_WILLNEED"],
   [0x4, "POSIX_FADV_DONTNEED"],
   [0x5, "POSIX_FADV_NOREUSE"],
+]);
+
+// <linux/falloc.h>
+export const falloc_flags: Xlat = xlat("flags", [
+  [0x1, "FALLOC_FL_KEEP_SIZE"],
+  [0x2, "FALLOC_FL_PUNCH_HOLE"],
+  [0x4, "FALLOC_FL_NO_HIDE_STALE"],
+  [0x8, "FALLOC_FL_COLLAPSE_RANGE"],
+  [0x10, "FALLOC_FL_ZERO_RANGE"],
+  [0x20, "FALLOC_FL_INSERT_RANGE"],
+  [0x40, "FALLOC_FL_UNSHARE_RANGE"],
 ]);
 
 // <fcntl.h>
@@ -431,15 +530,12 @@ export const fcntl_cmds: Xlat = xlat("enum", [
   [0x400, "F_SETLEASE"],
   [0x401, "F_GETLEASE"],
   [0x402, "F_NOTIFY"],
+  [0x405, "F_CANCELLK"],
   [0x406, "F_DUPFD_CLOEXEC"],
   [0x407, "F_SETPIPE_SZ"],
   [0x408, "F_GETPIPE_SZ"],
   [0x409, "F_ADD_SEALS"],
   [0x40a, "F_GET_SEALS"],
-  [0x40b, "F_GET_RW_HINT"],
-  [0x40c, "F_SET_RW_HINT"],
-  [0x40d, "F_GET_FILE_RW_HINT"],
-  [0x40e, "F_SET_FILE_RW_HINT"],
 ]);
 
 // <fcntl.h>
@@ -453,6 +549,39 @@ export const flockcmds: Xlat = xlat("flags", [
   [0x2, "LOCK_EX"],
   [0x4, "LOCK_NB"],
   [0x8, "LOCK_UN"],
+]);
+
+// <linux/fs.h>
+export const fs_ioc_flags: Xlat = xlat("flags", [
+  [0x1, "FS_SECRM_FL"],
+  [0x2, "FS_UNRM_FL"],
+  [0x4, "FS_COMPR_FL"],
+  [0x8, "FS_SYNC_FL"],
+  [0x10, "FS_IMMUTABLE_FL"],
+  [0x20, "FS_APPEND_FL"],
+  [0x40, "FS_NODUMP_FL"],
+  [0x80, "FS_NOATIME_FL"],
+  [0x100, "FS_DIRTY_FL"],
+  [0x200, "FS_COMPRBLK_FL"],
+  [0x400, "FS_NOCOMP_FL"],
+  [0x800, "FS_ENCRYPT_FL"],
+  [0x1000, "FS_INDEX_FL"],
+  [0x2000, "FS_IMAGIC_FL"],
+  [0x4000, "FS_JOURNAL_DATA_FL"],
+  [0x8000, "FS_NOTAIL_FL"],
+  [0x10000, "FS_DIRSYNC_FL"],
+  [0x20000, "FS_TOPDIR_FL"],
+  [0x40000, "FS_HUGE_FILE_FL"],
+  [0x80000, "FS_EXTENT_FL"],
+  [0x100000, "FS_VERITY_FL"],
+  [0x200000, "FS_EA_INODE_FL"],
+  [0x400000, "FS_EOFBLOCKS_FL"],
+  [0x800000, "FS_NOCOW_FL"],
+  [0x2000000, "FS_DAX_FL"],
+  [0x10000000, "FS_INLINE_DATA_FL"],
+  [0x20000000, "FS_PROJINHERIT_FL"],
+  [0x40000000, "FS_CASEFOLD_FL"],
+  [0x80000000, "FS_RESERVED_FL"],
 ]);
 
 // <linux/magic.h>
@@ -501,6 +630,13 @@ export const futex_ops: Xlat = xlat("enum", [
   [0xb, "FUTEX_WAIT_REQUEUE_PI"],
   [0xc, "FUTEX_CMP_REQUEUE_PI"],
   [0xd, "FUTEX_LOCK_PI2"],
+]);
+
+// <linux/mempolicy.h>
+export const get_mempolicy_flags: Xlat = xlat("flags", [
+  [0x1, "MPOL_F_NODE"],
+  [0x2, "MPOL_F_ADDR"],
+  [0x4, "MPOL_F_MEMS_ALLOWED"],
 ]);
 
 // <linux/random.h>
@@ -580,107 +716,101 @@ export const inotify_masks: Xlat = xlat("flags", [
   [0x80000000, "IN_ONESHOT"],
 ]);
 
-// <linux/fs.h> <linux/fiemap.h> <linux/sockios.h> <asm/sockios.h>
-export const ioctl_fs: Xlat = xlat("enum", [
-  [0x2, "FIGETBSZ"],
-  [0x1, "FIBMAP"],
-  [0xc0045877, "FIFREEZE"],
-  [0xc0045878, "FITHAW"],
-  [0x40049409, "FICLONE"],
-  [0x4020940d, "FICLONERANGE"],
-  [0xc0189436, "FIDEDUPERANGE"],
-  [0x80086601, "FS_IOC_GETFLAGS"],
-  [0x40086602, "FS_IOC_SETFLAGS"],
-  [0x80087601, "FS_IOC_GETVERSION"],
-  [0xc020660b, "FS_IOC_FIEMAP"],
-  [0x801c581f, "FS_IOC_FSGETXATTR"],
-  [0x401c5820, "FS_IOC_FSSETXATTR"],
-  [0x1260, "BLKGETSIZE"],
-  [0x80081272, "BLKGETSIZE64"],
-  [0x1268, "BLKSSZGET"],
-  [0x8912, "SIOCGIFCONF"],
-  [0x8913, "SIOCGIFFLAGS"],
-  [0x8933, "SIOCGIFINDEX"],
-  [0x8910, "SIOCGIFNAME"],
-  [0x8927, "SIOCGIFHWADDR"],
-  [0x8915, "SIOCGIFADDR"],
-  [0x8921, "SIOCGIFMTU"],
-  [0x8905, "SIOCATMARK"],
-  [0x8906, "SIOCGSTAMP_OLD"],
-]);
-
-// <asm/termbits.h> <asm/ioctls.h>
-export const ioctl_tty: Xlat = xlat("enum", [
+// <asm/termbits.h> <asm/ioctls.h> <linux/fs.h> <linux/loop.h> <linux/blkzoned.h>
+export const ioctl_decoded: Xlat = xlat("enum", [
   [0x5401, "TCGETS"],
+  [0x5456, "TIOCGLCKTRMIOS"],
+  [0x802c542a, "TCGETS2"],
+  [0x5405, "TCGETA"],
   [0x5402, "TCSETS"],
   [0x5403, "TCSETSW"],
   [0x5404, "TCSETSF"],
-  [0x5405, "TCGETA"],
+  [0x5457, "TIOCSLCKTRMIOS"],
+  [0x402c542b, "TCSETS2"],
+  [0x402c542c, "TCSETSW2"],
+  [0x402c542d, "TCSETSF2"],
   [0x5406, "TCSETA"],
   [0x5407, "TCSETAW"],
   [0x5408, "TCSETAF"],
-  [0x5409, "TCSBRK"],
-  [0x540a, "TCXONC"],
-  [0x540b, "TCFLSH"],
-  [0x540c, "TIOCEXCL"],
-  [0x540d, "TIOCNXCL"],
-  [0x540e, "TIOCSCTTY"],
-  [0x540f, "TIOCGPGRP"],
-  [0x5410, "TIOCSPGRP"],
-  [0x5411, "TIOCOUTQ"],
-  [0x5412, "TIOCSTI"],
   [0x5413, "TIOCGWINSZ"],
   [0x5414, "TIOCSWINSZ"],
+  [0x540a, "TCXONC"],
+  [0x540b, "TCFLSH"],
+  [0x5409, "TCSBRK"],
+  [0x5425, "TCSBRKP"],
+  [0x540e, "TIOCSCTTY"],
   [0x5415, "TIOCMGET"],
   [0x5416, "TIOCMBIS"],
   [0x5417, "TIOCMBIC"],
   [0x5418, "TIOCMSET"],
-  [0x5419, "TIOCGSOFTCAR"],
-  [0x541a, "TIOCSSOFTCAR"],
-  [0x541b, "FIONREAD"],
-  [0x541c, "TIOCLINUX"],
-  [0x541d, "TIOCCONS"],
-  [0x541e, "TIOCGSERIAL"],
-  [0x541f, "TIOCSSERIAL"],
-  [0x5420, "TIOCPKT"],
-  [0x5421, "FIONBIO"],
-  [0x5422, "TIOCNOTTY"],
-  [0x5423, "TIOCSETD"],
+  [0x540f, "TIOCGPGRP"],
+  [0x5429, "TIOCGSID"],
   [0x5424, "TIOCGETD"],
-  [0x5425, "TCSBRKP"],
+  [0x5419, "TIOCGSOFTCAR"],
+  [0x80045430, "TIOCGPTN"],
+  [0x541b, "FIONREAD"],
+  [0x5411, "TIOCOUTQ"],
+  [0x80045440, "TIOCGEXCL"],
+  [0x80045432, "TIOCGDEV"],
+  [0x5410, "TIOCSPGRP"],
+  [0x5423, "TIOCSETD"],
+  [0x5421, "FIONBIO"],
+  [0x5452, "FIOASYNC"],
+  [0x5420, "TIOCPKT"],
+  [0x541a, "TIOCSSOFTCAR"],
+  [0x40045431, "TIOCSPTLCK"],
+  [0x5412, "TIOCSTI"],
   [0x5427, "TIOCSBRK"],
   [0x5428, "TIOCCBRK"],
-  [0x5429, "TIOCGSID"],
-  [0x802c542a, "TCGETS2"],
-  [0x402c542b, "TCSETS2"],
-  [0x402c542c, "TCSETSW2"],
-  [0x402c542d, "TCSETSF2"],
-  [0x542e, "TIOCGRS485"],
-  [0x542f, "TIOCSRS485"],
-  [0x80045430, "TIOCGPTN"],
-  [0x40045431, "TIOCSPTLCK"],
-  [0x80045432, "TIOCGDEV"],
-  [0x40045436, "TIOCSIG"],
-  [0x5437, "TIOCVHANGUP"],
-  [0x80045438, "TIOCGPKT"],
-  [0x80045439, "TIOCGPTLCK"],
-  [0x80045440, "TIOCGEXCL"],
-  [0x5441, "TIOCGPTPEER"],
-  [0x5450, "FIONCLEX"],
+  [0x541d, "TIOCCONS"],
+  [0x5422, "TIOCNOTTY"],
+  [0x540c, "TIOCEXCL"],
+  [0x540d, "TIOCNXCL"],
   [0x5451, "FIOCLEX"],
-  [0x5452, "FIOASYNC"],
-  [0x5453, "TIOCSERCONFIG"],
-  [0x5454, "TIOCSERGWILD"],
-  [0x5455, "TIOCSERSWILD"],
-  [0x5456, "TIOCGLCKTRMIOS"],
-  [0x5457, "TIOCSLCKTRMIOS"],
-  [0x5458, "TIOCSERGSTRUCT"],
-  [0x5459, "TIOCSERGETLSR"],
-  [0x545a, "TIOCSERGETMULTI"],
-  [0x545b, "TIOCSERSETMULTI"],
-  [0x545c, "TIOCMIWAIT"],
-  [0x545d, "TIOCGICOUNT"],
-  [0x5460, "FIOQSIZE"],
+  [0x5450, "FIONCLEX"],
+  [0x5437, "TIOCVHANGUP"],
+  [0x541f, "TIOCSSERIAL"],
+  [0x1262, "BLKRASET"],
+  [0x1264, "BLKFRASET"],
+  [0x1267, "BLKSECTGET"],
+  [0x127e, "BLKROTATIONAL"],
+  [0x125e, "BLKROGET"],
+  [0x80081270, "BLKBSZGET"],
+  [0x1268, "BLKSSZGET"],
+  [0x127a, "BLKALIGNOFF"],
+  [0x125d, "BLKROSET"],
+  [0x40081271, "BLKBSZSET"],
+  [0x127b, "BLKPBSZGET"],
+  [0x1278, "BLKIOMIN"],
+  [0x1279, "BLKIOOPT"],
+  [0x127c, "BLKDISCARDZEROES"],
+  [0x80041284, "BLKGETZONESZ"],
+  [0x80041285, "BLKGETNRZONES"],
+  [0x1263, "BLKRAGET"],
+  [0x1265, "BLKFRAGET"],
+  [0x1260, "BLKGETSIZE"],
+  [0x80081272, "BLKGETSIZE64"],
+  [0x80081280, "BLKGETDISKSEQ"],
+  [0x1277, "BLKDISCARD"],
+  [0x127d, "BLKSECDISCARD"],
+  [0x127f, "BLKZEROOUT"],
+  [0x125f, "BLKRRPART"],
+  [0x1261, "BLKFLSBUF"],
+  [0x4c01, "LOOP_CLR_FD"],
+  [0x4c07, "LOOP_SET_CAPACITY"],
+  [0x4c82, "LOOP_CTL_GET_FREE"],
+  [0x4c00, "LOOP_SET_FD"],
+  [0x4c06, "LOOP_CHANGE_FD"],
+  [0x4c80, "LOOP_CTL_ADD"],
+  [0x4c81, "LOOP_CTL_REMOVE"],
+  [0x4c08, "LOOP_SET_DIRECT_IO"],
+  [0x4c09, "LOOP_SET_BLOCK_SIZE"],
+  [0x40049409, "FICLONE"],
+  [0x4020940d, "FICLONERANGE"],
+  [0x80086601, "FS_IOC_GETFLAGS"],
+  [0x80046601, "FS_IOC32_GETFLAGS"],
+  [0x40086602, "FS_IOC_SETFLAGS"],
+  [0x40046602, "FS_IOC32_SETFLAGS"],
 ]);
 
 // <netinet/in.h>
@@ -756,6 +886,8 @@ export const lockfcmds: Xlat = xlat("enum", [
   [0x0, "F_RDLCK"],
   [0x1, "F_WRLCK"],
   [0x2, "F_UNLCK"],
+  [0x4, "F_EXLCK"],
+  [0x8, "F_SHLCK"],
 ]);
 
 // <linux/mman.h>
@@ -787,6 +919,13 @@ export const madvise_cmds: Xlat = xlat("enum", [
   [0x65, "MADV_SOFT_OFFLINE"],
 ]);
 
+// <linux/mempolicy.h>
+export const mbind_flags: Xlat = xlat("flags", [
+  [0x1, "MPOL_MF_STRICT"],
+  [0x2, "MPOL_MF_MOVE"],
+  [0x4, "MPOL_MF_MOVE_ALL"],
+]);
+
 // <linux/membarrier.h>
 export const membarrier_cmds: Xlat = xlat("flags", [
   [0x1, "MEMBARRIER_CMD_GLOBAL"],
@@ -800,6 +939,11 @@ export const membarrier_cmds: Xlat = xlat("flags", [
   [0x100, "MEMBARRIER_CMD_REGISTER_PRIVATE_EXPEDITED_RSEQ"],
 ]);
 
+// <linux/membarrier.h>
+export const membarrier_flags: Xlat = xlat("flags", [
+  [0x1, "MEMBARRIER_CMD_FLAG_CPU"],
+]);
+
 // <linux/memfd.h>
 export const memfd_flags: Xlat = xlat("flags", [
   [0x1, "MFD_CLOEXEC"],
@@ -807,6 +951,18 @@ export const memfd_flags: Xlat = xlat("flags", [
   [0x4, "MFD_HUGETLB"],
   [0x8, "MFD_NOEXEC_SEAL"],
   [0x10, "MFD_EXEC"],
+]);
+
+// <sys/mman.h>
+export const mlock_flags: Xlat = xlat("flags", [
+  [0x1, "MLOCK_ONFAULT"],
+]);
+
+// <sys/mman.h>
+export const mlockall_flags: Xlat = xlat("flags", [
+  [0x1, "MCL_CURRENT"],
+  [0x2, "MCL_FUTURE"],
+  [0x4, "MCL_ONFAULT"],
 ]);
 
 // <linux/mman.h>
@@ -840,9 +996,26 @@ export const mmap_prot: Xlat = xlat("flags", [
 
 // <linux/mman.h>
 export const mmap_type: Xlat = xlat("enum", [
+  [0x0, "MAP_FILE"],
   [0x1, "MAP_SHARED"],
   [0x2, "MAP_PRIVATE"],
   [0x3, "MAP_SHARED_VALIDATE"],
+]);
+
+// <asm/termios.h>
+export const modem_flags: Xlat = xlat("flags", [
+  [0x1, "TIOCM_LE"],
+  [0x2, "TIOCM_DTR"],
+  [0x4, "TIOCM_RTS"],
+  [0x8, "TIOCM_ST"],
+  [0x10, "TIOCM_SR"],
+  [0x20, "TIOCM_CTS"],
+  [0x40, "TIOCM_CAR"],
+  [0x80, "TIOCM_RNG"],
+  [0x100, "TIOCM_DSR"],
+  [0x2000, "TIOCM_OUT1"],
+  [0x4000, "TIOCM_OUT2"],
+  [0x8000, "TIOCM_LOOP"],
 ]);
 
 // <sys/stat.h>
@@ -885,6 +1058,23 @@ export const mount_flags: Xlat = xlat("flags", [
   [0x2000000, "MS_LAZYTIME"],
   [0x40000000, "MS_ACTIVE"],
   [-2147483648, "MS_NOUSER"],
+]);
+
+// <linux/mempolicy.h>
+export const mpol_mode_flags: Xlat = xlat("flags", [
+  [0x8000, "MPOL_F_STATIC_NODES"],
+  [0x4000, "MPOL_F_RELATIVE_NODES"],
+  [0x2000, "MPOL_F_NUMA_BALANCING"],
+]);
+
+// <linux/mempolicy.h>
+export const mpol_modes: Xlat = xlat("enum", [
+  [0x0, "MPOL_DEFAULT"],
+  [0x1, "MPOL_PREFERRED"],
+  [0x2, "MPOL_BIND"],
+  [0x3, "MPOL_INTERLEAVE"],
+  [0x4, "MPOL_LOCAL"],
+  [0x5, "MPOL_PREFERRED_MANY"],
 ]);
 
 // <linux/mman.h>
@@ -952,6 +1142,17 @@ export const netlink_protocols: Xlat = xlat("enum", [
   [0x16, "NETLINK_SMC"],
 ]);
 
+// <fcntl.h>
+export const notifyflags: Xlat = xlat("flags", [
+  [0x1, "DN_ACCESS"],
+  [0x2, "DN_MODIFY"],
+  [0x4, "DN_CREATE"],
+  [0x8, "DN_DELETE"],
+  [0x10, "DN_RENAME"],
+  [0x20, "DN_ATTRIB"],
+  [0x80000000, "DN_MULTISHOT"],
+]);
+
 // <asm/fcntl.h>
 export const open_access_modes: Xlat = xlat("enum", [
   [0x0, "O_RDONLY"],
@@ -981,12 +1182,40 @@ export const open_flags: Xlat = xlat("flags", [
   [0x2000, "FASYNC"],
 ]);
 
+// <linux/openat2.h>
+export const open_resolve_flags: Xlat = xlat("flags", [
+  [0x1, "RESOLVE_NO_XDEV"],
+  [0x2, "RESOLVE_NO_MAGICLINKS"],
+  [0x4, "RESOLVE_NO_SYMLINKS"],
+  [0x8, "RESOLVE_BENEATH"],
+  [0x10, "RESOLVE_IN_ROOT"],
+  [0x20, "RESOLVE_CACHED"],
+]);
+
+// <sys/personality.h>
+export const personality_flags: Xlat = xlat("flags", [
+  [0x20000, "UNAME26"],
+  [0x40000, "ADDR_NO_RANDOMIZE"],
+  [0x80000, "FDPIC_FUNCPTRS"],
+  [0x100000, "MMAP_PAGE_ZERO"],
+  [0x200000, "ADDR_COMPAT_LAYOUT"],
+  [0x400000, "READ_IMPLIES_EXEC"],
+  [0x800000, "ADDR_LIMIT_32BIT"],
+  [0x1000000, "SHORT_INODE"],
+  [0x2000000, "WHOLE_SECONDS"],
+  [0x4000000, "STICKY_TIMEOUTS"],
+  [0x8000000, "ADDR_LIMIT_3GB"],
+]);
+
 // <sys/personality.h>
 export const personality_types: Xlat = xlat("enum", [
   [0x0, "PER_LINUX"],
-  [0x800000, "PER_LINUX_32BIT"],
-  [0x8, "PER_LINUX32"],
   [0x6, "PER_BSD"],
+  [0x8, "PER_LINUX32"],
+  [0xc, "PER_RISCOS"],
+  [0xf, "PER_OSF4"],
+  [0x10, "PER_HPUX"],
+  [0xff, "PER_MASK"],
 ]);
 
 // <sys/mman.h>
@@ -1010,6 +1239,87 @@ export const poll_events: Xlat = xlat("flags", [
   [0x400, "POLLMSG"],
   [0x1000, "POLLREMOVE"],
   [0x2000, "POLLRDHUP"],
+]);
+
+// <linux/prctl.h>
+export const pr_cap_ambient: Xlat = xlat("enum", [
+  [0x1, "PR_CAP_AMBIENT_IS_SET"],
+  [0x2, "PR_CAP_AMBIENT_RAISE"],
+  [0x3, "PR_CAP_AMBIENT_LOWER"],
+  [0x4, "PR_CAP_AMBIENT_CLEAR_ALL"],
+]);
+
+// <linux/prctl.h>
+export const pr_dumpable: Xlat = xlat("enum", [
+  [0x0, "SUID_DUMP_DISABLE"],
+  [0x1, "SUID_DUMP_USER"],
+  [0x2, "SUID_DUMP_ROOT"],
+]);
+
+// <linux/prctl.h>
+export const pr_mce_kill: Xlat = xlat("enum", [
+  [0x0, "PR_MCE_KILL_CLEAR"],
+  [0x1, "PR_MCE_KILL_SET"],
+]);
+
+// <linux/prctl.h>
+export const pr_mce_kill_policy: Xlat = xlat("enum", [
+  [0x0, "PR_MCE_KILL_LATE"],
+  [0x1, "PR_MCE_KILL_EARLY"],
+  [0x2, "PR_MCE_KILL_DEFAULT"],
+]);
+
+// <linux/prctl.h>
+export const pr_set_mm: Xlat = xlat("enum", [
+  [0x1, "PR_SET_MM_START_CODE"],
+  [0x2, "PR_SET_MM_END_CODE"],
+  [0x3, "PR_SET_MM_START_DATA"],
+  [0x4, "PR_SET_MM_END_DATA"],
+  [0x5, "PR_SET_MM_START_STACK"],
+  [0x6, "PR_SET_MM_START_BRK"],
+  [0x7, "PR_SET_MM_BRK"],
+  [0x8, "PR_SET_MM_ARG_START"],
+  [0x9, "PR_SET_MM_ARG_END"],
+  [0xa, "PR_SET_MM_ENV_START"],
+  [0xb, "PR_SET_MM_ENV_END"],
+  [0xc, "PR_SET_MM_AUXV"],
+  [0xd, "PR_SET_MM_EXE_FILE"],
+  [0xe, "PR_SET_MM_MAP"],
+  [0xf, "PR_SET_MM_MAP_SIZE"],
+]);
+
+// <linux/prctl.h>
+export const pr_set_vma: Xlat = xlat("enum", [
+  [0x0, "PR_SET_VMA_ANON_NAME"],
+]);
+
+// <linux/prctl.h>
+export const pr_spec_cmds: Xlat = xlat("enum", [
+  [0x0, "PR_SPEC_STORE_BYPASS"],
+  [0x1, "PR_SPEC_INDIRECT_BRANCH"],
+  [0x2, "PR_SPEC_L1D_FLUSH"],
+]);
+
+// <linux/prctl.h>
+export const pr_spec_get_store_bypass_flags: Xlat = xlat("flags", [
+  [0x0, "PR_SPEC_NOT_AFFECTED"],
+  [0x1, "PR_SPEC_PRCTL"],
+  [0x2, "PR_SPEC_ENABLE"],
+  [0x4, "PR_SPEC_DISABLE"],
+  [0x8, "PR_SPEC_FORCE_DISABLE"],
+  [0x10, "PR_SPEC_DISABLE_NOEXEC"],
+]);
+
+// <linux/prctl.h>
+export const pr_tsc: Xlat = xlat("enum", [
+  [0x1, "PR_TSC_ENABLE"],
+  [0x2, "PR_TSC_SIGSEGV"],
+]);
+
+// <linux/prctl.h>
+export const pr_unalign_flags: Xlat = xlat("flags", [
+  [0x1, "PR_UNALIGN_NOPRINT"],
+  [0x2, "PR_UNALIGN_SIGBUS"],
 ]);
 
 // <linux/prctl.h>
@@ -1072,9 +1382,10 @@ export const prctl_options: Xlat = xlat("enum", [
   [0x3c, "PR_PAC_SET_ENABLED_KEYS"],
   [0x3d, "PR_PAC_GET_ENABLED_KEYS"],
   [0x3e, "PR_SCHED_CORE"],
-  [0x41, "PR_SET_MDWE"],
-  [0x42, "PR_GET_MDWE"],
+  [0x3f, "PR_SME_SET_VL"],
+  [0x40, "PR_SME_GET_VL"],
   [0x53564d41, "PR_SET_VMA"],
+  [0x59616d61, "PR_SET_PTRACER"],
 ]);
 
 // <sys/resource.h>
@@ -1141,6 +1452,15 @@ export const rseq_flags: Xlat = xlat("flags", [
   [0x1, "RSEQ_FLAG_UNREGISTER"],
 ]);
 
+// <sys/uio.h>
+export const rwf_flags: Xlat = xlat("flags", [
+  [0x1, "RWF_HIPRI"],
+  [0x2, "RWF_DSYNC"],
+  [0x4, "RWF_SYNC"],
+  [0x8, "RWF_NOWAIT"],
+  [0x10, "RWF_APPEND"],
+]);
+
 // <linux/sched.h>
 export const sched_policies: Xlat = xlat("enum", [
   [0x0, "SCHED_OTHER"],
@@ -1178,12 +1498,47 @@ export const seals: Xlat = xlat("flags", [
   [0x10, "F_SEAL_FUTURE_WRITE"],
 ]);
 
+// <linux/securebits.h>
+export const secbits: Xlat = xlat("flags", [
+  [0x1, "SECBIT_NOROOT"],
+  [0x2, "SECBIT_NOROOT_LOCKED"],
+  [0x4, "SECBIT_NO_SETUID_FIXUP"],
+  [0x8, "SECBIT_NO_SETUID_FIXUP_LOCKED"],
+  [0x10, "SECBIT_KEEP_CAPS"],
+  [0x20, "SECBIT_KEEP_CAPS_LOCKED"],
+  [0x40, "SECBIT_NO_CAP_AMBIENT_RAISE"],
+  [0x80, "SECBIT_NO_CAP_AMBIENT_RAISE_LOCKED"],
+]);
+
+// <linux/seccomp.h>
+export const seccomp_filter_flags: Xlat = xlat("flags", [
+  [0x1, "SECCOMP_FILTER_FLAG_TSYNC"],
+  [0x2, "SECCOMP_FILTER_FLAG_LOG"],
+  [0x4, "SECCOMP_FILTER_FLAG_SPEC_ALLOW"],
+  [0x8, "SECCOMP_FILTER_FLAG_NEW_LISTENER"],
+  [0x10, "SECCOMP_FILTER_FLAG_TSYNC_ESRCH"],
+  [0x20, "SECCOMP_FILTER_FLAG_WAIT_KILLABLE_RECV"],
+]);
+
+// <linux/seccomp.h>
+export const seccomp_mode: Xlat = xlat("enum", [
+  [0x0, "SECCOMP_MODE_DISABLED"],
+  [0x1, "SECCOMP_MODE_STRICT"],
+  [0x2, "SECCOMP_MODE_FILTER"],
+]);
+
 // <linux/seccomp.h>
 export const seccomp_ops: Xlat = xlat("enum", [
   [0x0, "SECCOMP_SET_MODE_STRICT"],
   [0x1, "SECCOMP_SET_MODE_FILTER"],
   [0x2, "SECCOMP_GET_ACTION_AVAIL"],
   [0x3, "SECCOMP_GET_NOTIF_SIZES"],
+]);
+
+// <sys/signalfd.h>
+export const sfd_flags: Xlat = xlat("flags", [
+  [0x80000, "SFD_CLOEXEC"],
+  [0x800, "SFD_NONBLOCK"],
 ]);
 
 // <sys/socket.h>
@@ -1231,6 +1586,14 @@ export const sigchld_codes: Xlat = xlat("enum", [
   [0x4, "CLD_TRAPPED"],
   [0x5, "CLD_STOPPED"],
   [0x6, "CLD_CONTINUED"],
+]);
+
+// <signal.h>
+export const sigev_value: Xlat = xlat("enum", [
+  [0x0, "SIGEV_SIGNAL"],
+  [0x1, "SIGEV_NONE"],
+  [0x2, "SIGEV_THREAD"],
+  [0x4, "SIGEV_THREAD_ID"],
 ]);
 
 // <signal.h>
@@ -1349,6 +1712,69 @@ export const sigtrap_codes: Xlat = xlat("enum", [
   [0x2, "TRAP_TRACE"],
   [0x3, "TRAP_BRANCH"],
   [0x4, "TRAP_HWBKPT"],
+]);
+
+// <sys/socket.h> <asm/socket.h>
+export const so_int_options: Xlat = xlat("enum", [
+  [0x1, "SO_DEBUG"],
+  [0x2, "SO_REUSEADDR"],
+  [0x5, "SO_DONTROUTE"],
+  [0x6, "SO_BROADCAST"],
+  [0x7, "SO_SNDBUF"],
+  [0x8, "SO_RCVBUF"],
+  [0x9, "SO_KEEPALIVE"],
+  [0xa, "SO_OOBINLINE"],
+  [0xb, "SO_NO_CHECK"],
+  [0xc, "SO_PRIORITY"],
+  [0xe, "SO_BSDCOMPAT"],
+  [0xf, "SO_REUSEPORT"],
+  [0x10, "SO_PASSCRED"],
+  [0x12, "SO_RCVLOWAT"],
+  [0x13, "SO_SNDLOWAT"],
+  [0x1b, "SO_DETACH_FILTER"],
+  [0x1d, "SO_TIMESTAMP_OLD"],
+  [0x1e, "SO_ACCEPTCONN"],
+  [0x20, "SO_SNDBUFFORCE"],
+  [0x21, "SO_RCVBUFFORCE"],
+  [0x22, "SO_PASSSEC"],
+  [0x23, "SO_TIMESTAMPNS_OLD"],
+  [0x24, "SO_MARK"],
+  [0x25, "SO_TIMESTAMPING_OLD"],
+  [0x28, "SO_RXQ_OVFL"],
+  [0x29, "SO_WIFI_STATUS"],
+  [0x2a, "SO_PEEK_OFF"],
+  [0x2b, "SO_NOFCS"],
+  [0x2c, "SO_LOCK_FILTER"],
+  [0x2d, "SO_SELECT_ERR_QUEUE"],
+  [0x2e, "SO_BUSY_POLL"],
+  [0x31, "SO_INCOMING_CPU"],
+  [0x35, "SO_CNX_ADVICE"],
+  [0x38, "SO_INCOMING_NAPI_ID"],
+  [0x3c, "SO_ZEROCOPY"],
+  [0x3f, "SO_TIMESTAMP_NEW"],
+  [0x40, "SO_TIMESTAMPNS_NEW"],
+  [0x41, "SO_TIMESTAMPING_NEW"],
+  [0x44, "SO_DETACH_REUSEPORT_BPF"],
+  [0x45, "SO_PREFER_BUSY_POLL"],
+  [0x46, "SO_BUSY_POLL_BUDGET"],
+  [0x49, "SO_RESERVE_MEM"],
+  [0x4b, "SO_RCVMARK"],
+]);
+
+// <linux/netlink.h>
+export const sock_netlink_options: Xlat = xlat("enum", [
+  [0x1, "NETLINK_ADD_MEMBERSHIP"],
+  [0x2, "NETLINK_DROP_MEMBERSHIP"],
+  [0x3, "NETLINK_PKTINFO"],
+  [0x4, "NETLINK_BROADCAST_ERROR"],
+  [0x5, "NETLINK_NO_ENOBUFS"],
+  [0x6, "NETLINK_RX_RING"],
+  [0x7, "NETLINK_TX_RING"],
+  [0x8, "NETLINK_LISTEN_ALL_NSID"],
+  [0x9, "NETLINK_LIST_MEMBERSHIPS"],
+  [0xa, "NETLINK_CAP_ACK"],
+  [0xb, "NETLINK_EXT_ACK"],
+  [0xc, "NETLINK_GET_STRICT_CHK"],
 ]);
 
 // <sys/socket.h>
@@ -1548,6 +1974,20 @@ export const statx_sync: Xlat = xlat("enum", [
   [0x4000, "AT_STATX_DONT_SYNC"],
 ]);
 
+// <fcntl.h>
+export const sync_file_range_flags: Xlat = xlat("flags", [
+  [0x1, "SYNC_FILE_RANGE_WAIT_BEFORE"],
+  [0x2, "SYNC_FILE_RANGE_WRITE"],
+  [0x4, "SYNC_FILE_RANGE_WAIT_AFTER"],
+]);
+
+// <asm/termbits.h>
+export const tcflsh_options: Xlat = xlat("enum", [
+  [0x0, "TCIFLUSH"],
+  [0x1, "TCOFLUSH"],
+  [0x2, "TCIOFLUSH"],
+]);
+
 // <netinet/tcp.h>
 export const tcp_options: Xlat = xlat("enum", [
   [0x1, "TCP_NODELAY"],
@@ -1588,6 +2028,126 @@ export const tcp_options: Xlat = xlat("enum", [
   [0x25, "TCP_TX_DELAY"],
 ]);
 
+// <asm/termbits.h>
+export const tcxonc_options: Xlat = xlat("enum", [
+  [0x0, "TCOOFF"],
+  [0x1, "TCOON"],
+  [0x2, "TCIOFF"],
+  [0x3, "TCION"],
+]);
+
+// <asm/termbits.h>
+export const term_cflags: Xlat = xlat("flags", [
+  [0x40, "CSTOPB"],
+  [0x80, "CREAD"],
+  [0x100, "PARENB"],
+  [0x200, "PARODD"],
+  [0x400, "HUPCL"],
+  [0x800, "CLOCAL"],
+  [0x40000000, "CMSPAR"],
+  [0x80000000, "CRTSCTS"],
+]);
+
+// <asm/termbits.h>
+export const term_cflags_csize: Xlat = xlat("enum", [
+  [0x0, "CS5"],
+  [0x10, "CS6"],
+  [0x20, "CS7"],
+  [0x30, "CS8"],
+]);
+
+// <asm/termbits.h>
+export const term_iflags: Xlat = xlat("flags", [
+  [0x1, "IGNBRK"],
+  [0x2, "BRKINT"],
+  [0x4, "IGNPAR"],
+  [0x8, "PARMRK"],
+  [0x10, "INPCK"],
+  [0x20, "ISTRIP"],
+  [0x40, "INLCR"],
+  [0x80, "IGNCR"],
+  [0x100, "ICRNL"],
+  [0x200, "IUCLC"],
+  [0x400, "IXON"],
+  [0x800, "IXANY"],
+  [0x1000, "IXOFF"],
+  [0x2000, "IMAXBEL"],
+  [0x4000, "IUTF8"],
+]);
+
+// <asm/termbits.h>
+export const term_lflags: Xlat = xlat("flags", [
+  [0x1, "ISIG"],
+  [0x2, "ICANON"],
+  [0x4, "XCASE"],
+  [0x8, "ECHO"],
+  [0x10, "ECHOE"],
+  [0x20, "ECHOK"],
+  [0x40, "ECHONL"],
+  [0x80, "NOFLSH"],
+  [0x8000, "IEXTEN"],
+  [0x200, "ECHOCTL"],
+  [0x400, "ECHOPRT"],
+  [0x800, "ECHOKE"],
+  [0x1000, "FLUSHO"],
+  [0x4000, "PENDIN"],
+  [0x100, "TOSTOP"],
+  [0x10000, "EXTPROC"],
+]);
+
+// <asm/termbits.h>
+export const term_oflags: Xlat = xlat("flags", [
+  [0x1, "OPOST"],
+  [0x2, "OLCUC"],
+  [0x4, "ONLCR"],
+  [0x8, "OCRNL"],
+  [0x10, "ONOCR"],
+  [0x20, "ONLRET"],
+  [0x40, "OFILL"],
+  [0x80, "OFDEL"],
+]);
+
+// <asm/termbits.h>
+export const term_oflags_bsdly: Xlat = xlat("enum", [
+  [0x2000, "BS1"],
+  [0x0, "BS0"],
+]);
+
+// <asm/termbits.h>
+export const term_oflags_crdly: Xlat = xlat("enum", [
+  [0x0, "CR0"],
+  [0x200, "CR1"],
+  [0x400, "CR2"],
+  [0x600, "CR3"],
+]);
+
+// <asm/termbits.h>
+export const term_oflags_ffdly: Xlat = xlat("enum", [
+  [0x0, "FF0"],
+  [0x8000, "FF1"],
+]);
+
+// <asm/termbits.h>
+export const term_oflags_nldly: Xlat = xlat("enum", [
+  [0x0, "NL0"],
+  [0x100, "NL1"],
+]);
+
+// <asm/termbits.h>
+export const term_oflags_tabdly: Xlat = xlat("enum", [
+  [0x1800, "XTABS"],
+  [0x0, "TAB0"],
+  [0x800, "TAB1"],
+  [0x1000, "TAB2"],
+  [0x1800, "TAB3"],
+]);
+
+// <asm/termbits.h>
+export const term_oflags_vtdly: Xlat = xlat("enum", [
+  [0x0, "VT0"],
+  [0x4000, "VT1"],
+]);
+
 // <sys/timerfd.h>
 export const tfd_create_flags: Xlat = xlat("flags", [
   [0x80000, "TFD_CLOEXEC"],
@@ -1611,6 +2171,76 @@ export const umount_flags: Xlat = xlat("flags", [
   [0x2, "MNT_DETACH"],
   [0x4, "MNT_EXPIRE"],
   [0x8, "UMOUNT_NOFOLLOW"],
+]);
+
+// <linux/io_uring.h>
+export const uring_enter_flags: Xlat = xlat("flags", [
+  [0x1, "IORING_ENTER_GETEVENTS"],
+  [0x2, "IORING_ENTER_SQ_WAKEUP"],
+  [0x4, "IORING_ENTER_SQ_WAIT"],
+  [0x8, "IORING_ENTER_EXT_ARG"],
+  [0x10, "IORING_ENTER_REGISTERED_RING"],
+]);
+
+// <linux/io_uring.h>
+export const uring_register_opcodes: Xlat = xlat("enum", [
+  [0x0, "IORING_REGISTER_BUFFERS"],
+  [0x1, "IORING_UNREGISTER_BUFFERS"],
+  [0x2, "IORING_REGISTER_FILES"],
+  [0x3, "IORING_UNREGISTER_FILES"],
+  [0x4, "IORING_REGISTER_EVENTFD"],
+  [0x5, "IORING_UNREGISTER_EVENTFD"],
+  [0x6, "IORING_REGISTER_FILES_UPDATE"],
+  [0x7, "IORING_REGISTER_EVENTFD_ASYNC"],
+  [0x8, "IORING_REGISTER_PROBE"],
+  [0x9, "IORING_REGISTER_PERSONALITY"],
+  [0xa, "IORING_UNREGISTER_PERSONALITY"],
+  [0xb, "IORING_REGISTER_RESTRICTIONS"],
+  [0xc, "IORING_REGISTER_ENABLE_RINGS"],
+  [0xd, "IORING_REGISTER_FILES2"],
+  [0xe, "IORING_REGISTER_FILES_UPDATE2"],
+  [0xf, "IORING_REGISTER_BUFFERS2"],
+  [0x10, "IORING_REGISTER_BUFFERS_UPDATE"],
+  [0x11, "IORING_REGISTER_IOWQ_AFF"],
+  [0x12, "IORING_UNREGISTER_IOWQ_AFF"],
+  [0x13, "IORING_REGISTER_IOWQ_MAX_WORKERS"],
+  [0x14, "IORING_REGISTER_RING_FDS"],
+  [0x15, "IORING_UNREGISTER_RING_FDS"],
+  [0x16, "IORING_REGISTER_PBUF_RING"],
+  [0x17, "IORING_UNREGISTER_PBUF_RING"],
+]);
+
+// <linux/io_uring.h>
+export const uring_setup_features: Xlat = xlat("flags", [
+  [0x1, "IORING_FEAT_SINGLE_MMAP"],
+  [0x2, "IORING_FEAT_NODROP"],
+  [0x4, "IORING_FEAT_SUBMIT_STABLE"],
+  [0x8, "IORING_FEAT_RW_CUR_POS"],
+  [0x10, "IORING_FEAT_CUR_PERSONALITY"],
+  [0x20, "IORING_FEAT_FAST_POLL"],
+  [0x40, "IORING_FEAT_POLL_32BITS"],
+  [0x80, "IORING_FEAT_SQPOLL_NONFIXED"],
+  [0x100, "IORING_FEAT_EXT_ARG"],
+  [0x200, "IORING_FEAT_NATIVE_WORKERS"],
+  [0x400, "IORING_FEAT_RSRC_TAGS"],
+  [0x800, "IORING_FEAT_CQE_SKIP"],
+  [0x1000, "IORING_FEAT_LINKED_FILE"],
+]);
+
+// <linux/io_uring.h>
+export const uring_setup_flags: Xlat = xlat("flags", [
+  [0x1, "IORING_SETUP_IOPOLL"],
+  [0x2, "IORING_SETUP_SQPOLL"],
+  [0x4, "IORING_SETUP_SQ_AFF"],
+  [0x8, "IORING_SETUP_CQSIZE"],
+  [0x10, "IORING_SETUP_CLAMP"],
+  [0x20, "IORING_SETUP_ATTACH_WQ"],
+  [0x40, "IORING_SETUP_R_DISABLED"],
+  [0x80, "IORING_SETUP_SUBMIT_ALL"],
+  [0x100, "IORING_SETUP_COOP_TASKRUN"],
+  [0x200, "IORING_SETUP_TASKRUN_FLAG"],
+  [0x400, "IORING_SETUP_SQE128"],
+  [0x800, "IORING_SETUP_CQE32"],
 ]);
 
 // <sys/resource.h>

@@ -145,7 +145,7 @@ export async function show(o: ShowOptions, io: ShowIo): Promise<number> {
         }
         if (item.kind === 'signal' && !signalShown(item.signal)) break;
         if (item.kind === 'signal' && item.signal === 'SIGKILL') break; // never seen by a tracer
-        if ((item.kind === 'exited' || item.kind === 'killed') && o.quiet >= 2) break;
+        if (item.kind === 'exited' && o.quiet >= 2) break; // strace -qq still prints +++ killed by +++
         if (o.json) { line(toJson(item)); break; }
         seenPids.add(item.pid);
         if (!renderer && seenPids.size > 1) startRendering(true);

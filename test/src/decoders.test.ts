@@ -1,0 +1,149 @@
+// The decoders, family by family, against strace 6.1 on the same run: each fixture
+// (fixtures/src/fam_*.c) makes one family's calls in their common forms, runs under
+// `strace -f -qq -s 64 -o FILE` while bt-record records both, and every line strace
+// printed for the fixture's processes must be the line bt-show prints for them, in
+// the same order. Nothing is masked: it is one run, seen by two tracers.
+import assert from 'node:assert/strict';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { CaptureFlag } from '@beetrace/format';
+import { bin, fixture, readBack, run, syscallName, tempDir } from './helpers.js';
+import { lcs } from './parity/parity.js';
+
+/** Lines per pid of a `strace -f` style text: split calls joined, the padding before "= " one space. */
+export function linesByPid(text: string): Map<number, string[]> {
+  const by = new Map<number, string[]>();
+  const pending = new Map<number, number>();
+  for (const raw of text.split('\n')) {
+    const m = /^(\d+)\s+(.*)$/.exec(raw);
+    if (!m) continue;
+    const pid = Number(m[1]);
+    let line = m[2]!;
+    let lines = by.get(pid);
+    if (!lines) by.set(pid, (lines = []));
+    if (line.endsWith(' <unfinished ...>')) {
+      pending.set(pid, lines.length);
+      lines.push(line.slice(0, -' <unfinished ...>'.length));
+      continue;
+    }
+    const r = /^<\.\.\. \w+ resumed>(.*)$/.exec(line);
+    const at = pending.get(pid);
+    if (r && at !== undefined) {
+      pending.delete(pid);
+      lines[at] = fold(lines[at]! + r[1]);
+      continue;
+    }
+    lines.push(fold(line));
+  }
+  return by;
+}
+
+function fold(line: string): string {
+  return line.replace(/\)\s+= /, ') = ');
+}
+
+interface SameRun {
+  /** strace's lines per pid of the fixture's processes. */
+  readonly strace: Map<number, string[]>;
+  /** bt-show's lines for the same pids. */
+  readonly show: Map<number, string[]>;
+  readonly dir: string;
+}
+
+/** Runs fixture NAME under strace while bt-record records both; the lines of each side for the fixture's processes. */
+function sameRun(t: { after(fn: () => void): void }, name: string, args: (dir: string) => string[] = (dir) => [dir]): SameRun {
+  const dir = tempDir(t);
+  const work = join(dir, 'work');
+  mkdirSync(work);
+  const trace = join(dir, 'run.pb');
+  const straceOut = join(dir, 'strace.txt');
+  const rec = run(bin.record, ['-q', '-o', trace, '--', 'strace', '-f', '-qq', '-s', '64', '-o', straceOut, '--', fixture(name), ...args(work)], { cwd: work });
+  assert.equal(rec.status, 0, `${name} under strace under bt-record: ${rec.stderr.toString()}`);
+  const strace = linesByPid(readFileSync(straceOut, 'utf8'));
+  const shown = run(bin.show, ['-f', '-qq', '-s', '64', trace]);
+  assert.equal(shown.status, 0, shown.stderr.toString());
+  const all = linesByPid(shown.stdout.toString());
+  const show = new Map([...strace.keys()].map((pid) => [pid, all.get(pid) ?? []]));
+  // strace's child runs strace's own code until it execs the fixture, and strace prints
+  // nothing of that: the first pid's lines start at its execve.
+  const first = [...strace.keys()][0]!;
+  const lines = show.get(first)!;
+  show.set(first, lines.slice(Math.max(0, lines.findIndex((l) => l.startsWith('execve(')))));
+  return { strace, show, dir };
+}
+
+/** Every strace line of every fixture process is bt-show's line, in order; the differences listed when not. */
+function assertSame(r: SameRun, minLines: number): void {
+  let total = 0;
+  const diffs: string[] = [];
+  for (const [pid, want] of r.strace) {
+    const got = r.show.get(pid)!;
+    total += want.length;
+    const m = lcs(want, got);
+    want.forEach((l, i) => { if (!m.inA[i]) diffs.push(`  strace:  ${l}`); });
+    got.forEach((l, i) => { if (!m.inB[i]) diffs.push(`  bt-show: ${l}`); });
+  }
+  assert.ok(total >= minLines, `strace printed ${total} lines, expected at least ${minLines}`);
+  assert.equal(diffs.length, 0, `bt-show differs from strace on the same run (${diffs.length} lines; outputs in ${r.dir}):\n${diffs.join('\n')}`);
+}
+
+test('file: open, stat, access, links, renames, modes, times, xattrs, directories, sync', (t) => {
+  assertSame(sameRun(t, 'fam_file'), 150);
+});
+
+test('descriptors: read and write in every shape, seek, dup, pipes, every fcntl command, sendfile and splice, select and poll', async (t) => {
+  const r = sameRun(t, 'fam_desc');
+  assertSame(r, 120);
+  // fcntl's third argument is captured as a 32-byte struct flock for every command: for the
+  // integer commands (F_SETFD, F_DUPFD, F_SETFL...) the read of a non-address faults and the
+  // capture is an empty FAULT, without touching the call; for the lock commands it is the struct.
+  const { events } = await readBack(join(r.dir, 'run.pb'));
+  const fcntls = events.filter((e) => e.type === 'syscall' && syscallName(e.nr) === 'fcntl' && r.strace.has(e.pid));
+  const LOCKS = new Set([5, 6, 7, 36, 37, 38]);
+  const ints = fcntls.filter((e) => e.type === 'syscall' && !LOCKS.has(Number(e.args[1])) && Number(e.args[2]) < 0x10000);
+  assert.ok(ints.length >= 20, `integer fcntl commands recorded: ${ints.length}`);
+  for (const e of ints) {
+    if (e.type !== 'syscall') continue;
+    const c = e.captures.find((k) => k.arg === 2);
+    assert.ok(c && (c.flags & CaptureFlag.FAULT) !== 0 && c.data.length === 0, `fcntl(${e.args[0]}, ${e.args[1]}, ${e.args[2]}): capture ${JSON.stringify(c)}`);
+  }
+  const locks = fcntls.filter((e) => e.type === 'syscall' && LOCKS.has(Number(e.args[1])) && Number(e.args[2]) >= 0x10000);
+  assert.ok(locks.length >= 7 && locks.every((e) => e.type === 'syscall' && e.captures.find((k) => k.arg === 2)?.data.length === 32), 'lock commands carry their struct flock');
+});
+
+test('sockets: unix, TCP and UDP over IPv4 and IPv6, netlink; names, options, every send and receive, shutdown', (t) => {
+  assertSame(sameRun(t, 'fam_socket'), 80);
+});
+
+test('memory: mappings of every kind, protections, remapping, advice, sync, locks, residency, brk, memfd, membarrier', (t) => {
+  assertSame(sameRun(t, 'fam_memory'), 50);
+});
+
+test('processes: identities, fork, vfork, clone, clone3, execve, wait4 and waitid, limits, usage, scheduling, uname, capabilities, kill, pidfds', (t) => {
+  assertSame(sameRun(t, 'fam_process'), 90);
+});
+
+test('signals: handlers, masks, signals sent and delivered, pending, waited for, suspended, queued, an alternate stack', (t) => {
+  assertSame(sameRun(t, 'fam_signal'), 40);
+});
+
+test('ioctl on terminals and block devices: a pty set up, attributes read and set, window size, groups, queues, flow; a block device\'s sizes; a clone', (t) => {
+  assertSame(sameRun(t, 'fam_ioctl'), 50);
+});
+
+test('clocks and timers: every clock, sleeps (relative, absolute, interrupted), POSIX timers, interval timers, alarm', (t) => {
+  assertSame(sameRun(t, 'fam_time'), 40);
+});
+
+test('event fds: eventfd, signalfd with a signal read, timerfd, inotify with events read, epoll over them', (t) => {
+  assertSame(sameRun(t, 'fam_events'), 40);
+});
+
+test('prctl and arch_prctl: names, death signal, dumpable, capabilities, no-new-privs, subreaper, timer slack, securebits, a seccomp filter', (t) => {
+  assertSame(sameRun(t, 'fam_prctl'), 35);
+});
+
+test('io_uring: setup (and a refused one), rings mapped, a NOP submitted and waited for, an eventfd and files registered', (t) => {
+  assertSame(sameRun(t, 'fam_uring'), 15);
+});
