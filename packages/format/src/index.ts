@@ -11,3 +11,4 @@ export {
   createPrivateWriteStream, makePrivateDir, openPrivateFile, PRIVATE_DIR_MODE, PRIVATE_FILE_MODE, type PrivateOpenFlags, writePrivateFile,
 } from './private-output.js';
 export { WireError, WireReader, WireType, type WireProblemCode } from './wire.js';
+export { Bytes as ProtoBytes } from './proto-bytes.js';

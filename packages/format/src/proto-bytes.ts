@@ -1,6 +1,7 @@
-// Protobuf's wire primitives on a growable buffer, for the hand-written header and
-// trailer encoders (writer.ts) that keep protobufjs off the recorder's path.
-// protobufjs stays the reference: writer.test.ts compares bytes with it.
+// Protobuf's wire primitives on a growable buffer: the hand-written header and trailer
+// encoders (writer.ts) that keep protobufjs off the recorder's path, and the Perfetto
+// export's packet writer (analyze), both build on it. protobufjs stays the reference:
+// writer.test.ts and the export's tests compare bytes with it.
 const encoder = new TextEncoder();
 
 const TWO32 = 4294967296;
@@ -54,7 +55,11 @@ export class Bytes {
       return;
     }
     if (v >= 0 && v < TWO32 && Number.isInteger(v)) this.varint32(v);
-    else {
+    else if (v >= 0 && Number.isSafeInteger(v)) {
+      // Two 32-bit halves without a BigInt (timestamps are ~2^50).
+      const hi = Math.floor(v / TWO32);
+      this.varint64((v - hi * TWO32) >>> 0, hi);
+    } else {
       const big = BigInt.asUintN(64, BigInt(Math.trunc(v)));
       this.varint64(Number(big & 0xffffffffn), Number(big >> 32n));
     }

@@ -13,7 +13,7 @@
 // and the garbage made the export of the 1M-syscall trace run at ~410,000
 // calls/s against the 500,000 it must reach (tests decode the output with the
 // protobufjs definitions).
-import type { Header } from '@beetrace/format';
+import { type Header, ProtoBytes } from '@beetrace/format';
 import protobuf from 'protobufjs/minimal.js';
 import generated from '../generated/perfetto.cjs';
 import { mainClass } from './classes.js';
@@ -50,65 +50,29 @@ const FIXED64 = 1;
 const LEN = 2;
 const TWO32 = 4294967296;
 
-/** Protobuf wire primitives on one growable buffer; nested lengths are patched in after their body. */
-class PacketBytes {
-  buf = new Uint8Array(CHUNK * 2);
-  pos = 0;
-
-  private room(n: number): void {
-    if (this.pos + n <= this.buf.length) return;
-    let size = this.buf.length * 2;
-    while (size < this.pos + n) size *= 2;
-    const next = new Uint8Array(size);
-    next.set(this.buf.subarray(0, this.pos));
-    this.buf = next;
-  }
-
-  /** A non-negative integer up to 2^53. */
-  varint(v: number): void {
-    this.room(10);
-    const b = this.buf;
-    let p = this.pos;
-    if (v > 0xffffffff) {
-      // Two 32-bit halves, 7 bits at a time (timestamps are ~2^50).
-      let hi = Math.floor(v / TWO32);
-      let lo = (v - hi * TWO32) >>> 0;
-      while (hi !== 0 || lo > 0x7f) {
-        b[p++] = (lo & 0x7f) | 0x80;
-        lo = ((lo >>> 7) | (hi << 25)) >>> 0;
-        hi >>>= 7;
-      }
-      b[p++] = lo;
-      this.pos = p;
-      return;
-    }
-    while (v > 0x7f) {
-      b[p++] = (v & 0x7f) | 0x80;
-      v >>>= 7;
-    }
-    b[p++] = v;
-    this.pos = p;
-  }
+/** The format's protobuf writer, with the fields a packet needs; nested lengths are patched in after their body. */
+class PacketBytes extends ProtoBytes {
+  override buf = new Uint8Array(CHUNK * 2);
 
   tag(field: number, wire: number): void {
-    this.varint(field * 8 + wire);
+    this.uint(field * 8 + wire);
   }
 
   uintField(field: number, v: number): void {
     if (field < 16 && v < 0x80) {
       // One byte of tag, one of value: the common case.
-      this.room(2);
+      this.reserve(2);
       this.buf[this.pos++] = field << 3;
       this.buf[this.pos++] = v;
       return;
     }
     this.tag(field, VARINT);
-    this.varint(v);
+    this.uint(v);
   }
 
   fixed64Field(field: number, v: number): void {
     this.tag(field, FIXED64);
-    this.room(8);
+    this.reserve(8);
     const lo = v % TWO32;
     const hi = (v - lo) / TWO32;
     const b = this.buf;
@@ -120,15 +84,15 @@ class PacketBytes {
 
   stringField(field: number, s: string): void {
     const at = this.open(field);
-    this.room(s.length * 3);
+    this.reserve(s.length * 3);
     this.pos += protobuf.util.utf8.write(s, this.buf, this.pos);
     this.close(at);
   }
 
   bytesField(field: number, data: Uint8Array): void {
     this.tag(field, LEN);
-    this.varint(data.length);
-    this.room(data.length);
+    this.uint(data.length);
+    this.reserve(data.length);
     this.buf.set(data, this.pos);
     this.pos += data.length;
   }
@@ -136,7 +100,7 @@ class PacketBytes {
   /** Starts a length-delimited field: one byte kept for its length. Returns where the body starts. */
   open(field: number): number {
     this.tag(field, LEN);
-    this.room(1);
+    this.reserve(1);
     this.pos++;
     return this.pos;
   }
@@ -150,7 +114,7 @@ class PacketBytes {
     }
     let extra = 0;
     for (let v = len >>> 7; v > 0; v >>>= 7) extra++;
-    this.room(extra);
+    this.reserve(extra);
     this.buf.copyWithin(start + extra, start, this.pos);
     let p = start - 1;
     let v = len;
@@ -170,7 +134,7 @@ class PacketBytes {
   shortAnnotation(key: number, value: string): boolean {
     const n = value.length;
     if (key >= 0x80 || n > 120) return false;
-    this.room(n + 8);
+    this.reserve(n + 8);
     const b = this.buf;
     const start = this.pos;
     let p = start;
@@ -188,12 +152,6 @@ class PacketBytes {
     b[start + 1] = n + 4;
     this.pos = p;
     return true;
-  }
-
-  take(): Uint8Array {
-    const out = this.buf.slice(0, this.pos);
-    this.pos = 0;
-    return out;
   }
 }
 
