@@ -2,9 +2,9 @@
 // (threads, children reaped in whatever order, signal handlers, glibc's thread-stack cache and
 // arenas, pipe reads split differently, mkstemp names) are recorded five times each, and every
 // pair compares as identical in the default mode. A real change in the same programs is still
-// reported in every mode. (make -j2 is not here yet: which job gets make's stdin, and which its
-// "bad stdin" pipe, depends on which job is running; bt-diff still reports that as a change.)
+// reported in every mode.
 import assert from 'node:assert/strict';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { diffTraces } from '@beetrace/analyze';
@@ -18,6 +18,26 @@ function rec(dir: string, name: string, argv: readonly string[]): string {
   const r = run(bin.record, ['-q', '-o', out, '--', ...argv], { cwd: dir });
   assert.equal(r.status, 0, `bt-record ${argv.join(' ')}: ${r.stderr.toString()}`);
   return out;
+}
+
+/** A small C project for make -j2: a few sources, a header, a library and a program. */
+function project(dir: string): void {
+  mkdirSync(dir, { recursive: true });
+  const units = ['unit_a', 'unit_b', 'unit_c', 'unit_d'];
+  writeFileSync(join(dir, 'units.h'), units.map((u) => `int ${u}(int);\n`).join(''));
+  for (const [i, u] of units.entries()) writeFileSync(join(dir, `${u}.c`), `#include "units.h"\nint ${u}(int x) { return x * ${i + 2}; }\n`);
+  writeFileSync(join(dir, 'main.c'), `#include <stdio.h>\n#include "units.h"\nint main(void) { printf("%d\\n", ${units.map((u) => `${u}(1)`).join(' + ')}); return 0; }\n`);
+  writeFileSync(join(dir, 'Makefile'), [
+    `OBJS := ${units.map((u) => `${u}.o`).join(' ')}`,
+    'all: prog',
+    'prog: main.o libunits.a',
+    '\tcc -o $@ main.o libunits.a',
+    'libunits.a: $(OBJS)',
+    '\tar rcs $@ $(OBJS)',
+    '%.o: %.c units.h',
+    '\tcc -O1 -c -o $@ $<',
+    '',
+  ].join('\n'));
 }
 
 const PY_THREADS = [
@@ -64,6 +84,12 @@ const PROGRAMS: readonly Program[] = [
     what: 'git init (mkstemp names)',
     argv: () => ['/bin/sh', '-c', 'git init -q r && rm -rf r'],
     changed: () => ['/bin/sh', '-c', 'git init -q r && cat r/.git/HEAD > /dev/null && rm -rf r'],
+  },
+  {
+    what: 'make -j2 on a small project',
+    setup: (dir) => { rmSync(join(dir, 'proj'), { recursive: true, force: true }); project(join(dir, 'proj')); },
+    argv: (dir) => ['make', '-s', '-B', '-j2', '-C', join(dir, 'proj')],
+    changed: (dir) => ['/bin/sh', '-c', `make -s -B -j2 -C ${join(dir, 'proj')} && cat ${join(dir, 'proj', 'units.h')} > /dev/null`],
   },
 ];
 

@@ -86,6 +86,8 @@ export class ThreadModel {
   restart: string | undefined;
   /** fds this thread made while its process had several threads. */
   fdSeq = 0;
+  /** When the trace first showed it. */
+  createdNs = 0;
   alive = true;
 
   constructor(
@@ -218,7 +220,7 @@ export class TraceModel {
       if (isRoot) this.root = p;
       if (tid === pid) return p.threads[0]!;
     }
-    return this.newThread(tid, p);
+    return this.newThread(tid, p, undefined, ns);
   }
 
   private newProcess(pid: number, parent: ProcessModel | undefined, position: string, ns: number): ProcessModel {
@@ -237,12 +239,13 @@ export class TraceModel {
     this.processes.push(p);
     this.byPid.set(pid, p);
     this.lastByPid.set(pid, p);
-    this.newThread(pid, p);
+    this.newThread(pid, p, undefined, ns);
     return p;
   }
 
-  private newThread(tid: number, p: ProcessModel, parent?: ThreadModel): ThreadModel {
+  private newThread(tid: number, p: ProcessModel, parent?: ThreadModel, ns = 0): ThreadModel {
     const t = new ThreadModel(tid, p, p.threads.length);
+    t.createdNs = ns;
     if (parent) t.mask = [parent.mask[0], parent.mask[1]];
     p.threads.push(t);
     p.live++;
@@ -253,11 +256,18 @@ export class TraceModel {
   }
 
   /** A new child of thread `parent`: a thread of its process, or a process (copy of its fds and cwd). */
-  private child(parent: ThreadModel, pid: number, tid: number, thread: boolean, ns: number): void {
+  /**
+   * A new child of thread `parent`. `since`: the child comes from the parent's clone returning, for a
+   * call made at `since`: a child the fork event already made during that call is the same one, even
+   * when it has ended already (a vfork child that exec'd and exited before its parent resumed).
+   */
+  private child(parent: ThreadModel, pid: number, tid: number, thread: boolean, ns: number, since?: number): void {
     const known = this.byTid.get(tid);
     if (known && known.alive && known.proc.pid === pid) return; // seen already (the clone's return came first)
+    const last = this.lastByTid.get(tid);
+    if (since !== undefined && last && last.proc.pid === pid && last.createdNs >= since) return;
     if (thread) {
-      this.newThread(tid, parent.proc, parent);
+      this.newThread(tid, parent.proc, parent, ns);
       return;
     }
     const pp = parent.proc;
@@ -478,7 +488,7 @@ export class TraceModel {
           flags = b && b.length >= 8 ? new DataView(b.buffer, b.byteOffset, 8).getUint32(0, true) : 0;
         }
         const thread = (flags & CLONE_THREAD) !== 0;
-        this.child(t, thread ? p.pid : ev.ret, ev.ret, thread, ns);
+        this.child(t, thread ? p.pid : ev.ret, ev.ret, thread, ns, ev.enterNs);
         return made;
       }
       case 'sigmask': {

@@ -271,7 +271,7 @@ export async function compareRuns(a: RunModel, b: RunModel, fetchA: FetchText, f
       // A process that ran things at once (threads, several children, signal handlers): the same calls in
       // another order, or repeated another number of times (a loop that waits for whichever job ends
       // first), are the same behaviour; which came first and how often it looped were a matter of timing.
-      if (ta && tb && pa?.concurrent && pb?.concurrent && sameDistinct(ta.hashes, tb.hashes)) { reordered = true; continue; }
+      if (ta && tb && ((pa?.concurrent && pb?.concurrent) || (ta.asSet && tb.asSet)) && sameDistinct(ta.hashes, tb.hashes)) { reordered = true; continue; }
       if (!ta && !tb) continue;
       diffPairs.push([ta, tb]);
     }

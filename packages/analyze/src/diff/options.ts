@@ -25,9 +25,10 @@ export interface Normalization {
   readonly cwd: boolean;
   /**
    * What depends on contention between threads and processes running at once: futex and sched_yield calls of
-   * multi-threaded processes, thread stacks and malloc arenas a threaded process maps, how a stream's data was
+   * multi-threaded processes, the anonymous memory a threaded process maps and unmaps (stacks, malloc arenas), how a stream's data was
    * split across reads; a process that ran things at once (threads, several children, signal handlers) compares
-   * by the calls it made, not their order or how often each repeated.
+   * by the calls it made, not their order or how often each repeated; and forked children's calls before
+   * their exec compare, per parent, as one set ("1.2:children").
    */
   readonly sync: boolean;
   /**

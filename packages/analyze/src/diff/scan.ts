@@ -19,6 +19,8 @@ import { HashList, IdList, hashLine, mixDigest, nameId } from './hash.js';
 import type { Normalization } from './options.js';
 
 export interface ThreadLines {
+  /** Compared as a set of distinct lines (a process's children's calls before their exec). */
+  readonly asSet?: boolean;
   /** Position name: "1.2" for a process's main thread, "1.2:1" for its first other thread. */
   readonly name: string;
   /** 0 for the main thread, then creation order. */
@@ -106,7 +108,8 @@ const STAT_FIELDS = /\b(st_[amc]time(?:_nsec)?|st_ino|st_dev|stx_[abcm]time|stx_
 
 /** The diff's lines of one thread of the model. */
 interface ThreadRec {
-  readonly t: ThreadModel;
+  /** Its name in the comparison: the thread's ("1.2:1"), or "1.2:children" for a process's children's calls before their exec. */
+  readonly name: string;
   readonly hashes: HashList;
   readonly names: IdList;
   digest: number;
@@ -123,7 +126,7 @@ interface ThreadRec {
 }
 
 /** Per process: the thread stacks glibc mapped (MAP_STACK), as [start, end) pairs. */
-const MAP_STACK = 0x20000, MAP_NORESERVE = 0x4000;
+const MAP_STACK = 0x20000, MAP_NORESERVE = 0x4000, MAP_ANONYMOUS = 0x20;
 const WNOHANG = 1;
 /** bt-diff decodes with bt-show's default string size. */
 const STR_SIZE = 32;
@@ -240,11 +243,27 @@ export async function scanTrace(source: TraceSource, label: string, opts: ScanOp
   let lines = 0;
   let cwdText = '';
 
+  const newRec = (name: string): ThreadRec => ({
+    name, hashes: new HashList(), names: new IdList(), digest: 0, orderFree: undefined, inHandler: 0, deferred: undefined, heldMask: undefined, heldRead: undefined,
+  });
+  /**
+   * Where a thread's lines go: its own list, or, for a forked child before its exec (normalisation
+   * `sync`), its parent's "children" list, compared as a set: which child did its setup when, and which
+   * got what the parent handed out first (make's stdin), is a matter of which ran first.
+   */
   const rec = (t: ThreadModel): ThreadRec => {
+    const parent = t.proc.parent;
+    if (parent && t.index === 0 && !execed.has(t.proc) && norm.sync) {
+      let pool = pools.get(parent);
+      if (!pool) pools.set(parent, (pool = newRec(`${parent.position}:children`)));
+      return pool;
+    }
     let r = recs.get(t);
-    if (!r) recs.set(t, (r = { t, hashes: new HashList(), names: new IdList(), digest: 0, orderFree: undefined, inHandler: 0, deferred: undefined, heldMask: undefined, heldRead: undefined }));
+    if (!r) recs.set(t, (r = newRec(t.name)));
     return r;
   };
+  const pools = new Map<ProcessModel, ThreadRec>();
+  const execed = new Set<ProcessModel>();
   const idName = (v: number): string => {
     const t = model?.threadById(v);
     if (t) return `<${t.name}>`;
@@ -328,7 +347,7 @@ export async function scanTrace(source: TraceSource, label: string, opts: ScanOp
   };
   const push = (r: ThreadRec, text: string, h: number, id: number): void => {
     if (textRoom > 0 && !texts.has(h)) { texts.set(h, text); textRoom -= text.length + 16; }
-    if (onLine) onLine(r.t.name, r.hashes.length, text);
+    if (onLine) onLine(r.name, r.hashes.length, text);
     r.hashes.push(h);
     r.names.push(id);
     r.digest = mixDigest(r.digest, h);
@@ -446,17 +465,17 @@ export async function scanTrace(source: TraceSource, label: string, opts: ScanOp
 
   /** Thread stacks mapped per process, to recognise the calls that guard and unmap them. */
   const stacks = new Map<ProcessModel, Array<[number, number]>>();
-  /** Whether the call maps, guards or unmaps a thread stack or arena of a process that has threads (normalisation `sync`). */
+  /** Whether the call maps, reprotects or unmaps anonymous memory of a process that has threads (normalisation `sync`). */
   const threadStack = (d: DecodedSyscall, info: SyscallInfo, p: ProcessModel): boolean => {
     const e = info.effect;
     if (e !== 'map' && e !== 'unmap' && e !== 'protect') return false;
     const list = stacks.get(p) ?? [];
     if (e === 'map') {
-      // A thread's stack (MAP_STACK), or a malloc arena reserved for a thread (PROT_NONE, MAP_NORESERVE): which
-      // thread needs a new one depends on which threads already ended and on contention.
+      // Anonymous memory (thread stacks, malloc arenas and their trims, an interpreter's allocator pools):
+      // in a process with threads, which thread maps or unmaps it, and when, depends on which ran first.
       const fi = info.roles.findIndex((r) => r?.role === 'mapflags');
       const flags = fi >= 0 ? d.argValue(fi) : 0;
-      if ((flags & MAP_STACK) === 0 && !((flags & MAP_NORESERVE) !== 0 && d.argValue(2) === 0)) return false;
+      if ((flags & (MAP_STACK | MAP_ANONYMOUS)) === 0 && !((flags & MAP_NORESERVE) !== 0 && d.argValue(2) === 0)) return false;
       list.push([d.ret, d.ret + d.argValue(1)]);
       stacks.set(p, list);
       return norm.sync && p.threads.length > 1;
@@ -653,6 +672,7 @@ export async function scanTrace(source: TraceSource, label: string, opts: ScanOp
       }
       case 'exec': {
         for (const th of t.proc.threads) { const r = recs.get(th); if (r) { r.inHandler = 0; flushDeferred(r); } }
+        execed.add(t.proc);
         const abs = model!.resolve(d.pid, AT_FDCWD, d.filename ?? '');
         if (!pathIgnored(abs)) facts.programs.add(display(abs));
         return;
@@ -733,7 +753,7 @@ export async function scanTrace(source: TraceSource, label: string, opts: ScanOp
     siblings.set(slot, n);
     keys.set(p, (parentKey.endsWith('/') ? parentKey : parentKey + '/') + base + (n > 1 ? `#${n}` : ''));
   }
-  for (const r of recs.values()) { flushDeferred(r); flushSet(r); }
+  for (const r of [...recs.values(), ...pools.values()]) { flushDeferred(r); flushSet(r); }
   const cwdFree = (x: string): string => (norm.cwd && cwdText.length > 1 ? x.split(cwdText).join('$CWD') : x);
   const exitText = (p: ProcessModel): string | undefined => (p.exitStatus === undefined ? undefined : waitStatusText(p.exitStatus));
   const root = model.root;
@@ -748,10 +768,8 @@ export async function scanTrace(source: TraceSource, label: string, opts: ScanOp
     procs: model.processes.map((p) => ({
       key: keys.get(p)!, position: p.position, program: cwdFree(p.program), pid: p.pid, parentKey: p.parent && keys.get(p.parent), exit: exitText(p),
       concurrent: norm.sync && (concurrent.has(p) || p.threads.length > 1),
-      threads: p.threads.map((t) => {
-        const r = rec(t);
-        return { name: t.name, index: t.index, hashes: r.hashes.view(), names: r.names.view(), digest: r.digest };
-      }),
+      threads: [...p.threads.map((t) => recs.get(t) ?? newRec(t.name)), ...(pools.has(p) ? [pools.get(p)!] : [])].map((r, index) => (
+        { name: r.name, index, hashes: r.hashes.view(), names: r.names.view(), digest: r.digest, asSet: r === pools.get(p) })),
     })),
     facts,
     exit: trailerExit ?? (root ? exitText(root) : undefined) ?? (complete ? 'unknown' : 'unknown (trace cut short)'),

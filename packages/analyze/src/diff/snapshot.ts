@@ -91,7 +91,7 @@ export function parseSnapshot(text: string, label: string): ParsedSnapshot {
   let argv: string[] = [];
   const procs: ProcModel[] = [];
   const texts = new Map<string, Map<number, string>>();
-  type MutableThread = { name: string; index: number; hashes: HashList; names: IdList; digest: number };
+  type MutableThread = { name: string; index: number; hashes: HashList; names: IdList; digest: number; asSet: boolean };
   type MutableProc = Omit<ProcModel, 'threads'> & { threads: MutableThread[] };
   const mprocs: MutableProc[] = [];
   let proc: MutableProc | undefined;
@@ -139,7 +139,8 @@ export function parseSnapshot(text: string, label: string): ParsedSnapshot {
       }
       case 'thread':
         if (!proc) throw new TraceInputError(`${label}:${n + 1}: thread outside any process`, 'SNAPSHOT');
-        thread = { name: rest, index: proc.threads.length, hashes: new HashList(), names: new IdList(), digest: 0 };
+        // "1.2:children": the process's children's calls before their exec, compared as a set (scan.ts).
+        thread = { name: rest, index: proc.threads.length, hashes: new HashList(), names: new IdList(), digest: 0, asSet: rest.endsWith(':children') };
         proc.threads.push(thread);
         break;
       default:
