@@ -78,7 +78,7 @@ export class ChromeJsonWriter implements TimelineSink {
     const c = s.call;
     const where = `"pid":${c.pid},"tid":${c.tid}`;
     let args = '';
-    for (let i = 0; i < s.args.length; i++) args += `${JSON.stringify(s.argNames[i])}:${JSON.stringify(s.args[i])},`;
+    for (let i = 0; i < s.call.args.length; i++) args += `${JSON.stringify(s.argNames[i])}:${JSON.stringify(s.call.args[i])},`;
     args += `"ret":${JSON.stringify(c.retText)}`;
     if (c.errno !== undefined) args += `,"errno":${JSON.stringify(c.errno)}`;
     if (c.unfinished) args += ',"unfinished":true';

@@ -28,11 +28,11 @@ function memoryOutput(): Output & { bytes(): Buffer } {
 
 test('the timeline of a real trace: one slice per call, in time order per thread, the program named', async () => {
   // A Slice is valid only during the call: keep copies.
-  const slices: (Pick<Slice, 'beginNs' | 'endNs' | 'argNames' | 'line' | 'call'>)[] = [];
+  const slices: (Pick<Slice, 'beginNs' | 'endNs' | 'argNames' | 'call'> & { line: string })[] = [];
   const names: string[] = [];
   const r = await walkTimeline(trace, {
     process: (p) => names.push(p.program), thread: () => {},
-    slice: (s) => slices.push({ beginNs: s.beginNs, endNs: s.endNs, argNames: s.argNames, line: s.line, call: s.call }), instant: () => {},
+    slice: (s) => slices.push({ beginNs: s.beginNs, endNs: s.endNs, argNames: s.argNames, line: s.call.line, call: s.call }), instant: () => {},
   });
   assert.equal(r.complete, true);
   assert.equal(r.problem, undefined);

@@ -289,7 +289,7 @@ export class PerfettoWriter implements TimelineSink {
 
   slice(s: Slice): void {
     const call = s.call;
-    const args = s.args;
+    const args = s.call.args;
     const names = s.argNames;
     // Interned ids first (new entries go into this packet), once per syscall and argument list.
     let ids = call.nr >= 0 && call.nr < 4096 ? this.byNr[call.nr] : undefined;

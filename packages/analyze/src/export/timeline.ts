@@ -89,12 +89,8 @@ export interface Slice {
   readonly beginNs: number;
   /** exitNs; for a call that never returned, the end of its thread (or of the recording). */
   readonly endNs: number;
-  /** The arguments as bt-show -y prints them (buffer contents left out with noData). */
-  readonly args: readonly string[];
   /** Argument names from the syscall table (arg0... when the decoder prints more than the table has). */
   readonly argNames: readonly string[];
-  /** The whole call as bt-show -y prints it (built on first use). */
-  readonly line: string;
   /** Flow that starts here (a fork/clone that made a child, an execve), and one that ends here. */
   readonly flowOut: number | undefined;
   readonly flowIn: number | undefined;
@@ -182,14 +178,6 @@ class SliceOf implements Slice {
     this.flowIn = flowIn;
     this.inner = inner;
     return this;
-  }
-
-  get args(): readonly string[] {
-    return this.call.args;
-  }
-
-  get line(): string {
-    return this.call.line;
   }
 }
 

@@ -177,9 +177,9 @@ export class ReportCollector implements TimelineSink {
     // One by one: every failed call (up to a cap) and the slowest of the rest.
     const flags = (c.failed ? FAILED : 0) | (c.unfinished ? UNFINISHED : 0);
     if (c.failed && this.failedKept.length < KEEP_FAILED) {
-      this.failedKept.push({ lane: laneNo, begin: s.beginNs, dur, name: this.nameId(c.name), flags, line: cut(s.line) });
+      this.failedKept.push({ lane: laneNo, begin: s.beginNs, dur, name: this.nameId(c.name), flags, line: cut(s.call.line) });
     } else if (!this.slowest.full || dur > this.slowest.min) {
-      this.slowest.push({ lane: laneNo, begin: s.beginNs, dur, name: this.nameId(c.name), flags, line: cut(s.line) });
+      this.slowest.push({ lane: laneNo, begin: s.beginNs, dur, name: this.nameId(c.name), flags, line: cut(s.call.line) });
     }
 
     // Data moved through an fd: the table's effect column says which calls, the trace model which file.
