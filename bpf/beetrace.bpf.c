@@ -673,6 +673,184 @@ static __always_inline void emit_syscall(__u32 type, __u32 pid, __u32 tid, __u32
 	emit(rec, b.off);
 }
 
+/*
+ * -y: what each fd a call made refers to (the capture table's BT_SPEC_FD_* flags, from the
+ * syscall table's returns column and fds role), read at the call's exit and sent as one
+ * BT_REC_FD_PATHS record just before the call's own record (the recorder merges it into
+ * the call as captures, as it does with entry captures). raw_tp programs cannot call
+ * bpf_d_path: the path is rebuilt as d_path does, from the file's dentry up its d_parent
+ * chain and across mounts (struct mount's mnt_parent and mnt_mountpoint), at most
+ * BT_FD_PATH_DEPTH dentries and BT_FD_PATH_MAX bytes, written backwards in this CPU's
+ * scratch slot after the record.
+ */
+#define PATH_AREA 32768 /* offset of the path area in the scratch slot; the record lies below */
+_Static_assert(PATH_AREA + BT_FD_PATH_MAX + 256 <= BT_SCRATCH, "scratch: no room for the path area");
+#define S_IFMT_ 00170000
+#define S_IFSOCK_ 0140000
+#define AF_UNIX_ 1
+
+struct walk_ctx {
+	__u64 dentry;   /* the dentry whose name comes next */
+	__u64 mnt;      /* its struct mount */
+	__u64 mnt_root; /* that mount's root dentry */
+	__u32 pos;      /* the path so far lies at PATH_AREA + pos .. PATH_AREA + BT_FD_PATH_MAX */
+	__u32 done;     /* the walk reached a root */
+};
+
+/* One dentry's name before the path so far, after a '/'; false when it does not fit. */
+static __always_inline bool prepend_name(struct walk_ctx *w, struct dentry *d)
+{
+	__u8 *buf = scratch_buf();
+	__u32 len = BPF_CORE_READ(d, d_name.len), pos = w->pos;
+	const unsigned char *name = BPF_CORE_READ(d, d_name.name);
+
+	if (!buf || len > 255 || len + 1 > pos)
+		return false;
+	pos -= len + 1;
+	w->pos = pos;
+	bpf_probe_read_kernel(buf + PATH_AREA + ((pos + 1) & (BT_FD_PATH_MAX - 1)), len & 255, name);
+	buf[PATH_AREA + (pos & (BT_FD_PATH_MAX - 1))] = '/';
+	return true;
+}
+
+/* One step up: to the parent dentry, or from a mount's root to where it is mounted. */
+static long walk_step(__u32 i, void *data)
+{
+	struct walk_ctx *w = data;
+	struct dentry *d = (void *)w->dentry, *parent;
+
+	if (w->dentry == w->mnt_root) {
+		struct mount *m = (void *)w->mnt, *up = BPF_CORE_READ(m, mnt_parent);
+		if (!up || (__u64)up == w->mnt) {
+			w->done = 1; /* the root of the mount tree */
+			return 1;
+		}
+		w->dentry = (__u64)BPF_CORE_READ(m, mnt_mountpoint);
+		w->mnt = (__u64)up;
+		w->mnt_root = (__u64)BPF_CORE_READ(up, mnt.mnt_root);
+		return 0;
+	}
+	parent = BPF_CORE_READ(d, d_parent);
+	if (!prepend_name(w, d))
+		return 1;
+	if (!parent || (__u64)parent == w->dentry) {
+		w->done = 1; /* a pseudo file's own dentry (pipe, socket, anon inode, memfd), or a disconnected one */
+		return 1;
+	}
+	w->dentry = (__u64)parent;
+	return 0;
+}
+
+/* The capture of what fd refers to, at `off` of the record in this CPU's scratch slot; the offset after it. */
+static __always_inline __u32 fd_path_capture(__u32 off, __u32 element, __s64 fd)
+{
+	struct task_struct *task = (void *)bpf_get_current_task();
+	struct file **fds = BPF_CORE_READ(task, files, fdt, fd);
+	__u32 max_fds = BPF_CORE_READ(task, files, fdt, max_fds);
+	struct walk_ctx w = { .pos = BT_FD_PATH_MAX };
+	struct bt_fd_path info = {};
+	struct vfsmount *vfsmnt;
+	struct dentry *dentry;
+	struct inode *inode;
+	struct file *f = NULL;
+	struct bt_capture *c;
+	__u32 len, flags = BT_CAP_ELEMENT | BT_CAP_AT_EXIT;
+	__u8 *buf = scratch_buf();
+
+	if (!buf || fd < 0 || fd >= max_fds || bpf_probe_read_kernel(&f, sizeof(f), &fds[fd]) || !f)
+		return off;
+	inode = BPF_CORE_READ(f, f_inode);
+	dentry = BPF_CORE_READ(f, f_path.dentry);
+	vfsmnt = BPF_CORE_READ(f, f_path.mnt);
+	info.ino = BPF_CORE_READ(inode, i_ino);
+	info.fs_magic = BPF_CORE_READ(inode, i_sb, s_magic);
+	info.deleted = BPF_CORE_READ(dentry, d_hash.pprev) == NULL;
+	if ((BPF_CORE_READ(inode, i_mode) & S_IFMT_) == S_IFSOCK_) {
+		struct socket *sock = BPF_CORE_READ(f, private_data);
+		struct sock *sk = BPF_CORE_READ(sock, sk);
+		info.family = BPF_CORE_READ(sk, __sk_common.skc_family);
+		if (info.family == AF_UNIX_) {
+			struct sock *peer = BPF_CORE_READ((struct unix_sock *)sk, peer);
+			struct socket *ps = peer ? BPF_CORE_READ(peer, sk_socket) : NULL;
+			if (ps)
+				info.peer_ino = BPF_CORE_READ((struct socket_alloc *)ps, vfs_inode.i_ino);
+		}
+	}
+	w.dentry = (__u64)dentry;
+	w.mnt = (__u64)vfsmnt - bpf_core_field_offset(struct mount, mnt);
+	w.mnt_root = (__u64)BPF_CORE_READ(vfsmnt, mnt_root);
+	bpf_loop(BT_FD_PATH_DEPTH, walk_step, &w, 0);
+	if (!w.done)
+		flags |= BT_CAP_TRUNCATED;
+	len = w.pos < BT_FD_PATH_MAX ? BT_FD_PATH_MAX - w.pos : 0;
+	off &= 16384 - 1;
+	c = (void *)(buf + off);
+	c->info = CAP_INFO(BT_ARG_FDS, flags, element);
+	c->len = sizeof(info) + len;
+	__builtin_memcpy(buf + off + sizeof(*c), &info, sizeof(info));
+	bt_barrier_var(len);
+	len &= 2 * BT_FD_PATH_MAX - 1; /* no-op that shows the verifier the bound */
+	if (len > BT_FD_PATH_MAX)
+		len = BT_FD_PATH_MAX;
+	bpf_probe_read_kernel(buf + off + sizeof(*c) + sizeof(info), len,
+			      buf + PATH_AREA + ((BT_FD_PATH_MAX - len) & (BT_FD_PATH_MAX - 1)));
+	return (off + sizeof(*c) + sizeof(info) + len + 7) & ~7U;
+}
+
+/*
+ * Sends the record of what the fds a call made refer to (verified once, on its own):
+ * the fd returned (BT_SPEC_FD_RET), the two fds written to memory at `fds_addr`
+ * (BT_SPEC_FD_PAIR).
+ */
+__noinline int bt_send_fd_paths(__u64 pid_tid, __u32 nr, __s64 ret, __u32 spec_flags, __u64 fds_addr)
+{
+	struct bt_fd_paths *rec = scratch_buf();
+	__u32 off = sizeof(*rec);
+	__u16 n = 0;
+	__s32 pair[2] = {};
+
+	if (!rec)
+		return 0;
+	rec->type = BT_REC_FD_PATHS;
+	rec->pid = pid_tid >> 32;
+	rec->tid = (__u32)pid_tid;
+	rec->nr = nr;
+	rec->pad = 0;
+	if (spec_flags & BT_SPEC_FD_RET) {
+		off = fd_path_capture(off, BT_EL_FD_RET, ret);
+		n++;
+	}
+	if ((spec_flags & BT_SPEC_FD_PAIR) && !bpf_probe_read_user(pair, sizeof(pair), (void *)fds_addr)) {
+		off = fd_path_capture(off, BT_EL_FD_PAIR, pair[0]);
+		off = fd_path_capture(off, BT_EL_FD_PAIR + 1, pair[1]);
+		n += 2;
+	}
+	/* Captures that found no file were not written: count what is there. */
+	rec = scratch_buf();
+	if (!rec)
+		return 0;
+	rec->ncaptures = n;
+	rec->size = off;
+	emit(rec, off & (16384 - 1));
+	return 0;
+}
+
+/* -y: at a successful exit of a call that makes fds (the capture table says which), what they refer to. */
+static __always_inline void send_fd_paths(__u32 pid, __u32 tid, __u32 nr, long ret, const __u64 *args)
+{
+	const struct bt_syscall_spec *spec;
+	__u32 flags, fds;
+
+	if (ret < 0 || nr >= BT_MAX_NR)
+		return;
+	spec = bpf_map_lookup_elem(&specs, &nr);
+	flags = spec ? spec->flags : 0;
+	if (!(flags & (BT_SPEC_FD_RET | BT_SPEC_FD_PAIR)))
+		return;
+	fds = BT_SPEC_FDS_ARG(flags);
+	bt_send_fd_paths((__u64)pid << 32 | tid, nr, ret, flags, fds < BT_NARGS ? args[fds] : 0);
+}
+
 SEC("raw_tp/sys_enter")
 int BPF_PROG(bt_sys_enter, struct pt_regs *regs, long id)
 {
@@ -751,6 +929,7 @@ int BPF_PROG(bt_sys_exit, struct pt_regs *regs, long ret)
 		flags = BT_SC_NO_ENTRY;
 		read_args(regs, args);
 	}
+	send_fd_paths(tgid, tid, (__u32)nr, ret, args);
 	emit_syscall(BT_REC_SYSCALL, tgid, tid, (__u32)nr, enter, now, ret, args, flags, true, true);
 	return 0;
 }

@@ -31,6 +31,7 @@ enum bt_record_type {
 	BT_REC_EXEC = 4,
 	BT_REC_EXIT = 5,
 	BT_REC_SIGNAL = 6,
+	BT_REC_FD_PATHS = 7,      /* what the fds a call made refer to, taken at its exit; merged with the following BT_REC_SYSCALL */
 };
 
 /* bt_syscall.flags: the trace format's SyscallFlag values. */
@@ -123,6 +124,41 @@ enum bt_capture_kind {
 #define BT_EL_MSG_CONTROL 0x101
 #define BT_EL_MSG_IOV 0x102
 
+/*
+ * -y: what each fd a call made refers to, read at its exit (BT_REC_FD_PATHS). Each is a
+ * capture of the pseudo-argument BT_ARG_FDS with element BT_EL_FD_RET (the fd returned)
+ * or BT_EL_FD_PAIR + k (the k-th fd written to the call's fds argument: pipe, socketpair),
+ * flag TRUNCATED when the path was cut short; its data is a struct bt_fd_path, then the
+ * path from the root (no NUL): the dentry chain walked up across mounts, as d_path
+ * would print it. For a file of a pseudo file system (pipe, socket, anon inode, memfd)
+ * the path is "/" and the dentry's own name; the decoder prints what /proc/PID/fd shows.
+ */
+#define BT_ARG_FDS 6
+#define BT_EL_FD_RET 0x110
+#define BT_EL_FD_PAIR 0x111
+#define BT_FD_PATH_MAX 4096  /* bytes of a path */
+#define BT_FD_PATH_DEPTH 256 /* dentries walked */
+
+struct bt_fd_path {
+	__u64 ino;      /* inode number */
+	__u64 peer_ino; /* a connected unix socket: its peer's inode; else 0 */
+	__u32 fs_magic; /* the file system's magic (linux/magic.h: SOCKFS_MAGIC, PIPEFS_MAGIC...) */
+	__u16 family;   /* a socket: its address family */
+	__u8 deleted;   /* the dentry is unhashed (unlinked, O_TMPFILE, memfd) */
+	__u8 pad;
+};
+
+/* The record: captures as in bt_syscall, for the call nr of thread tid that follows. */
+struct bt_fd_paths {
+	__u32 type;
+	__u32 size;
+	__u32 pid;
+	__u32 tid;
+	__u32 nr;
+	__u16 ncaptures;
+	__u16 pad;
+};
+
 /* bt_capture_slot.kind: also capture this argument at entry (value-result arguments). */
 #define BT_CK_ALSO_AT_ENTRY 0x80
 /* bt_capture_slot.kind: its bytes (a buffer), or the buffers it points to (iovec, msghdr), are
@@ -140,6 +176,12 @@ struct bt_capture_slot {
 
 #define BT_SPEC_AT_ENTRY 1    /* capture everything at entry (execve) */
 #define BT_SPEC_ENTRY_SLOTS 2 /* some slots are also captured at entry */
+/* -y: what the fd returned refers to (the table's returns column: a new fd), and the two fds
+ * written to the argument BT_SPEC_FDS_ARG(flags) (its fds role), are read at exit. */
+#define BT_SPEC_FD_RET 0x100
+#define BT_SPEC_FD_PAIR 0x200
+#define BT_SPEC_FDS_ARG_SHIFT 12
+#define BT_SPEC_FDS_ARG(flags) (((flags) >> BT_SPEC_FDS_ARG_SHIFT) & 7)
 
 struct bt_syscall_spec {
 	struct bt_capture_slot slot[BT_NARGS]; /* slot i describes argument i */

@@ -4,3 +4,9 @@ export const SyscallFlag = { UNFINISHED: 1, NO_ENTRY: 2 } as const;
 export const CaptureFlag = { TRUNCATED: 1, FAULT: 2, AT_EXIT: 4, ELEMENT: 8 } as const;
 /** Element numbers of a msghdr's parts (ELEMENT captures; its iovec buffers are elements 0..n-1). bpf/beetrace.h's BT_EL_MSG_*. */
 export const MsghdrElement = { NAME: 0x100, CONTROL: 0x101, IOV: 0x102 } as const;
+/**
+ * -y: what the fds a call made refer to, read when it returned: captures of the pseudo-argument
+ * ARG, element RET (the fd returned) or PAIR + k (the k-th fd written to its fds argument).
+ * bpf/beetrace.h's BT_ARG_FDS, BT_EL_FD_RET, BT_EL_FD_PAIR and struct bt_fd_path.
+ */
+export const FdPathCapture = { ARG: 6, RET: 0x110, PAIR: 0x111 } as const;

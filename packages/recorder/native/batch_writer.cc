@@ -109,6 +109,10 @@ void BatchWriter::Add(const uint8_t* rec, size_t size) {
   uint32_t type = Load<uint32_t>(rec);
   if (type == BT_REC_SYSCALL || type == BT_REC_SYSCALL_ENTRY) {
     if (size >= sizeof(bt_syscall)) AddSyscall(rec, size);
+  } else if (type == BT_REC_FD_PATHS) {
+    if (size < sizeof(bt_fd_paths)) return;
+    bt_fd_paths fp = Load<bt_fd_paths>(rec);
+    fd_paths_[fp.tid] = EntryCaptures{fp.nr, fp.ncaptures, std::vector<uint8_t>(rec + sizeof fp, rec + size)};
   } else if (size >= sizeof(bt_process)) {
     AddProcess(rec, size);
   }
@@ -159,6 +163,15 @@ void BatchWriter::AddSyscall(const uint8_t* rec, size_t size) {
     entries_.erase(entry);
   }
   AddCaptures(caps, end, sc.ncaptures);
+  // Then what the fds it made refer to (rarer still).
+  auto paths = fd_paths_.empty() ? fd_paths_.end() : fd_paths_.find(sc.tid);
+  if (paths != fd_paths_.end()) {
+    if (paths->second.nr == sc.nr) {
+      const std::vector<uint8_t>& raw = paths->second.raw;
+      AddCaptures(raw.data(), raw.data() + raw.size(), paths->second.count);
+    }
+    fd_paths_.erase(paths);
+  }
   counts.syscalls++;
   if (sc.flags & BT_SC_UNFINISHED) counts.unfinished++;
 }

@@ -89,6 +89,8 @@ class BatchWriter {
     std::vector<uint8_t> raw;  // bt_capture headers and data, as in the record
   };
   std::unordered_map<uint32_t, EntryCaptures> entries_;
+  // What the fds a call made refer to (-y), per thread, sent just before the call's record.
+  std::unordered_map<uint32_t, EntryCaptures> fd_paths_;
 
   std::vector<uint8_t> nargs_;  // by syscall number
   uint32_t syscalls_ = 0;

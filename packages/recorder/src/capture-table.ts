@@ -2,7 +2,9 @@
 // per syscall number, one slot per argument (kind, size argument, bytes), flags, the
 // range of arguments captured at exit, and the argument count (the registers after it
 // are written as 0; all six for a number the table lacks); a slot's CK_DATA bit says
-// its bytes are captured data (--no-data leaves them out).
+// its bytes are captured data (--no-data leaves them out). For -y, the flags say which
+// fds the call makes: the one it returns (returns column: a new fd), the two it writes
+// to its fds argument (fds role).
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { CaptureSpec, SyscallTable } from '@beetrace/format';
@@ -61,6 +63,9 @@ export function captureTable(table: SyscallTable, layout: Layout): Uint8Array {
     }
     // execve-like rows capture everything at entry, which needs an entry record too.
     if (sc.captureAtEntry && sc.capture.length > 0) flags |= layout['SPEC_ENTRY_SLOTS']!;
+    if (sc.ret === 'fd' && sc.newFd !== null) flags |= layout['SPEC_FD_RET']!;
+    const fds = sc.roles.findIndex((r) => r?.role === 'fds');
+    if (fds >= 0) flags |= layout['SPEC_FD_PAIR']! | fds << layout['SPEC_FDS_ARG_SHIFT']!;
     view.setUint32(row + layout['spec_flags']!, flags, true);
     if (!sc.captureAtEntry && sc.capture.length > 0) {
       const args = sc.capture.map((c) => c.arg);

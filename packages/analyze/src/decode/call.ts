@@ -15,6 +15,7 @@ export interface DecodeOptions extends TextOptions {
 export type RetFormat = 'dec' | 'hex' | 'oct' | 'fd' | 'udec' | 'none';
 
 const EMPTY = new Uint8Array(0);
+const DELETED = ' (deleted)';
 
 export class Call {
   /** The argument texts so far (a scratch array the caller may reuse). */
@@ -136,12 +137,12 @@ export class Call {
 
   fd(v: number): string {
     const fd = s32(v);
-    if (fd === -100) return 'AT_FDCWD';
-    if (this.opts.fdPaths && fd >= 0) {
-      const p = this.state.fdPath(this.ev.pid, fd);
-      if (p !== undefined) return `${fd}<${p}>`;
-    }
-    return String(fd);
+    if (!this.opts.fdPaths) return fd === -100 ? 'AT_FDCWD' : String(fd);
+    const p = fd === -100 ? this.state.cwdOf(this.ev.pid) : fd >= 0 ? this.state.fdPath(this.ev.pid, fd) : undefined;
+    const name = fd === -100 ? 'AT_FDCWD' : String(fd);
+    if (p === undefined) return name;
+    // strace prints a deleted file's mark after the brackets: 3</memfd:x>(deleted)
+    return p.endsWith(DELETED) ? `${name}<${p.slice(0, -DELETED.length)}>(deleted)` : `${name}<${p}>`;
   }
 
   /** A dirfd argument: AT_FDCWD or an fd. */

@@ -9,6 +9,7 @@
 import { posix } from 'node:path';
 import { CaptureFlag, type Capture, type Header, type ProcessEvent, type SyscallEffect, type SyscallEvent, type SyscallInfo } from '@beetrace/format';
 import { s32 } from './call.js';
+import { FD_RET, fdPair, fdTarget } from './fdpath.js';
 import { sockaddrText } from './sockaddr.js';
 
 const AT_FDCWD = -100;
@@ -29,6 +30,13 @@ export class OpenFile {
   /** socket: addresses as text ("127.0.0.1:80", "unix:/run/x.sock"), when the trace showed them. */
   local: string | undefined;
   peer: string | undefined;
+  /**
+   * What the kernel said the fd refers to when the call that made it returned (traces
+   * recorded with fd paths): the canonical path of a file, symlinks resolved
+   * ("/usr/lib/x86_64-linux-gnu/libc.so.6" for "/lib/x86_64-linux-gnu/libc.so.6"), or
+   * "socket:[INODE]", "pipe:[INODE]", "anon_inode:[eventfd]", as /proc/PID/fd shows it.
+   */
+  canonical: string | undefined;
 
   constructor(
     /** Unique within the trace, in creation order. */
@@ -53,6 +61,7 @@ export class OpenFile {
 
   /** What -y prints between the angle brackets. */
   get text(): string | undefined {
+    if (this.canonical !== undefined) return this.canonical;
     if (this.path !== undefined) return this.path;
     if (this.kind === 'pipe') return 'pipe:[]';
     if (this.kind === 'socket') return 'socket:[]';
@@ -295,6 +304,11 @@ export class TraceModel {
     return this.byPid.get(pid)?.fds.get(fd)?.file.text;
   }
 
+  /** Process pid's working directory, when known. */
+  cwdOf(pid: number): string | undefined {
+    return this.byPid.get(pid)?.cwd;
+  }
+
   /** Absolute form of a path as process `pid` named it relative to dirfd (AT_FDCWD: its cwd); as written when the base is unknown. */
   resolve(pid: number, dirfd: number, path: string): string {
     if (path.startsWith('/')) return posix.normalize(path);
@@ -304,9 +318,12 @@ export class TraceModel {
     return path === '' ? base : posix.join(base, path);
   }
 
+  /** A new open file; `made`/`element`: the call that made it and which of its fds it is, for what the kernel said it was (-y). */
   private newFile(kind: FileKind, path: string | undefined, written: string | undefined, pid: number, ns: number,
-    family?: number, type?: number, protocol?: number, pipeEnd?: 'read' | 'write', flags = 0): OpenFile {
-    return new OpenFile(++this.files, kind, path, written, pid, ns, family, type, protocol, pipeEnd, flags);
+    family?: number, type?: number, protocol?: number, pipeEnd?: 'read' | 'write', flags = 0, made?: SyscallEvent, element = 0): OpenFile {
+    const f = new OpenFile(++this.files, kind, path, written, pid, ns, family, type, protocol, pipeEnd, flags);
+    if (made && made.captures.length) f.canonical = fdTarget(made, element)?.text;
+    return f;
   }
 
   /** Puts `file` at fd number `fd` of `t`'s process; `explicit`: the caller chose the number (dup2), `min`: F_DUPFD's lowest. */
@@ -380,7 +397,7 @@ export class TraceModel {
         // creat: write-only, created, truncated (its path role says so)
         if (fi < 0 && roles[i]?.create) flags = 1 | 0o100 | 0o1000;
         const cloexec = (flags & 0o2000000) !== 0;
-        made.push(this.setFd(t, ev.ret, this.newFile('file', path?.abs ?? '?', path?.written, p.pid, ns, undefined, undefined, undefined, undefined, flags), cloexec, ns));
+        made.push(this.setFd(t, ev.ret, this.newFile('file', path?.abs ?? '?', path?.written, p.pid, ns, undefined, undefined, undefined, undefined, flags, ev, FD_RET), cloexec, ns));
         return made;
       }
       case 'close': this.closeFd(p, s32(a[0]!), ns); return made;
@@ -429,15 +446,15 @@ export class TraceModel {
         const socket = info.newFd === null && argOf('family') >= 0;
         for (let k = 0; k < 2; k++) {
           const file = socket
-            ? this.newFile('socket', undefined, undefined, p.pid, ns, s32(a[argOf('family')]!), s32(a[argOf('socktype')]!) & 0xf, s32(a[argOf('protocol')]!))
-            : this.newFile('pipe', undefined, undefined, p.pid, ns, undefined, undefined, undefined, k === 0 ? 'read' : 'write');
+            ? this.newFile('socket', undefined, undefined, p.pid, ns, s32(a[argOf('family')]!), s32(a[argOf('socktype')]!) & 0xf, s32(a[argOf('protocol')]!), undefined, 0, ev, fdPair(k))
+            : this.newFile('pipe', undefined, undefined, p.pid, ns, undefined, undefined, undefined, k === 0 ? 'read' : 'write', 0, ev, fdPair(k));
           made.push(this.setFd(t, v.getInt32(4 * k, true), file, cloexec, ns));
         }
         return made;
       }
       case 'accept': {
         const listening = p.fds.get(s32(a[argOf('fd')]!))?.file;
-        const f = this.newFile('socket', undefined, undefined, p.pid, ns, listening?.family, listening?.type, listening?.protocol);
+        const f = this.newFile('socket', undefined, undefined, p.pid, ns, listening?.family, listening?.type, listening?.protocol, undefined, 0, ev, FD_RET);
         f.local = listening?.local;
         f.peer = sockaddrText(capturedBytes(ev, argOf('sockaddr')));
         made.push(this.setFd(t, ev.ret, f, cloexecOf(), ns));
@@ -521,9 +538,9 @@ export class TraceModel {
     if (info.ret === 'fd' && info.newFd !== null && ev.ret >= 0) {
       let file: OpenFile;
       if (info.newFd === 'socket') {
-        file = this.newFile('socket', undefined, undefined, p.pid, ns, s32(a[argOf('family')]!), s32(a[argOf('socktype')]!) & 0xf, s32(a[argOf('protocol')]!));
+        file = this.newFile('socket', undefined, undefined, p.pid, ns, s32(a[argOf('family')]!), s32(a[argOf('socktype')]!) & 0xf, s32(a[argOf('protocol')]!), undefined, 0, ev, FD_RET);
       } else {
-        file = this.newFile(info.newFd, fdName(info, ev), undefined, p.pid, ns);
+        file = this.newFile(info.newFd, fdName(info, ev), undefined, p.pid, ns, undefined, undefined, undefined, undefined, 0, ev, FD_RET);
       }
       made.push(this.setFd(t, ev.ret, file, info.newFdCloexec === true || cloexecOf(), ns));
     }
