@@ -2,6 +2,7 @@
 // the options, and the output being built (argument texts, where the entry
 // part ends, how the return value prints).
 import { callFailed, CaptureFlag, type Capture, type SyscallEvent, SyscallFlag, type SyscallInfo } from '@beetrace/format';
+import { fdTarget } from './fdpath.js';
 import type { TraceModel } from './model.js';
 import { type TextOptions, printBuffer, printCString, printPath } from './text.js';
 import { type Xlat, enumName, flags, hex, s32, u32 } from './xlat.js';
@@ -16,6 +17,12 @@ export type RetFormat = 'dec' | 'hex' | 'oct' | 'fd' | 'udec' | 'none';
 
 const EMPTY = new Uint8Array(0);
 const DELETED = ' (deleted)';
+
+/** An fd (or AT_FDCWD) as -y prints it; strace puts a deleted file's mark after the brackets: 3</memfd:x>(deleted). */
+function withPath(name: string, p: string | undefined): string {
+  if (p === undefined) return name;
+  return p.endsWith(DELETED) ? `${name}<${p.slice(0, -DELETED.length)}>(deleted)` : `${name}<${p}>`;
+}
 
 export class Call {
   /** The argument texts so far (a scratch array the caller may reuse). */
@@ -138,11 +145,13 @@ export class Call {
   fd(v: number): string {
     const fd = s32(v);
     if (!this.opts.fdPaths) return fd === -100 ? 'AT_FDCWD' : String(fd);
-    const p = fd === -100 ? this.state.cwdOf(this.ev.pid) : fd >= 0 ? this.state.fdPath(this.ev.pid, fd) : undefined;
-    const name = fd === -100 ? 'AT_FDCWD' : String(fd);
-    if (p === undefined) return name;
-    // strace prints a deleted file's mark after the brackets: 3</memfd:x>(deleted)
-    return p.endsWith(DELETED) ? `${name}<${p.slice(0, -DELETED.length)}>(deleted)` : `${name}<${p}>`;
+    return withPath(fd === -100 ? 'AT_FDCWD' : String(fd), fd === -100 ? this.state.cwdOf(this.ev.pid) : fd >= 0 ? this.state.fdPath(this.ev.pid, fd) : undefined);
+  }
+
+  /** An fd the call itself made (pipe's, socketpair's): what the recorder read at its exit (`element`: FdPathCapture.PAIR + k). */
+  madeFd(v: number, element: number): string {
+    const fd = s32(v);
+    return this.opts.fdPaths ? withPath(String(fd), fdTarget(this.ev, element)?.text) : String(fd);
   }
 
   /** A dirfd argument: AT_FDCWD or an fd. */

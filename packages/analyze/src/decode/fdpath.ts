@@ -22,7 +22,7 @@ export interface FdTarget {
   readonly truncated: boolean;
 }
 
-/** What the fd the call returned (element RET) or the k-th fd it wrote (PAIR + k) refers to, when the trace says. */
+/** What the fd the call returned (element FdPathCapture.RET) or the k-th fd it wrote (PAIR + k) refers to, when the trace says. */
 export function fdTarget(ev: SyscallEvent, element: number): FdTarget | undefined {
   for (const c of ev.captures) {
     if (c.arg !== FdPathCapture.ARG || c.element !== element || c.data.length < HEAD) continue;
@@ -41,7 +41,3 @@ export function fdTarget(ev: SyscallEvent, element: number): FdTarget | undefine
   }
   return undefined;
 }
-
-/** The element of the fd a call returned, and of the k-th fd it wrote to its fds argument. */
-export const FD_RET = FdPathCapture.RET;
-export const fdPair = (k: number): number => FdPathCapture.PAIR + k;

@@ -7,9 +7,9 @@
 // the syscall table's columns (returns, effect, roles): no syscall names here.
 // Memory is bounded by what is live, plus one small record per process.
 import { posix } from 'node:path';
-import { CaptureFlag, type Capture, type Header, type ProcessEvent, type SyscallEffect, type SyscallEvent, type SyscallInfo } from '@beetrace/format';
+import { CaptureFlag, FdPathCapture, type Capture, type Header, type ProcessEvent, type SyscallEffect, type SyscallEvent, type SyscallInfo } from '@beetrace/format';
 import { s32 } from './call.js';
-import { FD_RET, fdPair, fdTarget } from './fdpath.js';
+import { fdTarget } from './fdpath.js';
 import { sockaddrText } from './sockaddr.js';
 
 const AT_FDCWD = -100;
@@ -397,7 +397,7 @@ export class TraceModel {
         // creat: write-only, created, truncated (its path role says so)
         if (fi < 0 && roles[i]?.create) flags = 1 | 0o100 | 0o1000;
         const cloexec = (flags & 0o2000000) !== 0;
-        made.push(this.setFd(t, ev.ret, this.newFile('file', path?.abs ?? '?', path?.written, p.pid, ns, undefined, undefined, undefined, undefined, flags, ev, FD_RET), cloexec, ns));
+        made.push(this.setFd(t, ev.ret, this.newFile('file', path?.abs ?? '?', path?.written, p.pid, ns, undefined, undefined, undefined, undefined, flags, ev, FdPathCapture.RET), cloexec, ns));
         return made;
       }
       case 'close': this.closeFd(p, s32(a[0]!), ns); return made;
@@ -446,15 +446,15 @@ export class TraceModel {
         const socket = info.newFd === null && argOf('family') >= 0;
         for (let k = 0; k < 2; k++) {
           const file = socket
-            ? this.newFile('socket', undefined, undefined, p.pid, ns, s32(a[argOf('family')]!), s32(a[argOf('socktype')]!) & 0xf, s32(a[argOf('protocol')]!), undefined, 0, ev, fdPair(k))
-            : this.newFile('pipe', undefined, undefined, p.pid, ns, undefined, undefined, undefined, k === 0 ? 'read' : 'write', 0, ev, fdPair(k));
+            ? this.newFile('socket', undefined, undefined, p.pid, ns, s32(a[argOf('family')]!), s32(a[argOf('socktype')]!) & 0xf, s32(a[argOf('protocol')]!), undefined, 0, ev, FdPathCapture.PAIR + k)
+            : this.newFile('pipe', undefined, undefined, p.pid, ns, undefined, undefined, undefined, k === 0 ? 'read' : 'write', 0, ev, FdPathCapture.PAIR + k);
           made.push(this.setFd(t, v.getInt32(4 * k, true), file, cloexec, ns));
         }
         return made;
       }
       case 'accept': {
         const listening = p.fds.get(s32(a[argOf('fd')]!))?.file;
-        const f = this.newFile('socket', undefined, undefined, p.pid, ns, listening?.family, listening?.type, listening?.protocol, undefined, 0, ev, FD_RET);
+        const f = this.newFile('socket', undefined, undefined, p.pid, ns, listening?.family, listening?.type, listening?.protocol, undefined, 0, ev, FdPathCapture.RET);
         f.local = listening?.local;
         f.peer = sockaddrText(capturedBytes(ev, argOf('sockaddr')));
         made.push(this.setFd(t, ev.ret, f, cloexecOf(), ns));
@@ -538,9 +538,9 @@ export class TraceModel {
     if (info.ret === 'fd' && info.newFd !== null && ev.ret >= 0) {
       let file: OpenFile;
       if (info.newFd === 'socket') {
-        file = this.newFile('socket', undefined, undefined, p.pid, ns, s32(a[argOf('family')]!), s32(a[argOf('socktype')]!) & 0xf, s32(a[argOf('protocol')]!), undefined, 0, ev, FD_RET);
+        file = this.newFile('socket', undefined, undefined, p.pid, ns, s32(a[argOf('family')]!), s32(a[argOf('socktype')]!) & 0xf, s32(a[argOf('protocol')]!), undefined, 0, ev, FdPathCapture.RET);
       } else {
-        file = this.newFile(info.newFd, fdName(info, ev), undefined, p.pid, ns, undefined, undefined, undefined, undefined, 0, ev, FD_RET);
+        file = this.newFile(info.newFd, fdName(info, ev), undefined, p.pid, ns, undefined, undefined, undefined, undefined, 0, ev, FdPathCapture.RET);
       }
       made.push(this.setFd(t, ev.ret, file, info.newFdCloexec === true || cloexecOf(), ns));
     }

@@ -2,7 +2,7 @@
 // in its order and format; `c.exiting()` marks where strace's entry part ends
 // (what `<unfinished ...>` shows). Syscalls without a decoder print generically
 // from the table's argument types.
-import { CaptureFlag } from '@beetrace/format';
+import { CaptureFlag, FdPathCapture } from '@beetrace/format';
 import * as X from '../generated/xlat.js';
 import { type Call, s32, u32 } from './call.js';
 import { msgControl } from './cmsg.js';
@@ -64,7 +64,7 @@ function timespecArg(c: Call, i: number, output = false): string {
 }
 
 function fdPair(c: Call, i: number): string {
-  return c.out(i, (d) => `[${c.fd(d.getInt32(0, le))}, ${c.fd(d.getInt32(4, le))}]`, 8);
+  return c.out(i, (d) => `[${c.madeFd(d.getInt32(0, le), FdPathCapture.PAIR)}, ${c.madeFd(d.getInt32(4, le), FdPathCapture.PAIR + 1)}]`, 8);
 }
 
 function dec(v: number): string {
