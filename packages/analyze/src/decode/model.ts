@@ -13,6 +13,7 @@ import { fdTarget } from './fdpath.js';
 import { sockaddrText } from './sockaddr.js';
 
 const AT_FDCWD = -100;
+const DELETED = ' (deleted)';
 const O_ACCMODE = 3;
 const CLONE_THREAD = 0x10000;
 const F_DUPFD = 0, F_DUPFD_CLOEXEC = 1030, F_SETFD = 2, FD_CLOEXEC = 1;
@@ -155,7 +156,7 @@ const NO_STATE: ReadonlySet<SyscallEffect> = new Set(['read', 'write', 'exit', '
 
 /** Whether a successful call of this syscall changes the model (the table's effect and returns columns say). */
 export function changesState(info: SyscallInfo): boolean {
-  return (info.effect !== null && !NO_STATE.has(info.effect)) || (info.ret === 'fd' && info.newFd !== null);
+  return (info.effect !== null && !NO_STATE.has(info.effect)) || (info.ret === 'fd' && info.newFd !== null) || info.roles.some((r) => r?.delete);
 }
 
 /** The string captured for argument `arg` (exit capture over entry), or undefined. */
@@ -356,6 +357,24 @@ export class TraceModel {
     this.version++;
   }
 
+  /**
+   * A path was removed (unlink, rmdir) or renamed to `to` (rename): the open files the
+   * kernel named by it (-y's canonical path) are deleted or renamed, as /proc/PID/fd
+   * would now show them; a file that `to` replaced is deleted.
+   */
+  private pathGone(from: string | undefined, to: string | undefined): void {
+    if (from === undefined) return;
+    for (const p of this.byPid.values()) {
+      for (const e of p.fds.values()) {
+        const f = e.file;
+        if (f.canonical === undefined || f.kind !== 'file') continue;
+        if (to !== undefined && f.canonical === to) f.canonical = to + DELETED;
+        else if (f.canonical === from) f.canonical = to ?? from + DELETED;
+      }
+    }
+    this.version++;
+  }
+
   // ---- events ----
 
   /**
@@ -382,6 +401,8 @@ export class TraceModel {
       return { abs: this.resolve(p.pid, d, s), written: s };
     };
     const made: FdEntry[] = [];
+    const gone = roles.findIndex((r) => r?.role === 'path' && r.delete);
+    if (gone >= 0) this.pathGone(pathArg(gone)?.abs, pathArg(roles.findIndex((r) => r?.role === 'path' && r.write))?.abs);
     switch (info.effect) {
       case 'open': {
         const i = argOf('path');
