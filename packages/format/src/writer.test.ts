@@ -12,8 +12,9 @@ test('encodeHeader writes what protobufjs writes, byte for byte', () => {
     monotonicNs: 123_456_789_012_345, realtimeNs: 1_795_658_696_322_171_000, argv: ['sh', '-c', 'ls | wc -l', ''],
     cwd: '/work/ü', rootPid: 4_000_000, attached: false,
     capture: { stringMax: 4096, bufferMax: 0, buffers: true, ringBytes: 1 << 30 }, syscallAbi: 'x86_64',
+    initialFds: [{ fd: 0, target: '/dev/null' }, { fd: 1, target: 'pipe:[1234]' }, { fd: 7, target: '/tmp/a b (deleted)' }, { fd: 0, target: '' }],
   };
-  const cases = [full, {}, { argv: [] }, { capture: {} }, { attached: true, rootPid: 0 }];
+  const cases = [full, {}, { argv: [] }, { capture: {} }, { attached: true, rootPid: 0 }, { initialFds: [] }];
   for (const h of cases) {
     assert.deepEqual(Buffer.from(encodeHeader(h)), reference({ header: { ...h, magic: TRACE_MAGIC, formatVersion: FORMAT_VERSION } }), JSON.stringify(h));
   }

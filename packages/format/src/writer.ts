@@ -75,6 +75,15 @@ class Message {
     }
     return this;
   }
+  /** Repeated messages: every element, empty ones too. */
+  messages(field: number, bodies: readonly Uint8Array[]): this {
+    for (const body of bodies) {
+      this.out.varint32((field << 3) | 2);
+      this.out.varint32(body.length);
+      this.out.bytes(body);
+    }
+    return this;
+  }
   /** The fields as one length-delimited Record with this message in `field`. */
   record(field: number): Uint8Array {
     const body = this.out.take();
@@ -96,6 +105,7 @@ export function encodeHeader(h: Header): Uint8Array {
     .string(1, TRACE_MAGIC).uint(2, FORMAT_VERSION).string(3, h.recorderVersion).string(4, h.kernelRelease)
     .string(5, h.arch).string(6, h.hostname).uint(7, h.monotonicNs).uint(8, h.realtimeNs).strings(9, h.argv)
     .string(10, h.cwd).uint(11, h.rootPid).bool(12, h.attached).message(13, capture).string(14, h.syscallAbi)
+    .messages(30, (h.initialFds ?? []).map((f) => new Message().int32(1, f.fd).string(2, f.target).out.take()))
     .record(RecordField.header);
 }
 

@@ -26,6 +26,9 @@ const ALSO_AT_ENTRY = define('BT_CK_ALSO_AT_ENTRY');
 const DATA = define('BT_CK_DATA');
 const AT_ENTRY = define('BT_SPEC_AT_ENTRY');
 const ENTRY_SLOTS = define('BT_SPEC_ENTRY_SLOTS');
+const FD_RET = define('BT_SPEC_FD_RET');
+const FD_PAIR = define('BT_SPEC_FD_PAIR');
+const FDS_ARG_SHIFT = define('BT_SPEC_FDS_ARG_SHIFT');
 // The layout those declarations give on x86_64: a slot is 4 bytes (kind, size_arg, then
 // bytes as a little-endian u16); a row is NARGS slots, the u32 flags, then four bytes:
 // exit_first, exit_end (the arguments captured at exit), nargs, padding.
@@ -61,7 +64,10 @@ function row(table: Uint8Array, nr: number): { slots: Slot[]; flags: string[] } 
     slots.push([arg, kindName.get(k & ~(ALSO_AT_ENTRY | DATA)) ?? `?${k}`, view.getUint8(arg * SLOT + 1), view.getUint16(arg * SLOT + 2, true), (k & ALSO_AT_ENTRY) !== 0, (k & DATA) !== 0]);
   }
   const f = view.getUint32(FLAGS_AT, true);
-  const flags = [...(f & AT_ENTRY ? ['AT_ENTRY'] : []), ...(f & ENTRY_SLOTS ? ['ENTRY_SLOTS'] : []), ...(f & ~(AT_ENTRY | ENTRY_SLOTS) ? [`0x${f.toString(16)}`] : [])];
+  const fdsArg = (f >> FDS_ARG_SHIFT) & 7;
+  const rest = f & ~(AT_ENTRY | ENTRY_SLOTS | FD_RET | FD_PAIR | (7 << FDS_ARG_SHIFT));
+  const flags = [...(f & AT_ENTRY ? ['AT_ENTRY'] : []), ...(f & ENTRY_SLOTS ? ['ENTRY_SLOTS'] : []), ...(f & FD_RET ? ['FD_RET'] : []),
+    ...(f & FD_PAIR ? [`FD_PAIR(${fdsArg})`] : fdsArg ? [`FDS_ARG(${fdsArg})`] : []), ...(rest ? [`0x${rest.toString(16)}`] : [])];
   return { slots, flags, exit: [view.getUint8(EXIT_FIRST_AT), view.getUint8(EXIT_FIRST_AT + 1)], nargs: view.getUint8(EXIT_FIRST_AT + 2) };
 }
 
@@ -92,7 +98,14 @@ test('the built capture table captures what the kernel signatures say, where bee
     // the strings exist only before the call succeeds: all at entry; envp counted
     ['execve', 59, 'execve(const char *filename, const char *const *argv, const char *const *envp)', [[0, 'STRING', 0, 0, false, false], [1, 'STRINGS', 0, 0, false, false], [2, 'COUNT', 0, 0, false, false]], ['AT_ENTRY', 'ENTRY_SLOTS'], { exit: [0, 0], nargs: 3 }],
     ['getdents64', 217, 'getdents64(unsigned int fd, struct linux_dirent64 *dirent, unsigned int count)', [[1, 'DIRENTS', 0, 0, false, false]], [], { exit: [1, 2], nargs: 3 }],
-    ['openat', 257, 'openat(int dfd, const char *filename, int flags, umode_t mode)', [[1, 'STRING', 0, 0, false, false]], [], { exit: [1, 2], nargs: 4 }],
+    // a new fd: what it refers to is read at exit (-y)
+    ['openat', 257, 'openat(int dfd, const char *filename, int flags, umode_t mode)', [[1, 'STRING', 0, 0, false, false]], ['FD_RET'], { exit: [1, 2], nargs: 4 }],
+    ['accept4', 288, 'accept4(int fd, struct sockaddr *upeer_sockaddr, int *upeer_addrlen, int flags)', [[1, 'BUF_ARGPTR', 2, 0, false, false], [2, 'STRUCT', 0, 4, true, false]], ['ENTRY_SLOTS', 'FD_RET'], { exit: [1, 3], nargs: 4 }],
+    // two new fds written to int[2] at argument 0 (pipe2) or 3 (socketpair)
+    ['pipe2', 293, 'pipe2(int *fildes, int flags)', [[0, 'STRUCT', 0, 8, false, false]], ['FD_PAIR(0)'], { exit: [0, 1], nargs: 2 }],
+    ['socketpair', 53, 'socketpair(int family, int type, int protocol, int *usockvec)', [[3, 'STRUCT', 0, 8, false, false]], ['FD_PAIR(3)'], { exit: [3, 4], nargs: 4 }],
+    // dup's fd is a copy of another: nothing to read
+    ['dup', 32, 'dup(unsigned int fildes)', [], [], { exit: [0, 0], nargs: 1 }],
     ['execveat', 322, 'execveat(int fd, const char *filename, const char *const *argv, const char *const *envp, int flags)', [[1, 'STRING', 0, 0, false, false], [2, 'STRINGS', 0, 0, false, false], [3, 'COUNT', 0, 0, false, false]], ['AT_ENTRY', 'ENTRY_SLOTS'], { exit: [0, 0], nargs: 5 }],
     // no arguments: no register is kept
     ['uretprobe', 335, 'uretprobe(void)', [], [], { exit: [0, 0], nargs: 0 }],

@@ -7,6 +7,7 @@ import { openPrivateFile } from '@beetrace/format/private-output';
 import { encodeHeader, encodeTrailer } from '@beetrace/format/writer';
 import { builtCaptureTable } from './capture-table.js';
 import { RecordError } from './errors.js';
+import { attachedFds, startedFds } from './initial-fds.js';
 import { type Delivery, type NativeRecorder, type ProgramStats, RecorderError, waitChild, type WaitStatus } from './native.js';
 import { beginLoad, type CaptureOptions, checkCapture, takePreloaded } from './native-loader.js';
 import { resolveProgram } from './resolve-program.js';
@@ -231,6 +232,7 @@ export class Recording {
       attached: 'pid' in target,
       capture: { stringMax: capture.stringMax, bufferMax: capture.bufferMax, buffers: capture.captureBuffers, ringBytes: capture.ringBytes },
       syscallAbi: 'x86_64',
+      initialFds: 'pid' in target ? attachedFds(rootPid) : startedFds(opts.stdio ?? [0, 1, 2]),
     }));
     // The ring buffer holds what the program did meanwhile; the consumer starts after
     // the header. It writes the batches itself when they go to a file no one else reads.

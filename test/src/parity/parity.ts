@@ -10,8 +10,10 @@
 //   - the padding before "= " is one space;
 //   - hex numbers >= 0x10000 (addresses) become 0xADDR;
 //   - pids and tids become P1, P2... in numeric order (the order the kernel gave them out);
-//   - with -y, the inode numbers of sockets and pipes (`socket:[1217269]`) likewise become
-//     I1, I2... in numeric order.
+//   - with -y, the inode numbers of sockets and pipes (`socket:[1217269]`) become I1, I2...
+//     in order of first mention, threads taken in pid order (processes running at once
+//     allocate them in either order), and the files the two tools send the program's
+//     output to (NAME.stdout) one name.
 // Threads are matched between the two outputs by content (largest common
 // subsequence first), and a thread's figure is the length of the longest common
 // subsequence of its lines over its strace line count.
@@ -81,11 +83,12 @@ export function normalise(text: string): Map<number, string[]> {
   [...order].sort((a, b) => a - b).forEach((tid, i) => ids.set(String(tid), `P${i + 1}`));
   const id = (x: string): string => ids.get(x) ?? 'P?';
   const INODE = /\b(socket|pipe|UNIX(?:-\w+)?):\[(\d+)(?:->(\d+))?\]/g;
-  const inodes = new Set<number>();
-  for (const lines of byTid.values()) {
-    for (const l of lines) for (const m of l.matchAll(INODE)) { inodes.add(Number(m[2])); if (m[3]) inodes.add(Number(m[3])); }
+  const ino = new Map<string, string>();
+  for (const tid of [...order].sort((a, b) => a - b)) {
+    for (const l of byTid.get(tid)!) {
+      for (const m of l.matchAll(INODE)) for (const n of [m[2]!, m[3]]) if (n && !ino.has(n)) ino.set(n, `I${ino.size + 1}`);
+    }
   }
-  const ino = new Map([...inodes].sort((a, b) => a - b).map((n, i) => [String(n), `I${i + 1}`]));
   for (const [tid, lines] of byTid) {
     byTid.set(tid, lines.map((l) => {
       let s = l.replace(/\)\s+= /, ') = ');
@@ -96,6 +99,7 @@ export function normalise(text: string): Map<number, string[]> {
       s = s.replace(/\b(si_pid=|pid=|parent_tid=\[)(\d+)/g, (_m, a: string, n: string) => a + id(n));
       s = s.replace(/^(futex\(0xADDR, FUTEX_\w+(?:\|\w+)*, )(\d{3,})/, (_m, a: string, n: string) => a + (ids.has(n) ? id(n) : n));
       if (ino.size) s = s.replace(INODE, (_m, k: string, a: string, b?: string) => `${k}:[${ino.get(a)}${b ? `->${ino.get(b)}` : ''}]`);
+      s = s.replace(/<[^<>]*\/(?:strace2?|record)\.stdout>/g, '<OUTPUT>');
       return s;
     }));
   }

@@ -214,7 +214,7 @@ test('-y annotates fds with paths rebuilt from the trace', async () => {
     { name: 'close', args: [7] },
   ], { fdPaths: true });
   assert.deepEqual(out, [
-    'openat(AT_FDCWD, "/etc/passwd", O_RDONLY) = 3</etc/passwd>',
+    'openat(AT_FDCWD</work>, "/etc/passwd", O_RDONLY) = 3</etc/passwd>',
     'read(3</etc/passwd>, "root", 4) = 4',
     'dup2(3</etc/passwd>, 7) = 7</etc/passwd>',
     'close(3</etc/passwd>) = 0',
@@ -238,7 +238,8 @@ test('-y: every syscall the table says returns a named new fd gives one the next
     if (info.ret !== 'fd' || info.effect === 'open' || (info.newFdName === undefined && info.newFd !== 'socket')) continue;
     n++;
     const [out] = await Promise.all([lines([{ name: info.name, args: [0, 0, 0, 0], ret: 9 }, { name: 'close', args: [9] }], { fdPaths: true })]);
-    assert.match(out[1]!, /^close\(9<.*>\) = 0$/, `${info.name}: ${out[1]}`);
+    // a deleted file's mark goes after the brackets, as strace prints it: close(9</memfd:x>(deleted))
+    assert.match(out[1]!, /^close\(9<.*>(\(deleted\))?\) = 0$/, `${info.name}: ${out[1]}`);
   }
   assert.ok(n >= 15, `${n} syscalls`);
 });

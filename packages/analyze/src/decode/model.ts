@@ -38,6 +38,8 @@ export class OpenFile {
    * "socket:[INODE]", "pipe:[INODE]", "anon_inode:[eventfd]", as /proc/PID/fd shows it.
    */
   canonical: string | undefined;
+  /** Held when recording began (the header's initial fds): only its name (`canonical`) is known. */
+  inherited = false;
 
   constructor(
     /** Unique within the trace, in creation order. */
@@ -197,11 +199,13 @@ export class TraceModel {
   private readonly rootPid: number;
   private readonly argv0: string;
   private readonly cwd: string | undefined;
+  private readonly initialFds: NonNullable<Header['initialFds']>;
 
-  constructor(header: Pick<Header, 'rootPid' | 'argv' | 'cwd'> | undefined) {
+  constructor(header: Pick<Header, 'rootPid' | 'argv' | 'cwd' | 'initialFds'> | undefined) {
     this.rootPid = header?.rootPid ?? 0;
     this.argv0 = header?.argv?.[0] ?? '?';
     this.cwd = header?.cwd || undefined;
+    this.initialFds = header?.initialFds ?? [];
   }
 
   /** The live process `pid`. */
@@ -227,10 +231,27 @@ export class TraceModel {
     if (!p) {
       const isRoot = !this.root && (this.rootPid === pid || this.rootPid === 0);
       p = this.newProcess(pid, undefined, isRoot ? '1' : `?${++this.orphans}`, ns);
-      if (isRoot) this.root = p;
+      if (isRoot) {
+        this.root = p;
+        this.inherit(p, ns);
+      }
       if (tid === pid) return p.threads[0]!;
     }
     return this.newThread(tid, p, undefined, ns);
+  }
+
+  /** The root process's fds held when recording began, by the names the header gives them. */
+  private inherit(p: ProcessModel, ns: number): void {
+    for (const { fd, target } of this.initialFds) {
+      if (typeof fd !== 'number' || !target || p.fds.has(fd)) continue;
+      const kind: FileKind = target.startsWith('socket:[') ? 'socket' : target.startsWith('pipe:[') ? 'pipe' : target.startsWith('anon_inode:') ? 'anon' : 'file';
+      const f = new OpenFile(++this.files, kind, undefined, undefined, p.pid, ns);
+      f.canonical = target;
+      f.inherited = true;
+      f.refs++;
+      // Its label is its number, as before it was known (0-2 are held from the start; others are not counted).
+      p.fds.set(fd, { fd, file: f, cloexec: false, label: fd });
+    }
   }
 
   private newProcess(pid: number, parent: ProcessModel | undefined, position: string, ns: number): ProcessModel {
@@ -353,7 +374,7 @@ export class TraceModel {
     if (--e.file.refs === 0) e.file.closedNs = ns;
     let shared = false;
     for (const other of p.fds.values()) if (other.label === e.label) { shared = true; break; }
-    if (!shared) p.labels.delete(e.label);
+    if (!shared && !e.file.inherited) p.labels.delete(e.label);
     this.version++;
   }
 

@@ -307,6 +307,7 @@ $root.beetrace = (function() {
                  * @property {boolean|null} [attached] Header attached
                  * @property {beetrace.trace.v1.CaptureSettings.$Properties|null} [capture] Header capture
                  * @property {string|null} [syscallAbi] Header syscallAbi
+                 * @property {Array.<beetrace.trace.v1.InitialFd.$Properties>|null} [initialFds] Header initialFds
                  * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
                  */
 
@@ -333,6 +334,7 @@ $root.beetrace = (function() {
                  */
                 var Header = function (properties) {
                     this.argv = [];
+                    this.initialFds = [];
                     if (properties)
                         for (var keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
                             if (properties[keys[i]] != null && keys[i] !== "__proto__")
@@ -452,6 +454,14 @@ $root.beetrace = (function() {
                 Header.prototype.syscallAbi = "";
 
                 /**
+                 * Header initialFds.
+                 * @member {Array.<beetrace.trace.v1.InitialFd.$Properties>} initialFds
+                 * @memberof beetrace.trace.v1.Header
+                 * @instance
+                 */
+                Header.prototype.initialFds = $util.emptyArray;
+
+                /**
                  * Creates a new Header instance using the specified properties.
                  * @function create
                  * @memberof beetrace.trace.v1.Header
@@ -512,6 +522,9 @@ $root.beetrace = (function() {
                         $root.beetrace.trace.v1.CaptureSettings.encode(message.capture, writer.uint32(/* id 13, wireType 2 =*/106).fork(), _depth + 1).ldelim();
                     if (message.syscallAbi != null && $Object.hasOwnProperty.call(message, "syscallAbi") && message.syscallAbi !== "")
                         writer.uint32(/* id 14, wireType 2 =*/114).string(message.syscallAbi);
+                    if (message.initialFds != null && message.initialFds.length)
+                        for (var i = 0; i < message.initialFds.length; ++i)
+                            $root.beetrace.trace.v1.InitialFd.encode(message.initialFds[i], writer.uint32(/* id 30, wireType 2 =*/242).fork(), _depth + 1).ldelim();
                     if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                         for (var i = 0; i < message.$unknowns.length; ++i)
                             writer.raw(message.$unknowns[i]);
@@ -689,6 +702,14 @@ $root.beetrace = (function() {
                                     message.syscallAbi = value;
                                 else
                                     delete message.syscallAbi;
+                                continue;
+                            }
+                        case 30: {
+                                if (wireType !== 2)
+                                    break;
+                                if (!(message.initialFds && message.initialFds.length))
+                                    message.initialFds = [];
+                                message.initialFds.push($root.beetrace.trace.v1.InitialFd.decode(reader, reader.size(), $undefined, _depth + 1));
                                 continue;
                             }
                         }
@@ -2618,6 +2639,221 @@ $root.beetrace = (function() {
                 };
 
                 return Trailer;
+            })();
+
+            v1.InitialFd = (function() {
+
+                /**
+                 * Properties of an InitialFd.
+                 * @typedef {Object} beetrace.trace.v1.InitialFd.$Properties
+                 * @property {number|null} [fd] InitialFd fd
+                 * @property {string|null} [target] InitialFd target
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of an InitialFd.
+                 * @memberof beetrace.trace.v1
+                 * @interface IInitialFd
+                 * @augments beetrace.trace.v1.InitialFd.$Properties
+                 * @deprecated Use beetrace.trace.v1.InitialFd.$Properties instead.
+                 */
+
+                /**
+                 * Shape of an InitialFd.
+                 * @typedef {beetrace.trace.v1.InitialFd.$Properties} beetrace.trace.v1.InitialFd.$Shape
+                 */
+
+                /**
+                 * Constructs a new InitialFd.
+                 * @memberof beetrace.trace.v1
+                 * @classdesc Represents an InitialFd.
+                 * @constructor
+                 * @param {beetrace.trace.v1.InitialFd.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                var InitialFd = function (properties) {
+                    if (properties)
+                        for (var keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * InitialFd fd.
+                 * @member {number} fd
+                 * @memberof beetrace.trace.v1.InitialFd
+                 * @instance
+                 */
+                InitialFd.prototype.fd = 0;
+
+                /**
+                 * InitialFd target.
+                 * @member {string} target
+                 * @memberof beetrace.trace.v1.InitialFd
+                 * @instance
+                 */
+                InitialFd.prototype.target = "";
+
+                /**
+                 * Creates a new InitialFd instance using the specified properties.
+                 * @function create
+                 * @memberof beetrace.trace.v1.InitialFd
+                 * @static
+                 * @param {beetrace.trace.v1.InitialFd.$Properties=} [properties] Properties to set
+                 * @returns {beetrace.trace.v1.InitialFd} InitialFd instance
+                 * @type {{
+                 *   (properties: beetrace.trace.v1.InitialFd.$Shape): beetrace.trace.v1.InitialFd & beetrace.trace.v1.InitialFd.$Shape;
+                 *   (properties?: beetrace.trace.v1.InitialFd.$Properties): beetrace.trace.v1.InitialFd;
+                 * }}
+                 */
+                InitialFd.create = function(properties) {
+                    return new InitialFd(properties);
+                };
+
+                /**
+                 * Encodes the specified InitialFd message. Does not implicitly {@link beetrace.trace.v1.InitialFd.verify|verify} messages.
+                 * @function encode
+                 * @memberof beetrace.trace.v1.InitialFd
+                 * @static
+                 * @param {beetrace.trace.v1.InitialFd.$Properties} message InitialFd message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                InitialFd.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.fd != null && $Object.hasOwnProperty.call(message, "fd") && message.fd !== 0)
+                        writer.uint32(/* id 1, wireType 0 =*/8).int32(message.fd);
+                    if (message.target != null && $Object.hasOwnProperty.call(message, "target") && message.target !== "")
+                        writer.uint32(/* id 2, wireType 2 =*/18).string(message.target);
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (var i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Encodes the specified InitialFd message, length delimited. Does not implicitly {@link beetrace.trace.v1.InitialFd.verify|verify} messages.
+                 * @function encodeDelimited
+                 * @memberof beetrace.trace.v1.InitialFd
+                 * @static
+                 * @param {beetrace.trace.v1.InitialFd.$Properties} message InitialFd message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                InitialFd.encodeDelimited = function(message, writer) {
+                    return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+                };
+
+                /**
+                 * Decodes an InitialFd message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof beetrace.trace.v1.InitialFd
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {beetrace.trace.v1.InitialFd & beetrace.trace.v1.InitialFd.$Shape} InitialFd
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                InitialFd.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    var end, message, value;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.beetrace.trace.v1.InitialFd();
+                    while (reader.pos < end) {
+                        var start = reader.pos;
+                        var tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        var wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 0)
+                                    break;
+                                if (value = reader.int32())
+                                    message.fd = value;
+                                else
+                                    delete message.fd;
+                                continue;
+                            }
+                        case 2: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.target = value;
+                                else
+                                    delete message.target;
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                /**
+                 * Decodes an InitialFd message from the specified reader or buffer, length delimited.
+                 * @function decodeDelimited
+                 * @memberof beetrace.trace.v1.InitialFd
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @returns {beetrace.trace.v1.InitialFd & beetrace.trace.v1.InitialFd.$Shape} InitialFd
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                InitialFd.decodeDelimited = function(reader) {
+                    if (!(reader instanceof $Reader))
+                        reader = new $Reader(reader);
+                    return this.decode(reader, reader.size());
+                };
+
+                /**
+                 * Gets the type url for InitialFd
+                 * @function getTypeUrl
+                 * @memberof beetrace.trace.v1.InitialFd
+                 * @static
+                 * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+                 * @returns {string} The type url
+                 */
+                InitialFd.getTypeUrl = function(prefix) {
+                    if (prefix === $undefined)
+                        prefix = "type.googleapis.com";
+                    return prefix + "/beetrace.trace.v1.InitialFd";
+                };
+
+                return InitialFd;
             })();
 
             return v1;

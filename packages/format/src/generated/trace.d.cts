@@ -186,6 +186,9 @@ export namespace beetrace {
                 /** Header syscallAbi. */
                 syscallAbi: string;
 
+                /** Header initialFds. */
+                initialFds: beetrace.trace.v1.InitialFd.$Properties[];
+
                 /**
                  * Creates a new Header instance using the specified properties.
                  * @param [properties] Properties to set
@@ -283,6 +286,9 @@ export namespace beetrace {
 
                     /** Header syscallAbi */
                     syscallAbi?: (string|null);
+
+                    /** Header initialFds */
+                    initialFds?: (beetrace.trace.v1.InitialFd.$Properties[]|null);
 
                     /** Unknown fields preserved while decoding when enabled */
                     $unknowns?: Uint8Array[];
@@ -979,6 +985,101 @@ export namespace beetrace {
 
                 /** Shape of a Trailer. */
                 type $Shape = beetrace.trace.v1.Trailer.$Properties;
+            }
+
+            /**
+             * Properties of an InitialFd.
+             * @deprecated Use beetrace.trace.v1.InitialFd.$Properties instead.
+             */
+            interface IInitialFd extends beetrace.trace.v1.InitialFd.$Properties {
+            }
+
+            /** Represents an InitialFd. */
+            class InitialFd {
+
+                /**
+                 * Constructs a new InitialFd.
+                 * @param [properties] Properties to set
+                 */
+                constructor(properties?: beetrace.trace.v1.InitialFd.$Properties);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+
+                /** InitialFd fd. */
+                fd: number;
+
+                /** InitialFd target. */
+                target: string;
+
+                /**
+                 * Creates a new InitialFd instance using the specified properties.
+                 * @param [properties] Properties to set
+                 * @returns InitialFd instance
+                 */
+                static create(properties: beetrace.trace.v1.InitialFd.$Shape): beetrace.trace.v1.InitialFd & beetrace.trace.v1.InitialFd.$Shape;
+                static create(properties?: beetrace.trace.v1.InitialFd.$Properties): beetrace.trace.v1.InitialFd;
+
+                /**
+                 * Encodes the specified InitialFd message. Does not implicitly {@link beetrace.trace.v1.InitialFd.verify|verify} messages.
+                 * @param message InitialFd message or plain object to encode
+                 * @param [writer] Writer to encode to
+                 * @returns Writer
+                 */
+                static encode(message: beetrace.trace.v1.InitialFd.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+                /**
+                 * Encodes the specified InitialFd message, length delimited. Does not implicitly {@link beetrace.trace.v1.InitialFd.verify|verify} messages.
+                 * @param message InitialFd message or plain object to encode
+                 * @param [writer] Writer to encode to
+                 * @returns Writer
+                 */
+                static encodeDelimited(message: beetrace.trace.v1.InitialFd.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+                /**
+                 * Decodes an InitialFd message from the specified reader or buffer.
+                 * @param reader Reader or buffer to decode from
+                 * @param [length] Message length if known beforehand
+                 * @returns {beetrace.trace.v1.InitialFd & beetrace.trace.v1.InitialFd.$Shape} InitialFd
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): beetrace.trace.v1.InitialFd & beetrace.trace.v1.InitialFd.$Shape;
+
+                /**
+                 * Decodes an InitialFd message from the specified reader or buffer, length delimited.
+                 * @param reader Reader or buffer to decode from
+                 * @returns {beetrace.trace.v1.InitialFd & beetrace.trace.v1.InitialFd.$Shape} InitialFd
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): beetrace.trace.v1.InitialFd & beetrace.trace.v1.InitialFd.$Shape;
+
+                /**
+                 * Gets the type url for InitialFd
+                 * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+                 * @returns The type url
+                 */
+                static getTypeUrl(prefix?: string): string;
+            }
+
+            namespace InitialFd {
+
+                /** Properties of an InitialFd. */
+                interface $Properties {
+
+                    /** InitialFd fd */
+                    fd?: (number|null);
+
+                    /** InitialFd target */
+                    target?: (string|null);
+
+                    /** Unknown fields preserved while decoding when enabled */
+                    $unknowns?: Uint8Array[];
+                }
+
+                /** Shape of an InitialFd. */
+                type $Shape = beetrace.trace.v1.InitialFd.$Properties;
             }
         }
     }
