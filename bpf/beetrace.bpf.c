@@ -687,7 +687,12 @@ static __always_inline void emit_syscall(__u32 type, __u32 pid, __u32 tid, __u32
 _Static_assert(PATH_AREA + BT_FD_PATH_MAX + 256 <= BT_SCRATCH, "scratch: no room for the path area");
 #define S_IFMT_ 00170000
 #define S_IFSOCK_ 0140000
+#define S_IFCHR_ 0020000
+#define S_IFBLK_ 0060000
 #define AF_UNIX_ 1
+#define AF_INET_ 2
+#define AF_INET6_ 10
+#define UNIX_PATH_MAX_ 108
 
 struct walk_ctx {
 	__u64 dentry;   /* the dentry whose name comes next */
@@ -741,6 +746,47 @@ static long walk_step(__u32 i, void *data)
 	return 0;
 }
 
+/*
+ * A socket's details at `dst` (after its bt_fd_path): its protocol and addresses, then a
+ * unix socket's bound path; their length. Its peer's inode in *peer_ino (a connected unix
+ * socket).
+ */
+static __always_inline __u32 socket_details(__u8 *dst, struct sock *sk, __u16 family, __u64 *peer_ino)
+{
+	struct bt_sock_addrs a = {};
+	__u32 len = 0;
+
+	bpf_probe_read_kernel_str(a.proto, sizeof(a.proto), BPF_CORE_READ(sk, __sk_common.skc_prot, name));
+	if (family == AF_INET_) {
+		BPF_CORE_READ_INTO(&a.local, sk, __sk_common.skc_rcv_saddr);
+		BPF_CORE_READ_INTO(&a.peer, sk, __sk_common.skc_daddr);
+	} else if (family == AF_INET6_) {
+		BPF_CORE_READ_INTO(&a.local, sk, __sk_common.skc_v6_rcv_saddr);
+		BPF_CORE_READ_INTO(&a.peer, sk, __sk_common.skc_v6_daddr);
+	}
+	if (family == AF_INET_ || family == AF_INET6_) {
+		a.local_port = BPF_CORE_READ(sk, __sk_common.skc_num);
+		a.peer_port = __builtin_bswap16(BPF_CORE_READ(sk, __sk_common.skc_dport));
+	}
+	__builtin_memcpy(dst, &a, sizeof(a));
+	if (family == AF_UNIX_) {
+		struct unix_sock *us = (void *)sk;
+		struct sock *peer = BPF_CORE_READ(us, peer);
+		struct socket *ps = peer ? BPF_CORE_READ(peer, sk_socket) : NULL;
+		struct unix_address *addr = BPF_CORE_READ(us, addr);
+
+		if (ps)
+			*peer_ino = BPF_CORE_READ((struct socket_alloc *)ps, vfs_inode.i_ino);
+		len = addr ? BPF_CORE_READ(addr, len) : 0;
+		len = len > 2 ? len - 2 : 0; /* sun_family */
+		if (len > UNIX_PATH_MAX_)
+			len = UNIX_PATH_MAX_;
+		if (len && bpf_probe_read_kernel(dst + sizeof(a), len & 127, (void *)addr + bpf_core_field_offset(struct unix_address, name) + 2))
+			len = 0;
+	}
+	return sizeof(a) + len;
+}
+
 /* The capture of what fd refers to, at `off` of the record in this CPU's scratch slot; the offset after it. */
 static __always_inline __u32 fd_path_capture(__u32 off, __u32 element, __s64 fd)
 {
@@ -755,6 +801,7 @@ static __always_inline __u32 fd_path_capture(__u32 off, __u32 element, __s64 fd)
 	struct file *f = NULL;
 	struct bt_capture *c;
 	__u32 len, flags = BT_CAP_ELEMENT | BT_CAP_AT_EXIT;
+	__u16 mode;
 	__u8 *buf = scratch_buf();
 
 	if (!buf || fd < 0 || fd >= max_fds || bpf_probe_read_kernel(&f, sizeof(f), &fds[fd]) || !f)
@@ -765,17 +812,23 @@ static __always_inline __u32 fd_path_capture(__u32 off, __u32 element, __s64 fd)
 	info.ino = BPF_CORE_READ(inode, i_ino);
 	info.fs_magic = BPF_CORE_READ(inode, i_sb, s_magic);
 	info.deleted = BPF_CORE_READ(dentry, d_hash.pprev) == NULL;
-	if ((BPF_CORE_READ(inode, i_mode) & S_IFMT_) == S_IFSOCK_) {
+	off &= 16384 - 1;
+	c = (void *)(buf + off);
+	mode = BPF_CORE_READ(inode, i_mode);
+	if ((mode & S_IFMT_) == S_IFSOCK_) {
 		struct socket *sock = BPF_CORE_READ(f, private_data);
 		struct sock *sk = BPF_CORE_READ(sock, sk);
-		info.family = BPF_CORE_READ(sk, __sk_common.skc_family);
-		if (info.family == AF_UNIX_) {
-			struct sock *peer = BPF_CORE_READ((struct unix_sock *)sk, peer);
-			struct socket *ps = peer ? BPF_CORE_READ(peer, sk_socket) : NULL;
-			if (ps)
-				info.peer_ino = BPF_CORE_READ((struct socket_alloc *)ps, vfs_inode.i_ino);
-		}
+		info.type = BPF_CORE_READ(sk, __sk_common.skc_family);
+		info.state = BPF_CORE_READ(sk, __sk_common.skc_state);
+		len = socket_details(buf + off + sizeof(*c) + sizeof(info), sk, info.type, &info.peer);
+		c->info = CAP_INFO(BT_ARG_FDS, flags, element);
+		c->len = sizeof(info) + len;
+		__builtin_memcpy(buf + off + sizeof(*c), &info, sizeof(info));
+		return (off + sizeof(*c) + sizeof(info) + len + 7) & ~7U;
 	}
+	info.type = (mode & S_IFMT_) >> 12;
+	if (info.type == S_IFCHR_ >> 12 || info.type == S_IFBLK_ >> 12)
+		info.peer = BPF_CORE_READ(inode, i_rdev);
 	w.dentry = (__u64)dentry;
 	w.mnt = (__u64)vfsmnt - bpf_core_field_offset(struct mount, mnt);
 	w.mnt_root = (__u64)BPF_CORE_READ(vfsmnt, mnt_root);
@@ -783,8 +836,6 @@ static __always_inline __u32 fd_path_capture(__u32 off, __u32 element, __s64 fd)
 	if (!w.done)
 		flags |= BT_CAP_TRUNCATED;
 	len = w.pos < BT_FD_PATH_MAX ? BT_FD_PATH_MAX - w.pos : 0;
-	off &= 16384 - 1;
-	c = (void *)(buf + off);
 	c->info = CAP_INFO(BT_ARG_FDS, flags, element);
 	c->len = sizeof(info) + len;
 	__builtin_memcpy(buf + off + sizeof(*c), &info, sizeof(info));
@@ -799,13 +850,13 @@ static __always_inline __u32 fd_path_capture(__u32 off, __u32 element, __s64 fd)
 
 /*
  * Sends the record of what the fds a call made refer to (verified once, on its own):
- * the fd returned (BT_SPEC_FD_RET), the two fds written to memory at `fds_addr`
- * (BT_SPEC_FD_PAIR).
+ * the fd returned (BT_SPEC_FD_RET), the two fds written to memory at `fds_arg`
+ * (BT_SPEC_FD_PAIR); or the socket of the fd argument `fds_arg` (BT_SPEC_FD_ARG).
  */
-__noinline int bt_send_fd_paths(__u64 pid_tid, __u32 nr, __s64 ret, __u32 spec_flags, __u64 fds_addr)
+__noinline int bt_send_fd_paths(__u64 pid_tid, __u32 nr, __s64 ret, __u32 spec_flags, __u64 fds_arg)
 {
 	struct bt_fd_paths *rec = scratch_buf();
-	__u32 off = sizeof(*rec);
+	__u32 off = sizeof(*rec), next;
 	__u16 n = 0;
 	__s32 pair[2] = {};
 
@@ -816,18 +867,27 @@ __noinline int bt_send_fd_paths(__u64 pid_tid, __u32 nr, __s64 ret, __u32 spec_f
 	rec->tid = (__u32)pid_tid;
 	rec->nr = nr;
 	rec->pad = 0;
+	/* A capture that found no file is not written: n counts what is there. */
 	if (spec_flags & BT_SPEC_FD_RET) {
-		off = fd_path_capture(off, BT_EL_FD_RET, ret);
-		n++;
+		next = fd_path_capture(off, BT_EL_FD_RET, ret);
+		n += next != off;
+		off = next;
 	}
-	if ((spec_flags & BT_SPEC_FD_PAIR) && !bpf_probe_read_user(pair, sizeof(pair), (void *)fds_addr)) {
-		off = fd_path_capture(off, BT_EL_FD_PAIR, pair[0]);
-		off = fd_path_capture(off, BT_EL_FD_PAIR + 1, pair[1]);
-		n += 2;
+	if (spec_flags & BT_SPEC_FD_ARG) {
+		next = fd_path_capture(off, BT_EL_FD_ARG, (__s32)fds_arg);
+		n += next != off;
+		off = next;
 	}
-	/* Captures that found no file were not written: count what is there. */
+	if ((spec_flags & BT_SPEC_FD_PAIR) && !bpf_probe_read_user(pair, sizeof(pair), (void *)fds_arg)) {
+		next = fd_path_capture(off, BT_EL_FD_PAIR, pair[0]);
+		n += next != off;
+		off = next;
+		next = fd_path_capture(off, BT_EL_FD_PAIR + 1, pair[1]);
+		n += next != off;
+		off = next;
+	}
 	rec = scratch_buf();
-	if (!rec)
+	if (!rec || !n)
 		return 0;
 	rec->ncaptures = n;
 	rec->size = off;
@@ -841,11 +901,14 @@ static __always_inline void send_fd_paths(__u32 pid, __u32 tid, __u32 nr, long r
 	const struct bt_syscall_spec *spec;
 	__u32 flags, fds;
 
-	if (ret < 0 || nr >= BT_MAX_NR)
+	/* A non-blocking connect in progress has its local address already (-EINPROGRESS). */
+	if ((ret < 0 && ret != -115) || nr >= BT_MAX_NR)
 		return;
 	spec = bpf_map_lookup_elem(&specs, &nr);
 	flags = spec ? spec->flags : 0;
-	if (!(flags & (BT_SPEC_FD_RET | BT_SPEC_FD_PAIR)))
+	if (ret < 0)
+		flags &= BT_SPEC_FD_ARG;
+	if (!(flags & (BT_SPEC_FD_RET | BT_SPEC_FD_PAIR | BT_SPEC_FD_ARG)))
 		return;
 	fds = BT_SPEC_FDS_ARG(flags);
 	bt_send_fd_paths((__u64)pid << 32 | tid, nr, ret, flags, fds < BT_NARGS ? args[fds] : 0);

@@ -136,16 +136,32 @@ enum bt_capture_kind {
 #define BT_ARG_FDS 6
 #define BT_EL_FD_RET 0x110
 #define BT_EL_FD_PAIR 0x111
+#define BT_EL_FD_ARG 0x113 /* the socket of the call's fd argument, after bind, connect or listen (-yy) */
 #define BT_FD_PATH_MAX 4096  /* bytes of a path */
 #define BT_FD_PATH_DEPTH 256 /* dentries walked */
 
 struct bt_fd_path {
 	__u64 ino;      /* inode number */
-	__u64 peer_ino; /* a connected unix socket: its peer's inode; else 0 */
+	__u64 peer;     /* a connected unix socket: its peer's inode; a device: its i_rdev (major << 20 | minor) */
 	__u32 fs_magic; /* the file system's magic (linux/magic.h: SOCKFS_MAGIC, PIPEFS_MAGIC...) */
-	__u16 family;   /* a socket: its address family */
+	__u16 type;     /* a socket: its address family; any other file: its mode's type bits (S_IFMT) >> 12 */
 	__u8 deleted;   /* the dentry is unhashed (unlinked, O_TMPFILE, memfd) */
-	__u8 pad;
+	__u8 state;     /* a socket: its state (TCP_ESTABLISHED, TCP_LISTEN, TCP_CLOSE...) */
+};
+
+/*
+ * A socket has no path: after its bt_fd_path come its protocol and addresses (strace -yy's
+ * TCP:[LOCAL->PEER]), then for a unix socket the path it is bound to (sun_path as the
+ * kernel keeps it, a leading NUL for an abstract name; none when unbound).
+ */
+#define BT_PROTO_NAME 16
+struct bt_sock_addrs {
+	char proto[BT_PROTO_NAME]; /* the kernel's name of its protocol: "TCP", "UDPv6", "UNIX-STREAM"... */
+	__u8 local[16];            /* inet: AF_INET in the first 4 bytes */
+	__u8 peer[16];
+	__u16 local_port;          /* host order */
+	__u16 peer_port;
+	__u32 pad;
 };
 
 /* The record: captures as in bt_syscall, for the call nr of thread tid that follows. */
@@ -177,9 +193,11 @@ struct bt_capture_slot {
 #define BT_SPEC_AT_ENTRY 1    /* capture everything at entry (execve) */
 #define BT_SPEC_ENTRY_SLOTS 2 /* some slots are also captured at entry */
 /* -y: what the fd returned refers to (the table's returns column: a new fd), and the two fds
- * written to the argument BT_SPEC_FDS_ARG(flags) (its fds role), are read at exit. */
+ * written to the argument BT_SPEC_FDS_ARG(flags) (its fds role), are read at exit; -yy: the
+ * socket of the fd argument BT_SPEC_FDS_ARG(flags) after a bind or connect (effect column). */
 #define BT_SPEC_FD_RET 0x100
 #define BT_SPEC_FD_PAIR 0x200
+#define BT_SPEC_FD_ARG 0x400 /* the socket of the fd argument BT_SPEC_FDS_ARG(flags): bind, connect, listen */
 #define BT_SPEC_FDS_ARG_SHIFT 12
 #define BT_SPEC_FDS_ARG(flags) (((flags) >> BT_SPEC_FDS_ARG_SHIFT) & 7)
 

@@ -96,6 +96,10 @@ test('-y: fds named as the kernel names them: files through symlinks, \'..\' and
   assertSame(sameRun(t, 'fam_fdpaths', undefined, ['-y']), 60);
 });
 
+test('-yy: sockets as sock_diag describes them: TCP and UDP by addresses (listening, connected, accepted), unix by inode, peer and path', (t) => {
+  assertSame(sameRun(t, 'fam_fdpaths', undefined, ['-yy']), 60);
+});
+
 test('descriptors: read and write in every shape, seek, dup, pipes, every fcntl command, sendfile and splice, select and poll', async (t) => {
   const r = sameRun(t, 'fam_desc');
   assertSame(r, 120);

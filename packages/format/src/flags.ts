@@ -6,7 +6,8 @@ export const CaptureFlag = { TRUNCATED: 1, FAULT: 2, AT_EXIT: 4, ELEMENT: 8 } as
 export const MsghdrElement = { NAME: 0x100, CONTROL: 0x101, IOV: 0x102 } as const;
 /**
  * -y: what the fds a call made refer to, read when it returned: captures of the pseudo-argument
- * ARG, element RET (the fd returned) or PAIR + k (the k-th fd written to its fds argument).
- * bpf/beetrace.h's BT_ARG_FDS, BT_EL_FD_RET, BT_EL_FD_PAIR and struct bt_fd_path.
+ * ARG, element RET (the fd returned) or PAIR + k (the k-th fd written to its fds argument);
+ * -yy: FD_ARG, the socket of its fd argument after a bind, connect or listen.
+ * bpf/beetrace.h's BT_ARG_FDS, BT_EL_FD_*, struct bt_fd_path and struct bt_sock_addrs.
  */
-export const FdPathCapture = { ARG: 6, RET: 0x110, PAIR: 0x111 } as const;
+export const FdPathCapture = { ARG: 6, RET: 0x110, PAIR: 0x111, FD_ARG: 0x113 } as const;

@@ -34,6 +34,7 @@ Napi::Object Layout(Napi::Env env) {
   set("CK_DATA", BT_CK_DATA);
   set("SPEC_FD_RET", BT_SPEC_FD_RET);
   set("SPEC_FD_PAIR", BT_SPEC_FD_PAIR);
+  set("SPEC_FD_ARG", BT_SPEC_FD_ARG);
   set("SPEC_FDS_ARG_SHIFT", BT_SPEC_FDS_ARG_SHIFT);
   return l;
 }

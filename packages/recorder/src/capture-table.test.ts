@@ -28,6 +28,7 @@ const AT_ENTRY = define('BT_SPEC_AT_ENTRY');
 const ENTRY_SLOTS = define('BT_SPEC_ENTRY_SLOTS');
 const FD_RET = define('BT_SPEC_FD_RET');
 const FD_PAIR = define('BT_SPEC_FD_PAIR');
+const FD_ARG = define('BT_SPEC_FD_ARG');
 const FDS_ARG_SHIFT = define('BT_SPEC_FDS_ARG_SHIFT');
 // The layout those declarations give on x86_64: a slot is 4 bytes (kind, size_arg, then
 // bytes as a little-endian u16); a row is NARGS slots, the u32 flags, then four bytes:
@@ -65,9 +66,9 @@ function row(table: Uint8Array, nr: number): { slots: Slot[]; flags: string[] } 
   }
   const f = view.getUint32(FLAGS_AT, true);
   const fdsArg = (f >> FDS_ARG_SHIFT) & 7;
-  const rest = f & ~(AT_ENTRY | ENTRY_SLOTS | FD_RET | FD_PAIR | (7 << FDS_ARG_SHIFT));
+  const rest = f & ~(AT_ENTRY | ENTRY_SLOTS | FD_RET | FD_PAIR | FD_ARG | (7 << FDS_ARG_SHIFT));
   const flags = [...(f & AT_ENTRY ? ['AT_ENTRY'] : []), ...(f & ENTRY_SLOTS ? ['ENTRY_SLOTS'] : []), ...(f & FD_RET ? ['FD_RET'] : []),
-    ...(f & FD_PAIR ? [`FD_PAIR(${fdsArg})`] : fdsArg ? [`FDS_ARG(${fdsArg})`] : []), ...(rest ? [`0x${rest.toString(16)}`] : [])];
+    ...(f & FD_PAIR ? [`FD_PAIR(${fdsArg})`] : f & FD_ARG ? [`FD_ARG(${fdsArg})`] : fdsArg ? [`FDS_ARG(${fdsArg})`] : []), ...(rest ? [`0x${rest.toString(16)}`] : [])];
   return { slots, flags, exit: [view.getUint8(EXIT_FIRST_AT), view.getUint8(EXIT_FIRST_AT + 1)], nargs: view.getUint8(EXIT_FIRST_AT + 2) };
 }
 
@@ -87,8 +88,8 @@ test('the built capture table captures what the kernel signatures say, where bee
     // nfds (argument 1) entries of 8 bytes (struct pollfd)
     ['poll', 7, 'poll(struct pollfd *ufds, unsigned int nfds, int timeout)', [[0, 'ARRAY_ARG', 1, 8, false, false]], [], { exit: [0, 1], nargs: 3 }],
     ['writev', 20, 'writev(unsigned long fd, const struct iovec *vec, unsigned long vlen)', [[1, 'IOVEC', 2, 0, false, true]], [], { exit: [1, 2], nargs: 3 }],
-    // an address is not data
-    ['connect', 42, 'connect(int fd, struct sockaddr *uservaddr, int addrlen)', [[1, 'BUF_ARG', 2, 0, false, false]], [], { exit: [1, 2], nargs: 3 }],
+    // an address is not data; the socket's addresses are read at exit (-yy)
+    ['connect', 42, 'connect(int fd, struct sockaddr *uservaddr, int addrlen)', [[1, 'BUF_ARG', 2, 0, false, false]], ['FD_ARG(0)'], { exit: [1, 2], nargs: 3 }],
     // the payload is data, the destination address is not
     ['sendto', 44, 'sendto(int fd, void *buff, size_t len, unsigned int flags, struct sockaddr *addr, int addr_len)', [[1, 'BUF_ARG', 2, 0, false, true], [4, 'BUF_ARG', 5, 0, false, false]], [], { exit: [1, 5], nargs: 6 }],
     // msg_namelen is value-result: the msghdr at entry too

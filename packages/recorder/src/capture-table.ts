@@ -4,7 +4,8 @@
 // are written as 0; all six for a number the table lacks); a slot's CK_DATA bit says
 // its bytes are captured data (--no-data leaves them out). For -y, the flags say which
 // fds the call makes: the one it returns (returns column: a new fd), the two it writes
-// to its fds argument (fds role).
+// to its fds argument (fds role); for -yy, whether its fd argument is a socket whose
+// addresses or state it sets (effect bind, connect or listen).
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { CaptureSpec, SyscallTable } from '@beetrace/format';
@@ -66,6 +67,8 @@ export function captureTable(table: SyscallTable, layout: Layout): Uint8Array {
     if (sc.ret === 'fd' && sc.newFd !== null) flags |= layout['SPEC_FD_RET']!;
     const fds = sc.roles.findIndex((r) => r?.role === 'fds');
     if (fds >= 0) flags |= layout['SPEC_FD_PAIR']! | fds << layout['SPEC_FDS_ARG_SHIFT']!;
+    const fd = sc.roles.findIndex((r) => r?.role === 'fd');
+    if ((sc.effect === 'bind' || sc.effect === 'connect' || sc.effect === 'listen') && fd >= 0) flags |= layout['SPEC_FD_ARG']! | fd << layout['SPEC_FDS_ARG_SHIFT']!;
     view.setUint32(row + layout['spec_flags']!, flags, true);
     if (!sc.captureAtEntry && sc.capture.length > 0) {
       const args = sc.capture.map((c) => c.arg);

@@ -2,7 +2,7 @@
 // the options, and the output being built (argument texts, where the entry
 // part ends, how the return value prints).
 import { callFailed, CaptureFlag, type Capture, type SyscallEvent, SyscallFlag, type SyscallInfo } from '@beetrace/format';
-import { fdTarget } from './fdpath.js';
+import { fdTarget, socketText } from './fdpath.js';
 import type { TraceModel } from './model.js';
 import { type TextOptions, printBuffer, printCString, printPath } from './text.js';
 import { type Xlat, enumName, flags, hex, s32, u32 } from './xlat.js';
@@ -10,6 +10,8 @@ import { type Xlat, enumName, flags, hex, s32, u32 } from './xlat.js';
 export interface DecodeOptions extends TextOptions {
   /** -y: print fds with the path they refer to, `3</etc/passwd>`. */
   readonly fdPaths: boolean;
+  /** -yy: sockets by protocol and addresses, `3<TCP:[127.0.0.1:80->127.0.0.1:4000]>`, where the trace has them. */
+  readonly fdDetails?: boolean;
 }
 
 /** How a successful return value prints (strace's RVAL_*). */
@@ -145,13 +147,15 @@ export class Call {
   fd(v: number): string {
     const fd = s32(v);
     if (!this.opts.fdPaths) return fd === -100 ? 'AT_FDCWD' : String(fd);
-    return withPath(fd === -100 ? 'AT_FDCWD' : String(fd), fd === -100 ? this.state.cwdOf(this.ev.pid) : fd >= 0 ? this.state.fdPath(this.ev.pid, fd) : undefined);
+    return withPath(fd === -100 ? 'AT_FDCWD' : String(fd), fd === -100 ? this.state.cwdOf(this.ev.pid) : fd >= 0 ? this.state.fdPath(this.ev.pid, fd, this.opts.fdDetails) : undefined);
   }
 
   /** An fd the call itself made (pipe's, socketpair's): what the recorder read at its exit (`element`: FdPathCapture.PAIR + k). */
   madeFd(v: number, element: number): string {
     const fd = s32(v);
-    return this.opts.fdPaths ? withPath(String(fd), fdTarget(this.ev, element)?.text) : String(fd);
+    if (!this.opts.fdPaths) return String(fd);
+    const t = fdTarget(this.ev, element);
+    return withPath(String(fd), this.opts.fdDetails && t?.sock ? socketText(t.sock) : t?.text);
   }
 
   /** A dirfd argument: AT_FDCWD or an fd. */

@@ -9,7 +9,7 @@
 import { posix } from 'node:path';
 import { CaptureFlag, FdPathCapture, type Capture, type Header, type ProcessEvent, type SyscallEffect, type SyscallEvent, type SyscallInfo } from '@beetrace/format';
 import { s32 } from './call.js';
-import { fdTarget } from './fdpath.js';
+import { fdTarget, socketListed, type SocketView, socketText } from './fdpath.js';
 import { sockaddrText } from './sockaddr.js';
 
 const AT_FDCWD = -100;
@@ -38,6 +38,12 @@ export class OpenFile {
    * "socket:[INODE]", "pipe:[INODE]", "anon_inode:[eventfd]", as /proc/PID/fd shows it.
    */
   canonical: string | undefined;
+  /** A socket as the kernel last described it (when it was made, bound, connected, set listening): what -yy prints. */
+  sock: SocketView | undefined;
+  /** -yy: the socket's text as first shown once sock_diag would list it (strace keeps that per inode). */
+  sockShown: string | undefined;
+  /** A device file: -yy's mark after the path (`char 1:3`). */
+  device: string | undefined;
   /** Held when recording began (the header's initial fds): only its name (`canonical`) is known. */
   inherited = false;
 
@@ -322,8 +328,27 @@ export class TraceModel {
     return this.byPid.get(pid)?.fds.get(fd);
   }
 
-  fdPath(pid: number, fd: number): string | undefined {
-    return this.byPid.get(pid)?.fds.get(fd)?.file.text;
+  /** What -y prints for fd of process pid; with `details` (-yy), a socket by protocol and addresses. */
+  fdPath(pid: number, fd: number, details = false): string | undefined {
+    const f = this.byPid.get(pid)?.fds.get(fd)?.file;
+    if (!details || !f) return f?.text;
+    if (f.device !== undefined) return `${f.text}<${f.device}>`;
+    if (!f.sock) return f.text;
+    if (f.sockShown !== undefined) return f.sockShown;
+    const t = socketText(f.sock);
+    if (socketListed(f.sock)) f.sockShown = t;
+    return t;
+  }
+
+  /** A bind, connect or listen (its table effect), failed too (a connect in progress): the socket as the kernel then described it. */
+  socketState(ev: SyscallEvent, info: SyscallInfo): void {
+    const fi = info.roles.findIndex((r) => r?.role === 'fd');
+    const sock = fi >= 0 ? fdTarget(ev, FdPathCapture.FD_ARG)?.sock : undefined;
+    const f = sock ? this.byPid.get(ev.pid)?.fds.get(s32(ev.args[fi]!))?.file : undefined;
+    if (f && sock) {
+      f.sock = sock;
+      this.version++;
+    }
   }
 
   /** Process pid's working directory, when known. */
@@ -344,7 +369,12 @@ export class TraceModel {
   private newFile(kind: FileKind, path: string | undefined, written: string | undefined, pid: number, ns: number,
     family?: number, type?: number, protocol?: number, pipeEnd?: 'read' | 'write', flags = 0, made?: SyscallEvent, element = 0): OpenFile {
     const f = new OpenFile(++this.files, kind, path, written, pid, ns, family, type, protocol, pipeEnd, flags);
-    if (made && made.captures.length) f.canonical = fdTarget(made, element)?.text;
+    if (made && made.captures.length) {
+      const t = fdTarget(made, element);
+      f.canonical = t?.text;
+      f.sock = t?.sock;
+      f.device = t?.device;
+    }
     return f;
   }
 
@@ -500,9 +530,21 @@ export class TraceModel {
         f.local = listening?.local;
         f.peer = sockaddrText(capturedBytes(ev, argOf('sockaddr')));
         made.push(this.setFd(t, ev.ret, f, cloexecOf(), ns));
+        // A unix client connected before this accept had no peer socket yet: it is this one.
+        const client = f.sock?.peerIno;
+        if (client !== undefined) {
+          for (const q of this.byPid.values()) {
+            for (const e of q.fds.values()) {
+              const s = e.file.sock;
+              if (s && s.ino === client && s.peerIno === undefined) e.file.sock = { ...s, peerIno: f.sock!.ino };
+            }
+          }
+        }
         return made;
       }
+      case 'listen': this.socketState(ev, info); return made;
       case 'connect': case 'bind': {
+        this.socketState(ev, info);
         const f = p.fds.get(s32(a[argOf('fd')]!))?.file;
         const addr = sockaddrText(capturedBytes(ev, argOf('sockaddr')));
         if (f && addr !== undefined) {

@@ -164,7 +164,7 @@ export async function show(o: ShowOptions, io: ShowIo): Promise<number> {
         header = rec.header;
         if (!rec.header.attached && printCalls && !o.json) clock = new ThreadClock();
         if (renderer && !o.json) renderer = makeRenderer(follow ?? false);
-        const r = TraceDecoder.forHeader(rec.header, rec.offset, { strSize: o.strSize, xflag: o.xflag, fdPaths: o.fdPaths }, onItem);
+        const r = TraceDecoder.forHeader(rec.header, rec.offset, { strSize: o.strSize, xflag: o.xflag, fdPaths: o.fdPaths, fdDetails: o.fdDetails }, onItem);
         if (!(r instanceof TraceDecoder)) {
           problem = r;
           break;
