@@ -487,6 +487,14 @@ static long capture_slot(__u32 j, void *data)
 		bpf_loop(BT_MAX_IOV, iovec_step, &a, 0);
 		break;
 	}
+	case BT_CK_PTRLEN: {
+		struct { __u64 ptr; __u64 len; } pl = {};
+		capture_bytes(b, CAP_INFO(i, 0, 0), ptr, sizeof(pl), sizeof(pl));
+		if (!ptr || bpf_probe_read_user(&pl, sizeof(pl), (void *)ptr) || !pl.ptr)
+			break;
+		capture_bytes(b, CAP_INFO(i, BT_CAP_ELEMENT, BT_EL_PTRLEN_DATA), pl.ptr, pl.len, s->bytes);
+		break;
+	}
 	case BT_CK_STRINGS: {
 		struct array_ctx a = { .b = b, .base = ptr, .arg = i };
 		bpf_loop(BT_MAX_ELEMENTS, strings_step, &a, 0);

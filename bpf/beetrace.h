@@ -117,12 +117,15 @@ enum bt_capture_kind {
 	BT_CK_ARRAY_RET = 10, /* ret elements of bytes bytes */
 	BT_CK_DIRENTS = 11,   /* entries in a getdents buffer of ret bytes: a u32 count */
 	BT_CK_MSGHDR = 12,    /* struct msghdr, then its name, control, iovec array and buffers */
+	BT_CK_PTRLEN = 14,    /* struct { void *ptr; size_t len }, then the len bytes at ptr (at most bytes) */
 };
 
 /* Element numbers of a msghdr's parts (its iovec buffers are elements 0..n-1). */
 #define BT_EL_MSG_NAME 0x100
 #define BT_EL_MSG_CONTROL 0x101
 #define BT_EL_MSG_IOV 0x102
+/* Element number of the bytes a ptrlen struct points to. */
+#define BT_EL_PTRLEN_DATA 0x114
 
 /*
  * -y: what each fd a call made refers to, read at its exit (BT_REC_FD_PATHS). Each is a

@@ -64,8 +64,10 @@ export interface SyscallArg {
  * - msghdr: the 56-byte struct msghdr (element 0, no ELEMENT flag), then ELEMENT captures:
  *   its msg_name (element 0x100), msg_control (0x101), iovec array (0x102) and the
  *   buffers the iovecs point to (elements 0..n-1, bounded like iovec's)
+ * - ptrlen: a struct { void *ptr; size_t len } (16 bytes, element 0, no ELEMENT flag), then
+ *   the len bytes it points to, at most `bytes` (ELEMENT PtrlenElement.DATA): pselect6's sigmask
  */
-export type CaptureKind = 'string' | 'buffer' | 'struct' | 'iovec' | 'strings' | 'count' | 'array' | 'dirents' | 'msghdr';
+export type CaptureKind = 'string' | 'buffer' | 'struct' | 'iovec' | 'strings' | 'count' | 'array' | 'dirents' | 'msghdr' | 'ptrlen';
 
 /** Where a size or count comes from: another argument's value, the return value, or the u32 another argument points to. */
 export type CaptureSize =
@@ -78,7 +80,7 @@ export interface CaptureSpec {
   readonly kind: CaptureKind;
   /** buffer/iovec/array: the size (buffer, bytes) or count (iovec, array). */
   readonly size?: CaptureSize;
-  /** struct/array: bytes per element. */
+  /** struct/array: bytes per element; ptrlen: the most bytes captured where the pointer points. */
   readonly bytes?: number;
   /** Captured at entry too (value-result arguments); the exit capture has the AT_EXIT flag. */
   readonly alsoAtEntry?: boolean;

@@ -2,7 +2,7 @@
 // in its order and format; `c.exiting()` marks where strace's entry part ends
 // (what `<unfinished ...>` shows). Syscalls without a decoder print generically
 // from the table's argument types.
-import { CaptureFlag, FdPathCapture } from '@beetrace/format';
+import { CaptureFlag, FdPathCapture, PtrlenElement } from '@beetrace/format';
 import * as X from '../generated/xlat.js';
 import { type Call, s32, u32 } from './call.js';
 import { msgControl } from './cmsg.js';
@@ -1403,8 +1403,15 @@ export const decoders: Record<string, Decoder> = {
   select: (c) => selectCommon(c, S.timeval),
   pselect6: (c) => {
     selectCommon(c, S.timespec);
-    // struct { const sigset_t *ss; size_t ss_len; }: the set it points to is not captured
-    c.push(c.struct(5, (d) => (S.u64(d, 0) === 0 ? `{sigmask=NULL, sigsetsize=${S.u64(d, 8)}}` : `{sigmask=${hex(S.u64(d, 0))}, sigsetsize=${S.u64(d, 8)}}`), 16));
+    // struct { const sigset_t *ss; size_t ss_len; } (a ptrlen capture: the set it points to too),
+    // the set printed when ss_len is the kernel's sigset size, as strace does
+    c.push(c.struct(5, (d) => {
+      const p = S.u64(d, 0), n = S.u64(d, 8);
+      const set = c.elem(5, PtrlenElement.DATA);
+      const mask = p === 0 ? 'NULL'
+        : n === 8 && set && set.data.length === 8 ? S.sigsetAt(new DataView(set.data.buffer, set.data.byteOffset, 8), 0, 8) : hex(p);
+      return `{sigmask=${mask}, sigsetsize=${n}}`;
+    }, 16));
   },
   futex,
   set_mempolicy: (c) => { c.push(mpolMode(u32(c.arg(0)))); c.push(nodemask(c, 1, c.arg(2))); c.push(c.ulong(2)); },
