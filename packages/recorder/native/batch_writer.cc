@@ -131,6 +131,17 @@ void BatchWriter::AddCaptures(const uint8_t* p, const uint8_t* end, uint32_t n) 
   }
 }
 
+// The captures an earlier record of thread tid left for its call nr, appended to the syscall
+// just added; forgotten either way. They are rare (execve, value-result arguments, new fds): no
+// lookup while there are none.
+void BatchWriter::AddStashed(std::unordered_map<uint32_t, EntryCaptures>& stash, uint32_t tid, uint32_t nr) {
+  if (stash.empty()) return;
+  auto it = stash.find(tid);
+  if (it == stash.end()) return;
+  if (it->second.nr == nr) AddCaptures(it->second.raw.data(), it->second.raw.data() + it->second.raw.size(), it->second.count);
+  stash.erase(it);
+}
+
 void BatchWriter::AddSyscall(const uint8_t* rec, size_t size) {
   bt_syscall sc = Load<bt_syscall>(rec);
   const uint8_t* caps = rec + sizeof(bt_syscall);
@@ -152,26 +163,11 @@ void BatchWriter::AddSyscall(const uint8_t* rec, size_t size) {
   uint32_t nargs = sc.nr < nargs_.size() ? nargs_[sc.nr] : BT_NARGS;
   for (uint32_t i = 0; i < BT_NARGS; i++) args_[i].SignedVarint(i < nargs ? static_cast<int64_t>(sc.args[i]) : 0);
   flags_.Varint(sc.flags);
-  // Entry captures are rare (execve, value-result arguments): no lookup while there are none.
-  auto entry = entries_.empty() ? entries_.end() : entries_.find(sc.tid);
-  if (entry != entries_.end()) {
-    // Entry captures first: the argument as it was passed, then what the call wrote.
-    if (entry->second.nr == sc.nr) {
-      const std::vector<uint8_t>& raw = entry->second.raw;
-      AddCaptures(raw.data(), raw.data() + raw.size(), entry->second.count);
-    }
-    entries_.erase(entry);
-  }
+  // Entry captures first: the argument as it was passed, then what the call wrote; then what
+  // the fds it made refer to.
+  AddStashed(entries_, sc.tid, sc.nr);
   AddCaptures(caps, end, sc.ncaptures);
-  // Then what the fds it made refer to (rarer still).
-  auto paths = fd_paths_.empty() ? fd_paths_.end() : fd_paths_.find(sc.tid);
-  if (paths != fd_paths_.end()) {
-    if (paths->second.nr == sc.nr) {
-      const std::vector<uint8_t>& raw = paths->second.raw;
-      AddCaptures(raw.data(), raw.data() + raw.size(), paths->second.count);
-    }
-    fd_paths_.erase(paths);
-  }
+  AddStashed(fd_paths_, sc.tid, sc.nr);
   counts.syscalls++;
   if (sc.flags & BT_SC_UNFINISHED) counts.unfinished++;
 }
