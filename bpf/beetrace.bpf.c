@@ -298,6 +298,7 @@ struct array_ctx {
 	struct builder *b;
 	__u64 base;
 	__u32 arg;
+	__u32 el;     /* element number of entry 0 (an mmsghdr's message: BT_EL_MMSG(k)) */
 	__u32 count;
 	__u32 budget; /* bytes that may be captured */
 	__u32 done;   /* bytes captured */
@@ -351,7 +352,7 @@ static long iovec_step(__u32 i, void *data)
 	valid = a->avail > a->used ? a->avail - a->used : 0;
 	want = iov.len < valid ? iov.len : valid;
 	left = a->budget > a->done ? a->budget - a->done : 0;
-	capture_bytes(a->b, CAP_INFO(a->arg, BT_CAP_ELEMENT, i), iov.base, want, left);
+	capture_bytes(a->b, CAP_INFO(a->arg, BT_CAP_ELEMENT, a->el + i), iov.base, want, left);
 	a->used += want;
 	a->done += want > left ? left : (__u32)want;
 	return 0;
@@ -386,6 +387,55 @@ static __always_inline int plan_buffer(__u32 kind, bool skip_data, __u32 size_ar
 		return 1;
 	}
 	return -1;
+}
+
+/*
+ * What the struct msghdr at `addr` points to, with element numbers from `el`: its name, control,
+ * iovec array and, unless skip_data, the buffers, as much as is valid (`avail` bytes).
+ */
+static __always_inline void msg_parts(struct builder *b, __u32 i, __u32 el, __u64 addr, __u64 avail, bool skip_data)
+{
+	/* struct user_msghdr: name, namelen, iov, iovlen, control, controllen, flags */
+	struct { __u64 name; __u32 namelen; __u32 pad; __u64 iov; __u64 iovlen; __u64 control; __u64 controllen; __u32 flags; __u32 pad2; } m = {};
+	struct array_ctx a = { .b = b, .arg = i, .el = el };
+
+	if (!addr || bpf_probe_read_user(&m, sizeof(m), (void *)addr))
+		return;
+	if (m.name && m.namelen)
+		capture_bytes(b, CAP_INFO(i, BT_CAP_ELEMENT, el | BT_EL_MSG_NAME), m.name, m.namelen, 128);
+	if (m.control && m.controllen)
+		capture_bytes(b, CAP_INFO(i, BT_CAP_ELEMENT, el | BT_EL_MSG_CONTROL), m.control, m.controllen, 256);
+	if (!m.iov)
+		return;
+	capture_bytes(b, CAP_INFO(i, BT_CAP_ELEMENT, el | BT_EL_MSG_IOV), m.iov, m.iovlen * 16, BT_MAX_IOV * 16);
+	if (skip_data)
+		return;
+	a.base = m.iov;
+	a.count = m.iovlen > BT_MAX_IOV ? BT_MAX_IOV : m.iovlen;
+	a.budget = buffer_max;
+	a.avail = avail;
+	bpf_loop(BT_MAX_IOV, iovec_step, &a, 0);
+}
+
+struct mmsg_ctx {
+	struct builder *b;
+	__u64 base;
+	__u32 arg;
+	__u32 count;
+	bool skip_data;
+};
+
+/* Message k of an mmsghdr array: its parts, as much data as its msg_len says is valid. */
+static long mmsg_step(__u32 k, void *data)
+{
+	struct mmsg_ctx *x = data;
+	__u64 addr = x->base + k * BT_MMSGHDR_SIZE;
+	__u32 len = 0;
+
+	if (k >= x->count || room(x->b) < 16 || bpf_probe_read_user(&len, sizeof(len), (void *)(addr + 56)))
+		return 1;
+	msg_parts(x->b, x->arg, BT_EL_MMSG(k), addr, len, x->skip_data);
+	return 0;
 }
 
 struct slots_ctx {
@@ -463,28 +513,21 @@ static long capture_slot(__u32 j, void *data)
 		bpf_loop(BT_MAX_IOV, iovec_step, &a, 0);
 		break;
 	}
-	case BT_CK_MSGHDR: {
-		/* struct user_msghdr: name, namelen, iov, iovlen, control, controllen, flags */
-		struct { __u64 name; __u32 namelen; __u32 pad; __u64 iov; __u64 iovlen; __u64 control; __u64 controllen; __u32 flags; __u32 pad2; } m = {};
-		struct array_ctx a = { .b = b, .arg = i };
-		capture_bytes(b, CAP_INFO(i, 0, 0), ptr, sizeof(m), sizeof(m));
+	case BT_CK_MSGHDR:
+		capture_bytes(b, CAP_INFO(i, 0, 0), ptr, 56, 56);
 		/* At entry (recvmsg's value-result msg_namelen) the struct is all that is needed. */
-		if (!at_exit || !ptr || bpf_probe_read_user(&m, sizeof(m), (void *)ptr))
+		if (at_exit)
+			msg_parts(b, i, 0, ptr, ret >= 0 ? (__u64)ret : ~0ULL, skip_data);
+		break;
+	case BT_CK_MMSGHDR: {
+		/* The messages the call sent or received (its return value), each with its msg_len. */
+		struct mmsg_ctx m = { .b = b, .base = ptr, .arg = i, .skip_data = skip_data };
+		n = args[sa] < BT_MAX_MMSG ? args[sa] : BT_MAX_MMSG;
+		capture_bytes(b, CAP_INFO(i, 0, 0), ptr, n * BT_MMSGHDR_SIZE, BT_MAX_MMSG * BT_MMSGHDR_SIZE);
+		if (!at_exit || ret <= 0)
 			break;
-		if (m.name && m.namelen)
-			capture_bytes(b, CAP_INFO(i, BT_CAP_ELEMENT, BT_EL_MSG_NAME), m.name, m.namelen, 128);
-		if (m.control && m.controllen)
-			capture_bytes(b, CAP_INFO(i, BT_CAP_ELEMENT, BT_EL_MSG_CONTROL), m.control, m.controllen, 256);
-		if (!m.iov)
-			break;
-		capture_bytes(b, CAP_INFO(i, BT_CAP_ELEMENT, BT_EL_MSG_IOV), m.iov, m.iovlen * 16, BT_MAX_IOV * 16);
-		if (skip_data)
-			break;
-		a.base = m.iov;
-		a.count = m.iovlen > BT_MAX_IOV ? BT_MAX_IOV : m.iovlen;
-		a.budget = buffer_max;
-		a.avail = at_exit && ret >= 0 ? (__u64)ret : ~0ULL;
-		bpf_loop(BT_MAX_IOV, iovec_step, &a, 0);
+		m.count = (__u64)ret < n ? (__u32)ret : (__u32)n;
+		bpf_loop(BT_MAX_MMSG, mmsg_step, &m, 0);
 		break;
 	}
 	case BT_CK_PTRLEN: {

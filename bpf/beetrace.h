@@ -117,6 +117,7 @@ enum bt_capture_kind {
 	BT_CK_ARRAY_RET = 10, /* ret elements of bytes bytes */
 	BT_CK_DIRENTS = 11,   /* entries in a getdents buffer of ret bytes: a u32 count */
 	BT_CK_MSGHDR = 12,    /* struct msghdr, then its name, control, iovec array and buffers */
+	BT_CK_MMSGHDR = 13,   /* struct mmsghdr array of args[size_arg] entries, then each message's parts as BT_CK_MSGHDR's */
 	BT_CK_PTRLEN = 14,    /* struct { void *ptr; size_t len }, then the len bytes at ptr (at most bytes) */
 };
 
@@ -124,6 +125,10 @@ enum bt_capture_kind {
 #define BT_EL_MSG_NAME 0x100
 #define BT_EL_MSG_CONTROL 0x101
 #define BT_EL_MSG_IOV 0x102
+/* mmsghdr: message k's parts have a msghdr's element numbers plus BT_EL_MMSG(k); at most BT_MAX_MMSG messages. */
+#define BT_EL_MMSG(k) (((k) + 1) << 9)
+#define BT_MAX_MMSG 8
+#define BT_MMSGHDR_SIZE 64
 /* Element number of the bytes a ptrlen struct points to. */
 #define BT_EL_PTRLEN_DATA 0x114
 

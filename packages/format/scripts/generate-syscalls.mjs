@@ -49,7 +49,7 @@ function parseCapture(item, where) {
   };
   switch (spec.kind) {
     case 'string': case 'strings': case 'count': case 'dirents': case 'msghdr': break;
-    case 'buffer': case 'iovec': spec.size = size(params[0]); break;
+    case 'buffer': case 'iovec': case 'mmsghdr': spec.size = size(params[0]); break;
     case 'struct': case 'ptrlen': spec.bytes = Number(params[0]); break;
     case 'array': spec.size = size(params[0]); spec.bytes = Number(params[1]); break;
     default: throw new Error(`${where}: unknown capture kind '${spec.kind}'`);

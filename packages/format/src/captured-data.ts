@@ -5,7 +5,7 @@
 // and every export's --no-data follow, read from the syscall table.
 import type { BatchColumns } from './batch-decoder.js';
 import type { Capture, SyscallEvent } from './events.js';
-import { CaptureFlag, FdPathCapture, MsghdrElement } from './flags.js';
+import { CaptureFlag, FdPathCapture, MmsgElement, MsghdrElement } from './flags.js';
 import type { CaptureSpec, SyscallInfo, SyscallTable } from './syscalls.js';
 
 /** The parts of a capture the definition looks at. */
@@ -17,27 +17,27 @@ export type CaptureRef = Pick<Capture, 'arg' | 'flags' | 'element'>;
  * msghdr itself, its name, control messages or iovec array).
  */
 export function captureSpecHoldsData(spec: CaptureSpec): boolean {
-  return spec.kind === 'buffer' ? !spec.meta : spec.kind === 'iovec' || spec.kind === 'msghdr';
+  return spec.kind === 'buffer' ? !spec.meta : spec.kind === 'iovec' || spec.kind === 'msghdr' || spec.kind === 'mmsghdr';
 }
 
 // Per (syscall, argument): which captures of it are data.
 const KEEP = 0;
 const ALL = 1; // every capture (a data buffer; also an argument the table does not describe)
 const ELEMENTS = 2; // iovec: the ELEMENT captures (the buffers)
-const MSG_BUFFERS = 3; // msghdr: ELEMENT captures below MsghdrElement.NAME (the iovec buffers)
+const MSG_BUFFERS = 3; // msghdr, mmsghdr: ELEMENT captures below MsghdrElement.NAME in each message's numbers (the iovec buffers)
 
 function ruleOf(spec: CaptureSpec | undefined, arg: number): number {
   if (arg === FdPathCapture.ARG) return KEEP; // what the fds a call made refer to
   if (!spec) return ALL;
   if (!captureSpecHoldsData(spec)) return KEEP;
-  return spec.kind === 'iovec' ? ELEMENTS : spec.kind === 'msghdr' ? MSG_BUFFERS : ALL;
+  return spec.kind === 'iovec' ? ELEMENTS : spec.kind === 'msghdr' || spec.kind === 'mmsghdr' ? MSG_BUFFERS : ALL;
 }
 
 function holds(rule: number, flags: number, element: number): boolean {
   switch (rule) {
     case KEEP: return false;
     case ELEMENTS: return (flags & CaptureFlag.ELEMENT) !== 0;
-    case MSG_BUFFERS: return (flags & CaptureFlag.ELEMENT) !== 0 && element < MsghdrElement.NAME;
+    case MSG_BUFFERS: return (flags & CaptureFlag.ELEMENT) !== 0 && element % MmsgElement.base(0) < MsghdrElement.NAME;
     default: return true;
   }
 }

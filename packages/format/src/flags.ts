@@ -11,5 +11,7 @@ export const MsghdrElement = { NAME: 0x100, CONTROL: 0x101, IOV: 0x102 } as cons
  * bpf/beetrace.h's BT_ARG_FDS, BT_EL_FD_*, struct bt_fd_path and struct bt_sock_addrs.
  */
 export const FdPathCapture = { ARG: 6, RET: 0x110, PAIR: 0x111, FD_ARG: 0x113 } as const;
+/** mmsghdr captures: message k's parts have a msghdr's element numbers plus base(k). bpf/beetrace.h's BT_EL_MMSG. */
+export const MmsgElement = { base: (k: number): number => (k + 1) << 9, MAX: 8 } as const;
 /** Element of a ptrlen capture's pointed-to bytes (ELEMENT capture). bpf/beetrace.h's BT_EL_PTRLEN_DATA. */
 export const PtrlenElement = { DATA: 0x114 } as const;

@@ -64,10 +64,14 @@ export interface SyscallArg {
  * - msghdr: the 56-byte struct msghdr (element 0, no ELEMENT flag), then ELEMENT captures:
  *   its msg_name (element 0x100), msg_control (0x101), iovec array (0x102) and the
  *   buffers the iovecs point to (elements 0..n-1, bounded like iovec's)
+ * - mmsghdr: an array of `count` struct mmsghdr (64 bytes each; element 0, no ELEMENT flag), at
+ *   most 8, then for each message the call sent or received (its return value) what a msghdr
+ *   capture has, element numbers plus MmsgElement.base(k) (message k): name, control, iovec
+ *   array, buffers (as much data as its msg_len)
  * - ptrlen: a struct { void *ptr; size_t len } (16 bytes, element 0, no ELEMENT flag), then
  *   the len bytes it points to, at most `bytes` (ELEMENT PtrlenElement.DATA): pselect6's sigmask
  */
-export type CaptureKind = 'string' | 'buffer' | 'struct' | 'iovec' | 'strings' | 'count' | 'array' | 'dirents' | 'msghdr' | 'ptrlen';
+export type CaptureKind = 'string' | 'buffer' | 'struct' | 'iovec' | 'strings' | 'count' | 'array' | 'dirents' | 'msghdr' | 'mmsghdr' | 'ptrlen';
 
 /** Where a size or count comes from: another argument's value, the return value, or the u32 another argument points to. */
 export type CaptureSize =
@@ -78,7 +82,7 @@ export type CaptureSize =
 export interface CaptureSpec {
   readonly arg: number;
   readonly kind: CaptureKind;
-  /** buffer/iovec/array: the size (buffer, bytes) or count (iovec, array). */
+  /** buffer/iovec/array/mmsghdr: the size (buffer, bytes) or count (iovec, array, mmsghdr). */
   readonly size?: CaptureSize;
   /** struct/array: bytes per element; ptrlen: the most bytes captured where the pointer points. */
   readonly bytes?: number;

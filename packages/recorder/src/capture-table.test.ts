@@ -105,6 +105,12 @@ test('the built capture table captures what the kernel signatures say, where bee
     // two new fds written to int[2] at argument 0 (pipe2) or 3 (socketpair)
     ['pipe2', 293, 'pipe2(int *fildes, int flags)', [[0, 'STRUCT', 0, 8, false, false]], ['FD_PAIR(0)'], { exit: [0, 1], nargs: 2 }],
     ['socketpair', 53, 'socketpair(int family, int type, int protocol, int *usockvec)', [[3, 'STRUCT', 0, 8, false, false]], ['FD_PAIR(3)'], { exit: [3, 4], nargs: 4 }],
+    // vlen (argument 2) struct mmsghdr, then each message's parts; their buffers are data
+    ['sendmmsg', 307, 'sendmmsg(int fd, struct mmsghdr *mmsg, unsigned int vlen, unsigned int flags)', [[1, 'MMSGHDR', 2, 0, false, true]], [], { exit: [1, 2], nargs: 4 }],
+    // the sixth argument's { sigset pointer, size } and the set it points to (at most 128 bytes)
+    ['pselect6', 270, 'pselect6(int n, fd_set *inp, fd_set *outp, fd_set *exp, struct __kernel_timespec *tsp, void *sig)',
+      [[1, 'STRUCT', 0, 128, true, false], [2, 'STRUCT', 0, 128, true, false], [3, 'STRUCT', 0, 128, true, false], [4, 'STRUCT', 0, 16, true, false], [5, 'PTRLEN', 0, 128, false, false]],
+      ['ENTRY_SLOTS'], { exit: [1, 6], nargs: 6 }],
     // dup's fd is a copy of another: nothing to read
     ['dup', 32, 'dup(unsigned int fildes)', [], [], { exit: [0, 0], nargs: 1 }],
     ['execveat', 322, 'execveat(int fd, const char *filename, const char *const *argv, const char *const *envp, int flags)', [[1, 'STRING', 0, 0, false, false], [2, 'STRINGS', 0, 0, false, false], [3, 'COUNT', 0, 0, false, false]], ['AT_ENTRY', 'ENTRY_SLOTS'], { exit: [0, 0], nargs: 5 }],

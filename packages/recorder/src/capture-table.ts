@@ -16,7 +16,7 @@ import type { Layout } from './native.js';
 // Kind numbers of bpf/beetrace.h's enum bt_capture_kind.
 const KIND = {
   string: 1, bufferArg: 2, bufferRet: 3, bufferArgptr: 4, struct: 5, iovec: 6, strings: 7, count: 8, arrayArg: 9, arrayRet: 10,
-  dirents: 11, msghdr: 12, ptrlen: 14,
+  dirents: 11, msghdr: 12, mmsghdr: 13, ptrlen: 14,
 } as const;
 
 function slotOf(c: CaptureSpec): [kind: number, sizeArg: number, bytes: number] {
@@ -27,6 +27,10 @@ function slotOf(c: CaptureSpec): [kind: number, sizeArg: number, bytes: number] 
     case 'dirents': return [KIND.dirents, 0, 0];
     case 'msghdr': return [KIND.msghdr, 0, 0];
     case 'ptrlen': return [KIND.ptrlen, 0, c.bytes ?? 0];
+    case 'mmsghdr': {
+      const s = c.size;
+      return [KIND.mmsghdr, s && s.from !== 'ret' ? s.arg : 0, 0];
+    }
     case 'struct': return [KIND.struct, 0, c.bytes ?? 0];
     case 'buffer': {
       const s = c.size;
