@@ -298,7 +298,6 @@ struct array_ctx {
 	struct builder *b;
 	__u64 base;
 	__u32 arg;
-	__u32 el;     /* element number of entry 0 (an mmsghdr's message: BT_EL_MMSG(k)) */
 	__u32 count;
 	__u32 budget; /* bytes that may be captured */
 	__u32 done;   /* bytes captured */
@@ -341,9 +340,8 @@ static long dirents_step(__u32 i, void *data)
 }
 
 /* One iovec: its buffer, as much as is valid (avail: the bytes a read returned) and fits the budget. */
-static long iovec_step(__u32 i, void *data)
+static __always_inline long iovec_at(struct array_ctx *a, __u32 i, __u32 element)
 {
-	struct array_ctx *a = data;
 	struct { __u64 base; __u64 len; } iov = {};
 	__u64 valid, want;
 	__u32 left;
@@ -352,10 +350,27 @@ static long iovec_step(__u32 i, void *data)
 	valid = a->avail > a->used ? a->avail - a->used : 0;
 	want = iov.len < valid ? iov.len : valid;
 	left = a->budget > a->done ? a->budget - a->done : 0;
-	capture_bytes(a->b, CAP_INFO(a->arg, BT_CAP_ELEMENT, a->el + i), iov.base, want, left);
+	capture_bytes(a->b, CAP_INFO(a->arg, BT_CAP_ELEMENT, element), iov.base, want, left);
 	a->used += want;
 	a->done += want > left ? left : (__u32)want;
 	return 0;
+}
+
+static long iovec_step(__u32 i, void *data)
+{
+	return iovec_at(data, i, i);
+}
+
+/* A message's iovecs (an mmsghdr's message k: element numbers from BT_EL_MMSG(k)). */
+struct msg_iov_ctx {
+	struct array_ctx a;
+	__u32 el;
+};
+
+static long msg_iovec_step(__u32 i, void *data)
+{
+	struct msg_iov_ctx *m = data;
+	return iovec_at(&m->a, i, m->el + i);
 }
 
 /*
@@ -390,31 +405,45 @@ static __always_inline int plan_buffer(__u32 kind, bool skip_data, __u32 size_ar
 }
 
 /*
- * What the struct msghdr at `addr` points to, with element numbers from `el`: its name, control,
- * iovec array and, unless skip_data, the buffers, as much as is valid (`avail` bytes).
+ * What the struct msghdr at `addr` points to, captured at exit at `off` of the record in this
+ * CPU's scratch slot, with element numbers from info >> 16 (info & 0xff: the argument): its
+ * name, control, iovec array and, unless skip_data, the buffers, as much as is valid (`avail`
+ * bytes). Returns the captures written << 17 | the offset after them. A global function:
+ * verified once for the msghdr and the mmsghdr captures.
  */
-static __always_inline void msg_parts(struct builder *b, __u32 i, __u32 el, __u64 addr, __u64 avail, bool skip_data)
+__noinline __u32 bt_msg_parts(__u32 off, __u32 info, __u64 addr, __u64 avail, __u32 skip_data)
 {
 	/* struct user_msghdr: name, namelen, iov, iovlen, control, controllen, flags */
 	struct { __u64 name; __u32 namelen; __u32 pad; __u64 iov; __u64 iovlen; __u64 control; __u64 controllen; __u32 flags; __u32 pad2; } m = {};
-	struct array_ctx a = { .b = b, .arg = i, .el = el };
+	struct builder b = { .buf = scratch_buf(), .off = off & (BT_MAX_RECORD - 1), .ncap = 0, .cap_flags = BT_CAP_AT_EXIT };
+	__u32 i = info & 0xff, el = info >> 16;
+	struct msg_iov_ctx x = { .a = { .b = &b, .arg = i }, .el = el };
 
-	if (!addr || bpf_probe_read_user(&m, sizeof(m), (void *)addr))
-		return;
+	if (!b.buf || !addr || bpf_probe_read_user(&m, sizeof(m), (void *)addr))
+		return off;
 	if (m.name && m.namelen)
-		capture_bytes(b, CAP_INFO(i, BT_CAP_ELEMENT, el | BT_EL_MSG_NAME), m.name, m.namelen, 128);
+		capture_bytes(&b, CAP_INFO(i, BT_CAP_ELEMENT, el | BT_EL_MSG_NAME), m.name, m.namelen, 128);
 	if (m.control && m.controllen)
-		capture_bytes(b, CAP_INFO(i, BT_CAP_ELEMENT, el | BT_EL_MSG_CONTROL), m.control, m.controllen, 256);
-	if (!m.iov)
-		return;
-	capture_bytes(b, CAP_INFO(i, BT_CAP_ELEMENT, el | BT_EL_MSG_IOV), m.iov, m.iovlen * 16, BT_MAX_IOV * 16);
-	if (skip_data)
-		return;
-	a.base = m.iov;
-	a.count = m.iovlen > BT_MAX_IOV ? BT_MAX_IOV : m.iovlen;
-	a.budget = buffer_max;
-	a.avail = avail;
-	bpf_loop(BT_MAX_IOV, iovec_step, &a, 0);
+		capture_bytes(&b, CAP_INFO(i, BT_CAP_ELEMENT, el | BT_EL_MSG_CONTROL), m.control, m.controllen, 256);
+	if (m.iov) {
+		capture_bytes(&b, CAP_INFO(i, BT_CAP_ELEMENT, el | BT_EL_MSG_IOV), m.iov, m.iovlen * 16, BT_MAX_IOV * 16);
+		if (!skip_data) {
+			x.a.base = m.iov;
+			x.a.count = m.iovlen > BT_MAX_IOV ? BT_MAX_IOV : m.iovlen;
+			x.a.budget = buffer_max;
+			x.a.avail = avail;
+			bpf_loop(BT_MAX_IOV, msg_iovec_step, &x, 0);
+		}
+	}
+	return (__u32)b.ncap << 17 | (b.off & ((1U << 17) - 1));
+}
+
+static __always_inline void msg_parts(struct builder *b, __u32 i, __u32 el, __u64 addr, __u64 avail, bool skip_data)
+{
+	__u32 r = bt_msg_parts(b->off, i | el << 16, addr, avail, skip_data);
+
+	b->off = r & ((1U << 17) - 1);
+	b->ncap += r >> 17;
 }
 
 struct mmsg_ctx {
@@ -838,8 +867,11 @@ static __always_inline __u32 socket_details(__u8 *dst, struct sock *sk, __u16 fa
 	return sizeof(a) + len;
 }
 
-/* The capture of what fd refers to, at `off` of the record in this CPU's scratch slot; the offset after it. */
-static __always_inline __u32 fd_path_capture(__u32 off, __u32 element, __s64 fd)
+/*
+ * The capture of what fd refers to, at `off` of the record in this CPU's scratch slot; the
+ * offset after it (`off` when fd is not open). A global function: verified once.
+ */
+__noinline __u32 bt_fd_path_capture(__u32 off, __u32 element, __s64 fd)
 {
 	struct task_struct *task = (void *)bpf_get_current_task();
 	struct file **fds = BPF_CORE_READ(task, files, fdt, fd);
@@ -920,20 +952,20 @@ __noinline int bt_send_fd_paths(__u64 pid_tid, __u32 nr, __s64 ret, __u32 spec_f
 	rec->pad = 0;
 	/* A capture that found no file is not written: n counts what is there. */
 	if (spec_flags & BT_SPEC_FD_RET) {
-		next = fd_path_capture(off, BT_EL_FD_RET, ret);
+		next = bt_fd_path_capture(off, BT_EL_FD_RET, ret);
 		n += next != off;
 		off = next;
 	}
 	if (spec_flags & BT_SPEC_FD_ARG) {
-		next = fd_path_capture(off, BT_EL_FD_ARG, (__s32)fds_arg);
+		next = bt_fd_path_capture(off, BT_EL_FD_ARG, (__s32)fds_arg);
 		n += next != off;
 		off = next;
 	}
 	if ((spec_flags & BT_SPEC_FD_PAIR) && !bpf_probe_read_user(pair, sizeof(pair), (void *)fds_arg)) {
-		next = fd_path_capture(off, BT_EL_FD_PAIR, pair[0]);
+		next = bt_fd_path_capture(off, BT_EL_FD_PAIR, pair[0]);
 		n += next != off;
 		off = next;
-		next = fd_path_capture(off, BT_EL_FD_PAIR + 1, pair[1]);
+		next = bt_fd_path_capture(off, BT_EL_FD_PAIR + 1, pair[1]);
 		n += next != off;
 		off = next;
 	}
