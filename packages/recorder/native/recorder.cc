@@ -318,7 +318,8 @@ void Recorder::Write(const uint8_t* p, size_t n) {
 // changed. The JavaScript call blocks when JavaScript is behind (the queue is bounded),
 // so memory stays bounded and the ring buffer absorbs the rest.
 void Recorder::Deliver() {
-  const RecordCounts& c = batch_.counts;
+  // The counts of what was handed over: --flight and --rotate split files between deliveries.
+  const RecordCounts& c = batch_.finished;
   if (output_fd_ >= 0) {
     Write(out_.data(), out_.size());
     out_.clear();  // keeps its memory: the next batches go into pages already in use

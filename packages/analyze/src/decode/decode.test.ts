@@ -259,7 +259,7 @@ test('the model: pipe has no flags argument (its fds are never close-on-exec), p
   assert.equal(m.fd(100, 7)?.file.path, '/w/x');
   assert.equal(m.fd(100, 9)?.file, m.fd(100, 3)?.file);
   d.process({ type: 'exec', ns: 3, pid: 100, tid: 100, parentPid: 0, parentTid: 0, thread: false, filename: '/bin/true', oldTid: 100,
-    exitCode: 0, groupDead: false, signo: 0, siginfo: new Uint8Array(0), ignored: false });
+    exitCode: 0, groupDead: false, signo: 0, siginfo: new Uint8Array(0), ignored: false, nsPid: 0, nsTid: 0, pidnsLevel: 0, pidnsInode: 0 });
   assert.deepEqual([...m.process(100)!.fds.keys()].sort(), [3, 4]);
   assert.equal(m.process(100)!.program, '/bin/true');
 });

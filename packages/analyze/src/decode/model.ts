@@ -7,7 +7,7 @@
 // the syscall table's columns (returns, effect, roles): no syscall names here.
 // Memory is bounded by what is live, plus one small record per process.
 import { posix } from 'node:path';
-import { CaptureFlag, type Capture, type Header, type ProcessEvent, type SyscallEffect, type SyscallEvent, type SyscallInfo } from '@beetrace/format';
+import { CaptureFlag, type Capture, type Header, type ProcessEvent, type ProcessState, type SyscallEffect, type SyscallEvent, type SyscallInfo } from '@beetrace/format';
 import { s32 } from './call.js';
 import { sockaddrText } from './sockaddr.js';
 
@@ -16,6 +16,7 @@ const O_ACCMODE = 3;
 const CLONE_THREAD = 0x10000;
 const F_DUPFD = 0, F_DUPFD_CLOEXEC = 1030, F_SETFD = 2, FD_CLOEXEC = 1;
 const CLOSE_RANGE_CLOEXEC = 4;
+const O_CLOEXEC = 0o2000000;
 const utf8 = new TextDecoder('utf-8', { fatal: false });
 
 export type FileKind = 'file' | 'socket' | 'pipe' | 'anon';
@@ -89,6 +90,8 @@ export class ThreadModel {
   /** When the trace first showed it. */
   createdNs = 0;
   alive = true;
+  /** Its tid in its process's pid namespace, when that is not the initial one (else its tid). */
+  nsTid: number | undefined;
 
   constructor(
     readonly tid: number,
@@ -119,6 +122,10 @@ export class ProcessModel {
   endNs: number | undefined;
   /** Wait status as wait4 reports it, when its end is in the trace. */
   exitStatus: number | undefined;
+  /** Its pid in its own pid namespace, that namespace's level (0: the initial one, where it is `pid`) and inode. */
+  nsPid: number | undefined;
+  pidnsLevel = 0;
+  pidnsInode = 0;
 
   constructor(
     readonly pid: number,
@@ -188,10 +195,47 @@ export class TraceModel {
   private readonly argv0: string;
   private readonly cwd: string | undefined;
 
-  constructor(header: Pick<Header, 'rootPid' | 'argv' | 'cwd'> | undefined) {
+  constructor(header: Pick<Header, 'rootPid' | 'argv' | 'cwd' | 'processes'> | undefined) {
     this.rootPid = header?.rootPid ?? 0;
     this.argv0 = header?.argv?.[0] ?? '?';
     this.cwd = header?.cwd || undefined;
+    for (const s of header?.processes ?? []) this.seed(s);
+  }
+
+  /**
+   * A process as the header's snapshot shows it when the trace's history starts (-p, a
+   * --flight or --rotate file): its threads, program, cwd, pid namespace and fds (as
+   * /proc/PID/fd names them), where nothing in the trace says how it got them.
+   */
+  private seed(s: ProcessState): void {
+    const pid = s.pid ?? 0;
+    if (pid === 0 || this.byPid.has(pid)) return;
+    const parent = this.byPid.get(s.ppid ?? 0);
+    const isRoot = !this.root && this.rootPid === pid;
+    const p = this.newProcess(pid, parent, isRoot ? '1' : parent ? `${parent.position}.${++parent.children}` : `?${++this.orphans}`, 0);
+    if (isRoot) this.root = p;
+    for (const fd of [...p.fds.keys()]) this.closeFd(p, fd, 0);
+    if (s.exe) p.programs.push(s.exe);
+    if (s.argv?.length) p.argv = s.argv;
+    if (s.cwd) p.cwd = s.cwd;
+    const nsPids = s.nsPids ?? [];
+    p.pidnsLevel = Math.max(0, nsPids.length - 1);
+    p.pidnsInode = Number(s.pidnsInode ?? 0);
+    if (p.pidnsLevel > 0) p.nsPid = nsPids[nsPids.length - 1];
+    const tids = s.tids ?? [];
+    tids.forEach((tid, i) => {
+      const t = tid === pid ? p.threads[0]! : this.newThread(tid, p);
+      if (p.pidnsLevel > 0) t.nsTid = s.nsTids?.[i];
+    });
+    const main = p.threads[0]!;
+    for (const f of s.fds ?? []) {
+      const target = f.target ?? '';
+      const flags = f.flags ?? 0;
+      const kind: FileKind = target.startsWith('/') ? 'file' : target.startsWith('socket:') ? 'socket' : target.startsWith('pipe:') ? 'pipe' : 'anon';
+      const file = this.newFile(kind, kind === 'file' || kind === 'anon' ? target : undefined, undefined, pid, 0, undefined, undefined, undefined,
+        kind === 'pipe' ? ((flags & O_ACCMODE) === 0 ? 'read' : 'write') : undefined, kind === 'file' ? flags : 0);
+      this.setFd(main, f.fd ?? 0, file, (flags & O_CLOEXEC) !== 0, 0, true);
+    }
   }
 
   /** The live process `pid`. */
@@ -479,7 +523,8 @@ export class TraceModel {
         return made;
       }
       case 'fork': {
-        if (ev.ret <= 0) return made;
+        // In a pid namespace of its own, the child's id is the namespace's: its fork event makes it.
+        if (ev.ret <= 0 || p.pidnsLevel > 0) return made;
         const fi = argOf('clone_flags');
         let flags = fi >= 0 ? a[fi]! : 0;
         const ci = argOf('clone_args');
@@ -536,6 +581,15 @@ export class TraceModel {
       case 'fork': {
         const parent = this.thread(ev.parentPid, ev.parentTid, ev.ns);
         this.child(parent, ev.pid, ev.tid, ev.thread, ev.ns);
+        if (ev.pidnsLevel > 0) {
+          const t = this.byTid.get(ev.tid);
+          if (t) {
+            t.nsTid = ev.nsTid;
+            t.proc.nsPid = ev.nsPid;
+            t.proc.pidnsLevel = ev.pidnsLevel;
+            t.proc.pidnsInode = ev.pidnsInode;
+          }
+        }
         return;
       }
       case 'exec': {
