@@ -153,9 +153,10 @@ function human(bytes: number): string {
   return `${(bytes / (1 << 20)).toFixed(1)} MiB`;
 }
 
-function summary(s: RecordStats): string {
+function summary(s: RecordStats, flight: boolean): string {
   const events = s.syscalls + s.processEvents;
-  const perEvent = events ? ` (${(s.bytes / events).toFixed(1)} B/event)` : '';
+  // --flight: the bytes are those of the last file, not of every event.
+  const perEvent = events && !flight ? ` (${(s.bytes / events).toFixed(1)} B/event)` : '';
   return `bt-record: ${events} events (${s.syscalls} syscalls), ${s.processes} process${s.processes === 1 ? '' : 'es'}, ` +
     `${s.lost} lost, ${human(s.bytes)}${perEvent}, ${s.seconds.toFixed(2)} s`;
 }
@@ -266,7 +267,7 @@ async function main(): Promise<number> {
   if (result.outputError) {
     fail(`${result.outputError.message}; the program was stopped, the trace holds what was written before`, 1);
   }
-  if (!args.quiet) process.stderr.write(`${summary(result)}\n`);
+  if (!args.quiet) process.stderr.write(`${summary(result, args.flight !== undefined)}\n`);
   // BT_BPF_STATS=1: what each BPF program cost (every process's syscalls run the syscall hooks).
   for (const p of result.programStats ?? []) {
     if (p.name === 'consumer') process.stderr.write(`bt-record: consumer thread: ${(p.ns / 1e9).toFixed(3)} s CPU\n`);

@@ -124,8 +124,11 @@ class Sink {
     }
     this.own += data.length;
   }
+  private closed = false;
+  /** Closes the file (once: --rotate closes its files as it goes). */
   close(): Uint8Array | undefined {
-    if (this.ownsFd && this.fd !== undefined) closeSync(this.fd);
+    if (this.ownsFd && this.fd !== undefined && !this.closed) closeSync(this.fd);
+    this.closed = true;
     return this.parts ? Buffer.concat(this.parts) : undefined;
   }
 }
@@ -225,7 +228,6 @@ export class Recording {
   // --flight and --rotate (segments.ts): the batches come through JavaScript.
   private readonly rotating: RotatingOutput | undefined;
   private readonly flightRing: FlightRing | undefined;
-  private segmentContext: SegmentContext | undefined;
   private mark: Mark = { syscalls: 0, processEvents: 0, lost: [], ns: 0 };
   private dumps = 0;
 
@@ -281,7 +283,7 @@ export class Recording {
       syscallAbi: 'x86_64',
     };
     if (segmented) {
-      const ctx = this.segmentContext = { header, open: (path: string) => openOutput(path), state: () => snapshot(this.live) };
+      const ctx: SegmentContext = { header, open: (path: string) => openOutput(path), state: () => snapshot(this.live) };
       this.mark = { ...this.mark, lost: this.native.lost(), ns: monotonicNs };
       if (opts.rotate) this.rotating = new RotatingOutput(ctx, opts.output as string, opts.rotate.maxBytes, opts.rotate.files, this.sink, this.mark, state);
       else this.flightRing = new FlightRing(ctx, opts.flight!, this.mark, state);
@@ -296,7 +298,9 @@ export class Recording {
     this.native.start((delivery) => {
       if (delivery === null) drainedResolve();
       else this.onDelivery(delivery);
-    }, this.sink.fd !== undefined && !opts.onBatches && !segmented ? this.sink.fd : -1);
+    }, this.sink.fd !== undefined && !opts.onBatches && !segmented ? this.sink.fd : -1,
+    // --flight and --rotate split files between deliveries: every batch or few is one.
+    segmented ? Math.min(1 << 20, Math.max(1 << 12, Math.floor((opts.flight ?? opts.rotate!.maxBytes) / 16))) : undefined);
     this.finished = this.run();
   }
 
@@ -373,19 +377,18 @@ export class Recording {
    * goes on (SIGUSR1). Its name, or undefined without --flight.
    */
   dump(): string | undefined {
-    if (!this.flightRing || !this.segmentContext) return undefined;
+    if (!this.flightRing) return undefined;
     const path = seriesName(this.opts.output as string, ++this.dumps);
-    let sink;
+    let kept;
     try {
-      sink = this.segmentContext.open(path);
+      kept = this.flightRing.dump(path, this.trailerNow(this.stats(), undefined), this.mark, 'dumped');
     } catch (e) {
       this.opts.onNotice?.(`--flight: ${(e as Error).message}`);
       return undefined;
     }
-    const stats = this.stats();
-    const kept = this.flightRing.dump(sink, this.trailerNow(stats, undefined), this.mark, 'dumped');
-    if (sink.error) this.opts.onNotice?.(`--flight: ${path}: ${sink.error.message}; what was written reads back`);
-    else this.opts.onNotice?.(`--flight: wrote ${path}: ${kept.records} records from the last ${((this.mark.ns - kept.fromNs) / 1e9).toFixed(1)} s`);
+    const seconds = (Number(process.hrtime.bigint()) - kept.fromNs) / 1e9;
+    if (kept.sink.error) this.opts.onNotice?.(`--flight: ${path}: ${kept.sink.error.message}; what was written reads back`);
+    else this.opts.onNotice?.(`--flight: wrote ${path}: ${kept.records} records, the last ${seconds.toFixed(1)} s`);
     return path;
   }
 
@@ -537,8 +540,7 @@ export class Recording {
         this.rotating.finish(trailer, end);
       } else {
         try {
-          const sink = openOutput(this.opts.output);
-          this.flightRing!.dump(sink, trailer, end, undefined);
+          const sink = this.flightRing!.dump(this.opts.output as string, trailer, end, undefined).sink;
           if (sink.error) this.sink.error = sink.error;
         } catch (e) {
           this.sink.error = e as RecordError;

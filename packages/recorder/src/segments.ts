@@ -44,6 +44,13 @@ export function seriesName(path: string, n: number): string {
 }
 
 const records = (m: Mark): number => m.syscalls + m.processEvents;
+
+/** A file whose header could not be written (the disk is full) is not a trace: it goes. */
+function removeIfHeaderless(sink: SegmentSink, path: string): void {
+  if (!sink.error) return;
+  sink.close();
+  rmSync(path, { force: true });
+}
 const minus = (a: readonly number[], b: readonly number[]): number[] => a.map((v, i) => v - (b[i] ?? 0));
 
 interface Segment {
@@ -127,6 +134,7 @@ export class RotatingOutput {
     this.sink = this.ctx.open(this.path);
     this.start = this.last;
     this.sink.write(fileHeader(this.ctx, this.ctx.state(), this.start, false, ++this.sequence));
+    removeIfHeaderless(this.sink, this.path);
   }
 
   /** The last file's trailer. */
@@ -174,17 +182,22 @@ export class FlightRing {
   }
 
   /**
-   * Writes what is kept to `sink` as a complete trace: `end` the recording's counts now,
+   * Writes what is kept to a new file at `path` as a complete trace (its sink has the error
+   * of a failed write; a file whose header could not be written is removed): `end` the recording's counts now,
    * `stopReason` "dumped" while recording goes on (undefined: the trailer's own).
    */
-  dump(sink: SegmentSink, trailer: Trailer, end: Mark, stopReason: string | undefined): { records: number; fromNs: number } {
+  dump(path: string, trailer: Trailer, end: Mark, stopReason: string | undefined): { sink: SegmentSink; records: number; fromNs: number } {
+    const sink = this.ctx.open(path);
     const first = this.segments[0];
     const start = first?.start ?? this.last;
     const complete = records(start) === 0;
+    const result = { sink, records: records(end) - records(start), fromNs: complete ? Number(this.ctx.header.monotonicNs) : start.ns };
     sink.write(fileHeader(this.ctx, first?.state ?? this.next ?? this.ctx.state(), start, complete, 0));
+    removeIfHeaderless(sink, path);
+    if (sink.error) return result;
     for (const seg of this.segments) for (const c of seg.chunks) sink.write(c);
     sink.write(fileTrailer(trailer, start, end, sink.bytes, stopReason));
     sink.close();
-    return { records: records(end) - records(start), fromNs: complete ? Number(this.ctx.header.monotonicNs) : start.ns };
+    return result;
   }
 }
