@@ -78,6 +78,7 @@ test('-p PID,PID -p PID: several running processes, their fds from before the at
   assert.equal(a.child.exitCode, null, 'still running');
   const tr = await readBack(out);
   assert.ok(tr.complete);
+  assert.equal(tr.header!.attached, true);
   assert.equal(tr.header!.rootPid, a.printed);
   assert.deepEqual(tr.header!.processes!.map((p) => [p.pid, p.fds!.find((f) => f.fd === 3)?.target]), [[a.printed, files[0]], [b.printed, files[1]]]);
   const shown = run(bin.show, ['-y', out]);

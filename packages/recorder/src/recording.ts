@@ -278,7 +278,7 @@ export class Recording {
       argv: 'argv' in target ? [...target.argv] : [],
       cwd: opts.cwd ?? process.cwd(),
       rootPid,
-      attached: 'pid' in target,
+      attached: pids !== undefined,
       capture: { stringMax: capture.stringMax, bufferMax: capture.bufferMax, buffers: capture.captureBuffers, ringBytes: capture.ringBytes },
       syscallAbi: 'x86_64',
     };
