@@ -232,6 +232,21 @@ test('a syscall number the table does not know prints as syscall_0x...', async (
   assert.deepEqual(got, ['syscall_0x1f4(0x1, 0x2, 0x3, 0x4, 0x5, 0x6) = -1 ENOSYS (Function not implemented)']);
 });
 
+test('-y: fds from before the trace are named from the header\'s snapshot of the process (-p, --flight, --rotate)', async () => {
+  const b = new BatchBuilder();
+  b.addSyscall(7, 7, nr('close'), 10, 20, 0, 3, 0, 0, 0, 0, 0, 0);
+  b.addSyscall(7, 8, nr('close'), 30, 40, 0, 4, 0, 0, 0, 0, 0, 0);
+  b.addSyscall(7, 8, nr('close'), 50, 60, -9, 3, 0, 0, 0, 0, 0, 0);
+  const header = encodeHeader({ syscallAbi: 'x86_64', rootPid: 7, attached: true, processes: [{ pid: 7, tids: [7, 8], cwd: '/srv',
+    fds: [{ fd: 3, target: '/etc/hostname', flags: 0o2000000 }, { fd: 4, target: 'pipe:[12]', flags: 1 }] }] });
+  const got: string[] = [];
+  for await (const it of decodeTrace(Buffer.concat([header, b.encode(), encodeTrailer({})]), { fdPaths: true })) {
+    if (it.kind === 'syscall') got.push(it.line);
+    if (it.kind === 'header') assert.deepEqual([it.model.process(7)?.cwd, it.model.fd(7, 3)?.cloexec, it.model.threadById(8)?.proc.pid], ['/srv', true, 7]);
+  }
+  assert.deepEqual(got, ['close(3</etc/hostname>) = 0', 'close(4<pipe:[]>) = 0', 'close(3) = -1 EBADF (Bad file descriptor)']);
+});
+
 test('-y: every syscall the table says returns a named new fd gives one the next call prints', async () => {
   let n = 0;
   for (const info of table.byNr.values()) {

@@ -263,7 +263,7 @@ export class Decoder {
   /** Argument texts of the call being decoded (copied out at the end). */
   private readonly scratch: string[] = [];
 
-  constructor(private readonly table: SyscallTable, private readonly opts: DecodeOptions, header?: Pick<Header, 'rootPid' | 'argv' | 'cwd'>) {
+  constructor(private readonly table: SyscallTable, private readonly opts: DecodeOptions, header?: Pick<Header, 'rootPid' | 'argv' | 'cwd' | 'processes'>) {
     this.model = new TraceModel(header);
   }
 
