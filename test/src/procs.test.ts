@@ -41,6 +41,12 @@ const firstChild = (pid: number) => until(`a child of ${pid}`, () => {
   }
 });
 
+/** The trace at `path`, once bt-record has finished writing it. */
+const completed = (path: string) => until(path, async () => {
+  const tr = await soFar(path);
+  return tr?.complete ? tr : undefined;
+});
+
 /** Waits for a started bt-record to end; its exit code and stderr. */
 function ended(rec: ChildProcess): Promise<{ code: number | null; stderr: string }> {
   let stderr = '';
@@ -200,7 +206,7 @@ test('--flight: SIGUSR1 writes the last SIZE as a complete trace (FILE.1, FILE.2
   assert.deepEqual(readdirSync(dir), [], 'nothing written before it is asked for');
   for (const n of [1, 2]) {
     rec.kill('SIGUSR1');
-    await until(`last.${n}.pb`, async () => ((await soFar(join(dir, `last.${n}.pb`)))?.complete ? true : undefined));
+    await completed(join(dir, `last.${n}.pb`));
   }
   rec.stdin.end('x');
   const { code, stderr } = await done;
@@ -262,10 +268,7 @@ const LOOP = ['/bin/sh', '-c', 'while :; do /bin/true; done'];
 test('bt-record --rotate killed with -9: every file reads back, all but the one being written complete', async (t) => {
   const dir = tempDir(t);
   const rec = start(bin.record, ['-q', '-o', join(dir, 'svc.pb'), '--max-size', '64K', '--rotate', '3', '--', ...LOOP]);
-  const tr1 = await until('svc.1.pb', async () => {
-    const tr = await soFar(join(dir, 'svc.1.pb'));
-    return tr?.complete ? tr : undefined;
-  });
+  const tr1 = await completed(join(dir, 'svc.1.pb'));
   t.after(() => process.kill(tr1.header!.rootPid!, 'SIGKILL'));
   rec.kill('SIGKILL');
   await new Promise((r) => rec.on('exit', r));
@@ -283,10 +286,7 @@ test('bt-record --flight killed with -9: the file a SIGUSR1 wrote reads back com
   // The program runs once bt-record is recording (its SIGUSR1 handler in place).
   await firstChild(rec.pid!);
   rec.kill('SIGUSR1');
-  const tr = await until('last.1.pb', async () => {
-    const r = await soFar(join(dir, 'last.1.pb'));
-    return r?.complete ? r : undefined;
-  });
+  const tr = await completed(join(dir, 'last.1.pb'));
   t.after(() => process.kill(tr.header!.rootPid!, 'SIGKILL'));
   rec.kill('SIGKILL');
   await new Promise((r) => rec.on('exit', r));
