@@ -87,7 +87,7 @@ function fileTrailer(last: Trailer, from: Mark, to: Mark, bytes: number, stopRea
  * --max-size SIZE --rotate N: the trace goes to PATH until it holds SIZE bytes, then
  * PATH is renamed PATH.1 (PATH.1 to PATH.2...; logrotate's order: the higher the
  * number, the older) and a new PATH starts; at most N files are kept. A file may
- * pass SIZE by what one delivery of the consumer holds (at most about 1 MiB).
+ * pass SIZE by what one delivery of the consumer holds (SIZE/16, at most 1 MiB).
  */
 export class RotatingOutput {
   private sink: SegmentSink;
