@@ -230,6 +230,12 @@ export class Recording {
   private readonly flightRing: FlightRing | undefined;
   private mark: Mark = { syscalls: 0, processEvents: 0, lost: [], ns: 0 };
   private dumps = 0;
+  // The state the next --flight segment or --rotate file starts from: the one trace model
+  // (@beetrace/analyze's StateTracker), fed with every batch; loaded on demand, the
+  // deliveries before wait for it.
+  private tracker: { add(records: Uint8Array): void; state(): ProcessState[] } | undefined;
+  private readonly untracked: (() => void)[] = [];
+  private trackerLoaded: Promise<void> = Promise.resolve();
 
   constructor(target: Target, private readonly opts: RecordOptions = {}) {
     if (process.platform !== 'linux' || machine() !== 'x86_64') throw new RecordError('BPF', 'beetrace records on x86_64 Linux only');
@@ -283,7 +289,8 @@ export class Recording {
       syscallAbi: 'x86_64',
     };
     if (segmented) {
-      const ctx: SegmentContext = { header, open: (path: string) => openOutput(path), state: () => snapshot(this.live) };
+      const ctx: SegmentContext = { header, open: (path: string) => openOutput(path), state: () => this.tracker!.state() };
+      this.trackerLoaded = this.loadTracker({ ...header, processes: state });
       this.mark = { ...this.mark, lost: this.native.lost(), ns: monotonicNs };
       if (opts.rotate) this.rotating = new RotatingOutput(ctx, opts.output as string, opts.rotate.maxBytes, opts.rotate.files, this.sink, this.mark, state);
       else this.flightRing = new FlightRing(ctx, opts.flight!, this.mark, state);
@@ -378,6 +385,11 @@ export class Recording {
    */
   dump(): string | undefined {
     if (!this.flightRing) return undefined;
+    if (!this.tracker) {
+      // What was delivered before the tracker came first.
+      void this.trackerLoaded.then(() => this.dump());
+      return seriesName(this.opts.output as string, this.dumps + 1);
+    }
     const path = seriesName(this.opts.output as string, ++this.dumps);
     let kept;
     try {
@@ -462,13 +474,35 @@ export class Recording {
 
   /** --flight, --rotate: batches delivered, with the counts after them. */
   private addSegmented(bytes: Uint8Array, syscalls: number, processEvents: number): void {
-    this.mark = { syscalls, processEvents, lost: this.native.lost(), ns: Number(process.hrtime.bigint()) };
-    if (this.rotating) {
-      this.rotating.add(bytes, this.mark, () => this.trailerNow(this.stats(), undefined));
-      this.stopOnOutputError();
-    } else {
-      this.flightRing!.add(bytes, this.mark);
+    const mark = { syscalls, processEvents, lost: this.native.lost(), ns: Number(process.hrtime.bigint()) };
+    const add = (): void => {
+      this.mark = mark;
+      if (this.rotating) {
+        this.rotating.add(bytes, mark, () => this.trailerNow(this.stats(), undefined));
+        this.stopOnOutputError();
+      } else {
+        this.flightRing!.add(bytes, mark);
+      }
+      // After: a file or segment these batches start begins with the state before them.
+      this.tracker!.add(bytes);
+    };
+    if (this.tracker) add();
+    else this.untracked.push(add);
+  }
+
+  /**
+   * Loads the state tracker, then hands it what was delivered meanwhile. Without it (the
+   * analyze package missing), each file's state is read from /proc when it starts.
+   */
+  private async loadTracker(header: Header): Promise<void> {
+    try {
+      const { StateTracker } = await import('@beetrace/analyze/state');
+      this.tracker = new StateTracker(header);
+    } catch (e) {
+      this.opts.onNotice?.(`the state of the processes at the start of each file is read from /proc (${(e as Error).message})`);
+      this.tracker = { add: () => {}, state: () => snapshot(this.live) };
     }
+    for (const add of this.untracked.splice(0)) add();
   }
 
   private progress(): void {
@@ -529,6 +563,7 @@ export class Recording {
     for (const pid of this.seen) this.native.untrace(pid);
     this.native.stop();
     await this.drained;
+    await this.trackerLoaded;
     const stats = this.stats();
     const endMonotonicNs = Number(process.hrtime.bigint());
     const endRealtimeNs = Math.round((performance.timeOrigin + performance.now()) * 1e6);

@@ -7,7 +7,10 @@
 // the syscall table's columns (returns, effect, roles): no syscall names here.
 // Memory is bounded by what is live, plus one small record per process.
 import { posix } from 'node:path';
-import { CaptureFlag, type Capture, type Header, type ProcessEvent, type ProcessState, type SyscallEffect, type SyscallEvent, type SyscallInfo } from '@beetrace/format';
+import {
+  callFailed, CaptureFlag, type Capture, type Header, type ProcessEvent, type ProcessState, type SyscallEffect, type SyscallEvent, type SyscallInfo,
+  SyscallFlag,
+} from '@beetrace/format';
 import { s32 } from './call.js';
 import { sockaddrText } from './sockaddr.js';
 
@@ -221,11 +224,11 @@ export class TraceModel {
     const nsPids = s.nsPids ?? [];
     p.pidnsLevel = Math.max(0, nsPids.length - 1);
     p.pidnsInode = Number(s.pidnsInode ?? 0);
-    if (p.pidnsLevel > 0) p.nsPid = nsPids[nsPids.length - 1];
+    if (p.pidnsLevel > 0 && nsPids[nsPids.length - 1]) p.nsPid = nsPids[nsPids.length - 1];
     const tids = s.tids ?? [];
     tids.forEach((tid, i) => {
       const t = tid === pid ? p.threads[0]! : this.newThread(tid, p);
-      if (p.pidnsLevel > 0) t.nsTid = s.nsTids?.[i];
+      if (p.pidnsLevel > 0 && s.nsTids?.[i]) t.nsTid = s.nsTids[i];
     });
     const main = p.threads[0]!;
     for (const f of s.fds ?? []) {
@@ -621,6 +624,45 @@ export class TraceModel {
         return;
       }
     }
+  }
+
+  /**
+   * A call's effect on the model, without decoding it (what the decoder does for each
+   * call): its thread is made when first seen, a successful call changes the state its
+   * effect says. For a recorder that keeps the state of what it records (--flight, --rotate).
+   */
+  apply(ev: SyscallEvent, info: SyscallInfo | undefined): void {
+    const t = this.thread(ev.pid, ev.tid, ev.enterNs);
+    if (info && (ev.flags & SyscallFlag.UNFINISHED) === 0 && !callFailed(ev.ret, ev.flags) && changesState(info)) this.syscall(ev, info, t);
+  }
+
+  /**
+   * The live processes as a header's snapshot (Header.processes) describes them: what a
+   * trace starting now needs to know (the inverse of seeding, for what the model knows:
+   * pipes and sockets lose their addresses, a pid namespace's levels between the initial
+   * one and the process's own are 0).
+   */
+  state(): ProcessState[] {
+    const out: ProcessState[] = [];
+    for (const p of this.byPid.values()) {
+      const nsPids = [p.pid];
+      if (p.pidnsLevel > 0) {
+        for (let l = 1; l < p.pidnsLevel; l++) nsPids.push(0);
+        nsPids.push(p.nsPid ?? 0);
+      }
+      const threads = p.threads.filter((t) => t.alive);
+      out.push({
+        pid: p.pid, ppid: p.parent?.pid ?? 0, nsPids, pidnsInode: p.pidnsInode, exe: p.program === '?' ? '' : p.program,
+        argv: [...(p.argv ?? [])], cwd: p.cwd ?? '',
+        fds: [...p.fds.values()].sort((a, b) => a.fd - b.fd).map((e) => {
+          const f = e.file;
+          const flags = (f.kind === 'pipe' ? (f.pipeEnd === 'write' ? 1 : 0) : f.flags) | (e.cloexec ? O_CLOEXEC : 0);
+          return { fd: e.fd, target: f.kind === 'file' ? f.path ?? '?' : f.text ?? '', flags: flags >>> 0 };
+        }),
+        tids: threads.map((t) => t.tid), nsTids: threads.map((t) => t.nsTid ?? 0),
+      });
+    }
+    return out;
   }
 
   /** The mask rt_sigreturn of thread `tid` restores (the one saved at the last delivery). */
