@@ -1,10 +1,9 @@
 // --rotate and --flight: the recording split into files that each are a complete
 // trace (header with the state its history starts from, batches, trailer). Both
 // keep the batches as the consumer delivers them, in segments: a segment starts
-// with a /proc snapshot of the live traced processes (snapshot.ts), taken when its
-// first delivery arrives; the events still in the kernel ring at that moment are
-// applied on top of it by readers. --rotate writes each segment to its own file;
-// --flight keeps the last segments in memory and writes them on request.
+// with the state of the traced processes before its first batch (SegmentContext.state:
+// the trace model fed with every batch before). --rotate writes each segment to its
+// own file; --flight keeps the last segments in memory and writes them on request.
 import { renameSync, rmSync } from 'node:fs';
 import type { Header, ProcessState, Trailer } from '@beetrace/format';
 import { encodeHeader, encodeTrailer } from '@beetrace/format/writer';
