@@ -30,7 +30,7 @@ export interface SegmentContext {
   readonly header: Header;
   /** Creates a trace file (mode 0600). */
   open(path: string): SegmentSink;
-  /** The live traced processes as /proc shows them now. */
+  /** The live traced processes after the batches added so far (the trace model's state). */
   state(): ProcessState[];
 }
 
