@@ -593,7 +593,7 @@ export class Recording {
       ...stats,
       bytes: this.rotating?.bytes ?? this.flightRing?.bytes ?? this.sink.bytes,
       ...(typeof this.opts.output === 'string' ? { path: this.opts.output } : {}),
-      ...(trace ? { trace } : {}),
+      ...(trace && !this.flightRing ? { trace } : {}),
       unfinished: this.counts.unfinished,
       ...(exit ? { exit } : {}),
       exitCode,
