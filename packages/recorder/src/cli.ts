@@ -30,9 +30,9 @@ Options:
                        where the program's stdout goes (default: the terminal, or
                        bt-record's stderr, when the trace is on stdout; else stdout)
       --flight SIZE    flight recorder: keep the last SIZE (K/M/G) of the trace in
-                       memory; write it to FILE (-o) when recording ends, and to
-                       FILE.1, FILE.2... (FILE's name before its extension) on
-                       each SIGUSR1, recording going on
+                       memory; write it to FILE (-o) when recording ends, and on
+                       each SIGUSR1 to FILE.1, FILE.2... (last.1.pb for -o
+                       last.pb), recording going on
       --max-size SIZE --rotate N
                        a new file each time the trace reaches SIZE: FILE is the
                        newest, FILE.1 the one before...; at most N files are kept
