@@ -125,11 +125,13 @@ test('a program in a new pid namespace (unshare --pid --fork): both pids kept; b
   assert.equal(child.pidnsInode, sh.pidnsInode);
   const plain = run(bin.show, [out]).stdout.toString();
   const translated = run(bin.show, ['--pidns', out]).stdout.toString();
-  // sh's clone returns 2, the child's pid in the namespace; the host's is the line prefix.
-  const forked = (prefix: string) => new RegExp(`^${prefix} +(<\\.\\.\\. )?(clone|vfork|clone3)[( ].*= 2$`, 'm');
-  assert.match(plain, forked(String(sh.pid)));
+  // sh's clone returns 2, the child's pid in the namespace; the host's is the line prefix
+  // (--pidns: the pid it saw, then the host's, and a comment with the host's after a pid it got).
+  const forked = (prefix: string, ret: string) => new RegExp(`^${prefix} +(<\\.\\.\\. )?(clone|vfork|clone3)[( ].*= ${ret}$`, 'm');
+  assert.match(plain, forked(String(sh.pid), '2'));
   assert.match(plain, new RegExp(`^${child.pid} +execve\\("/bin/true"`, 'm'));
-  assert.match(translated, forked(`1/${sh.pid}`));
+  assert.match(translated, forked(`1/${sh.pid}`, `2 /\\* ${child.pid} on the host \\*/`));
+  assert.match(translated, new RegExp(`^1/${sh.pid} +(<\\.\\.\\. )?wait4[( ].*= 2 /\\* ${child.pid} on the host \\*/$`, 'm'));
   assert.match(translated, new RegExp(`^2/${child.pid} +execve\\("/bin/true"`, 'm'));
   assert.match(translated, new RegExp(`^${unshare} +unshare\\(.*\\) += 0$`, 'm'), 'unshare itself stays in the host\'s namespace');
   assert.equal(plain.split('\n').length, translated.split('\n').length);
@@ -151,7 +153,7 @@ test('-p of a process in another pid namespace: its NSpid in the header; bt-show
   const tr = await readBack(out);
   assert.deepEqual(tr.header!.processes!.map((p) => [p.pid, p.nsPids, p.nsTids]), [[host, [host, 1], [1]]]);
   const translated = run(bin.show, ['-y', '--pidns', out]).stdout.toString();
-  assert.match(translated, new RegExp(`^1/${host} +getpid\\(\\) += 1$`, 'm'));
+  assert.match(translated, new RegExp(`^1/${host} +getpid\\(\\) += 1 /\\* ${host} on the host \\*/$`, 'm'));
   assert.match(translated, new RegExp(`^1/${host} +pread64\\(3<${escape(join(dir, 'c.txt'))}>, "cccc", 4, 0\\) += 4$`, 'm'));
 });
 

@@ -190,6 +190,8 @@ export class TraceModel {
   /** The last process and thread seen with each id, ended ones too (what a later mention of the id names). */
   private readonly lastByPid = new Map<number, ProcessModel>();
   private readonly lastByTid = new Map<number, ThreadModel>();
+  /** The last thread with each tid in a pid namespace of its own: "inode:nsTid". */
+  private readonly byNsTid = new Map<string, ThreadModel>();
   root: ProcessModel | undefined;
   version = 0;
   private orphans = 0;
@@ -228,7 +230,7 @@ export class TraceModel {
     const tids = s.tids ?? [];
     tids.forEach((tid, i) => {
       const t = tid === pid ? p.threads[0]! : this.newThread(tid, p);
-      if (p.pidnsLevel > 0 && s.nsTids?.[i]) t.nsTid = s.nsTids[i];
+      if (p.pidnsLevel > 0 && s.nsTids?.[i]) this.setNsTid(t, s.nsTids[i]);
     });
     const main = p.threads[0]!;
     for (const f of s.fds ?? []) {
@@ -587,10 +589,10 @@ export class TraceModel {
         if (ev.pidnsLevel > 0) {
           const t = this.byTid.get(ev.tid);
           if (t) {
-            t.nsTid = ev.nsTid;
             t.proc.nsPid = ev.nsPid;
             t.proc.pidnsLevel = ev.pidnsLevel;
             t.proc.pidnsInode = ev.pidnsInode;
+            this.setNsTid(t, ev.nsTid);
           }
         }
         return;
@@ -663,6 +665,16 @@ export class TraceModel {
       });
     }
     return out;
+  }
+
+  private setNsTid(t: ThreadModel, nsTid: number): void {
+    t.nsTid = nsTid;
+    this.byNsTid.set(`${t.proc.pidnsInode}:${nsTid}`, t);
+  }
+
+  /** The host's tid of the thread with tid `nsTid` in pid namespace `inode` (the last that had it), when the trace showed it. */
+  hostTid(inode: number, nsTid: number): number | undefined {
+    return this.byNsTid.get(`${inode}:${nsTid}`)?.tid;
   }
 
   /** The mask rt_sigreturn of thread `tid` restores (the one saved at the last delivery). */

@@ -56,9 +56,10 @@ Output format:
   -x, -xx       non-ASCII strings in hex, all strings in hex
   -y            print the path of each fd, rebuilt from the trace's own history
   -q, -qq       -qq: leave out "+++ exited with N +++" lines
-  --pidns       prefix each thread in a pid namespace of its own with the tid it
-                saw there, then the host's: "1/4243" (implies -f; strace's
-                --pidns-translation)
+  --pidns       a thread in a pid namespace of its own: its lines start with the
+                tid it saw there, then the host's ("1/4243"), and a pid it names
+                or gets is followed by the host's ("= 2 /* 4250 on the host */");
+                implies -f (strace's --pidns-translation)
   --json        one JSON object per event and line (schema in the README)
 Filtering:
   -e trace=SET  only these syscalls: NAME,...  %file %process %network %signal

@@ -175,7 +175,7 @@ export async function show(o: ShowOptions, io: ShowIo): Promise<number> {
         if (!rec.header.attached && !partial && printCalls && !o.json) clock = new ThreadClock();
         if (partial && printCalls && !o.json) line(historyLine(rec.header));
         if (renderer && !o.json) renderer = makeRenderer(follow ?? false);
-        const r = TraceDecoder.forHeader(rec.header, rec.offset, { strSize: o.strSize, xflag: o.xflag, fdPaths: o.fdPaths }, onItem);
+        const r = TraceDecoder.forHeader(rec.header, rec.offset, { strSize: o.strSize, xflag: o.xflag, fdPaths: o.fdPaths, pidns: o.pidns }, onItem);
         if (!(r instanceof TraceDecoder)) {
           problem = r;
           break;
