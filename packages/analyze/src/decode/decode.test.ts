@@ -247,6 +247,21 @@ test('-y: fds from before the trace are named from the header\'s snapshot of the
   assert.deepEqual(got, ['close(3</etc/hostname>) = 0', 'close(4<pipe:[]>) = 0', 'close(3) = -1 EBADF (Bad file descriptor)']);
 });
 
+test('--pidns: a pid a process in its own pid namespace names or gets is followed by the host\'s', async () => {
+  const b = new BatchBuilder();
+  // Process 500 (pid 1 in namespace 99, from the header) forks 501 (2 there), then waits for it and kills 1.
+  b.addProcessEvent('fork', { tsNs: 5, pid: 501, tid: 501, parentPid: 500, parentTid: 500, nsPid: 2, nsTid: 2, pidnsLevel: 1, pidnsInode: 99 });
+  b.addSyscall(500, 500, nr('getpid'), 10, 20, 1, 0, 0, 0, 0, 0, 0, 0);
+  b.addSyscall(500, 500, nr('kill'), 30, 40, 0, 2, 15, 0, 0, 0, 0, 0);
+  b.addSyscall(500, 500, nr('getppid'), 50, 60, 0, 0, 0, 0, 0, 0, 0, 0);
+  b.addSyscall(700, 700, nr('getpid'), 70, 80, 700, 0, 0, 0, 0, 0, 0, 0);
+  const header = encodeHeader({ syscallAbi: 'x86_64', rootPid: 500, attached: true,
+    processes: [{ pid: 500, nsPids: [500, 1], pidnsInode: 99, tids: [500], nsTids: [1] }] });
+  const got: string[] = [];
+  for await (const it of decodeTrace(Buffer.concat([header, b.encode(), encodeTrailer({})]), { pidns: true })) if (it.kind === 'syscall') got.push(it.line);
+  assert.deepEqual(got, ['getpid() = 1 /* 500 on the host */', 'kill(2 /* 501 on the host */, SIGTERM) = 0', 'getppid() = 0', 'getpid() = 700']);
+});
+
 test('-y: every syscall the table says returns a named new fd gives one the next call prints', async () => {
   let n = 0;
   for (const info of table.byNr.values()) {
