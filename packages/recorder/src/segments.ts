@@ -50,6 +50,7 @@ function removeIfHeaderless(sink: SegmentSink, path: string): void {
   sink.close();
   rmSync(path, { force: true });
 }
+
 const minus = (a: readonly number[], b: readonly number[]): number[] => a.map((v, i) => v - (b[i] ?? 0));
 
 interface Segment {
@@ -70,13 +71,15 @@ function fileHeader(ctx: SegmentContext, state: ProcessState[], start: Mark, fir
 }
 
 /** The trailer of a file holding what happened between marks `from` and `to`. */
-function fileTrailer(last: Trailer, from: Mark, to: Mark, bytes: number, stopReason: string | undefined): Uint8Array {
+function fileTrailer(ctx: SegmentContext, last: Trailer, from: Mark, to: Mark, bytes: number, stopReason: string | undefined): Uint8Array {
+  const h = ctx.header;
   return encodeTrailer({
     ...last,
     syscalls: to.syscalls - from.syscalls,
     processEvents: to.processEvents - from.processEvents,
     lostPerCpu: minus(to.lost, from.lost),
     endMonotonicNs: to.ns,
+    endRealtimeNs: Number(h.realtimeNs) + (to.ns - Number(h.monotonicNs)),
     bytes,
     ...(stopReason === undefined ? {} : { stopReason, unfinished: 0, programExited: false, exitCode: 0, termSignal: 0, coreDumped: false }),
   });
@@ -118,7 +121,7 @@ export class RotatingOutput {
   }
 
   private rotate(trailer: Trailer): void {
-    this.sink.write(fileTrailer(trailer, this.start, this.last, this.sink.bytes, 'rotated'));
+    this.sink.write(fileTrailer(this.ctx, trailer, this.start, this.last, this.sink.bytes, 'rotated'));
     if (this.sink.error) return;
     this.done += this.sink.bytes;
     this.sink.close();
@@ -138,7 +141,7 @@ export class RotatingOutput {
 
   /** The last file's trailer. */
   finish(trailer: Trailer, end: Mark): void {
-    this.sink.write(fileTrailer(trailer, this.start, end, this.sink.bytes, undefined));
+    this.sink.write(fileTrailer(this.ctx, trailer, this.start, end, this.sink.bytes, undefined));
     this.sink.close();
   }
 }
@@ -195,7 +198,7 @@ export class FlightRing {
     removeIfHeaderless(sink, path);
     if (sink.error) return result;
     for (const seg of this.segments) for (const c of seg.chunks) sink.write(c);
-    sink.write(fileTrailer(trailer, start, end, sink.bytes, stopReason));
+    sink.write(fileTrailer(this.ctx, trailer, start, end, sink.bytes, stopReason));
     sink.close();
     return result;
   }
