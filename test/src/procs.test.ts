@@ -94,6 +94,31 @@ test('-p PID,PID -p PID: several running processes, their fds from before the at
   }
 });
 
+test('-p -y: the calls on an fd opened before the attach print as strace -p -y prints them', async (t) => {
+  const dir = tempDir(t);
+  const file = join(dir, 'd.txt');
+  writeFileSync(file, 'dddd');
+  const d = await target(t, file);
+  const straceOut = join(dir, 'strace.txt');
+  const strace = spawn('strace', ['-y', '-p', String(d.printed), '-o', straceOut], { stdio: ['ignore', 'ignore', 'pipe'] });
+  t.after(() => strace.kill('SIGKILL'));
+  await new Promise<void>((r) => strace.stderr.on('data', (b: Buffer) => /attached/.test(b.toString()) && r()));
+  const out = join(dir, 'd.pb');
+  const rec = start(bin.record, ['-q', '-o', out, '-p', String(d.printed)]);
+  const done = ended(rec);
+  await until('the header', async () => (await soFar(out))?.header);
+  d.child.stdin!.write('xx');
+  await detachAfterPreads(rec, out, [d.printed]);
+  assert.equal((await done).code, 0);
+  strace.kill('SIGINT');
+  await new Promise((r) => strace.on('exit', r));
+  const preads = (text: string) => text.split('\n').filter((l) => l.startsWith('pread64(')).map((l) => l.replace(/ +/g, ' '));
+  const ours = preads(run(bin.show, ['-y', out]).stdout.toString());
+  assert.ok(ours.length > 0);
+  assert.deepEqual(ours, preads(readFileSync(straceOut, 'utf8')).slice(0, ours.length));
+  assert.equal(ours[0], `pread64(3<${file}>, "dddd", 4, 0) = 4`);
+});
+
 test('-p with no process left to attach to: one line, exit 1, no file; a bad pid is a usage error', async (t) => {
   const dir = tempDir(t);
   const gone = spawnSync('/bin/true').pid!;
