@@ -13,7 +13,7 @@ import { type Delivery, type NativeRecorder, type ProgramStats, RecorderError, w
 import { beginLoad, type CaptureOptions, checkCapture, takePreloaded } from './native-loader.js';
 import { resolveProgram } from './resolve-program.js';
 import { FlightRing, type Mark, RotatingOutput, type SegmentContext, seriesName } from './segments.js';
-import { processState, snapshot } from './snapshot.js';
+import { processState } from './snapshot.js';
 
 /** This package's version (package.json), written into every trace header. */
 export const RECORDER_VERSION: string = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
@@ -491,17 +491,12 @@ export class Recording {
   }
 
   /**
-   * Loads the state tracker, then hands it what was delivered meanwhile. Without it (the
-   * analyze package missing), each file's state is read from /proc when it starts.
+   * Loads the state tracker (a dependency of this package, imported only when --flight or
+   * --rotate needs it, to keep it off the start-up path), then hands it what was delivered meanwhile.
    */
   private async loadTracker(header: Header): Promise<void> {
-    try {
-      const { StateTracker } = await import('@beetrace/analyze/state');
-      this.tracker = new StateTracker(header);
-    } catch (e) {
-      this.opts.onNotice?.(`the state of the processes at the start of each file is read from /proc (${(e as Error).message})`);
-      this.tracker = { add: () => {}, state: () => snapshot(this.live) };
-    }
+    const { StateTracker } = await import('@beetrace/analyze/state');
+    this.tracker = new StateTracker(header);
     for (const add of this.untracked.splice(0)) add();
   }
 

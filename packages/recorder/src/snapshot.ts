@@ -83,13 +83,3 @@ export function processState(pid: number): ProcessState | undefined {
     nsTids,
   };
 }
-
-/** The processes among `pids` that are alive now, as /proc shows them. */
-export function snapshot(pids: Iterable<number>): ProcessState[] {
-  const out: ProcessState[] = [];
-  for (const pid of pids) {
-    const s = processState(pid);
-    if (s) out.push(s);
-  }
-  return out;
-}
