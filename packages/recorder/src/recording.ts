@@ -8,7 +8,8 @@ import { encodeHeader, encodeTrailer } from '@beetrace/format/writer';
 import { builtCaptureTable } from './capture-table.js';
 import { RecordError } from './errors.js';
 import { type Delivery, type NativeRecorder, type ProgramStats, RecorderError, waitChild, type WaitStatus } from './native.js';
-import { beginLoad, type CaptureOptions, checkCapture, takePreloaded } from './native-loader.js';
+import type { CallFilter } from './call-filter.js';
+import { beginLoad, type CaptureOptions, checkCapture, type KernelFilter, takePreloaded } from './native-loader.js';
 import { resolveProgram } from './resolve-program.js';
 
 /** This package's version (package.json), written into every trace header. */
@@ -24,6 +25,12 @@ export interface RecordOptions extends CaptureOptions {
   readonly env?: NodeJS.ProcessEnv;
   /** The started program's stdin, stdout, stderr (default 0, 1, 2). */
   readonly stdio?: readonly [number, number, number];
+  /**
+   * Only these calls in full (bt-record -e; compileFilter(['trace=%file', 'status=failed'])):
+   * filtered in the kernel; calls outside it that change the trace's state are recorded
+   * marked state-only.
+   */
+  readonly filter?: CallFilter;
   /** Called at most every 200 ms while recording. */
   readonly onProgress?: (stats: RecordStats) => void;
   /**
@@ -60,7 +67,15 @@ export interface RecordResult extends RecordStats {
   readonly programStats?: readonly ProgramStats[];
 }
 
-export type Target = { readonly argv: readonly string[] } | { readonly pid: number };
+/**
+ * What to record: a program to start, a running process (-p), or every process of a
+ * cgroup v2 directory and those below it, and every process that joins them, until stop()
+ * (--cgroup; `container` the id it was found for with --container).
+ */
+export type Target =
+  | { readonly argv: readonly string[] }
+  | { readonly pid: number }
+  | { readonly cgroup: string; readonly container?: string };
 
 /**
  * Writes the trace: to a file descriptor with blocking writes, or to memory. When
@@ -141,7 +156,7 @@ function processAlive(pid: number): boolean {
 }
 
 /** Waits for the BPF programs to load, then fills the capture table and attaches them. */
-function attachRecorder(native: NativeRecorder, capture: Required<CaptureOptions>): NativeRecorder {
+function attachRecorder(native: NativeRecorder, capture: Required<CaptureOptions>, filter: KernelFilter): NativeRecorder {
   const specs = builtCaptureTable();
   for (let attempt = 1; ; attempt++) {
     try {
@@ -151,7 +166,7 @@ function attachRecorder(native: NativeRecorder, capture: Required<CaptureOptions
       // EAGAIN: the verifier gives up when a signal arrives during the load; load again.
       if (e instanceof RecorderError && e.code === 'BPF_LOAD' && e.errno === constants.errno.EAGAIN && attempt < 5) {
         Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 20 * attempt);
-        native = beginLoad(capture);
+        native = beginLoad(capture, filter);
         continue;
       }
       throw recordError(e);
@@ -195,6 +210,8 @@ export class Recording {
   private stopRequested = false;
   private killTimer: NodeJS.Timeout | undefined;
   private readonly drained: Promise<void>;
+  /** --cgroup: recording goes on until stop(), whether or not a process is live. */
+  private watching = false;
 
   constructor(target: Target, private readonly opts: RecordOptions = {}) {
     if (process.platform !== 'linux' || machine() !== 'x86_64') throw new RecordError('BPF', 'beetrace records on x86_64 Linux only');
@@ -203,10 +220,11 @@ export class Recording {
     if ('argv' in target) {
       if (target.argv.length === 0) throw new RecordError('USAGE', 'no program to record');
       program = resolveProgram(target.argv[0]!, opts.cwd ?? process.cwd(), (opts.env ?? process.env)['PATH']);
-    } else if (!processAlive(target.pid)) {
+    } else if ('pid' in target && !processAlive(target.pid)) {
       throw new RecordError('NO_SUCH_PROCESS', `attach: process ${target.pid} does not exist`);
     }
-    this.native = attachRecorder(takePreloaded(capture) ?? beginLoad(capture), capture);
+    const filter: KernelFilter = { ...(opts.filter ? { calls: opts.filter } : {}), ...('cgroup' in target ? { cgroup: true } : {}) };
+    this.native = attachRecorder(takePreloaded(capture, filter) ?? beginLoad(capture, filter), capture, filter);
     try {
       this.sink = openOutput(opts.output);
     } catch (e) {
@@ -215,9 +233,11 @@ export class Recording {
     }
     const monotonicNs = Number(process.hrtime.bigint());
     const realtimeNs = Math.round((performance.timeOrigin + performance.now()) * 1e6);
-    const rootPid = 'pid' in target ? this.attach(target.pid) : this.spawn(program!, target.argv);
-    this.live.add(rootPid);
-    this.seen.add(rootPid);
+    const rootPid = 'pid' in target ? this.attach(target.pid) : 'cgroup' in target ? this.watch(target.cgroup) : this.spawn(program!, target.argv);
+    if (rootPid) {
+      this.live.add(rootPid);
+      this.seen.add(rootPid);
+    }
     this.write(encodeHeader({
       recorderVersion: RECORDER_VERSION,
       kernelRelease: release(),
@@ -228,9 +248,11 @@ export class Recording {
       argv: 'argv' in target ? [...target.argv] : [],
       cwd: opts.cwd ?? process.cwd(),
       rootPid,
-      attached: 'pid' in target,
+      attached: !('argv' in target),
       capture: { stringMax: capture.stringMax, bufferMax: capture.bufferMax, buffers: capture.captureBuffers, ringBytes: capture.ringBytes },
       syscallAbi: 'x86_64',
+      ...(opts.filter ? { filter: { expressions: [...opts.filter.expressions], syscalls: [...opts.filter.syscalls], statuses: [...opts.filter.statuses] } } : {}),
+      ...('cgroup' in target ? { cgroup: target.cgroup, ...(target.container ? { container: target.container } : {}) } : {}),
     }));
     // The ring buffer holds what the program did meanwhile; the consumer starts after
     // the header. It writes the batches itself when they go to a file no one else reads.
@@ -281,6 +303,20 @@ export class Recording {
       throw recordError(err);
     }
     return pid;
+  }
+
+  /** --cgroup: its processes join the traced set at their next call; no root process (0). */
+  private watch(cgroup: string): number {
+    this.watching = true;
+    try {
+      this.native.watchCgroup(cgroup);
+    } catch (err) {
+      this.native.close();
+      this.sink.close();
+      if (err instanceof RecorderError && err.code === 'CGROUP') throw new RecordError('NO_SUCH_CGROUP', err.message);
+      throw recordError(err);
+    }
+    return 0;
   }
 
   private spawn(program: string, argv: readonly string[]): number {
@@ -364,7 +400,7 @@ export class Recording {
       if (childDone) {
         // Exit records of the last processes may still be on their way; a lost one must not hang us.
         for (const pid of this.live) if (!processAlive(pid)) this.live.delete(pid);
-        if (this.live.size === 0) break;
+        if (this.live.size === 0 && !this.watching) break;
       }
       if (this.stopRequested && (childExit === undefined || childDone)) break;
       await new Promise<void>((r) => {
@@ -386,7 +422,8 @@ export class Recording {
     if (!this.childPid && this.stopRequested) {
       this.stopReason = 'detached';
     }
-    for (const pid of this.seen) this.native.untrace(pid);
+    if (this.watching) this.native.untraceAll();
+    else for (const pid of this.seen) this.native.untrace(pid);
     this.native.stop();
     await this.drained;
     const stats = this.stats();

@@ -7,7 +7,7 @@
 // the syscall table's columns (returns, effect, roles): no syscall names here.
 // Memory is bounded by what is live, plus one small record per process.
 import { posix } from 'node:path';
-import { CaptureFlag, type Capture, type Header, type ProcessEvent, type SyscallEffect, type SyscallEvent, type SyscallInfo } from '@beetrace/format';
+import { CaptureFlag, type Capture, type Header, type ProcessEvent, type SyscallEvent, type SyscallInfo } from '@beetrace/format';
 import { s32 } from './call.js';
 import { sockaddrText } from './sockaddr.js';
 
@@ -139,14 +139,6 @@ export class ProcessModel {
   get alive(): boolean {
     return this.endNs === undefined;
   }
-}
-
-/** Effects that leave the model as it was (data moved, a lookup, a wait...). */
-const NO_STATE: ReadonlySet<SyscallEffect> = new Set(['read', 'write', 'exit', 'wait', 'sync', 'lookup', 'map', 'unmap', 'protect']);
-
-/** Whether a successful call of this syscall changes the model (the table's effect and returns columns say). */
-export function changesState(info: SyscallInfo): boolean {
-  return (info.effect !== null && !NO_STATE.has(info.effect)) || (info.ret === 'fd' && info.newFd !== null);
 }
 
 /** The string captured for argument `arg` (exit capture over entry), or undefined. */
