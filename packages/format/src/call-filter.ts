@@ -3,7 +3,7 @@
 // which calls a trace's state needs whatever the filter says: those that change it (the
 // syscall table's effect and returns columns), with the captures the state model reads.
 // Light on purpose (no protobufjs, no syscall table): bt-record's start-up imports it.
-import type { CaptureSpec, SyscallClass, SyscallEffect, SyscallInfo, SyscallTable } from './syscalls.js';
+import type { CaptureSpec, SyscallClass, SyscallEffect, SyscallInfo } from './syscalls.js';
 
 /** strace's class names for -e trace=%NAME, and the table classes each stands for (%%stat: all stat-like calls). */
 export const CLASS_SETS: Readonly<Record<string, readonly SyscallClass[]>> = {
@@ -27,8 +27,8 @@ export interface TraceFilter {
 export const STATUSES = ['successful', 'failed', 'unfinished', 'unavailable', 'detached'] as const;
 export type CallStatus = (typeof STATUSES)[number];
 
-/** Parses SET of -e trace=SET (names, %classes, all, none, !SET); names are checked against `table` when given. */
-export function parseTraceSet(spec: string, table: SyscallTable | undefined): TraceFilter {
+/** Parses SET of -e trace=SET (names, %classes, all, none, !SET); names are checked against a syscall table's when given. */
+export function parseTraceSet(spec: string, table: { readonly byName: { has(name: string): boolean } } | undefined): TraceFilter {
   let negate = false;
   if (spec.startsWith('!')) { negate = true; spec = spec.slice(1); }
   const names = new Set<string>();

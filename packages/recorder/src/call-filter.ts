@@ -1,10 +1,26 @@
 // bt-record -e trace=SET / -e status=SET: the sets bt-show's -e takes (the format package's
 // one parser), turned into what the BPF programs read: a byte per syscall number (in the
 // set; changes the trace's state, from the syscall table's effect and returns columns) and
-// the statuses kept. Loads the syscall table, so bt-record imports it only when -e is given.
-import { changesState, FilterSyntaxError, parseStatusSet, parseTraceSet, STATUSES, syscallName, syscallTable, traceSetHas, type CallStatus, type TraceFilter } from '@beetrace/format';
+// the statuses kept. What it needs of the syscall table was written at build time
+// (scripts/write-build-data.mjs: filter-table.json), so bt-record does not load the table.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { SyscallClass } from '@beetrace/format';
+import { type CallStatus, FilterSyntaxError, parseStatusSet, parseTraceSet, STATUSES, traceSetHas, type TraceFilter } from '@beetrace/format/call-filter';
 import { RecordError } from './errors.js';
 import { binding } from './native.js';
+
+/** Per syscall number: name, classes, changes the state, in the table. */
+type FilterRow = [name: string, classes: SyscallClass[], state: boolean, known: boolean];
+
+function filterTable(): FilterRow[] {
+  const url = new URL('./filter-table.json', import.meta.url);
+  try {
+    return JSON.parse(readFileSync(url, 'utf8')) as FilterRow[];
+  } catch (e) {
+    throw new RecordError('ADDON', `cannot read ${fileURLToPath(url)} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); build it with: pnpm build`);
+  }
+}
 
 /** A compiled -e filter: what the header records and what the BPF programs read. */
 export interface CallFilter {
@@ -21,7 +37,9 @@ export interface CallFilter {
 
 /** Compiles -e expressions; a RecordError USAGE for one that does not parse or keeps nothing. */
 export function compileFilter(expressions: readonly string[]): CallFilter {
-  const table = syscallTable('x86_64')!;
+  const rows = filterTable();
+  // What parseTraceSet checks names against: the known syscalls' names.
+  const table = { byName: new Set(rows.filter((r) => r[3]).map((r) => r[0])) };
   const layout = binding().layout;
   let trace: TraceFilter | undefined;
   let statuses: Set<CallStatus> = new Set(STATUSES);
@@ -43,9 +61,9 @@ export function compileFilter(expressions: readonly string[]): CallFilter {
   const bytes = new Uint8Array(maxNr);
   const syscalls: number[] = [];
   for (let nr = 0; nr < maxNr; nr++) {
-    const info = table.byNr.get(nr);
-    const inSet = !trace || traceSetHas(trace, syscallName(table, nr), info?.classes ?? []);
-    bytes[nr] = (inSet ? layout['CALL_TRACE']! : 0) | (info && changesState(info) ? layout['CALL_STATE']! : 0);
+    const [name, classes, state] = rows[nr] ?? [`syscall_0x${nr.toString(16)}`, [], false];
+    const inSet = !trace || traceSetHas(trace, name, classes);
+    bytes[nr] = (inSet ? layout['CALL_TRACE']! : 0) | (state ? layout['CALL_STATE']! : 0);
     if (inSet) syscalls.push(nr);
   }
   const bit: Record<CallStatus, number> = {
