@@ -8,22 +8,11 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { SyscallFlag, type SyscallEvent } from '@beetrace/format';
 import { cgroup2Root } from '@beetrace/recorder';
-import { bin, readBack, run, start, syscallName, tempDir } from './helpers.js';
+import { bin, readBack, run, start, syscallName, tempDir, until } from './helpers.js';
 
 const syscalls = (evs: readonly { type: string }[]) => evs.filter((e): e is SyscallEvent => e.type === 'syscall');
 const stateOnly = (e: SyscallEvent) => (e.flags & SyscallFlag.STATE_ONLY) !== 0;
 const text = (d: Uint8Array) => Buffer.from(d).toString();
-
-/** Polls until `ready()` holds (a state read from the system or the trace); fails after a minute. */
-async function until<T>(what: string, ready: () => T | undefined | Promise<T | undefined>): Promise<T> {
-  const t0 = Date.now();
-  for (;;) {
-    const v = await ready();
-    if (v !== undefined) return v;
-    if (Date.now() - t0 > 60_000) assert.fail(`waited a minute for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 /** A trace's header, once bt-record has written it (it is attached by then). */
 const headerOf = (trace: string) => until(`the header of ${trace}`, async () => {
