@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { SyscallFlag, type SyscallEvent } from '@beetrace/format';
+import { type ProcessEvent, SyscallFlag, type SyscallEvent } from '@beetrace/format';
 import { cgroup2Root } from '@beetrace/recorder';
 import { bin, readBack, run, start, syscallName, tempDir, until } from './helpers.js';
 
@@ -119,12 +119,15 @@ test('-e status=failed: only failed calls in full; -e trace=%file,connect combin
   assert.ok(!/= 0\n|= 3\n/.test(show.split('\n').slice(1).join('\n')), 'no successful call is shown');
 });
 
-test('--cgroup: a process that joins the cgroup after recording started is recorded, one outside is not', async (t) => {
+test('--cgroup: a process that joins the cgroup (or one below it) after recording started is recorded, one outside is not', async (t) => {
   const dir = tempDir(t);
-  const cg = makeCgroup(t, `bt-test-${randomBytes(4).toString('hex')}`);
-  const inside = join(dir, 'inside.txt'), outside = join(dir, 'outside.txt');
+  const name = `bt-test-${randomBytes(4).toString('hex')}`;
+  const cg = makeCgroup(t, name);
+  const below = makeCgroup(t, name, 'below');
+  const inside = join(dir, 'inside.txt'), outside = join(dir, 'outside.txt'), deeper = join(dir, 'deeper.txt');
   writeFileSync(inside, 'in\n');
   writeFileSync(outside, 'out\n');
+  writeFileSync(deeper, 'deeper\n');
   const out = join(dir, 'cg.pb');
   const rec = start(bin.record, ['-q', '-o', out, '--cgroup', cg]);
   const header = await headerOf(out);
@@ -132,6 +135,7 @@ test('--cgroup: a process that joins the cgroup after recording started is recor
   assert.equal(header!.rootPid ?? 0, 0);
   sh(`cat ${inside} > /dev/null`, cg);
   sh(`cat ${outside} > /dev/null`);
+  sh(`cat ${deeper} > /dev/null`, below);
   assert.equal(await interrupt(rec), 0);
   const tr = await readBack(out);
   assert.ok(tr.complete);
@@ -139,7 +143,8 @@ test('--cgroup: a process that joins the cgroup after recording started is recor
   const paths = syscalls(tr.events).filter((e) => syscallName(e.nr) === 'openat').flatMap((e) => e.captures.map((c) => text(c.data)));
   assert.ok(paths.includes(inside), 'the process that joined is recorded');
   assert.ok(!paths.includes(outside), 'the process outside is not');
-  assert.ok(tr.events.some((e) => e.type === 'exec' && (e as { filename: string }).filename === '/bin/cat' || (e as { filename?: string }).filename?.endsWith('/cat')), 'and its exec of cat');
+  assert.ok(paths.includes(deeper), 'a process in a cgroup below it is');
+  assert.ok(tr.events.some((e) => e.type === 'exec' && (e as ProcessEvent).filename.endsWith('/cat')), 'and its exec of cat');
   assert.ok(tr.trailer!.processes! >= 2, 'sh and cat counted');
 });
 
