@@ -28,8 +28,9 @@ const volatile bool floor_only = false;
 const volatile bool filter_calls = false;
 const volatile __u8 call_filter[BT_MAX_NR] = {};
 const volatile __u32 status_filter = 0;
-/* bt-record --cgroup: processes in the cgroup of the `cgroup` map (or below it) join the traced set. */
+/* bt-record --cgroup: processes in the cgroup of the `cgroup` map (or below it) join the traced set, but the recorder's own. */
 const volatile bool cgroup_filter = false;
+const volatile __u32 recorder_tgid = 0;
 
 /* Hides a value from the compiler so that a bound check on it is kept for the verifier. */
 #define bt_barrier_var(v) asm volatile("" : "+r"(v))
@@ -729,7 +730,7 @@ static __always_inline bool in_cgroup(__u32 tgid, __u32 tid)
 	struct bt_process rec = {};
 	__u64 *w;
 
-	if (!cgroup_filter || bpf_current_task_under_cgroup(&cgroup, 0) != 1)
+	if (!cgroup_filter || tgid == recorder_tgid || bpf_current_task_under_cgroup(&cgroup, 0) != 1)
 		return false;
 	w = traced_word(tgid);
 	if (!w)

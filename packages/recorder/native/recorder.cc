@@ -128,6 +128,7 @@ Recorder::Recorder(const Napi::CallbackInfo& info) : Napi::ObjectWrap<Recorder>(
     skel_->rodata->capture_buffers = capture_buffers;
     skel_->rodata->floor_only = floor;
     skel_->rodata->cgroup_filter = cgroup;
+    skel_->rodata->recorder_tgid = getpid();
     if (!call_filter.empty()) {
       skel_->rodata->filter_calls = true;
       memcpy(const_cast<uint8_t*>(skel_->rodata->call_filter), call_filter.data(), BT_MAX_NR);

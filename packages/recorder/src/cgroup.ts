@@ -96,3 +96,18 @@ export function findContainer(id: string, root = cgroup2Root()): string {
   if (found.size > 1) throw new RecordError('NO_SUCH_CONTAINER', `--container: '${id}' is ambiguous: ${[...found.keys()].map((k) => k.slice(0, 12)).join(', ')}`);
   return [...found.values()][0]!;
 }
+
+/** The processes in a cgroup directory and in those below it now (their cgroup.procs). */
+export function cgroupProcesses(dir: string): number[] {
+  const pids: number[] = [];
+  const walk = (d: string, depth: number): void => {
+    try {
+      for (const l of readFileSync(join(d, 'cgroup.procs'), 'utf8').split('\n')) if (l) pids.push(Number(l));
+      if (depth < 32) for (const e of readdirSync(d, { withFileTypes: true })) if (e.isDirectory()) walk(join(d, e.name), depth + 1);
+    } catch {
+      // removed meanwhile
+    }
+  };
+  walk(dir, 0);
+  return pids;
+}

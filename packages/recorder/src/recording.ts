@@ -9,6 +9,7 @@ import { builtCaptureTable } from './capture-table.js';
 import { RecordError } from './errors.js';
 import { type Delivery, type NativeRecorder, type ProgramStats, RecorderError, waitChild, type WaitStatus } from './native.js';
 import type { CallFilter } from './call-filter.js';
+import { cgroupProcesses } from './cgroup.js';
 import { beginLoad, type CaptureOptions, checkCapture, type KernelFilter, takePreloaded } from './native-loader.js';
 import { resolveProgram } from './resolve-program.js';
 
@@ -305,11 +306,21 @@ export class Recording {
     return pid;
   }
 
-  /** --cgroup: its processes join the traced set at their next call; no root process (0). */
+  /**
+   * --cgroup: its processes join the traced set at their next call, the ones in it now at
+   * once, as -p attaches (a call they are blocked in is recorded when it returns); no root
+   * process (0).
+   */
   private watch(cgroup: string): number {
     this.watching = true;
     try {
       this.native.watchCgroup(cgroup);
+      for (const pid of cgroupProcesses(cgroup)) {
+        if (pid === process.pid) continue;
+        this.native.trace(pid);
+        this.live.add(pid);
+        this.seen.add(pid);
+      }
     } catch (err) {
       this.native.close();
       this.sink.close();
