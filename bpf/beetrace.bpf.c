@@ -750,6 +750,8 @@ static __always_inline bool in_cgroup(__u32 tgid, __u32 tid)
 /*
  * -e: whether the call now returning (its number read from the registers, before any
  * other work) is outside the filter entirely, so that its exit costs this and no more.
+ * A new task's return from its parent's fork/clone is never outside it (those calls
+ * change the state), so the new_task mark below is always cleared.
  */
 static __always_inline bool unwanted_at_exit(struct pt_regs *regs)
 {
