@@ -12,6 +12,12 @@ export interface DecodeOptions extends TextOptions {
   readonly fdPaths: boolean;
   /** -yy: sockets by protocol and addresses, `3<TCP:[127.0.0.1:80->127.0.0.1:4000]>`, where the trace has them. */
   readonly fdDetails?: boolean;
+  /**
+   * --pidns: a pid that a call of a process in a pid namespace of its own names or returns
+   * gets the host's after it in a comment, "getpid() = 1" then "4242 on the host" (strace's
+   * --pidns-translation).
+   */
+  readonly pidns?: boolean;
 }
 
 /** How a successful return value prints (strace's RVAL_*). */
