@@ -177,10 +177,12 @@ function human(bytes: number): string {
 }
 
 function summary(s: RecordStats, flight: boolean): string {
-  const events = s.syscalls + s.processEvents;
+  const events = s.syscalls + s.stateCalls + s.processEvents;
   // --flight: the bytes are those of the last file, not of every event.
   const perEvent = events && !flight ? ` (${(s.bytes / events).toFixed(1)} B/event)` : '';
-  return `bt-record: ${events} events (${s.syscalls} syscalls), ${s.processes} process${s.processes === 1 ? '' : 'es'}, ` +
+  // -e: the calls outside the filter kept for the fd and process state are counted apart.
+  const state = s.stateCalls ? `, ${s.stateCalls} state-only outside -e` : '';
+  return `bt-record: ${events} events (${s.syscalls} syscalls${state}), ${s.processes} process${s.processes === 1 ? '' : 'es'}, ` +
     `${s.lost} lost, ${human(s.bytes)}${perEvent}, ${s.seconds.toFixed(2)} s`;
 }
 
@@ -278,7 +280,7 @@ async function main(): Promise<number> {
     ...(live ? {
       onProgress: (s: RecordStats) => {
         // The rate over the last interval, not since the start.
-        const events = s.syscalls + s.processEvents;
+        const events = s.syscalls + s.stateCalls + s.processEvents;
         const rate = s.seconds > prev.seconds ? Math.round((events - prev.events) / (s.seconds - prev.seconds)) : 0;
         prev = { events, seconds: s.seconds };
         lastLine = `\r${events} events, ${rate}/s, ${s.lost} lost  `;
