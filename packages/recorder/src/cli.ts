@@ -300,6 +300,8 @@ async function main(): Promise<number> {
     if (e instanceof RecordError) fail(e.message, EXIT[e.code]);
     throw e;
   }
+  // -p: as strace says it (not with -q); every call from here on is recorded.
+  if (!args.quiet) for (const pid of rec.attached) process.stderr.write(`bt-record: Process ${pid} attached\n`);
   const result = await rec.finished;
   if (openedFd !== undefined) closeSync(openedFd);
   if (lastLine) process.stderr.write(`\r${' '.repeat(lastLine.length)}\r`);

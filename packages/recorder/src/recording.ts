@@ -15,7 +15,7 @@ import { cgroupProcesses } from './cgroup.js';
 import { beginLoad, type CaptureOptions, checkCapture, type KernelFilter, takePreloaded } from './native-loader.js';
 import { resolveProgram } from './resolve-program.js';
 import { FlightRing, type Mark, RotatingOutput, type SegmentContext, seriesName } from './segments.js';
-import { processState } from './snapshot.js';
+import { processOf, processState } from './snapshot.js';
 
 /** This package's version (package.json), written into every trace header. */
 export const RECORDER_VERSION: string = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
@@ -258,6 +258,8 @@ export class Recording {
   private trackerLoaded: Promise<void> = Promise.resolve();
   /** --cgroup: recording goes on until stop(), whether or not a process is live. */
   private watching = false;
+  /** -p: the processes attached, in order (traced from when the constructor returned). */
+  readonly attached: readonly number[] = [];
 
   constructor(target: Target, private readonly opts: RecordOptions = {}) {
     if (process.platform !== 'linux' || machine() !== 'x86_64') throw new RecordError('BPF', 'beetrace records on x86_64 Linux only');
@@ -292,6 +294,7 @@ export class Recording {
     if (pids) {
       state = this.attachAll(pids);
       rootPid = state[0]!.pid ?? 0;
+      this.attached = state.map((s) => s.pid ?? 0);
     } else if ('cgroup' in target) {
       rootPid = this.watch(target.cgroup);
       // The processes in the cgroup now are attached as -p attaches: what they had before, from /proc.
@@ -381,14 +384,18 @@ export class Recording {
   }
 
   /**
-   * -p PID,...: each process is traced from now on, then read from /proc (what it had
+   * -p PID,...: each process (a thread's tid: its process) is traced from now on, then read from /proc (what it had
    * before: fds, cwd, its pid namespace). One that has exited by then is told about
    * and left out, as strace -p does; when none is left, attaching failed. The state of
    * the processes attached, in order.
    */
   private attachAll(pids: readonly number[]): ProcessState[] {
     const state: ProcessState[] = [];
-    for (const pid of pids) {
+    for (const asked of pids) {
+      // A thread's tid: bt-record traces processes, so its process, with all its threads (strace -p TID follows that thread only).
+      const pid = processOf(asked) ?? asked;
+      if (pid !== asked) this.opts.onNotice?.(`attach: ${asked} is a thread of process ${pid}: recording process ${pid}, all its threads`);
+      if (this.live.has(pid)) continue;
       this.attach(pid);
       const s = processState(pid);
       if (!s) {
