@@ -175,6 +175,7 @@ export default async function bench(ctx: BenchContext): Promise<BenchRow[]> {
       value: `${lost} lost; ${recordedCalls} syscalls recorded in 20 s`,
       target: '0 lost',
       ok: lost === 0,
+      how: `bt-record's summary lines (lost records, from the ring buffer's failed reservations); load average ${loads.join(' / ')}`,
     });
   } finally {
     server.kill('SIGKILL');
