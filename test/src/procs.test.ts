@@ -223,12 +223,20 @@ test('-p TID of a thread that is not its process\'s leader: its process is recor
     'th=threading.Thread(target=w)\nth.start()\nth.join()\n';
   const child = spawn('/usr/bin/python3', ['-c', py, file], { stdio: ['pipe', 'pipe', 'ignore'] });
   t.after(() => child.kill('SIGKILL'));
-  const [pid, tid] = (await new Promise<string>((r) => child.stdout!.once('data', (d: Buffer) => r(d.toString())))).trim().split(' ').map(Number) as [number, number];
-  assert.notEqual(pid, tid);
+  // The whole line: it may come in more than one read.
+  let printed = '';
+  await new Promise<void>((r) => child.stdout!.on('data', (d: Buffer) => { printed += d.toString(); if (printed.includes('\n')) r(); }));
+  const [pid, tid] = printed.trim().split(' ').map(Number) as [number, number];
+  assert.ok(pid > 0 && tid > 0 && pid !== tid, printed);
   const out = join(dir, 'tid.pb');
   const rec = start(bin.record, ['-o', out, '-p', String(tid)]);
   const done = ended(rec);
-  await until('the header', async () => (await soFar(out))?.header);
+  let err = '';
+  rec.stderr!.on('data', (d: Buffer) => (err += d.toString()));
+  await until('the attach line', () => {
+    if (rec.exitCode !== null) assert.fail(`bt-record exited ${rec.exitCode}: ${err}`);
+    return /Process \d+ attached\n/.test(err) ? true : undefined;
+  });
   child.stdin!.write('x');
   await detachAfterPreads(rec, out, [pid]);
   const { code, stderr } = await done;
