@@ -187,6 +187,7 @@ void BatchWriter::AddSyscall(const uint8_t* rec, size_t size) {
   AddStashed(fd_paths_, sc.tid, sc.nr);
   counts.syscalls++;
   if (sc.flags & BT_SC_UNFINISHED) counts.unfinished++;
+  if (sc.flags & BT_SC_STATE_ONLY) counts.state_only++;
 }
 
 void BatchWriter::AddProcess(const uint8_t* rec, size_t size) {
