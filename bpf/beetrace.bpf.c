@@ -386,9 +386,8 @@ static long dirents_step(__u32 i, void *data)
 }
 
 /* One iovec: its buffer, as much as is valid (avail: the bytes a read returned) and fits the budget. */
-static long iovec_step(__u32 i, void *data)
+static __always_inline long iovec_at(struct array_ctx *a, __u32 i, __u32 element)
 {
-	struct array_ctx *a = data;
 	struct { __u64 base; __u64 len; } iov = {};
 	__u64 valid, want;
 	__u32 left;
@@ -397,10 +396,27 @@ static long iovec_step(__u32 i, void *data)
 	valid = a->avail > a->used ? a->avail - a->used : 0;
 	want = iov.len < valid ? iov.len : valid;
 	left = a->budget > a->done ? a->budget - a->done : 0;
-	capture_bytes(a->b, CAP_INFO(a->arg, BT_CAP_ELEMENT, i), iov.base, want, left);
+	capture_bytes(a->b, CAP_INFO(a->arg, BT_CAP_ELEMENT, element), iov.base, want, left);
 	a->used += want;
 	a->done += want > left ? left : (__u32)want;
 	return 0;
+}
+
+static long iovec_step(__u32 i, void *data)
+{
+	return iovec_at(data, i, i);
+}
+
+/* A message's iovecs (an mmsghdr's message k: element numbers from BT_EL_MMSG(k)). */
+struct msg_iov_ctx {
+	struct array_ctx a;
+	__u32 el;
+};
+
+static long msg_iovec_step(__u32 i, void *data)
+{
+	struct msg_iov_ctx *m = data;
+	return iovec_at(&m->a, i, m->el + i);
 }
 
 /*
@@ -432,6 +448,69 @@ static __always_inline int plan_buffer(__u32 kind, bool skip_data, __u32 size_ar
 		return 1;
 	}
 	return -1;
+}
+
+/*
+ * What the struct msghdr at `addr` points to, captured at exit at `off` of the record in this
+ * CPU's scratch slot, with element numbers from info >> 16 (info & 0xff: the argument): its
+ * name, control, iovec array and, unless skip_data, the buffers, as much as is valid (`avail`
+ * bytes). Returns the captures written << 17 | the offset after them. A global function:
+ * verified once for the msghdr and the mmsghdr captures.
+ */
+__noinline __u32 bt_msg_parts(__u32 off, __u32 info, __u64 addr, __u64 avail, __u32 skip_data)
+{
+	/* struct user_msghdr: name, namelen, iov, iovlen, control, controllen, flags */
+	struct { __u64 name; __u32 namelen; __u32 pad; __u64 iov; __u64 iovlen; __u64 control; __u64 controllen; __u32 flags; __u32 pad2; } m = {};
+	struct builder b = { .buf = scratch_buf(), .off = off & (BT_MAX_RECORD - 1), .ncap = 0, .cap_flags = BT_CAP_AT_EXIT };
+	__u32 i = info & 0xff, el = info >> 16;
+	struct msg_iov_ctx x = { .a = { .b = &b, .arg = i }, .el = el };
+
+	if (!b.buf || !addr || bpf_probe_read_user(&m, sizeof(m), (void *)addr))
+		return off;
+	if (m.name && m.namelen)
+		capture_bytes(&b, CAP_INFO(i, BT_CAP_ELEMENT, el | BT_EL_MSG_NAME), m.name, m.namelen, 128);
+	if (m.control && m.controllen)
+		capture_bytes(&b, CAP_INFO(i, BT_CAP_ELEMENT, el | BT_EL_MSG_CONTROL), m.control, m.controllen, 256);
+	if (m.iov) {
+		capture_bytes(&b, CAP_INFO(i, BT_CAP_ELEMENT, el | BT_EL_MSG_IOV), m.iov, m.iovlen * 16, BT_MAX_IOV * 16);
+		if (!skip_data) {
+			x.a.base = m.iov;
+			x.a.count = m.iovlen > BT_MAX_IOV ? BT_MAX_IOV : m.iovlen;
+			x.a.budget = buffer_max;
+			x.a.avail = avail;
+			bpf_loop(BT_MAX_IOV, msg_iovec_step, &x, 0);
+		}
+	}
+	return (__u32)b.ncap << 17 | (b.off & ((1U << 17) - 1));
+}
+
+static __always_inline void msg_parts(struct builder *b, __u32 i, __u32 el, __u64 addr, __u64 avail, bool skip_data)
+{
+	__u32 r = bt_msg_parts(b->off, i | el << 16, addr, avail, skip_data);
+
+	b->off = r & ((1U << 17) - 1);
+	b->ncap += r >> 17;
+}
+
+struct mmsg_ctx {
+	struct builder *b;
+	__u64 base;
+	__u32 arg;
+	__u32 count;
+	bool skip_data;
+};
+
+/* Message k of an mmsghdr array: its parts, as much data as its msg_len says is valid. */
+static long mmsg_step(__u32 k, void *data)
+{
+	struct mmsg_ctx *x = data;
+	__u64 addr = x->base + k * BT_MMSGHDR_SIZE;
+	__u32 len = 0;
+
+	if (k >= x->count || room(x->b) < 16 || bpf_probe_read_user(&len, sizeof(len), (void *)(addr + 56)))
+		return 1;
+	msg_parts(x->b, x->arg, BT_EL_MMSG(k), addr, len, x->skip_data);
+	return 0;
 }
 
 struct slots_ctx {
@@ -509,28 +588,29 @@ static long capture_slot(__u32 j, void *data)
 		bpf_loop(BT_MAX_IOV, iovec_step, &a, 0);
 		break;
 	}
-	case BT_CK_MSGHDR: {
-		/* struct user_msghdr: name, namelen, iov, iovlen, control, controllen, flags */
-		struct { __u64 name; __u32 namelen; __u32 pad; __u64 iov; __u64 iovlen; __u64 control; __u64 controllen; __u32 flags; __u32 pad2; } m = {};
-		struct array_ctx a = { .b = b, .arg = i };
-		capture_bytes(b, CAP_INFO(i, 0, 0), ptr, sizeof(m), sizeof(m));
+	case BT_CK_MSGHDR:
+		capture_bytes(b, CAP_INFO(i, 0, 0), ptr, 56, 56);
 		/* At entry (recvmsg's value-result msg_namelen) the struct is all that is needed. */
-		if (!at_exit || !ptr || bpf_probe_read_user(&m, sizeof(m), (void *)ptr))
+		if (at_exit)
+			msg_parts(b, i, 0, ptr, ret >= 0 ? (__u64)ret : ~0ULL, skip_data);
+		break;
+	case BT_CK_MMSGHDR: {
+		/* The messages the call sent or received (its return value), each with its msg_len. */
+		struct mmsg_ctx m = { .b = b, .base = ptr, .arg = i, .skip_data = skip_data };
+		n = args[sa] < BT_MAX_MMSG ? args[sa] : BT_MAX_MMSG;
+		capture_bytes(b, CAP_INFO(i, 0, 0), ptr, n * BT_MMSGHDR_SIZE, BT_MAX_MMSG * BT_MMSGHDR_SIZE);
+		if (!at_exit || ret <= 0)
 			break;
-		if (m.name && m.namelen)
-			capture_bytes(b, CAP_INFO(i, BT_CAP_ELEMENT, BT_EL_MSG_NAME), m.name, m.namelen, 128);
-		if (m.control && m.controllen)
-			capture_bytes(b, CAP_INFO(i, BT_CAP_ELEMENT, BT_EL_MSG_CONTROL), m.control, m.controllen, 256);
-		if (!m.iov)
+		m.count = (__u64)ret < n ? (__u32)ret : (__u32)n;
+		bpf_loop(BT_MAX_MMSG, mmsg_step, &m, 0);
+		break;
+	}
+	case BT_CK_PTRLEN: {
+		struct { __u64 ptr; __u64 len; } pl = {};
+		capture_bytes(b, CAP_INFO(i, 0, 0), ptr, sizeof(pl), sizeof(pl));
+		if (!ptr || bpf_probe_read_user(&pl, sizeof(pl), (void *)ptr) || !pl.ptr)
 			break;
-		capture_bytes(b, CAP_INFO(i, BT_CAP_ELEMENT, BT_EL_MSG_IOV), m.iov, m.iovlen * 16, BT_MAX_IOV * 16);
-		if (skip_data)
-			break;
-		a.base = m.iov;
-		a.count = m.iovlen > BT_MAX_IOV ? BT_MAX_IOV : m.iovlen;
-		a.budget = buffer_max;
-		a.avail = at_exit && ret >= 0 ? (__u64)ret : ~0ULL;
-		bpf_loop(BT_MAX_IOV, iovec_step, &a, 0);
+		capture_bytes(b, CAP_INFO(i, BT_CAP_ELEMENT, BT_EL_PTRLEN_DATA), pl.ptr, pl.len, s->bytes);
 		break;
 	}
 	case BT_CK_STRINGS: {
@@ -721,6 +801,250 @@ static __always_inline void emit_syscall(__u32 type, __u32 pid, __u32 tid, __u32
 }
 
 /*
+ * -y: what each fd a call made refers to (the capture table's BT_SPEC_FD_* flags, from the
+ * syscall table's returns column and fds role), read at the call's exit and sent as one
+ * BT_REC_FD_PATHS record just before the call's own record (the recorder merges it into
+ * the call as captures, as it does with entry captures). raw_tp programs cannot call
+ * bpf_d_path: the path is rebuilt as d_path does, from the file's dentry up its d_parent
+ * chain and across mounts (struct mount's mnt_parent and mnt_mountpoint), at most
+ * BT_FD_PATH_DEPTH dentries and BT_FD_PATH_MAX bytes, written backwards in this CPU's
+ * scratch slot after the record.
+ */
+#define PATH_AREA 32768 /* offset of the path area in the scratch slot; the record lies below */
+_Static_assert(PATH_AREA + BT_FD_PATH_MAX + 256 <= BT_SCRATCH, "scratch: no room for the path area");
+#define S_IFMT_ 00170000
+#define S_IFSOCK_ 0140000
+#define S_IFCHR_ 0020000
+#define S_IFBLK_ 0060000
+#define AF_UNIX_ 1
+#define AF_INET_ 2
+#define AF_INET6_ 10
+#define UNIX_PATH_MAX_ 108
+
+struct walk_ctx {
+	__u64 dentry;   /* the dentry whose name comes next */
+	__u64 mnt;      /* its struct mount */
+	__u64 mnt_root; /* that mount's root dentry */
+	__u32 pos;      /* the path so far lies at PATH_AREA + pos .. PATH_AREA + BT_FD_PATH_MAX */
+	__u32 done;     /* the walk reached a root */
+};
+
+/* One dentry's name before the path so far, after a '/'; false when it does not fit. */
+static __always_inline bool prepend_name(struct walk_ctx *w, struct dentry *d)
+{
+	__u8 *buf = scratch_buf();
+	__u32 len = BPF_CORE_READ(d, d_name.len), pos = w->pos;
+	const unsigned char *name = BPF_CORE_READ(d, d_name.name);
+
+	if (!buf || len > 255 || len + 1 > pos)
+		return false;
+	pos -= len + 1;
+	w->pos = pos;
+	bpf_probe_read_kernel(buf + PATH_AREA + ((pos + 1) & (BT_FD_PATH_MAX - 1)), len & 255, name);
+	buf[PATH_AREA + (pos & (BT_FD_PATH_MAX - 1))] = '/';
+	return true;
+}
+
+/* One step up: to the parent dentry, or from a mount's root to where it is mounted. */
+static long walk_step(__u32 i, void *data)
+{
+	struct walk_ctx *w = data;
+	struct dentry *d = (void *)w->dentry, *parent;
+
+	if (w->dentry == w->mnt_root) {
+		struct mount *m = (void *)w->mnt, *up = BPF_CORE_READ(m, mnt_parent);
+		if (!up || (__u64)up == w->mnt) {
+			w->done = 1; /* the root of the mount tree */
+			return 1;
+		}
+		w->dentry = (__u64)BPF_CORE_READ(m, mnt_mountpoint);
+		w->mnt = (__u64)up;
+		w->mnt_root = (__u64)BPF_CORE_READ(up, mnt.mnt_root);
+		return 0;
+	}
+	parent = BPF_CORE_READ(d, d_parent);
+	if (!prepend_name(w, d))
+		return 1;
+	if (!parent || (__u64)parent == w->dentry) {
+		w->done = 1; /* a pseudo file's own dentry (pipe, socket, anon inode, memfd), or a disconnected one */
+		return 1;
+	}
+	w->dentry = (__u64)parent;
+	return 0;
+}
+
+/*
+ * A socket's details at `dst` (after its bt_fd_path): its protocol and addresses, then a
+ * unix socket's bound path; their length. Its peer's inode in *peer_ino (a connected unix
+ * socket).
+ */
+static __always_inline __u32 socket_details(__u8 *dst, struct sock *sk, __u16 family, __u64 *peer_ino)
+{
+	struct bt_sock_addrs a = {};
+	__u32 len = 0;
+
+	bpf_probe_read_kernel_str(a.proto, sizeof(a.proto), BPF_CORE_READ(sk, __sk_common.skc_prot, name));
+	if (family == AF_INET_) {
+		BPF_CORE_READ_INTO(&a.local, sk, __sk_common.skc_rcv_saddr);
+		BPF_CORE_READ_INTO(&a.peer, sk, __sk_common.skc_daddr);
+	} else if (family == AF_INET6_) {
+		BPF_CORE_READ_INTO(&a.local, sk, __sk_common.skc_v6_rcv_saddr);
+		BPF_CORE_READ_INTO(&a.peer, sk, __sk_common.skc_v6_daddr);
+	}
+	if (family == AF_INET_ || family == AF_INET6_) {
+		a.local_port = BPF_CORE_READ(sk, __sk_common.skc_num);
+		a.peer_port = __builtin_bswap16(BPF_CORE_READ(sk, __sk_common.skc_dport));
+	}
+	__builtin_memcpy(dst, &a, sizeof(a));
+	if (family == AF_UNIX_) {
+		struct unix_sock *us = (void *)sk;
+		struct sock *peer = BPF_CORE_READ(us, peer);
+		struct socket *ps = peer ? BPF_CORE_READ(peer, sk_socket) : NULL;
+		struct unix_address *addr = BPF_CORE_READ(us, addr);
+
+		if (ps)
+			*peer_ino = BPF_CORE_READ((struct socket_alloc *)ps, vfs_inode.i_ino);
+		len = addr ? BPF_CORE_READ(addr, len) : 0;
+		len = len > 2 ? len - 2 : 0; /* sun_family */
+		if (len > UNIX_PATH_MAX_)
+			len = UNIX_PATH_MAX_;
+		if (len && bpf_probe_read_kernel(dst + sizeof(a), len & 127, (void *)addr + bpf_core_field_offset(struct unix_address, name) + 2))
+			len = 0;
+	}
+	return sizeof(a) + len;
+}
+
+/*
+ * The capture of what fd refers to, at `off` of the record in this CPU's scratch slot; the
+ * offset after it (`off` when fd is not open). A global function: verified once.
+ */
+__noinline __u32 bt_fd_path_capture(__u32 off, __u32 element, __s64 fd)
+{
+	struct task_struct *task = (void *)bpf_get_current_task();
+	struct file **fds = BPF_CORE_READ(task, files, fdt, fd);
+	__u32 max_fds = BPF_CORE_READ(task, files, fdt, max_fds);
+	struct walk_ctx w = { .pos = BT_FD_PATH_MAX };
+	struct bt_fd_path info = {};
+	struct vfsmount *vfsmnt;
+	struct dentry *dentry;
+	struct inode *inode;
+	struct file *f = NULL;
+	struct bt_capture *c;
+	__u32 len, flags = BT_CAP_ELEMENT | BT_CAP_AT_EXIT;
+	__u16 mode;
+	__u8 *buf = scratch_buf();
+
+	if (!buf || fd < 0 || fd >= max_fds || bpf_probe_read_kernel(&f, sizeof(f), &fds[fd]) || !f)
+		return off;
+	inode = BPF_CORE_READ(f, f_inode);
+	dentry = BPF_CORE_READ(f, f_path.dentry);
+	vfsmnt = BPF_CORE_READ(f, f_path.mnt);
+	info.ino = BPF_CORE_READ(inode, i_ino);
+	info.fs_magic = BPF_CORE_READ(inode, i_sb, s_magic);
+	info.deleted = BPF_CORE_READ(dentry, d_hash.pprev) == NULL;
+	off &= 16384 - 1;
+	c = (void *)(buf + off);
+	mode = BPF_CORE_READ(inode, i_mode);
+	if ((mode & S_IFMT_) == S_IFSOCK_) {
+		struct socket *sock = BPF_CORE_READ(f, private_data);
+		struct sock *sk = BPF_CORE_READ(sock, sk);
+		info.type = BPF_CORE_READ(sk, __sk_common.skc_family);
+		info.state = BPF_CORE_READ(sk, __sk_common.skc_state);
+		len = socket_details(buf + off + sizeof(*c) + sizeof(info), sk, info.type, &info.peer);
+		c->info = CAP_INFO(BT_ARG_FDS, flags, element);
+		c->len = sizeof(info) + len;
+		__builtin_memcpy(buf + off + sizeof(*c), &info, sizeof(info));
+		return (off + sizeof(*c) + sizeof(info) + len + 7) & ~7U;
+	}
+	info.type = (mode & S_IFMT_) >> 12;
+	if (info.type == S_IFCHR_ >> 12 || info.type == S_IFBLK_ >> 12)
+		info.peer = BPF_CORE_READ(inode, i_rdev);
+	w.dentry = (__u64)dentry;
+	w.mnt = (__u64)vfsmnt - bpf_core_field_offset(struct mount, mnt);
+	w.mnt_root = (__u64)BPF_CORE_READ(vfsmnt, mnt_root);
+	bpf_loop(BT_FD_PATH_DEPTH, walk_step, &w, 0);
+	if (!w.done)
+		flags |= BT_CAP_TRUNCATED;
+	len = w.pos < BT_FD_PATH_MAX ? BT_FD_PATH_MAX - w.pos : 0;
+	c->info = CAP_INFO(BT_ARG_FDS, flags, element);
+	c->len = sizeof(info) + len;
+	__builtin_memcpy(buf + off + sizeof(*c), &info, sizeof(info));
+	bt_barrier_var(len);
+	len &= 2 * BT_FD_PATH_MAX - 1; /* no-op that shows the verifier the bound */
+	if (len > BT_FD_PATH_MAX)
+		len = BT_FD_PATH_MAX;
+	bpf_probe_read_kernel(buf + off + sizeof(*c) + sizeof(info), len,
+			      buf + PATH_AREA + ((BT_FD_PATH_MAX - len) & (BT_FD_PATH_MAX - 1)));
+	return (off + sizeof(*c) + sizeof(info) + len + 7) & ~7U;
+}
+
+/*
+ * Sends the record of what the fds a call made refer to (verified once, on its own):
+ * the fd returned (BT_SPEC_FD_RET), the two fds written to memory at `fds_arg`
+ * (BT_SPEC_FD_PAIR); or the socket of the fd argument `fds_arg` (BT_SPEC_FD_ARG).
+ */
+__noinline int bt_send_fd_paths(__u64 pid_tid, __u32 nr, __s64 ret, __u32 spec_flags, __u64 fds_arg)
+{
+	struct bt_fd_paths *rec = scratch_buf();
+	__u32 off = sizeof(*rec), next;
+	__u16 n = 0;
+	__s32 pair[2] = {};
+
+	if (!rec)
+		return 0;
+	rec->type = BT_REC_FD_PATHS;
+	rec->pid = pid_tid >> 32;
+	rec->tid = (__u32)pid_tid;
+	rec->nr = nr;
+	rec->pad = 0;
+	/* A capture that found no file is not written: n counts what is there. */
+	if (spec_flags & BT_SPEC_FD_RET) {
+		next = bt_fd_path_capture(off, BT_EL_FD_RET, ret);
+		n += next != off;
+		off = next;
+	}
+	if (spec_flags & BT_SPEC_FD_ARG) {
+		next = bt_fd_path_capture(off, BT_EL_FD_ARG, (__s32)fds_arg);
+		n += next != off;
+		off = next;
+	}
+	if ((spec_flags & BT_SPEC_FD_PAIR) && !bpf_probe_read_user(pair, sizeof(pair), (void *)fds_arg)) {
+		next = bt_fd_path_capture(off, BT_EL_FD_PAIR, pair[0]);
+		n += next != off;
+		off = next;
+		next = bt_fd_path_capture(off, BT_EL_FD_PAIR + 1, pair[1]);
+		n += next != off;
+		off = next;
+	}
+	rec = scratch_buf();
+	if (!rec || !n)
+		return 0;
+	rec->ncaptures = n;
+	rec->size = off;
+	emit(rec, off & (16384 - 1));
+	return 0;
+}
+
+/* -y: at a successful exit of a call that makes fds (the capture table says which), what they refer to. */
+static __always_inline void send_fd_paths(__u32 pid, __u32 tid, __u32 nr, long ret, const __u64 *args)
+{
+	const struct bt_syscall_spec *spec;
+	__u32 flags, fds;
+
+	/* A non-blocking connect in progress has its local address already (-EINPROGRESS). */
+	if ((ret < 0 && ret != -115) || nr >= BT_MAX_NR)
+		return;
+	spec = bpf_map_lookup_elem(&specs, &nr);
+	flags = spec ? spec->flags : 0;
+	if (ret < 0)
+		flags &= BT_SPEC_FD_ARG;
+	if (!(flags & (BT_SPEC_FD_RET | BT_SPEC_FD_PAIR | BT_SPEC_FD_ARG)))
+		return;
+	fds = BT_SPEC_FDS_ARG(flags);
+	bt_send_fd_paths((__u64)pid << 32 | tid, nr, ret, flags, fds < BT_NARGS ? args[fds] : 0);
+}
+
+/*
  * --cgroup: whether the current task, whose process tgid is not traced, runs in the cgroup
  * (or below it); if so, its process joins the traced set from this call on, and a
  * BT_REC_JOINED record tells the recorder. One helper call per call of an untraced process.
@@ -850,6 +1174,7 @@ int BPF_PROG(bt_sys_exit, struct pt_regs *regs, long ret)
 	if (disposition < 0)
 		return 0;
 	flags |= disposition;
+	send_fd_paths(tgid, tid, (__u32)nr, ret, args);
 	emit_syscall(BT_REC_SYSCALL, tgid, tid, (__u32)nr, enter, now, ret, args, flags, true, true);
 	return 0;
 }

@@ -34,6 +34,7 @@ enum bt_record_type {
 	BT_REC_EXEC = 4,
 	BT_REC_EXIT = 5,
 	BT_REC_SIGNAL = 6,
+	BT_REC_FD_PATHS = 7,      /* what the fds a call made refer to, taken at its exit; merged with the following BT_REC_SYSCALL */
 	/* --cgroup: a process joined the traced set (a bt_process); the recorder notes it, the trace does not hold it */
 	BT_REC_JOINED = 8,
 };
@@ -143,12 +144,71 @@ enum bt_capture_kind {
 	BT_CK_ARRAY_RET = 10, /* ret elements of bytes bytes */
 	BT_CK_DIRENTS = 11,   /* entries in a getdents buffer of ret bytes: a u32 count */
 	BT_CK_MSGHDR = 12,    /* struct msghdr, then its name, control, iovec array and buffers */
+	BT_CK_MMSGHDR = 13,   /* struct mmsghdr array of args[size_arg] entries, then each message's parts as BT_CK_MSGHDR's */
+	BT_CK_PTRLEN = 14,    /* struct { void *ptr; size_t len }, then the len bytes at ptr (at most bytes) */
 };
 
 /* Element numbers of a msghdr's parts (its iovec buffers are elements 0..n-1). */
 #define BT_EL_MSG_NAME 0x100
 #define BT_EL_MSG_CONTROL 0x101
 #define BT_EL_MSG_IOV 0x102
+/* mmsghdr: message k's parts have a msghdr's element numbers plus BT_EL_MMSG(k); at most BT_MAX_MMSG messages. */
+#define BT_EL_MMSG(k) (((k) + 1) << 9)
+#define BT_MAX_MMSG 8
+#define BT_MMSGHDR_SIZE 64
+/* Element number of the bytes a ptrlen struct points to. */
+#define BT_EL_PTRLEN_DATA 0x114
+
+/*
+ * -y: what each fd a call made refers to, read at its exit (BT_REC_FD_PATHS). Each is a
+ * capture of the pseudo-argument BT_ARG_FDS with element BT_EL_FD_RET (the fd returned)
+ * or BT_EL_FD_PAIR + k (the k-th fd written to the call's fds argument: pipe, socketpair),
+ * flag TRUNCATED when the path was cut short; its data is a struct bt_fd_path, then the
+ * path from the root (no NUL): the dentry chain walked up across mounts, as d_path
+ * would print it. For a file of a pseudo file system (pipe, socket, anon inode, memfd)
+ * the path is "/" and the dentry's own name; the decoder prints what /proc/PID/fd shows.
+ */
+#define BT_ARG_FDS 6
+#define BT_EL_FD_RET 0x110
+#define BT_EL_FD_PAIR 0x111
+#define BT_EL_FD_ARG 0x113 /* the socket of the call's fd argument, after bind, connect or listen (-yy) */
+#define BT_FD_PATH_MAX 4096  /* bytes of a path */
+#define BT_FD_PATH_DEPTH 256 /* dentries walked */
+
+struct bt_fd_path {
+	__u64 ino;      /* inode number */
+	__u64 peer;     /* a connected unix socket: its peer's inode; a device: its i_rdev (major << 20 | minor) */
+	__u32 fs_magic; /* the file system's magic (linux/magic.h: SOCKFS_MAGIC, PIPEFS_MAGIC...) */
+	__u16 type;     /* a socket: its address family; any other file: its mode's type bits (S_IFMT) >> 12 */
+	__u8 deleted;   /* the dentry is unhashed (unlinked, O_TMPFILE, memfd) */
+	__u8 state;     /* a socket: its state (TCP_ESTABLISHED, TCP_LISTEN, TCP_CLOSE...) */
+};
+
+/*
+ * A socket has no path: after its bt_fd_path come its protocol and addresses (strace -yy's
+ * TCP:[LOCAL->PEER]), then for a unix socket the path it is bound to (sun_path as the
+ * kernel keeps it, a leading NUL for an abstract name; none when unbound).
+ */
+#define BT_PROTO_NAME 16
+struct bt_sock_addrs {
+	char proto[BT_PROTO_NAME]; /* the kernel's name of its protocol: "TCP", "UDPv6", "UNIX-STREAM"... */
+	__u8 local[16];            /* inet: AF_INET in the first 4 bytes */
+	__u8 peer[16];
+	__u16 local_port;          /* host order */
+	__u16 peer_port;
+	__u32 pad;
+};
+
+/* The record: captures as in bt_syscall, for the call nr of thread tid that follows. */
+struct bt_fd_paths {
+	__u32 type;
+	__u32 size;
+	__u32 pid;
+	__u32 tid;
+	__u32 nr;
+	__u16 ncaptures;
+	__u16 pad;
+};
 
 /* bt_capture_slot.kind: also capture this argument at entry (value-result arguments). */
 #define BT_CK_ALSO_AT_ENTRY 0x80
@@ -167,6 +227,14 @@ struct bt_capture_slot {
 
 #define BT_SPEC_AT_ENTRY 1    /* capture everything at entry (execve) */
 #define BT_SPEC_ENTRY_SLOTS 2 /* some slots are also captured at entry */
+/* -y: what the fd returned refers to (the table's returns column: a new fd), and the two fds
+ * written to the argument BT_SPEC_FDS_ARG(flags) (its fds role), are read at exit; -yy: the
+ * socket of the fd argument BT_SPEC_FDS_ARG(flags) after a bind or connect (effect column). */
+#define BT_SPEC_FD_RET 0x100
+#define BT_SPEC_FD_PAIR 0x200
+#define BT_SPEC_FD_ARG 0x400 /* the socket of the fd argument BT_SPEC_FDS_ARG(flags): bind, connect, listen */
+#define BT_SPEC_FDS_ARG_SHIFT 12
+#define BT_SPEC_FDS_ARG(flags) (((flags) >> BT_SPEC_FDS_ARG_SHIFT) & 7)
 
 struct bt_syscall_spec {
 	struct bt_capture_slot slot[BT_NARGS]; /* slot i describes argument i */

@@ -51,17 +51,17 @@ interface SameRun {
   readonly dir: string;
 }
 
-/** Runs fixture NAME under strace while bt-record records both; the lines of each side for the fixture's processes. */
-function sameRun(t: { after(fn: () => void): void }, name: string, args: (dir: string) => string[] = (dir) => [dir]): SameRun {
+/** Runs fixture NAME under strace while bt-record records both; the lines of each side for the fixture's processes (`options`: given to strace and bt-show alike). */
+function sameRun(t: { after(fn: () => void): void }, name: string, args: (dir: string) => string[] = (dir) => [dir], options: readonly string[] = []): SameRun {
   const dir = tempDir(t);
   const work = join(dir, 'work');
   mkdirSync(work);
   const trace = join(dir, 'run.pb');
   const straceOut = join(dir, 'strace.txt');
-  const rec = run(bin.record, ['-q', '-o', trace, '--', 'strace', '-f', '-qq', '-s', '64', '-o', straceOut, '--', fixture(name), ...args(work)], { cwd: work });
+  const rec = run(bin.record, ['-q', '-o', trace, '--', 'strace', '-f', '-qq', '-s', '64', ...options, '-o', straceOut, '--', fixture(name), ...args(work)], { cwd: work });
   assert.equal(rec.status, 0, `${name} under strace under bt-record: ${rec.stderr.toString()}`);
   const strace = linesByPid(readFileSync(straceOut, 'utf8'));
-  const shown = run(bin.show, ['-f', '-qq', '-s', '64', trace]);
+  const shown = run(bin.show, ['-f', '-qq', '-s', '64', ...options, trace]);
   assert.equal(shown.status, 0, shown.stderr.toString());
   const all = linesByPid(shown.stdout.toString());
   const show = new Map([...strace.keys()].map((pid) => [pid, all.get(pid) ?? []]));
@@ -90,6 +90,14 @@ function assertSame(r: SameRun, minLines: number): void {
 
 test('file: open, stat, access, links, renames, modes, times, xattrs, directories, sync', (t) => {
   assertSame(sameRun(t, 'fam_file'), 150);
+});
+
+test('-y: fds named as the kernel names them: files through symlinks, \'..\' and other mounts, unnamed and deleted files, memfd, pipes, sockets, anonymous inodes', (t) => {
+  assertSame(sameRun(t, 'fam_fdpaths', undefined, ['-y']), 60);
+});
+
+test('-yy: sockets as sock_diag describes them: TCP and UDP by addresses (listening, connected, accepted), unix by inode, peer and path', (t) => {
+  assertSame(sameRun(t, 'fam_fdpaths', undefined, ['-yy']), 60);
 });
 
 test('descriptors: read and write in every shape, seek, dup, pipes, every fcntl command, sendfile and splice, select and poll', async (t) => {

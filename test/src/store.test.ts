@@ -2,7 +2,7 @@
 // commands run as child processes on real SQLite files, compared with strace.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { BatchBuilder, encodeHeader, encodeTrailer, syscallTable } from '@beetrace/format';
@@ -129,6 +129,38 @@ test('a real recording: summary agrees with the trace and strace -c, file_access
   const direct = run(bin.query, [trace, 'SELECT syscall, calls FROM summary ORDER BY syscall']);
   assert.equal(direct.status, 0, err(direct));
   assert.equal(out(direct), out(run(bin.query, ['--db', db, 'SELECT syscall, calls FROM summary WHERE trace_id = 1 ORDER BY syscall'])));
+});
+
+test('file_access.canonical_path: the path strace -y prints for the files opened and read, through a symlinked file and directory', (t) => {
+  const dir = tempDir(t);
+  const data = join(dir, 'data');
+  mkdirSync(data);
+  writeFileSync(join(data, 'a'), 'a');
+  writeFileSync(join(data, 'b'), 'b');
+  symlinkSync('a', join(data, 'link'));
+  symlinkSync('data', join(dir, 'dirlink'));
+  const argv = ['/bin/cat', join(data, 'link'), join(dir, 'dirlink', 'b'), join(data, 'a')];
+  const trace = join(dir, 'cat.pb');
+  const rec = run(bin.record, ['-q', '-o', trace, '--', ...argv], { cwd: dir });
+  assert.equal(rec.status, 0, err(rec));
+  const db = join(dir, 'traces.db');
+  const add = run(bin.store, ['--db', db, 'add', trace]);
+  assert.equal(add.status, 0, err(add));
+  // strace -y on the same command: each path opened, the file it named; the files read.
+  const straceOut = join(dir, 'strace.txt');
+  spawnSync('strace', ['-qq', '-y', '-e', 'trace=openat,read', '-o', straceOut, '--', ...argv], { cwd: dir, input: '' });
+  const opened: string[][] = [];
+  const read = new Set<string>();
+  for (const line of readFileSync(straceOut, 'utf8').split('\n')) {
+    const o = /^openat\(AT_FDCWD<[^>]*>, "([^"]*)", .*\) = \d+<([^>]*)>$/.exec(line);
+    if (o && o[1]!.startsWith(dir)) opened.push([o[1]!, o[2]!]);
+    const r = /^read\(\d+<([^>]*)>/.exec(line);
+    if (r && r[1]!.startsWith(dir)) read.add(r[1]!);
+  }
+  assert.deepEqual(opened, [[join(data, 'link'), join(data, 'a')], [join(dir, 'dirlink', 'b'), join(data, 'b')], [join(data, 'a'), join(data, 'a')]]);
+  assert.deepEqual(query(db, `SELECT path, canonical_path FROM file_access WHERE trace_id = 1 AND syscall = 'openat' AND ok AND path LIKE '${dir}/%' ORDER BY seq`), opened);
+  assert.deepEqual(query(db, `SELECT DISTINCT canonical_path FROM file_access WHERE trace_id = 1 AND syscall = 'read' AND via = 'fd' AND path LIKE '${dir}/%' ORDER BY 1`),
+    [...read].sort().map((p) => [p]));
 });
 
 test('a fork tree: processes and process_tree match the recording', async (t) => {

@@ -49,8 +49,8 @@ function parseCapture(item, where) {
   };
   switch (spec.kind) {
     case 'string': case 'strings': case 'count': case 'dirents': case 'msghdr': break;
-    case 'buffer': case 'iovec': spec.size = size(params[0]); break;
-    case 'struct': spec.bytes = Number(params[0]); break;
+    case 'buffer': case 'iovec': case 'mmsghdr': spec.size = size(params[0]); break;
+    case 'struct': case 'ptrlen': spec.bytes = Number(params[0]); break;
     case 'array': spec.size = size(params[0]); spec.bytes = Number(params[1]); break;
     default: throw new Error(`${where}: unknown capture kind '${spec.kind}'`);
   }
@@ -65,7 +65,7 @@ function parseCapture(item, where) {
 
 const RETURNS = new Set(['fd', 'pid', 'addr', 'volatile']);
 const FD_KINDS = new Set(['file', 'socket', 'anon']);
-const EFFECTS = new Set(['read', 'write', 'open', 'close', 'close_range', 'dup', 'fcntl', 'pipe', 'accept', 'connect', 'bind',
+const EFFECTS = new Set(['read', 'write', 'open', 'close', 'close_range', 'dup', 'fcntl', 'pipe', 'accept', 'connect', 'bind', 'listen',
   'chdir', 'exec', 'fork', 'exit', 'wait', 'sync', 'lookup', 'sigmask', 'sigreturn', 'map', 'unmap', 'protect']);
 const ROLES = new Set(['path', 'dirfd', 'fd', 'newfd', 'fds', 'pid', 'addr', 'oflags', 'open_how', 'cloexec', 'family', 'socktype',
   'protocol', 'sockaddr', 'fcntl_cmd', 'fcntl_arg', 'clone_flags', 'clone_args', 'at_flags', 'stat', 'volatile', 'fd-remote',

@@ -72,9 +72,12 @@ export function traceSetHas(f: TraceFilter, name: string, classes: readonly Sysc
 /** Effects that leave the trace's state as it was (data moved, a lookup, a wait...). */
 const NO_STATE: ReadonlySet<SyscallEffect> = new Set(['read', 'write', 'exit', 'wait', 'sync', 'lookup', 'map', 'unmap', 'protect']);
 
-/** Whether a successful call of this syscall changes the trace's state (the table's effect and returns columns say). */
+/**
+ * Whether a successful call of this syscall changes the trace's state (the table's effect and
+ * returns columns say; a path it deletes or renames renames what -y calls the files open on it).
+ */
 export function changesState(info: SyscallInfo): boolean {
-  return (info.effect !== null && !NO_STATE.has(info.effect)) || (info.ret === 'fd' && info.newFd !== null);
+  return (info.effect !== null && !NO_STATE.has(info.effect)) || (info.ret === 'fd' && info.newFd !== null) || info.roles.some((r) => r?.delete);
 }
 
 /** Argument roles whose captures the state model reads (paths, fds made, addresses, open_how, clone_args). */

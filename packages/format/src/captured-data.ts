@@ -5,7 +5,7 @@
 // and every export's --no-data follow, read from the syscall table.
 import type { BatchColumns } from './batch-decoder.js';
 import type { Capture, SyscallEvent } from './events.js';
-import { CaptureFlag, MsghdrElement } from './flags.js';
+import { CaptureFlag, FdPathCapture, MmsgElement, MsghdrElement } from './flags.js';
 import type { CaptureSpec, SyscallInfo, SyscallTable } from './syscalls.js';
 
 /** The parts of a capture the definition looks at. */
@@ -17,26 +17,27 @@ export type CaptureRef = Pick<Capture, 'arg' | 'flags' | 'element'>;
  * msghdr itself, its name, control messages or iovec array).
  */
 export function captureSpecHoldsData(spec: CaptureSpec): boolean {
-  return spec.kind === 'buffer' ? !spec.meta : spec.kind === 'iovec' || spec.kind === 'msghdr';
+  return spec.kind === 'buffer' ? !spec.meta : spec.kind === 'iovec' || spec.kind === 'msghdr' || spec.kind === 'mmsghdr';
 }
 
 // Per (syscall, argument): which captures of it are data.
 const KEEP = 0;
 const ALL = 1; // every capture (a data buffer; also an argument the table does not describe)
 const ELEMENTS = 2; // iovec: the ELEMENT captures (the buffers)
-const MSG_BUFFERS = 3; // msghdr: ELEMENT captures below MsghdrElement.NAME (the iovec buffers)
+const MSG_BUFFERS = 3; // msghdr, mmsghdr: ELEMENT captures below MsghdrElement.NAME in each message's numbers (the iovec buffers)
 
-function ruleOf(spec: CaptureSpec | undefined): number {
+function ruleOf(spec: CaptureSpec | undefined, arg: number): number {
+  if (arg === FdPathCapture.ARG) return KEEP; // what the fds a call made refer to
   if (!spec) return ALL;
   if (!captureSpecHoldsData(spec)) return KEEP;
-  return spec.kind === 'iovec' ? ELEMENTS : spec.kind === 'msghdr' ? MSG_BUFFERS : ALL;
+  return spec.kind === 'iovec' ? ELEMENTS : spec.kind === 'msghdr' || spec.kind === 'mmsghdr' ? MSG_BUFFERS : ALL;
 }
 
 function holds(rule: number, flags: number, element: number): boolean {
   switch (rule) {
     case KEEP: return false;
     case ELEMENTS: return (flags & CaptureFlag.ELEMENT) !== 0;
-    case MSG_BUFFERS: return (flags & CaptureFlag.ELEMENT) !== 0 && element < MsghdrElement.NAME;
+    case MSG_BUFFERS: return (flags & CaptureFlag.ELEMENT) !== 0 && element % MmsgElement.base(0) < MsghdrElement.NAME;
     default: return true;
   }
 }
@@ -47,7 +48,7 @@ function holds(rule: number, flags: number, element: number): boolean {
  * (nothing unknown is kept).
  */
 export function isCapturedData(info: SyscallInfo | undefined, capture: CaptureRef): boolean {
-  return holds(ruleOf(info?.capture.find((s) => s.arg === capture.arg)), capture.flags, capture.element);
+  return holds(ruleOf(info?.capture.find((s) => s.arg === capture.arg), capture.arg), capture.flags, capture.element);
 }
 
 const rulesOf = new WeakMap<SyscallTable, Uint8Array>();
@@ -58,7 +59,7 @@ function rules(table: SyscallTable): Uint8Array {
   if (!r) {
     r = new Uint8Array((table.maxNr + 1) * 8).fill(ALL);
     for (const info of table.byNr.values()) {
-      for (let arg = 0; arg < 8; arg++) r[info.nr * 8 + arg] = ruleOf(info.capture.find((s) => s.arg === arg));
+      for (let arg = 0; arg < 8; arg++) r[info.nr * 8 + arg] = ruleOf(info.capture.find((s) => s.arg === arg), arg);
     }
     rulesOf.set(table, r);
   }

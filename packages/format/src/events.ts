@@ -3,7 +3,7 @@
 import { ProcessEventKind, type ProcessEventMessage } from './proto.js';
 import { SyscallFlag } from './flags.js';
 
-export { CaptureFlag, MsghdrElement, SyscallFlag } from './flags.js';
+export { CaptureFlag, FdPathCapture, MmsgElement, MsghdrElement, PtrlenElement, SyscallFlag } from './flags.js';
 
 /** A call returned an error: it returned (not UNFINISHED) a value in -4095..-1 (the kernel's -errno range). */
 export function callFailed(ret: number, flags: number): boolean {

@@ -16,7 +16,7 @@ export type ReturnKind = 'fd' | 'pid' | 'addr' | 'volatile';
 export type NewFdKind = 'file' | 'socket' | 'anon';
 /** What the call does to the traced system (column 6); see the tsv's header for each. */
 export type SyscallEffect =
-  | 'read' | 'write' | 'open' | 'close' | 'close_range' | 'dup' | 'fcntl' | 'pipe' | 'accept' | 'connect' | 'bind'
+  | 'read' | 'write' | 'open' | 'close' | 'close_range' | 'dup' | 'fcntl' | 'pipe' | 'accept' | 'connect' | 'bind' | 'listen'
   | 'chdir' | 'exec' | 'fork' | 'exit' | 'wait' | 'sync' | 'lookup' | 'sigmask' | 'sigreturn' | 'map' | 'unmap' | 'protect';
 /** What an argument is (column 7). */
 export type ArgRoleName =
@@ -56,8 +56,14 @@ export interface SyscallArg {
  * - msghdr: the 56-byte struct msghdr (element 0, no ELEMENT flag), then ELEMENT captures:
  *   its msg_name (element 0x100), msg_control (0x101), iovec array (0x102) and the
  *   buffers the iovecs point to (elements 0..n-1, bounded like iovec's)
+ * - mmsghdr: an array of `count` struct mmsghdr (64 bytes each; element 0, no ELEMENT flag), at
+ *   most 8, then for each message the call sent or received (its return value) what a msghdr
+ *   capture has, element numbers plus MmsgElement.base(k) (message k): name, control, iovec
+ *   array, buffers (as much data as its msg_len)
+ * - ptrlen: a struct { void *ptr; size_t len } (16 bytes, element 0, no ELEMENT flag), then
+ *   the len bytes it points to, at most `bytes` (ELEMENT PtrlenElement.DATA): pselect6's sigmask
  */
-export type CaptureKind = 'string' | 'buffer' | 'struct' | 'iovec' | 'strings' | 'count' | 'array' | 'dirents' | 'msghdr';
+export type CaptureKind = 'string' | 'buffer' | 'struct' | 'iovec' | 'strings' | 'count' | 'array' | 'dirents' | 'msghdr' | 'mmsghdr' | 'ptrlen';
 
 /** Where a size or count comes from: another argument's value, the return value, or the u32 another argument points to. */
 export type CaptureSize =
@@ -68,9 +74,9 @@ export type CaptureSize =
 export interface CaptureSpec {
   readonly arg: number;
   readonly kind: CaptureKind;
-  /** buffer/iovec/array: the size (buffer, bytes) or count (iovec, array). */
+  /** buffer/iovec/array/mmsghdr: the size (buffer, bytes) or count (iovec, array, mmsghdr). */
   readonly size?: CaptureSize;
-  /** struct/array: bytes per element. */
+  /** struct/array: bytes per element; ptrlen: the most bytes captured where the pointer points. */
   readonly bytes?: number;
   /** Captured at entry too (value-result arguments); the exit capture has the AT_EXIT flag. */
   readonly alsoAtEntry?: boolean;

@@ -39,6 +39,10 @@ Napi::Object Layout(Napi::Env env) {
   set("SPEC_ENTRY_SLOTS", BT_SPEC_ENTRY_SLOTS);
   set("CK_ALSO_AT_ENTRY", BT_CK_ALSO_AT_ENTRY);
   set("CK_DATA", BT_CK_DATA);
+  set("SPEC_FD_RET", BT_SPEC_FD_RET);
+  set("SPEC_FD_PAIR", BT_SPEC_FD_PAIR);
+  set("SPEC_FD_ARG", BT_SPEC_FD_ARG);
+  set("SPEC_FDS_ARG_SHIFT", BT_SPEC_FDS_ARG_SHIFT);
   return l;
 }
 

@@ -123,6 +123,10 @@ void BatchWriter::Add(const uint8_t* rec, size_t size) {
   uint32_t type = Load<uint32_t>(rec);
   if (type == BT_REC_SYSCALL || type == BT_REC_SYSCALL_ENTRY) {
     if (size >= sizeof(bt_syscall)) AddSyscall(rec, size);
+  } else if (type == BT_REC_FD_PATHS) {
+    if (size < sizeof(bt_fd_paths)) return;
+    bt_fd_paths fp = Load<bt_fd_paths>(rec);
+    fd_paths_[fp.tid] = EntryCaptures{fp.nr, fp.ncaptures, std::vector<uint8_t>(rec + sizeof fp, rec + size)};
   } else if (type == BT_REC_JOINED) {
     // A process joined the traced set through --cgroup: the recorder follows it; no event in the trace.
     if (size >= sizeof(bt_process)) notes.push_back(static_cast<int32_t>(Load<bt_process>(rec).pid));
@@ -142,6 +146,17 @@ void BatchWriter::AddCaptures(const uint8_t* p, const uint8_t* end, uint32_t n) 
     cap_data_.Append(data, cap.len);
     p += (sizeof(bt_capture) + cap.len + 7) & ~size_t{7};
   }
+}
+
+// The captures an earlier record of thread tid left for its call nr, appended to the syscall
+// just added; forgotten either way. They are rare (execve, value-result arguments, new fds): no
+// lookup while there are none.
+void BatchWriter::AddStashed(std::unordered_map<uint32_t, EntryCaptures>& stash, uint32_t tid, uint32_t nr) {
+  if (stash.empty()) return;
+  auto it = stash.find(tid);
+  if (it == stash.end()) return;
+  if (it->second.nr == nr) AddCaptures(it->second.raw.data(), it->second.raw.data() + it->second.raw.size(), it->second.count);
+  stash.erase(it);
 }
 
 void BatchWriter::AddSyscall(const uint8_t* rec, size_t size) {
@@ -165,17 +180,11 @@ void BatchWriter::AddSyscall(const uint8_t* rec, size_t size) {
   uint32_t nargs = sc.nr < nargs_.size() ? nargs_[sc.nr] : BT_NARGS;
   for (uint32_t i = 0; i < BT_NARGS; i++) args_[i].SignedVarint(i < nargs ? static_cast<int64_t>(sc.args[i]) : 0);
   flags_.Varint(sc.flags);
-  // Entry captures are rare (execve, value-result arguments): no lookup while there are none.
-  auto entry = entries_.empty() ? entries_.end() : entries_.find(sc.tid);
-  if (entry != entries_.end()) {
-    // Entry captures first: the argument as it was passed, then what the call wrote.
-    if (entry->second.nr == sc.nr) {
-      const std::vector<uint8_t>& raw = entry->second.raw;
-      AddCaptures(raw.data(), raw.data() + raw.size(), entry->second.count);
-    }
-    entries_.erase(entry);
-  }
+  // Entry captures first: the argument as it was passed, then what the call wrote; then what
+  // the fds it made refer to.
+  AddStashed(entries_, sc.tid, sc.nr);
   AddCaptures(caps, end, sc.ncaptures);
+  AddStashed(fd_paths_, sc.tid, sc.nr);
   counts.syscalls++;
   if (sc.flags & BT_SC_UNFINISHED) counts.unfinished++;
   if (sc.flags & BT_SC_STATE_ONLY) counts.state_only++;

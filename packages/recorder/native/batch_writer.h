@@ -91,7 +91,10 @@ class BatchWriter {
     uint32_t count;
     std::vector<uint8_t> raw;  // bt_capture headers and data, as in the record
   };
+  void AddStashed(std::unordered_map<uint32_t, EntryCaptures>& stash, uint32_t tid, uint32_t nr);
   std::unordered_map<uint32_t, EntryCaptures> entries_;
+  // What the fds a call made refer to (-y), per thread, sent just before the call's record.
+  std::unordered_map<uint32_t, EntryCaptures> fd_paths_;
 
   std::vector<uint8_t> nargs_;  // by syscall number
   uint32_t syscalls_ = 0;

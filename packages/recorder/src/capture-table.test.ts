@@ -26,6 +26,10 @@ const ALSO_AT_ENTRY = define('BT_CK_ALSO_AT_ENTRY');
 const DATA = define('BT_CK_DATA');
 const AT_ENTRY = define('BT_SPEC_AT_ENTRY');
 const ENTRY_SLOTS = define('BT_SPEC_ENTRY_SLOTS');
+const FD_RET = define('BT_SPEC_FD_RET');
+const FD_PAIR = define('BT_SPEC_FD_PAIR');
+const FD_ARG = define('BT_SPEC_FD_ARG');
+const FDS_ARG_SHIFT = define('BT_SPEC_FDS_ARG_SHIFT');
 // The layout those declarations give on x86_64: a slot is 4 bytes (kind, size_arg, then
 // bytes as a little-endian u16); a row is NARGS slots, the u32 flags, then four bytes:
 // exit_first, exit_end (the arguments captured at exit), nargs, padding.
@@ -61,7 +65,10 @@ function row(table: Uint8Array, nr: number): { slots: Slot[]; flags: string[] } 
     slots.push([arg, kindName.get(k & ~(ALSO_AT_ENTRY | DATA)) ?? `?${k}`, view.getUint8(arg * SLOT + 1), view.getUint16(arg * SLOT + 2, true), (k & ALSO_AT_ENTRY) !== 0, (k & DATA) !== 0]);
   }
   const f = view.getUint32(FLAGS_AT, true);
-  const flags = [...(f & AT_ENTRY ? ['AT_ENTRY'] : []), ...(f & ENTRY_SLOTS ? ['ENTRY_SLOTS'] : []), ...(f & ~(AT_ENTRY | ENTRY_SLOTS) ? [`0x${f.toString(16)}`] : [])];
+  const fdsArg = (f >> FDS_ARG_SHIFT) & 7;
+  const rest = f & ~(AT_ENTRY | ENTRY_SLOTS | FD_RET | FD_PAIR | FD_ARG | (7 << FDS_ARG_SHIFT));
+  const flags = [...(f & AT_ENTRY ? ['AT_ENTRY'] : []), ...(f & ENTRY_SLOTS ? ['ENTRY_SLOTS'] : []), ...(f & FD_RET ? ['FD_RET'] : []),
+    ...(f & FD_PAIR ? [`FD_PAIR(${fdsArg})`] : f & FD_ARG ? [`FD_ARG(${fdsArg})`] : fdsArg ? [`FDS_ARG(${fdsArg})`] : []), ...(rest ? [`0x${rest.toString(16)}`] : [])];
   return { slots, flags, exit: [view.getUint8(EXIT_FIRST_AT), view.getUint8(EXIT_FIRST_AT + 1)], nargs: view.getUint8(EXIT_FIRST_AT + 2) };
 }
 
@@ -81,8 +88,8 @@ test('the built capture table captures what the kernel signatures say, where bee
     // nfds (argument 1) entries of 8 bytes (struct pollfd)
     ['poll', 7, 'poll(struct pollfd *ufds, unsigned int nfds, int timeout)', [[0, 'ARRAY_ARG', 1, 8, false, false]], [], { exit: [0, 1], nargs: 3 }],
     ['writev', 20, 'writev(unsigned long fd, const struct iovec *vec, unsigned long vlen)', [[1, 'IOVEC', 2, 0, false, true]], [], { exit: [1, 2], nargs: 3 }],
-    // an address is not data
-    ['connect', 42, 'connect(int fd, struct sockaddr *uservaddr, int addrlen)', [[1, 'BUF_ARG', 2, 0, false, false]], [], { exit: [1, 2], nargs: 3 }],
+    // an address is not data; the socket's addresses are read at exit (-yy)
+    ['connect', 42, 'connect(int fd, struct sockaddr *uservaddr, int addrlen)', [[1, 'BUF_ARG', 2, 0, false, false]], ['FD_ARG(0)'], { exit: [1, 2], nargs: 3 }],
     // the payload is data, the destination address is not
     ['sendto', 44, 'sendto(int fd, void *buff, size_t len, unsigned int flags, struct sockaddr *addr, int addr_len)', [[1, 'BUF_ARG', 2, 0, false, true], [4, 'BUF_ARG', 5, 0, false, false]], [], { exit: [1, 5], nargs: 6 }],
     // msg_namelen is value-result: the msghdr at entry too
@@ -92,7 +99,20 @@ test('the built capture table captures what the kernel signatures say, where bee
     // the strings exist only before the call succeeds: all at entry; envp counted
     ['execve', 59, 'execve(const char *filename, const char *const *argv, const char *const *envp)', [[0, 'STRING', 0, 0, false, false], [1, 'STRINGS', 0, 0, false, false], [2, 'COUNT', 0, 0, false, false]], ['AT_ENTRY', 'ENTRY_SLOTS'], { exit: [0, 0], nargs: 3 }],
     ['getdents64', 217, 'getdents64(unsigned int fd, struct linux_dirent64 *dirent, unsigned int count)', [[1, 'DIRENTS', 0, 0, false, false]], [], { exit: [1, 2], nargs: 3 }],
-    ['openat', 257, 'openat(int dfd, const char *filename, int flags, umode_t mode)', [[1, 'STRING', 0, 0, false, false]], [], { exit: [1, 2], nargs: 4 }],
+    // a new fd: what it refers to is read at exit (-y)
+    ['openat', 257, 'openat(int dfd, const char *filename, int flags, umode_t mode)', [[1, 'STRING', 0, 0, false, false]], ['FD_RET'], { exit: [1, 2], nargs: 4 }],
+    ['accept4', 288, 'accept4(int fd, struct sockaddr *upeer_sockaddr, int *upeer_addrlen, int flags)', [[1, 'BUF_ARGPTR', 2, 0, false, false], [2, 'STRUCT', 0, 4, true, false]], ['ENTRY_SLOTS', 'FD_RET'], { exit: [1, 3], nargs: 4 }],
+    // two new fds written to int[2] at argument 0 (pipe2) or 3 (socketpair)
+    ['pipe2', 293, 'pipe2(int *fildes, int flags)', [[0, 'STRUCT', 0, 8, false, false]], ['FD_PAIR(0)'], { exit: [0, 1], nargs: 2 }],
+    ['socketpair', 53, 'socketpair(int family, int type, int protocol, int *usockvec)', [[3, 'STRUCT', 0, 8, false, false]], ['FD_PAIR(3)'], { exit: [3, 4], nargs: 4 }],
+    // vlen (argument 2) struct mmsghdr, then each message's parts; their buffers are data
+    ['sendmmsg', 307, 'sendmmsg(int fd, struct mmsghdr *mmsg, unsigned int vlen, unsigned int flags)', [[1, 'MMSGHDR', 2, 0, false, true]], [], { exit: [1, 2], nargs: 4 }],
+    // the sixth argument's { sigset pointer, size } and the set it points to (at most 128 bytes)
+    ['pselect6', 270, 'pselect6(int n, fd_set *inp, fd_set *outp, fd_set *exp, struct __kernel_timespec *tsp, void *sig)',
+      [[1, 'STRUCT', 0, 128, true, false], [2, 'STRUCT', 0, 128, true, false], [3, 'STRUCT', 0, 128, true, false], [4, 'STRUCT', 0, 16, true, false], [5, 'PTRLEN', 0, 128, false, false]],
+      ['ENTRY_SLOTS'], { exit: [1, 6], nargs: 6 }],
+    // dup's fd is a copy of another: nothing to read
+    ['dup', 32, 'dup(unsigned int fildes)', [], [], { exit: [0, 0], nargs: 1 }],
     ['execveat', 322, 'execveat(int fd, const char *filename, const char *const *argv, const char *const *envp, int flags)', [[1, 'STRING', 0, 0, false, false], [2, 'STRINGS', 0, 0, false, false], [3, 'COUNT', 0, 0, false, false]], ['AT_ENTRY', 'ENTRY_SLOTS'], { exit: [0, 0], nargs: 5 }],
     // no arguments: no register is kept
     ['uretprobe', 335, 'uretprobe(void)', [], [], { exit: [0, 0], nargs: 0 }],
@@ -113,12 +133,12 @@ test('the state-only rows (bt-record -e) take only what the state model reads of
     // no state: nothing to capture (and never recorded state-only)
     ['read', 0, { ...none, nargs: 3 }],
     ['close', 3, { ...none, nargs: 1 }],
-    // the path the new fd refers to
-    ['openat', 257, { slots: [[1, 'STRING', 0, 0, false, false]], flags: [], exit: [1, 2], nargs: 4 }],
+    // the path the new fd refers to, and what the kernel says it is (-y)
+    ['openat', 257, { slots: [[1, 'STRING', 0, 0, false, false]], flags: ['FD_RET'], exit: [1, 2], nargs: 4 }],
     // the two new fds
-    ['pipe', 22, { slots: [[0, 'STRUCT', 0, 8, false, false]], flags: [], exit: [0, 1], nargs: 1 }],
+    ['pipe', 22, { slots: [[0, 'STRUCT', 0, 8, false, false]], flags: ['FD_PAIR(0)'], exit: [0, 1], nargs: 1 }],
     // the peer's address, not the length it is read through
-    ['accept', 43, { slots: [[1, 'BUF_ARGPTR', 2, 0, false, false]], flags: [], exit: [1, 2], nargs: 3 }],
+    ['accept', 43, { slots: [[1, 'BUF_ARGPTR', 2, 0, false, false]], flags: ['FD_RET'], exit: [1, 2], nargs: 3 }],
     // the program and argv, not the environment's count
     ['execve', 59, { slots: [[0, 'STRING', 0, 0, false, false], [1, 'STRINGS', 0, 0, false, false]], flags: ['AT_ENTRY', 'ENTRY_SLOTS'], exit: [0, 0], nargs: 3 }],
   ];

@@ -3,7 +3,10 @@
 // range of arguments captured at exit, and the argument count (the registers after it
 // are written as 0; all six for a number the table lacks); a slot's CK_DATA bit says
 // its bytes are captured data (--no-data leaves them out). A second set of rows holds
-// only the captures the trace's state needs, for -e's state-only calls.
+// only the captures the trace's state needs, for -e's state-only calls. For -y, the flags
+// say which fds the call makes: the one it returns (returns column: a new fd), the two it
+// writes to its fds argument (fds role); for -yy, whether its fd argument is a socket whose
+// addresses or state it sets (effect bind, connect or listen).
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { CaptureSpec, SyscallInfo, SyscallTable } from '@beetrace/format';
@@ -15,7 +18,7 @@ import type { Layout } from './native.js';
 // Kind numbers of bpf/beetrace.h's enum bt_capture_kind.
 const KIND = {
   string: 1, bufferArg: 2, bufferRet: 3, bufferArgptr: 4, struct: 5, iovec: 6, strings: 7, count: 8, arrayArg: 9, arrayRet: 10,
-  dirents: 11, msghdr: 12,
+  dirents: 11, msghdr: 12, mmsghdr: 13, ptrlen: 14,
 } as const;
 
 function slotOf(c: CaptureSpec): [kind: number, sizeArg: number, bytes: number] {
@@ -25,6 +28,11 @@ function slotOf(c: CaptureSpec): [kind: number, sizeArg: number, bytes: number] 
     case 'count': return [KIND.count, 0, 0];
     case 'dirents': return [KIND.dirents, 0, 0];
     case 'msghdr': return [KIND.msghdr, 0, 0];
+    case 'ptrlen': return [KIND.ptrlen, 0, c.bytes ?? 0];
+    case 'mmsghdr': {
+      const s = c.size;
+      return [KIND.mmsghdr, s && s.from !== 'ret' ? s.arg : 0, 0];
+    }
     case 'struct': return [KIND.struct, 0, c.bytes ?? 0];
     case 'buffer': {
       const s = c.size;
@@ -56,6 +64,11 @@ function writeRow(view: DataView, row: number, sc: SyscallInfo, captures: readon
   }
   // execve-like rows capture everything at entry, which needs an entry record too.
   if (sc.captureAtEntry && captures.length > 0) flags |= layout['SPEC_ENTRY_SLOTS']!;
+  if (sc.ret === 'fd' && sc.newFd !== null) flags |= layout['SPEC_FD_RET']!;
+  const fds = sc.roles.findIndex((r) => r?.role === 'fds');
+  if (fds >= 0) flags |= layout['SPEC_FD_PAIR']! | fds << layout['SPEC_FDS_ARG_SHIFT']!;
+  const fd = sc.roles.findIndex((r) => r?.role === 'fd');
+  if ((sc.effect === 'bind' || sc.effect === 'connect' || sc.effect === 'listen') && fd >= 0) flags |= layout['SPEC_FD_ARG']! | fd << layout['SPEC_FDS_ARG_SHIFT']!;
   view.setUint32(row + layout['spec_flags']!, flags, true);
   if (!sc.captureAtEntry && captures.length > 0) {
     const args = captures.map((c) => c.arg);

@@ -15,7 +15,7 @@ import { cgroupProcesses } from './cgroup.js';
 import { beginLoad, type CaptureOptions, checkCapture, type KernelFilter, takePreloaded } from './native-loader.js';
 import { resolveProgram } from './resolve-program.js';
 import { FlightRing, type Mark, RotatingOutput, type SegmentContext, seriesName } from './segments.js';
-import { processOf, processState } from './snapshot.js';
+import { processOf, processState, startedState } from './snapshot.js';
 
 /** This package's version (package.json), written into every trace header. */
 export const RECORDER_VERSION: string = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
@@ -303,6 +303,8 @@ export class Recording {
       rootPid = this.spawn(program!, (target as { argv: readonly string[] }).argv);
       this.live.add(rootPid);
       this.seen.add(rootPid);
+      // What it inherited: -y names its stdio as strace does.
+      state = [startedState(rootPid, opts.stdio ?? [0, 1, 2])];
     }
     const header: Header = {
       recorderVersion: RECORDER_VERSION,

@@ -92,3 +92,22 @@ export function processState(pid: number): ProcessState | undefined {
     nsTids,
   };
 }
+
+const O_CLOEXEC = 0o2000000;
+
+/**
+ * A program the recorder starts (pid), as it holds its fds when its history starts: the stdio
+ * it is given (spawn's stdin, stdout, stderr; -1 keeps the recorder's own) and the recorder's
+ * other fds that are not close-on-exec, which it inherits (what strace -y names them by).
+ */
+export function startedState(pid: number, stdio: readonly [number, number, number]): ProcessState {
+  const mine = fds(process.pid);
+  const byFd = new Map(mine.map((f) => [f.fd, f]));
+  const out: { fd: number; target: string; flags: number }[] = [];
+  stdio.forEach((from, fd) => {
+    const f = byFd.get(from >= 0 ? from : fd);
+    if (f) out.push({ fd, target: f.target, flags: f.flags & ~O_CLOEXEC });
+  });
+  for (const f of mine) if (f.fd >= 3 && (f.flags & O_CLOEXEC) === 0) out.push(f);
+  return { pid, fds: out };
+}

@@ -48,8 +48,10 @@ export const CALL = {
   ID: 0, PID: 1, TID: 2, NR: 3, RET: 4, TS: 5, DUR: 6, ARG0: 7, /* .. ARG0 + 5 */ FLAGS: 13, PATH: 14, PATH2: 15, FD: 16,
   /** 1 when the call failed (the decoded stream says), else 0: errno is computed from it and ret. */
   FAILED: 17,
+  /** paths.id of the canonical path of the file the call touched through an fd or opened (-y), when the trace has it. */
+  CANONICAL: 18,
 } as const;
-export const CALL_COLUMNS = 18;
+export const CALL_COLUMNS = 19;
 
 /**
  * A text column for bt_rows: `strings` are the distinct texts, `index[i]` the

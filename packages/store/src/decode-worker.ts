@@ -33,9 +33,9 @@ export interface BatchMessage {
   /** Where in the file the batch starts. */
   readonly offset: number;
   readonly rows: number;
-  /** The calls rows' number columns (CALL_COLUMNS of `rows` values, src/bulk.ts); ID, PATH and PATH2 are for the ingesting thread to fill. */
+  /** The calls rows' number columns (CALL_COLUMNS of `rows` values, src/bulk.ts); ID, PATH, PATH2 and CANONICAL are for the ingesting thread to fill. */
   readonly nums: Float64Array<ArrayBuffer>;
-  /** Distinct path strings of the batch, and per row the index of its path and second path (-1: none), 2 per row. */
+  /** Distinct path strings of the batch, and per row the index of its path, second path and canonical path (-1: none), 3 per row. */
   readonly paths: string[];
   readonly pathIndex: Int32Array<ArrayBuffer>;
   /** bt_rows text columns: decoded arguments and captures JSON. */
@@ -244,7 +244,7 @@ class Gather {
 
   startBatch(nums: Float64Array, rows: number): void {
     this.paths = new Interner();
-    this.pathIndex = new Int32Array(rows * 2).fill(-1);
+    this.pathIndex = new Int32Array(rows * 3).fill(-1);
     this.args = new Interner();
     this.argsIndex = new Int32Array(rows);
     this.fdCol = numColumn(nums, CALL.FD, rows);
@@ -288,16 +288,20 @@ class Gather {
     const path0 = d.paths[0];
     let fdArg = rule.fdArg;
     if (path0 === '' && rule.dirfdArg >= 0) fdArg = rule.dirfdArg;
-    else if (path0 !== undefined) this.pathIndex[2 * i] = this.paths.add(path0);
+    else if (path0 !== undefined) this.pathIndex[3 * i] = this.paths.add(path0);
     const path1 = d.paths[1];
-    if (path1 !== undefined) this.pathIndex[2 * i + 1] = this.paths.add(path1);
+    if (path1 !== undefined) this.pathIndex[3 * i + 1] = this.paths.add(path1);
+    // The canonical path (-y): of the file an open made, else of the one its fd refers to (below).
+    const opened = d.made[0]?.file;
+    if (path0 !== undefined && opened?.kind === 'file' && opened.canonical !== undefined) this.pathIndex[3 * i + 2] = this.paths.add(opened.canonical);
     if (fdArg >= 0) {
       const e = d.fdAt[fdArg];
       if (e) {
         const f = e.file;
         const path = f.kind === 'file' ? f.written ?? f.path : undefined;
         if (path !== undefined) {
-          this.pathIndex[2 * i] = this.paths.add(path);
+          this.pathIndex[3 * i] = this.paths.add(path);
+          if (f.canonical !== undefined) this.pathIndex[3 * i + 2] = this.paths.add(f.canonical);
           this.fdCol[i] = e.fd;
         }
         const s = this.sockets.get(f);

@@ -134,10 +134,10 @@ class Inserter {
     // start at max(id) + 1 and nothing else writes during the transaction; checked at the end), and
     // appends it without first looking for an existing row with that id.
     this.stmt = db.prepare(`INSERT INTO calls (trace_id, seq, pid, tid, nr, ret, errno, ts_ns, dur_ns, arg0, arg1, arg2, arg3, arg4, arg5,
-        flags, path_id, path2_id, fd, caps, args)
+        flags, path_id, path2_id, fd, canonical_id, caps, args)
       SELECT ${traceId}, ${n(CALL.ID)} - ${firstId}, ${n(CALL.PID)}, ${n(CALL.TID)}, ${n(CALL.NR)}, ${ret}, ${errno},
         ${n(CALL.TS)}, ${n(CALL.DUR)}, ${[0, 1, 2, 3, 4, 5].map((k) => n(CALL.ARG0 + k)).join(', ')}, ${flags},
-        ${n(CALL.PATH)}, ${n(CALL.PATH2)}, ${n(CALL.FD)}, t0, t1
+        ${n(CALL.PATH)}, ${n(CALL.PATH2)}, ${n(CALL.FD)}, ${n(CALL.CANONICAL)}, t0, t1
       FROM bt_rows(?, ?, ?, ?)`);
   }
 
@@ -186,12 +186,14 @@ class TraceIngest {
     const idCol = numColumn(m.nums, CALL.ID, n);
     const pathCol = numColumn(m.nums, CALL.PATH, n);
     const path2Col = numColumn(m.nums, CALL.PATH2, n);
+    const canonicalCol = numColumn(m.nums, CALL.CANONICAL, n);
     const pi = m.pathIndex;
     for (let i = 0; i < n; i++) {
       idCol[i] = this.firstId + this.seq++;
-      const a = pi[2 * i]!, b = pi[2 * i + 1]!;
+      const a = pi[3 * i]!, b = pi[3 * i + 1]!, k = pi[3 * i + 2]!;
       pathCol[i] = a < 0 ? NaN : ids[a]!;
       path2Col[i] = b < 0 ? NaN : ids[b]!;
+      canonicalCol[i] = k < 0 ? NaN : ids[k]!;
     }
     this.ins.insert(m);
     this.execs(m.execs);
@@ -360,7 +362,8 @@ export function removeTrace(db: Db, id: number): boolean {
     }
     for (const table of ['processes', 'execs', 'signals', 'sockets', 'call_stats']) db.prepare(`DELETE FROM ${table} WHERE trace_id = ?`).run(id);
     db.prepare('DELETE FROM traces WHERE id = ?').run(id);
-    db.prepare('DELETE FROM paths WHERE NOT EXISTS (SELECT 1 FROM calls WHERE path_id = paths.id) AND NOT EXISTS (SELECT 1 FROM calls WHERE path2_id = paths.id)').run();
+    db.prepare('DELETE FROM paths WHERE NOT EXISTS (SELECT 1 FROM calls WHERE path_id = paths.id) AND NOT EXISTS (SELECT 1 FROM calls WHERE path2_id = paths.id)'
+      + ' AND NOT EXISTS (SELECT 1 FROM calls WHERE canonical_id = paths.id)').run();
     db.exec('COMMIT');
     return true;
   } catch (e) {

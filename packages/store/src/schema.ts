@@ -8,7 +8,7 @@
 // and per trace (`seq`, in the order the kernel delivered them).
 
 /** Schema version written to PRAGMA user_version. */
-export const SCHEMA_VERSION = 4;
+export const SCHEMA_VERSION = 5;
 
 export interface ColumnDoc {
   readonly name: string;
@@ -84,6 +84,7 @@ export const SCHEMA_DOCS: readonly ObjectDoc[] = [
       c('fd', 'The file descriptor argument resolved to path_id, NULL for path arguments'),
       captured('caps', 'Captured memory as JSON [[arg, flags, element, hex bytes], ...], NULL when none (read it through the captures view)'),
       captured('args', 'The arguments as bt-show prints them (strace style, strings cut at 32), NULL for traces stored before schema 3'),
+      c('canonical_id', 'paths.id of the file\'s canonical path, symlinks resolved, as the kernel named it when the fd was made (traces recorded with fd paths; NULL otherwise)'),
     ],
   },
   {
@@ -186,7 +187,9 @@ export const SCHEMA_DOCS: readonly ObjectDoc[] = [
     columns: [
       c('trace_id', 'Trace'), c('call_id', 'calls.id'), c('seq', 'Position in the trace'), c('ts_ns', 'Time since recording start'),
       c('pid', 'Process'), c('tid', 'Thread'), c('syscall', 'The operation (syscall name)'),
-      c('path', 'The path, as the program passed it'), c('via', 'path (a path argument), path2 (second path argument) or fd'),
+      c('path', 'The path, as the program passed it'),
+      c('canonical_path', 'The file\'s canonical path as the kernel named it (strace -y\'s), for an fd and for the path of a call that opened one; NULL when the trace does not have it'),
+      c('via', 'path (a path argument), path2 (second path argument) or fd'),
       c('fd', 'The file descriptor, for via = fd'),
       c('ret', 'Return value'), c('ok', '1 when the call succeeded'), c('errno', 'Error name when it failed'), c('dur_ns', 'Time in the call'),
     ],
@@ -333,6 +336,11 @@ export const MIGRATIONS: readonly string[] = [
   `
   ALTER TABLE traces ADD COLUMN data INTEGER;
   `,
+  // 4 -> 5: the canonical path of the file an fd refers to (-y). Rows stored before stay NULL.
+  `
+  ALTER TABLE calls ADD COLUMN canonical_id INTEGER;
+  CREATE INDEX calls_canonical ON calls (canonical_id) WHERE canonical_id IS NOT NULL;
+  `,
 ];
 
 /** The views, (re)created after migrating. */
@@ -344,12 +352,12 @@ CREATE VIEW syscalls AS
   FROM calls c JOIN syscall_names n ON n.nr = c.nr LEFT JOIN paths p ON p.id = c.path_id;
 DROP VIEW IF EXISTS file_access;
 CREATE VIEW file_access AS
-  SELECT c.trace_id, c.id AS call_id, c.seq, c.ts_ns, c.pid, c.tid, n.name AS syscall, p.path,
+  SELECT c.trace_id, c.id AS call_id, c.seq, c.ts_ns, c.pid, c.tid, n.name AS syscall, p.path, k.path AS canonical_path,
          CASE WHEN c.fd IS NULL THEN 'path' ELSE 'fd' END AS via, c.fd,
          c.ret, c.errno IS NULL AS ok, c.errno, c.dur_ns
-  FROM paths p JOIN calls c ON c.path_id = p.id JOIN syscall_names n ON n.nr = c.nr
+  FROM paths p JOIN calls c ON c.path_id = p.id JOIN syscall_names n ON n.nr = c.nr LEFT JOIN paths k ON k.id = c.canonical_id
   UNION ALL
-  SELECT c.trace_id, c.id, c.seq, c.ts_ns, c.pid, c.tid, n.name, p.path, 'path2', NULL,
+  SELECT c.trace_id, c.id, c.seq, c.ts_ns, c.pid, c.tid, n.name, p.path, NULL, 'path2', NULL,
          c.ret, c.errno IS NULL, c.errno, c.dur_ns
   FROM paths p JOIN calls c ON c.path2_id = p.id JOIN syscall_names n ON n.nr = c.nr;
 DROP VIEW IF EXISTS failures;

@@ -8,8 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type CorpusEntry, missesReport, parity, parityEntry, type ParityResult, readCorpus, report, type RunResult } from './parity.js';
 
-const HELP = `Usage: pnpm parity -- [--keep DIR] [--ceiling] [--top N] CMD [ARGS...]
-       pnpm parity -- [--keep DIR] [--ceiling] [--top N] [--only NAME,...] --corpus FILE
+const HELP = `Usage: pnpm parity -- [--keep DIR] [--ceiling] [--top N] [-y] CMD [ARGS...]
+       pnpm parity -- [--keep DIR] [--ceiling] [--top N] [-y] [--only NAME,...] --corpus FILE
 
 Runs CMD under strace and under bt-record (both under setarch -R), renders with
 bt-show -f -qq -s 64 and counts the strace lines bt-show reproduces, per thread.
@@ -22,6 +22,7 @@ whose lines were missed most, with an example each.
   --ceiling    run strace a second time too: how much two strace runs agree
   --top N      syscalls listed in the misses table (default 25)
   --only LIST  with --corpus: only these programs
+  -y           strace -y and bt-show -y: fd paths (socket and pipe inodes numbered in order, as pids)
 
 Exit status: 0 with a report; 1 when a tool failed or strace or bt-show printed no syscall line
 (nothing to compare); 2 for a usage error or a corpus file that cannot be read.
@@ -30,6 +31,7 @@ EXAMPLES
   pnpm parity -- ls -l /
   pnpm parity -- --keep /tmp/p sh -c "ls | wc -l"
   pnpm parity -- --ceiling --corpus test/parity/everyday.tsv
+  pnpm parity -- -y --ceiling --corpus test/parity/everyday.tsv
 `;
 
 function pct(r: ParityResult): string {
@@ -43,6 +45,7 @@ function main(): number {
   let ceiling = false;
   let top = 25;
   let only: Set<string> | undefined;
+  const options: string[] = [];
   let i = 0;
   const value = (opt: string): string => {
     const v = argv[++i];
@@ -56,6 +59,7 @@ function main(): number {
       if (a === '--keep') keep = value(a);
       else if (a === '--corpus') corpus = value(a);
       else if (a === '--ceiling') ceiling = true;
+      else if (a === '-y') options.push(a);
       else if (a === '--only') only = new Set(value(a).split(','));
       else if (a === '--top') {
         const v = value(a);
@@ -76,7 +80,7 @@ function main(): number {
   }
   try {
     if (corpus === undefined) {
-      const r = parity(argv.slice(i), { ...(keep !== undefined ? { keep } : {}), ceiling });
+      const r = parity(argv.slice(i), { ...(keep !== undefined ? { keep } : {}), ceiling, options });
       console.log(report(r));
       if (r.ceiling) console.log(`  a second strace run: ${pct(r.ceiling)} of the first's lines`);
       console.log(missesReport([r], top, r.ceiling ? [r.ceiling] : undefined));
@@ -103,7 +107,7 @@ function main(): number {
     for (const e of entries) {
       const dir = keep === undefined ? undefined : join(keep, e.name);
       if (dir) mkdirSync(dir, { recursive: true });
-      const r = parityEntry(e, work, { ...(dir !== undefined ? { keep: dir } : {}), ceiling });
+      const r = parityEntry(e, work, { ...(dir !== undefined ? { keep: dir } : {}), ceiling, options });
       results.push(r);
       console.log(`${e.name.padEnd(14)} ${pct(r).padEnd(22)} worst thread ${(100 * r.worstTask).toFixed(1)}%${r.ceiling ? `   strace twice: ${pct(r.ceiling)}` : ''}`);
     }

@@ -9,7 +9,11 @@
 //     joined back into one line: where the split falls is scheduling, not data;
 //   - the padding before "= " is one space;
 //   - hex numbers >= 0x10000 (addresses) become 0xADDR;
-//   - pids and tids become P1, P2... in numeric order (the order the kernel gave them out).
+//   - pids and tids become P1, P2... in numeric order (the order the kernel gave them out);
+//   - with -y, the inode numbers of sockets and pipes (`socket:[1217269]`) become I1, I2...
+//     in order of first mention, threads taken in pid order (processes running at once
+//     allocate them in either order), and the files the two tools send the program's
+//     output to (NAME.stdout) one name.
 // Threads are matched between the two outputs by content (largest common
 // subsequence first), and a thread's figure is the length of the longest common
 // subsequence of its lines over its strace line count.
@@ -78,6 +82,13 @@ export function normalise(text: string): Map<number, string[]> {
   const ids = new Map<string, string>();
   [...order].sort((a, b) => a - b).forEach((tid, i) => ids.set(String(tid), `P${i + 1}`));
   const id = (x: string): string => ids.get(x) ?? 'P?';
+  const INODE = /\b(socket|pipe|UNIX(?:-\w+)?):\[(\d+)(?:->(\d+))?\]/g;
+  const ino = new Map<string, string>();
+  for (const tid of [...order].sort((a, b) => a - b)) {
+    for (const l of byTid.get(tid)!) {
+      for (const m of l.matchAll(INODE)) for (const n of [m[2]!, m[3]]) if (n && !ino.has(n)) ino.set(n, `I${ino.size + 1}`);
+    }
+  }
   for (const [tid, lines] of byTid) {
     byTid.set(tid, lines.map((l) => {
       let s = l.replace(/\)\s+= /, ') = ');
@@ -87,6 +98,8 @@ export function normalise(text: string): Map<number, string[]> {
       s = s.replace(/^(tgkill\(P\S+, )(\d+)/, (_m, a: string, n: string) => a + id(n));
       s = s.replace(/\b(si_pid=|pid=|parent_tid=\[)(\d+)/g, (_m, a: string, n: string) => a + id(n));
       s = s.replace(/^(futex\(0xADDR, FUTEX_\w+(?:\|\w+)*, )(\d{3,})/, (_m, a: string, n: string) => a + (ids.has(n) ? id(n) : n));
+      if (ino.size) s = s.replace(INODE, (_m, k: string, a: string, b?: string) => `${k}:[${ino.get(a)}${b ? `->${ino.get(b)}` : ''}]`);
+      s = s.replace(/<[^<>]*\/(?:strace2?|record)\.stdout>/g, '<OUTPUT>');
       return s;
     }));
   }
@@ -200,6 +213,8 @@ export interface RunOptions {
   readonly prepare?: () => void;
   /** Also run strace a second time and compare it with the first: what differs between two runs of strace itself. */
   readonly ceiling?: boolean;
+  /** Options given to strace and bt-show alike, e.g. ['-y']. */
+  readonly options?: readonly string[];
 }
 
 export interface RunResult extends ParityResult {
@@ -217,16 +232,17 @@ export function parity(command: readonly string[], opts: RunOptions = {}): RunRe
   try {
     const trace = join(dir, 'trace.pb');
     const showOut = join(dir, 'show.txt');
-    const straceText = straceRun(command, dir, 'strace', cwd, timeout, opts.prepare);
+    const extra = opts.options ?? [];
+    const straceText = straceRun(command, dir, 'strace', cwd, timeout, opts.prepare, extra);
     opts.prepare?.();
     const r = spawnSync('setarch', ['-R', process.execPath, bin.record, '-q', '-o', trace, '--', ...command], { cwd, stdio: io(dir, 'record.stdout'), timeout });
     if (r.error || !readable(trace)) throw new Error(`bt-record failed (exit ${r.status}); see ${dir}/record.stdout`);
-    const sh = spawnSync(process.execPath, [bin.show, '-f', '-qq', '-s', '64', '-o', showOut, trace], { timeout, encoding: 'utf8' });
+    const sh = spawnSync(process.execPath, [bin.show, '-f', '-qq', '-s', '64', ...extra, '-o', showOut, trace], { timeout, encoding: 'utf8' });
     if (sh.status !== 0) throw new Error(`bt-show failed (exit ${sh.status}): ${sh.stderr}`);
     const result = compare(straceText, readFileSync(showOut, 'utf8'), command);
     writeFileSync(join(dir, 'missing.txt'), missingText(result));
     if (!opts.ceiling) return { ...result, dir };
-    const again = straceRun(command, dir, 'strace2', cwd, timeout, opts.prepare);
+    const again = straceRun(command, dir, 'strace2', cwd, timeout, opts.prepare, extra);
     const ceiling = compare(straceText, again, command);
     writeFileSync(join(dir, 'missing-strace2.txt'), missingText(ceiling));
     return { ...result, dir, ceiling };
@@ -235,11 +251,12 @@ export function parity(command: readonly string[], opts: RunOptions = {}): RunRe
   }
 }
 
-/** One run of the command under `setarch -R strace -f -qq -s 64`: strace's text (NAME.txt in dir). */
-function straceRun(command: readonly string[], dir: string, name: string, cwd: string, timeout: number, prepare?: () => void): string {
+/** One run of the command under `setarch -R strace -f -qq -s 64 OPTIONS`: strace's text (NAME.txt in dir). */
+function straceRun(command: readonly string[], dir: string, name: string, cwd: string, timeout: number, prepare: (() => void) | undefined,
+  options: readonly string[]): string {
   const out = join(dir, `${name}.txt`);
   prepare?.();
-  const r = spawnSync('setarch', ['-R', 'strace', '-f', '-qq', '-s', '64', '-o', out, '--', ...command], { cwd, stdio: io(dir, `${name}.stdout`), timeout });
+  const r = spawnSync('setarch', ['-R', 'strace', '-f', '-qq', '-s', '64', ...options, '-o', out, '--', ...command], { cwd, stdio: io(dir, `${name}.stdout`), timeout });
   if (r.error) throw new Error(`running strace: ${r.error.message}`);
   const text = readable(out) ? readFileSync(out, 'utf8') : '';
   if (normalise(text).size === 0) {

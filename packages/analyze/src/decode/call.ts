@@ -2,6 +2,7 @@
 // the options, and the output being built (argument texts, where the entry
 // part ends, how the return value prints).
 import { callFailed, CaptureFlag, type Capture, type SyscallEvent, SyscallFlag, type SyscallInfo } from '@beetrace/format';
+import { fdTarget, socketText } from './fdpath.js';
 import type { TraceModel } from './model.js';
 import { type TextOptions, printBuffer, printCString, printPath } from './text.js';
 import { type Xlat, enumName, flags, hex, s32, u32 } from './xlat.js';
@@ -9,6 +10,8 @@ import { type Xlat, enumName, flags, hex, s32, u32 } from './xlat.js';
 export interface DecodeOptions extends TextOptions {
   /** -y: print fds with the path they refer to, `3</etc/passwd>`. */
   readonly fdPaths: boolean;
+  /** -yy: sockets by protocol and addresses, `3<TCP:[127.0.0.1:80->127.0.0.1:4000]>`, where the trace has them. */
+  readonly fdDetails?: boolean;
   /**
    * --pidns: a pid that a call of a process in a pid namespace of its own names or returns
    * gets the host's after it in a comment, "getpid() = 1" then "4242 on the host" (strace's
@@ -21,6 +24,13 @@ export interface DecodeOptions extends TextOptions {
 export type RetFormat = 'dec' | 'hex' | 'oct' | 'fd' | 'udec' | 'none';
 
 const EMPTY = new Uint8Array(0);
+const DELETED = ' (deleted)';
+
+/** An fd (or AT_FDCWD) as -y prints it; strace puts a deleted file's mark after the brackets: 3</memfd:x>(deleted). */
+function withPath(name: string, p: string | undefined): string {
+  if (p === undefined) return name;
+  return p.endsWith(DELETED) ? `${name}<${p.slice(0, -DELETED.length)}>(deleted)` : `${name}<${p}>`;
+}
 
 export class Call {
   /** The argument texts so far (a scratch array the caller may reuse). */
@@ -149,12 +159,16 @@ export class Call {
 
   fd(v: number): string {
     const fd = s32(v);
-    if (fd === -100) return 'AT_FDCWD';
-    if (this.opts.fdPaths && fd >= 0) {
-      const p = this.state.fdPath(this.ev.pid, fd);
-      if (p !== undefined) return `${fd}<${p}>`;
-    }
-    return String(fd);
+    if (!this.opts.fdPaths) return fd === -100 ? 'AT_FDCWD' : String(fd);
+    return withPath(fd === -100 ? 'AT_FDCWD' : String(fd), fd === -100 ? this.state.cwdOf(this.ev.pid) : fd >= 0 ? this.state.fdPath(this.ev.pid, fd, this.opts.fdDetails) : undefined);
+  }
+
+  /** An fd the call itself made (pipe's, socketpair's): what the recorder read at its exit (`element`: FdPathCapture.PAIR + k). */
+  madeFd(v: number, element: number): string {
+    const fd = s32(v);
+    if (!this.opts.fdPaths) return String(fd);
+    const t = fdTarget(this.ev, element);
+    return withPath(String(fd), this.opts.fdDetails && t?.sock ? socketText(t.sock) : t?.text);
   }
 
   /** A dirfd argument: AT_FDCWD or an fd. */

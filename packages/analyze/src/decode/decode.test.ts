@@ -215,7 +215,7 @@ test('-y annotates fds with paths rebuilt from the trace', async () => {
     { name: 'close', args: [7] },
   ], { fdPaths: true });
   assert.deepEqual(out, [
-    'openat(AT_FDCWD, "/etc/passwd", O_RDONLY) = 3</etc/passwd>',
+    'openat(AT_FDCWD</work>, "/etc/passwd", O_RDONLY) = 3</etc/passwd>',
     'read(3</etc/passwd>, "root", 4) = 4',
     'dup2(3</etc/passwd>, 7) = 7</etc/passwd>',
     'close(3</etc/passwd>) = 0',
@@ -245,7 +245,7 @@ test('-y: fds from before the trace are named from the header\'s snapshot of the
     if (it.kind === 'syscall') got.push(it.line);
     if (it.kind === 'header') assert.deepEqual([it.model.process(7)?.cwd, it.model.fd(7, 3)?.cloexec, it.model.threadById(8)?.proc.pid], ['/srv', true, 7]);
   }
-  assert.deepEqual(got, ['close(3</etc/hostname>) = 0', 'close(4<pipe:[]>) = 0', 'close(3) = -1 EBADF (Bad file descriptor)']);
+  assert.deepEqual(got, ['close(3</etc/hostname>) = 0', 'close(4<pipe:[12]>) = 0', 'close(3) = -1 EBADF (Bad file descriptor)']);
 });
 
 test('--pidns: a pid a process in its own pid namespace names or gets is followed by the host\'s', async () => {
@@ -280,7 +280,8 @@ test('-y: every syscall the table says returns a named new fd gives one the next
     if (info.ret !== 'fd' || info.effect === 'open' || (info.newFdName === undefined && info.newFd !== 'socket')) continue;
     n++;
     const [out] = await Promise.all([lines([{ name: info.name, args: [0, 0, 0, 0], ret: 9 }, { name: 'close', args: [9] }], { fdPaths: true })]);
-    assert.match(out[1]!, /^close\(9<.*>\) = 0$/, `${info.name}: ${out[1]}`);
+    // a deleted file's mark goes after the brackets, as strace prints it: close(9</memfd:x>(deleted))
+    assert.match(out[1]!, /^close\(9<.*>(\(deleted\))?\) = 0$/, `${info.name}: ${out[1]}`);
   }
   assert.ok(n >= 15, `${n} syscalls`);
 });

@@ -330,6 +330,7 @@ export class Decoder {
     let errno: string | undefined;
     if (unfinished || c.retFormat === 'none') retText = '?';
     else if (failed) {
+      if (info && (info.effect === 'connect' || info.effect === 'bind' || info.effect === 'listen')) model.socketState(ev, info);
       errno = errnoName(-ev.ret);
       retText = errnoText(-ev.ret);
     } else {

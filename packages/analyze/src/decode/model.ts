@@ -8,13 +8,15 @@
 // Memory is bounded by what is live, plus one small record per process.
 import { posix } from 'node:path';
 import {
-  callFailed, CaptureFlag, changesState, type Capture, type Header, type ProcessEvent, type ProcessState, type SyscallEvent, type SyscallInfo,
+  callFailed, CaptureFlag, changesState, FdPathCapture, type Capture, type Header, type ProcessEvent, type ProcessState, type SyscallEvent, type SyscallInfo,
   SyscallFlag,
 } from '@beetrace/format';
 import { s32 } from './call.js';
+import { fdTarget, socketListed, type SocketView, socketText } from './fdpath.js';
 import { sockaddrText } from './sockaddr.js';
 
 const AT_FDCWD = -100;
+const DELETED = ' (deleted)';
 const O_ACCMODE = 3;
 const CLONE_THREAD = 0x10000;
 const F_DUPFD = 0, F_DUPFD_CLOEXEC = 1030, F_SETFD = 2, FD_CLOEXEC = 1;
@@ -33,6 +35,19 @@ export class OpenFile {
   /** socket: addresses as text ("127.0.0.1:80", "unix:/run/x.sock"), when the trace showed them. */
   local: string | undefined;
   peer: string | undefined;
+  /**
+   * What the kernel said the fd refers to when the call that made it returned (traces
+   * recorded with fd paths): the canonical path of a file, symlinks resolved
+   * ("/usr/lib/x86_64-linux-gnu/libc.so.6" for "/lib/x86_64-linux-gnu/libc.so.6"), or
+   * "socket:[INODE]", "pipe:[INODE]", "anon_inode:[eventfd]", as /proc/PID/fd shows it.
+   */
+  canonical: string | undefined;
+  /** A socket as the kernel last described it (when it was made, bound, connected, set listening): what -yy prints. */
+  sock: SocketView | undefined;
+  /** -yy: the socket's text as first shown once sock_diag would list it (strace keeps that per inode). */
+  sockShown: string | undefined;
+  /** A device file: -yy's mark after the path (`char 1:3`). */
+  device: string | undefined;
 
   constructor(
     /** Unique within the trace, in creation order. */
@@ -57,6 +72,7 @@ export class OpenFile {
 
   /** What -y prints between the angle brackets. */
   get text(): string | undefined {
+    if (this.canonical !== undefined) return this.canonical;
     if (this.path !== undefined) return this.path;
     if (this.kind === 'pipe') return 'pipe:[]';
     if (this.kind === 'socket') return 'socket:[]';
@@ -234,6 +250,7 @@ export class TraceModel {
       const kind: FileKind = target.startsWith('/') ? 'file' : target.startsWith('socket:') ? 'socket' : target.startsWith('pipe:') ? 'pipe' : 'anon';
       const file = this.newFile(kind, kind === 'file' || kind === 'anon' ? target : undefined, undefined, pid, 0, undefined, undefined, undefined,
         kind === 'pipe' ? ((flags & O_ACCMODE) === 0 ? 'read' : 'write') : undefined, kind === 'file' ? flags : 0);
+      file.canonical = target; // -y: as /proc named it ("pipe:[5678]", "socket:[1234]")
       this.setFd(main, f.fd ?? 0, file, (flags & O_CLOEXEC) !== 0, 0, true);
     }
   }
@@ -335,8 +352,32 @@ export class TraceModel {
     return this.byPid.get(pid)?.fds.get(fd);
   }
 
-  fdPath(pid: number, fd: number): string | undefined {
-    return this.byPid.get(pid)?.fds.get(fd)?.file.text;
+  /** What -y prints for fd of process pid; with `details` (-yy), a socket by protocol and addresses. */
+  fdPath(pid: number, fd: number, details = false): string | undefined {
+    const f = this.byPid.get(pid)?.fds.get(fd)?.file;
+    if (!details || !f) return f?.text;
+    if (f.device !== undefined) return `${f.text}<${f.device}>`;
+    if (!f.sock) return f.text;
+    if (f.sockShown !== undefined) return f.sockShown;
+    const t = socketText(f.sock);
+    if (socketListed(f.sock)) f.sockShown = t;
+    return t;
+  }
+
+  /** A bind, connect or listen (its table effect), failed too (a connect in progress): the socket as the kernel then described it. */
+  socketState(ev: SyscallEvent, info: SyscallInfo): void {
+    const fi = info.roles.findIndex((r) => r?.role === 'fd');
+    const sock = fi >= 0 ? fdTarget(ev, FdPathCapture.FD_ARG)?.sock : undefined;
+    const f = sock ? this.byPid.get(ev.pid)?.fds.get(s32(ev.args[fi]!))?.file : undefined;
+    if (f && sock) {
+      f.sock = sock;
+      this.version++;
+    }
+  }
+
+  /** Process pid's working directory, when known. */
+  cwdOf(pid: number): string | undefined {
+    return this.byPid.get(pid)?.cwd;
   }
 
   /** Absolute form of a path as process `pid` named it relative to dirfd (AT_FDCWD: its cwd); as written when the base is unknown. */
@@ -348,9 +389,17 @@ export class TraceModel {
     return path === '' ? base : posix.join(base, path);
   }
 
+  /** A new open file; `made`/`element`: the call that made it and which of its fds it is, for what the kernel said it was (-y). */
   private newFile(kind: FileKind, path: string | undefined, written: string | undefined, pid: number, ns: number,
-    family?: number, type?: number, protocol?: number, pipeEnd?: 'read' | 'write', flags = 0): OpenFile {
-    return new OpenFile(++this.files, kind, path, written, pid, ns, family, type, protocol, pipeEnd, flags);
+    family?: number, type?: number, protocol?: number, pipeEnd?: 'read' | 'write', flags = 0, made?: SyscallEvent, element = 0): OpenFile {
+    const f = new OpenFile(++this.files, kind, path, written, pid, ns, family, type, protocol, pipeEnd, flags);
+    if (made && made.captures.length) {
+      const t = fdTarget(made, element);
+      f.canonical = t?.text;
+      f.sock = t?.sock;
+      f.device = t?.device;
+    }
+    return f;
   }
 
   /** Puts `file` at fd number `fd` of `t`'s process; `explicit`: the caller chose the number (dup2), `min`: F_DUPFD's lowest. */
@@ -383,6 +432,24 @@ export class TraceModel {
     this.version++;
   }
 
+  /**
+   * A path was removed (unlink, rmdir) or renamed to `to` (rename): the open files the
+   * kernel named by it (-y's canonical path) are deleted or renamed, as /proc/PID/fd
+   * would now show them; a file that `to` replaced is deleted.
+   */
+  private pathGone(from: string | undefined, to: string | undefined): void {
+    if (from === undefined) return;
+    for (const p of this.byPid.values()) {
+      for (const e of p.fds.values()) {
+        const f = e.file;
+        if (f.canonical === undefined || f.kind !== 'file') continue;
+        if (to !== undefined && f.canonical === to) f.canonical = to + DELETED;
+        else if (f.canonical === from) f.canonical = to ?? from + DELETED;
+      }
+    }
+    this.version++;
+  }
+
   // ---- events ----
 
   /**
@@ -409,6 +476,8 @@ export class TraceModel {
       return { abs: this.resolve(p.pid, d, s), written: s };
     };
     const made: FdEntry[] = [];
+    const gone = roles.findIndex((r) => r?.role === 'path' && r.delete);
+    if (gone >= 0) this.pathGone(pathArg(gone)?.abs, pathArg(roles.findIndex((r) => r?.role === 'path' && r.write))?.abs);
     switch (info.effect) {
       case 'open': {
         const i = argOf('path');
@@ -424,7 +493,7 @@ export class TraceModel {
         // creat: write-only, created, truncated (its path role says so)
         if (fi < 0 && roles[i]?.create) flags = 1 | 0o100 | 0o1000;
         const cloexec = (flags & 0o2000000) !== 0;
-        made.push(this.setFd(t, ev.ret, this.newFile('file', path?.abs ?? '?', path?.written, p.pid, ns, undefined, undefined, undefined, undefined, flags), cloexec, ns));
+        made.push(this.setFd(t, ev.ret, this.newFile('file', path?.abs ?? '?', path?.written, p.pid, ns, undefined, undefined, undefined, undefined, flags, ev, FdPathCapture.RET), cloexec, ns));
         return made;
       }
       case 'close': this.closeFd(p, s32(a[0]!), ns); return made;
@@ -473,21 +542,33 @@ export class TraceModel {
         const socket = info.newFd === null && argOf('family') >= 0;
         for (let k = 0; k < 2; k++) {
           const file = socket
-            ? this.newFile('socket', undefined, undefined, p.pid, ns, s32(a[argOf('family')]!), s32(a[argOf('socktype')]!) & 0xf, s32(a[argOf('protocol')]!))
-            : this.newFile('pipe', undefined, undefined, p.pid, ns, undefined, undefined, undefined, k === 0 ? 'read' : 'write');
+            ? this.newFile('socket', undefined, undefined, p.pid, ns, s32(a[argOf('family')]!), s32(a[argOf('socktype')]!) & 0xf, s32(a[argOf('protocol')]!), undefined, 0, ev, FdPathCapture.PAIR + k)
+            : this.newFile('pipe', undefined, undefined, p.pid, ns, undefined, undefined, undefined, k === 0 ? 'read' : 'write', 0, ev, FdPathCapture.PAIR + k);
           made.push(this.setFd(t, v.getInt32(4 * k, true), file, cloexec, ns));
         }
         return made;
       }
       case 'accept': {
         const listening = p.fds.get(s32(a[argOf('fd')]!))?.file;
-        const f = this.newFile('socket', undefined, undefined, p.pid, ns, listening?.family, listening?.type, listening?.protocol);
+        const f = this.newFile('socket', undefined, undefined, p.pid, ns, listening?.family, listening?.type, listening?.protocol, undefined, 0, ev, FdPathCapture.RET);
         f.local = listening?.local;
         f.peer = sockaddrText(capturedBytes(ev, argOf('sockaddr')));
         made.push(this.setFd(t, ev.ret, f, cloexecOf(), ns));
+        // A unix client connected before this accept had no peer socket yet: it is this one.
+        const client = f.sock?.peerIno;
+        if (client !== undefined) {
+          for (const q of this.byPid.values()) {
+            for (const e of q.fds.values()) {
+              const s = e.file.sock;
+              if (s && s.ino === client && s.peerIno === undefined) e.file.sock = { ...s, peerIno: f.sock!.ino };
+            }
+          }
+        }
         return made;
       }
+      case 'listen': this.socketState(ev, info); return made;
       case 'connect': case 'bind': {
+        this.socketState(ev, info);
         const f = p.fds.get(s32(a[argOf('fd')]!))?.file;
         const addr = sockaddrText(capturedBytes(ev, argOf('sockaddr')));
         if (f && addr !== undefined) {
@@ -566,9 +647,9 @@ export class TraceModel {
     if (info.ret === 'fd' && info.newFd !== null && ev.ret >= 0) {
       let file: OpenFile;
       if (info.newFd === 'socket') {
-        file = this.newFile('socket', undefined, undefined, p.pid, ns, s32(a[argOf('family')]!), s32(a[argOf('socktype')]!) & 0xf, s32(a[argOf('protocol')]!));
+        file = this.newFile('socket', undefined, undefined, p.pid, ns, s32(a[argOf('family')]!), s32(a[argOf('socktype')]!) & 0xf, s32(a[argOf('protocol')]!), undefined, 0, ev, FdPathCapture.RET);
       } else {
-        file = this.newFile(info.newFd, fdName(info, ev), undefined, p.pid, ns);
+        file = this.newFile(info.newFd, fdName(info, ev), undefined, p.pid, ns, undefined, undefined, undefined, undefined, 0, ev, FdPathCapture.RET);
       }
       made.push(this.setFd(t, ev.ret, file, info.newFdCloexec === true || cloexecOf(), ns));
     }

@@ -12,7 +12,7 @@ export function socketTypeName(type: number): string {
   return X.socktypes.byValue.get(type & 0xf) ?? `SOCK_${type & 0xf}`;
 }
 
-function ipv6(b: Uint8Array, off: number): string {
+export function ipv6(b: Uint8Array, off: number): string {
   const groups: number[] = [];
   for (let i = 0; i < 8; i++) groups.push((b[off + 2 * i]! << 8) | b[off + 2 * i + 1]!);
   // The longest run of two or more zero groups becomes "::" (RFC 5952).

@@ -2,7 +2,7 @@
 // in its order and format; `c.exiting()` marks where strace's entry part ends
 // (what `<unfinished ...>` shows). Syscalls without a decoder print generically
 // from the table's argument types.
-import { CaptureFlag } from '@beetrace/format';
+import { CaptureFlag, FdPathCapture, MmsgElement, PtrlenElement } from '@beetrace/format';
 import * as X from '../generated/xlat.js';
 import { type Call, s32, u32 } from './call.js';
 import { msgControl } from './cmsg.js';
@@ -64,7 +64,7 @@ function timespecArg(c: Call, i: number, output = false): string {
 }
 
 function fdPair(c: Call, i: number): string {
-  return c.out(i, (d) => `[${c.fd(d.getInt32(0, le))}, ${c.fd(d.getInt32(4, le))}]`, 8);
+  return c.out(i, (d) => `[${c.madeFd(d.getInt32(0, le), FdPathCapture.PAIR)}, ${c.madeFd(d.getInt32(4, le), FdPathCapture.PAIR + 1)}]`, 8);
 }
 
 function dec(v: number): string {
@@ -111,7 +111,7 @@ function iovec(c: Call, i: number, count: number, limit: number): string {
  * The entries of an iovec array whose raw bytes are `raw` (at address `v`), their
  * buffers being argument i's ELEMENT captures 0..n-1; `limit` bytes of data exist.
  */
-function iovecItems(c: Call, i: number, raw: Uint8Array | undefined, v: number, count: number, limit: number): string {
+function iovecItems(c: Call, i: number, raw: Uint8Array | undefined, v: number, count: number, limit: number, el = 0): string {
   if (!raw || raw.length < 16) return hex(v);
   const d = new DataView(raw.buffer, raw.byteOffset, raw.byteLength);
   const n = Math.min(count, Math.floor(raw.length / 16));
@@ -121,7 +121,7 @@ function iovecItems(c: Call, i: number, raw: Uint8Array | undefined, v: number, 
     if (k >= c.opts.strSize) { items.push('...'); break; }
     const base = S.u64(d, k * 16);
     const len = S.u64(d, k * 16 + 8);
-    const e = c.elem(i, k);
+    const e = c.elem(i, el + k);
     let b: string;
     const shown = Math.min(len, Math.max(left, 0));
     if (!e || (e.flags & CaptureFlag.FAULT) !== 0) b = base === 0 ? 'NULL' : hex(base);
@@ -529,7 +529,7 @@ function msghdr(c: Call, i: number): string {
  * value of a receive). `userNamelen`: msg_namelen as it was at entry (recvmsg's
  * value-result field), printed `110 => 16` when it changed.
  */
-function msghdrText(c: Call, i: number, d: DataView, limit: number, userNamelen: number | undefined): string {
+function msghdrText(c: Call, i: number, d: DataView, limit: number, userNamelen: number | undefined, el = 0): string {
   const name = S.u64(d, 0);
   const namelen = d.getInt32(8, le);
   const iov = S.u64(d, 16);
@@ -539,14 +539,14 @@ function msghdrText(c: Call, i: number, d: DataView, limit: number, userNamelen:
   const fl = d.getInt32(48, le);
   // strace decodes the name with the smaller of the two lengths: the kernel wrote no more than it was given.
   const nameLen = userNamelen !== undefined && namelen > userNamelen ? userNamelen : namelen;
-  const nameCap = c.elem(i, MSG_NAME);
+  const nameCap = c.elem(i, el | MSG_NAME);
   const nameText = name === 0 ? 'NULL'
     : nameCap && nameLen >= 2 && (nameCap.flags & CaptureFlag.FAULT) === 0
       ? S.sockaddr(nameCap.data, Math.min(nameLen, nameCap.data.length, 128), c.opts)
       : c.ptr(name);
   const namelenText = userNamelen !== undefined && userNamelen !== namelen ? `${userNamelen} => ${namelen}` : String(namelen);
-  const iovText = iov === 0 ? 'NULL' : iovecItems(c, i, c.elem(i, MSG_IOV)?.data, iov, iovlen, limit);
-  const ctlCap = c.elem(i, MSG_CONTROL);
+  const iovText = iov === 0 ? 'NULL' : iovecItems(c, i, c.elem(i, el | MSG_IOV)?.data, iov, iovlen, limit, el);
+  const ctlCap = c.elem(i, el | MSG_CONTROL);
   const control = ctllen > 0
     ? `msg_control=${msgControl(c, ctl, ctllen, ctlCap && (ctlCap.flags & CaptureFlag.FAULT) === 0 ? ctlCap.data : undefined)}, `
     : '';
@@ -567,6 +567,26 @@ function recvMsghdr(c: Call, i: number): string {
   const d = c.exitData(i);
   if (!d || d.length < 56) return c.ptr(c.arg(i));
   return msghdrText(c, i, new DataView(d.buffer, d.byteOffset, d.byteLength), c.ret, userNamelen);
+}
+
+/**
+ * sendmmsg/recvmmsg's struct mmsghdr array (an mmsghdr capture): the messages the call sent
+ * or received, each msg_hdr as a msghdr with its msg_len bytes of data, then msg_len.
+ */
+function mmsgvec(c: Call, i: number): string {
+  const v = c.arg(i);
+  if (v === 0) return 'NULL';
+  const raw = c.data(i);
+  const n = Math.min(c.ret, u32(c.arg(2)));
+  if (c.failed || !c.exited || !raw) return hex(v);
+  const items: string[] = [];
+  for (let k = 0; k < n; k++) {
+    if (k >= c.opts.strSize || (k + 1) * 64 > raw.length || k >= MmsgElement.MAX) { items.push('...'); break; }
+    const d = new DataView(raw.buffer, raw.byteOffset + k * 64, 64);
+    const len = d.getUint32(56, le);
+    items.push(`{msg_hdr=${msghdrText(c, i, d, len, undefined, MmsgElement.base(k))}, msg_len=${len}}`);
+  }
+  return `[${items.join(', ')}]`;
 }
 
 // ---- poll ----
@@ -1082,8 +1102,8 @@ export const decoders: Record<string, Decoder> = {
   lremovexattr: (c) => { c.push(c.path(0)); c.push(c.str(1)); },
   fremovexattr: (c) => { c.push(c.fd(c.arg(0))); c.push(c.str(1)); },
   dup: (c) => { c.push(c.fd(c.arg(0))); c.retFormat = 'fd'; },
-  dup2: (c) => { c.push(c.fd(c.arg(0))); c.push(c.int(1)); c.retFormat = 'fd'; },
-  dup3: (c) => { c.push(c.fd(c.arg(0))); c.push(c.int(1)); c.push(c.flagsArg(2, X.open_flags)); c.retFormat = 'fd'; },
+  dup2: (c) => { c.push(c.fd(c.arg(0))); c.push(c.fd(c.arg(1))); c.retFormat = 'fd'; },
+  dup3: (c) => { c.push(c.fd(c.arg(0))); c.push(c.fd(c.arg(1))); c.push(c.flagsArg(2, X.open_flags)); c.retFormat = 'fd'; },
   pipe: (c) => { c.exiting(); c.push(fdPair(c, 0)); },
   pipe2: (c) => { c.exiting(); c.push(fdPair(c, 0)); c.push(c.flagsArg(1, X.open_flags)); },
   fcntl,
@@ -1364,6 +1384,11 @@ export const decoders: Record<string, Decoder> = {
     c.push(c.fd(c.arg(0))); c.exiting();
     c.push(recvMsghdr(c, 1)); c.push(c.flagsArg(2, X.msg_flags));
   },
+  sendmmsg: (c) => { c.push(c.fd(c.arg(0))); c.exiting(); c.push(mmsgvec(c, 1)); c.push(c.uint(2)); c.push(c.flagsArg(3, X.msg_flags)); },
+  recvmmsg: (c) => {
+    c.push(c.fd(c.arg(0))); c.exiting(); c.push(mmsgvec(c, 1)); c.push(c.uint(2)); c.push(c.flagsArg(3, X.msg_flags));
+    c.push(c.struct(4, (d) => S.timespec(d), 16));
+  },
   setsockopt: (c) => {
     const level = u32(c.arg(1));
     const name = u32(c.arg(2));
@@ -1403,8 +1428,15 @@ export const decoders: Record<string, Decoder> = {
   select: (c) => selectCommon(c, S.timeval),
   pselect6: (c) => {
     selectCommon(c, S.timespec);
-    // struct { const sigset_t *ss; size_t ss_len; }: the set it points to is not captured
-    c.push(c.struct(5, (d) => (S.u64(d, 0) === 0 ? `{sigmask=NULL, sigsetsize=${S.u64(d, 8)}}` : `{sigmask=${hex(S.u64(d, 0))}, sigsetsize=${S.u64(d, 8)}}`), 16));
+    // struct { const sigset_t *ss; size_t ss_len; } (a ptrlen capture: the set it points to too),
+    // the set printed when ss_len is the kernel's sigset size, as strace does
+    c.push(c.struct(5, (d) => {
+      const p = S.u64(d, 0), n = S.u64(d, 8);
+      const set = c.elem(5, PtrlenElement.DATA);
+      const mask = p === 0 ? 'NULL'
+        : n === 8 && set && set.data.length === 8 ? S.sigsetAt(new DataView(set.data.buffer, set.data.byteOffset, 8), 0, 8) : hex(p);
+      return `{sigmask=${mask}, sigsetsize=${n}}`;
+    }, 16));
   },
   futex,
   set_mempolicy: (c) => { c.push(mpolMode(u32(c.arg(0)))); c.push(nodemask(c, 1, c.arg(2))); c.push(c.ulong(2)); },

@@ -14,6 +14,8 @@ export interface ShowOptions {
   strSize: number;
   xflag: 0 | 1 | 2;
   fdPaths: boolean;
+  /** -yy */
+  fdDetails: boolean;
   quiet: number;
   trace: TraceFilter | undefined;
   status: Set<string> | undefined;
@@ -50,7 +52,11 @@ Output format:
   -T            time spent in each call
   -s N          longest string printed (default 32)
   -x, -xx       non-ASCII strings in hex, all strings in hex
-  -y            print the path of each fd, rebuilt from the trace's own history
+  -y            print what each fd refers to: its file's canonical path, as the
+                kernel named it when the fd was made (older traces: the path as
+                opened), socket:[INODE], pipe:[INODE], anon_inode:[eventfd]...
+  -yy           also sockets by protocol and addresses, as strace -yy prints them
+                (TCP:[127.0.0.1:80->127.0.0.1:4000], UNIX-STREAM:[INODE->PEER])
   -q, -qq       -qq: leave out "+++ exited with N +++" lines
   --pidns       a thread in a pid namespace of its own: its lines start with the
                 tid it saw there, then the host's ("1/4243"), and a pid it names
@@ -128,7 +134,7 @@ function parseSignals(spec: string): SignalFilter {
 export function parseArgs(argv: readonly string[], table: SyscallTable | undefined): ShowOptions {
   const o: ShowOptions = {
     file: '', follow: undefined, timestamps: 0, relative: false, syscallTimes: false, strSize: 32, xflag: 0,
-    fdPaths: false, quiet: 0, trace: undefined, status: undefined, signals: undefined, summary: 'none',
+    fdPaths: false, fdDetails: false, quiet: 0, trace: undefined, status: undefined, signals: undefined, summary: 'none',
     sortBy: 'time', output: undefined, pids: undefined, pidns: false, json: false, stateCalls: false, help: false,
   };
   const files: string[] = [];
@@ -179,7 +185,7 @@ export function parseArgs(argv: readonly string[], table: SyscallTable | undefin
         case 'r': o.relative = true; break;
         case 'T': o.syscallTimes = true; break;
         case 'x': o.xflag = Math.min(2, o.xflag + 1) as 1 | 2; break;
-        case 'y': o.fdPaths = true; break;
+        case 'y': if (o.fdPaths) o.fdDetails = true; o.fdPaths = true; break;
         case 'q': o.quiet++; break;
         case 'c': o.summary = 'only'; break;
         case 'C': o.summary = 'also'; break;

@@ -180,7 +180,7 @@ export async function show(o: ShowOptions, io: ShowIo): Promise<number> {
         if (!rec.header.attached && !partial && printCalls && !o.json) clock = new ThreadClock();
         if (partial && !o.json) line(historyLine(rec.header));
         if (renderer && !o.json) renderer = makeRenderer(follow ?? false);
-        const r = TraceDecoder.forHeader(rec.header, rec.offset, { strSize: o.strSize, xflag: o.xflag, fdPaths: o.fdPaths, pidns: o.pidns }, onItem);
+        const r = TraceDecoder.forHeader(rec.header, rec.offset, { strSize: o.strSize, xflag: o.xflag, fdPaths: o.fdPaths, pidns: o.pidns, fdDetails: o.fdDetails }, onItem);
         if (!(r instanceof TraceDecoder)) {
           problem = r;
           break;
