@@ -1,0 +1,434 @@
+// Writing runs into a Parquet dataset (dataset.ts has the layout). A trace file's
+// rows come from the decode worker, as bt-store add's do (ingest.ts): the same
+// messages, made into the same values by rows.ts; only the sink differs. DuckDB,
+// embedded, is the sink: each batch's number columns go into a staging table as
+// they came (one copy per column, no per-value call), the batch's distinct strings
+// into a string table, and one COPY per table writes its Parquet file.
+//
+// Files are written beside their final name (mode 0600, created so before DuckDB
+// writes them), then renamed into place: a failed export leaves no half-written
+// file, and an existing file is replaced only with `force`.
+import { closeSync, existsSync, renameSync, rmSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { type DuckDBAppender, type DuckDBConnection, DuckDBDataChunk, DuckDBInstance, DuckDBTimestampNanosecondsValue } from '@duckdb/node-api';
+import duckdb from '@duckdb/node-bindings';
+import { errnoNames } from '@beetrace/analyze';
+import { type Header, makePrivateDir, openPrivateFile, type Progress, type Trailer } from '@beetrace/format';
+import { CALL, CALL_COLUMNS, numColumn } from './bulk.js';
+import { abiRows, type Db, EXIT, StoreError } from './db.js';
+import {
+  checkDatasetVersion, columnsDdl, DATASET_VERSION, PARQUET_TABLES, type PartitionKey, sqlString, tableSource, TRACE_TABLES, type TraceTable,
+  writeDatasetMarker,
+} from './dataset.js';
+import type { BatchMessage, SummaryMessage } from './decode-worker.js';
+import { DecodeFeed, hashFileSync } from './ingest.js';
+import { keepsData, problemText, processValues, socketValues, traceEnd, traceIdOf, traceStart } from './rows.js';
+
+export interface ParquetOptions {
+  /** Hive-style folders under each table, in this order (host=..., date=YYYY-MM-DD). */
+  readonly partition?: readonly PartitionKey[];
+  /** Replace a trace's existing files. */
+  readonly force?: boolean;
+  /** Leave captured data out, as bt-store add --no-data. */
+  readonly noData?: boolean;
+  /** The host name to record (and partition by) instead of the recording's. */
+  readonly host?: string;
+  readonly progress?: Progress | undefined;
+  readonly shouldStop?: () => boolean;
+}
+
+export interface ParquetResult {
+  readonly id: number;
+  readonly syscalls: number;
+  /** The files written, one per table. */
+  readonly files: readonly string[];
+  /** Set when only part of the trace could be read: where reading stopped. */
+  readonly problem?: string;
+}
+
+/** Parquet writer settings: row groups sized for scans, zstd; the schema version in every file's metadata. */
+const COPY_OPTIONS = `FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 1048576, KV_METADATA {beetrace_schema_version: '${DATASET_VERSION}'}`;
+
+/** A folder name's value, hive-style: characters other than [A-Za-z0-9._-] as %XX. */
+function folderValue(v: string): string {
+  return v.replace(/[^A-Za-z0-9._-]/g, (ch) => [...Buffer.from(ch)].map((b) => `%${b.toString(16).toUpperCase().padStart(2, '0')}`).join('')) || 'unknown';
+}
+
+/** The hive folders of a trace: host=...(/date=...), in the order given. */
+function partitionPath(keys: readonly PartitionKey[], host: string | null, startEpochNs: number): string {
+  return keys.map((k) => {
+    if (k === 'host') return `host=${folderValue(host ?? '')}`;
+    return `date=${startEpochNs ? new Date(startEpochNs / 1e6).toISOString().slice(0, 10) : 'unknown'}`;
+  }).join('/');
+}
+
+const STAGE_NUMS = Array.from({ length: CALL_COLUMNS }, (_, k) => `n${k} DOUBLE`).join(', ');
+
+/**
+ * A dataset being written: one DuckDB for the whole run of exports. add() takes
+ * trace files, addStored() traces from an SQLite store.
+ */
+export class DatasetWriter {
+  private nextId = 1;
+  private abiWritten = new Set<string>();
+
+  private constructor(private readonly dir: string, private readonly opts: ParquetOptions, private readonly instance: DuckDBInstance,
+    private readonly con: DuckDBConnection) {}
+
+  /** Opens (or creates, mode 0700) the dataset folder; refuses one of a newer schema version. */
+  static async open(dir: string, opts: ParquetOptions = {}): Promise<DatasetWriter> {
+    if (existsSync(dir) && !statSync(dir).isDirectory()) throw new StoreError('NOT_A_DIRECTORY', `${dir} is not a directory (a dataset is a folder)`);
+    const version = checkDatasetVersion(dir, 'bt-export');
+    try {
+      makePrivateDir(dir);
+      if (version === undefined) await writeDatasetMarker(dir);
+    } catch (e) {
+      throw new StoreError('WRITE_FAILED', `cannot write ${dir}: ${(e as Error).message.replace(/^\w+: /, '')}`);
+    }
+    const instance = await DuckDBInstance.create(':memory:', { threads: '2' });
+    const con = await instance.connect();
+    const w = new DatasetWriter(dir, opts, instance, con);
+    // Call ids go on from the dataset's last, as a store's do.
+    if (existsSync(join(dir, 'traces'))) {
+      try {
+        const r = await con.runAndReadAll(`SELECT max(last_call_id) FROM ${tableSource(dir, 'traces')}`);
+        const v = r.getRows()[0]?.[0];
+        if (v !== null && v !== undefined) w.nextId = Number(v) + 1;
+      } catch {
+        // no files yet
+      }
+    }
+    return w;
+  }
+
+  close(): void {
+    this.con.closeSync();
+    this.instance.closeSync();
+  }
+
+  private path(table: string, partition: string, name: string): string {
+    return join(this.dir, table, partition, `${name}.parquet`);
+  }
+
+  /** Refuses to replace a trace's files unless forced. */
+  private checkFree(files: readonly string[]): void {
+    if (this.opts.force) return;
+    const taken = files.find((f) => existsSync(f));
+    if (taken) throw new StoreError('EXISTS', `${taken} exists (this run is in the dataset already); --force replaces it`);
+  }
+
+  /** COPY (select) TO file: through a 0600 file beside it, renamed into place. */
+  private async copy(select: string, file: string): Promise<void> {
+    const tmp = join(dirname(file), `.${Date.now()}-${process.pid}.tmp`);
+    try {
+      makePrivateDir(dirname(file));
+      closeSync(openPrivateFile(tmp, 'wx'));
+      await this.con.run(`COPY (${select}) TO ${sqlString(tmp)} (${COPY_OPTIONS})`);
+      renameSync(tmp, file);
+    } catch (e) {
+      rmSync(tmp, { force: true });
+      if (e instanceof StoreError) throw e;
+      throw new StoreError('WRITE_FAILED', `cannot write ${file}: ${(e as Error).message.replace(/^\w+: /, '')}`);
+    }
+  }
+
+  /** The syscall table's names and capture kinds of an ABI, once per dataset (and per unknown number met). */
+  private async writeAbi(abi: string, unknown: readonly (readonly [number, string])[], name: string): Promise<string[]> {
+    const files: string[] = [];
+    const rows = abiRows(abi);
+    const write = async (table: string, file: string, values: readonly (readonly (string | number)[])[]): Promise<void> => {
+      await this.con.run(`CREATE OR REPLACE TEMP TABLE st_abi (${columnsDdl(table)})`);
+      await appendRows(this.con, 'st_abi', table, values);
+      await this.copy('SELECT * FROM st_abi', file);
+      files.push(file);
+    };
+    const namesFile = join(this.dir, 'syscall_names', `${folderValue(abi)}.parquet`);
+    if (!this.abiWritten.has(abi) && (this.opts.force || !existsSync(namesFile))) {
+      await write('syscall_names', namesFile, rows.names);
+      await write('capture_kinds', join(this.dir, 'capture_kinds', `${folderValue(abi)}.parquet`), rows.kinds);
+    }
+    this.abiWritten.add(abi);
+    if (unknown.length > 0) await write('syscall_names', join(this.dir, 'syscall_names', `${folderValue(abi)}-${name}.parquet`), unknown.map(([nr, n]) => [nr, n, '']));
+    return files;
+  }
+
+  /** Exports one trace file. A damaged one is exported as far as it reads (`problem` says where it stopped). */
+  async add(file: string): Promise<ParquetResult> {
+    let size: number;
+    try {
+      const st = statSync(file);
+      if (!st.isFile()) throw new StoreError('NOT_A_FILE', `${file}: not a regular file`);
+      size = st.size;
+    } catch (e) {
+      if (e instanceof StoreError) throw e;
+      throw new StoreError('NO_FILE', `${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
+    }
+    const feed = new DecodeFeed(file, this.opts.noData ?? false);
+    try {
+      return await this.addFrom(file, size, feed);
+    } finally {
+      feed.close();
+    }
+  }
+
+  private async addFrom(file: string, size: number, feed: DecodeFeed): Promise<ParquetResult> {
+    const hash = hashFileSync(file);
+    const id = traceIdOf(hash);
+    const name = hash.slice(0, 16);
+    const firstId = this.nextId;
+    const con = this.con;
+    let header: Header | undefined;
+    let trailer: Trailer | undefined;
+    let summary: SummaryMessage | undefined;
+    let start: ReturnType<typeof traceStart> | undefined;
+    let files: string[] = [];
+    let partition = '';
+    let problem: string | undefined;
+    let complete = false;
+    const stage = new CallStage(con, firstId);
+    const execs: (string | number | null)[][] = [];
+    const signals: (string | number | null)[][] = [];
+    await stage.create();
+    for (;;) {
+      const rec = await feed.next();
+      if (this.opts.shouldStop?.()) throw new StoreError('INTERRUPTED', 'interrupted: nothing of this trace was written', EXIT.INTERRUPTED);
+      if (rec.kind === 'header') {
+        header = rec.header;
+        start = traceStart(header, file, hash, size, keepsData(header, this.opts.noData ?? false));
+        if (this.opts.host !== undefined) start = { ...start, host: this.opts.host };
+        partition = partitionPath(this.opts.partition ?? [], start.host, start.start_epoch_ns);
+        files = TRACE_TABLES.map((t) => this.path(t, partition, name));
+        this.checkFree(files);
+      } else if (rec.kind === 'unknown-abi') {
+        throw new StoreError('UNKNOWN_ABI', `${file}: syscall table "${rec.abi}" is not known to this bt-export`);
+      } else if (rec.kind === 'batch') {
+        await stage.batch(rec);
+        for (const e of rec.execs) execs.push([id, e.pid, e.tid, e.ts, e.filename, e.argv]);
+        for (const s of rec.signals) signals.push([id, s.ts, s.pid, s.tid, s.signo, s.signal || null]);
+        this.opts.progress?.update(rec.offset, size, stage.rows);
+        feed.recycle(rec);
+      } else if (rec.kind === 'summary') {
+        summary = rec;
+      } else if (rec.kind === 'trailer') {
+        trailer = rec.trailer;
+      } else if (rec.kind === 'end') {
+        complete = rec.complete;
+        if (rec.problem) problem = problemText(rec.problem);
+        if (!header || !start) throw new StoreError(rec.problem?.code ?? 'NOT_A_TRACE', `${file}: ${rec.problem?.message ?? 'not a beetrace trace'}; nothing written`);
+        break;
+      }
+    }
+    this.opts.progress?.done();
+    if (!summary) throw new StoreError('INTERNAL', `${file}: the reading thread sent no summary; nothing written`);
+    for (const e of summary.execs) execs.push([id, e.pid, e.tid, e.ts, e.filename, e.argv]);
+    const end = traceEnd(header!, trailer, summary, stage.rows, firstId, complete, problem);
+    const small: Record<Exclude<TraceTable, 'calls'>, (string | number | null)[][]> = {
+      traces: [traceRow(id, start!, end)],
+      processes: summary.processes.map((p) => [id, ...processValues(p)]),
+      execs,
+      signals,
+      sockets: summary.sockets.map((k) => [id, ...socketValues(k, firstId)]),
+      call_stats: summary.stats.map((r) => [id, r.nr, r.calls, r.errors, r.total, r.min, r.max]),
+    };
+    const written: string[] = [];
+    for (const table of TRACE_TABLES) {
+      const target = this.path(table, partition, name);
+      if (table === 'calls') await this.copy(stage.select(id), target);
+      else {
+        await con.run(`CREATE OR REPLACE TEMP TABLE st_small (${columnsDdl(table)})`);
+        await appendRows(con, 'st_small', table, small[table]);
+        await this.copy('SELECT * FROM st_small', target);
+      }
+      written.push(target);
+    }
+    const unknown = summary.stats.filter((r) => !r.known).map((r) => [r.nr, r.name] as const);
+    written.push(...await this.writeAbi(start!.abi, unknown, name));
+    this.nextId = firstId + stage.rows;
+    const result = { id, syscalls: stage.rows, files: written };
+    return problem === undefined ? result : { ...result, problem };
+  }
+
+  /** Exports the traces of an SQLite store (bt-store export): its rows as stored, its trace and call ids kept. */
+  async addStored(db: Db): Promise<ParquetResult[]> {
+    const results: ParquetResult[] = [];
+    const traces = db.prepare('SELECT * FROM traces ORDER BY first_call_id, id').all() as Record<string, string | number | null>[];
+    const con = this.con;
+    for (const t of traces) {
+      const id = Number(t.id);
+      const name = String(t.hash).slice(0, 16);
+      const host = this.opts.host ?? (t.host as string | null);
+      const partition = partitionPath(this.opts.partition ?? [], host, Number(t.start_epoch_ns ?? 0));
+      const files = TRACE_TABLES.map((table) => this.path(table, partition, name));
+      this.checkFree(files);
+      const row = PARQUET_TABLES.traces!.map(([c]) => (c === 'host' ? host : c === 'start_time' ? t.start_epoch_ns ?? 0 : t[c] ?? null));
+      const a = t.first_call_id, b = t.last_call_id;
+      for (const table of TRACE_TABLES) {
+        await con.run(`CREATE OR REPLACE TEMP TABLE st_small (${columnsDdl(table)})`);
+        const cols = PARQUET_TABLES[table]!.map(([c]) => c);
+        let rows: Iterable<unknown[]>;
+        if (table === 'traces') rows = [row];
+        else if (table === 'calls') {
+          const select = cols.map((c) => (c === 'path' ? 'p.path' : c === 'path2' ? 'q.path' : `c.${c}`)).join(', ');
+          rows = a === null ? [] : db.prepare(`SELECT ${select} FROM calls c LEFT JOIN paths p ON p.id = c.path_id LEFT JOIN paths q ON q.id = c.path2_id
+            WHERE c.id BETWEEN ? AND ? ORDER BY c.id`).raw(true).safeIntegers(true).iterate(a, b) as Iterable<unknown[]>;
+        } else rows = db.prepare(`SELECT ${cols.join(', ')} FROM ${table} WHERE trace_id = ?`).raw(true).safeIntegers(true).iterate(id) as Iterable<unknown[]>;
+        await appendRows(con, 'st_small', table, rows);
+        await this.copy('SELECT * FROM st_small', files[TRACE_TABLES.indexOf(table)]!);
+      }
+      const unknown = db.prepare(`SELECT DISTINCT s.nr, n.name FROM call_stats s JOIN syscall_names n ON n.nr = s.nr WHERE s.trace_id = ? AND n.classes = ''`)
+        .raw(true).all(id) as [number, string][];
+      const written = [...files, ...await this.writeAbi(String(t.abi ?? 'x86_64'), unknown, name)];
+      results.push({ id, syscalls: Number(t.syscalls), files: written });
+    }
+    return results;
+  }
+}
+
+/** The traces row: the id, then the start and end columns in the table's order. */
+function traceRow(id: number, start: ReturnType<typeof traceStart>, end: ReturnType<typeof traceEnd>): (string | number | null)[] {
+  const all: Record<string, string | number | null> = { id, ...start, ...end };
+  // start_time as a timestamp: from the epoch nanoseconds.
+  all.start_time = start.start_epoch_ns;
+  return PARQUET_TABLES.traces!.map(([c]) => all[c] ?? null);
+}
+
+/** Appends rows to a staging table whose columns are `table`'s Parquet columns. */
+async function appendRows(con: DuckDBConnection, staging: string, table: string, rows: Iterable<readonly unknown[]>): Promise<void> {
+  const types = PARQUET_TABLES[table]!.map(([, t]) => t);
+  const app: DuckDBAppender = await con.createAppender(staging);
+  try {
+    for (const row of rows) {
+      for (let k = 0; k < types.length; k++) {
+        const v = row[k];
+        if (v === null || v === undefined || (typeof v === 'number' && Number.isNaN(v))) app.appendNull();
+        else if (types[k] === 'VARCHAR') app.appendVarchar(String(v));
+        else if (types[k] === 'INTEGER') app.appendInteger(Number(v));
+        else if (types[k] === 'TIMESTAMP_NS') {
+          if (Number(v) === 0) app.appendNull();
+          else app.appendValue(new DuckDBTimestampNanosecondsValue(BigInt(Math.round(Number(v)))));
+        } else app.appendBigInt(typeof v === 'bigint' ? v : BigInt(Math.round(Number(v))));
+      }
+      app.endRow();
+    }
+  } finally {
+    app.closeSync();
+  }
+}
+
+/**
+ * The calls of one trace on their way to Parquet: each batch's number columns
+ * (the decode worker's, src/bulk.ts) into a table of doubles, copied column by
+ * column into DuckDB's vectors, and each batch's distinct strings into a string
+ * table; select() makes the Parquet columns from them.
+ */
+class CallStage {
+  rows = 0;
+  private strings = 0;
+  private readonly chunk: DuckDBDataChunk;
+  private readonly raw: duckdb.DataChunk;
+  private readonly width: number;
+  private calls!: DuckDBAppender;
+  private text!: DuckDBAppender;
+
+  constructor(private readonly con: DuckDBConnection, private readonly firstId: number) {
+    this.width = duckdb.vector_size();
+    const dbl = duckdb.create_logical_type(duckdb.Type.DOUBLE);
+    const int = duckdb.create_logical_type(duckdb.Type.INTEGER);
+    this.raw = duckdb.create_data_chunk([...Array<duckdb.LogicalType>(CALL_COLUMNS).fill(dbl), int, int, int, int]);
+    this.chunk = new DuckDBDataChunk(this.raw);
+  }
+
+  async create(): Promise<void> {
+    await this.con.run(`CREATE OR REPLACE TEMP TABLE st_calls (${STAGE_NUMS}, path INTEGER, path2 INTEGER, args INTEGER, caps INTEGER)`);
+    await this.con.run('CREATE OR REPLACE TEMP TABLE st_text (i INTEGER, s VARCHAR)');
+    this.calls = await this.con.createAppender('st_calls');
+    this.text = await this.con.createAppender('st_text');
+  }
+
+  /** Adds the distinct strings of a text column (bulk.ts layout) and returns its row indexes made global (-1 stays -1). */
+  private textColumn(buf: Uint8Array): Int32Array {
+    const b = Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength);
+    const rows = b.readUInt32LE(0);
+    const count = b.readUInt32LE(4);
+    const index = new Int32Array(rows);
+    index.set(new Int32Array(buf.buffer, buf.byteOffset + 8, rows));
+    const offsets = new Uint32Array(buf.buffer, buf.byteOffset + 8 + 4 * rows, count + 1);
+    const head = 8 + 4 * rows + 4 * (count + 1);
+    const base = this.strings;
+    for (let j = 0; j < count; j++) {
+      this.text.appendInteger(base + j);
+      this.text.appendVarchar(b.toString('utf8', head + offsets[j]!, head + offsets[j + 1]!));
+      this.text.endRow();
+    }
+    this.strings += count;
+    for (let i = 0; i < rows; i++) if (index[i]! >= 0) index[i] = index[i]! + base;
+    return index;
+  }
+
+  private strings1(list: readonly string[]): number {
+    const base = this.strings;
+    for (let j = 0; j < list.length; j++) {
+      this.text.appendInteger(base + j);
+      this.text.appendVarchar(list[j]!);
+      this.text.endRow();
+    }
+    this.strings += list.length;
+    return base;
+  }
+
+  async batch(m: BatchMessage): Promise<void> {
+    const n = m.rows;
+    const idCol = numColumn(m.nums, CALL.ID, n);
+    for (let i = 0; i < n; i++) idCol[i] = this.firstId + this.rows + i;
+    const pathBase = this.strings1(m.paths);
+    const path = new Int32Array(n);
+    const path2 = new Int32Array(n);
+    const pi = m.pathIndex;
+    for (let i = 0; i < n; i++) {
+      const a = pi[2 * i]!, b = pi[2 * i + 1]!;
+      path[i] = a < 0 ? -1 : a + pathBase;
+      path2[i] = b < 0 ? -1 : b + pathBase;
+    }
+    const args = this.textColumn(m.args);
+    const caps = this.textColumn(m.caps);
+    const ints = [path, path2, args, caps];
+    for (let s = 0; s < n; s += this.width) {
+      const k = Math.min(this.width, n - s);
+      duckdb.data_chunk_reset(this.raw);
+      duckdb.data_chunk_set_size(this.raw, k);
+      for (let c = 0; c < CALL_COLUMNS; c++) {
+        const v = duckdb.data_chunk_get_vector(this.raw, c);
+        duckdb.copy_data_to_vector(v, 0, m.nums.buffer, m.nums.byteOffset + (c * n + s) * 8, k * 8);
+      }
+      ints.forEach((col, j) => {
+        const v = duckdb.data_chunk_get_vector(this.raw, CALL_COLUMNS + j);
+        duckdb.copy_data_to_vector(v, 0, col.buffer as ArrayBuffer, col.byteOffset + s * 4, k * 4);
+      });
+      this.calls.appendDataChunk(this.chunk);
+    }
+    this.rows += n;
+  }
+
+  /** The calls rows, in the Parquet table's columns and order. */
+  select(traceId: number): string {
+    this.calls.closeSync();
+    this.text.closeSync();
+    const num = (k: number, type: string): string => `TRY_CAST(CASE WHEN isnan(n${k}) THEN NULL ELSE n${k} END AS ${type})`;
+    const names: string[] = [];
+    for (const [nr, name] of errnoNames()) names[nr] = name;
+    const errnoList = `[${Array.from(names, (x) => (x === undefined ? 'NULL' : sqlString(x))).join(', ')}]::VARCHAR[]`;
+    const ret = num(CALL.RET, 'BIGINT');
+    const text = (col: string): string => `CASE WHEN ${col} >= 0 THEN t.l[${col} + 1] END`;
+    const cols: Record<string, string> = {
+      id: num(CALL.ID, 'BIGINT'), trace_id: `CAST(${traceId} AS BIGINT)`, seq: `CAST(n${CALL.ID} - ${this.firstId} AS BIGINT)`,
+      pid: num(CALL.PID, 'INTEGER'), tid: num(CALL.TID, 'INTEGER'), nr: num(CALL.NR, 'INTEGER'), ret,
+      errno: `CASE WHEN n${CALL.FAILED} = 1 THEN ifnull(e.l[CAST(-${ret} AS BIGINT) + 1], 'E' || CAST(-${ret} AS VARCHAR)) END`,
+      ts_ns: num(CALL.TS, 'BIGINT'), dur_ns: num(CALL.DUR, 'BIGINT'),
+      arg0: num(CALL.ARG0, 'BIGINT'), arg1: num(CALL.ARG0 + 1, 'BIGINT'), arg2: num(CALL.ARG0 + 2, 'BIGINT'),
+      arg3: num(CALL.ARG0 + 3, 'BIGINT'), arg4: num(CALL.ARG0 + 4, 'BIGINT'), arg5: num(CALL.ARG0 + 5, 'BIGINT'),
+      flags: num(CALL.FLAGS, 'INTEGER'), path: text('path'), path2: text('path2'), fd: num(CALL.FD, 'INTEGER'), caps: text('caps'), args: text('args'),
+    };
+    return `SELECT ${PARQUET_TABLES.calls!.map(([c]) => `${cols[c]} AS "${c}"`).join(', ')}
+      FROM st_calls, (SELECT list(s ORDER BY i) AS l FROM st_text) t, (SELECT ${errnoList} AS l) e`;
+  }
+}
