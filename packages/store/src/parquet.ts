@@ -5,15 +5,15 @@
 // they came (one copy per column, no per-value call), the batch's distinct strings
 // into a string table, and one COPY per table writes its Parquet file.
 //
-// Files are written beside their final name (mode 0600, created so before DuckDB
-// writes them), then renamed into place: a failed export leaves no half-written
+// Files are written beside their final name (mode 0600: made so before DuckDB
+// writes, under a umask that keeps the one DuckDB makes so), then renamed into place: a failed export leaves no half-written
 // file, and an existing file is replaced only with `force`.
-import { closeSync, existsSync, renameSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { type DuckDBAppender, type DuckDBConnection, DuckDBDataChunk, DuckDBInstance, DuckDBTimestampNanosecondsValue } from '@duckdb/node-api';
 import duckdb from '@duckdb/node-bindings';
 import { errnoNames } from '@beetrace/analyze';
-import { type Header, makePrivateDir, openPrivateFile, type Progress, type Trailer } from '@beetrace/format';
+import { type Header, makePrivateDir, openPrivateFile, PRIVATE_FILE_MODE, type Progress, type Trailer } from '@beetrace/format';
 import { CALL, CALL_COLUMNS, numColumn } from './bulk.js';
 import { abiRows, type Db, EXIT, StoreError } from './db.js';
 import {
@@ -33,7 +33,6 @@ export interface ParquetOptions {
   readonly noData?: boolean;
   /** The host name to record (and partition by) instead of the recording's. */
   readonly host?: string;
-  readonly progress?: Progress | undefined;
   readonly shouldStop?: () => boolean;
 }
 
@@ -123,7 +122,14 @@ export class DatasetWriter {
     try {
       makePrivateDir(dirname(file));
       closeSync(openPrivateFile(tmp, 'wx'));
-      await this.con.run(`COPY (${select}) TO ${sqlString(tmp)} (${COPY_OPTIONS})`);
+      // DuckDB writes a new file in place of the one made private: created under a umask that leaves it 0600.
+      const umask = process.umask(0o077);
+      try {
+        await this.con.run(`COPY (${select}) TO ${sqlString(tmp)} (${COPY_OPTIONS})`);
+      } finally {
+        process.umask(umask);
+      }
+      chmodSync(tmp, PRIVATE_FILE_MODE);
       renameSync(tmp, file);
     } catch (e) {
       rmSync(tmp, { force: true });
@@ -153,7 +159,7 @@ export class DatasetWriter {
   }
 
   /** Exports one trace file. A damaged one is exported as far as it reads (`problem` says where it stopped). */
-  async add(file: string): Promise<ParquetResult> {
+  async add(file: string, progress?: Progress): Promise<ParquetResult> {
     let size: number;
     try {
       const st = statSync(file);
@@ -165,13 +171,13 @@ export class DatasetWriter {
     }
     const feed = new DecodeFeed(file, this.opts.noData ?? false);
     try {
-      return await this.addFrom(file, size, feed);
+      return await this.addFrom(file, size, feed, progress);
     } finally {
       feed.close();
     }
   }
 
-  private async addFrom(file: string, size: number, feed: DecodeFeed): Promise<ParquetResult> {
+  private async addFrom(file: string, size: number, feed: DecodeFeed, progress: Progress | undefined): Promise<ParquetResult> {
     const hash = hashFileSync(file);
     const id = traceIdOf(hash);
     const name = hash.slice(0, 16);
@@ -205,7 +211,7 @@ export class DatasetWriter {
         await stage.batch(rec);
         for (const e of rec.execs) execs.push([id, e.pid, e.tid, e.ts, e.filename, e.argv]);
         for (const s of rec.signals) signals.push([id, s.ts, s.pid, s.tid, s.signo, s.signal || null]);
-        this.opts.progress?.update(rec.offset, size, stage.rows);
+        progress?.update(rec.offset, size, stage.rows);
         feed.recycle(rec);
       } else if (rec.kind === 'summary') {
         summary = rec;
@@ -218,7 +224,7 @@ export class DatasetWriter {
         break;
       }
     }
-    this.opts.progress?.done();
+    progress?.done();
     if (!summary) throw new StoreError('INTERNAL', `${file}: the reading thread sent no summary; nothing written`);
     for (const e of summary.execs) execs.push([id, e.pid, e.tid, e.ts, e.filename, e.argv]);
     const end = traceEnd(header!, trailer, summary, stage.rows, firstId, complete, problem);
@@ -249,7 +255,7 @@ export class DatasetWriter {
   }
 
   /** Exports the traces of an SQLite store (bt-store export): its rows as stored, its trace and call ids kept. */
-  async addStored(db: Db): Promise<ParquetResult[]> {
+  async addStored(db: Db, done?: (r: ParquetResult) => void): Promise<ParquetResult[]> {
     const results: ParquetResult[] = [];
     const traces = db.prepare('SELECT * FROM traces ORDER BY first_call_id, id').all() as Record<string, string | number | null>[];
     const con = this.con;
@@ -278,7 +284,9 @@ export class DatasetWriter {
       const unknown = db.prepare(`SELECT DISTINCT s.nr, n.name FROM call_stats s JOIN syscall_names n ON n.nr = s.nr WHERE s.trace_id = ? AND n.classes = ''`)
         .raw(true).all(id) as [number, string][];
       const written = [...files, ...await this.writeAbi(String(t.abi ?? 'x86_64'), unknown, name)];
-      results.push({ id, syscalls: Number(t.syscalls), files: written });
+      const r = { id, syscalls: Number(t.syscalls), files: written };
+      results.push(r);
+      done?.(r);
     }
     return results;
   }

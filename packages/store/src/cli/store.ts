@@ -3,8 +3,10 @@ import { ProgressLine } from '@beetrace/format';
 import { parseArgs } from 'node:util';
 import { defaultDbPath, EXIT, openStore, StoreError } from '../db.js';
 import { ingestFile, removeTrace } from '../ingest.js';
+import { DatasetWriter } from '../parquet.js';
 import { writeRows } from '../output.js';
 import { outputFormat, runMain, usage } from './common.js';
+import { PARQUET_HELP, PARQUET_OPTIONS, partitionKeys } from './parquet-options.js';
 
 const HELP = `Usage: bt-store [--db PATH] COMMAND ...
 
@@ -15,6 +17,9 @@ Commands:
                     short is stored up to its last complete batch, flagged truncated
   ls                list stored traces: id, command, host, start, events, lost, exit
   rm ID...          remove stored traces
+  export --format parquet -o DIR
+                    write every stored trace into a Parquet dataset (as
+                    bt-export --format parquet writes trace files), ids kept
 
 Options:
   --db PATH         database (default: $BT_DB, else $XDG_DATA_HOME/beetrace/traces.db,
@@ -22,8 +27,11 @@ Options:
   --format FMT      ls output: table, tsv, csv, json, ndjson (default: table on a terminal, else tsv)
   --no-data         add: leave captured data out (what the programs read and wrote:
                     buffer contents); strings, structs, addresses and argv stay
-  -q, --quiet       add: no per-file line
+  -q, --quiet       add, export: no per-trace line
   -h, --help        this help
+
+Options of export:
+${PARQUET_HELP}
 
 The database is created mode 0600 (its directory 0700): it holds what the traced
 programs read and wrote. An existing database that others may open gets a warning.
@@ -37,6 +45,7 @@ EXAMPLES
   bt-store --db shared.db add --no-data run.pb   a store to share: no buffer contents
   bt-store ls
   bt-store rm 3
+  bt-store export --format parquet --partition host,date -o runs/
 `;
 
 async function main(): Promise<number> {
@@ -46,6 +55,7 @@ async function main(): Promise<number> {
       args: process.argv.slice(2),
       allowPositionals: true,
       options: {
+        ...PARQUET_OPTIONS,
         db: { type: 'string' },
         format: { type: 'string' },
         'no-data': { type: 'boolean' },
@@ -63,7 +73,11 @@ async function main(): Promise<number> {
   }
   const [command, ...rest] = positionals;
   const dbPath = values.db ?? defaultDbPath();
-  const format = outputFormat(values.format, process.stdout.isTTY ? 'table' : 'tsv');
+  if (command !== 'export') {
+    const extra = (['output', 'partition', 'host', 'force'] as const).find((k) => values[k] !== undefined);
+    if (extra) throw usage(`--${extra} is an option of export`);
+  }
+  const format = command === 'export' ? 'tsv' : outputFormat(values.format, process.stdout.isTTY ? 'table' : 'tsv');
   const noData = values['no-data'] ?? false;
   if (noData && command !== 'add') throw usage('--no-data is an option of add');
   const warn = (message: string): void => { process.stderr.write(`bt-store: ${message}\n`); };
@@ -133,10 +147,31 @@ async function main(): Promise<number> {
       }
       return missing > 0 ? EXIT.FAILURE : EXIT.OK;
     }
+    case 'export': {
+      if (rest.length > 0) throw usage(`export takes no arguments (got "${rest[0]}")`);
+      if (values.format !== 'parquet') throw usage(values.format === undefined ? 'export needs --format parquet' : `unknown export format "${values.format}" (parquet)`);
+      if (values.output === undefined) throw usage('export needs -o DIR (the dataset folder)');
+      const partition = partitionKeys(values.partition);
+      const db = openStore(dbPath, { readonly: true, warn });
+      try {
+        const writer = await DatasetWriter.open(values.output, { partition, force: values.force ?? false, ...(values.host === undefined ? {} : { host: values.host }) });
+        try {
+          const results = await writer.addStored(db, (r) => {
+            if (!values.quiet) process.stderr.write(`trace ${r.id}: exported (${r.syscalls} syscalls) into ${values.output}\n`);
+          });
+          if (results.length === 0) process.stderr.write(`bt-store: the store ${dbPath} has no traces; nothing exported\n`);
+        } finally {
+          writer.close();
+        }
+      } finally {
+        db.close();
+      }
+      return EXIT.OK;
+    }
     case undefined:
-      throw usage('no command (add, ls, rm)');
+      throw usage('no command (add, ls, rm, export)');
     default:
-      throw usage(`unknown command "${command}" (add, ls, rm)`);
+      throw usage(`unknown command "${command}" (add, ls, rm, export)`);
   }
 }
 
