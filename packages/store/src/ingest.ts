@@ -8,7 +8,7 @@ import { Worker } from 'node:worker_threads';
 import type Database from 'better-sqlite3';
 import { errnoNames } from '@beetrace/analyze';
 import type { Header, Progress, Trailer } from '@beetrace/format';
-import { blob, CALL, numColumn } from './bulk.js';
+import { blob, CALL, EXACT_COLUMNS, numColumn } from './bulk.js';
 import { type Db, EXIT, loadRowsExtension, StoreError } from './db.js';
 import type { BatchMessage, DecodeWorkerInput, DecodeWorkerMessage, ExecRow, SignalRow, SummaryMessage } from './decode-worker.js';
 import { keepsData, problemText, processValues, socketValues, traceEnd, traceIdOf, traceStart } from './rows.js';
@@ -181,6 +181,8 @@ class TraceIngest {
       path2Col[i] = b < 0 ? NaN : ids[b]!;
     }
     this.ins.insert(m);
+    // Values beyond 2^53, which the number columns hold rounded: exactly.
+    for (const e of m.exact) this.db.prepare(`UPDATE calls SET ${EXACT_COLUMNS[e.column]} = ? WHERE id = ?`).run(e.value, this.firstId + this.seq - n + e.row);
     this.execs(m.execs);
     for (const s of m.signals as readonly SignalRow[]) this.insSignal.run(this.traceId, s.ts, s.pid, s.tid, s.signo, s.signal || null);
   }

@@ -14,7 +14,7 @@ import { type DuckDBAppender, type DuckDBConnection, DuckDBDataChunk, DuckDBInst
 import duckdb from '@duckdb/node-bindings';
 import { errnoNames } from '@beetrace/analyze';
 import { type Header, makePrivateDir, openPrivateFile, PRIVATE_FILE_MODE, type Progress, type Trailer } from '@beetrace/format';
-import { CALL, CALL_COLUMNS, numColumn } from './bulk.js';
+import { CALL, CALL_COLUMNS, EXACT_COLUMNS, numColumn } from './bulk.js';
 import { abiRows, type Db, EXIT, StoreError } from './db.js';
 import {
   checkDatasetVersion, columnsDdl, DATASET_VERSION, PARQUET_TABLES, type PartitionKey, sqlString, tableSource, TRACE_TABLES, type TraceTable,
@@ -337,6 +337,8 @@ class CallStage {
   private readonly width: number;
   private calls!: DuckDBAppender;
   private text!: DuckDBAppender;
+  private exact!: DuckDBAppender;
+  private exactCount = 0;
 
   constructor(private readonly con: DuckDBConnection, private readonly firstId: number) {
     this.width = duckdb.vector_size();
@@ -349,8 +351,10 @@ class CallStage {
   async create(): Promise<void> {
     await this.con.run(`CREATE OR REPLACE TEMP TABLE st_calls (${STAGE_NUMS}, path INTEGER, path2 INTEGER, args INTEGER, caps INTEGER)`);
     await this.con.run('CREATE OR REPLACE TEMP TABLE st_text (i INTEGER, s VARCHAR)');
+    await this.con.run('CREATE OR REPLACE TEMP TABLE st_exact (id BIGINT, col INTEGER, v BIGINT)');
     this.calls = await this.con.createAppender('st_calls');
     this.text = await this.con.createAppender('st_text');
+    this.exact = await this.con.createAppender('st_exact');
   }
 
   /** Adds the distinct strings of a text column (bulk.ts layout) and returns its row indexes made global (-1 stays -1). */
@@ -414,6 +418,13 @@ class CallStage {
       });
       this.calls.appendDataChunk(this.chunk);
     }
+    for (const e of m.exact) {
+      this.exact.appendBigInt(BigInt(this.firstId + this.rows + e.row));
+      this.exact.appendInteger(e.column);
+      this.exact.appendBigInt(e.value);
+      this.exact.endRow();
+      this.exactCount++;
+    }
     this.rows += n;
   }
 
@@ -421,7 +432,11 @@ class CallStage {
   select(traceId: number): string {
     this.calls.closeSync();
     this.text.closeSync();
-    const num = (k: number, type: string): string => `TRY_CAST(CASE WHEN isnan(n${k}) THEN NULL ELSE n${k} END AS ${type})`;
+    this.exact.closeSync();
+    const num = (k: number, type: string): string => {
+      const rounded = `TRY_CAST(CASE WHEN isnan(n${k}) THEN NULL ELSE n${k} END AS ${type})`;
+      return this.exactCount > 0 && EXACT_COLUMNS[k] !== undefined ? `coalesce(x.c${k}, ${rounded})` : rounded;
+    };
     const names: string[] = [];
     for (const [nr, name] of errnoNames()) names[nr] = name;
     const errnoList = `[${Array.from(names, (x) => (x === undefined ? 'NULL' : sqlString(x))).join(', ')}]::VARCHAR[]`;
@@ -437,6 +452,9 @@ class CallStage {
       flags: num(CALL.FLAGS, 'INTEGER'), path: text('path'), path2: text('path2'), fd: num(CALL.FD, 'INTEGER'), caps: text('caps'), args: text('args'),
     };
     return `SELECT ${PARQUET_TABLES.calls!.map(([c]) => `${cols[c]} AS "${c}"`).join(', ')}
-      FROM st_calls, (SELECT list(s ORDER BY i) AS l FROM st_text) t, (SELECT ${errnoList} AS l) e`;
+      FROM st_calls${this.exactCount === 0 ? '' : `
+      LEFT JOIN (SELECT id, ${Object.keys(EXACT_COLUMNS).map((k) => `max(v) FILTER (WHERE col = ${k}) AS c${k}`).join(', ')} FROM st_exact GROUP BY id) x
+        ON x.id = CAST(st_calls.n${CALL.ID} AS BIGINT)`}
+      CROSS JOIN (SELECT list(s ORDER BY i) AS l FROM st_text) t CROSS JOIN (SELECT ${errnoList} AS l) e`;
   }
 }

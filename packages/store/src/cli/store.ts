@@ -118,7 +118,7 @@ async function main(): Promise<number> {
       const db = openStore(dbPath, { readonly: true, warn });
       try {
         const stmt = db.prepare(`SELECT id, command, host, start_time AS start, syscalls, process_events AS proc_events, lost,
-          exit_status AS exit, CASE WHEN truncated THEN 'truncated' ELSE '' END AS note FROM traces ORDER BY id`).raw(true);
+          exit_status AS exit, CASE WHEN truncated THEN 'truncated' ELSE '' END AS note FROM traces ORDER BY added_epoch_ns, id`).raw(true);
         const n = writeRows(stmt.columns().map((c) => c.name), stmt.iterate() as Iterable<never>, { format, human: false });
         if (process.stdout.isTTY && format === 'table') process.stderr.write(`(${n} trace${n === 1 ? '' : 's'})\n`);
       } finally {
