@@ -4,9 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { defaultDbPath, type Db, EXIT, openStore, StoreError } from '../db.js';
-import { openDataset } from '../dataset.js';
 import { ingestFile } from '../ingest.js';
-import { runDuckQuery } from '../duck-query.js';
 import { writeRows } from '../output.js';
 import { runQuery, schemaText } from '../query.js';
 import { outputFormat, runMain, usage } from './common.js';
@@ -86,6 +84,8 @@ async function main(): Promise<number> {
   if (engine === 'duckdb') {
     if (values.dataset === undefined) throw usage('--engine duckdb needs --dataset DIR');
     if (traces.length > 0 || values.db !== undefined || values.write) throw usage('--engine duckdb takes --dataset DIR and SQL only (no trace files, --db or --write)');
+    const { openDataset } = await import('../dataset.js');
+    const { runDuckQuery } = await import('../duck-query.js');
     const { instance, con } = await openDataset(values.dataset);
     try {
       const { columns, rows } = await runDuckQuery(con, sql);

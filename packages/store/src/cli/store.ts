@@ -3,7 +3,6 @@ import { ProgressLine } from '@beetrace/format';
 import { parseArgs } from 'node:util';
 import { defaultDbPath, EXIT, openStore, StoreError } from '../db.js';
 import { ingestFile, removeTrace } from '../ingest.js';
-import { DatasetWriter } from '../parquet.js';
 import { writeRows } from '../output.js';
 import { outputFormat, runMain, usage } from './common.js';
 import { PARQUET_HELP, PARQUET_OPTIONS, partitionKeys } from './parquet-options.js';
@@ -154,6 +153,7 @@ async function main(): Promise<number> {
       const partition = partitionKeys(values.partition);
       const db = openStore(dbPath, { readonly: true, warn });
       try {
+        const { DatasetWriter } = await import('../parquet.js');
         const writer = await DatasetWriter.open(values.output, { partition, force: values.force ?? false, ...(values.host === undefined ? {} : { host: values.host }) });
         try {
           const results = await writer.addStored(db, (r) => {
