@@ -17,6 +17,7 @@ import { join } from 'node:path';
 import { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import { writePrivateFile } from '@beetrace/format';
 import { StoreError } from './db.js';
+import { PORTABLE_VIEWS } from './schema.js';
 
 /** Version of the dataset's layout and columns; a dataset of a newer version is refused. */
 export const DATASET_VERSION = 1;
@@ -72,11 +73,12 @@ export function columnsDdl(table: string): string {
 }
 
 /**
- * The store's views in DuckDB's dialect, over the Parquet tables (schema.ts has
- * SQLite's). Same names, columns, order and values: the equivalence test runs
- * every view on both engines over the same runs. What differs: calls has its
- * path strings (no paths table), `/` on integers is `//`, booleans are cast to
- * 0/1, and strings are built with repeat() and casts.
+ * The store's views over the Parquet tables. process_tree and network are the
+ * store's own SQL (PORTABLE_VIEWS); the ones over calls are written for DuckDB
+ * here (schema.ts has SQLite's): calls has its path strings where the store joins
+ * its paths table, `/` on integers is `//`, a boolean is cast to 0/1. Same names,
+ * columns, order and values: test/src/parquet.test.ts runs every view on both
+ * engines over the same runs.
  */
 export const DUCKDB_VIEWS = `
 CREATE VIEW syscalls AS
@@ -101,26 +103,8 @@ CREATE VIEW summary AS
          round(100.0 * s.total_ns / nullif(sum(s.total_ns) OVER (PARTITION BY s.trace_id), 0), 2) AS pct_time,
          s.total_ns, s.total_ns // s.calls AS avg_ns, s.calls, s.errors, n.name AS syscall, s.min_ns, s.max_ns
   FROM call_stats s JOIN syscall_names n ON n.nr = s.nr;
-CREATE VIEW process_tree AS
-  WITH RECURSIVE tree (trace_id, pid, start_ns, depth, sort) AS (
-    SELECT p.trace_id, p.pid, p.start_ns, 0, printf('%020d.%010d', ifnull(p.start_ns, 0), p.pid)
-    FROM processes p
-    WHERE p.parent_pid IS NULL
-       OR NOT EXISTS (SELECT 1 FROM processes q WHERE q.trace_id = p.trace_id AND q.pid = p.parent_pid
-                      AND ifnull(q.start_ns, 0) <= ifnull(p.start_ns, 0))
-    UNION ALL
-    SELECT c.trace_id, c.pid, c.start_ns, t.depth + 1, t.sort || '/' || printf('%020d.%010d', ifnull(c.start_ns, 0), c.pid)
-    FROM tree t JOIN processes c ON c.trace_id = t.trace_id AND c.parent_pid = t.pid
-      AND ifnull(c.start_ns, 0) >= ifnull(t.start_ns, 0)
-  )
-  SELECT p.trace_id, p.pid, p.parent_pid, t.depth,
-         repeat(' ', t.depth * 2) || CAST(p.pid AS VARCHAR) || ifnull(' ' || p.exe, '') AS tree,
-         p.exe, p.exit_status, p.exit_code, p.term_signal, p.start_ns, p.end_ns, p.syscalls
-  FROM tree t JOIN processes p ON p.trace_id = t.trace_id AND p.pid = t.pid AND p.start_ns IS NOT DISTINCT FROM t.start_ns
-  ORDER BY t.trace_id, t.sort;
-CREATE VIEW network AS
-  SELECT trace_id, pid, fd, family, type, local, peer, bytes_sent, bytes_received, calls, opened_ns, closed_ns
-  FROM sockets;
+${PORTABLE_VIEWS.process_tree}
+${PORTABLE_VIEWS.network}
 `;
 
 /** A dataset's version from its marker; undefined when DIR has no marker. Throws a StoreError for an unreadable one. */
