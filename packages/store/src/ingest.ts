@@ -207,21 +207,25 @@ class TraceIngest {
   }
 }
 
+/** The size of a trace file to read; a StoreError when it is missing or not a regular file. */
+export function traceFileSize(file: string): number {
+  try {
+    const st = statSync(file);
+    if (!st.isFile()) throw new StoreError('NOT_A_FILE', `${file}: not a regular file`);
+    return st.size;
+  } catch (e) {
+    if (e instanceof StoreError) throw e;
+    throw new StoreError('NO_FILE', `${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
+  }
+}
+
 /**
  * Adds a trace file to the store in one transaction. Returns the existing id,
  * changing nothing, when a file with the same content is already stored. A
  * damaged or cut-off file is stored up to its last complete batch and flagged.
  */
 export async function ingestFile(db: Db, file: string, opts: IngestOptions = {}): Promise<IngestResult> {
-  let size: number;
-  try {
-    const st = statSync(file);
-    if (!st.isFile()) throw new StoreError('NOT_A_FILE', `${file}: not a regular file`);
-    size = st.size;
-  } catch (e) {
-    if (e instanceof StoreError) throw e;
-    throw new StoreError('NO_FILE', `${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
-  }
+  const size = traceFileSize(file);
   loadRowsExtension(db); // before any work: a missing extension is reported at once
   // A second thread reads the file and decodes the argument texts (it starts up while this one hashes the file);
   // this one follows the processes and their fds and runs SQLite.

@@ -21,7 +21,7 @@ import {
   writeDatasetMarker,
 } from './dataset.js';
 import type { BatchMessage, SummaryMessage } from './decode-worker.js';
-import { DecodeFeed, hashFileSync } from './ingest.js';
+import { DecodeFeed, hashFileSync, traceFileSize } from './ingest.js';
 import { keepsData, problemText, processValues, socketValues, traceEnd, traceIdOf, traceStart } from './rows.js';
 
 export interface ParquetOptions {
@@ -160,24 +160,18 @@ export class DatasetWriter {
 
   /** Exports one trace file. A damaged one is exported as far as it reads (`problem` says where it stopped). */
   async add(file: string, progress?: Progress): Promise<ParquetResult> {
-    let size: number;
-    try {
-      const st = statSync(file);
-      if (!st.isFile()) throw new StoreError('NOT_A_FILE', `${file}: not a regular file`);
-      size = st.size;
-    } catch (e) {
-      if (e instanceof StoreError) throw e;
-      throw new StoreError('NO_FILE', `${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
-    }
+    const size = traceFileSize(file);
     const feed = new DecodeFeed(file, this.opts.noData ?? false);
+    const stage = new CallStage(this.con, this.nextId);
     try {
-      return await this.addFrom(file, size, feed, progress);
+      return await this.addFrom(file, size, feed, stage, progress);
     } finally {
+      stage.close();
       feed.close();
     }
   }
 
-  private async addFrom(file: string, size: number, feed: DecodeFeed, progress: Progress | undefined): Promise<ParquetResult> {
+  private async addFrom(file: string, size: number, feed: DecodeFeed, stage: CallStage, progress: Progress | undefined): Promise<ParquetResult> {
     const hash = hashFileSync(file);
     const id = traceIdOf(hash);
     const name = hash.slice(0, 16);
@@ -191,7 +185,6 @@ export class DatasetWriter {
     let partition = '';
     let problem: string | undefined;
     let complete = false;
-    const stage = new CallStage(con, firstId);
     const execs: (string | number | null)[][] = [];
     const signals: (string | number | null)[][] = [];
     await stage.create();
@@ -335,10 +328,11 @@ class CallStage {
   private readonly chunk: DuckDBDataChunk;
   private readonly raw: duckdb.DataChunk;
   private readonly width: number;
-  private calls!: DuckDBAppender;
-  private text!: DuckDBAppender;
-  private exact!: DuckDBAppender;
+  private calls: DuckDBAppender | undefined;
+  private text: DuckDBAppender | undefined;
+  private exact: DuckDBAppender | undefined;
   private exactCount = 0;
+  private readonly closed = new Set<DuckDBAppender>();
 
   constructor(private readonly con: DuckDBConnection, private readonly firstId: number) {
     this.width = duckdb.vector_size();
@@ -368,9 +362,9 @@ class CallStage {
     const head = 8 + 4 * rows + 4 * (count + 1);
     const base = this.strings;
     for (let j = 0; j < count; j++) {
-      this.text.appendInteger(base + j);
-      this.text.appendVarchar(b.toString('utf8', head + offsets[j]!, head + offsets[j + 1]!));
-      this.text.endRow();
+      this.text!.appendInteger(base + j);
+      this.text!.appendVarchar(b.toString('utf8', head + offsets[j]!, head + offsets[j + 1]!));
+      this.text!.endRow();
     }
     this.strings += count;
     for (let i = 0; i < rows; i++) if (index[i]! >= 0) index[i] = index[i]! + base;
@@ -380,9 +374,9 @@ class CallStage {
   private strings1(list: readonly string[]): number {
     const base = this.strings;
     for (let j = 0; j < list.length; j++) {
-      this.text.appendInteger(base + j);
-      this.text.appendVarchar(list[j]!);
-      this.text.endRow();
+      this.text!.appendInteger(base + j);
+      this.text!.appendVarchar(list[j]!);
+      this.text!.endRow();
     }
     this.strings += list.length;
     return base;
@@ -416,23 +410,31 @@ class CallStage {
         const v = duckdb.data_chunk_get_vector(this.raw, CALL_COLUMNS + j);
         duckdb.copy_data_to_vector(v, 0, col.buffer as ArrayBuffer, col.byteOffset + s * 4, k * 4);
       });
-      this.calls.appendDataChunk(this.chunk);
+      this.calls!.appendDataChunk(this.chunk);
     }
     for (const e of m.exact) {
-      this.exact.appendBigInt(BigInt(this.firstId + this.rows + e.row));
-      this.exact.appendInteger(e.column);
-      this.exact.appendBigInt(e.value);
-      this.exact.endRow();
+      this.exact!.appendBigInt(BigInt(this.firstId + this.rows + e.row));
+      this.exact!.appendInteger(e.column);
+      this.exact!.appendBigInt(e.value);
+      this.exact!.endRow();
       this.exactCount++;
     }
     this.rows += n;
   }
 
+  /** Closes the appenders (flushing what they hold); again is harmless. */
+  close(): void {
+    for (const a of [this.calls, this.text, this.exact]) {
+      if (a && !this.closed.has(a)) {
+        this.closed.add(a);
+        a.closeSync();
+      }
+    }
+  }
+
   /** The calls rows, in the Parquet table's columns and order. */
   select(traceId: number): string {
-    this.calls.closeSync();
-    this.text.closeSync();
-    this.exact.closeSync();
+    this.close();
     const num = (k: number, type: string): string => {
       const rounded = `TRY_CAST(CASE WHEN isnan(n${k}) THEN NULL ELSE n${k} END AS ${type})`;
       return this.exactCount > 0 && EXACT_COLUMNS[k] !== undefined ? `coalesce(x.c${k}, ${rounded})` : rounded;

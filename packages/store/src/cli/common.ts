@@ -36,3 +36,12 @@ export function outputFormat(value: string | undefined, fallback: Format): Forma
   if (!FORMATS.includes(value as Format)) throw usage(`unknown format "${value}" (${FORMATS.join(', ')})`);
   return value as Format;
 }
+
+/** Whether SIGINT or SIGTERM came (from now on): a command stops between traces or batches and says so. */
+export function interruptFlag(): () => boolean {
+  let interrupted = false;
+  const onSignal = (): void => { interrupted = true; };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  return () => interrupted;
+}

@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { ProgressLine } from '@beetrace/format';
 import { EXIT, StoreError } from '../db.js';
 import { DatasetWriter } from '../parquet.js';
-import { runMain, usage } from './common.js';
+import { interruptFlag, runMain, usage } from './common.js';
 import { PARQUET_HELP, PARQUET_OPTIONS, partitionKeys } from './parquet-options.js';
 
 const HELP = `Usage: bt-export --format parquet [OPTIONS] TRACE.pb... -o DIR
@@ -50,12 +50,9 @@ async function main(): Promise<number> {
   if (positionals.length === 0) throw usage('no trace file given');
   if (positionals.includes('-')) throw usage('--format parquet reads trace files, not standard input');
   const partition = partitionKeys(values.partition);
-  let interrupted = false;
-  const onSignal = (): void => { interrupted = true; };
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
+  const interrupted = interruptFlag();
   const writer = await DatasetWriter.open(values.output, {
-    partition, force: values.force ?? false, noData: values['no-data'] ?? false, shouldStop: () => interrupted,
+    partition, force: values.force ?? false, noData: values['no-data'] ?? false, shouldStop: interrupted,
     ...(values.host === undefined ? {} : { host: values.host }),
   });
   let failed = 0;

@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { defaultDbPath, EXIT, openStore, StoreError } from '../db.js';
 import { ingestFile, removeTrace } from '../ingest.js';
 import { writeRows } from '../output.js';
-import { outputFormat, runMain, usage } from './common.js';
+import { interruptFlag, outputFormat, runMain, usage } from './common.js';
 import { PARQUET_HELP, PARQUET_OPTIONS, partitionKeys } from './parquet-options.js';
 
 const HELP = `Usage: bt-store [--db PATH] COMMAND ...
@@ -84,17 +84,12 @@ async function main(): Promise<number> {
     case 'add': {
       if (rest.length === 0) throw usage('add needs at least one trace file');
       const db = openStore(dbPath, { create: true, warn });
-      let interrupted = false;
-      const onSignal = (): void => {
-        interrupted = true;
-      };
-      process.on('SIGINT', onSignal);
-      process.on('SIGTERM', onSignal);
+      const interrupted = interruptFlag();
       let failed = 0;
       try {
         for (const file of rest) {
           try {
-            const r = await ingestFile(db, file, { shouldStop: () => interrupted, noData, progress: ProgressLine.forTerminal(`bt-store add ${file}`) });
+            const r = await ingestFile(db, file, { shouldStop: interrupted, noData, progress: ProgressLine.forTerminal(`bt-store add ${file}`) });
             if (!values.quiet) {
               const what = r.added ? `added as ${r.id}` : `already stored as ${r.id}, unchanged`;
               const data = r.data ? '' : ', no captured data';
