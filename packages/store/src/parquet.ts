@@ -8,7 +8,7 @@
 // Files are written beside their final name (mode 0600: made so before DuckDB
 // writes, under a umask that keeps the one DuckDB makes so), then renamed into place: a failed export leaves no half-written
 // file, and an existing file is replaced only with `force`.
-import { chmodSync, closeSync, existsSync, renameSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { type DuckDBAppender, type DuckDBConnection, DuckDBDataChunk, DuckDBInstance, DuckDBTimestampNanosecondsValue } from '@duckdb/node-api';
 import duckdb from '@duckdb/node-bindings';
@@ -33,6 +33,8 @@ export interface ParquetOptions {
   readonly noData?: boolean;
   /** The host name to record (and partition by) instead of the recording's. */
   readonly host?: string;
+  /** Calls per file (default 2^20): a longer run's calls are written a part at a time, each a file. */
+  readonly partRows?: number;
   readonly shouldStop?: () => boolean;
 }
 
@@ -45,8 +47,15 @@ export interface ParquetResult {
   readonly problem?: string;
 }
 
-/** Parquet writer settings: row groups sized for scans, zstd; the schema version in every file's metadata. */
-const COPY_OPTIONS = `FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 1048576, KV_METADATA {beetrace_schema_version: '${DATASET_VERSION}'}`;
+/**
+ * Parquet writer settings: zstd; row groups of 256Ki rows (large enough for scans: a group of
+ * calls is ~1 MiB compressed; larger ones cost the writer more memory: measured 880 MiB peak with
+ * 1Mi-row groups, 690 MiB with these, for the 1M-syscall storm); the schema version in every file's metadata.
+ */
+const COPY_OPTIONS = `FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 262144, KV_METADATA {beetrace_schema_version: '${DATASET_VERSION}'}`;
+/** Calls per file of a run's calls: a longer run's are written a part at a time, each a file (memory stays bounded). */
+const PART_ROWS = 1 << 20;
+const CALLS = TRACE_TABLES.indexOf('calls');
 
 /** A folder name's value, hive-style: characters other than [A-Za-z0-9._-] as %XX. */
 function folderValue(v: string): string {
@@ -61,7 +70,9 @@ function partitionPath(keys: readonly PartitionKey[], host: string | null, start
   }).join('/');
 }
 
-const STAGE_NUMS = Array.from({ length: CALL_COLUMNS }, (_, k) => `n${k} DOUBLE`).join(', ');
+/** The number columns staged: all but the paths ids (the SQLite ingest's; here the paths are strings). */
+const STAGED = Array.from({ length: CALL_COLUMNS }, (_, k) => k).filter((k) => k !== CALL.PATH && k !== CALL.PATH2);
+const STAGE_NUMS = STAGED.map((k) => `n${k} DOUBLE`).join(', ');
 
 /**
  * A dataset being written: one DuckDB for the whole run of exports. add() takes
@@ -69,6 +80,7 @@ const STAGE_NUMS = Array.from({ length: CALL_COLUMNS }, (_, k) => `n${k} DOUBLE`
  */
 export class DatasetWriter {
   private nextId = 1;
+  private temps = 0;
   private abiWritten = new Set<string>();
 
   private constructor(private readonly dir: string, private readonly opts: ParquetOptions, private readonly instance: DuckDBInstance,
@@ -116,11 +128,11 @@ export class DatasetWriter {
     if (taken) throw new StoreError('EXISTS', `${taken} exists (this run is in the dataset already); --force replaces it`);
   }
 
-  /** COPY (select) TO file: through a 0600 file beside it, renamed into place. */
-  private async copy(select: string, file: string): Promise<void> {
-    const tmp = join(dirname(file), `.${Date.now()}-${process.pid}.tmp`);
+  /** COPY (select) TO a new 0600 file in `folder` (made 0700 when missing), under a name no reader takes; its path. */
+  private async copyTemp(select: string, folder: string): Promise<string> {
+    const tmp = join(folder, `.${process.pid}-${++this.temps}.tmp`);
     try {
-      makePrivateDir(dirname(file));
+      makePrivateDir(folder);
       closeSync(openPrivateFile(tmp, 'wx'));
       // DuckDB writes a new file in place of the one made private: created under a umask that leaves it 0600.
       const umask = process.umask(0o077);
@@ -130,12 +142,16 @@ export class DatasetWriter {
         process.umask(umask);
       }
       chmodSync(tmp, PRIVATE_FILE_MODE);
-      renameSync(tmp, file);
+      return tmp;
     } catch (e) {
       rmSync(tmp, { force: true });
-      if (e instanceof StoreError) throw e;
-      throw new StoreError('WRITE_FAILED', `cannot write ${file}: ${(e as Error).message.replace(/^\w+: /, '')}`);
+      throw new StoreError('WRITE_FAILED', `cannot write in ${folder}: ${(e as Error).message.replace(/^\w+: /, '')}`);
     }
+  }
+
+  /** COPY (select) TO file: through a 0600 file beside it, renamed into place. */
+  private async copy(select: string, file: string): Promise<void> {
+    renameSync(await this.copyTemp(select, dirname(file)), file);
   }
 
   /** The syscall table's names and capture kinds of an ABI, once per dataset (and per unknown number met). */
@@ -187,64 +203,85 @@ export class DatasetWriter {
     let complete = false;
     const execs: (string | number | null)[][] = [];
     const signals: (string | number | null)[][] = [];
+    /** Files of the calls' parts written so far, not yet in place (removed when the export fails). */
+    const parts: string[] = [];
     await stage.create();
-    for (;;) {
-      const rec = await feed.next();
-      if (this.opts.shouldStop?.()) throw new StoreError('INTERRUPTED', 'interrupted: nothing of this trace was written', EXIT.INTERRUPTED);
-      if (rec.kind === 'header') {
-        header = rec.header;
-        start = traceStart(header, file, hash, size, keepsData(header, this.opts.noData ?? false));
-        if (this.opts.host !== undefined) start = { ...start, host: this.opts.host };
-        partition = partitionPath(this.opts.partition ?? [], start.host, start.start_epoch_ns);
-        files = TRACE_TABLES.map((t) => this.path(t, partition, name));
-        this.checkFree(files);
-      } else if (rec.kind === 'unknown-abi') {
-        throw new StoreError('UNKNOWN_ABI', `${file}: syscall table "${rec.abi}" is not known to this bt-export`);
-      } else if (rec.kind === 'batch') {
-        await stage.batch(rec);
-        for (const e of rec.execs) execs.push([id, e.pid, e.tid, e.ts, e.filename, e.argv]);
-        for (const s of rec.signals) signals.push([id, s.ts, s.pid, s.tid, s.signo, s.signal || null]);
-        progress?.update(rec.offset, size, stage.rows);
-        feed.recycle(rec);
-      } else if (rec.kind === 'summary') {
-        summary = rec;
-      } else if (rec.kind === 'trailer') {
-        trailer = rec.trailer;
-      } else if (rec.kind === 'end') {
-        complete = rec.complete;
-        if (rec.problem) problem = problemText(rec.problem);
-        if (!header || !start) throw new StoreError(rec.problem?.code ?? 'NOT_A_TRACE', `${file}: ${rec.problem?.message ?? 'not a beetrace trace'}; nothing written`);
-        break;
+    try {
+      for (;;) {
+        const rec = await feed.next();
+        if (this.opts.shouldStop?.()) throw new StoreError('INTERRUPTED', 'interrupted: nothing of this trace was written', EXIT.INTERRUPTED);
+        if (rec.kind === 'header') {
+          header = rec.header;
+          start = traceStart(header, file, hash, size, keepsData(header, this.opts.noData ?? false));
+          if (this.opts.host !== undefined) start = { ...start, host: this.opts.host };
+          partition = partitionPath(this.opts.partition ?? [], start.host, start.start_epoch_ns);
+          files = TRACE_TABLES.map((t) => this.path(t, partition, name));
+          this.checkFree(files);
+        } else if (rec.kind === 'unknown-abi') {
+          throw new StoreError('UNKNOWN_ABI', `${file}: syscall table "${rec.abi}" is not known to this bt-export`);
+        } else if (rec.kind === 'batch') {
+          await stage.batch(rec);
+          // A long trace's calls go out a part at a time (memory stays bounded): each part a file of its own.
+          if (stage.partRows >= (this.opts.partRows ?? PART_ROWS)) {
+            parts.push(await this.copyTemp(stage.select(id), dirname(files[CALLS]!)));
+            await stage.create();
+          }
+          for (const e of rec.execs) execs.push([id, e.pid, e.tid, e.ts, e.filename, e.argv]);
+          for (const s of rec.signals) signals.push([id, s.ts, s.pid, s.tid, s.signo, s.signal || null]);
+          progress?.update(rec.offset, size, stage.rows);
+          feed.recycle(rec);
+        } else if (rec.kind === 'summary') {
+          summary = rec;
+        } else if (rec.kind === 'trailer') {
+          trailer = rec.trailer;
+        } else if (rec.kind === 'end') {
+          complete = rec.complete;
+          if (rec.problem) problem = problemText(rec.problem);
+          if (!header || !start) throw new StoreError(rec.problem?.code ?? 'NOT_A_TRACE', `${file}: ${rec.problem?.message ?? 'not a beetrace trace'}; nothing written`);
+          break;
+        }
       }
-    }
-    progress?.done();
-    if (!summary) throw new StoreError('INTERNAL', `${file}: the reading thread sent no summary; nothing written`);
-    for (const e of summary.execs) execs.push([id, e.pid, e.tid, e.ts, e.filename, e.argv]);
-    const end = traceEnd(header!, trailer, summary, stage.rows, firstId, complete, problem);
-    const small: Record<Exclude<TraceTable, 'calls'>, (string | number | null)[][]> = {
-      traces: [traceRow(id, start!, end)],
-      processes: summary.processes.map((p) => [id, ...processValues(p)]),
-      execs,
-      signals,
-      sockets: summary.sockets.map((k) => [id, ...socketValues(k, firstId)]),
-      call_stats: summary.stats.map((r) => [id, r.nr, r.calls, r.errors, r.total, r.min, r.max]),
-    };
-    const written: string[] = [];
-    for (const table of TRACE_TABLES) {
-      const target = this.path(table, partition, name);
-      if (table === 'calls') await this.copy(stage.select(id), target);
-      else {
-        await con.run(`CREATE OR REPLACE TEMP TABLE st_small (${columnsDdl(table)})`);
-        await appendRows(con, 'st_small', table, small[table]);
-        await this.copy('SELECT * FROM st_small', target);
+      progress?.done();
+      if (!summary) throw new StoreError('INTERNAL', `${file}: the reading thread sent no summary; nothing written`);
+      for (const e of summary.execs) execs.push([id, e.pid, e.tid, e.ts, e.filename, e.argv]);
+      const end = traceEnd(header!, trailer, summary, stage.rows, firstId, complete, problem);
+      const small: Record<Exclude<TraceTable, 'calls'>, (string | number | null)[][]> = {
+        traces: [traceRow(id, start!, end)],
+        processes: summary.processes.map((p) => [id, ...processValues(p)]),
+        execs,
+        signals,
+        sockets: summary.sockets.map((k) => [id, ...socketValues(k, firstId)]),
+        call_stats: summary.stats.map((r) => [id, r.nr, r.calls, r.errors, r.total, r.min, r.max]),
+      };
+      const written: string[] = [];
+      if (parts.length === 0 || stage.partRows > 0) parts.push(await this.copyTemp(stage.select(id), dirname(files[CALLS]!)));
+      for (const table of TRACE_TABLES) {
+        const target = this.path(table, partition, name);
+        if (table === 'calls') {
+          // Parts of a run exported before (with --force) go first; then NAME.parquet, NAME-1.parquet...
+          const folder = dirname(target);
+          for (const f of readdirSync(folder)) if (f.startsWith(`${name}-`) && f.endsWith('.parquet')) rmSync(join(folder, f));
+          parts.forEach((tmp, k) => {
+            const to = k === 0 ? target : join(folder, `${name}-${k}.parquet`);
+            renameSync(tmp, to);
+            if (k > 0) written.push(to);
+          });
+          parts.length = 0;
+        } else {
+          await con.run(`CREATE OR REPLACE TEMP TABLE st_small (${columnsDdl(table)})`);
+          await appendRows(con, 'st_small', table, small[table]);
+          await this.copy('SELECT * FROM st_small', target);
+        }
+        written.push(target);
       }
-      written.push(target);
+      const unknown = summary.stats.filter((r) => !r.known).map((r) => [r.nr, r.name] as const);
+      written.push(...await this.writeAbi(start!.abi, unknown, name));
+      this.nextId = firstId + stage.rows;
+      const result = { id, syscalls: stage.rows, files: written };
+      return problem === undefined ? result : { ...result, problem };
+    } finally {
+      for (const tmp of parts) rmSync(tmp, { force: true });
     }
-    const unknown = summary.stats.filter((r) => !r.known).map((r) => [r.nr, r.name] as const);
-    written.push(...await this.writeAbi(start!.abi, unknown, name));
-    this.nextId = firstId + stage.rows;
-    const result = { id, syscalls: stage.rows, files: written };
-    return problem === undefined ? result : { ...result, problem };
   }
 
   /** Exports the traces of an SQLite store (bt-store export): its rows as stored, its trace and call ids kept. */
@@ -324,6 +361,8 @@ async function appendRows(con: DuckDBConnection, staging: string, table: string,
  */
 class CallStage {
   rows = 0;
+  /** Rows staged since the last part was written. */
+  partRows = 0;
   private strings = 0;
   private readonly chunk: DuckDBDataChunk;
   private readonly raw: duckdb.DataChunk;
@@ -338,11 +377,17 @@ class CallStage {
     this.width = duckdb.vector_size();
     const dbl = duckdb.create_logical_type(duckdb.Type.DOUBLE);
     const int = duckdb.create_logical_type(duckdb.Type.INTEGER);
-    this.raw = duckdb.create_data_chunk([...Array<duckdb.LogicalType>(CALL_COLUMNS).fill(dbl), int, int, int, int]);
+    this.raw = duckdb.create_data_chunk([...STAGED.map(() => dbl), int, int, int, int]);
     this.chunk = new DuckDBDataChunk(this.raw);
   }
 
+  /** (Re)starts the staging tables: for the trace, then after each part written. */
   async create(): Promise<void> {
+    this.close();
+    this.closed.clear();
+    this.partRows = 0;
+    this.strings = 0;
+    this.exactCount = 0;
     await this.con.run(`CREATE OR REPLACE TEMP TABLE st_calls (${STAGE_NUMS}, path INTEGER, path2 INTEGER, args INTEGER, caps INTEGER)`);
     await this.con.run('CREATE OR REPLACE TEMP TABLE st_text (i INTEGER, s VARCHAR)');
     await this.con.run('CREATE OR REPLACE TEMP TABLE st_exact (id BIGINT, col INTEGER, v BIGINT)');
@@ -402,12 +447,13 @@ class CallStage {
       const k = Math.min(this.width, n - s);
       duckdb.data_chunk_reset(this.raw);
       duckdb.data_chunk_set_size(this.raw, k);
-      for (let c = 0; c < CALL_COLUMNS; c++) {
-        const v = duckdb.data_chunk_get_vector(this.raw, c);
+      for (let j = 0; j < STAGED.length; j++) {
+        const c = STAGED[j]!;
+        const v = duckdb.data_chunk_get_vector(this.raw, j);
         duckdb.copy_data_to_vector(v, 0, m.nums.buffer, m.nums.byteOffset + (c * n + s) * 8, k * 8);
       }
       ints.forEach((col, j) => {
-        const v = duckdb.data_chunk_get_vector(this.raw, CALL_COLUMNS + j);
+        const v = duckdb.data_chunk_get_vector(this.raw, STAGED.length + j);
         duckdb.copy_data_to_vector(v, 0, col.buffer as ArrayBuffer, col.byteOffset + s * 4, k * 4);
       });
       this.calls!.appendDataChunk(this.chunk);
@@ -420,6 +466,7 @@ class CallStage {
       this.exactCount++;
     }
     this.rows += n;
+    this.partRows += n;
   }
 
   /** Closes the appenders (flushing what they hold); again is harmless. */

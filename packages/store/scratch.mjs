@@ -1,0 +1,12 @@
+import { DatasetWriter } from './dist/parquet.js';
+import { rmSync } from 'node:fs';
+rmSync('/tmp/i12/dsp', { recursive: true, force: true });
+const w = await DatasetWriter.open('/tmp/i12/dsp', {}); if (process.env.PIO) await w.con.run('SET preserve_insertion_order = false');
+const orig = DatasetWriter.prototype['copy'];
+let copyMs = 0;
+w.copy = async function (sel, f) { if (f.includes('/calls/')) console.log('rss before copy', (process.memoryUsage().rss/2**20).toFixed(0)); const t = performance.now(); await orig.call(this, sel, f); const d = performance.now() - t; copyMs += d; if (d > 50) console.log('copy', f.split('/').slice(-2).join('/'), d.toFixed(0)); };
+const c0 = process.cpuUsage(); const t0 = performance.now();
+const r = await w.add(process.argv[2]);
+const cu = process.cpuUsage(c0);
+console.log('total', (performance.now() - t0).toFixed(0), 'ms; copies', copyMs.toFixed(0), 'ms; cpu', ((cu.user + cu.system) / 1000).toFixed(0), 'ms; rss', (process.resourceUsage().maxRSS / 1024).toFixed(0), 'MiB', r.syscalls);
+w.close();

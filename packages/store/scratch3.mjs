@@ -1,0 +1,13 @@
+import { DatasetWriter } from './dist/parquet.js';
+import { rmSync } from 'node:fs';
+rmSync('/tmp/i12/dsp', { recursive: true, force: true });
+const w = await DatasetWriter.open('/tmp/i12/dsp', {});
+const con = w.con;
+w.copy = async function (sel, f) {};
+await w.add(process.argv[2]);
+const time = async (name, sql) => { const t = performance.now(); await con.run(sql); console.log(name, (performance.now() - t).toFixed(0), 'ms'); };
+await time('nums try_cast+case x16', `CREATE OR REPLACE TEMP TABLE m AS SELECT ${Array.from({length: 16}, (_, k) => `TRY_CAST(CASE WHEN isnan(n${k}) THEN NULL ELSE n${k} END AS BIGINT) c${k}`).join(', ')} FROM st_calls`);
+await time('nums cast x16', `CREATE OR REPLACE TEMP TABLE m AS SELECT ${Array.from({length: 16}, (_, k) => `CAST(n${k} AS BIGINT) c${k}`).join(', ')} FROM st_calls WHERE NOT isnan(n8)`);
+await time('nums raw x16', `CREATE OR REPLACE TEMP TABLE m AS SELECT ${Array.from({length: 16}, (_, k) => `n${k}`).join(', ')} FROM st_calls`);
+await time('text list x4', `CREATE OR REPLACE TEMP TABLE m AS SELECT ${['path','path2','args','caps'].map((c) => `CASE WHEN ${c} >= 0 THEN t.l[${c} + 1] END AS ${c}`).join(', ')} FROM st_calls CROSS JOIN (SELECT list(s ORDER BY i) AS l FROM st_text) t`);
+await time('text join x4', `CREATE OR REPLACE TEMP TABLE m AS SELECT ${['path','path2','args','caps'].map((c) => `${c}_.s AS ${c}`).join(', ')} FROM st_calls ${['path','path2','args','caps'].map((c) => `LEFT JOIN st_text ${c}_ ON ${c}_.i = st_calls.${c}`).join(' ')}`);
