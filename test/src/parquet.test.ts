@@ -187,6 +187,9 @@ test('bad input: a newer dataset is refused naming both versions, a cut trace ex
   const none = run(bin.query, ['--engine', 'duckdb', '--dataset', dir, 'SELECT 1']);
   assert.equal(none.status, 1);
   assert.match(err(none), /is not a beetrace dataset/);
+  const into = run(bin.export, ['--format', 'parquet', trace, '-o', dir]);
+  assert.equal(into.status, 1);
+  assert.equal(err(into), `bt-export: ${dir} is a folder with other files, not a beetrace dataset (no beetrace-dataset.json); give a new or empty folder\n`);
   for (const args of [
     ['--format', 'parquet', trace],
     ['--format', 'parquet', '--partition', 'rack', trace, '-o', join(dir, 'x')],

@@ -14,9 +14,10 @@
 // of read_parquet, and the store's views (DUCKDB_VIEWS) on top.
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
+import type { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import { writePrivateFile } from '@beetrace/format';
 import { StoreError } from './db.js';
+import { duckdb } from './duckdb.js';
 import { PORTABLE_VIEWS } from './schema.js';
 
 /** Version of the dataset's layout and columns; a dataset of a newer version is refused. */
@@ -164,7 +165,7 @@ export async function openDataset(dir: string, tool = 'bt-query'): Promise<{ ins
   if (!existsSync(dir)) throw new StoreError('NO_DATASET', `no dataset at ${dir}; make one with: bt-export --format parquet TRACE.pb -o ${dir}`);
   const version = checkDatasetVersion(dir, tool);
   if (version === undefined) throw new StoreError('NOT_A_DATASET', `${dir} is not a beetrace dataset (no ${DATASET_MARKER})`);
-  const instance = await DuckDBInstance.create(':memory:');
+  const instance = await duckdb.DuckDBInstance.create(':memory:');
   const con = await instance.connect();
   for (const table of Object.keys(PARQUET_TABLES)) {
     const cols = PARQUET_TABLES[table]!.map(([n]) => `"${n}"`).join(', ');

@@ -10,17 +10,18 @@
 // file, and an existing file is replaced only with `force`.
 import { chmodSync, closeSync, existsSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { type DuckDBAppender, type DuckDBConnection, DuckDBDataChunk, DuckDBInstance, DuckDBTimestampNanosecondsValue } from '@duckdb/node-api';
-import duckdb from '@duckdb/node-bindings';
+import type { DuckDBAppender, DuckDBConnection, DuckDBDataChunk, DuckDBInstance } from '@duckdb/node-api';
+import type { DataChunk } from '@duckdb/node-bindings';
 import { errnoNames } from '@beetrace/analyze';
 import { type Header, makePrivateDir, openPrivateFile, PRIVATE_FILE_MODE, type Progress, type Trailer } from '@beetrace/format';
 import { CALL, CALL_COLUMNS, EXACT_COLUMNS, numColumn } from './bulk.js';
 import { abiRows, type Db, EXIT, StoreError } from './db.js';
 import {
-  checkDatasetVersion, columnsDdl, DATASET_VERSION, PARQUET_TABLES, type PartitionKey, sqlString, tableSource, TRACE_TABLES, type TraceTable,
+  checkDatasetVersion, columnsDdl, DATASET_MARKER, DATASET_VERSION, PARQUET_TABLES, type PartitionKey, sqlString, tableSource, TRACE_TABLES, type TraceTable,
   writeDatasetMarker,
 } from './dataset.js';
 import type { BatchMessage, SummaryMessage } from './decode-worker.js';
+import { bindings as duckdb, duckdb as duck } from './duckdb.js';
 import { DecodeFeed, hashFileSync, traceFileSize } from './ingest.js';
 import { keepsData, problemText, processValues, socketValues, traceEnd, traceIdOf, traceStart } from './rows.js';
 
@@ -33,6 +34,8 @@ export interface ParquetOptions {
   readonly noData?: boolean;
   /** The host name to record (and partition by) instead of the recording's. */
   readonly host?: string;
+  /** The command named in messages (default bt-export). */
+  readonly tool?: string;
   /** Calls per file (default 2^20): a longer run's calls are written a part at a time, each a file. */
   readonly partRows?: number;
   readonly shouldStop?: () => boolean;
@@ -89,14 +92,17 @@ export class DatasetWriter {
   /** Opens (or creates, mode 0700) the dataset folder; refuses one of a newer schema version. */
   static async open(dir: string, opts: ParquetOptions = {}): Promise<DatasetWriter> {
     if (existsSync(dir) && !statSync(dir).isDirectory()) throw new StoreError('NOT_A_DIRECTORY', `${dir} is not a directory (a dataset is a folder)`);
-    const version = checkDatasetVersion(dir, 'bt-export');
+    const version = checkDatasetVersion(dir, opts.tool ?? 'bt-export');
+    if (version === undefined && existsSync(dir) && readdirSync(dir).length > 0) {
+      throw new StoreError('NOT_A_DATASET', `${dir} is a folder with other files, not a beetrace dataset (no ${DATASET_MARKER}); give a new or empty folder`);
+    }
     try {
       makePrivateDir(dir);
       if (version === undefined) await writeDatasetMarker(dir);
     } catch (e) {
       throw new StoreError('WRITE_FAILED', `cannot write ${dir}: ${(e as Error).message.replace(/^\w+: /, '')}`);
     }
-    const instance = await DuckDBInstance.create(':memory:', { threads: '2' });
+    const instance = await duck.DuckDBInstance.create(':memory:', { threads: '2' });
     const con = await instance.connect();
     const w = new DatasetWriter(dir, opts, instance, con);
     // Call ids go on from the dataset's last, as a store's do.
@@ -343,7 +349,7 @@ async function appendRows(con: DuckDBConnection, staging: string, table: string,
         else if (types[k] === 'INTEGER') app.appendInteger(Number(v));
         else if (types[k] === 'TIMESTAMP_NS') {
           if (Number(v) === 0) app.appendNull();
-          else app.appendValue(new DuckDBTimestampNanosecondsValue(BigInt(Math.round(Number(v)))));
+          else app.appendValue(new duck.DuckDBTimestampNanosecondsValue(BigInt(Math.round(Number(v)))));
         } else app.appendBigInt(typeof v === 'bigint' ? v : BigInt(Math.round(Number(v))));
       }
       app.endRow();
@@ -365,7 +371,7 @@ class CallStage {
   partRows = 0;
   private strings = 0;
   private readonly chunk: DuckDBDataChunk;
-  private readonly raw: duckdb.DataChunk;
+  private readonly raw: DataChunk;
   private readonly width: number;
   private calls: DuckDBAppender | undefined;
   private text: DuckDBAppender | undefined;
@@ -378,7 +384,7 @@ class CallStage {
     const dbl = duckdb.create_logical_type(duckdb.Type.DOUBLE);
     const int = duckdb.create_logical_type(duckdb.Type.INTEGER);
     this.raw = duckdb.create_data_chunk([...STAGED.map(() => dbl), int, int, int, int]);
-    this.chunk = new DuckDBDataChunk(this.raw);
+    this.chunk = new duck.DuckDBDataChunk(this.raw);
   }
 
   /** (Re)starts the staging tables: for the trace, then after each part written. */
