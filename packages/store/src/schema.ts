@@ -27,7 +27,7 @@ export const SCHEMA_DOCS: readonly ObjectDoc[] = [
   {
     name: 'traces', kind: 'table', doc: 'One row per stored trace file',
     columns: [
-      c('id', 'Trace id (what bt-store ls shows and rm takes)'),
+      c('id', 'Trace id: the first 53 bits of hash, as in Parquet datasets (what bt-store ls shows and rm takes)'),
       c('hash', 'SHA-256 of the file content: the same file is stored once'),
       c('file', 'Path the file was added from (absolute)'),
       c('added_epoch_ns', 'When it was added'),
