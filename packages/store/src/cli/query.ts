@@ -34,8 +34,8 @@ Options:
 Exit status: 0 ok, 1 failure (database or trace unreadable), 2 usage or SQL error.
 
 EXAMPLES
-  bt-query "SELECT path, count(*) FROM file_access WHERE trace_id = 1 GROUP BY 1 ORDER BY 2 DESC"
-  bt-query --format csv "SELECT * FROM summary WHERE trace_id = 2"
+  bt-query "SELECT path, count(*) FROM file_access WHERE trace_id = 4120543871215602 GROUP BY 1 ORDER BY 2 DESC"
+  bt-query --format csv "SELECT * FROM summary WHERE trace_id = (SELECT id FROM traces ORDER BY added_epoch_ns DESC LIMIT 1)"
   bt-query run.pb "SELECT name, sum(dur_ns) FROM syscalls GROUP BY 1"
   bt-query --human "SELECT syscall, errno, count(*) FROM failures GROUP BY 1, 2"
   echo "SELECT * FROM process_tree" | bt-query -

@@ -43,7 +43,7 @@ EXAMPLES
   bt-store --db /tmp/t.db add *.pb
   bt-store --db shared.db add --no-data run.pb   a store to share: no buffer contents
   bt-store ls
-  bt-store rm 3
+  bt-store rm 4120543871215602
   bt-store export --format parquet --partition host,date -o runs/
 `;
 
