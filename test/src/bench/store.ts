@@ -14,47 +14,39 @@ import type { BenchContext, BenchModule, BenchRow } from './common.js';
 
 const fmt = (n: number): string => Math.round(n).toLocaleString('en-US');
 
-/** Ingests `files` in a fresh node process (the code bt-store add runs); its timings and peak RSS. */
-function ingestChild(db: string, files: readonly string[]): { calls: number[]; seconds: number[]; cpu: number[]; maxRssKb: number } {
+interface ChildTimes { calls: number[]; seconds: number[]; cpu: number[]; maxRssKb: number }
+
+/**
+ * Runs `files` through a sink in a fresh node process, as the command does: `open` makes the sink
+ * from process.argv[1] (the database or dataset), `add` takes one file, `close` ends it. Timings and peak RSS.
+ */
+function sinkChild(what: string, target: string, files: readonly string[], sink: { open: string; add: string; close: string }): ChildTimes {
   const store = import.meta.resolve('@beetrace/store');
   const script = `
-    import { openStore, ingestFile } from ${JSON.stringify(store)};
-    const db = openStore(process.argv[1], { create: true });
+    import { openStore, ingestFile, DatasetWriter } from ${JSON.stringify(store)};
+    const sink = ${sink.open};
     const out = { calls: [], seconds: [], cpu: [] };
     for (const f of process.argv.slice(2)) {
       const c0 = process.cpuUsage(); const t0 = performance.now();
-      const r = await ingestFile(db, f);
+      const r = await ${sink.add};
       const cu = process.cpuUsage(c0);
       out.seconds.push((performance.now() - t0) / 1000); out.cpu.push((cu.user + cu.system) / 1e6); out.calls.push(r.syscalls);
     }
-    db.close();
+    ${sink.close};
     out.maxRssKb = process.resourceUsage().maxRSS;
     console.log(JSON.stringify(out));`;
-  const r = spawnSync(process.execPath, ['--input-type=module', '-e', script, db, ...files], { encoding: 'utf8', maxBuffer: 1 << 24 });
-  if (r.status !== 0) throw new Error(`ingest failed: ${r.stderr}`);
-  return JSON.parse(r.stdout.trim().split('\n').pop()!) as { calls: number[]; seconds: number[]; cpu: number[]; maxRssKb: number };
+  const r = spawnSync(process.execPath, ['--input-type=module', '-e', script, target, ...files], { encoding: 'utf8', maxBuffer: 1 << 24 });
+  if (r.status !== 0) throw new Error(`${what} failed: ${r.stderr}`);
+  return JSON.parse(r.stdout.trim().split('\n').pop()!) as ChildTimes;
 }
 
-/** Exports `files` into the dataset `dir` in a fresh node process (the code bt-export --format parquet runs); timings and peak RSS. */
-function exportChild(dir: string, files: readonly string[]): { calls: number[]; seconds: number[]; cpu: number[]; maxRssKb: number } {
-  const store = import.meta.resolve('@beetrace/store');
-  const script = `
-    import { DatasetWriter } from ${JSON.stringify(store)};
-    const w = await DatasetWriter.open(process.argv[1]);
-    const out = { calls: [], seconds: [], cpu: [] };
-    for (const f of process.argv.slice(2)) {
-      const c0 = process.cpuUsage(); const t0 = performance.now();
-      const r = await w.add(f);
-      const cu = process.cpuUsage(c0);
-      out.seconds.push((performance.now() - t0) / 1000); out.cpu.push((cu.user + cu.system) / 1e6); out.calls.push(r.syscalls);
-    }
-    w.close();
-    out.maxRssKb = process.resourceUsage().maxRSS;
-    console.log(JSON.stringify(out));`;
-  const r = spawnSync(process.execPath, ['--input-type=module', '-e', script, dir, ...files], { encoding: 'utf8', maxBuffer: 1 << 24 });
-  if (r.status !== 0) throw new Error(`export failed: ${r.stderr}`);
-  return JSON.parse(r.stdout.trim().split('\n').pop()!) as { calls: number[]; seconds: number[]; cpu: number[]; maxRssKb: number };
-}
+/** bt-store add's code: `files` into the database `db`. */
+const ingestChild = (db: string, files: readonly string[]): ChildTimes =>
+  sinkChild('ingest', db, files, { open: 'openStore(process.argv[1], { create: true })', add: 'ingestFile(sink, f)', close: 'sink.close()' });
+
+/** bt-export --format parquet's code: `files` into the dataset `dir`. */
+const exportChild = (dir: string, files: readonly string[]): ChildTimes =>
+  sinkChild('export', dir, files, { open: 'await DatasetWriter.open(process.argv[1])', add: 'sink.add(f)', close: 'sink.close()' });
 
 /** Bytes of every file under a folder. */
 function folderBytes(dir: string): number {

@@ -1,9 +1,8 @@
 // bt-export --format parquet: runs into a Parquet dataset (export.ts dispatches here).
-import { parseArgs } from 'node:util';
 import { ProgressLine } from '@beetrace/format';
 import { EXIT, StoreError } from '../db.js';
 import { DatasetWriter } from '../parquet.js';
-import { interruptFlag, runMain, usage } from './common.js';
+import { interruptFlag, parseCommand, runMain, usage } from './common.js';
 import { PARQUET_HELP, PARQUET_OPTIONS, partitionKeys } from './parquet-options.js';
 
 const HELP = `Usage: bt-export --format parquet [OPTIONS] TRACE.pb... -o DIR
@@ -31,21 +30,9 @@ EXAMPLES
 `;
 
 async function main(): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: process.argv.slice(2),
-      allowPositionals: true,
-      options: { format: { type: 'string' }, ...PARQUET_OPTIONS, help: { type: 'boolean', short: 'h' } },
-    });
-  } catch (e) {
-    throw usage((e as Error).message);
-  }
+  const parsed = parseCommand({ format: { type: 'string' }, ...PARQUET_OPTIONS }, HELP);
+  if (!parsed) return EXIT.OK;
   const { values, positionals } = parsed;
-  if (values.help) {
-    process.stdout.write(HELP);
-    return EXIT.OK;
-  }
   if (values.output === undefined) throw usage('--format parquet needs -o DIR (the dataset folder)');
   if (positionals.length === 0) throw usage('no trace file given');
   if (positionals.includes('-')) throw usage('--format parquet reads trace files, not standard input');

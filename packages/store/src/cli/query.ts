@@ -2,12 +2,11 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { defaultDbPath, type Db, EXIT, openStore, StoreError } from '../db.js';
 import { ingestFile } from '../ingest.js';
 import { writeRows } from '../output.js';
 import { runQuery, schemaText } from '../query.js';
-import { outputFormat, runMain, usage } from './common.js';
+import { outputFormat, parseCommand, runMain, usage } from './common.js';
 
 const HELP = `Usage: bt-query [options] [TRACE.pb...] SQL
        bt-query [options] [TRACE.pb...] -        (SQL from stdin)
@@ -43,30 +42,17 @@ EXAMPLES
 `;
 
 async function main(): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: process.argv.slice(2),
-      allowPositionals: true,
-      options: {
-        db: { type: 'string' },
-        format: { type: 'string' },
-        human: { type: 'boolean' },
-        write: { type: 'boolean' },
-        schema: { type: 'boolean' },
-        engine: { type: 'string' },
-        dataset: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (e) {
-    throw usage((e as Error).message);
-  }
+  const parsed = parseCommand({
+    db: { type: 'string' },
+    format: { type: 'string' },
+    human: { type: 'boolean' },
+    write: { type: 'boolean' },
+    schema: { type: 'boolean' },
+    engine: { type: 'string' },
+    dataset: { type: 'string' },
+  }, HELP);
+  if (!parsed) return EXIT.OK;
   const { values, positionals } = parsed;
-  if (values.help) {
-    process.stdout.write(HELP);
-    return EXIT.OK;
-  }
   const format = outputFormat(values.format, process.stdout.isTTY ? 'table' : 'tsv');
 
   if (values.schema) {

@@ -1,10 +1,9 @@
 // bt-store: add trace files to the store, list them, remove them.
 import { ProgressLine } from '@beetrace/format';
-import { parseArgs } from 'node:util';
 import { defaultDbPath, EXIT, openStore, StoreError } from '../db.js';
 import { ingestFile, removeTrace } from '../ingest.js';
 import { writeRows } from '../output.js';
-import { interruptFlag, outputFormat, runMain, usage } from './common.js';
+import { interruptFlag, outputFormat, parseCommand, runMain, usage } from './common.js';
 import { PARQUET_HELP, PARQUET_OPTIONS, partitionKeys } from './parquet-options.js';
 
 const HELP = `Usage: bt-store [--db PATH] COMMAND ...
@@ -48,28 +47,15 @@ EXAMPLES
 `;
 
 async function main(): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: process.argv.slice(2),
-      allowPositionals: true,
-      options: {
-        ...PARQUET_OPTIONS,
-        db: { type: 'string' },
-        format: { type: 'string' },
-        'no-data': { type: 'boolean' },
-        quiet: { type: 'boolean', short: 'q' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (e) {
-    throw usage((e as Error).message);
-  }
+  const parsed = parseCommand({
+    ...PARQUET_OPTIONS,
+    db: { type: 'string' },
+    format: { type: 'string' },
+    'no-data': { type: 'boolean' },
+    quiet: { type: 'boolean', short: 'q' },
+  }, HELP);
+  if (!parsed) return EXIT.OK;
   const { values, positionals } = parsed;
-  if (values.help) {
-    process.stdout.write(HELP);
-    return EXIT.OK;
-  }
   const [command, ...rest] = positionals;
   const dbPath = values.db ?? defaultDbPath();
   if (command !== 'export') {
