@@ -10,6 +10,11 @@ export function callFailed(ret: number, flags: number): boolean {
   return (flags & SyscallFlag.UNFINISHED) === 0 && ret < 0 && ret >= -4095;
 }
 
+/** A recorded call's status, as -e status= names it. */
+export function callStatus(flags: number, ret: number): 'successful' | 'failed' | 'unfinished' {
+  return (flags & SyscallFlag.UNFINISHED) !== 0 ? 'unfinished' : callFailed(ret, flags) ? 'failed' : 'successful';
+}
+
 /** Memory that a pointer argument pointed to, as captured. */
 export interface Capture {
   /** Argument index 0..5. */
@@ -61,6 +66,11 @@ export interface ProcessEvent {
   readonly signo: number;
   readonly siginfo: Uint8Array;
   readonly ignored: boolean;
+  /** fork: the child's pid and tid in its own pid namespace, that namespace's level (0: the initial one) and inode; 0 in traces that lack them. */
+  readonly nsPid: number;
+  readonly nsTid: number;
+  readonly pidnsLevel: number;
+  readonly pidnsInode: number;
 }
 
 export type TraceEvent = SyscallEvent | ProcessEvent;
@@ -90,6 +100,10 @@ export function processEventFrom(m: ProcessEventMessage): ProcessEvent {
     signo: m.signo ?? 0,
     siginfo: m.siginfo ?? empty,
     ignored: m.ignored ?? false,
+    nsPid: m.nsPid ?? 0,
+    nsTid: m.nsTid ?? 0,
+    pidnsLevel: m.pidnsLevel ?? 0,
+    pidnsInode: Number(m.pidnsInode ?? 0),
   };
 }
 

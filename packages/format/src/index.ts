@@ -1,4 +1,4 @@
-export { pb, ProcessEventKind, type Header, type Trailer, type Batch, type ProcessEventMessage } from './proto.js';
+export { pb, ProcessEventKind, type Header, type Trailer, type ProcessState, type Batch, type ProcessEventMessage } from './proto.js';
 export * from './events.js';
 export { batchEvents, type BatchVisitor, RawCall, SyscallCursor, walkBatch } from './walk.js';
 export { BatchBuilder, type Int64 } from './batch-builder.js';
@@ -12,3 +12,7 @@ export {
 } from './private-output.js';
 export { WireError, WireReader, WireType, type WireProblemCode } from './wire.js';
 export { Bytes as ProtoBytes } from './proto-bytes.js';
+export {
+  type CallStatus, changesState, CLASS_SETS, FilterSyntaxError, parseStatusSet, parseTraceSet, stateCaptures, STATUSES, type TraceFilter,
+  traceSetHas,
+} from './call-filter.js';
