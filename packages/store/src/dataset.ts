@@ -141,9 +141,12 @@ export function sqlString(s: string): string {
   return `'${s.replaceAll("'", "''")}'`;
 }
 
-/** The read_parquet of a table's files (every file under its folder, hive folders included). */
+/**
+ * The read_parquet of a table's files (every file under its folder, hive folders included; their
+ * names are not read as columns: every column is in the files).
+ */
 export function tableSource(dir: string, table: string): string {
-  return `read_parquet(${sqlString(join(dir, table, '**', '*.parquet'))}, union_by_name = true)`;
+  return `read_parquet(${sqlString(join(dir, table, '**', '*.parquet'))}, union_by_name = true, hive_partitioning = false)`;
 }
 
 /** Whether a table's folder has at least one file (read_parquet fails on none). */
