@@ -111,6 +111,14 @@ test('every view gives the same rows from SQLite and from DuckDB over the export
   for (const f of [...files(direct), ...files(fromStore)]) assert.equal(f.mode, 0o600, `${f.path} mode ${f.mode.toString(8)}`);
   assert.equal(statSync(join(direct, 'calls')).mode & 0o777, 0o700);
   assert.ok(files(fromStore).some((f) => /\/calls\/host=[^/]+\/date=\d{4}-\d\d-\d\d\/[0-9a-f]{16}\.parquet$/.test(f.path)), 'hive folders');
+  // Parquet's own types: repeated strings dictionary-encoded (DuckDB's writer keeps a column plain where its values
+  // hardly repeat, as the argument texts), zstd, timestamps TIMESTAMP(NANOS), 64-bit integers INT64.
+  const meta = duck(direct, `SELECT path_in_schema, any_value(type), bool_or(encodings LIKE '%DICTIONARY%'), string_agg(DISTINCT compression)
+    FROM parquet_metadata('${direct}/calls/*.parquet') WHERE path_in_schema IN ('path', 'errno', 'arg1') GROUP BY 1 ORDER BY 1`);
+  assert.deepEqual(meta.slice(1).map((l) => l.split('\t')).map(([c, t, d, z]) => [c, t, c === 'arg1' || d === '1', z]), [
+    ['arg1', 'INT64', true, 'ZSTD'], ['errno', 'BYTE_ARRAY', true, 'ZSTD'], ['path', 'BYTE_ARRAY', true, 'ZSTD'],
+  ]);
+  assert.match(duck(direct, `SELECT logical_type FROM parquet_schema('${direct}/traces/*.parquet') WHERE name = 'start_time' LIMIT 1`)[1]!, /NANOS=NanoSeconds/);
   assert.deepEqual(duck(direct, "SELECT typeof(start_time), typeof(arg0), typeof(path) FROM traces, calls LIMIT 1"), [
     'typeof(start_time)\ttypeof(arg0)\ttypeof(path)', 'TIMESTAMP_NS\tBIGINT\tVARCHAR',
   ]);
