@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { cpSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { DatasetWriter } from '@beetrace/store';
+import { DatasetWriter, openStore } from '@beetrace/store';
 import { bin, fixture, run, tempDir } from './helpers.js';
 
 const out = (r: { stdout: Buffer }): string => r.stdout.toString();
@@ -76,11 +76,18 @@ test('every view gives the same rows from SQLite and from DuckDB over the export
   for (const f of traces) await writer.add(f);
   writer.close();
   assert.ok(readdirSync(join(parted, 'calls')).some((f) => /^[0-9a-f]{16}-2\.parquet$/.test(f)), 'a run in three files or more');
+  const partedStore = join(dir, 'parted-store');
+  const storeWriter = await DatasetWriter.open(partedStore, { partRows: 1000 });
+  const store = openStore(db, { readonly: true });
+  await storeWriter.addStored(store);
+  store.close();
+  storeWriter.close();
+  assert.ok(readdirSync(join(partedStore, 'calls')).some((f) => /^[0-9a-f]{16}-2\.parquet$/.test(f)), 'a stored run in three files or more');
 
   for (const name of [...VIEWS, ...TABLES]) {
     const want = sqlite(db, `SELECT * FROM ${name}`);
     assert.ok(want.length > 1, `${name} has rows in SQLite`);
-    for (const dataset of [direct, fromStore, parted]) {
+    for (const dataset of [direct, fromStore, parted, partedStore]) {
       const got = duck(dataset, `SELECT * FROM ${name}`);
       assert.equal(got[0], want[0], `${name}: columns`);
       assert.equal(got.length, want.length, `${name}: row count from ${dataset}`);

@@ -263,17 +263,8 @@ export class DatasetWriter {
       if (parts.length === 0 || stage.partRows > 0) parts.push(await this.copyTemp(stage.select(id), dirname(files[CALLS]!)));
       for (const table of TRACE_TABLES) {
         const target = this.path(table, partition, name);
-        if (table === 'calls') {
-          // Parts of a run exported before (with --force) go first; then NAME.parquet, NAME-1.parquet...
-          const folder = dirname(target);
-          for (const f of readdirSync(folder)) if (f.startsWith(`${name}-`) && f.endsWith('.parquet')) rmSync(join(folder, f));
-          parts.forEach((tmp, k) => {
-            const to = k === 0 ? target : join(folder, `${name}-${k}.parquet`);
-            renameSync(tmp, to);
-            if (k > 0) written.push(to);
-          });
-          parts.length = 0;
-        } else {
+        if (table === 'calls') written.push(...this.placeParts(parts, target, name));
+        else {
           await con.run(`CREATE OR REPLACE TEMP TABLE st_small (${columnsDdl(table)})`);
           await appendRows(con, 'st_small', table, small[table]);
           await this.copy('SELECT * FROM st_small', target);
@@ -290,6 +281,23 @@ export class DatasetWriter {
     }
   }
 
+  /**
+   * Puts a run's calls files in place: NAME.parquet, NAME-1.parquet... (parts of the run exported
+   * before, with --force, are removed first); `parts` is emptied. The files after the first.
+   */
+  private placeParts(parts: string[], target: string, name: string): string[] {
+    const folder = dirname(target);
+    const more: string[] = [];
+    for (const f of readdirSync(folder)) if (f.startsWith(`${name}-`) && f.endsWith('.parquet')) rmSync(join(folder, f));
+    parts.forEach((tmp, k) => {
+      const to = k === 0 ? target : join(folder, `${name}-${k}.parquet`);
+      renameSync(tmp, to);
+      if (k > 0) more.push(to);
+    });
+    parts.length = 0;
+    return more;
+  }
+
   /** Exports the traces of an SQLite store (bt-store export): its rows as stored, its trace and call ids kept. */
   async addStored(db: Db, done?: (r: ParquetResult) => void): Promise<ParquetResult[]> {
     const results: ParquetResult[] = [];
@@ -303,23 +311,38 @@ export class DatasetWriter {
       const files = TRACE_TABLES.map((table) => this.path(table, partition, name));
       this.checkFree(files);
       const row = PARQUET_TABLES.traces!.map(([c]) => (c === 'host' ? host : c === 'start_time' ? t.start_epoch_ns ?? 0 : t[c] ?? null));
-      const a = t.first_call_id, b = t.last_call_id;
-      for (const table of TRACE_TABLES) {
-        await con.run(`CREATE OR REPLACE TEMP TABLE st_small (${columnsDdl(table)})`);
-        const cols = PARQUET_TABLES[table]!.map(([c]) => c);
-        let rows: Iterable<unknown[]>;
-        if (table === 'traces') rows = [row];
-        else if (table === 'calls') {
-          const select = cols.map((c) => (c === 'path' ? 'p.path' : c === 'path2' ? 'q.path' : `c.${c}`)).join(', ');
-          rows = a === null ? [] : db.prepare(`SELECT ${select} FROM calls c LEFT JOIN paths p ON p.id = c.path_id LEFT JOIN paths q ON q.id = c.path2_id
-            WHERE c.id BETWEEN ? AND ? ORDER BY c.id`).raw(true).safeIntegers(true).iterate(a, b) as Iterable<unknown[]>;
-        } else rows = db.prepare(`SELECT ${cols.join(', ')} FROM ${table} WHERE trace_id = ?`).raw(true).safeIntegers(true).iterate(id) as Iterable<unknown[]>;
-        await appendRows(con, 'st_small', table, rows);
-        await this.copy('SELECT * FROM st_small', files[TRACE_TABLES.indexOf(table)]!);
+      const first = t.first_call_id === null ? 1 : Number(t.first_call_id);
+      const last = t.last_call_id === null ? 0 : Number(t.last_call_id);
+      const calls = PARQUET_TABLES.calls!.map(([c]) => (c === 'path' ? 'p.path' : c === 'path2' ? 'q.path' : `c.${c}`)).join(', ');
+      const callRows = db.prepare(`SELECT ${calls} FROM calls c LEFT JOIN paths p ON p.id = c.path_id LEFT JOIN paths q ON q.id = c.path2_id
+        WHERE c.id BETWEEN ? AND ? ORDER BY c.id`).raw(true).safeIntegers(true);
+      const extra: string[] = [];
+      const parts: string[] = [];
+      try {
+        for (const table of TRACE_TABLES) {
+          const target = files[TRACE_TABLES.indexOf(table)]!;
+          const stage = async (rows: Iterable<unknown[]>): Promise<string> => {
+            await con.run(`CREATE OR REPLACE TEMP TABLE st_small (${columnsDdl(table)})`);
+            await appendRows(con, 'st_small', table, rows);
+            return this.copyTemp('SELECT * FROM st_small', dirname(target));
+          };
+          if (table === 'calls') {
+            // A part at a time, as bt-export writes them.
+            const per = this.opts.partRows ?? PART_ROWS;
+            for (let a = first; a <= last || parts.length === 0; a += per) parts.push(await stage(callRows.iterate(a, Math.min(last, a + per - 1)) as Iterable<unknown[]>));
+            extra.push(...this.placeParts(parts, target, name));
+          } else {
+            const rows = table === 'traces' ? [row]
+              : db.prepare(`SELECT ${PARQUET_TABLES[table]!.map(([c]) => c).join(', ')} FROM ${table} WHERE trace_id = ?`).raw(true).safeIntegers(true).iterate(id) as Iterable<unknown[]>;
+            renameSync(await stage(rows), target);
+          }
+        }
+      } finally {
+        for (const tmp of parts) rmSync(tmp, { force: true });
       }
       const unknown = db.prepare(`SELECT DISTINCT s.nr, n.name FROM call_stats s JOIN syscall_names n ON n.nr = s.nr WHERE s.trace_id = ? AND n.classes = ''`)
         .raw(true).all(id) as [number, string][];
-      const written = [...files, ...await this.writeAbi(String(t.abi ?? 'x86_64'), unknown, name)];
+      const written = [...files, ...extra, ...await this.writeAbi(String(t.abi ?? 'x86_64'), unknown, name)];
       const r = { id, syscalls: Number(t.syscalls), files: written };
       results.push(r);
       done?.(r);
