@@ -9,7 +9,8 @@
 // (their compiled JavaScript, the recorder's addon with the BPF object embedded in it,
 // the capture table and the build's CO-RE types, the store's bt_rows extension) and
 // better-sqlite3 with the binary the workspace compiled. Everything else comes from the
-// registry as ordinary dependencies (protobufjs, and better-sqlite3's `bindings`).
+// registry as ordinary dependencies (protobufjs, better-sqlite3's `bindings`, and DuckDB's
+// @duckdb/node-api, whose binary is inside its registry package).
 // Nothing in it runs at install: better-sqlite3's own install script (prebuild-install,
 // then node-gyp) is left out of its bundled package.json, and no bundled package has a
 // binding.gyp for npm to build by default.

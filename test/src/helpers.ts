@@ -13,7 +13,7 @@ export const bin = {
   record: join(root, 'packages/recorder/bin/bt-record.js'),
   show: join(root, 'packages/analyze/bin/bt-show.js'),
   diff: join(root, 'packages/analyze/bin/bt-diff.js'),
-  export: join(root, 'packages/analyze/bin/bt-export.js'),
+  export: join(root, 'packages/store/bin/bt-export.js'),
   report: join(root, 'packages/analyze/bin/bt-report.js'),
   store: join(root, 'packages/store/bin/bt-store.js'),
   query: join(root, 'packages/store/bin/bt-query.js'),

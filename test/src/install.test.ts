@@ -79,7 +79,7 @@ test('the tarball installs with npm without compiling or running anything', () =
     for (const s of ['preinstall', 'install', 'postinstall', 'prepare']) assert.equal(scripts[s], undefined, `${p} has a ${s} script`);
     assert.ok(!existsSync(join(p, 'binding.gyp')), `${p} has a binding.gyp`);
   }
-  for (const name of ['bt-record', 'bt-show', 'bt-diff', 'bt-store', 'bt-query']) {
+  for (const name of ['bt-record', 'bt-show', 'bt-diff', 'bt-export', 'bt-store', 'bt-query']) {
     assert.ok(lstatSync(join(prefix, 'bin', name)).isSymbolicLink(), `${name} is linked, not wrapped`);
   }
 });
@@ -145,9 +145,16 @@ test('the installed bins record and show a real program, store and query it, dif
   const db = { ...env, BT_DB: join(dir, 'traces.db') };
   const add = sh('bt-store', ['add', 'a.pb', 'b.pb'], db, dir);
   assert.equal(add.status, 0, add.stderr);
-  const q = sh('bt-query', ['--format', 'tsv', "SELECT DISTINCT trace_id, path FROM file_access WHERE path IN ('/etc/hostname', '/etc/passwd') ORDER BY 1"], db, dir);
+  const sql = "SELECT DISTINCT t.command, f.path FROM file_access f JOIN traces t ON t.id = f.trace_id WHERE f.path IN ('/etc/hostname', '/etc/passwd') ORDER BY 1";
+  const q = sh('bt-query', ['--format', 'tsv', sql], db, dir);
   assert.equal(q.status, 0, q.stderr);
-  assert.equal(q.stdout, 'trace_id\tpath\n1\t/etc/hostname\n2\t/etc/passwd\n');
+  assert.equal(q.stdout, 'command\tpath\ncat /etc/hostname\t/etc/hostname\ncat /etc/passwd\t/etc/passwd\n');
+  // The same runs as Parquet, the same query with DuckDB (its binary from the registry's package).
+  const exp = sh('bt-export', ['-q', '--format', 'parquet', 'a.pb', 'b.pb', '-o', 'runs'], env, dir);
+  assert.equal(exp.status, 0, exp.stderr);
+  const dq = sh('bt-query', ['--format', 'tsv', '--engine', 'duckdb', '--dataset', 'runs', sql], env, dir);
+  assert.equal(dq.status, 0, dq.stderr);
+  assert.equal(dq.stdout, q.stdout);
 
   const diff = sh('bt-diff', ['--summary', 'a.pb', 'b.pb'], env, dir);
   assert.equal(diff.status, 1, diff.stderr);

@@ -100,6 +100,12 @@ test('every tool names an unknown syscall, a realtime signal, clone3 into a cgro
   assert.match(q("SELECT args FROM syscalls WHERE name = 'clone3'"), /cgroup=\d+/);
   assert.match(q("SELECT args FROM syscalls WHERE name = 'dup2' AND arg1 = 10"), /^\d+, 10$/);
   assert.match(q("SELECT count(*) FROM syscalls WHERE name = 'pipe2'"), /^[1-9]/);
+  // And in a Parquet dataset, with DuckDB: the unknown syscall's name goes with the run.
+  const ds = join(dir, 'runs');
+  assert.equal(run(bin.export, ['-q', '--format', 'parquet', trace, '-o', ds]).status, 0);
+  const dq = run(bin.query, ['--engine', 'duckdb', '--dataset', ds, '--format', 'tsv', 'SELECT DISTINCT name FROM syscalls WHERE nr = 500']);
+  assert.equal(dq.status, 0, err(dq));
+  assert.equal(out(dq), 'name\nsyscall_0x1f4\n');
 
   // bt-diff: against the same program told to skip all but the pipe, the removed lines name them the same.
   const quiet = join(dir, 'quiet.pb');

@@ -159,7 +159,7 @@ test('a secret read, written, sent and received: in the trace, store and bt-show
   assert.equal(run(bin.store, ['-q', '--db', stores.full, 'add', full]).status, 0);
   const strip = run(bin.store, ['--db', stores.stripped, 'add', '--no-data', full]);
   assert.equal(strip.status, 0, err(strip));
-  assert.match(err(strip), /: added as 1 \(\d+ syscalls, no captured data\)\n$/);
+  assert.match(err(strip), /: added as \d+ \(\d+ syscalls, no captured data\)\n$/);
   assert.equal(run(bin.store, ['-q', '--db', stores.bare, 'add', bare]).status, 0);
 
   const inCaptures = `SELECT count(*) FROM captures WHERE instr(data, CAST('${secret}' AS BLOB)) > 0`;
@@ -197,7 +197,22 @@ test('a secret read, written, sent and received: in the trace, store and bt-show
   // --no-data cannot take data out of a store that has it: refused for that file, the data stays visible to the user.
   const again = run(bin.store, ['--db', stores.full, 'add', '--no-data', full]);
   assert.equal(again.status, 1);
-  assert.match(err(again), /^bt-store: .*full\.pb: already stored as 1 with its captured data, which --no-data does not take out \(bt-store rm 1, then add it again\)\n$/);
+  assert.match(err(again), /^bt-store: .*full\.pb: already stored as (\d+) with its captured data, which --no-data does not take out \(bt-store rm \1, then add it again\)\n$/);
+
+  // A Parquet dataset with --no-data: no secret in it, and the rows of the store made with --no-data.
+  const ds = join(dir, 'runs');
+  const exp = run(bin.export, ['-q', '--format', 'parquet', '--no-data', full, '-o', ds]);
+  assert.equal(exp.status, 0, err(exp));
+  const duck = (sql: string): string[][] => {
+    const r = run(bin.query, ['--engine', 'duckdb', '--dataset', ds, sql]);
+    assert.equal(r.status, 0, err(r));
+    return r.stdout.toString().trimEnd().split('\n').slice(1).map((l) => l.split('\t'));
+  };
+  assert.deepEqual(duck(`SELECT count(*) AS n FROM calls WHERE instr(args, '${secret}') > 0 OR instr(caps, '${hex}') > 0`), [['0']]);
+  assert.deepEqual(duck('SELECT data FROM traces'), [['0']]);
+  for (const sql of ['SELECT * FROM file_access ORDER BY call_id, via', 'SELECT id, args FROM syscalls ORDER BY id']) {
+    assert.deepEqual(duck(sql), query(stores.stripped, sql), sql);
+  }
 });
 
 test('bt-store --no-data is an option of add', () => {

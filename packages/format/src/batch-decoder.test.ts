@@ -187,3 +187,38 @@ test('BatchBuilder: arguments beyond 2^53, given as bigints, are stored exactly'
   assert.deepEqual(columns.get(7), big);
   assert.deepEqual(columns.get(8), big);
 });
+
+test('64-bit values beyond 2^53 are also given exactly (exact), in packed and unpacked columns', () => {
+  const b = new BatchBuilder();
+  b.addSyscall(7, 7, 8, 1000, 1300, 0, 3, 2n ** 60n + 1n, 0, 0, 0, 0, 0);
+  b.addSyscall(7, 7, 8, 2000, 2300, -(2n ** 62n) - 3n, 3, 5, 0, 0, 0, -(2n ** 63n), 0);
+  // The Batch's own bytes, as written (batchBytes would re-encode what protobufjs read: rounded).
+  const r = new WireReader(b.encode());
+  r.size();
+  r.tag();
+  const bytes = r.bytes();
+  const got = new BatchDecoder().decode(bytes);
+  assertSame(got, bytes, 'wide values');
+  assert.deepEqual(got.exact, [
+    { column: 'scRet', index: 1, value: -(2n ** 62n) - 3n },
+    { column: 'scArg1', index: 0, value: 2n ** 60n + 1n },
+    { column: 'scArg5', index: 1, value: -(2n ** 63n) },
+  ]);
+  // One value, not packed: a varint field of its own.
+  const w = pb.Batch.encode({ scArg2: [] }).finish();
+  const single = Buffer.concat([Buffer.from(w), Buffer.from([(10 << 3) | 0]), encodeZigzag(2n ** 55n + 1n)]);
+  assert.deepEqual(new BatchDecoder().decode(single).exact, [{ column: 'scArg2', index: 0, value: 2n ** 55n + 1n }]);
+  assert.equal(new BatchDecoder().decode(batchBytes(new BatchBuilder().encode())).exact, undefined);
+});
+
+/** A sint64 as a zigzag varint. */
+function encodeZigzag(v: bigint): Buffer {
+  let u = v >= 0n ? v << 1n : ((-v) << 1n) - 1n;
+  const out: number[] = [];
+  while (u >= 0x80n) {
+    out.push(Number(u & 0x7fn) | 0x80);
+    u >>= 7n;
+  }
+  out.push(Number(u));
+  return Buffer.from(out);
+}

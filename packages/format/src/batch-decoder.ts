@@ -34,8 +34,25 @@ export interface BatchColumns {
   readonly capLen: Uint32Array;
   /** View into the record's bytes (not copied). */
   readonly capData: Uint8Array;
+  /**
+   * The values of the 64-bit columns that the columns hold rounded (beyond 2^53), exactly: usually none.
+   * Not filled when the batch was read by the protobufjs fallback.
+   */
+  readonly exact?: readonly ExactValue[];
   readonly processEvents: ProcessEventMessage[];
 }
+
+/** A 64-bit column value beyond 2^53, exactly: the column's name, the value's index in it, the value. */
+export interface ExactValue {
+  readonly column: Int64Column;
+  readonly index: number;
+  readonly value: bigint;
+}
+export type Int64Column = 'scExitDeltaNs' | 'scDurationNs' | 'scRet' | 'scArg0' | 'scArg1' | 'scArg2' | 'scArg3' | 'scArg4' | 'scArg5';
+/** Column index (as in COLUMN_OF) -> name, for the 64-bit columns. */
+const INT64_COLUMNS: readonly (Int64Column | undefined)[] = [
+  undefined, undefined, undefined, 'scExitDeltaNs', 'scDurationNs', 'scRet', 'scArg0', 'scArg1', 'scArg2', 'scArg3', 'scArg4', 'scArg5',
+];
 
 // Column kinds.
 const U32 = 0;
@@ -100,6 +117,8 @@ export class BatchDecoder {
     let baseNs = 0;
     let capData = EMPTY;
     let procs: ProcessEventMessage[] | undefined;
+    let exact: ExactValue[] | undefined;
+    const wide: (number | bigint)[] = [];
     const r = this.r.reset(buf);
     while (r.pos < r.end) {
       const at = r.pos;
@@ -113,14 +132,20 @@ export class BatchDecoder {
           const stop = r.packed();
           // At most one value per byte.
           this.ensure(c, kind, len[c]! + (stop - r.pos));
-          len[c] = kind === U32 ? r.uint32s(this.u32[c]!, len[c]!, stop) : r.int64s(this.f64[c]!, len[c]!, stop, kind === S64);
+          len[c] = kind === U32 ? r.uint32s(this.u32[c]!, len[c]!, stop) : r.int64s(this.f64[c]!, len[c]!, stop, kind === S64, wide);
         } else if (wt === WireType.VARINT) {
           this.ensure(c, kind, len[c]! + 1);
           if (kind === U32) this.u32[c]![len[c]!++] = r.uint32();
-          else this.f64[c]![len[c]!++] = kind === S64 ? r.sint64() : r.uint64();
+          else {
+            const x = kind === S64 ? r.sint64() : r.uint64();
+            if (!Number.isSafeInteger(x)) wide.push(len[c]!, r.bigint(kind === S64));
+            this.f64[c]![len[c]!++] = x;
+          }
         } else {
           throw new WireError('WRONG_WIRE_TYPE', at, `Batch field ${field} with wire type ${wt}`);
         }
+        for (let k = 0; k < wide.length; k += 2) (exact ??= []).push({ column: INT64_COLUMNS[c]!, index: wide[k] as number, value: wide[k + 1] as bigint });
+        wide.length = 0;
         continue;
       }
       switch (field) {
@@ -160,6 +185,7 @@ export class BatchDecoder {
       capSyscall: u[13]!.subarray(0, len[13]), capInfo: u[14]!.subarray(0, len[14]), capLen: u[15]!.subarray(0, len[15]),
       capData,
       processEvents: procs ?? [],
+      ...(exact ? { exact } : {}),
     };
   }
 

@@ -4,7 +4,7 @@ export { batchEvents, type BatchVisitor, RawCall, SyscallCursor, walkBatch } fro
 export { BatchBuilder, type Int64 } from './batch-builder.js';
 export * from './trace-file.js';
 export * from './syscalls.js';
-export { BatchDecoder, batchesIn, columnsOf, decodeBatch, readTraceColumns, type BatchColumns, type ReadColumnsOptions, type TraceColumnsRecord } from './batch-decoder.js';
+export { BatchDecoder, batchesIn, columnsOf, decodeBatch, readTraceColumns, type BatchColumns, type ExactValue, type Int64Column, type ReadColumnsOptions, type TraceColumnsRecord } from './batch-decoder.js';
 export { type Progress, ProgressLine } from './progress.js';
 export { batchWithoutCapturedData, captureSpecHoldsData, type CaptureRef, isCapturedData, withoutCapturedData } from './captured-data.js';
 export {

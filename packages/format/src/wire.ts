@@ -126,6 +126,12 @@ export class WireReader {
     return this.lo + this.hi * TWO32;
   }
 
+  /** The last varint64() as a uint64 (or, `signed`, a zigzag sint64), exactly. */
+  bigint(signed: boolean): bigint {
+    const u = (BigInt(this.hi) << 32n) | BigInt(this.lo);
+    return signed ? (u >> 1n) ^ -(u & 1n) : u;
+  }
+
   /** A sint64 field (zigzag) as a number (exact between -(2^53) and 2^53). */
   sint64(): number {
     this.varint64();
@@ -218,8 +224,11 @@ export class WireReader {
     return n;
   }
 
-  /** The uint64 (or, `signed`, sint64) values of a packed run ending at `stop` into out[n...] as numbers; returns the new count. */
-  int64s(out: Float64Array, n: number, stop: number, signed: boolean): number {
+  /**
+   * The uint64 (or, `signed`, sint64) values of a packed run ending at `stop` into out[n...] as numbers; returns the new count.
+   * With `exact`, each value a number cannot hold exactly (beyond 2^53) is also pushed there, as its index in `out` and its bigint.
+   */
+  int64s(out: Float64Array, n: number, stop: number, signed: boolean, exact?: (number | bigint)[]): number {
     const buf = this.buf;
     let pos = this.pos;
     while (pos < stop) {
@@ -238,7 +247,9 @@ export class WireReader {
             if (b >= 0x80) {
               // 64-bit path.
               pos = this.varintAt(pos - 4, stop);
-              out[n++] = signed ? zigzagNumber(this.lo, this.hi) : this.lo + this.hi * TWO32;
+              const x = signed ? zigzagNumber(this.lo, this.hi) : this.lo + this.hi * TWO32;
+              if (exact && !Number.isSafeInteger(x)) exact.push(n, this.bigint(signed));
+              out[n++] = x;
               continue;
             }
           }

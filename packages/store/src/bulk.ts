@@ -53,6 +53,11 @@ export const CALL = {
 } as const;
 export const CALL_COLUMNS = 19;
 
+/** The calls columns whose values can lie beyond 2^53 (then the number column holds them rounded, and the batch has them exactly). */
+export const EXACT_COLUMNS: Readonly<Record<number, string>> = {
+  [CALL.RET]: 'ret', [CALL.ARG0]: 'arg0', [CALL.ARG0 + 1]: 'arg1', [CALL.ARG0 + 2]: 'arg2', [CALL.ARG0 + 3]: 'arg3', [CALL.ARG0 + 4]: 'arg4', [CALL.ARG0 + 5]: 'arg5',
+};
+
 /**
  * A text column for bt_rows: `strings` are the distinct texts, `index[i]` the
  * one of row i (-1 for NULL). Layout (native byte order): uint32 rows,

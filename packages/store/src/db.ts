@@ -151,18 +151,28 @@ export function migrate(db: Db, target: number = SCHEMA_VERSION): void {
 }
 
 function fillSyscallNames(db: Db): void {
-  const table = syscallTable('x86_64');
-  if (!table) return;
+  const rows = abiRows('x86_64');
   const ins = db.prepare('INSERT OR REPLACE INTO syscall_names (nr, name, classes) VALUES (?, ?, ?)');
   const kinds = db.prepare('INSERT OR REPLACE INTO capture_kinds (nr, arg, kind) VALUES (?, ?, ?)');
+  for (const r of rows.names) ins.run(...r);
+  for (const r of rows.kinds) kinds.run(...r);
+}
+
+/** The syscall_names and capture_kinds rows of an ABI's syscall table (none for an unknown ABI). */
+export function abiRows(abi: string): { names: [number, string, string][]; kinds: [number, number, string][] } {
+  const names: [number, string, string][] = [];
+  const kinds: [number, number, string][] = [];
+  const table = syscallTable(abi);
+  if (!table) return { names, kinds };
   for (const s of table.byNr.values()) {
-    ins.run(s.nr, s.name, s.classes.join(','));
+    names.push([s.nr, s.name, s.classes.join(',')]);
     const seen = new Set<number>();
     for (const cap of s.capture) if (!seen.has(cap.arg)) {
       seen.add(cap.arg);
-      kinds.run(s.nr, cap.arg, cap.kind);
+      kinds.push([s.nr, cap.arg, cap.kind]);
     }
   }
+  return { names, kinds };
 }
 
 /** build/bt_rows.so of this package (native/bt_rows.c, built by `pnpm run build`): the ingest's bulk rows. */

@@ -12,7 +12,7 @@ import {
   type DecodedEvent, type DecodedProcessEvent, type DecodedSyscall, type OpenFile, type ProcessModel, socketFamilyName, socketTypeName,
   TraceDecoder, type TraceModel,
 } from '@beetrace/analyze';
-import { type BatchColumns, batchWithoutCapturedData, type Header, readTraceColumns, SyscallFlag, type SyscallInfo, type TraceProblem, type Trailer } from '@beetrace/format';
+import { type BatchColumns, batchWithoutCapturedData, type Header, type Int64Column, readTraceColumns, SyscallFlag, type SyscallInfo, type TraceProblem, type Trailer } from '@beetrace/format';
 import { CALL, CALL_COLUMNS, copyColumn, encodeTextColumn, numColumn, numColumns } from './bulk.js';
 
 /** What ingest.ts starts the worker with. */
@@ -43,6 +43,28 @@ export interface BatchMessage {
   readonly caps: Uint8Array<ArrayBuffer>;
   readonly execs: ExecRow[];
   readonly signals: SignalRow[];
+  /** The ret and argument values the number columns hold rounded (beyond 2^53), exactly: column (CALL.RET, CALL.ARG0..), row, value. */
+  readonly exact: readonly ExactCell[];
+}
+
+export interface ExactCell { readonly column: number; readonly row: number; readonly value: bigint }
+
+/** The calls columns of the trace's 64-bit columns that are stored. */
+const EXACT_COLUMN: Readonly<Partial<Record<Int64Column, number>>> = {
+  scRet: CALL.RET, scArg0: CALL.ARG0, scArg1: CALL.ARG0 + 1, scArg2: CALL.ARG0 + 2, scArg3: CALL.ARG0 + 3, scArg4: CALL.ARG0 + 4, scArg5: CALL.ARG0 + 5,
+};
+
+/** The batch's exact values of stored columns, by row of the batch without the rows `drop` (ascending). */
+function exactCells(b: BatchColumns, drop: readonly number[]): ExactCell[] {
+  const cells: ExactCell[] = [];
+  for (const e of b.exact ?? []) {
+    const column = EXACT_COLUMN[e.column];
+    if (column === undefined || drop.includes(e.index)) continue;
+    let before = 0;
+    while (before < drop.length && drop[before]! < e.index) before++;
+    cells.push({ column, row: e.index - before, value: e.value });
+  }
+  return cells;
 }
 
 export interface ProcessRow {
@@ -455,7 +477,7 @@ async function main(input: DecodeWorkerInput, port: NonNullable<typeof parentPor
       const rows = withoutRows(gather.stateRows, n, nums, pathIndex, argsIndex, capsIdx);
       const msg: BatchMessage = {
         kind: 'batch', offset: rec.offset, rows: rows.n, nums: rows.nums, paths, pathIndex: rows.pathIndex, args: encodeTextColumn(args.list, rows.argsIndex),
-        caps: encodeTextColumn(caps.list, rows.capsIdx), execs: gather.execs, signals: gather.signals,
+        caps: encodeTextColumn(caps.list, rows.capsIdx), execs: gather.execs, signals: gather.signals, exact: exactCells(b, gather.stateRows),
       };
       gather.execs = [];
       gather.signals = [];

@@ -5,3 +5,7 @@ export { hashFile, ingestFile, removeTrace, type IngestOptions, type IngestResul
 export { errorPosition, runQuery, schemaText, type Position, type QueryResult } from './query.js';
 export { formatBytes, formatDuration, FORMATS, writeRows, type Format, type OutputOptions, type Value } from './output.js';
 export { MIGRATIONS, SCHEMA_DOCS, SCHEMA_VERSION, VIEWS, type ColumnDoc, type ObjectDoc } from './schema.js';
+export { DATASET_VERSION, DUCKDB_VIEWS, openDataset, PARQUET_TABLES, PARTITION_KEYS, type PartitionKey } from './dataset.js';
+export { DatasetWriter, type ParquetOptions, type ParquetResult } from './parquet.js';
+export { runDuckQuery } from './duck-query.js';
+export { traceIdOf } from './rows.js';

@@ -5,13 +5,13 @@
 import { createHash } from 'node:crypto';
 import { closeSync, createReadStream, openSync, readSync, statSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
-import { resolve } from 'node:path';
 import type Database from 'better-sqlite3';
-import { errnoNames, signalName } from '@beetrace/analyze';
+import { errnoNames } from '@beetrace/analyze';
 import type { Header, Progress, Trailer } from '@beetrace/format';
-import { blob, CALL, numColumn } from './bulk.js';
+import { blob, CALL, EXACT_COLUMNS, numColumn } from './bulk.js';
 import { type Db, EXIT, loadRowsExtension, StoreError } from './db.js';
 import type { BatchMessage, DecodeWorkerInput, DecodeWorkerMessage, ExecRow, SignalRow, SummaryMessage } from './decode-worker.js';
+import { keepsData, problemText, processValues, socketValues, traceEnd, traceIdOf, traceStart } from './rows.js';
 
 export interface IngestOptions {
   /** Told how far into the file the ingest is (bt-store add passes a live line on a terminal). */
@@ -56,19 +56,8 @@ export function hashFileSync(path: string): string {
   return h.digest('hex');
 }
 
-function exitParts(status: number): { code: number | null; signal: number | null } {
-  return (status & 0x7f) === 0 ? { code: (status >> 8) & 0xff, signal: null } : { code: null, signal: status & 0x7f };
-}
-
-function exitStatusText(t: Trailer | undefined, attached: boolean): string | null {
-  if (!t || attached) return null;
-  if (t.termSignal) return `killed by ${signalName(t.termSignal)}${t.coreDumped ? ' (core dumped)' : ''}`;
-  if (t.programExited) return `exit ${t.exitCode ?? 0}`;
-  return null;
-}
-
 /** The decode worker's messages: the file's records, in order. */
-class DecodeFeed {
+export class DecodeFeed {
   private readonly worker: Worker;
   private readonly queue: DecodeWorkerMessage[] = [];
   private waiting: ((m: DecodeWorkerMessage) => void) | undefined;
@@ -196,6 +185,8 @@ class TraceIngest {
       canonicalCol[i] = k < 0 ? NaN : ids[k]!;
     }
     this.ins.insert(m);
+    // Values beyond 2^53, which the number columns hold rounded: exactly.
+    for (const e of m.exact) this.db.prepare(`UPDATE calls SET ${EXACT_COLUMNS[e.column]} = ? WHERE id = ?`).run(e.value, this.firstId + this.seq - n + e.row);
     this.execs(m.execs);
     for (const s of m.signals as readonly SignalRow[]) this.insSignal.run(this.traceId, s.ts, s.pid, s.tid, s.signo, s.signal || null);
   }
@@ -207,15 +198,10 @@ class TraceIngest {
     this.execs(s.execs);
     const insProc = db.prepare(`INSERT INTO processes (trace_id, pid, parent_pid, exe, argv, start_ns, end_ns, exit_status, exit_code, term_signal, threads, syscalls)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-    for (const p of s.processes) {
-      const ex = p.exitStatus === null ? { code: null, signal: null } : exitParts(p.exitStatus);
-      insProc.run(t, p.pid, p.parentPid, p.exe, p.argv, p.startNs, p.endNs, p.exitStatus, ex.code, ex.signal, p.threads, p.syscalls);
-    }
+    for (const p of s.processes) insProc.run(t, ...processValues(p));
     const insSocket = db.prepare(`INSERT INTO sockets (trace_id, pid, fd, call_id, family, type, protocol, local, peer, bytes_sent, bytes_received, calls, opened_ns, closed_ns)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-    for (const k of s.sockets) {
-      insSocket.run(t, k.pid, k.fd, this.firstId + k.callSeq, k.family, k.type, k.protocol, k.local, k.peer, k.sent, k.received, k.calls, k.openedNs, k.closedNs);
-    }
+    for (const k of s.sockets) insSocket.run(t, ...socketValues(k, this.firstId));
     const names = db.prepare('INSERT OR IGNORE INTO syscall_names (nr, name, classes) VALUES (?, ?, ?)');
     const stat = db.prepare('INSERT INTO call_stats (trace_id, nr, calls, errors, total_ns, min_ns, max_ns) VALUES (?, ?, ?, ?, ?, ?, ?)');
     for (const r of s.stats) {
@@ -225,21 +211,25 @@ class TraceIngest {
   }
 }
 
+/** The size of a trace file to read; a StoreError when it is missing or not a regular file. */
+export function traceFileSize(file: string): number {
+  try {
+    const st = statSync(file);
+    if (!st.isFile()) throw new StoreError('NOT_A_FILE', `${file}: not a regular file`);
+    return st.size;
+  } catch (e) {
+    if (e instanceof StoreError) throw e;
+    throw new StoreError('NO_FILE', `${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
+  }
+}
+
 /**
  * Adds a trace file to the store in one transaction. Returns the existing id,
  * changing nothing, when a file with the same content is already stored. A
  * damaged or cut-off file is stored up to its last complete batch and flagged.
  */
 export async function ingestFile(db: Db, file: string, opts: IngestOptions = {}): Promise<IngestResult> {
-  let size: number;
-  try {
-    const st = statSync(file);
-    if (!st.isFile()) throw new StoreError('NOT_A_FILE', `${file}: not a regular file`);
-    size = st.size;
-  } catch (e) {
-    if (e instanceof StoreError) throw e;
-    throw new StoreError('NO_FILE', `${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
-  }
+  const size = traceFileSize(file);
   loadRowsExtension(db); // before any work: a missing extension is reported at once
   // A second thread reads the file and decodes the argument texts (it starts up while this one hashes the file);
   // this one follows the processes and their fds and runs SQLite.
@@ -282,17 +272,15 @@ async function ingestWith(db: Db, file: string, size: number, feed: DecodeFeed, 
       if (stopped()) throw new StoreError('INTERRUPTED', 'interrupted: nothing was stored', EXIT.INTERRUPTED);
       if (rec.kind === 'header') {
         header = rec.header;
-        const abi = header.syscallAbi || header.arch || 'x86_64';
-        const argv = header.argv ?? [];
-        const realtime = Number(header.realtimeNs ?? 0);
-        data = !opts.noData && header.capture?.buffers !== false;
-        traceId = Number(db.prepare(`INSERT INTO traces (hash, file, added_epoch_ns, command, argv, cwd, host, kernel, arch, abi, recorder_version,
-            root_pid, attached, start_epoch_ns, start_time, file_bytes, data)
-          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
-          hash, resolve(file), Date.now() * 1e6, argv.join(' '), JSON.stringify(argv), header.cwd ?? null, header.hostname ?? null,
-          header.kernelRelease ?? null, header.arch ?? null, abi, header.recorderVersion ?? null, header.rootPid ?? null,
-          header.attached ? 1 : 0, realtime, realtime ? new Date(realtime / 1e6).toISOString() : null, size, data ? 1 : 0,
-        ).lastInsertRowid);
+        data = keepsData(header, opts.noData ?? false);
+        const start = traceStart(header, file, hash, size, data);
+        traceId = traceIdOf(hash);
+        const other = db.prepare('SELECT hash FROM traces WHERE id = ?').pluck().get(traceId) as string | undefined;
+        if (other !== undefined) {
+          throw new StoreError('ID_TAKEN', `${file}: its trace id ${traceId} (from its SHA-256) is taken by another stored trace (SHA-256 ${other}); not stored`);
+        }
+        const columns = Object.keys(start);
+        db.prepare(`INSERT INTO traces (id, ${columns.join(', ')}) VALUES (?${', ?'.repeat(columns.length)})`).run(traceId, ...Object.values(start));
         ingest = new TraceIngest(db, traceId, firstId);
       } else if (rec.kind === 'unknown-abi') {
         throw new StoreError('UNKNOWN_ABI', `${file}: syscall table "${rec.abi}" is not known to this bt-store`);
@@ -310,7 +298,7 @@ async function ingestWith(db: Db, file: string, size: number, feed: DecodeFeed, 
         trailer = rec.trailer;
       } else if (rec.kind === 'end') {
         complete = rec.complete;
-        if (rec.problem) problem = `${rec.problem.code}: ${rec.problem.message} (at byte ${rec.problem.offset})`;
+        if (rec.problem) problem = problemText(rec.problem);
         if (!header || !ingest) {
           throw new StoreError(rec.problem?.code ?? 'NOT_A_TRACE', `${file}: ${rec.problem?.message ?? 'not a beetrace trace'}; not stored`);
         }
@@ -325,19 +313,8 @@ async function ingestWith(db: Db, file: string, size: number, feed: DecodeFeed, 
     }
     if (!summary) throw new StoreError('INTERNAL', `${file}: the reading thread sent no summary; nothing was stored`);
     ingest!.finish(summary);
-    const lostPerCpu = (trailer?.lostPerCpu ?? []).map(Number);
-    const mono0 = Number(header!.monotonicNs ?? 0);
-    const duration = trailer?.endMonotonicNs ? Number(trailer.endMonotonicNs) - mono0 : summary.lastNs;
-    const status = exitStatusText(trailer, header!.attached ?? false);
-    db.prepare(`UPDATE traces SET duration_ns = ?, exit_status = ?, exit_code = ?, term_signal = ?, stop_reason = ?, syscalls = ?,
-        process_events = ?, processes = ?, unfinished = ?, lost = ?, lost_per_cpu = ?, complete = ?, truncated = ?, problem = ?,
-        first_call_id = ?, last_call_id = ? WHERE id = ?`).run(
-      duration, status, trailer && !trailer.termSignal && trailer.programExited ? trailer.exitCode ?? 0 : null,
-      trailer?.termSignal || null, trailer?.stopReason || null, ingest!.seq, summary.processEvents, summary.processes.length,
-      trailer ? Number(trailer.unfinished ?? 0) : summary.unfinished, lostPerCpu.reduce((x, y) => x + y, 0), JSON.stringify(lostPerCpu),
-      complete ? 1 : 0, complete ? 0 : 1, problem ?? null,
-      ingest!.seq > 0 ? firstId : null, ingest!.seq > 0 ? firstId + ingest!.seq - 1 : null, traceId,
-    );
+    const end = traceEnd(header!, trailer, summary, ingest!.seq, firstId, complete, problem);
+    db.prepare(`UPDATE traces SET ${Object.keys(end).map((k) => `${k} = ?`).join(', ')} WHERE id = ?`).run(...Object.values(end), traceId);
     db.exec('COMMIT');
     done = true;
     const stateCalls = Number(trailer?.stateCalls ?? 0);

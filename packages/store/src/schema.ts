@@ -27,7 +27,7 @@ export const SCHEMA_DOCS: readonly ObjectDoc[] = [
   {
     name: 'traces', kind: 'table', doc: 'One row per stored trace file',
     columns: [
-      c('id', 'Trace id (what bt-store ls shows and rm takes)'),
+      c('id', 'Trace id: the first 53 bits of hash, as in Parquet datasets (what bt-store ls shows and rm takes)'),
       c('hash', 'SHA-256 of the file content: the same file is stored once'),
       c('file', 'Path the file was added from (absolute)'),
       c('added_epoch_ns', 'When it was added'),
@@ -343,6 +343,33 @@ export const MIGRATIONS: readonly string[] = [
   `,
 ];
 
+/**
+ * The views whose SQL runs unchanged on SQLite and on DuckDB (over a Parquet
+ * dataset, dataset.ts): one definition for both engines.
+ */
+export const PORTABLE_VIEWS = {
+  process_tree: `CREATE VIEW process_tree AS
+  WITH RECURSIVE tree (trace_id, pid, start_ns, depth, sort) AS (
+    SELECT p.trace_id, p.pid, p.start_ns, 0, printf('%020d.%010d', ifnull(p.start_ns, 0), p.pid)
+    FROM processes p
+    WHERE p.parent_pid IS NULL
+       OR NOT EXISTS (SELECT 1 FROM processes q WHERE q.trace_id = p.trace_id AND q.pid = p.parent_pid
+                      AND ifnull(q.start_ns, 0) <= ifnull(p.start_ns, 0))
+    UNION ALL
+    SELECT c.trace_id, c.pid, c.start_ns, t.depth + 1, t.sort || '/' || printf('%020d.%010d', ifnull(c.start_ns, 0), c.pid)
+    FROM tree t JOIN processes c ON c.trace_id = t.trace_id AND c.parent_pid = t.pid
+      AND ifnull(c.start_ns, 0) >= ifnull(t.start_ns, 0)
+  )
+  SELECT p.trace_id, p.pid, p.parent_pid, t.depth,
+         substr(printf('%*s', t.depth * 2, ''), 1) || p.pid || ifnull(' ' || p.exe, '') AS tree,
+         p.exe, p.exit_status, p.exit_code, p.term_signal, p.start_ns, p.end_ns, p.syscalls
+  FROM tree t JOIN processes p ON p.trace_id = t.trace_id AND p.pid = t.pid AND p.start_ns IS NOT DISTINCT FROM t.start_ns
+  ORDER BY t.trace_id, t.sort;`,
+  network: `CREATE VIEW network AS
+  SELECT trace_id, pid, fd, family, type, local, peer, bytes_sent, bytes_received, calls, opened_ns, closed_ns
+  FROM sockets;`,
+} as const;
+
 /** The views, (re)created after migrating. */
 export const VIEWS = `
 DROP VIEW IF EXISTS syscalls;
@@ -372,23 +399,7 @@ CREATE VIEW summary AS
          s.total_ns, s.total_ns / s.calls AS avg_ns, s.calls, s.errors, n.name AS syscall, s.min_ns, s.max_ns
   FROM call_stats s JOIN syscall_names n ON n.nr = s.nr;
 DROP VIEW IF EXISTS process_tree;
-CREATE VIEW process_tree AS
-  WITH RECURSIVE tree (trace_id, pid, start_ns, depth, sort) AS (
-    SELECT p.trace_id, p.pid, p.start_ns, 0, printf('%020d.%010d', ifnull(p.start_ns, 0), p.pid)
-    FROM processes p
-    WHERE p.parent_pid IS NULL
-       OR NOT EXISTS (SELECT 1 FROM processes q WHERE q.trace_id = p.trace_id AND q.pid = p.parent_pid
-                      AND ifnull(q.start_ns, 0) <= ifnull(p.start_ns, 0))
-    UNION ALL
-    SELECT c.trace_id, c.pid, c.start_ns, t.depth + 1, t.sort || '/' || printf('%020d.%010d', ifnull(c.start_ns, 0), c.pid)
-    FROM tree t JOIN processes c ON c.trace_id = t.trace_id AND c.parent_pid = t.pid
-      AND ifnull(c.start_ns, 0) >= ifnull(t.start_ns, 0)
-  )
-  SELECT p.trace_id, p.pid, p.parent_pid, t.depth,
-         substr(printf('%*s', t.depth * 2, ''), 1) || p.pid || ifnull(' ' || p.exe, '') AS tree,
-         p.exe, p.exit_status, p.exit_code, p.term_signal, p.start_ns, p.end_ns, p.syscalls
-  FROM tree t JOIN processes p ON p.trace_id = t.trace_id AND p.pid = t.pid AND p.start_ns IS t.start_ns
-  ORDER BY t.trace_id, t.sort;
+${PORTABLE_VIEWS.process_tree}
 DROP VIEW IF EXISTS captures;
 CREATE VIEW captures AS
   SELECT c.id AS call_id, j.key AS n, j.value ->> 0 AS arg, j.value ->> 2 AS element, k.kind,
@@ -398,7 +409,5 @@ CREATE VIEW captures AS
   FROM calls c JOIN json_each(c.caps) j LEFT JOIN capture_kinds k ON k.nr = c.nr AND k.arg = j.value ->> 0
   WHERE c.caps IS NOT NULL;
 DROP VIEW IF EXISTS network;
-CREATE VIEW network AS
-  SELECT trace_id, pid, fd, family, type, local, peer, bytes_sent, bytes_received, calls, opened_ns, closed_ns
-  FROM sockets;
+${PORTABLE_VIEWS.network}
 `;

@@ -1,5 +1,6 @@
 // bt-export: a recorded run as a timeline for Perfetto (ui.perfetto.dev) or any
-// tool that reads Chrome's trace-event JSON.
+// tool that reads Chrome's trace-event JSON. The bt-export bin is @beetrace/store's:
+// it runs this for these formats, and writes Parquet datasets itself.
 import { ProgressLine } from '@beetrace/format';
 import { checkTrace, parseCommon, runMain, stoppedLine, UsageError } from './cli-common.js';
 import { type ExportFormat, exportTrace, FORMATS } from './export.js';
@@ -21,6 +22,9 @@ TRACE is a file written by bt-record, or - for standard input.
   --no-data     leave captured data out (what the program read, wrote, sent
                 or received); paths, structs and socket addresses stay
   -h, --help    this help
+
+--format parquet writes runs into a Parquet dataset for DuckDB and other
+engines instead (bt-export --format parquet --help).
 
 Exit status: 0; 1 when the trace is corrupt or cut short (what was readable is
 exported, and one line says where reading stopped) or the output cannot be

@@ -1,4 +1,5 @@
-// What both commands share: one-line errors with documented exit codes, quiet EPIPE.
+// What the commands share: the command line, one-line errors with documented exit codes, quiet EPIPE.
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { EXIT, StoreError } from '../db.js';
 import { FORMATS, type Format } from '../output.js';
 
@@ -35,4 +36,36 @@ export function outputFormat(value: string | undefined, fallback: Format): Forma
   if (value === undefined) return fallback;
   if (!FORMATS.includes(value as Format)) throw usage(`unknown format "${value}" (${FORMATS.join(', ')})`);
   return value as Format;
+}
+
+/** Whether SIGINT or SIGTERM came (from now on): a command stops between traces or batches and says so. */
+export function interruptFlag(): () => boolean {
+  let interrupted = false;
+  const onSignal = (): void => { interrupted = true; };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  return () => interrupted;
+}
+
+const HELP_OPTION = { help: { type: 'boolean', short: 'h' } } as const;
+
+/**
+ * The command line parsed with these options and -h/--help (an unknown or
+ * malformed option is a usage error); undefined once `help` is printed for -h.
+ */
+type Options = NonNullable<ParseArgsConfig['options']>;
+export type Parsed<O extends Options> = ReturnType<typeof parseArgs<{ args: string[]; allowPositionals: true; options: O & typeof HELP_OPTION }>>;
+
+export function parseCommand<const O extends Options>(options: O, help: string): Parsed<O> | undefined {
+  let parsed: Parsed<O>;
+  try {
+    parsed = parseArgs({ args: process.argv.slice(2), allowPositionals: true, options: { ...options, ...HELP_OPTION } });
+  } catch (e) {
+    throw usage((e as Error).message);
+  }
+  if ((parsed.values as { help?: boolean }).help) {
+    process.stdout.write(help);
+    return undefined;
+  }
+  return parsed;
 }
