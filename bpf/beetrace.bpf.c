@@ -2,11 +2,13 @@
 /*
  * beetrace's kernel side: every syscall of the traced processes, their lifecycle
  * and signals, written raw to one ring buffer. Attach points are raw
- * tracepoints (raw_tp), attached by name: they need no tracefs, and no vmlinux
- * BTF when the program is loaded (the recorder passes libbpf the few types its
- * CO-RE relocations need, cut from the kernel's BTF at build time, so loading
- * skips parsing 5 MB of vmlinux BTF). Kernel memory is read with BPF_CORE_READ
- * (raw tracepoint arguments are plain values to the verifier). What memory to read for each
+ * tracepoints: the syscall hooks as tp_btf programs (their arguments typed
+ * pointers, read with plain loads) or as raw_tp ones where the kernel refuses
+ * those, the others as raw_tp; none needs tracefs. Loading needs no vmlinux BTF
+ * (the recorder passes libbpf the few types the CO-RE relocations need and the
+ * tp_btf attach ids, found in the kernel's BTF at build time, so loading skips
+ * parsing 5 MB of vmlinux BTF). Kernel memory is read with BPF_CORE_READ where
+ * a raw tracepoint's arguments are plain values to the verifier. What memory to read for each
  * syscall comes from the capture table the recorder fills before attaching; the
  * programs have no per-syscall branches. Decoding happens offline.
  */
@@ -539,11 +541,24 @@ struct arg_regs {
 _Static_assert(__builtin_offsetof(struct pt_regs, di) - __builtin_offsetof(struct pt_regs, r10) ==
 		       __builtin_offsetof(struct arg_regs, di), "pt_regs: r10..di are not together");
 
-/* The six argument registers, in the x86_64 syscall ABI's order. */
-static __always_inline void read_args(struct pt_regs *regs, __u64 *args)
+/*
+ * The six argument registers, in the x86_64 syscall ABI's order. In a tp_btf program
+ * (`btf`) regs is a pointer the verifier knows the type of: plain loads. In a raw_tp
+ * program it is a number: one read of the 64 bytes r10..di.
+ */
+static __always_inline void read_args(struct pt_regs *regs, __u64 *args, bool btf)
 {
 	struct arg_regs r;
 
+	if (btf) {
+		args[0] = regs->di;
+		args[1] = regs->si;
+		args[2] = regs->dx;
+		args[3] = regs->r10;
+		args[4] = regs->r8;
+		args[5] = regs->r9;
+		return;
+	}
 	if (bpf_probe_read_kernel(&r, sizeof(r), (void *)regs + bpf_core_field_offset(regs->r10)))
 		__builtin_memset(&r, 0, sizeof(r));
 	args[0] = r.di;
@@ -552,6 +567,12 @@ static __always_inline void read_args(struct pt_regs *regs, __u64 *args)
 	args[3] = r.r10;
 	args[4] = r.r8;
 	args[5] = r.r9;
+}
+
+/* The syscall number of a call entered before tracing began (orig_ax), or -1. */
+static __always_inline long read_nr(struct pt_regs *regs, bool btf)
+{
+	return btf ? regs->orig_ax : BPF_CORE_READ(regs, orig_ax);
 }
 
 /* The fixed part of a syscall record. */
@@ -673,8 +694,12 @@ static __always_inline void emit_syscall(__u32 type, __u32 pid, __u32 tid, __u32
 	emit(rec, b.off);
 }
 
-SEC("raw_tp/sys_enter")
-int BPF_PROG(bt_sys_enter, struct pt_regs *regs, long id)
+/*
+ * The syscall hooks. Each is built twice from the same code: as tp_btf programs
+ * (BTF-typed raw tracepoints: the registers are read with plain loads), which the
+ * recorder loads when the kernel takes them, and as raw_tp programs otherwise.
+ */
+static __always_inline int sys_enter(struct pt_regs *regs, long id, bool btf)
 {
 	__u64 pid_tgid = bpf_get_current_pid_tgid();
 	__u32 tgid = pid_tgid >> 32, tid = (__u32)pid_tgid;
@@ -698,7 +723,7 @@ int BPF_PROG(bt_sys_enter, struct pt_regs *regs, long id)
 	if (!f)
 		return 0;
 	now = bpf_ktime_get_ns();
-	read_args(regs, args);
+	read_args(regs, args, btf);
 	f->enter_ns = now;
 	f->nr = id;
 	f->pid = tgid;
@@ -716,8 +741,7 @@ int BPF_PROG(bt_sys_enter, struct pt_regs *regs, long id)
 	return 0;
 }
 
-SEC("raw_tp/sys_exit")
-int BPF_PROG(bt_sys_exit, struct pt_regs *regs, long ret)
+static __always_inline int sys_exit(struct pt_regs *regs, long ret, bool btf)
 {
 	__u64 pid_tgid = bpf_get_current_pid_tgid();
 	__u32 tgid = pid_tgid >> 32, tid = (__u32)pid_tgid;
@@ -744,15 +768,39 @@ int BPF_PROG(bt_sys_exit, struct pt_regs *regs, long ret)
 			args[i] = f->args[i];
 	} else {
 		/* Entered before tracing began (or before this thread was known). */
-		nr = BPF_CORE_READ(regs, orig_ax);
+		nr = read_nr(regs, btf);
 		if (nr < 0)
 			return 0;
 		enter = now;
 		flags = BT_SC_NO_ENTRY;
-		read_args(regs, args);
+		read_args(regs, args, btf);
 	}
 	emit_syscall(BT_REC_SYSCALL, tgid, tid, (__u32)nr, enter, now, ret, args, flags, true, true);
 	return 0;
+}
+
+SEC("tp_btf/sys_enter")
+int BPF_PROG(bt_sys_enter, struct pt_regs *regs, long id)
+{
+	return sys_enter(regs, id, true);
+}
+
+SEC("tp_btf/sys_exit")
+int BPF_PROG(bt_sys_exit, struct pt_regs *regs, long ret)
+{
+	return sys_exit(regs, ret, true);
+}
+
+SEC("raw_tp/sys_enter")
+int BPF_PROG(bt_sys_enter_raw, struct pt_regs *regs, long id)
+{
+	return sys_enter(regs, id, false);
+}
+
+SEC("raw_tp/sys_exit")
+int BPF_PROG(bt_sys_exit_raw, struct pt_regs *regs, long ret)
+{
+	return sys_exit(regs, ret, false);
 }
 
 /* A process record of `type` for pid/tid in this CPU's scratch slot, every field zeroed. */

@@ -59,6 +59,13 @@ export interface NativeRecorderOptions {
   readonly pollMicros?: number;
   /** A BTF file with the kernel types the BPF programs' CO-RE relocations use (made at build time). */
   readonly coreBtf?: string;
+  /**
+   * The kernel BTF ids of the tp_btf programs' tracepoints ({ sys_enter: id of btf_trace_sys_enter, ... }),
+   * found at build time on the kernel coreBtf was cut from; without them libbpf finds them in the kernel's BTF.
+   */
+  readonly tpBtfIds?: Readonly<Record<string, number>>;
+  /** The syscall hooks as raw_tp programs even where tp_btf ones load (the fallback, for tests and the bench). */
+  readonly rawTp?: boolean;
   /** The syscall hooks run the process filter only and record nothing (the bench's floor). */
   readonly floor?: boolean;
   /** The kernel counts each BPF program's runs and run time while the recorder lives. */
@@ -156,7 +163,11 @@ export class NativeRecorder {
     }
     if (typeof opts.captureBuffers !== 'boolean') throw new TypeError('NativeRecorder: captureBuffers must be a boolean');
     if (opts.coreBtf !== undefined && typeof opts.coreBtf !== 'string') throw new TypeError('NativeRecorder: coreBtf must be a path');
-    for (const k of ['floor', 'programStats'] as const) {
+    if (opts.tpBtfIds !== undefined && (typeof opts.tpBtfIds !== 'object' || opts.tpBtfIds === null
+      || Object.values(opts.tpBtfIds).some((id) => !Number.isInteger(id) || id <= 0 || id > 0xffffffff))) {
+      throw new TypeError('NativeRecorder: tpBtfIds must map tracepoint names to BTF ids');
+    }
+    for (const k of ['rawTp', 'floor', 'programStats'] as const) {
       if (opts[k] !== undefined && typeof opts[k] !== 'boolean') throw new TypeError(`NativeRecorder: ${k} must be a boolean`);
     }
     this.#addon = new (binding().Recorder)(opts);

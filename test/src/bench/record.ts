@@ -165,7 +165,8 @@ async function oneByteReads(trace: string): Promise<number> {
 /** Each syscall hook's run time per storm call (the kernel's bpf_stats, BT_BPF_STATS=1), one run. */
 function hookCost(argv: readonly string[], floor: boolean, calls: number): string {
   const t = timed(argv, { env: { ...process.env, BT_BPF_STATS: '1', ...(floor ? { BT_BPF_FLOOR: '1' } : {}) } });
-  const ns = (name: string): number => Number(new RegExp(`bpf ${name}: \\d+ runs, (\\d+) ns`).exec(t.stderr)?.[1] ?? NaN);
+  // The syscall hooks are bt_sys_enter/exit as tp_btf programs, bt_sys_enter/exit_raw as raw_tp ones.
+  const ns = (name: string): number => Number(new RegExp(`bpf ${name}(?:_raw)?: \\d+ runs, (\\d+) ns`).exec(t.stderr)?.[1] ?? NaN);
   const enter = ns('bt_sys_enter') / calls, exit = ns('bt_sys_exit') / calls;
   return `enter ${enter.toFixed(0)} + exit ${exit.toFixed(0)} = ${(enter + exit).toFixed(0)} ns`;
 }
