@@ -601,36 +601,52 @@ struct small_syscall {
 };
 
 /*
+ * The capture of a record written in place (`want` bytes at `ptr`, `len` of them kept, at
+ * most BT_INPLACE_BYTES), as bt_capture_bytes would have written it; then sends the record.
+ * The user memory is read into the stack and copied, in a function of its own: its frame is
+ * under 64 bytes, so the verifier gives it no private stack and it runs on the thread's own,
+ * where the kernel's hardened-usercopy check of the destination ends at once (the ring, or a
+ * private stack, gets its heap checks: two more calls).
+ */
+static __noinline void submit_small(struct small_syscall *r, __u32 info, __u64 ptr, __u64 want, __u64 len)
+{
+	__u64 data[BT_INPLACE_BYTES / 8] = {};
+	__u32 cflags = (info >> 8) & 0xff;
+
+	if (want > len)
+		cflags |= BT_CAP_TRUNCATED;
+	bt_barrier_var(len);
+	if (len > BT_INPLACE_BYTES) /* never: the caller checked; the verifier sees the bound here */
+		len = 0;
+	if (!ptr || (len && bpf_probe_read_user(data, len, (void *)ptr))) {
+		len = 0;
+		cflags |= BT_CAP_FAULT;
+	}
+	for (int i = 0; i < BT_INPLACE_BYTES / 8; i++)
+		((__u64 *)r->data)[i] = data[i];
+	r->cap.info = (info & ~0xff00U) | cflags << 8;
+	r->cap.len = len;
+	r->rec.ncaptures = 1;
+	r->rec.size = (sizeof(r->rec) + sizeof(r->cap) + len + 7) & ~7U;
+	bpf_ringbuf_submit(r, BPF_RB_NO_WAKEUP);
+}
+
+/*
  * Sends a syscall record with one buffer capture (`want` bytes at `ptr`, `len` of them
- * kept, at most BT_INPLACE_BYTES) written in place in the ring, as bt_capture_bytes
- * would have written it.
+ * kept, at most BT_INPLACE_BYTES) written in place in the ring.
  */
 static __always_inline void emit_small(__u32 type, __u32 pid, __u32 tid, __u32 nr, __u64 enter_ns, __u64 exit_ns,
 				       long ret, const __u64 *args, __u32 flags, __u32 info, __u64 ptr, __u64 want,
 				       __u64 len)
 {
 	struct small_syscall *r = bpf_ringbuf_reserve(&events, sizeof(*r), 0);
-	__u32 cflags = (info >> 8) & 0xff;
 
 	if (!r) {
 		count_lost();
 		return;
 	}
 	fill_syscall(&r->rec, type, pid, tid, nr, enter_ns, exit_ns, ret, args, flags);
-	if (want > len)
-		cflags |= BT_CAP_TRUNCATED;
-	bt_barrier_var(len);
-	if (len > BT_INPLACE_BYTES) /* never: the caller checked; the verifier sees the bound here */
-		len = 0;
-	if (!ptr || (len && bpf_probe_read_user(r->data, len, (void *)ptr))) {
-		len = 0;
-		cflags |= BT_CAP_FAULT;
-	}
-	r->cap.info = (info & ~0xff00U) | cflags << 8;
-	r->cap.len = len;
-	r->rec.ncaptures = 1;
-	r->rec.size = (sizeof(r->rec) + sizeof(r->cap) + len + 7) & ~7U;
-	bpf_ringbuf_submit(r, BPF_RB_NO_WAKEUP);
+	submit_small(r, info, ptr, want, len);
 }
 
 /*
