@@ -795,29 +795,13 @@ static __always_inline int sys_exit(struct pt_regs *regs, long ret, bool btf)
 	return 0;
 }
 
-SEC("tp_btf/sys_enter")
-int BPF_PROG(bt_sys_enter, struct pt_regs *regs, long id)
-{
-	return sys_enter(regs, id, true);
-}
-
-SEC("tp_btf/sys_exit")
-int BPF_PROG(bt_sys_exit, struct pt_regs *regs, long ret)
-{
-	return sys_exit(regs, ret, true);
-}
-
-SEC("raw_tp/sys_enter")
-int BPF_PROG(bt_sys_enter_raw, struct pt_regs *regs, long id)
-{
-	return sys_enter(regs, id, false);
-}
-
-SEC("raw_tp/sys_exit")
-int BPF_PROG(bt_sys_exit_raw, struct pt_regs *regs, long ret)
-{
-	return sys_exit(regs, ret, false);
-}
+/* The syscall hooks, each as a tp_btf program and as a raw_tp one (the recorder loads one pair). */
+#define SYSCALL_HOOK(sec, name, hook, arg, btf) \
+	SEC(sec) int BPF_PROG(name, struct pt_regs *regs, long arg) { return hook(regs, arg, btf); }
+SYSCALL_HOOK("tp_btf/sys_enter", bt_sys_enter, sys_enter, id, true)
+SYSCALL_HOOK("tp_btf/sys_exit", bt_sys_exit, sys_exit, ret, true)
+SYSCALL_HOOK("raw_tp/sys_enter", bt_sys_enter_raw, sys_enter, id, false)
+SYSCALL_HOOK("raw_tp/sys_exit", bt_sys_exit_raw, sys_exit, ret, false)
 
 /* A process record of `type` for pid/tid in this CPU's scratch slot, every field zeroed. */
 static __always_inline struct bt_process *process_record(__u32 type, __u32 pid, __u32 tid)
