@@ -826,6 +826,29 @@ static __always_inline void emit_process(struct bt_process *rec, __u32 len)
 	emit(rec, rec->size);
 }
 
+/* The number of `pid` at its own level (the pid the task sees), and that level's namespace inode. */
+static __always_inline __u32 pid_at_own_level(struct pid *pid, __u32 *level, __u64 *inode)
+{
+	struct upid up = {};
+	__u32 l = BPF_CORE_READ(pid, level) & 31; /* MAX_PID_NS_LEVEL is 32 */
+
+	bpf_probe_read_kernel(&up, sizeof(up), &pid->numbers[l]);
+	*level = l;
+	*inode = BPF_CORE_READ(up.ns, ns.inum);
+	return up.nr;
+}
+
+/* Fills the fork record's data with the child's ids in its pid namespace; its length. */
+static __always_inline __u32 fork_ns_ids(struct task_struct *child, struct bt_fork_ns *ns)
+{
+	__u32 level;
+	__u64 inode;
+
+	ns->ns_tid = pid_at_own_level(BPF_CORE_READ(child, thread_pid), &ns->level, &ns->inode);
+	ns->ns_pid = pid_at_own_level(BPF_CORE_READ(child, group_leader, thread_pid), &level, &inode);
+	return sizeof(*ns);
+}
+
 SEC("raw_tp/sched_process_fork")
 int BPF_PROG(bt_fork, struct task_struct *parent, struct task_struct *child)
 {
@@ -852,7 +875,7 @@ int BPF_PROG(bt_fork, struct task_struct *parent, struct task_struct *child)
 	rec->parent_pid = ptgid;
 	rec->parent_tid = BPF_CORE_READ(parent, pid);
 	rec->thread = ctgid == ptgid;
-	emit_process(rec, 0);
+	emit_process(rec, fork_ns_ids(child, (struct bt_fork_ns *)(rec + 1)));
 	return 0;
 }
 

@@ -98,6 +98,15 @@ struct bt_process {
 	/* data follows */
 };
 
+/* FORK's data: the child's ids in its own pid namespace (thread_pid's numbers at its level). */
+struct bt_fork_ns {
+	__u32 ns_pid;
+	__u32 ns_tid;
+	__u32 level;  /* 0: the initial namespace */
+	__u32 pad;
+	__u64 inode;  /* the namespace's inode, as /proc/PID/ns/pid shows it */
+};
+
 #define BT_SIGINFO_BYTES 48
 #define BT_FILENAME_MAX 4096
 

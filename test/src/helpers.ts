@@ -132,3 +132,27 @@ export function showCounts(trace: string): { total: number; byName: Map<string, 
   }
   return { total, byName };
 }
+
+/**
+ * Polls until `ready()` holds (a state of the system, read from /proc or the trace,
+ * never a guess at how long something takes); fails with `what` if that takes a minute.
+ */
+export async function until<T>(what: string, ready: () => T | undefined | Promise<T | undefined>): Promise<T> {
+  const t0 = Date.now();
+  for (;;) {
+    const v = await ready();
+    if (v !== undefined) return v;
+    if (Date.now() - t0 > 60_000) throw new Error(`waited a minute for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+/** What a trace being written holds so far (undefined until bt-record has created it). */
+export async function soFar(trace: string): Promise<ReadBack | undefined> {
+  try {
+    return await readBack(trace);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw e;
+  }
+}

@@ -6,35 +6,11 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { record, recordEvents } from '@beetrace/recorder';
 import { syscallTable, type ProcessEvent, type SyscallEvent } from '@beetrace/format';
-import { bin, countsByName, fixture, readBack, run, start, straceCounts, syscallName, tempDir, type ReadBack } from './helpers.js';
+import { bin, countsByName, fixture, readBack, run, soFar, start, straceCounts, syscallName, tempDir, until } from './helpers.js';
 
 const syscalls = (evs: readonly { type: string }[]) => evs.filter((e): e is SyscallEvent => e.type === 'syscall');
 const procEvents = (evs: readonly { type: string }[], type: string) => evs.filter((e) => e.type === type) as ProcessEvent[];
 const text = (d: Uint8Array) => Buffer.from(d).toString();
-
-/**
- * Polls until `ready()` holds (a state of the system, read from /proc or the trace,
- * never a guess at how long something takes); fails with `what` if that takes a minute.
- */
-async function until<T>(what: string, ready: () => T | undefined | Promise<T | undefined>): Promise<T> {
-  const t0 = Date.now();
-  for (;;) {
-    const v = await ready();
-    if (v !== undefined) return v;
-    if (Date.now() - t0 > 60_000) assert.fail(`waited a minute for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
-
-/** What a trace being written holds so far (undefined until bt-record has created it). */
-async function soFar(trace: string): Promise<ReadBack | undefined> {
-  try {
-    return await readBack(trace);
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw e;
-  }
-}
 
 /** The traced program's pid, once bt-record has written the trace's header (after it started or attached to it). */
 const rootPid = (trace: string) => until(`the header of ${trace}`, async () => (await soFar(trace))?.header?.rootPid ?? undefined);

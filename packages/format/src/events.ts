@@ -61,6 +61,11 @@ export interface ProcessEvent {
   readonly signo: number;
   readonly siginfo: Uint8Array;
   readonly ignored: boolean;
+  /** fork: the child's pid and tid in its own pid namespace, that namespace's level (0: the initial one) and inode; 0 in traces that lack them. */
+  readonly nsPid: number;
+  readonly nsTid: number;
+  readonly pidnsLevel: number;
+  readonly pidnsInode: number;
 }
 
 export type TraceEvent = SyscallEvent | ProcessEvent;
@@ -90,6 +95,10 @@ export function processEventFrom(m: ProcessEventMessage): ProcessEvent {
     signo: m.signo ?? 0,
     siginfo: m.siginfo ?? empty,
     ignored: m.ignored ?? false,
+    nsPid: m.nsPid ?? 0,
+    nsTid: m.nsTid ?? 0,
+    pidnsLevel: m.pidnsLevel ?? 0,
+    pidnsInode: Number(m.pidnsInode ?? 0),
   };
 }
 

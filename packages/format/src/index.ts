@@ -1,4 +1,4 @@
-export { pb, ProcessEventKind, type Header, type Trailer, type Batch, type ProcessEventMessage } from './proto.js';
+export { pb, ProcessEventKind, type Header, type Trailer, type ProcessState, type Batch, type ProcessEventMessage } from './proto.js';
 export * from './events.js';
 export { batchEvents, type BatchVisitor, RawCall, SyscallCursor, walkBatch } from './walk.js';
 export { BatchBuilder, type Int64 } from './batch-builder.js';

@@ -10,6 +10,7 @@ protobuf.configure();
 export const pb = generated.beetrace.trace.v1;
 export type Header = generated.beetrace.trace.v1.IHeader;
 export type Trailer = generated.beetrace.trace.v1.ITrailer;
+export type ProcessState = generated.beetrace.trace.v1.IProcessState;
 export type Batch = generated.beetrace.trace.v1.Batch;
 export type ProcessEventMessage = generated.beetrace.trace.v1.IProcessEvent;
 export const ProcessEventKind = generated.beetrace.trace.v1.ProcessEvent.Kind;

@@ -13,7 +13,15 @@ test('encodeHeader writes what protobufjs writes, byte for byte', () => {
     cwd: '/work/ü', rootPid: 4_000_000, attached: false,
     capture: { stringMax: 4096, bufferMax: 0, buffers: true, ringBytes: 1 << 30 }, syscallAbi: 'x86_64',
   };
-  const cases = [full, {}, { argv: [] }, { capture: {} }, { attached: true, rootPid: 0 }];
+  const snapshot = {
+    ...full, attached: true, completeFromNs: 2 ** 50, droppedRecords: 12_345, droppedFromNs: 2 ** 49, sequence: 3,
+    processes: [
+      { pid: 4242, ppid: 1, nsPids: [4242, 1], pidnsInode: 4026532000, exe: '/usr/bin/sleep', argv: ['sleep', '', '10'], cwd: '/tmp',
+        fds: [{ fd: 0, target: '/dev/null', flags: 0o100000 }, { fd: 3, target: 'socket:[1234]', flags: 0o2000002 }, { fd: 4 }], tids: [4242, 4243], nsTids: [1, 2] },
+      { pid: 7 },
+    ],
+  };
+  const cases = [full, snapshot, {}, { argv: [] }, { capture: {} }, { attached: true, rootPid: 0 }];
   for (const h of cases) {
     assert.deepEqual(Buffer.from(encodeHeader(h)), reference({ header: { ...h, magic: TRACE_MAGIC, formatVersion: FORMAT_VERSION } }), JSON.stringify(h));
   }

@@ -3,7 +3,7 @@
 // recorder's native consumer (packages/recorder/native/batch_writer.cc). The bytes are
 // what protobufjs' Record.encodeDelimited gives (writer.test.ts compares them):
 // fields in number order, those at proto3's default (0, false, "") left out.
-import type { Header, Trailer } from './proto.js';
+import type { Header, ProcessState, Trailer } from './proto.js';
 import { Bytes } from './proto-bytes.js';
 
 export const TRACE_MAGIC = 'beetrace-trace';
@@ -86,16 +86,26 @@ class Message {
   }
 }
 
+/** A ProcessState message's fields (the header's snapshot of a traced process). */
+function processState(p: ProcessState): Uint8Array {
+  const m = new Message().uint(1, p.pid).uint(2, p.ppid).packedUint(3, p.nsPids).uint(4, p.pidnsInode)
+    .string(5, p.exe).strings(6, p.argv).string(7, p.cwd);
+  for (const f of p.fds ?? []) m.message(8, new Message().uint(1, f.fd).string(2, f.target).uint(3, f.flags).out.take());
+  return m.packedUint(9, p.tids).packedUint(10, p.nsTids).out.take();
+}
+
 /** Record{header}, length-delimited; magic and format version are this package's. */
 export function encodeHeader(h: Header): Uint8Array {
   const c = h.capture;
   const capture = set(c)
     ? new Message().uint(1, c.stringMax).uint(2, c.bufferMax).bool(3, c.buffers).uint(4, c.ringBytes).out.take()
     : undefined;
-  return new Message()
+  const m = new Message()
     .string(1, TRACE_MAGIC).uint(2, FORMAT_VERSION).string(3, h.recorderVersion).string(4, h.kernelRelease)
     .string(5, h.arch).string(6, h.hostname).uint(7, h.monotonicNs).uint(8, h.realtimeNs).strings(9, h.argv)
-    .string(10, h.cwd).uint(11, h.rootPid).bool(12, h.attached).message(13, capture).string(14, h.syscallAbi)
+    .string(10, h.cwd).uint(11, h.rootPid).bool(12, h.attached).message(13, capture).string(14, h.syscallAbi);
+  for (const p of h.processes ?? []) m.message(25, processState(p));
+  return m.uint(26, h.completeFromNs).uint(27, h.droppedRecords).uint(28, h.droppedFromNs).uint(29, h.sequence)
     .record(RecordField.header);
 }
 

@@ -16,9 +16,23 @@ enum BatchField : uint32_t {
 enum ProcessField : uint32_t {
   kKind = 1, kPosition, kTsNs, kPePid, kPeTid, kParentPid, kParentTid, kFilename, kOldTid,
   kExitCode, kGroupDead, kSigno, kSiginfo, kThread, kIgnored,
+  kNsPid = 20, kNsTid, kPidnsLevel, kPidnsInode,
 };
 enum ProcessKind : uint32_t { kFork = 1, kExec = 2, kExit = 3, kSignal = 4 };
 constexpr uint32_t kRecordBatch = 2;
+
+// FORK's ids in the child's pid namespace, written when that is not the initial one
+// (in the initial namespace they are pid and tid).
+void AddForkNs(ProtoBytes* ev, const uint8_t* data, size_t data_len) {
+  if (data_len < sizeof(bt_fork_ns)) return;
+  bt_fork_ns ns;
+  memcpy(&ns, data, sizeof ns);
+  if (ns.level == 0) return;
+  ev->UintField(kNsPid, ns.ns_pid);
+  ev->UintField(kNsTid, ns.ns_tid);
+  ev->UintField(kPidnsLevel, ns.level);
+  ev->UintField(kPidnsInode, ns.inode);
+}
 
 // The ProcessEvent kind of a raw record type; 0: not a process record.
 uint32_t KindOf(uint32_t type) {
@@ -180,6 +194,7 @@ void BatchWriter::AddProcess(const uint8_t* rec, size_t size) {
       ev.UintField(kParentPid, pr.parent_pid);
       ev.UintField(kParentTid, pr.parent_tid);
       ev.UintField(kThread, pr.thread);
+      AddForkNs(&ev, data, data_len);
       if (!pr.thread) notes.push_back(static_cast<int32_t>(pr.pid));
       break;
     case BT_REC_EXEC: {
@@ -244,6 +259,7 @@ void BatchWriter::Finish(std::vector<uint8_t>* out) {
     out->insert(out->end(), part.bytes->bytes().begin(), part.bytes->bytes().end());
   }
   out->insert(out->end(), procs_.bytes().begin(), procs_.bytes().end());
+  finished = counts;
 
   syscalls_ = 0;
   base_ns_ = last_exit_ns_ = 0;

@@ -76,6 +76,8 @@ class BatchWriter {
   // -pid when a thread group is dead. Taken by the consumer with each delivery.
   std::vector<int32_t> notes;
   RecordCounts counts;
+  // The counts of the records in finished batches (what the bytes handed over hold).
+  RecordCounts finished;
 
  private:
   void AddSyscall(const uint8_t* rec, size_t size);

@@ -382,7 +382,8 @@ void Recorder::Write(const uint8_t* p, size_t n) {
 // changed. The JavaScript call blocks when JavaScript is behind (the queue is bounded),
 // so memory stays bounded and the ring buffer absorbs the rest.
 void Recorder::Deliver() {
-  const RecordCounts& c = batch_.counts;
+  // The counts of what was handed over: --flight and --rotate split files between deliveries.
+  const RecordCounts& c = batch_.finished;
   if (output_fd_ >= 0) {
     Write(out_.data(), out_.size());
     out_.clear();  // keeps its memory: the next batches go into pages already in use
@@ -497,8 +498,9 @@ void Recorder::Consume() {
   tsfn_.Release();
 }
 
-// start(onDelivery, outputFd): the consumer writes the finished batch records to
-// outputFd, or, when it is -1, hands them to JavaScript. onDelivery({ bytes, notes,
+// start(onDelivery, outputFd[, deliverBytes]): the consumer writes the finished batch
+// records to outputFd, or, when it is -1, hands them to JavaScript, once they hold
+// deliverBytes (default 1 MiB; --rotate and --flight split files between deliveries). onDelivery({ bytes, notes,
 // syscalls, processEvents, unfinished, written, writeError }) every 50 ms when
 // something changed: the batches (when JavaScript writes them), the processes created
 // (+pid) and ended (-pid) since the last delivery, the running counts, the bytes
@@ -517,6 +519,7 @@ Napi::Value Recorder::Start(const Napi::CallbackInfo& info) {
   }
   started_ = true;
   output_fd_ = info[1].IsNumber() ? info[1].As<Napi::Number>().Int32Value() : -1;
+  if (info[2].IsNumber()) deliver_bytes_ = std::max<uint32_t>(1, info[2].As<Napi::Number>().Uint32Value());
   out_.reserve(deliver_bytes_ + (2 << 20));
   tsfn_ = Napi::ThreadSafeFunction::New(env, info[0].As<Napi::Function>(), "beetrace-consumer", 16, 1);
   thread_ = std::thread([this] { Consume(); });

@@ -7,7 +7,7 @@ import { preload } from './native-loader.js';
 import type { Recording, RecordOptions, RecordStats, Target } from './recording.js';
 
 const HELP = `Usage: bt-record [OPTIONS] [--] PROGRAM [ARGS...]
-       bt-record [OPTIONS] -p PID
+       bt-record [OPTIONS] -p PID[,PID...] [-p PID...]
 
 Records every syscall of PROGRAM and of all its children and threads (or of a
 running process, until Ctrl-C) into a beetrace trace: on stdout, or in FILE with -o.
@@ -15,8 +15,10 @@ Replay it with bt-show. Needs root (or CAP_BPF and CAP_PERFMON).
 
 Options:
   -o FILE              write the trace to FILE (mode 0600; '-' is stdout, the default)
-  -p PID               attach to running process PID and its future children;
-                       Ctrl-C detaches and leaves it running
+  -p PID[,PID...]      attach to running processes and their future children
+                       (repeatable); Ctrl-C detaches and leaves them running; a
+                       process that exited before it could be traced is told about
+                       and left out (exit 1 when none is left)
   -s N                 capture strings and buffers up to N bytes (sets both limits below)
       --string-max N   longest string captured (default 4096)
       --buffer-max N   longest buffer captured, e.g. read/write data (default 256)
@@ -27,6 +29,13 @@ Options:
       --program-stdout FILE
                        where the program's stdout goes (default: the terminal, or
                        bt-record's stderr, when the trace is on stdout; else stdout)
+      --flight SIZE    flight recorder: keep the last SIZE (K/M/G) of the trace in
+                       memory; write it to FILE (-o) when recording ends, and on
+                       each SIGUSR1 to FILE.1, FILE.2... (last.1.pb for -o
+                       last.pb), recording going on
+      --max-size SIZE --rotate N
+                       a new file each time the trace reaches SIZE: FILE is the
+                       newest, FILE.1 the one before...; at most N files are kept
   -q                   no summary line on stderr
   -f                   follow children and threads (always on; accepted for strace's sake)
   -h, --help           this help
@@ -41,6 +50,12 @@ Examples:
   bt-record ./prog arg1 > run.pb          record prog, trace on stdout
   bt-record -o run.pb -- make -j2         record a build into run.pb
   bt-record -p 4242 -o attach.pb          record a running process until Ctrl-C
+  bt-record -p 4242,4243 -o two.pb        two running processes and their children
+  bt-record --flight 256M -p 4242 -o last.pb
+                                          the last 256 MiB, written on SIGUSR1
+                                          (last.1.pb...), Ctrl-C or the end of 4242
+  bt-record --max-size 1G --rotate 5 -p 4242 -o svc.pb
+                                          svc.pb, svc.1.pb ... svc.4.pb
   bt-record -o run.pb --no-data -- ./srv  no buffer contents in the trace
   bt-record -- ls -l | bt-show -          record and show at once
 `;
@@ -54,7 +69,11 @@ class UsageError extends Error {}
 
 interface Args {
   output?: string;
-  pid?: number;
+  pids?: number[];
+  // --flight, --max-size, --rotate
+  flight?: number;
+  maxSize?: number;
+  rotate?: number;
   argv: string[];
   opts: { stringMax?: number; bufferMax?: number; captureBuffers?: boolean; ringBytes?: number };
   failOnLoss: boolean;
@@ -88,11 +107,15 @@ function parseArgs(argv: string[]): Args | 'help' | 'version' {
       case '--version': return 'version';
       case '-o': a.output = value(arg); break;
       case '-p': {
-        const v = value(arg);
-        if (!/^\d+$/.test(v) || Number(v) < 1 || Number(v) > 4194304) throw new UsageError(`-p: '${v}' is not a process id`);
-        a.pid = Number(v);
+        for (const v of value(arg).split(',')) {
+          if (!/^\d+$/.test(v) || Number(v) < 1 || Number(v) > 4194304) throw new UsageError(`-p: '${v}' is not a process id`);
+          (a.pids ??= []).push(Number(v));
+        }
         break;
       }
+      case '--flight': a.flight = parseSize(arg, value(arg), true); break;
+      case '--max-size': a.maxSize = parseSize(arg, value(arg), true); break;
+      case '--rotate': a.rotate = parseSize(arg, value(arg), false); break;
       case '-s': a.opts.stringMax = a.opts.bufferMax = parseSize(arg, value(arg), false); break;
       case '--string-max': a.opts.stringMax = parseSize(arg, value(arg), false); break;
       case '--buffer-max': a.opts.bufferMax = parseSize(arg, value(arg), false); break;
@@ -106,9 +129,22 @@ function parseArgs(argv: string[]): Args | 'help' | 'version' {
     }
   }
   a.argv = argv.slice(i);
-  if (a.pid !== undefined && a.argv.length > 0) throw new UsageError('-p and a program to run are mutually exclusive');
-  if (a.pid === undefined && a.argv.length === 0) throw new UsageError('must have PROGRAM [ARGS] or -p PID');
+  if (a.pids !== undefined && a.argv.length > 0) throw new UsageError('-p and a program to run are mutually exclusive');
+  if (a.pids === undefined && a.argv.length === 0) throw new UsageError('must have PROGRAM [ARGS] or -p PID');
+  checkSegments(a);
   return a;
+}
+
+/** --flight, --max-size and --rotate: sizes in range, the pair given together, a file to write. */
+function checkSegments(a: Args): void {
+  if ((a.maxSize === undefined) !== (a.rotate === undefined)) throw new UsageError(a.rotate === undefined ? '--max-size needs --rotate N' : '--rotate needs --max-size SIZE');
+  if (a.flight !== undefined && a.rotate !== undefined) throw new UsageError('--flight and --rotate are mutually exclusive');
+  if (a.flight === undefined && a.rotate === undefined) return;
+  const what = a.flight !== undefined ? '--flight' : '--rotate';
+  if (a.output === undefined || a.output === '-') throw new UsageError(`${what} needs -o FILE: it writes files of its own`);
+  if (a.rotate !== undefined && (a.rotate < 1 || a.rotate > 1000)) throw new UsageError(`--rotate: '${a.rotate}' is not from 1 to 1000`);
+  const size = a.flight ?? a.maxSize!;
+  if (size < 64 << 10) throw new UsageError(`${a.flight !== undefined ? '--flight' : '--max-size'}: '${size}' bytes is less than 64K`);
 }
 
 function human(bytes: number): string {
@@ -117,9 +153,10 @@ function human(bytes: number): string {
   return `${(bytes / (1 << 20)).toFixed(1)} MiB`;
 }
 
-function summary(s: RecordStats): string {
+function summary(s: RecordStats, flight: boolean): string {
   const events = s.syscalls + s.processEvents;
-  const perEvent = events ? ` (${(s.bytes / events).toFixed(1)} B/event)` : '';
+  // --flight: the bytes are those of the last file, not of every event.
+  const perEvent = events && !flight ? ` (${(s.bytes / events).toFixed(1)} B/event)` : '';
   return `bt-record: ${events} events (${s.syscalls} syscalls), ${s.processes} process${s.processes === 1 ? '' : 'es'}, ` +
     `${s.lost} lost, ${human(s.bytes)}${perEvent}, ${s.seconds.toFixed(2)} s`;
 }
@@ -192,6 +229,11 @@ async function main(): Promise<number> {
     // The program's environment is the caller's, whatever started bt-record (caller-env.ts).
     env: callerEnvironment(),
     stdio: [0, programStdout, 2],
+    ...(args.flight !== undefined ? { flight: args.flight } : {}),
+    ...(args.rotate !== undefined ? { rotate: { maxBytes: args.maxSize!, files: args.rotate } } : {}),
+    onNotice: (line: string) => {
+      if (!(args.quiet && line.startsWith('--flight: wrote'))) process.stderr.write(`${lastLine ? '\n' : ''}bt-record: ${line}\n`);
+    },
     ...(live ? {
       onProgress: (s: RecordStats) => {
         // The rate over the last interval, not since the start.
@@ -203,11 +245,13 @@ async function main(): Promise<number> {
       },
     } : {}),
   };
-  const target: Target = args.pid !== undefined ? { pid: args.pid } : { argv: args.argv };
+  const target: Target = args.pids !== undefined ? { pids: args.pids } : { argv: args.argv };
   // The handlers come first: a signal that arrives as soon as the recording has started (its
   // header written) stops it too; a handler runs once the synchronous start has returned.
   let rec: Recording | undefined;
   for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(sig, () => rec?.stop());
+  // --flight: each SIGUSR1 writes what is kept (FILE.1, FILE.2...); without it, SIGUSR1 does what it always does.
+  if (args.flight !== undefined) process.on('SIGUSR1', () => rec?.dump());
   try {
     rec = new Recording(target, opts);
   } catch (e) {
@@ -223,7 +267,7 @@ async function main(): Promise<number> {
   if (result.outputError) {
     fail(`${result.outputError.message}; the program was stopped, the trace holds what was written before`, 1);
   }
-  if (!args.quiet) process.stderr.write(`${summary(result)}\n`);
+  if (!args.quiet) process.stderr.write(`${summary(result, args.flight !== undefined)}\n`);
   // BT_BPF_STATS=1: what each BPF program cost (every process's syscalls run the syscall hooks).
   for (const p of result.programStats ?? []) {
     if (p.name === 'consumer') process.stderr.write(`bt-record: consumer thread: ${(p.ns / 1e9).toFixed(3)} s CPU\n`);

@@ -93,7 +93,7 @@ interface AddonRecorder {
   spawn(path: string, argv: readonly string[], envp: readonly string[], cwd: string, stdin: number, stdout: number, stderr: number): number;
   trace(pid: number): void;
   untrace(pid: number): void;
-  start(onDelivery: DeliveryCallback, outputFd: number): void;
+  start(onDelivery: DeliveryCallback, outputFd: number, deliverBytes?: number): void;
   stop(): void;
   lost(): number[];
   programStats(): ProgramStats[];
@@ -206,11 +206,19 @@ export class NativeRecorder {
     this.#addon.untrace(pid);
   }
 
-  /** The consumer writes the batches to outputFd itself, or (-1) delivers them. */
-  start(onDelivery: DeliveryCallback, outputFd: number): void {
+  /**
+   * The consumer writes the batches to outputFd itself, or (-1) delivers them; a
+   * delivery is due once the finished batches hold deliverBytes (default 1 MiB), or
+   * every 50 ms.
+   */
+  start(onDelivery: DeliveryCallback, outputFd: number, deliverBytes?: number): void {
     if (typeof onDelivery !== 'function') throw new TypeError('start: onDelivery must be a function');
     checkFd('start', 'outputFd', outputFd, -1);
-    this.#addon.start(onDelivery, outputFd);
+    if (deliverBytes !== undefined && (!Number.isInteger(deliverBytes) || deliverBytes < 1 || deliverBytes > 1 << 30)) {
+      throw new RangeError(`start: deliverBytes must be an integer from 1 to ${1 << 30}, got ${deliverBytes}`);
+    }
+    if (deliverBytes === undefined) this.#addon.start(onDelivery, outputFd);
+    else this.#addon.start(onDelivery, outputFd, deliverBytes);
   }
 
   /** The consumer drains what is left, delivers it, then calls onDelivery(null). */

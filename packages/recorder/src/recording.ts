@@ -1,15 +1,19 @@
 // One recording: load the BPF programs, start (or attach to) the program, write the
 // batches the native consumer encodes, and finish the file with its trailer.
-import { closeSync, readFileSync, writeSync } from 'node:fs';
+import { accessSync, closeSync, constants as fsConstants, readFileSync, writeSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { constants, hostname, machine, release } from 'node:os';
 import { getSystemErrorMap } from 'node:util';
 import { openPrivateFile } from '@beetrace/format/private-output';
+import type { Header, ProcessState, Trailer } from '@beetrace/format';
 import { encodeHeader, encodeTrailer } from '@beetrace/format/writer';
 import { builtCaptureTable } from './capture-table.js';
 import { RecordError } from './errors.js';
 import { type Delivery, type NativeRecorder, type ProgramStats, RecorderError, waitChild, type WaitStatus } from './native.js';
 import { beginLoad, type CaptureOptions, checkCapture, takePreloaded } from './native-loader.js';
 import { resolveProgram } from './resolve-program.js';
+import { FlightRing, type Mark, RotatingOutput, type SegmentContext, seriesName } from './segments.js';
+import { processState } from './snapshot.js';
 
 /** This package's version (package.json), written into every trace header. */
 export const RECORDER_VERSION: string = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
@@ -31,6 +35,15 @@ export interface RecordOptions extends CaptureOptions {
    * length-delimited Record{batch} messages (the library's event iterator decodes them).
    */
   readonly onBatches?: (records: Uint8Array) => void;
+  /**
+   * --flight: keep the last this many bytes of batches in memory (output must be a
+   * path); written there when recording ends, and to PATH.1, PATH.2... by dump().
+   */
+  readonly flight?: number;
+  /** --max-size/--rotate: a new file every maxBytes, at most `files` kept (output must be a path; segments.ts). */
+  readonly rotate?: { readonly maxBytes: number; readonly files: number };
+  /** Told what the user should know while recording goes on (a process that could not be attached, a --flight file written). */
+  readonly onNotice?: (line: string) => void;
 }
 
 export interface RecordStats {
@@ -60,7 +73,7 @@ export interface RecordResult extends RecordStats {
   readonly programStats?: readonly ProgramStats[];
 }
 
-export type Target = { readonly argv: readonly string[] } | { readonly pid: number };
+export type Target = { readonly argv: readonly string[] } | { readonly pid: number } | { readonly pids: readonly number[] };
 
 /**
  * Writes the trace: to a file descriptor with blocking writes, or to memory. When
@@ -111,8 +124,11 @@ class Sink {
     }
     this.own += data.length;
   }
+  private closed = false;
+  /** Closes the file (once: --rotate closes its files as it goes). */
   close(): Uint8Array | undefined {
-    if (this.ownsFd && this.fd !== undefined) closeSync(this.fd);
+    if (this.ownsFd && this.fd !== undefined && !this.closed) closeSync(this.fd);
+    this.closed = true;
     return this.parts ? Buffer.concat(this.parts) : undefined;
   }
 }
@@ -128,6 +144,20 @@ function openOutput(output: string | number | undefined): Sink {
     throw new RecordError('OUTPUT', `cannot create '${output}': ${err.message.replace(/^\w+: /, '').replace(/, open '.*'$/, '')}`);
   }
   return new Sink(fd, true);
+}
+
+/** --flight and --rotate write files of their own: the output must be a path, --flight's directory writable now. */
+function checkSegmentedOutput(opts: RecordOptions): void {
+  const what = opts.flight !== undefined ? '--flight' : '--rotate';
+  if (opts.flight !== undefined && opts.rotate !== undefined) throw new RecordError('USAGE', '--flight and --rotate are mutually exclusive');
+  if (typeof opts.output !== 'string' || opts.output === '-') throw new RecordError('USAGE', `${what} needs -o FILE: it writes files of its own`);
+  if (opts.flight !== undefined) {
+    try {
+      accessSync(dirname(opts.output), fsConstants.W_OK);
+    } catch (e) {
+      throw new RecordError('OUTPUT', `cannot create '${opts.output}': ${(e as Error).message.replace(/^\w+: /, '').replace(/, access '.*'$/, '')}`);
+    }
+  }
 }
 
 function processAlive(pid: number): boolean {
@@ -195,6 +225,17 @@ export class Recording {
   private stopRequested = false;
   private killTimer: NodeJS.Timeout | undefined;
   private readonly drained: Promise<void>;
+  // --flight and --rotate (segments.ts): the batches come through JavaScript.
+  private readonly rotating: RotatingOutput | undefined;
+  private readonly flightRing: FlightRing | undefined;
+  private mark: Mark = { syscalls: 0, processEvents: 0, lost: [], ns: 0 };
+  private dumps = 0;
+  // The state the next --flight segment or --rotate file starts from: the one trace model
+  // (@beetrace/analyze's StateTracker), fed with every batch; loaded on demand, the
+  // deliveries before wait for it.
+  private tracker: { add(records: Uint8Array): void; state(): ProcessState[] } | undefined;
+  private readonly untracked: (() => void)[] = [];
+  private trackerLoaded: Promise<void> = Promise.resolve();
 
   constructor(target: Target, private readonly opts: RecordOptions = {}) {
     if (process.platform !== 'linux' || machine() !== 'x86_64') throw new RecordError('BPF', 'beetrace records on x86_64 Linux only');
@@ -203,22 +244,37 @@ export class Recording {
     if ('argv' in target) {
       if (target.argv.length === 0) throw new RecordError('USAGE', 'no program to record');
       program = resolveProgram(target.argv[0]!, opts.cwd ?? process.cwd(), (opts.env ?? process.env)['PATH']);
-    } else if (!processAlive(target.pid)) {
-      throw new RecordError('NO_SUCH_PROCESS', `attach: process ${target.pid} does not exist`);
     }
+    const pids = 'pids' in target ? [...new Set(target.pids)] : 'pid' in target ? [target.pid] : undefined;
+    if (pids) {
+      if (pids.length === 0) throw new RecordError('USAGE', 'no process to attach to');
+      if (!pids.some(processAlive)) {
+        throw new RecordError('NO_SUCH_PROCESS', `attach: ${pids.length === 1 ? 'process' : 'processes'} ${pids.join(', ')} ${pids.length === 1 ? 'does' : 'do'} not exist`);
+      }
+    }
+    const segmented = opts.flight !== undefined || opts.rotate !== undefined;
+    if (segmented) checkSegmentedOutput(opts);
     this.native = attachRecorder(takePreloaded(capture) ?? beginLoad(capture), capture);
     try {
-      this.sink = openOutput(opts.output);
+      // --flight writes its files when asked: none is made before.
+      this.sink = openOutput(opts.flight !== undefined ? undefined : opts.output);
     } catch (e) {
       this.native.close();
       throw e;
     }
     const monotonicNs = Number(process.hrtime.bigint());
     const realtimeNs = Math.round((performance.timeOrigin + performance.now()) * 1e6);
-    const rootPid = 'pid' in target ? this.attach(target.pid) : this.spawn(program!, target.argv);
-    this.live.add(rootPid);
-    this.seen.add(rootPid);
-    this.write(encodeHeader({
+    let state: ProcessState[] = [];
+    let rootPid: number;
+    if (pids) {
+      state = this.attachAll(pids);
+      rootPid = state[0]!.pid ?? 0;
+    } else {
+      rootPid = this.spawn(program!, (target as { argv: readonly string[] }).argv);
+      this.live.add(rootPid);
+      this.seen.add(rootPid);
+    }
+    const header: Header = {
       recorderVersion: RECORDER_VERSION,
       kernelRelease: release(),
       arch: machine(),
@@ -228,10 +284,20 @@ export class Recording {
       argv: 'argv' in target ? [...target.argv] : [],
       cwd: opts.cwd ?? process.cwd(),
       rootPid,
-      attached: 'pid' in target,
+      attached: pids !== undefined,
       capture: { stringMax: capture.stringMax, bufferMax: capture.bufferMax, buffers: capture.captureBuffers, ringBytes: capture.ringBytes },
       syscallAbi: 'x86_64',
-    }));
+    };
+    if (segmented) {
+      const ctx: SegmentContext = { header, open: (path: string) => openOutput(path), state: () => this.tracker!.state() };
+      this.trackerLoaded = this.loadTracker({ ...header, processes: state });
+      this.mark = { ...this.mark, lost: this.native.lost(), ns: monotonicNs };
+      if (opts.rotate) this.rotating = new RotatingOutput(ctx, opts.output as string, opts.rotate.maxBytes, opts.rotate.files, this.sink, this.mark, state);
+      else this.flightRing = new FlightRing(ctx, opts.flight!, this.mark, state);
+      this.stopOnOutputError();
+    } else {
+      this.write(encodeHeader({ ...header, processes: state }));
+    }
     // The ring buffer holds what the program did meanwhile; the consumer starts after
     // the header. It writes the batches itself when they go to a file no one else reads.
     let drainedResolve!: () => void;
@@ -239,7 +305,9 @@ export class Recording {
     this.native.start((delivery) => {
       if (delivery === null) drainedResolve();
       else this.onDelivery(delivery);
-    }, this.sink.fd !== undefined && !opts.onBatches ? this.sink.fd : -1);
+    }, this.sink.fd !== undefined && !opts.onBatches && !segmented ? this.sink.fd : -1,
+    // --flight and --rotate split files between deliveries: every batch or few is one.
+    segmented ? Math.min(1 << 20, Math.max(1 << 12, Math.floor((opts.flight ?? opts.rotate!.maxBytes) / 16))) : undefined);
     this.finished = this.run();
   }
 
@@ -283,6 +351,78 @@ export class Recording {
     return pid;
   }
 
+  /**
+   * -p PID,...: each process is traced from now on, then read from /proc (what it had
+   * before: fds, cwd, its pid namespace). One that has exited by then is told about
+   * and left out, as strace -p does; when none is left, attaching failed. The state of
+   * the processes attached, in order.
+   */
+  private attachAll(pids: readonly number[]): ProcessState[] {
+    const state: ProcessState[] = [];
+    for (const pid of pids) {
+      this.attach(pid);
+      const s = processState(pid);
+      if (!s) {
+        this.native.untrace(pid);
+        this.opts.onNotice?.(`attach: process ${pid} does not exist (it exited before it could be traced)`);
+        continue;
+      }
+      state.push(s);
+      this.live.add(pid);
+      this.seen.add(pid);
+    }
+    if (state.length === 0) {
+      this.native.close();
+      this.sink.close();
+      throw new RecordError('NO_SUCH_PROCESS', `attach: ${pids.length === 1 ? 'process' : 'processes'} ${pids.join(', ')} exited before ${pids.length === 1 ? 'it' : 'they'} could be traced`);
+    }
+    return state;
+  }
+
+  /**
+   * --flight: writes what is kept now to the next PATH.N (N = 1, 2...) while recording
+   * goes on (SIGUSR1). Its name, or undefined without --flight.
+   */
+  dump(): string | undefined {
+    if (!this.flightRing) return undefined;
+    if (!this.tracker) {
+      // What was delivered before the tracker came first.
+      void this.trackerLoaded.then(() => this.dump());
+      return seriesName(this.opts.output as string, this.dumps + 1);
+    }
+    const path = seriesName(this.opts.output as string, ++this.dumps);
+    let kept;
+    try {
+      kept = this.flightRing.dump(path, this.trailerNow(this.stats(), undefined), this.mark, 'dumped');
+    } catch (e) {
+      this.opts.onNotice?.(`--flight: ${(e as Error).message}`);
+      return undefined;
+    }
+    const seconds = (Number(process.hrtime.bigint()) - kept.fromNs) / 1e9;
+    if (kept.sink.error) this.opts.onNotice?.(`--flight: ${path}: ${kept.sink.error.message}; what was written reads back`);
+    else this.opts.onNotice?.(`--flight: wrote ${path}: ${kept.records} records, the last ${seconds.toFixed(1)} s`);
+    return path;
+  }
+
+  /** The trailer's fields as of now (counts of the whole recording; segments.ts makes them the file's). */
+  private trailerNow(stats: RecordStats & { lostPerCpu: number[] }, exit: WaitStatus | undefined): Trailer {
+    return {
+      syscalls: stats.syscalls,
+      processEvents: stats.processEvents,
+      processes: stats.processes,
+      lostPerCpu: stats.lostPerCpu,
+      programExited: exit !== undefined,
+      exitCode: exit?.code ?? 0,
+      termSignal: exit?.signal ?? 0,
+      coreDumped: exit?.core ?? false,
+      endMonotonicNs: Number(process.hrtime.bigint()),
+      endRealtimeNs: Math.round((performance.timeOrigin + performance.now()) * 1e6),
+      unfinished: this.counts.unfinished,
+      bytes: this.sink.bytes,
+      stopReason: this.stopReason,
+    };
+  }
+
   private spawn(program: string, argv: readonly string[]): number {
     const env = Object.entries(this.opts.env ?? process.env).filter(([, v]) => v !== undefined).map(([k, v]) => `${k}=${v}`);
     const [i, o, e] = this.opts.stdio ?? [0, 1, 2];
@@ -304,7 +444,7 @@ export class Recording {
 
   /** The trace can no longer be written: the program is stopped (as Ctrl-C would). */
   private stopOnOutputError(): void {
-    if (this.sink.error && !this.stopRequested) {
+    if ((this.sink.error || this.rotating?.error) && !this.stopRequested) {
       this.stopReason = 'error';
       this.stop();
     }
@@ -325,10 +465,39 @@ export class Recording {
       }
     }
     if (bytes.length > 0) {
-      this.write(bytes);
+      if (this.rotating || this.flightRing) this.addSegmented(bytes, syscalls, processEvents);
+      else this.write(bytes);
       this.opts.onBatches?.(bytes);
     }
     this.progress();
+  }
+
+  /** --flight, --rotate: batches delivered, with the counts after them. */
+  private addSegmented(bytes: Uint8Array, syscalls: number, processEvents: number): void {
+    const mark = { syscalls, processEvents, lost: this.native.lost(), ns: Number(process.hrtime.bigint()) };
+    const add = (): void => {
+      this.mark = mark;
+      if (this.rotating) {
+        this.rotating.add(bytes, mark, () => this.trailerNow(this.stats(), undefined));
+        this.stopOnOutputError();
+      } else {
+        this.flightRing!.add(bytes, mark);
+      }
+      // After: a file or segment these batches start begins with the state before them.
+      this.tracker!.add(bytes);
+    };
+    if (this.tracker) add();
+    else this.untracked.push(add);
+  }
+
+  /**
+   * Loads the state tracker (a dependency of this package, imported only when --flight or
+   * --rotate needs it, to keep it off the start-up path), then hands it what was delivered meanwhile.
+   */
+  private async loadTracker(header: Header): Promise<void> {
+    const { StateTracker } = await import('@beetrace/analyze/state');
+    this.tracker = new StateTracker(header);
+    for (const add of this.untracked.splice(0)) add();
   }
 
   private progress(): void {
@@ -346,7 +515,7 @@ export class Recording {
       processes: this.seen.size,
       lost: lostPerCpu.reduce((a, b) => a + b, 0),
       lostPerCpu,
-      bytes: this.sink.bytes,
+      bytes: this.rotating?.bytes ?? this.flightRing?.bytes ?? this.sink.bytes,
       seconds: Number(process.hrtime.bigint() - this.started) / 1e9,
     };
   }
@@ -389,39 +558,42 @@ export class Recording {
     for (const pid of this.seen) this.native.untrace(pid);
     this.native.stop();
     await this.drained;
+    await this.trackerLoaded;
     const stats = this.stats();
     const endMonotonicNs = Number(process.hrtime.bigint());
     const endRealtimeNs = Math.round((performance.timeOrigin + performance.now()) * 1e6);
     const bytesBefore = this.sink.bytes;
-    this.write(encodeTrailer({
-      syscalls: stats.syscalls,
-      processEvents: stats.processEvents,
-      processes: stats.processes,
-      lostPerCpu: stats.lostPerCpu,
-      programExited: exit !== undefined,
-      exitCode: exit?.code ?? 0,
-      termSignal: exit?.signal ?? 0,
-      coreDumped: exit?.core ?? false,
-      endMonotonicNs,
-      endRealtimeNs,
-      unfinished: this.counts.unfinished,
-      bytes: bytesBefore,
-      stopReason: this.stopReason,
-    }));
+    if (this.rotating || this.flightRing) {
+      const trailer = { ...this.trailerNow(stats, exit), endMonotonicNs, endRealtimeNs };
+      const end = { syscalls: stats.syscalls, processEvents: stats.processEvents, lost: stats.lostPerCpu, ns: endMonotonicNs };
+      if (this.rotating) {
+        this.rotating.finish(trailer, end);
+      } else {
+        try {
+          const sink = this.flightRing!.dump(this.opts.output as string, trailer, end, undefined).sink;
+          if (sink.error) this.sink.error = sink.error;
+        } catch (e) {
+          this.sink.error = e as RecordError;
+        }
+      }
+    } else {
+      this.write(encodeTrailer({ ...this.trailerNow(stats, exit), endMonotonicNs, endRealtimeNs, bytes: bytesBefore }));
+    }
     const programStats = this.native.programStats();
     this.native.close();
     const trace = this.sink.close();
     const exitCode = exit ? (exit.exited ? exit.code : 128 + exit.signal) : 0;
+    const outputError = this.sink.error ?? this.rotating?.error;
     const result: RecordResult = {
       ...stats,
-      bytes: this.sink.bytes,
+      bytes: this.rotating?.bytes ?? this.flightRing?.bytes ?? this.sink.bytes,
       ...(typeof this.opts.output === 'string' ? { path: this.opts.output } : {}),
-      ...(trace ? { trace } : {}),
+      ...(trace && !this.flightRing ? { trace } : {}),
       unfinished: this.counts.unfinished,
       ...(exit ? { exit } : {}),
       exitCode,
-      stopReason: this.sink.error ? 'error' : this.stopReason,
-      ...(this.sink.error ? { outputError: this.sink.error } : {}),
+      stopReason: outputError ? 'error' : this.stopReason,
+      ...(outputError ? { outputError } : {}),
       ...(programStats.length > 0 ? { programStats } : {}),
     };
     return result;

@@ -9,6 +9,12 @@ import { type Xlat, enumName, flags, hex, s32, u32 } from './xlat.js';
 export interface DecodeOptions extends TextOptions {
   /** -y: print fds with the path they refer to, `3</etc/passwd>`. */
   readonly fdPaths: boolean;
+  /**
+   * --pidns: a pid that a call of a process in a pid namespace of its own names or returns
+   * gets the host's after it in a comment, "getpid() = 1" then "4242 on the host" (strace's
+   * --pidns-translation).
+   */
+  readonly pidns?: boolean;
 }
 
 /** How a successful return value prints (strace's RVAL_*). */

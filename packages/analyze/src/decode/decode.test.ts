@@ -232,6 +232,36 @@ test('a syscall number the table does not know prints as syscall_0x...', async (
   assert.deepEqual(got, ['syscall_0x1f4(0x1, 0x2, 0x3, 0x4, 0x5, 0x6) = -1 ENOSYS (Function not implemented)']);
 });
 
+test('-y: fds from before the trace are named from the header\'s snapshot of the process (-p, --flight, --rotate)', async () => {
+  const b = new BatchBuilder();
+  b.addSyscall(7, 7, nr('close'), 10, 20, 0, 3, 0, 0, 0, 0, 0, 0);
+  b.addSyscall(7, 8, nr('close'), 30, 40, 0, 4, 0, 0, 0, 0, 0, 0);
+  b.addSyscall(7, 8, nr('close'), 50, 60, -9, 3, 0, 0, 0, 0, 0, 0);
+  const header = encodeHeader({ syscallAbi: 'x86_64', rootPid: 7, attached: true, processes: [{ pid: 7, tids: [7, 8], cwd: '/srv',
+    fds: [{ fd: 3, target: '/etc/hostname', flags: 0o2000000 }, { fd: 4, target: 'pipe:[12]', flags: 1 }] }] });
+  const got: string[] = [];
+  for await (const it of decodeTrace(Buffer.concat([header, b.encode(), encodeTrailer({})]), { fdPaths: true })) {
+    if (it.kind === 'syscall') got.push(it.line);
+    if (it.kind === 'header') assert.deepEqual([it.model.process(7)?.cwd, it.model.fd(7, 3)?.cloexec, it.model.threadById(8)?.proc.pid], ['/srv', true, 7]);
+  }
+  assert.deepEqual(got, ['close(3</etc/hostname>) = 0', 'close(4<pipe:[]>) = 0', 'close(3) = -1 EBADF (Bad file descriptor)']);
+});
+
+test('--pidns: a pid a process in its own pid namespace names or gets is followed by the host\'s', async () => {
+  const b = new BatchBuilder();
+  // Process 500 (pid 1 in namespace 99, from the header) forks 501 (2 there), then waits for it and kills 1.
+  b.addProcessEvent('fork', { tsNs: 5, pid: 501, tid: 501, parentPid: 500, parentTid: 500, nsPid: 2, nsTid: 2, pidnsLevel: 1, pidnsInode: 99 });
+  b.addSyscall(500, 500, nr('getpid'), 10, 20, 1, 0, 0, 0, 0, 0, 0, 0);
+  b.addSyscall(500, 500, nr('kill'), 30, 40, 0, 2, 15, 0, 0, 0, 0, 0);
+  b.addSyscall(500, 500, nr('getppid'), 50, 60, 0, 0, 0, 0, 0, 0, 0, 0);
+  b.addSyscall(700, 700, nr('getpid'), 70, 80, 700, 0, 0, 0, 0, 0, 0, 0);
+  const header = encodeHeader({ syscallAbi: 'x86_64', rootPid: 500, attached: true,
+    processes: [{ pid: 500, nsPids: [500, 1], pidnsInode: 99, tids: [500], nsTids: [1] }] });
+  const got: string[] = [];
+  for await (const it of decodeTrace(Buffer.concat([header, b.encode(), encodeTrailer({})]), { pidns: true })) if (it.kind === 'syscall') got.push(it.line);
+  assert.deepEqual(got, ['getpid() = 1 /* 500 on the host */', 'kill(2 /* 501 on the host */, SIGTERM) = 0', 'getppid() = 0', 'getpid() = 700']);
+});
+
 test('-y: every syscall the table says returns a named new fd gives one the next call prints', async () => {
   let n = 0;
   for (const info of table.byNr.values()) {
@@ -259,7 +289,7 @@ test('the model: pipe has no flags argument (its fds are never close-on-exec), p
   assert.equal(m.fd(100, 7)?.file.path, '/w/x');
   assert.equal(m.fd(100, 9)?.file, m.fd(100, 3)?.file);
   d.process({ type: 'exec', ns: 3, pid: 100, tid: 100, parentPid: 0, parentTid: 0, thread: false, filename: '/bin/true', oldTid: 100,
-    exitCode: 0, groupDead: false, signo: 0, siginfo: new Uint8Array(0), ignored: false });
+    exitCode: 0, groupDead: false, signo: 0, siginfo: new Uint8Array(0), ignored: false, nsPid: 0, nsTid: 0, pidnsLevel: 0, pidnsInode: 0 });
   assert.deepEqual([...m.process(100)!.fds.keys()].sort(), [3, 4]);
   assert.equal(m.process(100)!.program, '/bin/true');
 });

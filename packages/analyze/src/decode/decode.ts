@@ -252,6 +252,8 @@ interface NrEntry {
   readonly pathArgs: readonly number[];
   /** The argument that is a socket address, or -1. */
   readonly sockaddrArg: number;
+  /** Argument indexes whose role is pid. */
+  readonly pidArgs: readonly number[];
 }
 
 /**
@@ -263,7 +265,7 @@ export class Decoder {
   /** Argument texts of the call being decoded (copied out at the end). */
   private readonly scratch: string[] = [];
 
-  constructor(private readonly table: SyscallTable, private readonly opts: DecodeOptions, header?: Pick<Header, 'rootPid' | 'argv' | 'cwd'>) {
+  constructor(private readonly table: SyscallTable, private readonly opts: DecodeOptions, header?: Pick<Header, 'rootPid' | 'argv' | 'cwd' | 'processes'>) {
     this.model = new TraceModel(header);
   }
 
@@ -278,7 +280,7 @@ export class Decoder {
     const e: NrEntry = {
       info, name, dec: (info ? decoders[name] : undefined) ?? generic, updates: info !== undefined && changesState(info),
       fdArgs: roleArgs((r) => r === 'fd' || r === 'dirfd' || r === 'newfd'), pathArgs: roleArgs((r) => r === 'path'),
-      sockaddrArg: roleArgs((r) => r === 'sockaddr')[0] ?? -1,
+      sockaddrArg: roleArgs((r) => r === 'sockaddr')[0] ?? -1, pidArgs: roleArgs((r) => r === 'pid'),
     };
     if (nr >= 0 && nr < 4096) this.byNr[nr] = e;
     return e;
@@ -328,7 +330,17 @@ export class Decoder {
     if (failed && -ev.ret === 516) model.setRestart(thread, name);
     else if (name === 'restart_syscall') model.setRestart(thread, undefined);
     if (!unfinished) retText += c.retAux;
+    if (this.opts.pidns && thread.proc.pidnsLevel > 0) {
+      for (const i of ent.pidArgs) if (i < c.args.length) c.args[i] += this.onHost(thread, s32(ev.args[i]!));
+      if (info?.ret === 'pid' && !failed && !unfinished) retText += this.onHost(thread, ev.ret);
+    }
     return new Syscall(ev, name, info?.classes ?? NO_CLASSES, c.args.slice(), c.split < 0 ? c.args.length : c.split, retText, errno, failed, unfinished, facts);
+  }
+
+  /** --pidns: the comment "4242 on the host" after pid `v` of `thread`'s pid namespace, when the trace showed that process. */
+  private onHost(thread: ThreadModel, v: number): string {
+    const host = v > 0 ? this.model.hostTid(thread.proc.pidnsInode, v) : undefined;
+    return host === undefined ? '' : ` /* ${host} on the host */`;
   }
 
   private formatRet(c: Call): string {

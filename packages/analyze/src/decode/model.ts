@@ -7,7 +7,10 @@
 // the syscall table's columns (returns, effect, roles): no syscall names here.
 // Memory is bounded by what is live, plus one small record per process.
 import { posix } from 'node:path';
-import { CaptureFlag, type Capture, type Header, type ProcessEvent, type SyscallEffect, type SyscallEvent, type SyscallInfo } from '@beetrace/format';
+import {
+  callFailed, CaptureFlag, type Capture, type Header, type ProcessEvent, type ProcessState, type SyscallEffect, type SyscallEvent, type SyscallInfo,
+  SyscallFlag,
+} from '@beetrace/format';
 import { s32 } from './call.js';
 import { sockaddrText } from './sockaddr.js';
 
@@ -16,6 +19,7 @@ const O_ACCMODE = 3;
 const CLONE_THREAD = 0x10000;
 const F_DUPFD = 0, F_DUPFD_CLOEXEC = 1030, F_SETFD = 2, FD_CLOEXEC = 1;
 const CLOSE_RANGE_CLOEXEC = 4;
+const O_CLOEXEC = 0o2000000;
 const utf8 = new TextDecoder('utf-8', { fatal: false });
 
 export type FileKind = 'file' | 'socket' | 'pipe' | 'anon';
@@ -89,6 +93,8 @@ export class ThreadModel {
   /** When the trace first showed it. */
   createdNs = 0;
   alive = true;
+  /** Its tid in its process's pid namespace, when that is not the initial one (else its tid). */
+  nsTid: number | undefined;
 
   constructor(
     readonly tid: number,
@@ -119,6 +125,10 @@ export class ProcessModel {
   endNs: number | undefined;
   /** Wait status as wait4 reports it, when its end is in the trace. */
   exitStatus: number | undefined;
+  /** Its pid in its own pid namespace, that namespace's level (0: the initial one, where it is `pid`) and inode. */
+  nsPid: number | undefined;
+  pidnsLevel = 0;
+  pidnsInode = 0;
 
   constructor(
     readonly pid: number,
@@ -180,6 +190,8 @@ export class TraceModel {
   /** The last process and thread seen with each id, ended ones too (what a later mention of the id names). */
   private readonly lastByPid = new Map<number, ProcessModel>();
   private readonly lastByTid = new Map<number, ThreadModel>();
+  /** The last thread with each tid in a pid namespace of its own: "inode:nsTid". */
+  private readonly byNsTid = new Map<string, ThreadModel>();
   root: ProcessModel | undefined;
   version = 0;
   private orphans = 0;
@@ -188,10 +200,47 @@ export class TraceModel {
   private readonly argv0: string;
   private readonly cwd: string | undefined;
 
-  constructor(header: Pick<Header, 'rootPid' | 'argv' | 'cwd'> | undefined) {
+  constructor(header: Pick<Header, 'rootPid' | 'argv' | 'cwd' | 'processes'> | undefined) {
     this.rootPid = header?.rootPid ?? 0;
     this.argv0 = header?.argv?.[0] ?? '?';
     this.cwd = header?.cwd || undefined;
+    for (const s of header?.processes ?? []) this.seed(s);
+  }
+
+  /**
+   * A process as the header's snapshot shows it when the trace's history starts (-p, a
+   * --flight or --rotate file): its threads, program, cwd, pid namespace and fds (as
+   * /proc/PID/fd names them), where nothing in the trace says how it got them.
+   */
+  private seed(s: ProcessState): void {
+    const pid = s.pid ?? 0;
+    if (pid === 0 || this.byPid.has(pid)) return;
+    const parent = this.byPid.get(s.ppid ?? 0);
+    const isRoot = !this.root && this.rootPid === pid;
+    const p = this.newProcess(pid, parent, isRoot ? '1' : parent ? `${parent.position}.${++parent.children}` : `?${++this.orphans}`, 0);
+    if (isRoot) this.root = p;
+    for (const fd of [...p.fds.keys()]) this.closeFd(p, fd, 0);
+    if (s.exe) p.programs.push(s.exe);
+    if (s.argv?.length) p.argv = s.argv;
+    if (s.cwd) p.cwd = s.cwd;
+    const nsPids = s.nsPids ?? [];
+    p.pidnsLevel = Math.max(0, nsPids.length - 1);
+    p.pidnsInode = Number(s.pidnsInode ?? 0);
+    if (p.pidnsLevel > 0 && nsPids[nsPids.length - 1]) p.nsPid = nsPids[nsPids.length - 1];
+    const tids = s.tids ?? [];
+    tids.forEach((tid, i) => {
+      const t = tid === pid ? p.threads[0]! : this.newThread(tid, p);
+      if (p.pidnsLevel > 0 && s.nsTids?.[i]) this.setNsTid(t, s.nsTids[i]);
+    });
+    const main = p.threads[0]!;
+    for (const f of s.fds ?? []) {
+      const target = f.target ?? '';
+      const flags = f.flags ?? 0;
+      const kind: FileKind = target.startsWith('/') ? 'file' : target.startsWith('socket:') ? 'socket' : target.startsWith('pipe:') ? 'pipe' : 'anon';
+      const file = this.newFile(kind, kind === 'file' || kind === 'anon' ? target : undefined, undefined, pid, 0, undefined, undefined, undefined,
+        kind === 'pipe' ? ((flags & O_ACCMODE) === 0 ? 'read' : 'write') : undefined, kind === 'file' ? flags : 0);
+      this.setFd(main, f.fd ?? 0, file, (flags & O_CLOEXEC) !== 0, 0, true);
+    }
   }
 
   /** The live process `pid`. */
@@ -479,7 +528,8 @@ export class TraceModel {
         return made;
       }
       case 'fork': {
-        if (ev.ret <= 0) return made;
+        // In a pid namespace of its own, the child's id is the namespace's: its fork event makes it.
+        if (ev.ret <= 0 || p.pidnsLevel > 0) return made;
         const fi = argOf('clone_flags');
         let flags = fi >= 0 ? a[fi]! : 0;
         const ci = argOf('clone_args');
@@ -536,6 +586,15 @@ export class TraceModel {
       case 'fork': {
         const parent = this.thread(ev.parentPid, ev.parentTid, ev.ns);
         this.child(parent, ev.pid, ev.tid, ev.thread, ev.ns);
+        if (ev.pidnsLevel > 0) {
+          const t = this.byTid.get(ev.tid);
+          if (t) {
+            t.proc.nsPid = ev.nsPid;
+            t.proc.pidnsLevel = ev.pidnsLevel;
+            t.proc.pidnsInode = ev.pidnsInode;
+            this.setNsTid(t, ev.nsTid);
+          }
+        }
         return;
       }
       case 'exec': {
@@ -567,6 +626,55 @@ export class TraceModel {
         return;
       }
     }
+  }
+
+  /**
+   * A call's effect on the model, without decoding it (what the decoder does for each
+   * call): its thread is made when first seen, a successful call changes the state its
+   * effect says. For a recorder that keeps the state of what it records (--flight, --rotate).
+   */
+  apply(ev: SyscallEvent, info: SyscallInfo | undefined): void {
+    const t = this.thread(ev.pid, ev.tid, ev.enterNs);
+    if (info && (ev.flags & SyscallFlag.UNFINISHED) === 0 && !callFailed(ev.ret, ev.flags) && changesState(info)) this.syscall(ev, info, t);
+  }
+
+  /**
+   * The live processes as a header's snapshot (Header.processes) describes them: what a
+   * trace starting now needs to know (the inverse of seeding, for what the model knows:
+   * pipes and sockets lose their addresses, a pid namespace's levels between the initial
+   * one and the process's own are 0).
+   */
+  state(): ProcessState[] {
+    const out: ProcessState[] = [];
+    for (const p of this.byPid.values()) {
+      const nsPids = [p.pid];
+      if (p.pidnsLevel > 0) {
+        for (let l = 1; l < p.pidnsLevel; l++) nsPids.push(0);
+        nsPids.push(p.nsPid ?? 0);
+      }
+      const threads = p.threads.filter((t) => t.alive);
+      out.push({
+        pid: p.pid, ppid: p.parent?.pid ?? 0, nsPids, pidnsInode: p.pidnsInode, exe: p.program === '?' ? '' : p.program,
+        argv: [...(p.argv ?? [])], cwd: p.cwd ?? '',
+        fds: [...p.fds.values()].sort((a, b) => a.fd - b.fd).map((e) => {
+          const f = e.file;
+          const flags = (f.kind === 'pipe' ? (f.pipeEnd === 'write' ? 1 : 0) : f.flags) | (e.cloexec ? O_CLOEXEC : 0);
+          return { fd: e.fd, target: f.kind === 'file' ? f.path ?? '?' : f.text ?? '', flags: flags >>> 0 };
+        }),
+        tids: threads.map((t) => t.tid), nsTids: threads.map((t) => t.nsTid ?? 0),
+      });
+    }
+    return out;
+  }
+
+  private setNsTid(t: ThreadModel, nsTid: number): void {
+    t.nsTid = nsTid;
+    this.byNsTid.set(`${t.proc.pidnsInode}:${nsTid}`, t);
+  }
+
+  /** The host's tid of the thread with tid `nsTid` in pid namespace `inode` (the last that had it), when the trace showed it. */
+  hostTid(inode: number, nsTid: number): number | undefined {
+    return this.byNsTid.get(`${inode}:${nsTid}`)?.tid;
   }
 
   /** The mask rt_sigreturn of thread `tid` restores (the one saved at the last delivery). */

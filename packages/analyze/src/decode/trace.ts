@@ -18,6 +18,8 @@ export interface DecodeTraceOptions {
   readonly xflag?: 0 | 1 | 2;
   /** -y: annotate fds with paths rebuilt from the trace's history. */
   readonly fdPaths?: boolean;
+  /** --pidns: pids named or returned in another pid namespace get the host's (DecodeOptions.pidns). */
+  readonly pidns?: boolean;
   /**
    * Every event as recorded, one for one with the batch columns: a new task's own return
    * from clone included, nothing held back to be shown where strace would show it
@@ -73,7 +75,7 @@ export class TraceDecoder {
     this.table = table;
     this.noData = opts.noData ?? false;
     this.cloneNrs = cloneNumbers(table);
-    const decoder = this.decoder = new Decoder(table, { strSize: opts.strSize ?? 32, xflag: opts.xflag ?? 0, fdPaths: opts.fdPaths ?? false }, header);
+    const decoder = this.decoder = new Decoder(table, { strSize: opts.strSize ?? 32, xflag: opts.xflag ?? 0, fdPaths: opts.fdPaths ?? false, pidns: opts.pidns ?? false }, header);
     const cloneNrs = this.cloneNrs;
     const self = this;
     this.visitor = opts.deliveryOrder ? {

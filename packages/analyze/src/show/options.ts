@@ -22,6 +22,8 @@ export interface ShowOptions {
   sortBy: SortBy;
   output: string | undefined;
   pids: Set<number> | undefined;
+  /** --pidns: the pids the processes saw in their pid namespaces (strace's --pidns-translation). */
+  pidns: boolean;
   json: boolean;
   help: boolean;
 }
@@ -54,6 +56,10 @@ Output format:
   -x, -xx       non-ASCII strings in hex, all strings in hex
   -y            print the path of each fd, rebuilt from the trace's own history
   -q, -qq       -qq: leave out "+++ exited with N +++" lines
+  --pidns       a thread in a pid namespace of its own: its lines start with the
+                tid it saw there, then the host's ("1/4243"), and a pid it names
+                or gets is followed by the host's ("= 2 /* 4250 on the host */");
+                implies -f (strace's --pidns-translation)
   --json        one JSON object per event and line (schema in the README)
 Filtering:
   -e trace=SET  only these syscalls: NAME,...  %file %process %network %signal
@@ -138,7 +144,7 @@ export function parseArgs(argv: readonly string[], table: SyscallTable | undefin
   const o: ShowOptions = {
     file: '', follow: undefined, timestamps: 0, relative: false, syscallTimes: false, strSize: 32, xflag: 0,
     fdPaths: false, quiet: 0, trace: undefined, status: undefined, signals: undefined, summary: 'none',
-    sortBy: 'time', output: undefined, pids: undefined, json: false, help: false,
+    sortBy: 'time', output: undefined, pids: undefined, pidns: false, json: false, help: false,
   };
   const files: string[] = [];
   const expr = (e: string): void => {
@@ -170,6 +176,7 @@ export function parseArgs(argv: readonly string[], table: SyscallTable | undefin
     if (a === '--') { files.push(...argv.slice(i + 1)); break; }
     if (a.startsWith('--')) {
       if (a === '--json') o.json = true;
+      else if (a === '--pidns') o.pidns = true;
       else if (a === '--help') o.help = true;
       else throw new UsageError(`unknown option '${a}'`);
       continue;

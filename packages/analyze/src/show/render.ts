@@ -8,10 +8,13 @@
 // than the window (a parent blocked in wait4) prints its entry late, which
 // keeps every thread's own lines in order. Memory stays bounded.
 import type { DecodedEvent, DecodedProcessEvent, DecodedSyscall } from '../decode/decode.js';
+import type { ThreadModel } from '../decode/model.js';
 
 export interface RenderOptions {
   /** -f: prefix lines with the thread id. */
   readonly pidPrefix: boolean;
+  /** --pidns: a thread in a pid namespace of its own is prefixed with its tid there, then the host's ("1/4243"). */
+  readonly pidns?: boolean;
   /** -t (1), -tt (2), -ttt (3). */
   readonly timestamps: 0 | 1 | 2 | 3;
   /** -r: time since the previous line. */
@@ -272,11 +275,12 @@ export class Renderer {
   private pidTid = -1;
   private pidText = '';
 
-  private prefix(tid: number, ns: number): void {
+  private prefix(tid: number, ns: number, thread: ThreadModel): void {
     if (this.o.pidPrefix) {
       if (tid !== this.pidTid) {
         this.pidTid = tid;
-        this.pidText = String(tid).padEnd(5) + ' ';
+        const nsTid = this.o.pidns ? thread.nsTid : undefined;
+        this.pidText = (nsTid === undefined ? String(tid) : `${nsTid}/${tid}`).padEnd(5) + ' ';
       }
       this.sink.put(this.pidText);
     }
@@ -319,7 +323,7 @@ export class Renderer {
     const k = ev.entryArgs;
     const n = ev.args.length;
     const w = this.sink;
-    this.prefix(it.tid, it.time);
+    this.prefix(it.tid, it.time, ev.thread);
     if (it.kind === 'call') {
       w.put(ev.name);
       w.put('(');
@@ -351,7 +355,7 @@ export class Renderer {
 
   /** A whole call on one line. */
   private emitCall(tid: number, time: number, ev: DecodedSyscall): void {
-    this.prefix(tid, time);
+    this.prefix(tid, time, ev.thread);
     const w = this.sink;
     let open = this.opens.get(ev.name);
     if (open === undefined) this.opens.set(ev.name, (open = ev.name + '('));
@@ -375,7 +379,7 @@ export class Renderer {
 
   private emitLine(tid: number, time: number, ev: DecodedProcessEvent): void {
     this.lastPoint.set(tid, time);
-    this.prefix(tid, time);
+    this.prefix(tid, time, ev.task);
     this.sink.put(ev.line!);
     this.sink.newline();
     if (ev.kind === 'exited' || ev.kind === 'killed') this.lastPoint.delete(tid);

@@ -50,10 +50,18 @@ function wanted(o: ShowOptions, ev: DecodedSyscall): boolean {
 
 const SIGNO: Record<string, number> = {};
 
+/** The first line of a trace whose older history is not in it (--flight, a --rotate file after the first). */
+export function historyLine(h: Header): string {
+  const wall = (ns: number): string => new Date((Number(h.realtimeNs ?? 0) + (ns - Number(h.monotonicNs ?? 0))) / 1e6).toISOString();
+  const from = Number(h.completeFromNs), since = Number(h.droppedFromNs ?? 0);
+  const where = h.sequence ? `are in the files before this one (number ${h.sequence} of its series)` : 'were dropped (--flight)';
+  return `--- complete from ${wall(from)}: the ${Number(h.droppedRecords ?? 0)} records of the ${((from - since) / 1e9).toFixed(2)} s before ${where} ---`;
+}
+
 /** Runs bt-show over one trace. Returns the exit code. */
 export async function show(o: ShowOptions, io: ShowIo): Promise<number> {
   const source = o.file === '-' ? (io.stdin as never) : o.file;
-  let follow = o.follow;
+  let follow = o.follow ?? (o.pidns ? true : undefined);
   if (follow === undefined && o.file !== '-') {
     const n = await processCount(o.file);
     if (n !== undefined) follow = n > 1;
@@ -93,7 +101,7 @@ export async function show(o: ShowOptions, io: ShowIo): Promise<number> {
   // Set from the header: a recording that started its program has every thread's birth in it.
   let clock: ThreadClock | undefined;
   const makeRenderer = (prefix: boolean): Renderer => new Renderer({
-    pidPrefix: prefix, timestamps: o.timestamps, relative: o.relative, syscallTimes: o.syscallTimes,
+    pidPrefix: prefix, pidns: o.pidns, timestamps: o.timestamps, relative: o.relative, syscallTimes: o.syscallTimes,
     monotonicNs: Number(header?.monotonicNs ?? 0), realtimeNs: Number(header?.realtimeNs ?? 0),
   }, out, clock);
 
@@ -162,9 +170,12 @@ export async function show(o: ShowOptions, io: ShowIo): Promise<number> {
     switch (rec.kind) {
       case 'header': {
         header = rec.header;
-        if (!rec.header.attached && printCalls && !o.json) clock = new ThreadClock();
+        // Every thread's birth is in the trace only when it starts with the program's start.
+        const partial = Number(rec.header.completeFromNs ?? 0) > 0;
+        if (!rec.header.attached && !partial && printCalls && !o.json) clock = new ThreadClock();
+        if (partial && printCalls && !o.json) line(historyLine(rec.header));
         if (renderer && !o.json) renderer = makeRenderer(follow ?? false);
-        const r = TraceDecoder.forHeader(rec.header, rec.offset, { strSize: o.strSize, xflag: o.xflag, fdPaths: o.fdPaths }, onItem);
+        const r = TraceDecoder.forHeader(rec.header, rec.offset, { strSize: o.strSize, xflag: o.xflag, fdPaths: o.fdPaths, pidns: o.pidns }, onItem);
         if (!(r instanceof TraceDecoder)) {
           problem = r;
           break;

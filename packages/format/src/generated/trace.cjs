@@ -307,6 +307,11 @@ $root.beetrace = (function() {
                  * @property {boolean|null} [attached] Header attached
                  * @property {beetrace.trace.v1.CaptureSettings.$Properties|null} [capture] Header capture
                  * @property {string|null} [syscallAbi] Header syscallAbi
+                 * @property {Array.<beetrace.trace.v1.ProcessState.$Properties>|null} [processes] Header processes
+                 * @property {number|null} [completeFromNs] Header completeFromNs
+                 * @property {number|null} [droppedRecords] Header droppedRecords
+                 * @property {number|null} [droppedFromNs] Header droppedFromNs
+                 * @property {number|null} [sequence] Header sequence
                  * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
                  */
 
@@ -333,6 +338,7 @@ $root.beetrace = (function() {
                  */
                 var Header = function (properties) {
                     this.argv = [];
+                    this.processes = [];
                     if (properties)
                         for (var keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
                             if (properties[keys[i]] != null && keys[i] !== "__proto__")
@@ -452,6 +458,46 @@ $root.beetrace = (function() {
                 Header.prototype.syscallAbi = "";
 
                 /**
+                 * Header processes.
+                 * @member {Array.<beetrace.trace.v1.ProcessState.$Properties>} processes
+                 * @memberof beetrace.trace.v1.Header
+                 * @instance
+                 */
+                Header.prototype.processes = $util.emptyArray;
+
+                /**
+                 * Header completeFromNs.
+                 * @member {number} completeFromNs
+                 * @memberof beetrace.trace.v1.Header
+                 * @instance
+                 */
+                Header.prototype.completeFromNs = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+                /**
+                 * Header droppedRecords.
+                 * @member {number} droppedRecords
+                 * @memberof beetrace.trace.v1.Header
+                 * @instance
+                 */
+                Header.prototype.droppedRecords = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+                /**
+                 * Header droppedFromNs.
+                 * @member {number} droppedFromNs
+                 * @memberof beetrace.trace.v1.Header
+                 * @instance
+                 */
+                Header.prototype.droppedFromNs = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+                /**
+                 * Header sequence.
+                 * @member {number} sequence
+                 * @memberof beetrace.trace.v1.Header
+                 * @instance
+                 */
+                Header.prototype.sequence = 0;
+
+                /**
                  * Creates a new Header instance using the specified properties.
                  * @function create
                  * @memberof beetrace.trace.v1.Header
@@ -512,6 +558,17 @@ $root.beetrace = (function() {
                         $root.beetrace.trace.v1.CaptureSettings.encode(message.capture, writer.uint32(/* id 13, wireType 2 =*/106).fork(), _depth + 1).ldelim();
                     if (message.syscallAbi != null && $Object.hasOwnProperty.call(message, "syscallAbi") && message.syscallAbi !== "")
                         writer.uint32(/* id 14, wireType 2 =*/114).string(message.syscallAbi);
+                    if (message.processes != null && message.processes.length)
+                        for (var i = 0; i < message.processes.length; ++i)
+                            $root.beetrace.trace.v1.ProcessState.encode(message.processes[i], writer.uint32(/* id 25, wireType 2 =*/202).fork(), _depth + 1).ldelim();
+                    if (message.completeFromNs != null && $Object.hasOwnProperty.call(message, "completeFromNs") && (typeof message.completeFromNs === "object" ? message.completeFromNs.low || message.completeFromNs.high : message.completeFromNs !== 0))
+                        writer.uint32(/* id 26, wireType 0 =*/208).uint64(message.completeFromNs);
+                    if (message.droppedRecords != null && $Object.hasOwnProperty.call(message, "droppedRecords") && (typeof message.droppedRecords === "object" ? message.droppedRecords.low || message.droppedRecords.high : message.droppedRecords !== 0))
+                        writer.uint32(/* id 27, wireType 0 =*/216).uint64(message.droppedRecords);
+                    if (message.droppedFromNs != null && $Object.hasOwnProperty.call(message, "droppedFromNs") && (typeof message.droppedFromNs === "object" ? message.droppedFromNs.low || message.droppedFromNs.high : message.droppedFromNs !== 0))
+                        writer.uint32(/* id 28, wireType 0 =*/224).uint64(message.droppedFromNs);
+                    if (message.sequence != null && $Object.hasOwnProperty.call(message, "sequence") && message.sequence !== 0)
+                        writer.uint32(/* id 29, wireType 0 =*/232).uint32(message.sequence);
                     if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                         for (var i = 0; i < message.$unknowns.length; ++i)
                             writer.raw(message.$unknowns[i]);
@@ -689,6 +746,50 @@ $root.beetrace = (function() {
                                     message.syscallAbi = value;
                                 else
                                     delete message.syscallAbi;
+                                continue;
+                            }
+                        case 25: {
+                                if (wireType !== 2)
+                                    break;
+                                if (!(message.processes && message.processes.length))
+                                    message.processes = [];
+                                message.processes.push($root.beetrace.trace.v1.ProcessState.decode(reader, reader.size(), $undefined, _depth + 1));
+                                continue;
+                            }
+                        case 26: {
+                                if (wireType !== 0)
+                                    break;
+                                if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                                    message.completeFromNs = value;
+                                else
+                                    delete message.completeFromNs;
+                                continue;
+                            }
+                        case 27: {
+                                if (wireType !== 0)
+                                    break;
+                                if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                                    message.droppedRecords = value;
+                                else
+                                    delete message.droppedRecords;
+                                continue;
+                            }
+                        case 28: {
+                                if (wireType !== 0)
+                                    break;
+                                if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                                    message.droppedFromNs = value;
+                                else
+                                    delete message.droppedFromNs;
+                                continue;
+                            }
+                        case 29: {
+                                if (wireType !== 0)
+                                    break;
+                                if (value = reader.uint32())
+                                    message.sequence = value;
+                                else
+                                    delete message.sequence;
                                 continue;
                             }
                         }
@@ -1704,6 +1805,10 @@ $root.beetrace = (function() {
                  * @property {Uint8Array|null} [siginfo] ProcessEvent siginfo
                  * @property {boolean|null} [thread] ProcessEvent thread
                  * @property {boolean|null} [ignored] ProcessEvent ignored
+                 * @property {number|null} [nsPid] ProcessEvent nsPid
+                 * @property {number|null} [nsTid] ProcessEvent nsTid
+                 * @property {number|null} [pidnsLevel] ProcessEvent pidnsLevel
+                 * @property {number|null} [pidnsInode] ProcessEvent pidnsInode
                  * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
                  */
 
@@ -1856,6 +1961,38 @@ $root.beetrace = (function() {
                 ProcessEvent.prototype.ignored = false;
 
                 /**
+                 * ProcessEvent nsPid.
+                 * @member {number} nsPid
+                 * @memberof beetrace.trace.v1.ProcessEvent
+                 * @instance
+                 */
+                ProcessEvent.prototype.nsPid = 0;
+
+                /**
+                 * ProcessEvent nsTid.
+                 * @member {number} nsTid
+                 * @memberof beetrace.trace.v1.ProcessEvent
+                 * @instance
+                 */
+                ProcessEvent.prototype.nsTid = 0;
+
+                /**
+                 * ProcessEvent pidnsLevel.
+                 * @member {number} pidnsLevel
+                 * @memberof beetrace.trace.v1.ProcessEvent
+                 * @instance
+                 */
+                ProcessEvent.prototype.pidnsLevel = 0;
+
+                /**
+                 * ProcessEvent pidnsInode.
+                 * @member {number} pidnsInode
+                 * @memberof beetrace.trace.v1.ProcessEvent
+                 * @instance
+                 */
+                ProcessEvent.prototype.pidnsInode = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+                /**
                  * Creates a new ProcessEvent instance using the specified properties.
                  * @function create
                  * @memberof beetrace.trace.v1.ProcessEvent
@@ -1917,6 +2054,14 @@ $root.beetrace = (function() {
                         writer.uint32(/* id 14, wireType 0 =*/112).bool(message.thread);
                     if (message.ignored != null && $Object.hasOwnProperty.call(message, "ignored") && message.ignored !== false)
                         writer.uint32(/* id 15, wireType 0 =*/120).bool(message.ignored);
+                    if (message.nsPid != null && $Object.hasOwnProperty.call(message, "nsPid") && message.nsPid !== 0)
+                        writer.uint32(/* id 20, wireType 0 =*/160).uint32(message.nsPid);
+                    if (message.nsTid != null && $Object.hasOwnProperty.call(message, "nsTid") && message.nsTid !== 0)
+                        writer.uint32(/* id 21, wireType 0 =*/168).uint32(message.nsTid);
+                    if (message.pidnsLevel != null && $Object.hasOwnProperty.call(message, "pidnsLevel") && message.pidnsLevel !== 0)
+                        writer.uint32(/* id 22, wireType 0 =*/176).uint32(message.pidnsLevel);
+                    if (message.pidnsInode != null && $Object.hasOwnProperty.call(message, "pidnsInode") && (typeof message.pidnsInode === "object" ? message.pidnsInode.low || message.pidnsInode.high : message.pidnsInode !== 0))
+                        writer.uint32(/* id 23, wireType 0 =*/184).uint64(message.pidnsInode);
                     if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                         for (var i = 0; i < message.$unknowns.length; ++i)
                             writer.raw(message.$unknowns[i]);
@@ -2107,6 +2252,42 @@ $root.beetrace = (function() {
                                     message.ignored = value;
                                 else
                                     delete message.ignored;
+                                continue;
+                            }
+                        case 20: {
+                                if (wireType !== 0)
+                                    break;
+                                if (value = reader.uint32())
+                                    message.nsPid = value;
+                                else
+                                    delete message.nsPid;
+                                continue;
+                            }
+                        case 21: {
+                                if (wireType !== 0)
+                                    break;
+                                if (value = reader.uint32())
+                                    message.nsTid = value;
+                                else
+                                    delete message.nsTid;
+                                continue;
+                            }
+                        case 22: {
+                                if (wireType !== 0)
+                                    break;
+                                if (value = reader.uint32())
+                                    message.pidnsLevel = value;
+                                else
+                                    delete message.pidnsLevel;
+                                continue;
+                            }
+                        case 23: {
+                                if (wireType !== 0)
+                                    break;
+                                if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                                    message.pidnsInode = value;
+                                else
+                                    delete message.pidnsInode;
                                 continue;
                             }
                         }
@@ -2618,6 +2799,636 @@ $root.beetrace = (function() {
                 };
 
                 return Trailer;
+            })();
+
+            v1.ProcessState = (function() {
+
+                /**
+                 * Properties of a ProcessState.
+                 * @typedef {Object} beetrace.trace.v1.ProcessState.$Properties
+                 * @property {number|null} [pid] ProcessState pid
+                 * @property {number|null} [ppid] ProcessState ppid
+                 * @property {Array.<number>|null} [nsPids] ProcessState nsPids
+                 * @property {number|null} [pidnsInode] ProcessState pidnsInode
+                 * @property {string|null} [exe] ProcessState exe
+                 * @property {Array.<string>|null} [argv] ProcessState argv
+                 * @property {string|null} [cwd] ProcessState cwd
+                 * @property {Array.<beetrace.trace.v1.FdState.$Properties>|null} [fds] ProcessState fds
+                 * @property {Array.<number>|null} [tids] ProcessState tids
+                 * @property {Array.<number>|null} [nsTids] ProcessState nsTids
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of a ProcessState.
+                 * @memberof beetrace.trace.v1
+                 * @interface IProcessState
+                 * @augments beetrace.trace.v1.ProcessState.$Properties
+                 * @deprecated Use beetrace.trace.v1.ProcessState.$Properties instead.
+                 */
+
+                /**
+                 * Shape of a ProcessState.
+                 * @typedef {beetrace.trace.v1.ProcessState.$Properties} beetrace.trace.v1.ProcessState.$Shape
+                 */
+
+                /**
+                 * Constructs a new ProcessState.
+                 * @memberof beetrace.trace.v1
+                 * @classdesc Represents a ProcessState.
+                 * @constructor
+                 * @param {beetrace.trace.v1.ProcessState.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                var ProcessState = function (properties) {
+                    this.nsPids = [];
+                    this.argv = [];
+                    this.fds = [];
+                    this.tids = [];
+                    this.nsTids = [];
+                    if (properties)
+                        for (var keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * ProcessState pid.
+                 * @member {number} pid
+                 * @memberof beetrace.trace.v1.ProcessState
+                 * @instance
+                 */
+                ProcessState.prototype.pid = 0;
+
+                /**
+                 * ProcessState ppid.
+                 * @member {number} ppid
+                 * @memberof beetrace.trace.v1.ProcessState
+                 * @instance
+                 */
+                ProcessState.prototype.ppid = 0;
+
+                /**
+                 * ProcessState nsPids.
+                 * @member {Array.<number>} nsPids
+                 * @memberof beetrace.trace.v1.ProcessState
+                 * @instance
+                 */
+                ProcessState.prototype.nsPids = $util.emptyArray;
+
+                /**
+                 * ProcessState pidnsInode.
+                 * @member {number} pidnsInode
+                 * @memberof beetrace.trace.v1.ProcessState
+                 * @instance
+                 */
+                ProcessState.prototype.pidnsInode = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+                /**
+                 * ProcessState exe.
+                 * @member {string} exe
+                 * @memberof beetrace.trace.v1.ProcessState
+                 * @instance
+                 */
+                ProcessState.prototype.exe = "";
+
+                /**
+                 * ProcessState argv.
+                 * @member {Array.<string>} argv
+                 * @memberof beetrace.trace.v1.ProcessState
+                 * @instance
+                 */
+                ProcessState.prototype.argv = $util.emptyArray;
+
+                /**
+                 * ProcessState cwd.
+                 * @member {string} cwd
+                 * @memberof beetrace.trace.v1.ProcessState
+                 * @instance
+                 */
+                ProcessState.prototype.cwd = "";
+
+                /**
+                 * ProcessState fds.
+                 * @member {Array.<beetrace.trace.v1.FdState.$Properties>} fds
+                 * @memberof beetrace.trace.v1.ProcessState
+                 * @instance
+                 */
+                ProcessState.prototype.fds = $util.emptyArray;
+
+                /**
+                 * ProcessState tids.
+                 * @member {Array.<number>} tids
+                 * @memberof beetrace.trace.v1.ProcessState
+                 * @instance
+                 */
+                ProcessState.prototype.tids = $util.emptyArray;
+
+                /**
+                 * ProcessState nsTids.
+                 * @member {Array.<number>} nsTids
+                 * @memberof beetrace.trace.v1.ProcessState
+                 * @instance
+                 */
+                ProcessState.prototype.nsTids = $util.emptyArray;
+
+                /**
+                 * Creates a new ProcessState instance using the specified properties.
+                 * @function create
+                 * @memberof beetrace.trace.v1.ProcessState
+                 * @static
+                 * @param {beetrace.trace.v1.ProcessState.$Properties=} [properties] Properties to set
+                 * @returns {beetrace.trace.v1.ProcessState} ProcessState instance
+                 * @type {{
+                 *   (properties: beetrace.trace.v1.ProcessState.$Shape): beetrace.trace.v1.ProcessState & beetrace.trace.v1.ProcessState.$Shape;
+                 *   (properties?: beetrace.trace.v1.ProcessState.$Properties): beetrace.trace.v1.ProcessState;
+                 * }}
+                 */
+                ProcessState.create = function(properties) {
+                    return new ProcessState(properties);
+                };
+
+                /**
+                 * Encodes the specified ProcessState message. Does not implicitly {@link beetrace.trace.v1.ProcessState.verify|verify} messages.
+                 * @function encode
+                 * @memberof beetrace.trace.v1.ProcessState
+                 * @static
+                 * @param {beetrace.trace.v1.ProcessState.$Properties} message ProcessState message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                ProcessState.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.pid != null && $Object.hasOwnProperty.call(message, "pid") && message.pid !== 0)
+                        writer.uint32(/* id 1, wireType 0 =*/8).uint32(message.pid);
+                    if (message.ppid != null && $Object.hasOwnProperty.call(message, "ppid") && message.ppid !== 0)
+                        writer.uint32(/* id 2, wireType 0 =*/16).uint32(message.ppid);
+                    if (message.nsPids != null && message.nsPids.length)
+                        writer.uint32(/* id 3, wireType 2 =*/26).uint32s(message.nsPids);
+                    if (message.pidnsInode != null && $Object.hasOwnProperty.call(message, "pidnsInode") && (typeof message.pidnsInode === "object" ? message.pidnsInode.low || message.pidnsInode.high : message.pidnsInode !== 0))
+                        writer.uint32(/* id 4, wireType 0 =*/32).uint64(message.pidnsInode);
+                    if (message.exe != null && $Object.hasOwnProperty.call(message, "exe") && message.exe !== "")
+                        writer.uint32(/* id 5, wireType 2 =*/42).string(message.exe);
+                    if (message.argv != null && message.argv.length)
+                        for (var i = 0; i < message.argv.length; ++i)
+                            writer.uint32(/* id 6, wireType 2 =*/50).string(message.argv[i]);
+                    if (message.cwd != null && $Object.hasOwnProperty.call(message, "cwd") && message.cwd !== "")
+                        writer.uint32(/* id 7, wireType 2 =*/58).string(message.cwd);
+                    if (message.fds != null && message.fds.length)
+                        for (var i = 0; i < message.fds.length; ++i)
+                            $root.beetrace.trace.v1.FdState.encode(message.fds[i], writer.uint32(/* id 8, wireType 2 =*/66).fork(), _depth + 1).ldelim();
+                    if (message.tids != null && message.tids.length)
+                        writer.uint32(/* id 9, wireType 2 =*/74).uint32s(message.tids);
+                    if (message.nsTids != null && message.nsTids.length)
+                        writer.uint32(/* id 10, wireType 2 =*/82).uint32s(message.nsTids);
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (var i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Encodes the specified ProcessState message, length delimited. Does not implicitly {@link beetrace.trace.v1.ProcessState.verify|verify} messages.
+                 * @function encodeDelimited
+                 * @memberof beetrace.trace.v1.ProcessState
+                 * @static
+                 * @param {beetrace.trace.v1.ProcessState.$Properties} message ProcessState message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                ProcessState.encodeDelimited = function(message, writer) {
+                    return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+                };
+
+                /**
+                 * Decodes a ProcessState message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof beetrace.trace.v1.ProcessState
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {beetrace.trace.v1.ProcessState & beetrace.trace.v1.ProcessState.$Shape} ProcessState
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                ProcessState.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    var end, message, value;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.beetrace.trace.v1.ProcessState();
+                    while (reader.pos < end) {
+                        var start = reader.pos;
+                        var tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        var wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 0)
+                                    break;
+                                if (value = reader.uint32())
+                                    message.pid = value;
+                                else
+                                    delete message.pid;
+                                continue;
+                            }
+                        case 2: {
+                                if (wireType !== 0)
+                                    break;
+                                if (value = reader.uint32())
+                                    message.ppid = value;
+                                else
+                                    delete message.ppid;
+                                continue;
+                            }
+                        case 3: {
+                                if (wireType === 2) {
+                                    if (!(message.nsPids && message.nsPids.length))
+                                        message.nsPids = [];
+                                    reader.uint32s(message.nsPids);
+                                    continue;
+                                }
+                                if (wireType !== 0)
+                                    break;
+                                if (!(message.nsPids && message.nsPids.length))
+                                    message.nsPids = [];
+                                message.nsPids.push(reader.uint32());
+                                continue;
+                            }
+                        case 4: {
+                                if (wireType !== 0)
+                                    break;
+                                if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                                    message.pidnsInode = value;
+                                else
+                                    delete message.pidnsInode;
+                                continue;
+                            }
+                        case 5: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.exe = value;
+                                else
+                                    delete message.exe;
+                                continue;
+                            }
+                        case 6: {
+                                if (wireType !== 2)
+                                    break;
+                                if (!(message.argv && message.argv.length))
+                                    message.argv = [];
+                                message.argv.push(reader.stringVerify());
+                                continue;
+                            }
+                        case 7: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.cwd = value;
+                                else
+                                    delete message.cwd;
+                                continue;
+                            }
+                        case 8: {
+                                if (wireType !== 2)
+                                    break;
+                                if (!(message.fds && message.fds.length))
+                                    message.fds = [];
+                                message.fds.push($root.beetrace.trace.v1.FdState.decode(reader, reader.size(), $undefined, _depth + 1));
+                                continue;
+                            }
+                        case 9: {
+                                if (wireType === 2) {
+                                    if (!(message.tids && message.tids.length))
+                                        message.tids = [];
+                                    reader.uint32s(message.tids);
+                                    continue;
+                                }
+                                if (wireType !== 0)
+                                    break;
+                                if (!(message.tids && message.tids.length))
+                                    message.tids = [];
+                                message.tids.push(reader.uint32());
+                                continue;
+                            }
+                        case 10: {
+                                if (wireType === 2) {
+                                    if (!(message.nsTids && message.nsTids.length))
+                                        message.nsTids = [];
+                                    reader.uint32s(message.nsTids);
+                                    continue;
+                                }
+                                if (wireType !== 0)
+                                    break;
+                                if (!(message.nsTids && message.nsTids.length))
+                                    message.nsTids = [];
+                                message.nsTids.push(reader.uint32());
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                /**
+                 * Decodes a ProcessState message from the specified reader or buffer, length delimited.
+                 * @function decodeDelimited
+                 * @memberof beetrace.trace.v1.ProcessState
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @returns {beetrace.trace.v1.ProcessState & beetrace.trace.v1.ProcessState.$Shape} ProcessState
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                ProcessState.decodeDelimited = function(reader) {
+                    if (!(reader instanceof $Reader))
+                        reader = new $Reader(reader);
+                    return this.decode(reader, reader.size());
+                };
+
+                /**
+                 * Gets the type url for ProcessState
+                 * @function getTypeUrl
+                 * @memberof beetrace.trace.v1.ProcessState
+                 * @static
+                 * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+                 * @returns {string} The type url
+                 */
+                ProcessState.getTypeUrl = function(prefix) {
+                    if (prefix === $undefined)
+                        prefix = "type.googleapis.com";
+                    return prefix + "/beetrace.trace.v1.ProcessState";
+                };
+
+                return ProcessState;
+            })();
+
+            v1.FdState = (function() {
+
+                /**
+                 * Properties of a FdState.
+                 * @typedef {Object} beetrace.trace.v1.FdState.$Properties
+                 * @property {number|null} [fd] FdState fd
+                 * @property {string|null} [target] FdState target
+                 * @property {number|null} [flags] FdState flags
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of a FdState.
+                 * @memberof beetrace.trace.v1
+                 * @interface IFdState
+                 * @augments beetrace.trace.v1.FdState.$Properties
+                 * @deprecated Use beetrace.trace.v1.FdState.$Properties instead.
+                 */
+
+                /**
+                 * Shape of a FdState.
+                 * @typedef {beetrace.trace.v1.FdState.$Properties} beetrace.trace.v1.FdState.$Shape
+                 */
+
+                /**
+                 * Constructs a new FdState.
+                 * @memberof beetrace.trace.v1
+                 * @classdesc Represents a FdState.
+                 * @constructor
+                 * @param {beetrace.trace.v1.FdState.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                var FdState = function (properties) {
+                    if (properties)
+                        for (var keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * FdState fd.
+                 * @member {number} fd
+                 * @memberof beetrace.trace.v1.FdState
+                 * @instance
+                 */
+                FdState.prototype.fd = 0;
+
+                /**
+                 * FdState target.
+                 * @member {string} target
+                 * @memberof beetrace.trace.v1.FdState
+                 * @instance
+                 */
+                FdState.prototype.target = "";
+
+                /**
+                 * FdState flags.
+                 * @member {number} flags
+                 * @memberof beetrace.trace.v1.FdState
+                 * @instance
+                 */
+                FdState.prototype.flags = 0;
+
+                /**
+                 * Creates a new FdState instance using the specified properties.
+                 * @function create
+                 * @memberof beetrace.trace.v1.FdState
+                 * @static
+                 * @param {beetrace.trace.v1.FdState.$Properties=} [properties] Properties to set
+                 * @returns {beetrace.trace.v1.FdState} FdState instance
+                 * @type {{
+                 *   (properties: beetrace.trace.v1.FdState.$Shape): beetrace.trace.v1.FdState & beetrace.trace.v1.FdState.$Shape;
+                 *   (properties?: beetrace.trace.v1.FdState.$Properties): beetrace.trace.v1.FdState;
+                 * }}
+                 */
+                FdState.create = function(properties) {
+                    return new FdState(properties);
+                };
+
+                /**
+                 * Encodes the specified FdState message. Does not implicitly {@link beetrace.trace.v1.FdState.verify|verify} messages.
+                 * @function encode
+                 * @memberof beetrace.trace.v1.FdState
+                 * @static
+                 * @param {beetrace.trace.v1.FdState.$Properties} message FdState message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                FdState.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.fd != null && $Object.hasOwnProperty.call(message, "fd") && message.fd !== 0)
+                        writer.uint32(/* id 1, wireType 0 =*/8).uint32(message.fd);
+                    if (message.target != null && $Object.hasOwnProperty.call(message, "target") && message.target !== "")
+                        writer.uint32(/* id 2, wireType 2 =*/18).string(message.target);
+                    if (message.flags != null && $Object.hasOwnProperty.call(message, "flags") && message.flags !== 0)
+                        writer.uint32(/* id 3, wireType 0 =*/24).uint32(message.flags);
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (var i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Encodes the specified FdState message, length delimited. Does not implicitly {@link beetrace.trace.v1.FdState.verify|verify} messages.
+                 * @function encodeDelimited
+                 * @memberof beetrace.trace.v1.FdState
+                 * @static
+                 * @param {beetrace.trace.v1.FdState.$Properties} message FdState message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                FdState.encodeDelimited = function(message, writer) {
+                    return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+                };
+
+                /**
+                 * Decodes a FdState message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof beetrace.trace.v1.FdState
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {beetrace.trace.v1.FdState & beetrace.trace.v1.FdState.$Shape} FdState
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                FdState.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    var end, message, value;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.beetrace.trace.v1.FdState();
+                    while (reader.pos < end) {
+                        var start = reader.pos;
+                        var tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        var wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 0)
+                                    break;
+                                if (value = reader.uint32())
+                                    message.fd = value;
+                                else
+                                    delete message.fd;
+                                continue;
+                            }
+                        case 2: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.target = value;
+                                else
+                                    delete message.target;
+                                continue;
+                            }
+                        case 3: {
+                                if (wireType !== 0)
+                                    break;
+                                if (value = reader.uint32())
+                                    message.flags = value;
+                                else
+                                    delete message.flags;
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                /**
+                 * Decodes a FdState message from the specified reader or buffer, length delimited.
+                 * @function decodeDelimited
+                 * @memberof beetrace.trace.v1.FdState
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @returns {beetrace.trace.v1.FdState & beetrace.trace.v1.FdState.$Shape} FdState
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                FdState.decodeDelimited = function(reader) {
+                    if (!(reader instanceof $Reader))
+                        reader = new $Reader(reader);
+                    return this.decode(reader, reader.size());
+                };
+
+                /**
+                 * Gets the type url for FdState
+                 * @function getTypeUrl
+                 * @memberof beetrace.trace.v1.FdState
+                 * @static
+                 * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+                 * @returns {string} The type url
+                 */
+                FdState.getTypeUrl = function(prefix) {
+                    if (prefix === $undefined)
+                        prefix = "type.googleapis.com";
+                    return prefix + "/beetrace.trace.v1.FdState";
+                };
+
+                return FdState;
             })();
 
             return v1;

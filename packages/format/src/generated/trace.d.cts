@@ -186,6 +186,21 @@ export namespace beetrace {
                 /** Header syscallAbi. */
                 syscallAbi: string;
 
+                /** Header processes. */
+                processes: beetrace.trace.v1.ProcessState.$Properties[];
+
+                /** Header completeFromNs. */
+                completeFromNs: number;
+
+                /** Header droppedRecords. */
+                droppedRecords: number;
+
+                /** Header droppedFromNs. */
+                droppedFromNs: number;
+
+                /** Header sequence. */
+                sequence: number;
+
                 /**
                  * Creates a new Header instance using the specified properties.
                  * @param [properties] Properties to set
@@ -283,6 +298,21 @@ export namespace beetrace {
 
                     /** Header syscallAbi */
                     syscallAbi?: (string|null);
+
+                    /** Header processes */
+                    processes?: (beetrace.trace.v1.ProcessState.$Properties[]|null);
+
+                    /** Header completeFromNs */
+                    completeFromNs?: (number|null);
+
+                    /** Header droppedRecords */
+                    droppedRecords?: (number|null);
+
+                    /** Header droppedFromNs */
+                    droppedFromNs?: (number|null);
+
+                    /** Header sequence */
+                    sequence?: (number|null);
 
                     /** Unknown fields preserved while decoding when enabled */
                     $unknowns?: Uint8Array[];
@@ -692,6 +722,18 @@ export namespace beetrace {
                 /** ProcessEvent ignored. */
                 ignored: boolean;
 
+                /** ProcessEvent nsPid. */
+                nsPid: number;
+
+                /** ProcessEvent nsTid. */
+                nsTid: number;
+
+                /** ProcessEvent pidnsLevel. */
+                pidnsLevel: number;
+
+                /** ProcessEvent pidnsInode. */
+                pidnsInode: number;
+
                 /**
                  * Creates a new ProcessEvent instance using the specified properties.
                  * @param [properties] Properties to set
@@ -792,6 +834,18 @@ export namespace beetrace {
 
                     /** ProcessEvent ignored */
                     ignored?: (boolean|null);
+
+                    /** ProcessEvent nsPid */
+                    nsPid?: (number|null);
+
+                    /** ProcessEvent nsTid */
+                    nsTid?: (number|null);
+
+                    /** ProcessEvent pidnsLevel */
+                    pidnsLevel?: (number|null);
+
+                    /** ProcessEvent pidnsInode */
+                    pidnsInode?: (number|null);
 
                     /** Unknown fields preserved while decoding when enabled */
                     $unknowns?: Uint8Array[];
@@ -979,6 +1033,250 @@ export namespace beetrace {
 
                 /** Shape of a Trailer. */
                 type $Shape = beetrace.trace.v1.Trailer.$Properties;
+            }
+
+            /**
+             * Properties of a ProcessState.
+             * @deprecated Use beetrace.trace.v1.ProcessState.$Properties instead.
+             */
+            interface IProcessState extends beetrace.trace.v1.ProcessState.$Properties {
+            }
+
+            /** Represents a ProcessState. */
+            class ProcessState {
+
+                /**
+                 * Constructs a new ProcessState.
+                 * @param [properties] Properties to set
+                 */
+                constructor(properties?: beetrace.trace.v1.ProcessState.$Properties);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+
+                /** ProcessState pid. */
+                pid: number;
+
+                /** ProcessState ppid. */
+                ppid: number;
+
+                /** ProcessState nsPids. */
+                nsPids: number[];
+
+                /** ProcessState pidnsInode. */
+                pidnsInode: number;
+
+                /** ProcessState exe. */
+                exe: string;
+
+                /** ProcessState argv. */
+                argv: string[];
+
+                /** ProcessState cwd. */
+                cwd: string;
+
+                /** ProcessState fds. */
+                fds: beetrace.trace.v1.FdState.$Properties[];
+
+                /** ProcessState tids. */
+                tids: number[];
+
+                /** ProcessState nsTids. */
+                nsTids: number[];
+
+                /**
+                 * Creates a new ProcessState instance using the specified properties.
+                 * @param [properties] Properties to set
+                 * @returns ProcessState instance
+                 */
+                static create(properties: beetrace.trace.v1.ProcessState.$Shape): beetrace.trace.v1.ProcessState & beetrace.trace.v1.ProcessState.$Shape;
+                static create(properties?: beetrace.trace.v1.ProcessState.$Properties): beetrace.trace.v1.ProcessState;
+
+                /**
+                 * Encodes the specified ProcessState message. Does not implicitly {@link beetrace.trace.v1.ProcessState.verify|verify} messages.
+                 * @param message ProcessState message or plain object to encode
+                 * @param [writer] Writer to encode to
+                 * @returns Writer
+                 */
+                static encode(message: beetrace.trace.v1.ProcessState.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+                /**
+                 * Encodes the specified ProcessState message, length delimited. Does not implicitly {@link beetrace.trace.v1.ProcessState.verify|verify} messages.
+                 * @param message ProcessState message or plain object to encode
+                 * @param [writer] Writer to encode to
+                 * @returns Writer
+                 */
+                static encodeDelimited(message: beetrace.trace.v1.ProcessState.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+                /**
+                 * Decodes a ProcessState message from the specified reader or buffer.
+                 * @param reader Reader or buffer to decode from
+                 * @param [length] Message length if known beforehand
+                 * @returns {beetrace.trace.v1.ProcessState & beetrace.trace.v1.ProcessState.$Shape} ProcessState
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): beetrace.trace.v1.ProcessState & beetrace.trace.v1.ProcessState.$Shape;
+
+                /**
+                 * Decodes a ProcessState message from the specified reader or buffer, length delimited.
+                 * @param reader Reader or buffer to decode from
+                 * @returns {beetrace.trace.v1.ProcessState & beetrace.trace.v1.ProcessState.$Shape} ProcessState
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): beetrace.trace.v1.ProcessState & beetrace.trace.v1.ProcessState.$Shape;
+
+                /**
+                 * Gets the type url for ProcessState
+                 * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+                 * @returns The type url
+                 */
+                static getTypeUrl(prefix?: string): string;
+            }
+
+            namespace ProcessState {
+
+                /** Properties of a ProcessState. */
+                interface $Properties {
+
+                    /** ProcessState pid */
+                    pid?: (number|null);
+
+                    /** ProcessState ppid */
+                    ppid?: (number|null);
+
+                    /** ProcessState nsPids */
+                    nsPids?: (number[]|null);
+
+                    /** ProcessState pidnsInode */
+                    pidnsInode?: (number|null);
+
+                    /** ProcessState exe */
+                    exe?: (string|null);
+
+                    /** ProcessState argv */
+                    argv?: (string[]|null);
+
+                    /** ProcessState cwd */
+                    cwd?: (string|null);
+
+                    /** ProcessState fds */
+                    fds?: (beetrace.trace.v1.FdState.$Properties[]|null);
+
+                    /** ProcessState tids */
+                    tids?: (number[]|null);
+
+                    /** ProcessState nsTids */
+                    nsTids?: (number[]|null);
+
+                    /** Unknown fields preserved while decoding when enabled */
+                    $unknowns?: Uint8Array[];
+                }
+
+                /** Shape of a ProcessState. */
+                type $Shape = beetrace.trace.v1.ProcessState.$Properties;
+            }
+
+            /**
+             * Properties of a FdState.
+             * @deprecated Use beetrace.trace.v1.FdState.$Properties instead.
+             */
+            interface IFdState extends beetrace.trace.v1.FdState.$Properties {
+            }
+
+            /** Represents a FdState. */
+            class FdState {
+
+                /**
+                 * Constructs a new FdState.
+                 * @param [properties] Properties to set
+                 */
+                constructor(properties?: beetrace.trace.v1.FdState.$Properties);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+
+                /** FdState fd. */
+                fd: number;
+
+                /** FdState target. */
+                target: string;
+
+                /** FdState flags. */
+                flags: number;
+
+                /**
+                 * Creates a new FdState instance using the specified properties.
+                 * @param [properties] Properties to set
+                 * @returns FdState instance
+                 */
+                static create(properties: beetrace.trace.v1.FdState.$Shape): beetrace.trace.v1.FdState & beetrace.trace.v1.FdState.$Shape;
+                static create(properties?: beetrace.trace.v1.FdState.$Properties): beetrace.trace.v1.FdState;
+
+                /**
+                 * Encodes the specified FdState message. Does not implicitly {@link beetrace.trace.v1.FdState.verify|verify} messages.
+                 * @param message FdState message or plain object to encode
+                 * @param [writer] Writer to encode to
+                 * @returns Writer
+                 */
+                static encode(message: beetrace.trace.v1.FdState.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+                /**
+                 * Encodes the specified FdState message, length delimited. Does not implicitly {@link beetrace.trace.v1.FdState.verify|verify} messages.
+                 * @param message FdState message or plain object to encode
+                 * @param [writer] Writer to encode to
+                 * @returns Writer
+                 */
+                static encodeDelimited(message: beetrace.trace.v1.FdState.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+                /**
+                 * Decodes a FdState message from the specified reader or buffer.
+                 * @param reader Reader or buffer to decode from
+                 * @param [length] Message length if known beforehand
+                 * @returns {beetrace.trace.v1.FdState & beetrace.trace.v1.FdState.$Shape} FdState
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): beetrace.trace.v1.FdState & beetrace.trace.v1.FdState.$Shape;
+
+                /**
+                 * Decodes a FdState message from the specified reader or buffer, length delimited.
+                 * @param reader Reader or buffer to decode from
+                 * @returns {beetrace.trace.v1.FdState & beetrace.trace.v1.FdState.$Shape} FdState
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): beetrace.trace.v1.FdState & beetrace.trace.v1.FdState.$Shape;
+
+                /**
+                 * Gets the type url for FdState
+                 * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+                 * @returns The type url
+                 */
+                static getTypeUrl(prefix?: string): string;
+            }
+
+            namespace FdState {
+
+                /** Properties of a FdState. */
+                interface $Properties {
+
+                    /** FdState fd */
+                    fd?: (number|null);
+
+                    /** FdState target */
+                    target?: (string|null);
+
+                    /** FdState flags */
+                    flags?: (number|null);
+
+                    /** Unknown fields preserved while decoding when enabled */
+                    $unknowns?: Uint8Array[];
+                }
+
+                /** Shape of a FdState. */
+                type $Shape = beetrace.trace.v1.FdState.$Properties;
             }
         }
     }
