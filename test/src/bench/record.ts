@@ -168,7 +168,8 @@ function hookCost(argv: readonly string[], floor: boolean, calls: number): strin
   // The syscall hooks are bt_sys_enter/exit as tp_btf programs, bt_sys_enter/exit_raw as raw_tp ones.
   const ns = (name: string): number => Number(new RegExp(`bpf ${name}(?:_raw)?: \\d+ runs, (\\d+) ns`).exec(t.stderr)?.[1] ?? NaN);
   const enter = ns('bt_sys_enter') / calls, exit = ns('bt_sys_exit') / calls;
-  return `enter ${enter.toFixed(0)} + exit ${exit.toFixed(0)} = ${(enter + exit).toFixed(0)} ns`;
+  const kind = /bpf bt_sys_enter_raw: /.test(t.stderr) ? 'raw_tp' : 'tp_btf';
+  return `enter ${enter.toFixed(0)} + exit ${exit.toFixed(0)} = ${(enter + exit).toFixed(0)} ns (${kind})`;
 }
 
 export default async function bench(ctx: BenchContext & { storm: string }): Promise<BenchRow[]> {
