@@ -62,7 +62,8 @@ uint32_t EntrySlots() {
 // attaches these programs itself (libbpf after 1.1 forgets the handler of a program whose
 // type changed).
 int PrepareTpBtf(bpf_program* prog, bpf_prog_load_opts* opts, long btf_id) {
-  bpf_program__set_type(prog, BPF_PROG_TYPE_TRACING);
+  // A libbpf that no longer lets the type change here fails the load: the raw_tp programs load instead.
+  if (int err = bpf_program__set_type(prog, BPF_PROG_TYPE_TRACING)) return err;
   opts->expected_attach_type = BPF_TRACE_RAW_TP;
   opts->attach_btf_id = static_cast<uint32_t>(btf_id);
   return 0;
