@@ -26,6 +26,13 @@ const volatile __u32 buffer_max = 256;
 const volatile bool capture_buffers = true;
 /* The bench's floor: the syscall hooks run the process filter and record nothing. */
 const volatile bool floor_only = false;
+/* bt-record -e (beetrace.h's BT_CALL_* per syscall number, BT_STATUS_* kept); off: every call in full. */
+const volatile bool filter_calls = false;
+const volatile __u8 call_filter[BT_MAX_NR] = {};
+const volatile __u32 status_filter = 0;
+/* bt-record --cgroup: processes in the cgroup of the `cgroup` map (or below it) join the traced set, but the recorder's own. */
+const volatile bool cgroup_filter = false;
+const volatile __u32 recorder_tgid = 0;
 
 /* Hides a value from the compiler so that a bound check on it is kept for the verifier. */
 #define bt_barrier_var(v) asm volatile("" : "+r"(v))
@@ -66,13 +73,21 @@ struct {
 	__type(value, struct bt_inflight);
 } inflight SEC(".maps");
 
-/* The capture table, indexed by syscall number. */
+/* The capture table, indexed by syscall number (+ BT_MAX_NR: the state-only rows). */
 struct {
 	__uint(type, BPF_MAP_TYPE_ARRAY);
-	__uint(max_entries, BT_MAX_NR);
+	__uint(max_entries, BT_SPEC_ROWS);
 	__type(key, __u32);
 	__type(value, struct bt_syscall_spec);
 } specs SEC(".maps");
+
+/* --cgroup: the cgroup v2 directory whose processes are recorded (the recorder sets entry 0). */
+struct {
+	__uint(type, BPF_MAP_TYPE_CGROUP_ARRAY);
+	__uint(max_entries, 1);
+	__type(key, __u32);
+	__type(value, __u32);
+} cgroup SEC(".maps");
 
 /* Where records are built, one slot per CPU (max_entries set to the CPU count at load). */
 struct {
@@ -172,6 +187,37 @@ static __always_inline __u32 trace_state(__u32 tgid)
 static __always_inline bool is_traced(__u32 tgid)
 {
 	return trace_state(tgid) == BT_TRACED;
+}
+
+/* -e: the call filter's BT_CALL_* bits for syscall nr (one load); BT_CALL_TRACE for every call when not filtering. */
+static __always_inline __u32 wanted_call(long nr)
+{
+	if (!filter_calls)
+		return BT_CALL_TRACE;
+	if (nr < 0 || nr >= BT_MAX_NR)
+		return 0;
+	return call_filter[nr];
+}
+
+/*
+ * -e: the flags a call of filter bits `cls` is recorded with now that its status is known
+ * (0: in full, BT_SC_STATE_ONLY), or -1: not recorded. A call that changes the state is
+ * kept in compact form when it succeeded (a failed one changes nothing) or never returned.
+ */
+static __always_inline int wanted_status(__u32 cls, __u32 status)
+{
+	if (!filter_calls)
+		return 0;
+	if ((cls & BT_CALL_TRACE) && (status_filter & status))
+		return 0;
+	if ((cls & BT_CALL_STATE) && status != BT_STATUS_FAILED)
+		return BT_SC_STATE_ONLY;
+	return -1;
+}
+
+static __always_inline __u32 status_of(long ret)
+{
+	return ret < 0 && ret >= -4095 ? BT_STATUS_FAILED : BT_STATUS_SUCCESSFUL;
 }
 
 /* State of one record under construction. */
@@ -663,7 +709,8 @@ static __always_inline void emit_syscall(__u32 type, __u32 pid, __u32 tid, __u32
 	struct builder b;
 
 	if (captures && nr < BT_MAX_NR) {
-		spec = bpf_map_lookup_elem(&specs, &nr);
+		__u32 row = nr + (flags & BT_SC_STATE_ONLY ? BT_MAX_NR : 0);
+		spec = bpf_map_lookup_elem(&specs, &row);
 		if (spec && at_exit && !spec->exit_end)
 			spec = NULL;
 		if (spec && at_exit && spec->exit_end == spec->exit_first + 1 && spec->exit_first < BT_NARGS) {
@@ -711,6 +758,46 @@ static __always_inline void emit_syscall(__u32 type, __u32 pid, __u32 tid, __u32
 }
 
 /*
+ * --cgroup: whether the current task, whose process tgid is not traced, runs in the cgroup
+ * (or below it); if so, its process joins the traced set from this call on, and a
+ * BT_REC_JOINED record tells the recorder. One helper call per call of an untraced process.
+ */
+static __always_inline bool in_cgroup(__u32 tgid, __u32 tid)
+{
+	struct bt_process rec = {};
+	__u64 *w;
+
+	if (!cgroup_filter || tgid == recorder_tgid || bpf_current_task_under_cgroup(&cgroup, 0) != 1)
+		return false;
+	w = traced_word(tgid);
+	if (!w)
+		return false;
+	__sync_fetch_and_or(w, (__u64)BT_TRACED << BT_PID_SHIFT(tgid));
+	if (floor_only)
+		return true;
+	rec.type = BT_REC_JOINED;
+	rec.size = sizeof(rec);
+	rec.pid = tgid;
+	rec.tid = tid;
+	rec.ns = bpf_ktime_get_ns();
+	emit(&rec, sizeof(rec));
+	return true;
+}
+
+/*
+ * -e: whether the call now returning (its number read from the registers, before any
+ * other work) is outside the filter entirely, so that its exit costs this and no more.
+ * A new task's return from its parent's fork/clone is never outside it (those calls
+ * change the state), so the new_task mark below is always cleared.
+ */
+static __always_inline bool unwanted_at_exit(struct pt_regs *regs, bool btf)
+{
+	if (!filter_calls)
+		return false;
+	return !wanted_call(read_nr(regs, btf));
+}
+
+/*
  * The syscall hooks. Each is built twice from the same code: as tp_btf programs
  * (BTF-typed raw tracepoints: the registers are read with plain loads), which the
  * recorder loads when the kernel takes them, and as raw_tp programs otherwise.
@@ -722,8 +809,11 @@ static __always_inline int sys_enter(struct pt_regs *regs, long id, bool btf)
 	__u32 state = trace_state(tgid);
 	struct bt_inflight *f;
 	__u64 args[BT_NARGS], now;
+	__u32 cls;
 
-	if (!state || id < 0)
+	if (!state && !in_cgroup(tgid, tid))
+		return 0;
+	if (id < 0)
 		return 0;
 	if (state == BT_PENDING_EXEC) {
 		/* The started program: its own execve is the first call recorded. */
@@ -734,6 +824,9 @@ static __always_inline int sys_enter(struct pt_regs *regs, long id, bool btf)
 			__sync_fetch_and_xor(w, (__u64)(BT_PENDING_EXEC ^ BT_TRACED) << BT_PID_SHIFT(tgid));
 	}
 	if (floor_only)
+		return 0;
+	cls = wanted_call(id);
+	if (!cls)
 		return 0;
 	f = inflight_of(tid, true);
 	if (!f)
@@ -749,10 +842,11 @@ static __always_inline int sys_enter(struct pt_regs *regs, long id, bool btf)
 		f->args[i] = args[i];
 	/* f (an array slot or a hash value) is not used below: one path to verify, not two. */
 	if (id < BT_MAX_NR) {
-		__u32 nr = id;
-		const struct bt_syscall_spec *spec = bpf_map_lookup_elem(&specs, &nr);
+		/* Outside the -e set: the entry captures of the state-only row. */
+		__u32 nr = id, flags = cls & BT_CALL_TRACE ? 0 : BT_SC_STATE_ONLY, row = nr + (flags ? BT_MAX_NR : 0);
+		const struct bt_syscall_spec *spec = bpf_map_lookup_elem(&specs, &row);
 		if (spec && (spec->flags & BT_SPEC_ENTRY_SLOTS))
-			emit_syscall(BT_REC_SYSCALL_ENTRY, tgid, tid, nr, now, now, 0, args, 0, true, false);
+			emit_syscall(BT_REC_SYSCALL_ENTRY, tgid, tid, nr, now, now, 0, args, flags, true, false);
 	}
 	return 0;
 }
@@ -766,8 +860,9 @@ static __always_inline int sys_exit(struct pt_regs *regs, long ret, bool btf)
 	__u64 now, enter;
 	__u32 flags = 0;
 	long nr;
+	int disposition;
 
-	if (!is_traced(tgid) || floor_only)
+	if (!is_traced(tgid) || floor_only || unwanted_at_exit(regs, btf))
 		return 0;
 	now = bpf_ktime_get_ns();
 	f = inflight_of(tid, false);
@@ -791,6 +886,10 @@ static __always_inline int sys_exit(struct pt_regs *regs, long ret, bool btf)
 		flags = BT_SC_NO_ENTRY;
 		read_args(regs, args, btf);
 	}
+	disposition = wanted_status(wanted_call(nr), status_of(ret));
+	if (disposition < 0)
+		return 0;
+	flags |= disposition;
 	emit_syscall(BT_REC_SYSCALL, tgid, tid, (__u32)nr, enter, now, ret, args, flags, true, true);
 	return 0;
 }
@@ -908,9 +1007,12 @@ int BPF_PROG(bt_exit, struct task_struct *p, bool group_dead)
 		return 0;
 	/* A call the thread never returned from (exit_group, or killed inside a call). */
 	f = inflight_of(tid, false);
-	if (f && f->active)
-		emit_syscall(BT_REC_SYSCALL, tgid, tid, f->nr, f->enter_ns, f->enter_ns, 0, f->args, BT_SC_UNFINISHED,
-			     false, false);
+	if (f && f->active) {
+		int disposition = wanted_status(wanted_call(f->nr), BT_STATUS_UNFINISHED);
+		if (disposition >= 0)
+			emit_syscall(BT_REC_SYSCALL, tgid, tid, f->nr, f->enter_ns, f->enter_ns, 0, f->args,
+				     BT_SC_UNFINISHED | disposition, false, false);
+	}
 	inflight_release(tid);
 	rec = process_record(BT_REC_EXIT, tgid, tid);
 	if (!rec)

@@ -23,6 +23,9 @@
 #define BT_MAX_COUNT 4096
 /* Syscall numbers the capture table covers. */
 #define BT_MAX_NR 512
+/* Rows of the capture table: one per number, then one per number with only the captures
+ * the trace's state needs (for BT_SC_STATE_ONLY calls, at row nr + BT_MAX_NR). */
+#define BT_SPEC_ROWS (2 * BT_MAX_NR)
 
 enum bt_record_type {
 	BT_REC_SYSCALL = 1,       /* a syscall, emitted at exit (or at thread exit if it never returned) */
@@ -31,11 +34,26 @@ enum bt_record_type {
 	BT_REC_EXEC = 4,
 	BT_REC_EXIT = 5,
 	BT_REC_SIGNAL = 6,
+	/* --cgroup: a process joined the traced set (a bt_process); the recorder notes it, the trace does not hold it */
+	BT_REC_JOINED = 8,
 };
 
 /* bt_syscall.flags: the trace format's SyscallFlag values. */
 #define BT_SC_UNFINISHED 1
 #define BT_SC_NO_ENTRY 2
+#define BT_SC_STATE_ONLY 4 /* outside the -e filter, recorded for the trace's state only */
+
+/*
+ * bt-record -e: what to do with each syscall number (the call filter, a byte per number),
+ * and which statuses -e status= keeps. A call neither in the set nor changing the state is
+ * not recorded; one that changes the state is, in compact form (BT_SC_STATE_ONLY).
+ */
+#define BT_CALL_TRACE 1 /* in the -e trace= set */
+#define BT_CALL_STATE 2 /* changes the trace's state (fds, cwd, processes): the format's changesState */
+#define BT_STATUS_SUCCESSFUL 1
+#define BT_STATUS_FAILED 2
+#define BT_STATUS_UNFINISHED 4 /* never returned: the thread exited in it */
+#define BT_STATUS_DETACHED 8   /* had not returned when recording ended (the recorder's side) */
 
 /* bt_capture.info = arg | flags << 8 | element << 16; flags are the format's CaptureFlag. */
 #define BT_CAP_TRUNCATED 1

@@ -55,6 +55,7 @@ const built = [
   'packages/recorder/dist/capture-table.bin',
   'packages/recorder/dist/core.btf',
   'packages/recorder/dist/build-info.json',
+  'packages/recorder/dist/filter-table.json',
 ];
 for (const p of packages) {
   const pkg = readJson(join(root, p.dir, 'package.json'));

@@ -1,5 +1,6 @@
 // Shared by the end-to-end tests: paths of the bins and fixtures, running a bin,
 // and reading a trace back into plain data.
+import assert from 'node:assert/strict';
 import { spawn, spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -142,7 +143,7 @@ export async function until<T>(what: string, ready: () => T | undefined | Promis
   for (;;) {
     const v = await ready();
     if (v !== undefined) return v;
-    if (Date.now() - t0 > 60_000) throw new Error(`waited a minute for ${what}`);
+    if (Date.now() - t0 > 60_000) assert.fail(`waited a minute for ${what}`);
     await new Promise((r) => setTimeout(r, 20));
   }
 }

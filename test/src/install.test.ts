@@ -153,6 +153,13 @@ test('the installed bins record and show a real program, store and query it, dif
   assert.equal(diff.status, 1, diff.stderr);
   assert.equal(diff.stdout, 'files read:\n  + /etc/passwd\n  - /etc/hostname\nexit status: exited with 0 (same)\n');
   assert.equal(sh('bt-diff', ['a.pb', 'a.pb'], env, dir).status, 0);
+
+  // Filtered in the kernel (-e reads the filter table the build wrote): the read of /etc/hostname, by path.
+  const f = sh('bt-record', ['-q', '-e', 'trace=read', '-o', 'f.pb', '--', 'cat', '/etc/hostname'], env, dir);
+  assert.equal(f.status, 0, f.stderr);
+  const fshow = sh('bt-show', ['-y', 'f.pb'], env, dir);
+  assert.equal(fshow.status, 0, fshow.stderr);
+  assert.match(fshow.stdout, /^# filtered when recorded \(-e trace=read\)/);
 });
 
 test('installed: a kernel without BTF, or a machine without libbpf1, gets one line; another kernel\'s BTF is read from the kernel', async () => {

@@ -75,7 +75,10 @@ test('-p PID,PID -p PID: several running processes, their fds from before the at
   const rec = start(bin.record, ['-q', '-o', out, '-p', `${a.printed},${b.printed}`, '-p', String(gone)]);
   const done = ended(rec);
   await until('the header', async () => (await soFar(out))?.header);
+  // One after the other: calls of the two that overlap in time would print as <unfinished ...> and resumed.
   a.child.stdin!.write('x');
+  await until('a pread64 of the first process', async () =>
+    syscalls((await soFar(out))?.events ?? []).some((e) => syscallName(e.nr) === 'pread64' && e.pid === a.printed) || undefined);
   b.child.stdin!.write('x');
   await detachAfterPreads(rec, out, [a.printed, b.printed]);
   const { code, stderr } = await done;

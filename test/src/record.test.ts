@@ -219,7 +219,7 @@ test('errors a user can cause: one line, documented exit code', (t) => {
     [['--bogus', '/bin/true'], 2, /^bt-record: unknown option '--bogus'\nFor help: bt-record --help\n$/],
     [['-s', 'abc', '/bin/true'], 2, /^bt-record: -s: 'abc' is not a number\n/],
     [['--buffer-size', '1000', '-o', '/dev/null', '/bin/true'], 2, /^bt-record: ring buffer size must be a power of two/],
-    [[], 2, /^bt-record: must have PROGRAM \[ARGS\] or -p PID\n/],
+    [[], 2, /^bt-record: must have PROGRAM \[ARGS\], -p PID, --cgroup PATH or --container ID\n/],
   ];
   for (const [args, code, message, env] of cases) {
     const r = run(bin.record, args, env ? { env } : {});

@@ -6,7 +6,7 @@ export {
 } from './decode/decode.js';
 export { type DecodeOptions } from './decode/call.js';
 export {
-  capturedBytes, capturedString, changesState, type FdEntry, type FileKind, OpenFile, ProcessModel, ThreadModel, TraceModel,
+  capturedBytes, capturedString, type FdEntry, type FileKind, OpenFile, ProcessModel, ThreadModel, TraceModel,
 } from './decode/model.js';
 export { sockaddrText, socketFamilyName, socketTypeName } from './decode/sockaddr.js';
 export { signalName } from './decode/structs.js';

@@ -10,6 +10,11 @@ export function callFailed(ret: number, flags: number): boolean {
   return (flags & SyscallFlag.UNFINISHED) === 0 && ret < 0 && ret >= -4095;
 }
 
+/** A recorded call's status, as -e status= names it. */
+export function callStatus(flags: number, ret: number): 'successful' | 'failed' | 'unfinished' {
+  return (flags & SyscallFlag.UNFINISHED) !== 0 ? 'unfinished' : callFailed(ret, flags) ? 'failed' : 'successful';
+}
+
 /** Memory that a pointer argument pointed to, as captured. */
 export interface Capture {
   /** Argument index 0..5. */

@@ -12,3 +12,7 @@ export {
 } from './private-output.js';
 export { WireError, WireReader, WireType, type WireProblemCode } from './wire.js';
 export { Bytes as ProtoBytes } from './proto-bytes.js';
+export {
+  type CallStatus, changesState, CLASS_SETS, FilterSyntaxError, parseStatusSet, parseTraceSet, stateCaptures, STATUSES, type TraceFilter,
+  traceSetHas,
+} from './call-filter.js';

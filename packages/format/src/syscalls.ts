@@ -10,14 +10,6 @@ export type SyscallClass =
   | 'file' | 'desc' | 'network' | 'process' | 'signal' | 'ipc' | 'memory' | 'creds'
   | 'clock' | 'stat' | 'lstat' | 'fstat' | 'statfs' | 'fstatfs' | 'pure';
 
-/** strace's class names for -e trace=%NAME, and the table classes each stands for (%%stat: all stat-like calls). */
-export const CLASS_SETS: Readonly<Record<string, readonly SyscallClass[]>> = {
-  file: ['file'], process: ['process'], network: ['network'], net: ['network'], signal: ['signal'],
-  ipc: ['ipc'], desc: ['desc'], memory: ['memory'], creds: ['creds'], clock: ['clock'],
-  stat: ['stat'], lstat: ['lstat'], fstat: ['fstat'], '%stat': ['stat', 'lstat', 'fstat'],
-  statfs: ['statfs'], fstatfs: ['fstatfs'], '%statfs': ['statfs', 'fstatfs'], pure: ['pure'],
-};
-
 /** What a successful return value is (syscalls/<abi>.tsv column 5). */
 export type ReturnKind = 'fd' | 'pid' | 'addr' | 'volatile';
 /** What a new fd returned by the call refers to. */

@@ -100,10 +100,13 @@ export function encodeHeader(h: Header): Uint8Array {
   const capture = set(c)
     ? new Message().uint(1, c.stringMax).uint(2, c.bufferMax).bool(3, c.buffers).uint(4, c.ringBytes).out.take()
     : undefined;
+  const f = h.filter;
+  const filter = f ? new Message().strings(1, f.expressions).packedUint(2, f.syscalls).strings(3, f.statuses).out.take() : undefined;
   const m = new Message()
     .string(1, TRACE_MAGIC).uint(2, FORMAT_VERSION).string(3, h.recorderVersion).string(4, h.kernelRelease)
     .string(5, h.arch).string(6, h.hostname).uint(7, h.monotonicNs).uint(8, h.realtimeNs).strings(9, h.argv)
-    .string(10, h.cwd).uint(11, h.rootPid).bool(12, h.attached).message(13, capture).string(14, h.syscallAbi);
+    .string(10, h.cwd).uint(11, h.rootPid).bool(12, h.attached).message(13, capture).string(14, h.syscallAbi)
+    .message(20, filter).string(21, h.cgroup).string(22, h.container);
   for (const p of h.processes ?? []) m.message(25, processState(p));
   return m.uint(26, h.completeFromNs).uint(27, h.droppedRecords).uint(28, h.droppedFromNs).uint(29, h.sequence)
     .record(RecordField.header);

@@ -27,6 +27,13 @@ Napi::Object Layout(Napi::Env env) {
   set("NARGS", BT_NARGS);
   set("slot_size", sizeof(bt_capture_slot));
   set("MAX_NR", BT_MAX_NR);
+  set("SPEC_ROWS", BT_SPEC_ROWS);
+  set("CALL_TRACE", BT_CALL_TRACE);
+  set("CALL_STATE", BT_CALL_STATE);
+  set("STATUS_SUCCESSFUL", BT_STATUS_SUCCESSFUL);
+  set("STATUS_FAILED", BT_STATUS_FAILED);
+  set("STATUS_UNFINISHED", BT_STATUS_UNFINISHED);
+  set("STATUS_DETACHED", BT_STATUS_DETACHED);
   set("MAX_CAPTURE", BT_MAX_CAPTURE);
   set("SPEC_AT_ENTRY", BT_SPEC_AT_ENTRY);
   set("SPEC_ENTRY_SLOTS", BT_SPEC_ENTRY_SLOTS);

@@ -123,6 +123,9 @@ void BatchWriter::Add(const uint8_t* rec, size_t size) {
   uint32_t type = Load<uint32_t>(rec);
   if (type == BT_REC_SYSCALL || type == BT_REC_SYSCALL_ENTRY) {
     if (size >= sizeof(bt_syscall)) AddSyscall(rec, size);
+  } else if (type == BT_REC_JOINED) {
+    // A process joined the traced set through --cgroup: the recorder follows it; no event in the trace.
+    if (size >= sizeof(bt_process)) notes.push_back(static_cast<int32_t>(Load<bt_process>(rec).pid));
   } else if (size >= sizeof(bt_process)) {
     AddProcess(rec, size);
   }

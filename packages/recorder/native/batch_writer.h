@@ -72,8 +72,8 @@ class BatchWriter {
   // Appends the batch as a length-delimited Record{batch} to `out` and starts a new one.
   void Finish(std::vector<uint8_t>* out);
 
-  // What the JavaScript side follows: +pid when a process (not a thread) is created,
-  // -pid when a thread group is dead. Taken by the consumer with each delivery.
+  // What the JavaScript side follows: +pid when a process (not a thread) is created or
+  // joins the traced set through --cgroup, -pid when a thread group is dead. Taken by the consumer with each delivery.
   std::vector<int32_t> notes;
   RecordCounts counts;
   // The counts of the records in finished batches (what the bytes handed over hold).

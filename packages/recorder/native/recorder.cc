@@ -3,6 +3,7 @@
 #include <bpf/bpf.h>
 #include <bpf/libbpf.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <poll.h>
 #include <sys/mman.h>
 #include <sys/resource.h>
@@ -93,6 +94,8 @@ Napi::Function Recorder::Init(Napi::Env env) {
                          InstanceMethod<&Recorder::Spawn>("spawn"),
                          InstanceMethod<&Recorder::Trace>("trace"),
                          InstanceMethod<&Recorder::Untrace>("untrace"),
+                         InstanceMethod<&Recorder::WatchCgroup>("watchCgroup"),
+                         InstanceMethod<&Recorder::UntraceAll>("untraceAll"),
                          InstanceMethod<&Recorder::Start>("start"),
                          InstanceMethod<&Recorder::Stop>("stop"),
                          InstanceMethod<&Recorder::Lost>("lost"),
@@ -113,6 +116,9 @@ Napi::Function Recorder::Init(Napi::Env env) {
 // ones load (the fallback, for tests and the bench). floor: the
 // syscall hooks only run the process filter and record nothing (the bench's floor).
 // programStats: the kernel counts each program's runs and run time (programStats()).
+// callFilter (a Uint8Array of BT_MAX_NR bytes, BT_CALL_* per syscall number) and
+// statusFilter (BT_STATUS_* bits): bt-record -e, applied in the BPF programs.
+// cgroup: processes of the cgroup watchCgroup() names join the traced set.
 // The order is libbpf's: open, configure, load, attach.
 Recorder::Recorder(const Napi::CallbackInfo& info) : Napi::ObjectWrap<Recorder>(info) {
   Napi::Env env = info.Env();
@@ -126,6 +132,13 @@ Recorder::Recorder(const Napi::CallbackInfo& info) : Napi::ObjectWrap<Recorder>(
   uint32_t buffer_max = GetU32(opts, "bufferMax", 256);
   bool capture_buffers = opts.Get("captureBuffers").ToBoolean().Value();
   bool floor = opts.Get("floor").ToBoolean().Value();
+  bool cgroup = opts.Get("cgroup").ToBoolean().Value();
+  Napi::Value filter_value = opts.Get("callFilter");
+  if (filter_value.IsTypedArray()) {
+    Napi::Uint8Array filter = filter_value.As<Napi::Uint8Array>();
+    if (filter.ByteLength() == BT_MAX_NR) call_filter_.assign(filter.Data(), filter.Data() + BT_MAX_NR);
+  }
+  status_filter_ = GetU32(opts, "statusFilter", 0);
   if (opts.Get("programStats").ToBoolean().Value()) stats_fd_ = bpf_enable_stats(BPF_STATS_RUN_TIME);
   uint32_t ring_bytes = GetU32(opts, "ringBytes", 16u << 20);
   Napi::Value core_btf_value = opts.Get("coreBtf");
@@ -142,7 +155,7 @@ Recorder::Recorder(const Napi::CallbackInfo& info) : Napi::ObjectWrap<Recorder>(
     }
   }
   bool raw_tp = opts.Get("rawTp").ToBoolean().Value();
-  config_ = {string_max, buffer_max, capture_buffers, floor, ring_bytes};
+  config_ = {string_max, buffer_max, capture_buffers, floor, cgroup, ring_bytes};
   loader_ = std::thread([=] {
     if (!tp_btf_ids.empty()) UseTpBtfIds(tp_btf_ids);
     // The syscall hooks as tp_btf programs; when the kernel refuses those (or rawTp), as raw_tp ones.
@@ -170,6 +183,13 @@ int Recorder::Load(const std::string& core_btf, bool tp_btf) {
   skel_->rodata->buffer_max = config_.buffer_max;
   skel_->rodata->capture_buffers = config_.capture_buffers;
   skel_->rodata->floor_only = config_.floor;
+  skel_->rodata->cgroup_filter = config_.cgroup;
+  skel_->rodata->recorder_tgid = getpid();
+  if (!call_filter_.empty()) {
+    skel_->rodata->filter_calls = true;
+    memcpy(const_cast<uint8_t*>(skel_->rodata->call_filter), call_filter_.data(), BT_MAX_NR);
+    skel_->rodata->status_filter = status_filter_;
+  }
   uint32_t slots = EntrySlots();
   skel_->rodata->slot_mask = slots - 1;
   bpf_map__set_max_entries(skel_->maps.inflight_slots, slots);
@@ -212,15 +232,15 @@ Napi::Value Recorder::Attach(const Napi::CallbackInfo& info) {
     return env.Undefined();
   }
   Napi::Uint8Array specs = info[0].As<Napi::Uint8Array>();
-  if (specs.ByteLength() != BT_MAX_NR * sizeof(bt_syscall_spec)) {
+  if (specs.ByteLength() != BT_SPEC_ROWS * sizeof(bt_syscall_spec)) {
     Napi::RangeError::New(env, "attach: specs has the wrong size").ThrowAsJavaScriptException();
     return env.Undefined();
   }
   // The capture table, every row in one call (a call per row was ~2 ms of start-up).
   int err;
-  std::vector<uint32_t> keys(BT_MAX_NR);
-  for (uint32_t nr = 0; nr < BT_MAX_NR; nr++) keys[nr] = nr;
-  uint32_t count = BT_MAX_NR;
+  std::vector<uint32_t> keys(BT_SPEC_ROWS);
+  for (uint32_t row = 0; row < BT_SPEC_ROWS; row++) keys[row] = row;
+  uint32_t count = BT_SPEC_ROWS;
   if (bpf_map_update_batch(bpf_map__fd(skel_->maps.specs), keys.data(), specs.Data(), &count, nullptr)) {
     err = errno;
     Destroy();
@@ -343,6 +363,40 @@ Napi::Value Recorder::Untrace(const Napi::CallbackInfo& info) {
   return env.Undefined();
 }
 
+// watchCgroup(path): the processes of this cgroup v2 directory (and of those below it)
+// join the traced set at their next call (--cgroup); the recorder was made with cgroup.
+Napi::Value Recorder::WatchCgroup(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  if (!Usable(env, "watchCgroup")) return env.Undefined();
+  if (!info[0].IsString()) {
+    Napi::TypeError::New(env, "watchCgroup: path must be a string").ThrowAsJavaScriptException();
+    return env.Undefined();
+  }
+  std::string path = info[0].As<Napi::String>().Utf8Value();
+  int fd = open(path.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  uint32_t zero = 0;
+  if (fd < 0 || bpf_map_update_elem(bpf_map__fd(skel_->maps.cgroup), &zero, &fd, BPF_ANY)) {
+    int err = errno;
+    if (fd >= 0) close(fd);
+    RecorderError(env, "CGROUP", "cannot watch the cgroup " + path + ": " + strerror(err), err).ThrowAsJavaScriptException();
+    return env.Undefined();
+  }
+  close(fd);
+  return env.Undefined();
+}
+
+// untraceAll(): no process joins through the cgroup any more, and none is recorded.
+Napi::Value Recorder::UntraceAll(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  if (!Usable(env, "untraceAll")) return env.Undefined();
+  uint32_t zero = 0;
+  bpf_map_delete_elem(bpf_map__fd(skel_->maps.cgroup), &zero);
+  uint64_t* words = TracedPids();
+  for (size_t i = 0; i < BT_PID_WORDS; i++)
+    if (words[i]) __atomic_store_n(&words[i], 0, __ATOMIC_RELAXED);
+  return env.Undefined();
+}
+
 void Recorder::OnRecord(const uint8_t* data, size_t size) {
   batch_.Add(data, size);
   if (batch_.Full()) {
@@ -432,6 +486,15 @@ void Recorder::AddUnfinished() {
   auto add = [this](const bt_inflight& f) {
     // Entries exist only for threads that were traced when they entered the call.
     if (!f.active || f.tid == 0) return;
+    // -e: kept in full when its status (unfinished: detached) is wanted, else for the state only.
+    uint16_t state_only = 0;
+    if (!call_filter_.empty()) {
+      uint8_t cls = f.nr < call_filter_.size() ? call_filter_[f.nr] : 0;
+      if (!((cls & BT_CALL_TRACE) && (status_filter_ & (BT_STATUS_UNFINISHED | BT_STATUS_DETACHED)))) {
+        if (!(cls & BT_CALL_STATE)) return;
+        state_only = BT_SC_STATE_ONLY;
+      }
+    }
     bt_syscall rec{};
     rec.type = BT_REC_SYSCALL;
     rec.size = sizeof(rec);
@@ -441,7 +504,7 @@ void Recorder::AddUnfinished() {
     rec.exit_ns = f.enter_ns;
     for (int i = 0; i < BT_NARGS; i++) rec.args[i] = f.args[i];
     rec.nr = f.nr;
-    rec.flags = BT_SC_UNFINISHED;
+    rec.flags = BT_SC_UNFINISHED | state_only;
     batch_.Add(reinterpret_cast<const uint8_t*>(&rec), sizeof(rec));
     if (batch_.Full()) batch_.Finish(&out_);
   };

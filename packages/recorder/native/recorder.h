@@ -28,6 +28,8 @@ class Recorder : public Napi::ObjectWrap<Recorder> {
   Napi::Value Spawn(const Napi::CallbackInfo& info);
   Napi::Value Trace(const Napi::CallbackInfo& info);
   Napi::Value Untrace(const Napi::CallbackInfo& info);
+  Napi::Value WatchCgroup(const Napi::CallbackInfo& info);
+  Napi::Value UntraceAll(const Napi::CallbackInfo& info);
   Napi::Value Start(const Napi::CallbackInfo& info);
   Napi::Value Stop(const Napi::CallbackInfo& info);
   Napi::Value Lost(const Napi::CallbackInfo& info);
@@ -50,7 +52,7 @@ class Recorder : public Napi::ObjectWrap<Recorder> {
   bt_traced_set* traced_ = nullptr;  // the traced set's map, mapped after the load
   struct {
     uint32_t string_max, buffer_max;
-    bool capture_buffers, floor;
+    bool capture_buffers, floor, cgroup;
     uint32_t ring_bytes;
   } config_{};  // the load's settings
   std::thread loader_;
@@ -77,4 +79,7 @@ class Recorder : public Napi::ObjectWrap<Recorder> {
   unsigned poll_us_ = 2000;
   int stats_fd_ = -1;  // while open, the kernel counts each BPF program's runs and run time
   std::atomic<double> consumer_cpu_{0};  // the consumer thread's CPU seconds, when it ended
+  // -e: the call filter (BT_CALL_* per syscall number) and the BT_STATUS_* kept; empty: no filter.
+  std::vector<uint8_t> call_filter_;
+  uint32_t status_filter_ = 0;
 };

@@ -2,6 +2,9 @@
 // - dist/capture-table.bin: the table the BPF programs read (one row per syscall
 //   number, from the syscall table's capture column and the addon's layout of
 //   beetrace.h), so that bt-record does not load the syscall table on every start.
+// - dist/filter-table.json: per syscall number below the capture table's bound, its name,
+//   classes and whether it changes the trace's state (changesState), which is all that
+//   bt-record -e needs of the syscall table (call-filter.ts), again without loading it.
 // - dist/core.btf and dist/core-btf.json: the kernel types the BPF programs' CO-RE
 //   relocations use (bpf/Makefile cuts them from this kernel's BTF) and which kernel
 //   they came from; on that same kernel, loading skips parsing its whole BTF.
@@ -14,12 +17,18 @@ import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { copyFileSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { release, version } from 'node:os';
-import { syscallTable } from '@beetrace/format';
+import { changesState, syscallName, syscallTable } from '@beetrace/format';
 import { captureTable } from '../dist/capture-table.js';
 import { binding } from '../dist/native.js';
 
 const dist = (name) => new URL(`../dist/${name}`, import.meta.url);
-writeFileSync(dist('capture-table.bin'), captureTable(syscallTable('x86_64'), binding().layout));
+const table = syscallTable('x86_64');
+writeFileSync(dist('capture-table.bin'), captureTable(table, binding().layout));
+const filterRows = Array.from({ length: binding().layout.MAX_NR }, (_, nr) => {
+  const info = table.byNr.get(nr);
+  return [syscallName(table, nr), info?.classes ?? [], info !== undefined && changesState(info), info !== undefined];
+});
+writeFileSync(dist('filter-table.json'), `${JSON.stringify(filterRows)}\n`);
 copyFileSync(new URL('../../../bpf/.output/beetrace.core.btf', import.meta.url), dist('core.btf'));
 const bpfObjectBytes = readFileSync(new URL('../../../bpf/.output/beetrace.bpf.o', import.meta.url));
 const tracepoints = [...new Set([...bpfObjectBytes.toString('latin1').matchAll(/tp_btf\/(\w+)/g)].map((m) => m[1]))];

@@ -67,7 +67,7 @@ function row(table: Uint8Array, nr: number): { slots: Slot[]; flags: string[] } 
 
 test('the built capture table captures what the kernel signatures say, where beetrace.h says', () => {
   const table = builtCaptureTable();
-  assert.equal(table.length, MAX_NR * ROW);
+  assert.equal(table.length, 2 * MAX_NR * ROW, 'the rows, then the state-only rows');
   // [name, x86_64 number, kernel signature, the captures it implies, spec flags, then the
   // arguments captured at exit ([0, 0]: none; execve-like calls take theirs at entry) and
   // the argument count (six for a number no syscall has: every register is kept)]
@@ -103,4 +103,24 @@ test('the built capture table captures what the kernel signatures say, where bee
   for (const [name, nr, signature, slots, flags, rest] of cases) {
     assert.deepEqual(row(table, nr), { slots, flags, ...rest }, `${name} (${nr}): ${signature}`);
   }
+});
+
+test('the state-only rows (bt-record -e) take only what the state model reads of calls that change it', () => {
+  const table = builtCaptureTable();
+  const stateRow = (nr: number) => row(table, MAX_NR + nr);
+  const none: ReturnType<typeof row> = { slots: [], flags: [], exit: [0, 0], nargs: 0 };
+  const cases: [string, number, ReturnType<typeof row>][] = [
+    // no state: nothing to capture (and never recorded state-only)
+    ['read', 0, { ...none, nargs: 3 }],
+    ['close', 3, { ...none, nargs: 1 }],
+    // the path the new fd refers to
+    ['openat', 257, { slots: [[1, 'STRING', 0, 0, false, false]], flags: [], exit: [1, 2], nargs: 4 }],
+    // the two new fds
+    ['pipe', 22, { slots: [[0, 'STRUCT', 0, 8, false, false]], flags: [], exit: [0, 1], nargs: 1 }],
+    // the peer's address, not the length it is read through
+    ['accept', 43, { slots: [[1, 'BUF_ARGPTR', 2, 0, false, false]], flags: [], exit: [1, 2], nargs: 3 }],
+    // the program and argv, not the environment's count
+    ['execve', 59, { slots: [[0, 'STRING', 0, 0, false, false], [1, 'STRINGS', 0, 0, false, false]], flags: ['AT_ENTRY', 'ENTRY_SLOTS'], exit: [0, 0], nargs: 3 }],
+  ];
+  for (const [name, nr, want] of cases) assert.deepEqual(stateRow(nr), want, name);
 });

@@ -2,10 +2,12 @@
 // per syscall number, one slot per argument (kind, size argument, bytes), flags, the
 // range of arguments captured at exit, and the argument count (the registers after it
 // are written as 0; all six for a number the table lacks); a slot's CK_DATA bit says
-// its bytes are captured data (--no-data leaves them out).
+// its bytes are captured data (--no-data leaves them out). A second set of rows holds
+// only the captures the trace's state needs, for -e's state-only calls.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { CaptureSpec, SyscallTable } from '@beetrace/format';
+import type { CaptureSpec, SyscallInfo, SyscallTable } from '@beetrace/format';
+import { stateCaptures } from '@beetrace/format/call-filter';
 import { captureSpecHoldsData } from '@beetrace/format/captured-data';
 import { RecordError } from './errors.js';
 import type { Layout } from './native.js';
@@ -40,34 +42,44 @@ function slotOf(c: CaptureSpec): [kind: number, sizeArg: number, bytes: number] 
   }
 }
 
+/** One row of the table: the slots of `captures`, flags, exit range and argument count of `sc`. */
+function writeRow(view: DataView, row: number, sc: SyscallInfo, captures: readonly CaptureSpec[], layout: Layout): void {
+  const slotSize = layout['slot_size']!;
+  let flags = sc.captureAtEntry ? layout['SPEC_AT_ENTRY']! : 0;
+  for (const c of captures) {
+    const [kind, sizeArg, bytes] = slotOf(c);
+    const at = row + c.arg * slotSize;
+    if (c.alsoAtEntry) flags |= layout['SPEC_ENTRY_SLOTS']!;
+    view.setUint8(at, kind | (c.alsoAtEntry ? layout['CK_ALSO_AT_ENTRY']! : 0) | (captureSpecHoldsData(c) ? layout['CK_DATA']! : 0));
+    view.setUint8(at + 1, sizeArg);
+    view.setUint16(at + 2, bytes, true);
+  }
+  // execve-like rows capture everything at entry, which needs an entry record too.
+  if (sc.captureAtEntry && captures.length > 0) flags |= layout['SPEC_ENTRY_SLOTS']!;
+  view.setUint32(row + layout['spec_flags']!, flags, true);
+  if (!sc.captureAtEntry && captures.length > 0) {
+    const args = captures.map((c) => c.arg);
+    view.setUint8(row + layout['spec_exit_first']!, Math.min(...args));
+    view.setUint8(row + layout['spec_exit_end']!, Math.max(...args) + 1);
+  }
+  view.setUint8(row + layout['spec_nargs']!, sc.args.length);
+}
+
+/**
+ * The table: MAX_NR rows from the capture column, then MAX_NR rows with only the captures
+ * the trace's state needs (stateCaptures), for the calls a filtered recording keeps outside
+ * its filter (beetrace.h's BT_SPEC_ROWS).
+ */
 export function captureTable(table: SyscallTable, layout: Layout): Uint8Array {
   const maxNr = layout['MAX_NR']!;
   const rowSize = layout['spec_size']!;
-  const slotSize = layout['slot_size']!;
-  const out = new Uint8Array(maxNr * rowSize);
+  const out = new Uint8Array(layout['SPEC_ROWS']! * rowSize);
   const view = new DataView(out.buffer);
-  for (let nr = 0; nr < maxNr; nr++) view.setUint8(nr * rowSize + layout['spec_nargs']!, layout['NARGS']!);
+  for (let r = 0; r < layout['SPEC_ROWS']!; r++) view.setUint8(r * rowSize + layout['spec_nargs']!, layout['NARGS']!);
   for (const sc of table.byNr.values()) {
     if (sc.nr >= maxNr) continue;
-    const row = sc.nr * rowSize;
-    let flags = sc.captureAtEntry ? layout['SPEC_AT_ENTRY']! : 0;
-    for (const c of sc.capture) {
-      const [kind, sizeArg, bytes] = slotOf(c);
-      const at = row + c.arg * slotSize;
-      if (c.alsoAtEntry) flags |= layout['SPEC_ENTRY_SLOTS']!;
-      view.setUint8(at, kind | (c.alsoAtEntry ? layout['CK_ALSO_AT_ENTRY']! : 0) | (captureSpecHoldsData(c) ? layout['CK_DATA']! : 0));
-      view.setUint8(at + 1, sizeArg);
-      view.setUint16(at + 2, bytes, true);
-    }
-    // execve-like rows capture everything at entry, which needs an entry record too.
-    if (sc.captureAtEntry && sc.capture.length > 0) flags |= layout['SPEC_ENTRY_SLOTS']!;
-    view.setUint32(row + layout['spec_flags']!, flags, true);
-    if (!sc.captureAtEntry && sc.capture.length > 0) {
-      const args = sc.capture.map((c) => c.arg);
-      view.setUint8(row + layout['spec_exit_first']!, Math.min(...args));
-      view.setUint8(row + layout['spec_exit_end']!, Math.max(...args) + 1);
-    }
-    view.setUint8(row + layout['spec_nargs']!, sc.args.length);
+    writeRow(view, sc.nr * rowSize, sc, sc.capture, layout);
+    writeRow(view, (maxNr + sc.nr) * rowSize, sc, stateCaptures(sc), layout);
   }
   return out;
 }

@@ -4,10 +4,12 @@ import { isatty } from 'node:tty';
 import { callerEnvironment } from './caller-env.js';
 import { RecordError, type RecordErrorCode } from './errors.js';
 import { preload } from './native-loader.js';
+import type { CallFilter } from './call-filter.js';
 import type { Recording, RecordOptions, RecordStats, Target } from './recording.js';
 
 const HELP = `Usage: bt-record [OPTIONS] [--] PROGRAM [ARGS...]
        bt-record [OPTIONS] -p PID[,PID...] [-p PID...]
+       bt-record [OPTIONS] --cgroup PATH | --container ID
 
 Records every syscall of PROGRAM and of all its children and threads (or of a
 running process, until Ctrl-C) into a beetrace trace: on stdout, or in FILE with -o.
@@ -19,6 +21,17 @@ Options:
                        (repeatable); Ctrl-C detaches and leaves them running; a
                        process that exited before it could be traced is told about
                        and left out (exit 1 when none is left)
+      --cgroup PATH    record every process of the cgroup v2 directory PATH
+                       (absolute, or under the v2 mount) and below it, and every
+                       process that joins it, until Ctrl-C or SIGTERM
+      --container ID   the same for the cgroup docker, containerd or podman made
+                       for container ID (the full id or a unique prefix)
+  -e trace=SET         record only these syscalls in full, filtered in the kernel
+                       (bt-show's sets: NAME,... %file %network %process ... !SET);
+                       calls outside it that change fds, the cwd or processes are
+                       kept in compact form, so bt-show -y still names every fd
+  -e status=SET        only calls that ended so: successful, failed, unfinished,
+                       detached (comma-separated, all, none, !SET)
   -s N                 capture strings and buffers up to N bytes (sets both limits below)
       --string-max N   longest string captured (default 4096)
       --buffer-max N   longest buffer captured, e.g. read/write data (default 256)
@@ -42,7 +55,8 @@ Options:
       --version        print the version and the BPF object's build id
 
 Exit status: the recorded program's own (128+N when signal N killed it); 0 after
--p detaches; 1 when recording failed; 2 for usage errors; 3 with --fail-on-loss
+-p detaches or --cgroup ends; 1 when recording failed (no such process, cgroup or
+container, or an ambiguous container id); 2 for usage errors; 3 with --fail-on-loss
 when records were lost; 126 and 127 when PROGRAM cannot be run or found; 141
 when the reader of a trace on stdout went away (the program is stopped).
 
@@ -56,13 +70,15 @@ Examples:
                                           (last.1.pb...), Ctrl-C or the end of 4242
   bt-record --max-size 1G --rotate 5 -p 4242 -o svc.pb
                                           svc.pb, svc.1.pb ... svc.4.pb
+  bt-record -e trace=%file,connect -e status=failed -o fails.pb -- make -j2
+  bt-record --cgroup system.slice/nginx.service -o nginx.pb
   bt-record -o run.pb --no-data -- ./srv  no buffer contents in the trace
   bt-record -- ls -l | bt-show -          record and show at once
 `;
 
 const EXIT: Record<RecordErrorCode, number> = {
   NOT_FOUND: 127, NOT_EXECUTABLE: 126, USAGE: 2,
-  NOT_PERMITTED: 1, NO_BTF: 1, NO_SUCH_PROCESS: 1, OUTPUT: 1, SPAWN: 1, BPF: 1, ADDON: 1,
+  NOT_PERMITTED: 1, NO_BTF: 1, NO_SUCH_PROCESS: 1, NO_SUCH_CGROUP: 1, NO_SUCH_CONTAINER: 1, OUTPUT: 1, SPAWN: 1, BPF: 1, ADDON: 1,
 };
 
 class UsageError extends Error {}
@@ -70,6 +86,9 @@ class UsageError extends Error {}
 interface Args {
   output?: string;
   pids?: number[];
+  cgroup?: string;
+  container?: string;
+  filter: string[];
   // --flight, --max-size, --rotate
   flight?: number;
   maxSize?: number;
@@ -89,7 +108,7 @@ function parseSize(opt: string, text: string, suffixes: boolean): number {
 }
 
 function parseArgs(argv: string[]): Args | 'help' | 'version' {
-  const a: Args = { argv: [], opts: {}, failOnLoss: false, quiet: false };
+  const a: Args = { argv: [], filter: [], opts: {}, failOnLoss: false, quiet: false };
   let i = 0;
   const value = (opt: string): string => {
     if (i + 1 >= argv.length) throw new UsageError(`option ${opt} needs a value`);
@@ -116,6 +135,9 @@ function parseArgs(argv: string[]): Args | 'help' | 'version' {
       case '--flight': a.flight = parseSize(arg, value(arg), true); break;
       case '--max-size': a.maxSize = parseSize(arg, value(arg), true); break;
       case '--rotate': a.rotate = parseSize(arg, value(arg), false); break;
+      case '--cgroup': a.cgroup = value(arg); break;
+      case '--container': a.container = value(arg); break;
+      case '-e': a.filter.push(value(arg)); break;
       case '-s': a.opts.stringMax = a.opts.bufferMax = parseSize(arg, value(arg), false); break;
       case '--string-max': a.opts.stringMax = parseSize(arg, value(arg), false); break;
       case '--buffer-max': a.opts.bufferMax = parseSize(arg, value(arg), false); break;
@@ -129,8 +151,9 @@ function parseArgs(argv: string[]): Args | 'help' | 'version' {
     }
   }
   a.argv = argv.slice(i);
-  if (a.pids !== undefined && a.argv.length > 0) throw new UsageError('-p and a program to run are mutually exclusive');
-  if (a.pids === undefined && a.argv.length === 0) throw new UsageError('must have PROGRAM [ARGS] or -p PID');
+  const targets = [a.pids !== undefined && '-p', a.cgroup !== undefined && '--cgroup', a.container !== undefined && '--container', a.argv.length > 0 && 'a program to run'].filter(Boolean);
+  if (targets.length > 1) throw new UsageError(`${targets.join(' and ')} are mutually exclusive`);
+  if (targets.length === 0) throw new UsageError('must have PROGRAM [ARGS], -p PID, --cgroup PATH or --container ID');
   checkSegments(a);
   return a;
 }
@@ -196,9 +219,26 @@ async function main(): Promise<number> {
   if (toStdout && isatty(1)) {
     fail('refusing to write a binary trace to a terminal: use -o FILE or redirect stdout\nFor help: bt-record --help', 2);
   }
+  // What to record, and the -e filter (which loads the syscall table), before the BPF load that bakes them in.
+  let target: Target;
+  let filter: CallFilter | undefined;
+  try {
+    if (args.cgroup !== undefined || args.container !== undefined) {
+      const { findContainer, resolveCgroup } = await import('./cgroup.js');
+      target = args.container !== undefined
+        ? { cgroup: findContainer(args.container), container: args.container }
+        : { cgroup: resolveCgroup(args.cgroup!) };
+    } else {
+      target = args.pids !== undefined ? { pids: args.pids } : { argv: args.argv };
+    }
+    if (args.filter.length > 0) filter = (await import('./call-filter.js')).compileFilter(args.filter);
+  } catch (e) {
+    if (e instanceof RecordError) fail(e.code === 'USAGE' ? `${e.message}\nFor help: bt-record --help` : e.message, EXIT[e.code]);
+    throw e;
+  }
   // Load the BPF programs on a native thread while the rest of bt-record's modules load.
   try {
-    preload(args.opts);
+    preload(args.opts, { ...(filter ? { calls: filter } : {}), ...('cgroup' in target ? { cgroup: true } : {}) });
   } catch (e) {
     if (e instanceof RecordError) fail(e.code === 'USAGE' ? `${e.message}\nFor help: bt-record --help` : e.message, EXIT[e.code]);
     throw e;
@@ -225,6 +265,7 @@ async function main(): Promise<number> {
   let prev = { events: 0, seconds: 0 };
   const opts: RecordOptions = {
     ...args.opts,
+    ...(filter ? { filter } : {}),
     output: toStdout ? 1 : args.output!,
     // The program's environment is the caller's, whatever started bt-record (caller-env.ts).
     env: callerEnvironment(),
@@ -245,7 +286,6 @@ async function main(): Promise<number> {
       },
     } : {}),
   };
-  const target: Target = args.pids !== undefined ? { pids: args.pids } : { argv: args.argv };
   // The handlers come first: a signal that arrives as soon as the recording has started (its
   // header written) stops it too; a handler runs once the synchronous start has returned.
   let rec: Recording | undefined;

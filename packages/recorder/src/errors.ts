@@ -5,6 +5,8 @@ export type RecordErrorCode =
   | 'NOT_PERMITTED'   // not root / no CAP_BPF
   | 'NO_BTF'          // the kernel has no BTF
   | 'NO_SUCH_PROCESS' // -p on a pid that does not exist
+  | 'NO_SUCH_CGROUP'  // --cgroup: no such directory, or not cgroup v2 (or no v2 hierarchy mounted)
+  | 'NO_SUCH_CONTAINER' // --container: no cgroup of that container, or the id prefix names several
   | 'OUTPUT'          // the trace cannot be written (path not writable, disk full...)
   | 'SPAWN'           // the program could not be started (no process could be made, its cwd cannot be entered)
   | 'BPF'             // the BPF programs failed to load or attach for another reason

@@ -6,6 +6,8 @@ import { batchEvents, batchesIn, type TraceEvent } from '@beetrace/format';
 import { type RecordOptions, type RecordResult, Recording, type Target } from './recording.js';
 
 export { RecordError, type RecordErrorCode } from './errors.js';
+export { type CallFilter, compileFilter } from './call-filter.js';
+export { cgroup2Root, findContainer, resolveCgroup } from './cgroup.js';
 export { RecorderError, type RecorderErrorCode } from './native.js';
 export { Recording, RECORDER_VERSION, type CaptureOptions, type RecordOptions, type RecordResult, type RecordStats, type Target } from './recording.js';
 
@@ -14,7 +16,7 @@ export async function record(argv: readonly string[], opts: RecordOptions = {}):
   return new Recording({ argv }, opts).finished;
 }
 
-/** Starts a recording of a program or of a running process; stop() ends it as Ctrl-C would. */
+/** Starts a recording of a program, a running process or a cgroup; stop() ends it as Ctrl-C would. */
 export function startRecording(target: Target, opts: RecordOptions = {}): Recording {
   return new Recording(target, opts);
 }

@@ -18,6 +18,14 @@ export interface CaptureOptions {
   readonly ringBytes?: number;
 }
 
+/** What the BPF programs filter (bt-record -e, --cgroup), fixed when they load. */
+export interface KernelFilter {
+  /** -e: per syscall number the CALL_* bits, and the STATUS_* bits kept (call-filter.ts). */
+  readonly calls?: { readonly bytes: Uint8Array; readonly statusBits: number };
+  /** --cgroup: processes of a watched cgroup join the traced set. */
+  readonly cgroup?: boolean;
+}
+
 const BTF_PATH = process.env['BT_VMLINUX_BTF'] ?? '/sys/kernel/btf/vmlinux';
 
 /** The capture settings with defaults, range-checked. */
@@ -73,7 +81,7 @@ function measuring(): { floor?: boolean; programStats?: boolean; rawTp?: boolean
 }
 
 /** Starts loading the BPF programs with these settings (on a native thread). */
-export function beginLoad(capture: Required<CaptureOptions>): NativeRecorder {
+export function beginLoad(capture: Required<CaptureOptions>, filter: KernelFilter = {}): NativeRecorder {
   if (!existsSync(BTF_PATH)) {
     throw new RecordError('NO_BTF', `this kernel has no BTF (${BTF_PATH} is missing); beetrace needs a kernel built with CONFIG_DEBUG_INFO_BTF=y`);
   }
@@ -82,23 +90,30 @@ export function beginLoad(capture: Required<CaptureOptions>): NativeRecorder {
   } catch (e) {
     throw new RecordError('ADDON', (e as Error).message);
   }
-  return new NativeRecorder({ ...capture, ...builtForThisKernel(), ...measuring() });
+  return new NativeRecorder({
+    ...capture, ...builtForThisKernel(), ...measuring(),
+    ...(filter.calls ? { callFilter: filter.calls.bytes, statusFilter: filter.calls.statusBits } : {}), ...(filter.cgroup ? { cgroup: true } : {}),
+  });
 }
 
 let preloaded: { key: string; native: NativeRecorder } | undefined;
 
 /** Starts the load for a Recording made later with the same settings. */
-export function preload(opts: CaptureOptions): void {
+export function preload(opts: CaptureOptions, filter: KernelFilter = {}): void {
   const capture = checkCapture(opts);
-  preloaded = { key: JSON.stringify(capture), native: beginLoad(capture) };
+  preloaded = { key: loadKey(capture, filter), native: beginLoad(capture, filter) };
+}
+
+function loadKey(capture: Required<CaptureOptions>, filter: KernelFilter): string {
+  return JSON.stringify([capture, filter.calls ? [...filter.calls.bytes, filter.calls.statusBits] : null, filter.cgroup ?? false]);
 }
 
 /** The preloaded recorder, if it was made with these settings. */
-export function takePreloaded(capture: Required<CaptureOptions>): NativeRecorder | undefined {
+export function takePreloaded(capture: Required<CaptureOptions>, filter: KernelFilter = {}): NativeRecorder | undefined {
   const p = preloaded;
   preloaded = undefined;
   if (!p) return undefined;
-  if (p.key === JSON.stringify(capture)) return p.native;
+  if (p.key === loadKey(capture, filter)) return p.native;
   p.native.close();
   return undefined;
 }

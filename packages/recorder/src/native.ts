@@ -22,7 +22,8 @@ export type RecorderErrorCode =
   | 'SPAWN'      // no process could be made for the program (clone failed)
   | 'CWD'        // the program's working directory could not be entered
   | 'EXEC'       // the program could not be executed (errno: ENOENT, EACCES, ENOEXEC...)
-  | 'WAIT';      // waiting for the program failed
+  | 'WAIT'       // waiting for the program failed
+  | 'CGROUP';    // the cgroup to watch could not be opened or put in the BPF map
 
 /** A failure of the native recorder: `code` says what failed, `errno` the system error behind it (0: none). */
 export class RecorderError extends Error {
@@ -70,6 +71,12 @@ export interface NativeRecorderOptions {
   readonly floor?: boolean;
   /** The kernel counts each BPF program's runs and run time while the recorder lives. */
   readonly programStats?: boolean;
+  /** -e: per syscall number (MAX_NR bytes), the layout's CALL_TRACE and CALL_STATE bits; absent: every call in full. */
+  readonly callFilter?: Uint8Array;
+  /** -e status=: the layout's STATUS_* bits kept (with callFilter). */
+  readonly statusFilter?: number;
+  /** --cgroup: processes of the cgroup watchCgroup() names join the traced set at their next call. */
+  readonly cgroup?: boolean;
 }
 
 /** One BPF program's runs and total run time (the kernel's bpf_stats); "consumer": the consumer thread's CPU time. */
@@ -93,6 +100,8 @@ interface AddonRecorder {
   spawn(path: string, argv: readonly string[], envp: readonly string[], cwd: string, stdin: number, stdout: number, stderr: number): number;
   trace(pid: number): void;
   untrace(pid: number): void;
+  watchCgroup(path: string): void;
+  untraceAll(): void;
   start(onDelivery: DeliveryCallback, outputFd: number, deliverBytes?: number): void;
   stop(): void;
   lost(): number[];
@@ -167,17 +176,23 @@ export class NativeRecorder {
       || Object.values(opts.tpBtfIds).some((id) => !Number.isInteger(id) || id <= 0 || id > 0xffffffff))) {
       throw new TypeError('NativeRecorder: tpBtfIds must map tracepoint names to BTF ids');
     }
-    for (const k of ['rawTp', 'floor', 'programStats'] as const) {
+    if (opts.callFilter !== undefined && (!(opts.callFilter instanceof Uint8Array) || opts.callFilter.length !== binding().layout['MAX_NR'])) {
+      throw new TypeError(`NativeRecorder: callFilter must be a Uint8Array of ${binding().layout['MAX_NR']} bytes`);
+    }
+    if (opts.statusFilter !== undefined && (!Number.isInteger(opts.statusFilter) || opts.statusFilter < 0 || opts.statusFilter > 15)) {
+      throw new RangeError(`NativeRecorder: statusFilter must be an integer from 0 to 15, got ${opts.statusFilter}`);
+    }
+    for (const k of ['rawTp', 'floor', 'programStats', 'cgroup'] as const) {
       if (opts[k] !== undefined && typeof opts[k] !== 'boolean') throw new TypeError(`NativeRecorder: ${k} must be a boolean`);
     }
     this.#addon = new (binding().Recorder)(opts);
   }
 
-  /** Fills the capture table (one row per syscall number) and attaches the BPF programs. */
+  /** Fills the capture table (one row per syscall number, then the state-only rows) and attaches the BPF programs. */
   attach(specs: Uint8Array): void {
     if (!(specs instanceof Uint8Array)) throw new TypeError('attach: specs must be a Uint8Array');
     const layout = binding().layout;
-    const size = layout['MAX_NR']! * layout['spec_size']!;
+    const size = layout['SPEC_ROWS']! * layout['spec_size']!;
     if (specs.length !== size) throw new RangeError(`attach: specs must be the capture table of ${size} bytes, got ${specs.length}`);
     this.#addon.attach(specs);
   }
@@ -204,6 +219,17 @@ export class NativeRecorder {
   untrace(pid: number): void {
     checkPid('untrace', pid);
     this.#addon.untrace(pid);
+  }
+
+  /** --cgroup: the processes of this cgroup v2 directory and those below it are recorded from their next call. */
+  watchCgroup(path: string): void {
+    if (typeof path !== 'string' || path === '') throw new TypeError('watchCgroup: path must be a non-empty string');
+    this.#addon.watchCgroup(path);
+  }
+
+  /** No process joins through the cgroup any more, and none is recorded (the end of a --cgroup recording). */
+  untraceAll(): void {
+    this.#addon.untraceAll();
   }
 
   /**

@@ -10,7 +10,9 @@ import { encodeHeader, encodeTrailer } from '@beetrace/format/writer';
 import { builtCaptureTable } from './capture-table.js';
 import { RecordError } from './errors.js';
 import { type Delivery, type NativeRecorder, type ProgramStats, RecorderError, waitChild, type WaitStatus } from './native.js';
-import { beginLoad, type CaptureOptions, checkCapture, takePreloaded } from './native-loader.js';
+import type { CallFilter } from './call-filter.js';
+import { cgroupProcesses } from './cgroup.js';
+import { beginLoad, type CaptureOptions, checkCapture, type KernelFilter, takePreloaded } from './native-loader.js';
 import { resolveProgram } from './resolve-program.js';
 import { FlightRing, type Mark, RotatingOutput, type SegmentContext, seriesName } from './segments.js';
 import { processState } from './snapshot.js';
@@ -28,6 +30,12 @@ export interface RecordOptions extends CaptureOptions {
   readonly env?: NodeJS.ProcessEnv;
   /** The started program's stdin, stdout, stderr (default 0, 1, 2). */
   readonly stdio?: readonly [number, number, number];
+  /**
+   * Only these calls in full (bt-record -e; compileFilter(['trace=%file', 'status=failed'])):
+   * filtered in the kernel; calls outside it that change the trace's state are recorded
+   * marked state-only.
+   */
+  readonly filter?: CallFilter;
   /** Called at most every 200 ms while recording. */
   readonly onProgress?: (stats: RecordStats) => void;
   /**
@@ -73,7 +81,16 @@ export interface RecordResult extends RecordStats {
   readonly programStats?: readonly ProgramStats[];
 }
 
-export type Target = { readonly argv: readonly string[] } | { readonly pid: number } | { readonly pids: readonly number[] };
+/**
+ * What to record: a program to start, running processes (-p), or every process of a
+ * cgroup v2 directory and those below it, and every process that joins them, until stop()
+ * (--cgroup; `container` the id it was found for with --container).
+ */
+export type Target =
+  | { readonly argv: readonly string[] }
+  | { readonly pid: number }
+  | { readonly pids: readonly number[] }
+  | { readonly cgroup: string; readonly container?: string };
 
 /**
  * Writes the trace: to a file descriptor with blocking writes, or to memory. When
@@ -171,7 +188,7 @@ function processAlive(pid: number): boolean {
 }
 
 /** Waits for the BPF programs to load, then fills the capture table and attaches them. */
-function attachRecorder(native: NativeRecorder, capture: Required<CaptureOptions>): NativeRecorder {
+function attachRecorder(native: NativeRecorder, capture: Required<CaptureOptions>, filter: KernelFilter): NativeRecorder {
   const specs = builtCaptureTable();
   for (let attempt = 1; ; attempt++) {
     try {
@@ -181,7 +198,7 @@ function attachRecorder(native: NativeRecorder, capture: Required<CaptureOptions
       // EAGAIN: the verifier gives up when a signal arrives during the load; load again.
       if (e instanceof RecorderError && e.code === 'BPF_LOAD' && e.errno === constants.errno.EAGAIN && attempt < 5) {
         Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 20 * attempt);
-        native = beginLoad(capture);
+        native = beginLoad(capture, filter);
         continue;
       }
       throw recordError(e);
@@ -236,6 +253,8 @@ export class Recording {
   private tracker: { add(records: Uint8Array): void; state(): ProcessState[] } | undefined;
   private readonly untracked: (() => void)[] = [];
   private trackerLoaded: Promise<void> = Promise.resolve();
+  /** --cgroup: recording goes on until stop(), whether or not a process is live. */
+  private watching = false;
 
   constructor(target: Target, private readonly opts: RecordOptions = {}) {
     if (process.platform !== 'linux' || machine() !== 'x86_64') throw new RecordError('BPF', 'beetrace records on x86_64 Linux only');
@@ -254,7 +273,8 @@ export class Recording {
     }
     const segmented = opts.flight !== undefined || opts.rotate !== undefined;
     if (segmented) checkSegmentedOutput(opts);
-    this.native = attachRecorder(takePreloaded(capture) ?? beginLoad(capture), capture);
+    const filter: KernelFilter = { ...(opts.filter ? { calls: opts.filter } : {}), ...('cgroup' in target ? { cgroup: true } : {}) };
+    this.native = attachRecorder(takePreloaded(capture, filter) ?? beginLoad(capture, filter), capture, filter);
     try {
       // --flight writes its files when asked: none is made before.
       this.sink = openOutput(opts.flight !== undefined ? undefined : opts.output);
@@ -269,6 +289,10 @@ export class Recording {
     if (pids) {
       state = this.attachAll(pids);
       rootPid = state[0]!.pid ?? 0;
+    } else if ('cgroup' in target) {
+      rootPid = this.watch(target.cgroup);
+      // The processes in the cgroup now are attached as -p attaches: what they had before, from /proc.
+      state = [...this.live].map(processState).filter((s): s is ProcessState => s !== undefined);
     } else {
       rootPid = this.spawn(program!, (target as { argv: readonly string[] }).argv);
       this.live.add(rootPid);
@@ -284,9 +308,11 @@ export class Recording {
       argv: 'argv' in target ? [...target.argv] : [],
       cwd: opts.cwd ?? process.cwd(),
       rootPid,
-      attached: pids !== undefined,
+      attached: !('argv' in target),
       capture: { stringMax: capture.stringMax, bufferMax: capture.bufferMax, buffers: capture.captureBuffers, ringBytes: capture.ringBytes },
       syscallAbi: 'x86_64',
+      ...(opts.filter ? { filter: { expressions: [...opts.filter.expressions], syscalls: [...opts.filter.syscalls], statuses: [...opts.filter.statuses] } } : {}),
+      ...('cgroup' in target ? { cgroup: target.cgroup, ...(target.container ? { container: target.container } : {}) } : {}),
     };
     if (segmented) {
       const ctx: SegmentContext = { header, open: (path: string) => openOutput(path), state: () => this.tracker!.state() };
@@ -423,6 +449,30 @@ export class Recording {
     };
   }
 
+  /**
+   * --cgroup: its processes join the traced set at their next call, the ones in it now at
+   * once, as -p attaches (a call they are blocked in is recorded when it returns); no root
+   * process (0).
+   */
+  private watch(cgroup: string): number {
+    this.watching = true;
+    try {
+      this.native.watchCgroup(cgroup);
+      for (const pid of cgroupProcesses(cgroup)) {
+        if (pid === process.pid) continue;
+        this.native.trace(pid);
+        this.live.add(pid);
+        this.seen.add(pid);
+      }
+    } catch (err) {
+      this.native.close();
+      this.sink.close();
+      if (err instanceof RecorderError && err.code === 'CGROUP') throw new RecordError('NO_SUCH_CGROUP', err.message);
+      throw recordError(err);
+    }
+    return 0;
+  }
+
   private spawn(program: string, argv: readonly string[]): number {
     const env = Object.entries(this.opts.env ?? process.env).filter(([, v]) => v !== undefined).map(([k, v]) => `${k}=${v}`);
     const [i, o, e] = this.opts.stdio ?? [0, 1, 2];
@@ -533,7 +583,7 @@ export class Recording {
       if (childDone) {
         // Exit records of the last processes may still be on their way; a lost one must not hang us.
         for (const pid of this.live) if (!processAlive(pid)) this.live.delete(pid);
-        if (this.live.size === 0) break;
+        if (this.live.size === 0 && !this.watching) break;
       }
       if (this.stopRequested && (childExit === undefined || childDone)) break;
       await new Promise<void>((r) => {
@@ -555,7 +605,8 @@ export class Recording {
     if (!this.childPid && this.stopRequested) {
       this.stopReason = 'detached';
     }
-    for (const pid of this.seen) this.native.untrace(pid);
+    if (this.watching) this.native.untraceAll();
+    else for (const pid of this.seen) this.native.untrace(pid);
     this.native.stop();
     await this.drained;
     await this.trackerLoaded;

@@ -237,6 +237,8 @@ class Gather {
   private tsCol: Float64Array = new Float64Array(0);
   private failedCol: Float64Array = new Float64Array(0);
   private row = 0;
+  /** Rows of the batch that are a filtered recording's state-only calls (bt-record -e): not calls of the run, left out. */
+  stateRows: number[] = [];
 
   constructor(private readonly model: TraceModel, private readonly mono0: number) {}
 
@@ -250,10 +252,11 @@ class Gather {
     this.tsCol = numColumn(nums, CALL.TS, rows);
     this.failedCol = numColumn(nums, CALL.FAILED, rows);
     this.row = 0;
+    this.stateRows = [];
   }
 
-  endBatch(): { paths: string[]; pathIndex: Int32Array<ArrayBuffer>; args: Uint8Array<ArrayBuffer>; argsIndex: Int32Array } {
-    return { paths: this.paths.list, pathIndex: this.pathIndex as Int32Array<ArrayBuffer>, args: encodeTextColumn(this.args.list, this.argsIndex), argsIndex: this.argsIndex };
+  endBatch(): { paths: string[]; pathIndex: Int32Array<ArrayBuffer>; args: Interner; argsIndex: Int32Array } {
+    return { paths: this.paths.list, pathIndex: this.pathIndex as Int32Array<ArrayBuffer>, args: this.args, argsIndex: this.argsIndex };
   }
 
   event(ev: DecodedEvent): void {
@@ -262,6 +265,10 @@ class Gather {
   }
 
   private syscall(d: DecodedSyscall): void {
+    if (d.stateOnly) {
+      this.stateRows.push(this.row++);
+      return;
+    }
     const i = this.row++;
     const seq = this.seq++;
     const ts = d.enterNs - this.mono0;
@@ -377,6 +384,30 @@ class Gather {
   }
 }
 
+/** A batch's row-aligned columns without the rows `drop` (ascending); as they are when it is empty. */
+function withoutRows(drop: readonly number[], n: number, nums: Float64Array<ArrayBuffer>, pathIndex: Int32Array<ArrayBuffer>, argsIndex: Int32Array, capsIdx: Int32Array):
+  { n: number; nums: Float64Array<ArrayBuffer>; pathIndex: Int32Array<ArrayBuffer>; argsIndex: Int32Array; capsIdx: Int32Array } {
+  if (drop.length === 0) return { n, nums, pathIndex, argsIndex, capsIdx };
+  const m = n - drop.length;
+  const keep: number[] = [];
+  for (let i = 0, d = 0; i < n; i++) {
+    if (d < drop.length && drop[d] === i) d++;
+    else keep.push(i);
+  }
+  const out = { n: m, nums: numColumns(CALL_COLUMNS, m), pathIndex: new Int32Array(2 * m), argsIndex: new Int32Array(m), capsIdx: new Int32Array(m) };
+  for (let k = 0; k < CALL_COLUMNS; k++) {
+    const from = numColumn(nums, k, n), to = numColumn(out.nums, k, m);
+    keep.forEach((i, j) => { to[j] = from[i]!; });
+  }
+  keep.forEach((i, j) => {
+    out.pathIndex[2 * j] = pathIndex[2 * i]!;
+    out.pathIndex[2 * j + 1] = pathIndex[2 * i + 1]!;
+    out.argsIndex[j] = argsIndex[i]!;
+    out.capsIdx[j] = capsIdx[i]!;
+  });
+  return out;
+}
+
 async function main(input: DecodeWorkerInput, port: NonNullable<typeof parentPort>): Promise<void> {
   let acked = 0;
   let sent = 0;
@@ -413,13 +444,14 @@ async function main(input: DecodeWorkerInput, port: NonNullable<typeof parentPor
       const nums = callNums(b, mono0, free);
       gather.startBatch(nums, n);
       decoder.batch(b);
-      const { paths, pathIndex, args } = gather.endBatch();
+      const { paths, pathIndex, args, argsIndex } = gather.endBatch();
       const caps = new Interner();
       const capsIdx = new Int32Array(n);
       captureJson(b, caps, capsIdx);
+      const rows = withoutRows(gather.stateRows, n, nums, pathIndex, argsIndex, capsIdx);
       const msg: BatchMessage = {
-        kind: 'batch', offset: rec.offset, rows: n, nums, paths, pathIndex, args, caps: encodeTextColumn(caps.list, capsIdx),
-        execs: gather.execs, signals: gather.signals,
+        kind: 'batch', offset: rec.offset, rows: rows.n, nums: rows.nums, paths, pathIndex: rows.pathIndex, args: encodeTextColumn(args.list, rows.argsIndex),
+        caps: encodeTextColumn(caps.list, rows.capsIdx), execs: gather.execs, signals: gather.signals,
       };
       gather.execs = [];
       gather.signals = [];

@@ -24,7 +24,7 @@ async function main(): Promise<void> {
     const only = process.argv.slice(2);
     const modules: [string, BenchModule | string][] = [
       ['record', recordBench as BenchModule], ['show', './show.js'], ['store', './store.js'], ['diff', './diff.js'],
-      ['export', './export.js'], ['report', './report.js'],
+      ['export', './export.js'], ['report', './report.js'], ['services', './services.js'],
     ];
     for (const [name, mod] of modules) {
       if (only.length && !only.includes(name)) continue;

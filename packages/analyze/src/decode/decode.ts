@@ -1,11 +1,11 @@
 // Turns raw trace events into decoded ones: the text strace would print for
 // each syscall (split into its entry and exit parts) and for each process event.
 import {
-  type Header, type ProcessEvent, type SyscallClass, type SyscallEvent, SyscallFlag, type SyscallInfo, syscallName, type SyscallTable,
+  changesState, type Header, type ProcessEvent, type SyscallClass, type SyscallEvent, SyscallFlag, type SyscallInfo, syscallName, type SyscallTable,
 } from '@beetrace/format';
 import * as X from '../generated/xlat.js';
 import { Call, type DecodeOptions, decimal, s32 } from './call.js';
-import { capturedBytes, capturedString, changesState, type FdEntry, type ThreadModel, TraceModel } from './model.js';
+import { capturedBytes, capturedString, type FdEntry, type ThreadModel, TraceModel } from './model.js';
 import { sockaddrText } from './sockaddr.js';
 import { signalName, siginfo, sigset } from './structs.js';
 import { decoders, generic } from './syscalls.js';
@@ -38,6 +38,12 @@ export interface DecodedSyscall {
   readonly unfinished: boolean;
   /** SyscallFlag bits as recorded (NO_ENTRY: entered before recording began, as a new task's own return from clone). */
   readonly flags: number;
+  /**
+   * Recorded only for the trace's state, outside a filtered recording's filter (SyscallFlag.STATE_ONLY):
+   * not a call the user asked for. It updates the model like any call; views leave it out (bt-show unless
+   * --state-calls, bt-diff, bt-store, the exports).
+   */
+  readonly stateOnly: boolean;
   readonly enterNs: number;
   readonly exitNs: number;
   /** The path arguments (the table's path roles, in order), as the process wrote them; undefined where not captured. */
@@ -143,6 +149,7 @@ class Syscall implements DecodedSyscall {
   readonly repeatOf: undefined;
   argValue(i: number): number { return this.facts.raw[i] ?? 0; }
   get flags(): number { return this.facts.flags; }
+  get stateOnly(): boolean { return (this.facts.flags & SyscallFlag.STATE_ONLY) !== 0; }
 
   /** The same call text at other times (an exact repeat of this call, decoded once). */
   at(enterNs: number, exitNs: number): DecodedSyscall {
@@ -199,6 +206,7 @@ class Repeated implements DecodedSyscall {
   get failed(): boolean { return this.repeatOf.failed; }
   get unfinished(): boolean { return this.repeatOf.unfinished; }
   get flags(): number { return this.repeatOf.flags; }
+  get stateOnly(): boolean { return this.repeatOf.stateOnly; }
   get paths(): readonly (string | undefined)[] { return this.repeatOf.paths; }
   get info(): SyscallInfo | undefined { return this.repeatOf.info; }
   get thread(): ThreadModel { return this.repeatOf.thread; }

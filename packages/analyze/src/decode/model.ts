@@ -8,7 +8,7 @@
 // Memory is bounded by what is live, plus one small record per process.
 import { posix } from 'node:path';
 import {
-  callFailed, CaptureFlag, type Capture, type Header, type ProcessEvent, type ProcessState, type SyscallEffect, type SyscallEvent, type SyscallInfo,
+  callFailed, CaptureFlag, changesState, type Capture, type Header, type ProcessEvent, type ProcessState, type SyscallEvent, type SyscallInfo,
   SyscallFlag,
 } from '@beetrace/format';
 import { s32 } from './call.js';
@@ -149,14 +149,6 @@ export class ProcessModel {
   get alive(): boolean {
     return this.endNs === undefined;
   }
-}
-
-/** Effects that leave the model as it was (data moved, a lookup, a wait...). */
-const NO_STATE: ReadonlySet<SyscallEffect> = new Set(['read', 'write', 'exit', 'wait', 'sync', 'lookup', 'map', 'unmap', 'protect']);
-
-/** Whether a successful call of this syscall changes the model (the table's effect and returns columns say). */
-export function changesState(info: SyscallInfo): boolean {
-  return (info.effect !== null && !NO_STATE.has(info.effect)) || (info.ret === 'fd' && info.newFd !== null);
 }
 
 /** The string captured for argument `arg` (exit capture over entry), or undefined. */

@@ -705,8 +705,8 @@ export async function scanTrace(source: TraceSource, label: string, opts: ScanOp
   };
 
   const onEvent = (it: DecodedEvent): void => {
-    if (it.kind === 'syscall') onSyscall(it);
-    else onProcess(it);
+    // A filtered recording's state-only calls (bt-record -e) are not calls of the run.
+    if (it.kind === 'syscall') { if (!it.stateOnly) onSyscall(it); } else onProcess(it);
   };
   for await (const chunk of decodeTraceChunks(source, { strSize: 32, xflag: 0, fdPaths: false, progress }, onEvent)) {
     for (const it of chunk) {

@@ -191,7 +191,7 @@ export async function walkTimeline(source: TraceSource, sink: TimelineSink, opts
   for await (const chunk of decodeTraceChunks(source, { strSize: opts.strSize ?? 32, fdPaths: true, noData: opts.noData ?? false, progress: opts.progress })) {
     for (const it of chunk) {
       switch (it.kind) {
-        case 'syscall': w.syscall(it); break;
+        case 'syscall': if (!it.stateOnly) w.syscall(it); break; // a filtered recording's state-only calls are no slices
         case 'header': w.start(it.header); break;
         case 'trailer': w.trailer = it.trailer; sink.trailer?.(it.trailer); break;
         case 'end':

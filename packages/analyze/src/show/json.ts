@@ -17,6 +17,7 @@ export function toJson(ev: DecodedEvent): string {
       ret_text: ev.retText,
       errno: ev.errno ?? null,
       unfinished: ev.unfinished,
+      ...(ev.stateOnly ? { state_only: true } : {}),
       line: ev.line,
     });
   }

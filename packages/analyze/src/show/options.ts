@@ -1,5 +1,5 @@
 // bt-show's command line, with strace's letters and meanings.
-import { CLASS_SETS, type SyscallClass, type SyscallTable } from '@beetrace/format';
+import { FilterSyntaxError, parseStatusSet, parseTraceSet, type SyscallTable, type TraceFilter } from '@beetrace/format';
 import { signalName } from '../decode/structs.js';
 import { SORT_KEYS, type SortBy } from './summary.js';
 
@@ -25,22 +25,18 @@ export interface ShowOptions {
   /** --pidns: the pids the processes saw in their pid namespaces (strace's --pidns-translation). */
   pidns: boolean;
   json: boolean;
+  /** Print the calls a filtered recording kept for the state only (bt-record -e). */
+  stateCalls: boolean;
   help: boolean;
 }
 
-export interface TraceFilter {
-  readonly names: ReadonlySet<string>;
-  readonly classes: ReadonlySet<SyscallClass>;
-  readonly negate: boolean;
-}
+export type { TraceFilter };
 
 export interface SignalFilter {
   readonly signals: ReadonlySet<number>;
   readonly negate: boolean;
 }
 
-
-const STATUSES = ['successful', 'failed', 'unfinished', 'unavailable', 'detached'];
 
 export const HELP = `Usage: bt-show [OPTIONS] TRACE
 Print a beetrace recording as strace -f would have printed the run.
@@ -69,6 +65,8 @@ Filtering:
   -e signal=SET only these signals (SIGCHLD,SIGTERM,... or all/none, !SET)
   -z, -Z        only successful / only failed calls
   -p PID        only this process (repeatable, or PID,PID)
+  --state-calls also the calls a filtered recording (bt-record -e) kept only
+                for the fd and process state, marked /* state only */
 Statistics:
   -c            a count/time/error summary instead of the calls
   -C            the calls and the summary
@@ -100,25 +98,12 @@ function int(flag: string, v: string | undefined, min: number, max: number): num
 }
 
 function parseTrace(spec: string, table: SyscallTable | undefined): TraceFilter {
-  let negate = false;
-  if (spec.startsWith('!')) { negate = true; spec = spec.slice(1); }
-  const names = new Set<string>();
-  const classes = new Set<SyscallClass>();
-  if (spec === 'all') return { names, classes, negate: !negate };
-  if (spec === 'none' || spec === '') return { names, classes, negate };
-  for (const item of spec.split(',')) {
-    if (item.startsWith('%')) {
-      const cls = CLASS_SETS[item.slice(1)];
-      if (!cls) throw new UsageError(`-e trace: unknown class '${item}' (valid: ${Object.keys(CLASS_SETS).map((k) => '%' + k).join(' ')})`);
-      for (const c of cls) classes.add(c);
-    } else {
-      if (table && !table.byName.has(item) && !/^syscall_0x[0-9a-f]+$/.test(item)) {
-        throw new UsageError(`-e trace: unknown syscall '${item}' (a syscall name, %class, all or none)`);
-      }
-      names.add(item);
-    }
+  try {
+    return parseTraceSet(spec, table);
+  } catch (e) {
+    if (e instanceof FilterSyntaxError) throw new UsageError(e.message);
+    throw e;
   }
-  return { names, classes, negate };
 }
 
 function parseSignals(spec: string): SignalFilter {
@@ -144,7 +129,7 @@ export function parseArgs(argv: readonly string[], table: SyscallTable | undefin
   const o: ShowOptions = {
     file: '', follow: undefined, timestamps: 0, relative: false, syscallTimes: false, strSize: 32, xflag: 0,
     fdPaths: false, quiet: 0, trace: undefined, status: undefined, signals: undefined, summary: 'none',
-    sortBy: 'time', output: undefined, pids: undefined, pidns: false, json: false, help: false,
+    sortBy: 'time', output: undefined, pids: undefined, pidns: false, json: false, stateCalls: false, help: false,
   };
   const files: string[] = [];
   const expr = (e: string): void => {
@@ -153,18 +138,14 @@ export function parseArgs(argv: readonly string[], table: SyscallTable | undefin
     const val = eq < 0 ? e : e.slice(eq + 1);
     switch (key) {
       case 'trace': case 't': o.trace = parseTrace(val, table); break;
-      case 'status': {
-        const set = new Set<string>();
-        let neg = false;
-        let v = val;
-        if (v.startsWith('!')) { neg = true; v = v.slice(1); }
-        for (const s of v === 'all' ? STATUSES : v === 'none' ? [] : v.split(',')) {
-          if (!STATUSES.includes(s)) throw new UsageError(`-e status: unknown status '${s}' (valid: ${STATUSES.join(', ')}, all, none)`);
-          set.add(s);
+      case 'status':
+        try {
+          o.status = parseStatusSet(val);
+        } catch (e) {
+          if (e instanceof FilterSyntaxError) throw new UsageError(e.message);
+          throw e;
         }
-        o.status = neg ? new Set(STATUSES.filter((s) => !set.has(s))) : set;
         break;
-      }
       case 'signal': case 'signals': case 's': o.signals = parseSignals(val); break;
       default:
         throw new UsageError(`-e: unknown qualifier '${key}' (valid: trace, status, signal)`);
@@ -177,6 +158,7 @@ export function parseArgs(argv: readonly string[], table: SyscallTable | undefin
     if (a.startsWith('--')) {
       if (a === '--json') o.json = true;
       else if (a === '--pidns') o.pidns = true;
+      else if (a === '--state-calls') o.stateCalls = true;
       else if (a === '--help') o.help = true;
       else throw new UsageError(`unknown option '${a}'`);
       continue;

@@ -400,6 +400,7 @@ export class Renderer {
       const d = Math.max(0, ev.exitNs - ev.enterNs);
       w.put(` <${Math.floor(d / 1e9)}.${String(Math.floor((d % 1e9) / 1e3)).padStart(6, '0')}>`);
     }
+    if (ev.stateOnly) w.put(' /* state only */');
     w.newline();
   }
 }

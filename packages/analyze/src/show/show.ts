@@ -1,8 +1,8 @@
 // bt-show's work, separate from the process plumbing in cli.ts so tests can run it.
 import { stat } from 'node:fs/promises';
 import {
-  type BatchColumns, callFailed, type Header, type Progress, readTraceColumns, readTrailer, SyscallCursor, SyscallFlag, syscallName, type SyscallTable,
-  walkBatch, type TraceProblem,
+  type BatchColumns, callFailed, callStatus, type Header, type Progress, readTraceColumns, readTrailer, SyscallCursor, SyscallFlag, syscallName, type SyscallTable,
+  traceSetHas, walkBatch, type TraceProblem,
 } from '@beetrace/format';
 import type { DecodedEvent, DecodedSyscall } from '../decode/decode.js';
 import { signalName } from '../decode/structs.js';
@@ -33,19 +33,23 @@ export async function processCount(path: string): Promise<number | undefined> {
 }
 
 function wanted(o: ShowOptions, ev: DecodedSyscall): boolean {
+  if (ev.stateOnly && !o.stateCalls) return false;
   if (o.pids && !o.pids.has(ev.pid)) return false;
-  const t = o.trace;
-  if (t) {
-    let hit = t.names.has(ev.name);
-    if (!hit && t.classes.size) for (const c of ev.classes) if (t.classes.has(c)) { hit = true; break; }
-    if (hit === t.negate) return false;
-  }
-  const s = o.status;
-  if (s) {
-    const st = ev.unfinished ? 'unfinished' : ev.failed ? 'failed' : 'successful';
-    if (!s.has(st)) return false;
-  }
+  if (o.trace && !traceSetHas(o.trace, ev.name, ev.classes)) return false;
+  if (o.status && !o.status.has(ev.unfinished ? 'unfinished' : ev.failed ? 'failed' : 'successful')) return false;
   return true;
+}
+
+/**
+ * The first line for a trace recorded with bt-record -e: what it holds, and that the calls
+ * outside the filter which the fd and process state needs are in it, marked.
+ */
+export function filterLine(h: Header, stateCalls: boolean): string | undefined {
+  const f = h.filter;
+  if (!f) return undefined;
+  const what = (f.expressions ?? []).map((e) => `-e ${e}`).join(' ');
+  return `# filtered when recorded (${what}): calls outside it that change fds, the cwd or processes are kept for -y` +
+    (stateCalls ? ' and shown, marked /* state only */' : ', not shown (--state-calls shows them)');
 }
 
 const SIGNO: Record<string, number> = {};
@@ -170,6 +174,10 @@ export async function show(o: ShowOptions, io: ShowIo): Promise<number> {
     switch (rec.kind) {
       case 'header': {
         header = rec.header;
+        if (!o.json) {
+          const l = filterLine(rec.header, o.stateCalls);
+          if (l) line(l);
+        }
         // Every thread's birth is in the trace only when it starts with the program's start.
         const partial = Number(rec.header.completeFromNs ?? 0) > 0;
         if (!rec.header.attached && !partial && printCalls && !o.json) clock = new ThreadClock();
@@ -231,10 +239,11 @@ class Counter {
         if (self.keep[nr] === undefined) self.lookUp(nr);
         if (!self.keep[nr]) return;
         if (o.pids && !o.pids.has(ev.pid)) return;
+        if ((ev.flags & SyscallFlag.STATE_ONLY) !== 0 && !o.stateCalls) return;
         const unfinished = (ev.flags & SyscallFlag.UNFINISHED) !== 0;
         const failed = callFailed(ev.ret, ev.flags);
         const st = o.status;
-        if (st && !st.has(unfinished ? 'unfinished' : failed ? 'failed' : 'successful')) return;
+        if (st && !st.has(callStatus(ev.flags, ev.ret))) return;
         summary.count(self.names[nr]!, nr, failed, unfinished, ev.exitNs - ev.enterNs);
       },
       process(): void {},
@@ -245,14 +254,8 @@ class Counter {
     const info = this.table.byNr.get(nr);
     const name = syscallName(this.table, nr);
     this.names[nr] = name;
-    let keep = true;
     const t = this.o.trace;
-    if (t) {
-      let hit = t.names.has(name);
-      if (!hit && t.classes.size && info) for (const c of info.classes) if (t.classes.has(c)) { hit = true; break; }
-      keep = hit !== t.negate;
-    }
-    this.keep[nr] = keep;
+    this.keep[nr] = !t || traceSetHas(t, name, info?.classes ?? []);
   }
 
   batch(b: BatchColumns): void {

@@ -312,6 +312,9 @@ $root.beetrace = (function() {
                  * @property {number|null} [droppedRecords] Header droppedRecords
                  * @property {number|null} [droppedFromNs] Header droppedFromNs
                  * @property {number|null} [sequence] Header sequence
+                 * @property {beetrace.trace.v1.CallFilter.$Properties|null} [filter] Header filter
+                 * @property {string|null} [cgroup] Header cgroup
+                 * @property {string|null} [container] Header container
                  * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
                  */
 
@@ -498,6 +501,30 @@ $root.beetrace = (function() {
                 Header.prototype.sequence = 0;
 
                 /**
+                 * Header filter.
+                 * @member {beetrace.trace.v1.CallFilter.$Properties|null|undefined} filter
+                 * @memberof beetrace.trace.v1.Header
+                 * @instance
+                 */
+                Header.prototype.filter = null;
+
+                /**
+                 * Header cgroup.
+                 * @member {string} cgroup
+                 * @memberof beetrace.trace.v1.Header
+                 * @instance
+                 */
+                Header.prototype.cgroup = "";
+
+                /**
+                 * Header container.
+                 * @member {string} container
+                 * @memberof beetrace.trace.v1.Header
+                 * @instance
+                 */
+                Header.prototype.container = "";
+
+                /**
                  * Creates a new Header instance using the specified properties.
                  * @function create
                  * @memberof beetrace.trace.v1.Header
@@ -558,6 +585,12 @@ $root.beetrace = (function() {
                         $root.beetrace.trace.v1.CaptureSettings.encode(message.capture, writer.uint32(/* id 13, wireType 2 =*/106).fork(), _depth + 1).ldelim();
                     if (message.syscallAbi != null && $Object.hasOwnProperty.call(message, "syscallAbi") && message.syscallAbi !== "")
                         writer.uint32(/* id 14, wireType 2 =*/114).string(message.syscallAbi);
+                    if (message.filter != null && $Object.hasOwnProperty.call(message, "filter"))
+                        $root.beetrace.trace.v1.CallFilter.encode(message.filter, writer.uint32(/* id 20, wireType 2 =*/162).fork(), _depth + 1).ldelim();
+                    if (message.cgroup != null && $Object.hasOwnProperty.call(message, "cgroup") && message.cgroup !== "")
+                        writer.uint32(/* id 21, wireType 2 =*/170).string(message.cgroup);
+                    if (message.container != null && $Object.hasOwnProperty.call(message, "container") && message.container !== "")
+                        writer.uint32(/* id 22, wireType 2 =*/178).string(message.container);
                     if (message.processes != null && message.processes.length)
                         for (var i = 0; i < message.processes.length; ++i)
                             $root.beetrace.trace.v1.ProcessState.encode(message.processes[i], writer.uint32(/* id 25, wireType 2 =*/202).fork(), _depth + 1).ldelim();
@@ -790,6 +823,30 @@ $root.beetrace = (function() {
                                     message.sequence = value;
                                 else
                                     delete message.sequence;
+                                continue;
+                            }
+                        case 20: {
+                                if (wireType !== 2)
+                                    break;
+                                message.filter = $root.beetrace.trace.v1.CallFilter.decode(reader, reader.size(), $undefined, _depth + 1, message.filter);
+                                continue;
+                            }
+                        case 21: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.cgroup = value;
+                                else
+                                    delete message.cgroup;
+                                continue;
+                            }
+                        case 22: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.container = value;
+                                else
+                                    delete message.container;
                                 continue;
                             }
                         }
@@ -1756,12 +1813,14 @@ $root.beetrace = (function() {
              * @property {number} SYSCALL_FLAG_NONE=0 SYSCALL_FLAG_NONE value
              * @property {number} SYSCALL_FLAG_UNFINISHED=1 SYSCALL_FLAG_UNFINISHED value
              * @property {number} SYSCALL_FLAG_NO_ENTRY=2 SYSCALL_FLAG_NO_ENTRY value
+             * @property {number} SYSCALL_FLAG_STATE_ONLY=4 SYSCALL_FLAG_STATE_ONLY value
              */
             v1.SyscallFlag = (function() {
                 var valuesById = $Object.create(null), values = $Object.create(valuesById);
                 values[valuesById[0] = "SYSCALL_FLAG_NONE"] = 0;
                 values[valuesById[1] = "SYSCALL_FLAG_UNFINISHED"] = 1;
                 values[valuesById[2] = "SYSCALL_FLAG_NO_ENTRY"] = 2;
+                values[valuesById[4] = "SYSCALL_FLAG_STATE_ONLY"] = 4;
                 return values;
             })();
 
@@ -3429,6 +3488,249 @@ $root.beetrace = (function() {
                 };
 
                 return FdState;
+            })();
+
+            v1.CallFilter = (function() {
+
+                /**
+                 * Properties of a CallFilter.
+                 * @typedef {Object} beetrace.trace.v1.CallFilter.$Properties
+                 * @property {Array.<string>|null} [expressions] CallFilter expressions
+                 * @property {Array.<number>|null} [syscalls] CallFilter syscalls
+                 * @property {Array.<string>|null} [statuses] CallFilter statuses
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of a CallFilter.
+                 * @memberof beetrace.trace.v1
+                 * @interface ICallFilter
+                 * @augments beetrace.trace.v1.CallFilter.$Properties
+                 * @deprecated Use beetrace.trace.v1.CallFilter.$Properties instead.
+                 */
+
+                /**
+                 * Shape of a CallFilter.
+                 * @typedef {beetrace.trace.v1.CallFilter.$Properties} beetrace.trace.v1.CallFilter.$Shape
+                 */
+
+                /**
+                 * Constructs a new CallFilter.
+                 * @memberof beetrace.trace.v1
+                 * @classdesc Represents a CallFilter.
+                 * @constructor
+                 * @param {beetrace.trace.v1.CallFilter.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                var CallFilter = function (properties) {
+                    this.expressions = [];
+                    this.syscalls = [];
+                    this.statuses = [];
+                    if (properties)
+                        for (var keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * CallFilter expressions.
+                 * @member {Array.<string>} expressions
+                 * @memberof beetrace.trace.v1.CallFilter
+                 * @instance
+                 */
+                CallFilter.prototype.expressions = $util.emptyArray;
+
+                /**
+                 * CallFilter syscalls.
+                 * @member {Array.<number>} syscalls
+                 * @memberof beetrace.trace.v1.CallFilter
+                 * @instance
+                 */
+                CallFilter.prototype.syscalls = $util.emptyArray;
+
+                /**
+                 * CallFilter statuses.
+                 * @member {Array.<string>} statuses
+                 * @memberof beetrace.trace.v1.CallFilter
+                 * @instance
+                 */
+                CallFilter.prototype.statuses = $util.emptyArray;
+
+                /**
+                 * Creates a new CallFilter instance using the specified properties.
+                 * @function create
+                 * @memberof beetrace.trace.v1.CallFilter
+                 * @static
+                 * @param {beetrace.trace.v1.CallFilter.$Properties=} [properties] Properties to set
+                 * @returns {beetrace.trace.v1.CallFilter} CallFilter instance
+                 * @type {{
+                 *   (properties: beetrace.trace.v1.CallFilter.$Shape): beetrace.trace.v1.CallFilter & beetrace.trace.v1.CallFilter.$Shape;
+                 *   (properties?: beetrace.trace.v1.CallFilter.$Properties): beetrace.trace.v1.CallFilter;
+                 * }}
+                 */
+                CallFilter.create = function(properties) {
+                    return new CallFilter(properties);
+                };
+
+                /**
+                 * Encodes the specified CallFilter message. Does not implicitly {@link beetrace.trace.v1.CallFilter.verify|verify} messages.
+                 * @function encode
+                 * @memberof beetrace.trace.v1.CallFilter
+                 * @static
+                 * @param {beetrace.trace.v1.CallFilter.$Properties} message CallFilter message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                CallFilter.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.expressions != null && message.expressions.length)
+                        for (var i = 0; i < message.expressions.length; ++i)
+                            writer.uint32(/* id 1, wireType 2 =*/10).string(message.expressions[i]);
+                    if (message.syscalls != null && message.syscalls.length)
+                        writer.uint32(/* id 2, wireType 2 =*/18).uint32s(message.syscalls);
+                    if (message.statuses != null && message.statuses.length)
+                        for (var i = 0; i < message.statuses.length; ++i)
+                            writer.uint32(/* id 3, wireType 2 =*/26).string(message.statuses[i]);
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (var i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Encodes the specified CallFilter message, length delimited. Does not implicitly {@link beetrace.trace.v1.CallFilter.verify|verify} messages.
+                 * @function encodeDelimited
+                 * @memberof beetrace.trace.v1.CallFilter
+                 * @static
+                 * @param {beetrace.trace.v1.CallFilter.$Properties} message CallFilter message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                CallFilter.encodeDelimited = function(message, writer) {
+                    return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+                };
+
+                /**
+                 * Decodes a CallFilter message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof beetrace.trace.v1.CallFilter
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {beetrace.trace.v1.CallFilter & beetrace.trace.v1.CallFilter.$Shape} CallFilter
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                CallFilter.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    var end, message;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.beetrace.trace.v1.CallFilter();
+                    while (reader.pos < end) {
+                        var start = reader.pos;
+                        var tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        var wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 2)
+                                    break;
+                                if (!(message.expressions && message.expressions.length))
+                                    message.expressions = [];
+                                message.expressions.push(reader.stringVerify());
+                                continue;
+                            }
+                        case 2: {
+                                if (wireType === 2) {
+                                    if (!(message.syscalls && message.syscalls.length))
+                                        message.syscalls = [];
+                                    reader.uint32s(message.syscalls);
+                                    continue;
+                                }
+                                if (wireType !== 0)
+                                    break;
+                                if (!(message.syscalls && message.syscalls.length))
+                                    message.syscalls = [];
+                                message.syscalls.push(reader.uint32());
+                                continue;
+                            }
+                        case 3: {
+                                if (wireType !== 2)
+                                    break;
+                                if (!(message.statuses && message.statuses.length))
+                                    message.statuses = [];
+                                message.statuses.push(reader.stringVerify());
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                /**
+                 * Decodes a CallFilter message from the specified reader or buffer, length delimited.
+                 * @function decodeDelimited
+                 * @memberof beetrace.trace.v1.CallFilter
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @returns {beetrace.trace.v1.CallFilter & beetrace.trace.v1.CallFilter.$Shape} CallFilter
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                CallFilter.decodeDelimited = function(reader) {
+                    if (!(reader instanceof $Reader))
+                        reader = new $Reader(reader);
+                    return this.decode(reader, reader.size());
+                };
+
+                /**
+                 * Gets the type url for CallFilter
+                 * @function getTypeUrl
+                 * @memberof beetrace.trace.v1.CallFilter
+                 * @static
+                 * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+                 * @returns {string} The type url
+                 */
+                CallFilter.getTypeUrl = function(prefix) {
+                    if (prefix === $undefined)
+                        prefix = "type.googleapis.com";
+                    return prefix + "/beetrace.trace.v1.CallFilter";
+                };
+
+                return CallFilter;
             })();
 
             return v1;

@@ -201,6 +201,15 @@ export namespace beetrace {
                 /** Header sequence. */
                 sequence: number;
 
+                /** Header filter. */
+                filter?: (beetrace.trace.v1.CallFilter.$Properties|null);
+
+                /** Header cgroup. */
+                cgroup: string;
+
+                /** Header container. */
+                container: string;
+
                 /**
                  * Creates a new Header instance using the specified properties.
                  * @param [properties] Properties to set
@@ -313,6 +322,15 @@ export namespace beetrace {
 
                     /** Header sequence */
                     sequence?: (number|null);
+
+                    /** Header filter */
+                    filter?: (beetrace.trace.v1.CallFilter.$Properties|null);
+
+                    /** Header cgroup */
+                    cgroup?: (string|null);
+
+                    /** Header container */
+                    container?: (string|null);
 
                     /** Unknown fields preserved while decoding when enabled */
                     $unknowns?: Uint8Array[];
@@ -636,7 +654,10 @@ export namespace beetrace {
                 SYSCALL_FLAG_UNFINISHED = 1,
 
                 /** SYSCALL_FLAG_NO_ENTRY value */
-                SYSCALL_FLAG_NO_ENTRY = 2
+                SYSCALL_FLAG_NO_ENTRY = 2,
+
+                /** SYSCALL_FLAG_STATE_ONLY value */
+                SYSCALL_FLAG_STATE_ONLY = 4
             }
 
             /** CaptureFlag enum. */
@@ -1277,6 +1298,107 @@ export namespace beetrace {
 
                 /** Shape of a FdState. */
                 type $Shape = beetrace.trace.v1.FdState.$Properties;
+            }
+
+            /**
+             * Properties of a CallFilter.
+             * @deprecated Use beetrace.trace.v1.CallFilter.$Properties instead.
+             */
+            interface ICallFilter extends beetrace.trace.v1.CallFilter.$Properties {
+            }
+
+            /** Represents a CallFilter. */
+            class CallFilter {
+
+                /**
+                 * Constructs a new CallFilter.
+                 * @param [properties] Properties to set
+                 */
+                constructor(properties?: beetrace.trace.v1.CallFilter.$Properties);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+
+                /** CallFilter expressions. */
+                expressions: string[];
+
+                /** CallFilter syscalls. */
+                syscalls: number[];
+
+                /** CallFilter statuses. */
+                statuses: string[];
+
+                /**
+                 * Creates a new CallFilter instance using the specified properties.
+                 * @param [properties] Properties to set
+                 * @returns CallFilter instance
+                 */
+                static create(properties: beetrace.trace.v1.CallFilter.$Shape): beetrace.trace.v1.CallFilter & beetrace.trace.v1.CallFilter.$Shape;
+                static create(properties?: beetrace.trace.v1.CallFilter.$Properties): beetrace.trace.v1.CallFilter;
+
+                /**
+                 * Encodes the specified CallFilter message. Does not implicitly {@link beetrace.trace.v1.CallFilter.verify|verify} messages.
+                 * @param message CallFilter message or plain object to encode
+                 * @param [writer] Writer to encode to
+                 * @returns Writer
+                 */
+                static encode(message: beetrace.trace.v1.CallFilter.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+                /**
+                 * Encodes the specified CallFilter message, length delimited. Does not implicitly {@link beetrace.trace.v1.CallFilter.verify|verify} messages.
+                 * @param message CallFilter message or plain object to encode
+                 * @param [writer] Writer to encode to
+                 * @returns Writer
+                 */
+                static encodeDelimited(message: beetrace.trace.v1.CallFilter.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+                /**
+                 * Decodes a CallFilter message from the specified reader or buffer.
+                 * @param reader Reader or buffer to decode from
+                 * @param [length] Message length if known beforehand
+                 * @returns {beetrace.trace.v1.CallFilter & beetrace.trace.v1.CallFilter.$Shape} CallFilter
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): beetrace.trace.v1.CallFilter & beetrace.trace.v1.CallFilter.$Shape;
+
+                /**
+                 * Decodes a CallFilter message from the specified reader or buffer, length delimited.
+                 * @param reader Reader or buffer to decode from
+                 * @returns {beetrace.trace.v1.CallFilter & beetrace.trace.v1.CallFilter.$Shape} CallFilter
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): beetrace.trace.v1.CallFilter & beetrace.trace.v1.CallFilter.$Shape;
+
+                /**
+                 * Gets the type url for CallFilter
+                 * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+                 * @returns The type url
+                 */
+                static getTypeUrl(prefix?: string): string;
+            }
+
+            namespace CallFilter {
+
+                /** Properties of a CallFilter. */
+                interface $Properties {
+
+                    /** CallFilter expressions */
+                    expressions?: (string[]|null);
+
+                    /** CallFilter syscalls */
+                    syscalls?: (number[]|null);
+
+                    /** CallFilter statuses */
+                    statuses?: (string[]|null);
+
+                    /** Unknown fields preserved while decoding when enabled */
+                    $unknowns?: Uint8Array[];
+                }
+
+                /** Shape of a CallFilter. */
+                type $Shape = beetrace.trace.v1.CallFilter.$Properties;
             }
         }
     }
