@@ -14,7 +14,7 @@ import { bin, fixture, readBack, run, soFar, start, syscallName, tempDir, until,
 const syscalls = (evs: readonly { type: string }[]) => evs.filter((e): e is SyscallEvent => e.type === 'syscall');
 const forks = (evs: readonly { type: string }[]) => evs.filter((e) => e.type === 'fork') as ProcessEvent[];
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const total = (tr: ReadBack) => Number(tr.trailer!.syscalls) + Number(tr.trailer!.processEvents);
+const total = (tr: ReadBack) => Number(tr.trailer!.syscalls) + Number(tr.trailer!.stateCalls ?? 0) + Number(tr.trailer!.processEvents);
 /** The "N events" of bt-record's summary line. */
 const summaryEvents = (stderr: string) => Number(/(\d+) events/.exec(stderr)?.[1] ?? NaN);
 
@@ -185,6 +185,95 @@ test('-p of a process in another pid namespace: its NSpid in the header; bt-show
   assert.match(translated, new RegExp(`^1/${host} +pread64\\(3<${escape(join(dir, 'c.txt'))}>, "cccc", 4, 0\\) += 4$`, 'm'));
 });
 
+test('--pidns: si_pid of a SIGCHLD and of waitid\'s infop in a pid namespace gets the host\'s; --json has the namespace\'s pid and tid', async (t) => {
+  const dir = tempDir(t);
+  const out = join(dir, 'waitid.pb');
+  // python3 is pid 1 of the new namespace, its child pid 2; it waits with waitid.
+  const py = 'import os,signal\nsignal.signal(signal.SIGCHLD, lambda s, f: None)\np=os.fork()\nif p == 0: os._exit(3)\nos.waitid(os.P_PID, p, os.WEXITED)\n';
+  const r = run(bin.record, ['-q', '-o', out, '--', '/usr/bin/unshare', '--pid', '--fork', '/usr/bin/python3', '-c', py]);
+  assert.equal(r.status, 0, r.stderr.toString());
+  const tr = await readBack(out);
+  const [python, child] = forks(tr.events);
+  assert.ok(python && child);
+  assert.deepEqual([python.nsPid, child.nsPid], [1, 2]);
+  const plain = run(bin.show, [out]).stdout.toString();
+  const translated = run(bin.show, ['--pidns', out]).stdout.toString();
+  const host = `2 /\\* ${child.pid} on the host \\*/`;
+  assert.match(plain, new RegExp(`^${python.pid} +--- SIGCHLD \\{si_signo=SIGCHLD, si_code=CLD_EXITED, si_pid=2, si_uid=\\d+, si_status=3,`, 'm'));
+  assert.match(translated, new RegExp(`^1/${python.pid} +--- SIGCHLD \\{si_signo=SIGCHLD, si_code=CLD_EXITED, si_pid=${host}, si_uid=\\d+, si_status=3,`, 'm'));
+  // waitid's pid argument and its infop's si_pid (the call may print unfinished and resumed around the child's calls).
+  assert.match(translated, new RegExp(`^1/${python.pid} +waitid\\(P_PID, ${host}, `, 'm'));
+  assert.match(translated, new RegExp(`^1/${python.pid} +(<\\.\\.\\. waitid resumed>|waitid\\(P_PID, ${host}, )\\{si_signo=SIGCHLD, si_code=CLD_EXITED, si_pid=${host}, si_uid=\\d+, si_status=3,`, 'm'));
+  const json = run(bin.show, ['--json', out]).stdout.toString().split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>);
+  const waitid = json.find((e) => e['name'] === 'waitid')!;
+  assert.deepEqual([waitid['pid'], waitid['tid'], waitid['ns_pid'], waitid['ns_tid']], [python.pid, python.pid, 1, 1]);
+  const exited = json.find((e) => e['type'] === 'exited' && e['pid'] === child.pid)!;
+  assert.deepEqual([exited['ns_pid'], exited['ns_tid']], [2, 2]);
+  const unshare = json.find((e) => e['name'] === 'unshare')!;
+  assert.ok(!('ns_pid' in unshare), 'a thread in the initial namespace has none');
+});
+
+test('-p TID of a thread that is not its process\'s leader: its process is recorded, all its threads, and one line says so', async (t) => {
+  const dir = tempDir(t);
+  const file = join(dir, 't.txt');
+  writeFileSync(file, 'tttt');
+  // The main thread prints its pid and the thread's tid, then the thread preads FILE for each byte on stdin.
+  const py = 'import os,sys,threading\nf=os.open(sys.argv[1],os.O_RDONLY)\nr=threading.Event()\n' +
+    'def w():\n print(os.getpid(), threading.get_native_id(), flush=True)\n while os.read(0,1): os.pread(f,4,0)\n' +
+    'th=threading.Thread(target=w)\nth.start()\nth.join()\n';
+  const child = spawn('/usr/bin/python3', ['-c', py, file], { stdio: ['pipe', 'pipe', 'ignore'] });
+  t.after(() => child.kill('SIGKILL'));
+  // The whole line: it may come in more than one read.
+  let printed = '';
+  await new Promise<void>((r) => child.stdout!.on('data', (d: Buffer) => { printed += d.toString(); if (printed.includes('\n')) r(); }));
+  const [pid, tid] = printed.trim().split(' ').map(Number) as [number, number];
+  assert.ok(pid > 0 && tid > 0 && pid !== tid, printed);
+  const out = join(dir, 'tid.pb');
+  const rec = start(bin.record, ['-o', out, '-p', String(tid)]);
+  const done = ended(rec);
+  let err = '';
+  rec.stderr!.on('data', (d: Buffer) => (err += d.toString()));
+  await until('the attach line', () => {
+    if (rec.exitCode !== null) assert.fail(`bt-record exited ${rec.exitCode}: ${err}`);
+    return /Process \d+ attached\n/.test(err) ? true : undefined;
+  });
+  child.stdin!.write('x');
+  await detachAfterPreads(rec, out, [pid]);
+  const { code, stderr } = await done;
+  assert.equal(code, 0, stderr);
+  assert.match(stderr, new RegExp(`^bt-record: attach: ${tid} is a thread of process ${pid}: recording process ${pid}, all its threads\\nbt-record: Process ${pid} attached\\n`));
+  const tr = await readBack(out);
+  assert.deepEqual(tr.header!.processes!.map((p) => [p.pid, p.tids]), [[pid, [pid, tid]]]);
+  assert.ok(syscalls(tr.events).some((e) => syscallName(e.nr) === 'pread64' && e.tid === tid), 'the thread\'s calls are in it');
+});
+
+test('--flight -p: when the attached process exits, the file is written, complete', async (t) => {
+  const dir = tempDir(t);
+  const file = join(dir, 'f.txt');
+  writeFileSync(file, 'ffff');
+  const f = await target(t, file);
+  const out = join(dir, 'flight-p.pb');
+  const rec = start(bin.record, ['--flight', '64K', '-o', out, '-p', String(f.printed)]);
+  const done = ended(rec);
+  let err = '';
+  rec.stderr!.on('data', (d: Buffer) => (err += d.toString()));
+  // Written once the process is traced: every call after it is recorded (and no file exists before the end).
+  await until('the attach line', () => (/Process \d+ attached\n/.test(err) ? true : undefined));
+  f.child.stdin!.end('xy');
+  const { code, stderr } = await done;
+  assert.equal(code, 0, stderr);
+  assert.match(stderr, new RegExp(`^bt-record: Process ${f.printed} attached\\nbt-record: \\d+ events`));
+  assert.deepEqual(readdirSync(dir).sort(), ['f.txt', 'flight-p.pb']);
+  const tr = await readBack(out);
+  assert.ok(tr.complete);
+  assert.equal(tr.trailer!.stopReason, 'exited');
+  assert.equal(tr.header!.attached, true);
+  assert.equal(Number(tr.header!.completeFromNs ?? 0), 0, 'nothing dropped: the whole recording fits');
+  assert.equal(syscalls(tr.events).filter((e) => syscallName(e.nr) === 'pread64').length, 2, 'both preads');
+  assert.ok(tr.events.some((e) => e.type === 'exit' && e.pid === f.printed), 'and its exit');
+  assert.match(run(bin.show, ['-y', out]).stdout.toString(), new RegExp(`^pread64\\(3<${escape(file)}>, "ffff", 4, 0\\) += 4$`, 'm'));
+});
+
 // 30000 pread64 calls on an fd opened before any of them: several 64 KiB files' worth.
 const PREADS = "import os\nf=os.open('/etc/hostname',os.O_RDONLY)\nfor i in range(30000): os.pread(f,4,0)\n";
 
@@ -239,6 +328,10 @@ test('--flight: SIGUSR1 writes the last SIZE as a complete trace (FILE.1, FILE.2
   assert.equal(shown.status, 0, shown.stderr.toString());
   assert.match(shown.stdout.toString().split('\n')[0]!, /^--- complete from \S+: the \d+ records of the [\d.]+ s before were dropped \(--flight\) ---$/);
   assert.match(shown.stdout.toString(), /^pread64\(3<\/etc\/hostname>, ".*", 4, 0\) += \d+$/m);
+  // -c as well: the counts are of what the file holds, from when it is complete.
+  const counted = run(bin.show, ['-c', join(dir, 'last.1.pb')]).stdout.toString().split('\n');
+  assert.equal(counted[0], shown.stdout.toString().split('\n')[0]);
+  assert.match(counted[1]!, /^% time +seconds/);
   const final = await readBack(out);
   assert.ok(final.complete);
   assert.equal(final.trailer!.programExited, true);

@@ -62,13 +62,18 @@ test('-e trace=read: only reads in full, fds opened outside the filter still nam
   const data = join(dir, 'data.txt');
   writeFileSync(data, 'hello filter\n');
   const out = join(dir, 'read.pb');
-  const r = run(bin.record, ['-q', '-e', 'trace=read', '-o', out, '--', '/bin/sh', '-c', `exec 3< ${data}; /bin/head -c 5 <&3 > /dev/null`]);
+  const script = `exec 3< ${data}; /bin/head -c 5 <&3 > /dev/null`;
+  const r = run(bin.record, ['-e', 'trace=read', '-o', out, '--', '/bin/sh', '-c', script]);
   assert.equal(r.status, 0, r.stderr.toString());
   const tr = await readBack(out);
   assert.deepEqual(tr.header!.filter!.expressions, ['trace=read']);
   const calls = syscalls(tr.events);
   const full = calls.filter((e) => !stateOnly(e));
   assert.ok(full.length > 0);
+  // The calls in full and the state-only ones are counted apart: the trailer, bt-record's summary line.
+  const nState = calls.length - full.length;
+  assert.deepEqual([Number(tr.trailer!.syscalls), Number(tr.trailer!.stateCalls)], [full.length, nState]);
+  assert.match(r.stderr.toString(), new RegExp(`^bt-record: ${calls.length + Number(tr.trailer!.processEvents)} events \\(${full.length} syscalls, ${nState} state-only outside -e\\), `));
   assert.deepEqual([...new Set(full.map((e) => syscallName(e.nr)))], ['read'], 'only reads are recorded in full');
   const state = new Set(calls.filter(stateOnly).map((e) => syscallName(e.nr)));
   for (const name of ['execve', 'openat', 'dup2', 'close']) assert.ok(state.has(name), `${name} is kept for the state`);
@@ -86,10 +91,18 @@ test('-e trace=read: only reads in full, fds opened outside the filter still nam
   assert.ok(!lines.some((l) => /\bopenat\(|\bexecve\(/.test(l)), 'state-only calls are not shown');
   const all = run(bin.show, ['--state-calls', '-y', out]).stdout.toString();
   assert.match(all, new RegExp(`openat\\(AT_FDCWD, "${data}", O_RDONLY\\) = 3<${data}> /\\* state only \\*/`));
+  // -c: the summary says what it counts; the state-only calls only with --state-calls.
+  const counted = run(bin.show, ['-c', out]).stdout.toString().split('\n');
+  assert.equal(counted[0], `# filtered when recorded (-e trace=read): the summary counts the calls it kept, not the ${nState} calls outside it that change fds, the cwd or processes (--state-calls counts them)`);
+  assert.match(counted.find((l) => l.endsWith(' total'))!, new RegExp(` ${full.length} +total$`));
+  const countedAll = run(bin.show, ['-c', '--state-calls', out]).stdout.toString().split('\n');
+  assert.match(countedAll[0]!, new RegExp(`the summary counts the calls it kept and the ${nState} calls outside it`));
+  assert.match(countedAll.find((l) => l.endsWith(' total'))!, new RegExp(` ${calls.length} +total$`));
   // bt-store counts the calls of the run, not the state-only ones.
   const db = join(dir, 'traces.db');
   const added = run(bin.store, ['add', out], { env: { ...process.env, BT_DB: db } });
   assert.equal(added.status, 0, added.stderr.toString());
+  assert.match(added.stderr.toString(), new RegExp(`: added as 1 \\(${full.length} syscalls; ${nState} state-only calls of its -e filter left out\\)\\n$`));
   const q = run(bin.query, ['--format', 'tsv', 'SELECT count(*) FROM syscalls'], { env: { ...process.env, BT_DB: db } });
   assert.equal(q.stdout.toString().split('\n')[1], String(full.length));
   // bt-diff compares the calls of the run: its snapshot holds the reads and the exits, nothing else.
@@ -99,6 +112,15 @@ test('-e trace=read: only reads in full, fds opened outside the filter still nam
   const calls2 = readFileSync(snap, 'utf8').split('\n').filter((l) => l.startsWith('  '));
   assert.equal(calls2.filter((l) => l.startsWith('  read(')).length, full.length);
   assert.deepEqual(calls2.filter((l) => !l.startsWith('  read(') && !l.startsWith('  +++ exited')), []);
+  // Against the same program recorded without a filter, bt-diff says the two hold different calls.
+  const unfiltered = join(dir, 'all.pb');
+  assert.equal(run(bin.record, ['-q', '-o', unfiltered, '--', '/bin/sh', '-c', script]).status, 0);
+  const d = run(bin.diff, ['--summary', out, unfiltered]);
+  const warning = `bt-diff: warning: the runs were recorded with different filters (${out}: -e trace=read; ${unfiltered}: no filter): the calls one of them left out show as removed or added`;
+  assert.deepEqual(d.stderr.toString().split('\n').filter((l) => l.includes('warning')), [warning]);
+  const dj = JSON.parse(run(bin.diff, ['--json', out, unfiltered]).stdout.toString()) as { warnings: string[] };
+  assert.deepEqual(dj.warnings, [warning.replace('bt-diff: warning: ', '')]);
+  assert.deepEqual(run(bin.diff, ['--snapshot', snap, out]).stderr.toString(), '', 'the snapshot keeps its filter: no warning against the same filter');
 });
 
 test('-e status=failed: only failed calls in full; -e trace=%file,connect combines with it', async (t) => {
@@ -172,6 +194,22 @@ test('--container: finds the cgroup docker and podman name for a container, by a
   const amb = run(bin.record, ['-o', '/dev/null', '--container', id.slice(0, 12)]);
   assert.equal(amb.status, 1);
   assert.match(amb.stderr.toString(), new RegExp(`^bt-record: --container: '${id.slice(0, 12)}' is ambiguous: ${id.slice(0, 12)}, ${other.slice(0, 12)}\\n$|^bt-record: --container: '${id.slice(0, 12)}' is ambiguous: ${other.slice(0, 12)}, ${id.slice(0, 12)}\\n$`));
+});
+
+test('--container: finds the cgroup containerd\'s cgroupfs driver makes, /<namespace>/<id>', async (t) => {
+  const dir = tempDir(t);
+  // A containerd namespace of the test's own (containerd's are named by their users: default, k8s.io, moby...).
+  const ns = `bt-test-ns-${randomBytes(4).toString('hex')}`;
+  const id = randomBytes(32).toString('hex');
+  makeCgroup(t, ns);
+  const cg = makeCgroup(t, ns, id);
+  const out = join(dir, 'ctr.pb');
+  const rec = start(bin.record, ['-q', '-o', out, '--container', id.slice(0, 12)]);
+  assert.equal((await headerOf(out))!.cgroup, cg);
+  sh('cat /etc/hostname > /dev/null', cg);
+  assert.equal(await interrupt(rec), 0);
+  const tr = await readBack(out);
+  assert.ok(syscalls(tr.events).some((e) => syscallName(e.nr) === 'openat' && e.captures.some((c) => text(c.data) === '/etc/hostname')));
 });
 
 test('filter and cgroup errors: one line, documented exit code', (t) => {

@@ -118,5 +118,6 @@ export function encodeTrailer(t: Trailer): Uint8Array {
     .uint(1, t.syscalls).uint(2, t.processEvents).uint(3, t.processes).packedUint(4, t.lostPerCpu)
     .bool(5, t.programExited).int32(6, t.exitCode).uint(7, t.termSignal).uint(8, t.endMonotonicNs)
     .uint(9, t.endRealtimeNs).uint(10, t.unfinished).uint(11, t.bytes).string(12, t.stopReason).bool(13, t.coreDumped)
+    .uint(40, t.stateCalls)
     .record(RecordField.trailer);
 }

@@ -178,6 +178,7 @@ void BatchWriter::AddSyscall(const uint8_t* rec, size_t size) {
   AddCaptures(caps, end, sc.ncaptures);
   counts.syscalls++;
   if (sc.flags & BT_SC_UNFINISHED) counts.unfinished++;
+  if (sc.flags & BT_SC_STATE_ONLY) counts.state_only++;
 }
 
 void BatchWriter::AddProcess(const uint8_t* rec, size_t size) {

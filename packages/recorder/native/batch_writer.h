@@ -53,6 +53,7 @@ struct RecordCounts {
   uint64_t syscalls = 0;
   uint64_t process_events = 0;
   uint64_t unfinished = 0;
+  uint64_t state_only = 0;
 };
 
 class BatchWriter {

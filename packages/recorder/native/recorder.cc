@@ -443,7 +443,7 @@ void Recorder::Deliver() {
     Write(out_.data(), out_.size());
     out_.clear();  // keeps its memory: the next batches go into pages already in use
     bool same = c.syscalls == reported_.syscalls && c.process_events == reported_.process_events &&
-                c.unfinished == reported_.unfinished;
+                c.unfinished == reported_.unfinished && c.state_only == reported_.state_only;
     if (same && batch_.notes.empty() && write_error_ == 0) return;
   } else if (out_.empty() && batch_.notes.empty()) {
     return;
@@ -464,6 +464,7 @@ void Recorder::Deliver() {
     o.Set("syscalls", Napi::Number::New(env, static_cast<double>(d->counts.syscalls)));
     o.Set("processEvents", Napi::Number::New(env, static_cast<double>(d->counts.process_events)));
     o.Set("unfinished", Napi::Number::New(env, static_cast<double>(d->counts.unfinished)));
+    o.Set("stateOnly", Napi::Number::New(env, static_cast<double>(d->counts.state_only)));
     o.Set("written", Napi::Number::New(env, static_cast<double>(d->written)));
     o.Set("writeError", Napi::Number::New(env, d->write_error));
     if (d->bytes.empty()) {

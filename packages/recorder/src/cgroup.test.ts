@@ -24,6 +24,9 @@ test('container ids in the cgroup names docker, containerd, cri-o and podman giv
   assert.equal(containerIdOf(`libpod-${id}.scope`, 'machine.slice'), id);
   assert.equal(containerIdOf(`libpod-${id}`, 'libpod_parent'), id);
   assert.equal(containerIdOf(id, 'docker'), id);
+  assert.equal(containerIdOf(id, 'k8s.io', true), id, "containerd's cgroupfs driver: /<namespace>/<id>");
+  assert.equal(containerIdOf(id, 'default', true), id);
+  assert.equal(containerIdOf(id, 'default'), undefined, 'a bare id below a directory deeper than the top is no containerd namespace');
   assert.equal(containerIdOf(id, 'podd5e1c5d0-3b7a-4d1c-9d0e-0a1b2c3d4e5f'), id);
   assert.equal(containerIdOf(`libpod-conmon-${id}.scope`, 'machine.slice'), undefined, 'podman\'s monitor, not the container');
   assert.equal(containerIdOf(id, 'system.slice'), undefined, 'a bare id only where a runtime puts one');

@@ -53,13 +53,15 @@ export function resolveCgroup(path: string): string {
 /**
  * The container id in a cgroup directory's name, as the runtimes name them: systemd's
  * driver `docker-<id>.scope`, `cri-containerd-<id>.scope`, `crio-<id>.scope`,
- * `libpod-<id>.scope`; cgroupfs's `libpod-<id>`, and `<id>` under `docker/`, `libpod_parent/` or a k8s
- * `kubepods.../pod<uid>/`. Undefined for any other directory.
+ * `libpod-<id>.scope`; cgroupfs's `libpod-<id>`, and `<id>` under `docker/`, `libpod_parent/`, a k8s
+ * `kubepods.../pod<uid>/`, or a containerd namespace (`/<namespace>/<id>`: `parentAtTop`, the
+ * parent directly below the hierarchy's root, e.g. `/k8s.io/<id>`, `/default/<id>`). Undefined
+ * for any other directory.
  */
-export function containerIdOf(name: string, parent: string): string | undefined {
+export function containerIdOf(name: string, parent: string, parentAtTop = false): string | undefined {
   const scope = /^(?:docker|cri-containerd|crio|libpod)-([0-9a-f]{64})(?:\.scope)?$/.exec(name);
   if (scope) return scope[1];
-  if (/^[0-9a-f]{64}$/.test(name) && /^(?:docker|libpod_parent|pod.*|kubepods.*|crio.*|containerd)$/.test(parent)) return name;
+  if (/^[0-9a-f]{64}$/.test(name) && (parentAtTop || /^(?:docker|libpod_parent|pod.*|kubepods.*|crio.*|containerd)$/.test(parent))) return name;
   return undefined;
 }
 
@@ -84,7 +86,7 @@ export function findContainer(id: string, root = cgroup2Root()): string {
     for (const e of entries) {
       if (!e.isDirectory()) continue;
       const full = join(dir, e.name);
-      const cid = containerIdOf(e.name, name);
+      const cid = containerIdOf(e.name, name, depth === 1);
       if (cid !== undefined) {
         if (cid.startsWith(want) && !found.has(cid)) found.set(cid, full);
         continue; // below a container's cgroup: its own sub-cgroups

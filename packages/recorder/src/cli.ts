@@ -177,10 +177,12 @@ function human(bytes: number): string {
 }
 
 function summary(s: RecordStats, flight: boolean): string {
-  const events = s.syscalls + s.processEvents;
+  const events = s.syscalls + s.stateCalls + s.processEvents;
   // --flight: the bytes are those of the last file, not of every event.
   const perEvent = events && !flight ? ` (${(s.bytes / events).toFixed(1)} B/event)` : '';
-  return `bt-record: ${events} events (${s.syscalls} syscalls), ${s.processes} process${s.processes === 1 ? '' : 'es'}, ` +
+  // -e: the calls outside the filter kept for the fd and process state are counted apart.
+  const state = s.stateCalls ? `, ${s.stateCalls} state-only outside -e` : '';
+  return `bt-record: ${events} events (${s.syscalls} syscalls${state}), ${s.processes} process${s.processes === 1 ? '' : 'es'}, ` +
     `${s.lost} lost, ${human(s.bytes)}${perEvent}, ${s.seconds.toFixed(2)} s`;
 }
 
@@ -278,7 +280,7 @@ async function main(): Promise<number> {
     ...(live ? {
       onProgress: (s: RecordStats) => {
         // The rate over the last interval, not since the start.
-        const events = s.syscalls + s.processEvents;
+        const events = s.syscalls + s.stateCalls + s.processEvents;
         const rate = s.seconds > prev.seconds ? Math.round((events - prev.events) / (s.seconds - prev.seconds)) : 0;
         prev = { events, seconds: s.seconds };
         lastLine = `\r${events} events, ${rate}/s, ${s.lost} lost  `;
@@ -298,6 +300,8 @@ async function main(): Promise<number> {
     if (e instanceof RecordError) fail(e.message, EXIT[e.code]);
     throw e;
   }
+  // -p: as strace says it (not with -q); every call from here on is recorded.
+  if (!args.quiet) for (const pid of rec.attached) process.stderr.write(`bt-record: Process ${pid} attached\n`);
   const result = await rec.finished;
   if (openedFd !== undefined) closeSync(openedFd);
   if (lastLine) process.stderr.write(`\r${' '.repeat(lastLine.length)}\r`);

@@ -45,6 +45,8 @@ export interface Delivery {
   readonly syscalls: number;
   readonly processEvents: number;
   readonly unfinished: number;
+  /** Of `syscalls`, those recorded only for the state (outside -e's filter). */
+  readonly stateOnly: number;
   readonly written: number;
   readonly writeError: number;
 }

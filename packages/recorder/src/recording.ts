@@ -15,7 +15,7 @@ import { cgroupProcesses } from './cgroup.js';
 import { beginLoad, type CaptureOptions, checkCapture, type KernelFilter, takePreloaded } from './native-loader.js';
 import { resolveProgram } from './resolve-program.js';
 import { FlightRing, type Mark, RotatingOutput, type SegmentContext, seriesName } from './segments.js';
-import { processState } from './snapshot.js';
+import { processOf, processState } from './snapshot.js';
 
 /** This package's version (package.json), written into every trace header. */
 export const RECORDER_VERSION: string = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
@@ -55,7 +55,10 @@ export interface RecordOptions extends CaptureOptions {
 }
 
 export interface RecordStats {
+  /** Calls recorded (in full: a filtered recording's state-only calls are in stateCalls). */
   readonly syscalls: number;
+  /** A filtered recording's calls outside the filter, recorded only for the fd and process state. */
+  readonly stateCalls: number;
   readonly processEvents: number;
   readonly processes: number;
   readonly lost: number;
@@ -234,7 +237,7 @@ export class Recording {
   private readonly sink: Sink;
   private readonly live = new Set<number>();
   private readonly seen = new Set<number>();
-  private readonly counts = { syscalls: 0, processEvents: 0, unfinished: 0 };
+  private readonly counts = { syscalls: 0, stateCalls: 0, processEvents: 0, unfinished: 0 };
   private lastProgress = 0;
   private stopReason: RecordResult['stopReason'] = 'exited';
   private childPid = 0;
@@ -245,7 +248,7 @@ export class Recording {
   // --flight and --rotate (segments.ts): the batches come through JavaScript.
   private readonly rotating: RotatingOutput | undefined;
   private readonly flightRing: FlightRing | undefined;
-  private mark: Mark = { syscalls: 0, processEvents: 0, lost: [], ns: 0 };
+  private mark: Mark = { syscalls: 0, stateCalls: 0, processEvents: 0, lost: [], ns: 0 };
   private dumps = 0;
   // The state the next --flight segment or --rotate file starts from: the one trace model
   // (@beetrace/analyze's StateTracker), fed with every batch; loaded on demand, the
@@ -255,6 +258,8 @@ export class Recording {
   private trackerLoaded: Promise<void> = Promise.resolve();
   /** --cgroup: recording goes on until stop(), whether or not a process is live. */
   private watching = false;
+  /** -p: the processes attached, in order (traced from when the constructor returned). */
+  readonly attached: readonly number[] = [];
 
   constructor(target: Target, private readonly opts: RecordOptions = {}) {
     if (process.platform !== 'linux' || machine() !== 'x86_64') throw new RecordError('BPF', 'beetrace records on x86_64 Linux only');
@@ -289,6 +294,7 @@ export class Recording {
     if (pids) {
       state = this.attachAll(pids);
       rootPid = state[0]!.pid ?? 0;
+      this.attached = state.map((s) => s.pid ?? 0);
     } else if ('cgroup' in target) {
       rootPid = this.watch(target.cgroup);
       // The processes in the cgroup now are attached as -p attaches: what they had before, from /proc.
@@ -378,14 +384,18 @@ export class Recording {
   }
 
   /**
-   * -p PID,...: each process is traced from now on, then read from /proc (what it had
+   * -p PID,...: each process (a thread's tid: its process) is traced from now on, then read from /proc (what it had
    * before: fds, cwd, its pid namespace). One that has exited by then is told about
    * and left out, as strace -p does; when none is left, attaching failed. The state of
    * the processes attached, in order.
    */
   private attachAll(pids: readonly number[]): ProcessState[] {
     const state: ProcessState[] = [];
-    for (const pid of pids) {
+    for (const asked of pids) {
+      // A thread's tid: bt-record traces processes, so its process, with all its threads (strace -p TID follows that thread only).
+      const pid = processOf(asked) ?? asked;
+      if (pid !== asked) this.opts.onNotice?.(`attach: ${asked} is a thread of process ${pid}: recording process ${pid}, all its threads`);
+      if (this.live.has(pid)) continue;
       this.attach(pid);
       const s = processState(pid);
       if (!s) {
@@ -434,6 +444,7 @@ export class Recording {
   private trailerNow(stats: RecordStats & { lostPerCpu: number[] }, exit: WaitStatus | undefined): Trailer {
     return {
       syscalls: stats.syscalls,
+      stateCalls: stats.stateCalls,
       processEvents: stats.processEvents,
       processes: stats.processes,
       lostPerCpu: stats.lostPerCpu,
@@ -501,8 +512,9 @@ export class Recording {
   }
 
   /** From the consumer thread: finished batches (written here unless it wrote them), and the notes that keep the set of live processes. */
-  private onDelivery({ bytes, notes, syscalls, processEvents, unfinished, written, writeError }: Delivery): void {
-    Object.assign(this.counts, { syscalls, processEvents, unfinished });
+  private onDelivery({ bytes, notes, syscalls: records, stateOnly, processEvents, unfinished, written, writeError }: Delivery): void {
+    const syscalls = records - stateOnly;
+    Object.assign(this.counts, { syscalls, stateCalls: stateOnly, processEvents, unfinished });
     this.sink.written(written, writeError);
     this.stopOnOutputError();
     for (const n of notes) {
@@ -515,7 +527,7 @@ export class Recording {
       }
     }
     if (bytes.length > 0) {
-      if (this.rotating || this.flightRing) this.addSegmented(bytes, syscalls, processEvents);
+      if (this.rotating || this.flightRing) this.addSegmented(bytes, syscalls, stateOnly, processEvents);
       else this.write(bytes);
       this.opts.onBatches?.(bytes);
     }
@@ -523,8 +535,8 @@ export class Recording {
   }
 
   /** --flight, --rotate: batches delivered, with the counts after them. */
-  private addSegmented(bytes: Uint8Array, syscalls: number, processEvents: number): void {
-    const mark = { syscalls, processEvents, lost: this.native.lost(), ns: Number(process.hrtime.bigint()) };
+  private addSegmented(bytes: Uint8Array, syscalls: number, stateCalls: number, processEvents: number): void {
+    const mark = { syscalls, stateCalls, processEvents, lost: this.native.lost(), ns: Number(process.hrtime.bigint()) };
     const add = (): void => {
       this.mark = mark;
       if (this.rotating) {
@@ -561,6 +573,7 @@ export class Recording {
     const lostPerCpu = this.native.lost();
     return {
       syscalls: this.counts.syscalls,
+      stateCalls: this.counts.stateCalls,
       processEvents: this.counts.processEvents,
       processes: this.seen.size,
       lost: lostPerCpu.reduce((a, b) => a + b, 0),
@@ -616,7 +629,7 @@ export class Recording {
     const bytesBefore = this.sink.bytes;
     if (this.rotating || this.flightRing) {
       const trailer = { ...this.trailerNow(stats, exit), endMonotonicNs, endRealtimeNs };
-      const end = { syscalls: stats.syscalls, processEvents: stats.processEvents, lost: stats.lostPerCpu, ns: endMonotonicNs };
+      const end = { syscalls: stats.syscalls, stateCalls: stats.stateCalls, processEvents: stats.processEvents, lost: stats.lostPerCpu, ns: endMonotonicNs };
       if (this.rotating) {
         this.rotating.finish(trailer, end);
       } else {

@@ -12,6 +12,7 @@ import type { RecordError } from './errors.js';
 /** Where a recording stands after a delivery: cumulative counts, lost records per CPU, CLOCK_MONOTONIC ns. */
 export interface Mark {
   readonly syscalls: number;
+  readonly stateCalls: number;
   readonly processEvents: number;
   readonly lost: readonly number[];
   readonly ns: number;
@@ -42,7 +43,7 @@ export function seriesName(path: string, n: number): string {
   return dot > slash + 1 ? `${path.slice(0, dot)}.${n}${path.slice(dot)}` : `${path}.${n}`;
 }
 
-const records = (m: Mark): number => m.syscalls + m.processEvents;
+const records = (m: Mark): number => m.syscalls + m.stateCalls + m.processEvents;
 
 /** A file whose header could not be written (the disk is full) is not a trace: it goes. */
 function removeIfHeaderless(sink: SegmentSink, path: string): void {
@@ -76,6 +77,7 @@ function fileTrailer(ctx: SegmentContext, last: Trailer, from: Mark, to: Mark, b
   return encodeTrailer({
     ...last,
     syscalls: to.syscalls - from.syscalls,
+    stateCalls: to.stateCalls - from.stateCalls,
     processEvents: to.processEvents - from.processEvents,
     lostPerCpu: minus(to.lost, from.lost),
     endMonotonicNs: to.ns,

@@ -54,6 +54,15 @@ function fds(pid: number): { fd: number; target: string; flags: number }[] {
   return out.sort((a, b) => a.fd - b.fd);
 }
 
+/**
+ * The process (thread group) that thread `tid` belongs to (itself for a process's main
+ * thread); undefined when there is no such thread.
+ */
+export function processOf(tid: number): number | undefined {
+  const tgid = field(text(`/proc/${tid}/status`), 'Tgid');
+  return tgid === undefined ? undefined : Number(tgid);
+}
+
 /** Process `pid` as /proc shows it now; undefined when it is gone. */
 export function processState(pid: number): ProcessState | undefined {
   const status = text(`/proc/${pid}/status`);

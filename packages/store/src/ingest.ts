@@ -28,6 +28,8 @@ export interface IngestResult {
   /** False when the same content was already stored (nothing changed). */
   readonly added: boolean;
   readonly syscalls: number;
+  /** A filtered recording's state-only calls (its trailer's count; bt-record -e), left out of `syscalls` and not stored. */
+  readonly stateCalls?: number;
   /** Whether the stored trace holds captured data (traces.data; true when unknown). */
   readonly data: boolean;
   /** Set when only part of the file could be read. */
@@ -336,7 +338,8 @@ async function ingestWith(db: Db, file: string, size: number, feed: DecodeFeed, 
     );
     db.exec('COMMIT');
     done = true;
-    const result = { id: traceId, added: true, syscalls: ingest!.seq, data };
+    const stateCalls = Number(trailer?.stateCalls ?? 0);
+    const result = { id: traceId, added: true, syscalls: ingest!.seq, data, ...(stateCalls ? { stateCalls } : {}) };
     return problem === undefined ? result : { ...result, problem };
   } finally {
     if (!done && db.inTransaction) db.exec('ROLLBACK');

@@ -47,7 +47,7 @@ export const SCHEMA_DOCS: readonly ObjectDoc[] = [
       c('exit_status', 'How the program ended: "exit N", "killed by SIGX", or NULL when unknown'),
       c('exit_code', 'Exit code of the started program, NULL unless it exited'),
       c('term_signal', 'Signal number that killed it, NULL unless killed'),
-      c('stop_reason', 'Why recording stopped: exited, signal, detached (NULL without trailer)'),
+      c('stop_reason', 'Why recording stopped: exited, signal, detached, error; rotated, dumped: a --rotate/--flight file that ended while recording went on (NULL without trailer)'),
       c('syscalls', 'Syscalls stored'),
       c('process_events', 'Process events stored (fork, exec, exit, signal)'),
       c('processes', 'Distinct processes seen'),

@@ -166,7 +166,7 @@ export default async function bench(ctx: BenchContext): Promise<BenchRow[]> {
     const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
     rows.push({
       what: 'python3 http.server on 127.0.0.1, a client loop of 10 s: requests/s',
-      value: `${mean(plain).toFixed(0)} unrecorded; ${mean(recorded).toFixed(0)} recorded with --cgroup: ${(mean(recorded) / mean(plain)).toFixed(2)}x`,
+      value: `${mean(plain).toFixed(0)} unrecorded (${plain.map((x) => x.toFixed(0)).join(', ')}); ${mean(recorded).toFixed(0)} recorded with --cgroup (${recorded.map((x) => x.toFixed(0)).join(', ')}): ${(mean(recorded) / mean(plain)).toFixed(2)}x`,
       target: '',
       how: `means of 2 alternating 10 s runs; sequential requests, one connection each; the server alone in the cgroup, the client outside it; load average ${loads.join(' / ')}`,
     });
@@ -175,6 +175,7 @@ export default async function bench(ctx: BenchContext): Promise<BenchRow[]> {
       value: `${lost} lost; ${recordedCalls} syscalls recorded in 20 s`,
       target: '0 lost',
       ok: lost === 0,
+      how: `bt-record's summary lines (lost records, from the ring buffer's failed reservations); load average ${loads.join(' / ')}`,
     });
   } finally {
     server.kill('SIGKILL');

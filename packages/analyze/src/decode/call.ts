@@ -32,6 +32,8 @@ export class Call {
   retText: string | undefined;
   /** Appended after the return value, e.g. " ([{fd=3, revents=POLLIN}])". */
   retAux = '';
+  /** --pidns, a caller in a pid namespace of its own: the comment after a pid of that namespace naming the host's. */
+  onHost: ((pid: number) => string) | undefined;
   private caps: readonly Capture[];
 
   constructor(
@@ -63,6 +65,11 @@ export class Call {
 
   arg(i: number): number {
     return this.ev.args[i]!;
+  }
+
+  /** A pid the caller named or got (a pid argument, si_pid), with the host's after it under --pidns. */
+  pid(v: number): string {
+    return this.onHost ? `${v}${this.onHost(v)}` : String(v);
   }
 
   /** The capture of argument i (element e for arrays). */

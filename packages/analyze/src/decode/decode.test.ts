@@ -6,6 +6,7 @@ import { test } from 'node:test';
 import { BatchBuilder, CaptureFlag, encodeHeader, encodeTrailer, SyscallFlag, syscallTable } from '@beetrace/format';
 import { decodeTrace, type TraceItem } from './trace.js';
 import { type DecodedSyscall, Decoder } from './decode.js';
+import { StateTracker } from './state.js';
 
 const table = syscallTable('x86_64')!;
 const nr = (name: string): number => table.byName.get(name)!.nr;
@@ -260,6 +261,17 @@ test('--pidns: a pid a process in its own pid namespace names or gets is followe
   const got: string[] = [];
   for await (const it of decodeTrace(Buffer.concat([header, b.encode(), encodeTrailer({})]), { pidns: true })) if (it.kind === 'syscall') got.push(it.line);
   assert.deepEqual(got, ['getpid() = 1 /* 500 on the host */', 'kill(2 /* 501 on the host */, SIGTERM) = 0', 'getppid() = 0', 'getpid() = 700']);
+});
+
+test('the state a later file starts from (StateTracker): a seeded process keeps every pid-namespace level, a forked one its own', () => {
+  // 500 is pid 40 in namespace level 1 and 1 in level 2 (from the header); it forks 501, pid 2 at level 2.
+  const t = new StateTracker({ syscallAbi: 'x86_64', rootPid: 500, argv: [], cwd: '/',
+    processes: [{ pid: 500, nsPids: [500, 40, 1], pidnsInode: 99, tids: [500], nsTids: [1] }] });
+  const b = new BatchBuilder();
+  b.addProcessEvent('fork', { tsNs: 5, pid: 501, tid: 501, parentPid: 500, parentTid: 500, nsPid: 2, nsTid: 2, pidnsLevel: 2, pidnsInode: 99 });
+  t.add(b.encode());
+  const state = t.state();
+  assert.deepEqual(state.map((p) => [p.pid, p.nsPids, p.tids, p.nsTids]), [[500, [500, 40, 1], [500], [1]], [501, [501, 0, 2], [501], [2]]]);
 });
 
 test('-y: every syscall the table says returns a named new fd gives one the next call prints', async () => {

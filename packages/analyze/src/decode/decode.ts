@@ -320,6 +320,7 @@ export class Decoder {
       written = w;
     }
     const c = new Call(ev, name, info, this.opts, model, this.scratch);
+    if (this.opts.pidns && thread.proc.pidnsLevel > 0) c.onHost = (v) => this.onHost(thread, v);
     ent.dec(c);
     const unfinished = (ev.flags & SyscallFlag.UNFINISHED) !== 0;
     const failed = c.failed;
@@ -338,9 +339,9 @@ export class Decoder {
     if (failed && -ev.ret === 516) model.setRestart(thread, name);
     else if (name === 'restart_syscall') model.setRestart(thread, undefined);
     if (!unfinished) retText += c.retAux;
-    if (this.opts.pidns && thread.proc.pidnsLevel > 0) {
-      for (const i of ent.pidArgs) if (i < c.args.length) c.args[i] += this.onHost(thread, s32(ev.args[i]!));
-      if (info?.ret === 'pid' && !failed && !unfinished) retText += this.onHost(thread, ev.ret);
+    if (c.onHost) {
+      for (const i of ent.pidArgs) if (i < c.args.length) c.args[i] += c.onHost(s32(ev.args[i]!));
+      if (info?.ret === 'pid' && !failed && !unfinished) retText += c.onHost(ev.ret);
     }
     return new Syscall(ev, name, info?.classes ?? NO_CLASSES, c.args.slice(), c.split < 0 ? c.args.length : c.split, retText, errno, failed, unfinished, facts);
   }
@@ -376,7 +377,9 @@ export class Decoder {
         return { ...base, kind: 'exec', line: undefined, signal: undefined, exitCode: undefined, parentPid: undefined, filename: ev.filename };
       case 'signal': {
         const sig = signalName(ev.signo);
-        return { ...base, kind: 'signal', signo: ev.signo, line: `--- ${sig} ${siginfo(ev.siginfo, ev.signo)} ---`, signal: sig, exitCode: undefined, parentPid: undefined, filename: undefined };
+        // si_pid is of the receiver's pid namespace (the kernel's, when it sent it).
+        const pid = this.opts.pidns && task.proc.pidnsLevel > 0 ? (v: number): string => `${v}${this.onHost(task, v)}` : undefined;
+        return { ...base, kind: 'signal', signo: ev.signo, line: `--- ${sig} ${siginfo(ev.siginfo, ev.signo, pid)} ---`, signal: sig, exitCode: undefined, parentPid: undefined, filename: undefined };
       }
       case 'exit':
       default: {

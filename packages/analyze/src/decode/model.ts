@@ -129,6 +129,8 @@ export class ProcessModel {
   nsPid: number | undefined;
   pidnsLevel = 0;
   pidnsInode = 0;
+  /** Its pid in every pid namespace from the initial one, when a header's snapshot gave them (a fork event gives only its own level's). */
+  nsPids: readonly number[] | undefined;
 
   constructor(
     readonly pid: number,
@@ -219,6 +221,7 @@ export class TraceModel {
     p.pidnsLevel = Math.max(0, nsPids.length - 1);
     p.pidnsInode = Number(s.pidnsInode ?? 0);
     if (p.pidnsLevel > 0 && nsPids[nsPids.length - 1]) p.nsPid = nsPids[nsPids.length - 1];
+    if (p.pidnsLevel > 1) p.nsPids = [...nsPids];
     const tids = s.tids ?? [];
     tids.forEach((tid, i) => {
       const t = tid === pid ? p.threads[0]! : this.newThread(tid, p);
@@ -633,14 +636,17 @@ export class TraceModel {
   /**
    * The live processes as a header's snapshot (Header.processes) describes them: what a
    * trace starting now needs to know (the inverse of seeding, for what the model knows:
-   * pipes and sockets lose their addresses, a pid namespace's levels between the initial
-   * one and the process's own are 0).
+   * pipes and sockets lose their addresses). A pid namespace's levels between the initial
+   * one and the process's own are 0 for a process the trace saw forked: its fork event
+   * carries the pid of its own level only. Readers use the number of levels and the last
+   * (seed() above, --pidns), so no translation is lost; a seeded process keeps its own.
    */
   state(): ProcessState[] {
     const out: ProcessState[] = [];
     for (const p of this.byPid.values()) {
       const nsPids = [p.pid];
-      if (p.pidnsLevel > 0) {
+      if (p.nsPids) nsPids.splice(0, 1, ...p.nsPids);
+      else if (p.pidnsLevel > 0) {
         for (let l = 1; l < p.pidnsLevel; l++) nsPids.push(0);
         nsPids.push(p.nsPid ?? 0);
       }

@@ -194,8 +194,8 @@ export function sysinfo(d: DataView): string {
   return `{uptime=${i64(d, 0)}, loads=[${u64(d, 8)}, ${u64(d, 16)}, ${u64(d, 24)}], totalram=${u64(d, 32)}, freeram=${u64(d, 40)}, sharedram=${u64(d, 48)}, bufferram=${u64(d, 56)}, totalswap=${u64(d, 64)}, freeswap=${u64(d, 72)}, procs=${d.getUint16(80, le)}, totalhigh=${u64(d, 88)}, freehigh=${u64(d, 96)}, mem_unit=${d.getUint32(104, le)}}`;
 }
 
-/** The siginfo of a delivered signal, as strace prints it. */
-export function siginfo(bytes: Uint8Array, signo: number): string {
+/** The siginfo of a delivered signal, as strace prints it; `pid` prints si_pid (--pidns: with the host's). */
+export function siginfo(bytes: Uint8Array, signo: number, pid: (v: number) => string = String): string {
   if (bytes.length < 16) return `{si_signo=${signalName(signo)}}`;
   const d = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const sig = d.getInt32(0, true);
@@ -213,7 +213,7 @@ export function siginfo(bytes: Uint8Array, signo: number): string {
   const parts = [`si_signo=${signalName(sig)}`, `si_code=${codeName ?? String(code)}`];
   if (errno) parts.push(`si_errno=${X.errnos.name.get(errno) ?? errno}`);
   const pidUid = (): void => {
-    parts.push(`si_pid=${at(20, () => String(d.getInt32(16, true)))}`, `si_uid=${at(24, () => String(d.getUint32(20, true)))}`);
+    parts.push(`si_pid=${at(20, () => pid(d.getInt32(16, true)))}`, `si_uid=${at(24, () => String(d.getUint32(20, true)))}`);
   };
   const sigval = (): void => {
     parts.push(`si_int=${at(28, () => String(d.getInt32(24, true)))}`);

@@ -1163,7 +1163,7 @@ export const decoders: Record<string, Decoder> = {
     c.push(c.out(2, (d) => {
       const signo = d.getInt32(0, le);
       if (signo === 0) return '{}';
-      return `{si_signo=${S.signalName(signo)}, si_code=${enumName(X.sigchld_codes, d.getInt32(8, le), 'dec')}, si_pid=${d.getInt32(16, le)}, si_uid=${d.getUint32(20, le)}, si_status=${d.getInt32(24, le)}, si_utime=${S.i64(d, 32)}, si_stime=${S.i64(d, 40)}}`;
+      return `{si_signo=${S.signalName(signo)}, si_code=${enumName(X.sigchld_codes, d.getInt32(8, le), 'dec')}, si_pid=${c.pid(d.getInt32(16, le))}, si_uid=${d.getUint32(20, le)}, si_status=${d.getInt32(24, le)}, si_utime=${S.i64(d, 32)}, si_stime=${S.i64(d, 40)}}`;
     }, 48));
     c.push(c.flagsArg(3, X.wait4_options));
     c.push(c.out(4, (d) => S.rusage(d), 32));
@@ -1314,15 +1314,15 @@ export const decoders: Record<string, Decoder> = {
     const [a, b] = c.state.savedMask(c.ev.tid);
     c.push(`{mask=${S.sigset([a, b])}}`);
   },
-  rt_sigqueueinfo: (c) => { c.push(c.int(0)); c.push(sigArg(c, 1)); c.push(c.struct(2, (_d, b) => S.siginfo(b, s32(c.arg(1))), 16)); },
-  rt_tgsigqueueinfo: (c) => { c.push(c.int(0)); c.push(c.int(1)); c.push(sigArg(c, 2)); c.push(c.struct(3, (_d, b) => S.siginfo(b, s32(c.arg(2))), 16)); },
+  rt_sigqueueinfo: (c) => { c.push(c.int(0)); c.push(sigArg(c, 1)); c.push(c.struct(2, (_d, b) => S.siginfo(b, s32(c.arg(1)), (v) => c.pid(v)), 16)); },
+  rt_tgsigqueueinfo: (c) => { c.push(c.int(0)); c.push(c.int(1)); c.push(sigArg(c, 2)); c.push(c.struct(3, (_d, b) => S.siginfo(b, s32(c.arg(2)), (v) => c.pid(v)), 16)); },
   pidfd_send_signal: (c) => {
-    c.push(c.fd(c.arg(0))); c.push(sigArg(c, 1)); c.push(c.struct(2, (_d, b) => S.siginfo(b, s32(c.arg(1))), 16)); c.push(c.hexArg(3));
+    c.push(c.fd(c.arg(0))); c.push(sigArg(c, 1)); c.push(c.struct(2, (_d, b) => S.siginfo(b, s32(c.arg(1)), (v) => c.pid(v)), 16)); c.push(c.hexArg(3));
   },
   rt_sigtimedwait: (c) => {
     c.push(sigsetArg(c, 0, 3, false));
     if (c.arg(1) !== 0) c.exiting();
-    c.push(c.out(1, (_d, b) => S.siginfo(b, 0), 16));
+    c.push(c.out(1, (_d, b) => S.siginfo(b, 0, (v) => c.pid(v)), 16));
     c.push(timespecArg(c, 2)); c.push(c.ulong(3));
     if (c.exited && !c.failed && c.ret) c.retText = `${c.ret} (${S.signalName(c.ret)})`;
   },

@@ -181,6 +181,11 @@ export async function diffTraces(a: DiffInput, b: DiffInput, opts: DiffOptions =
     throw new TraceInputError(`cannot compare traces of different format versions: ${la} is version ${A.run.formatVersion}, ${lb} is version ${B.run.formatVersion}`, 'MISMATCH');
   }
   const warnings: string[] = [];
+  // bt-record -e: a filtered run holds only some calls; against another filter (or none) the rest differ by construction.
+  if (A.run.filter.join('\n') !== B.run.filter.join('\n')) {
+    const f = (r: RunModel): string => (r.filter.length ? `-e ${r.filter.join(' -e ')}` : 'no filter');
+    warnings.push(`the runs were recorded with different filters (${A.run.label}: ${f(A.run)}; ${B.run.label}: ${f(B.run)}): the calls one of them left out show as removed or added`);
+  }
   for (const r of [A.run, B.run]) {
     if (!r.complete) warnings.push(`${r.label}: ${r.problem ?? 'trace incomplete'}; the comparison is partial (up to where it ends)`);
   }

@@ -65,6 +65,8 @@ export interface RunModel {
   readonly formatVersion: number;
   readonly argv: readonly string[];
   readonly cwd: string;
+  /** The filter it was recorded with (bt-record -e: "trace=read", "status=failed"); empty when none. */
+  readonly filter: readonly string[];
   /** False when the trace was cut short (or the snapshot says so). */
   readonly complete: boolean;
   readonly problem: string | undefined;
@@ -226,7 +228,7 @@ export async function scanTrace(source: TraceSource, label: string, opts: ScanOp
   const pathGlobs = opts.ignorePaths.map((g) => { hits.set(g, 0); return { glob: g, re: globToRegExp(g) }; });
   const hit = (p: string): void => { hits.set(p, (hits.get(p) ?? 0) + 1); };
 
-  let header: { arch: string; formatVersion: number; argv: string[]; cwd: string } | undefined;
+  let header: { arch: string; formatVersion: number; argv: string[]; cwd: string; filter: string[] } | undefined;
   let model: TraceModel | undefined;
   let trailerExit: string | undefined;
   let complete = false;
@@ -715,7 +717,7 @@ export async function scanTrace(source: TraceSource, label: string, opts: ScanOp
           const h = it.header;
           model = it.model;
           cwdText = h.cwd ?? '';
-          header = { arch: h.arch || h.syscallAbi || '', formatVersion: h.formatVersion ?? 0, argv: h.argv ?? [], cwd: h.cwd ?? '' };
+          header = { arch: h.arch || h.syscallAbi || '', formatVersion: h.formatVersion ?? 0, argv: h.argv ?? [], cwd: h.cwd ?? '', filter: h.filter?.expressions ?? [] };
           break;
         }
         case 'trailer': {
@@ -763,6 +765,7 @@ export async function scanTrace(source: TraceSource, label: string, opts: ScanOp
     formatVersion: header.formatVersion,
     argv: header.argv.map(cwdFree),
     cwd: header.cwd,
+    filter: header.filter,
     complete,
     problem,
     procs: model.processes.map((p) => ({

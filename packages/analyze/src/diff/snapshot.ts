@@ -56,6 +56,7 @@ export function formatSnapshot(run: RunModel, texts: Map<string, Map<number, str
     `arch ${run.arch}`,
     `format ${run.formatVersion}`,
     `argv ${esc(JSON.stringify(run.argv))}`,
+    ...(run.filter.length ? [`filter ${esc(JSON.stringify(run.filter))}`] : []),
     `exit ${run.exit}`,
     `complete ${run.complete ? 'yes' : 'no'}`,
     ...settingsText(opts),
@@ -89,6 +90,7 @@ export function parseSnapshot(text: string, label: string): ParsedSnapshot {
   const settings: string[] = [];
   let arch = '', formatVersion = 0, exit = 'unknown', complete = true;
   let argv: string[] = [];
+  let filter: string[] = [];
   const procs: ProcModel[] = [];
   const texts = new Map<string, Map<number, string>>();
   type MutableThread = { name: string; index: number; hashes: HashList; names: IdList; digest: number; asSet: boolean };
@@ -122,6 +124,7 @@ export function parseSnapshot(text: string, label: string): ParsedSnapshot {
       case 'arch': arch = rest; break;
       case 'format': formatVersion = Number(rest); break;
       case 'argv': argv = JSON.parse(unesc(rest)) as string[]; break;
+      case 'filter': filter = JSON.parse(unesc(rest)) as string[]; break;
       case 'exit': exit = rest; break;
       case 'complete': complete = rest === 'yes'; break;
       case 'normalize': case 'ignore': case 'ignore-paths': settings.push(line); break;
@@ -151,7 +154,7 @@ export function parseSnapshot(text: string, label: string): ParsedSnapshot {
     procs.push({ ...p, threads: p.threads.map((t) => ({ name: t.name, index: t.index, hashes: t.hashes.view(), names: t.names.view(), digest: t.digest })) });
   }
   const run: RunModel = {
-    label, arch, formatVersion, argv, cwd: '', complete, problem: complete ? undefined : 'the snapshot was taken from a partial trace',
+    label, arch, formatVersion, argv, cwd: '', filter, complete, problem: complete ? undefined : 'the snapshot was taken from a partial trace',
     procs, facts, exit, lines: count, ignoreHits: new Map(), texts: new Map(),
   };
   return { run, settings, fetch: async () => texts };

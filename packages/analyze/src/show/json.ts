@@ -1,5 +1,13 @@
 // --json: one object per event and line. The schema is in the package README.
 import type { DecodedEvent } from '../decode/decode.js';
+import type { ThreadModel } from '../decode/model.js';
+
+/** A thread in a pid namespace of its own: its pid and tid there (what it saw; bt-show --pidns). */
+function nsIds(t: ThreadModel): { ns_pid?: number; ns_tid?: number } {
+  const p = t.proc;
+  if (p.pidnsLevel === 0) return {};
+  return { ...(p.nsPid !== undefined ? { ns_pid: p.nsPid } : {}), ...(t.nsTid !== undefined ? { ns_tid: t.nsTid } : {}) };
+}
 
 export function toJson(ev: DecodedEvent): string {
   if (ev.kind === 'syscall') {
@@ -7,6 +15,7 @@ export function toJson(ev: DecodedEvent): string {
       type: 'syscall',
       pid: ev.pid,
       tid: ev.tid,
+      ...nsIds(ev.thread),
       enter_ns: ev.enterNs,
       exit_ns: ev.exitNs,
       name: ev.name,
@@ -25,6 +34,7 @@ export function toJson(ev: DecodedEvent): string {
     type: ev.kind,
     pid: ev.pid,
     tid: ev.tid,
+    ...nsIds(ev.task),
     ns: ev.ns,
     ...(ev.signal !== undefined ? { signal: ev.signal } : {}),
     ...(ev.exitCode !== undefined ? { exit_code: ev.exitCode } : {}),

@@ -24,14 +24,6 @@ export interface ShowIo {
   progress?: Progress | undefined;
 }
 
-/**
- * The number of processes a trace file's trailer counts (undefined when there is
- * none or the source is not a regular file), read without decoding its batches.
- */
-export async function processCount(path: string): Promise<number | undefined> {
-  return (await readTrailer(path))?.processes ?? undefined;
-}
-
 function wanted(o: ShowOptions, ev: DecodedSyscall): boolean {
   if (ev.stateOnly && !o.stateCalls) return false;
   if (o.pids && !o.pids.has(ev.pid)) return false;
@@ -42,12 +34,19 @@ function wanted(o: ShowOptions, ev: DecodedSyscall): boolean {
 
 /**
  * The first line for a trace recorded with bt-record -e: what it holds, and that the calls
- * outside the filter which the fd and process state needs are in it, marked.
+ * outside the filter which the fd and process state needs are in it, marked. `counting`
+ * (-c alone): what the summary counts, with the number of those calls when the trailer
+ * says it.
  */
-export function filterLine(h: Header, stateCalls: boolean): string | undefined {
+export function filterLine(h: Header, stateCalls: boolean, counting = false, stateCount?: number): string | undefined {
   const f = h.filter;
   if (!f) return undefined;
   const what = (f.expressions ?? []).map((e) => `-e ${e}`).join(' ');
+  const those = `${stateCount === undefined ? 'the' : `the ${stateCount}`} calls outside it that change fds, the cwd or processes`;
+  if (counting) {
+    return `# filtered when recorded (${what}): the summary counts the calls it kept` +
+      (stateCalls ? ` and ${those}` : `, not ${those} (--state-calls counts them)`);
+  }
   return `# filtered when recorded (${what}): calls outside it that change fds, the cwd or processes are kept for -y` +
     (stateCalls ? ' and shown, marked /* state only */' : ', not shown (--state-calls shows them)');
 }
@@ -66,10 +65,8 @@ export function historyLine(h: Header): string {
 export async function show(o: ShowOptions, io: ShowIo): Promise<number> {
   const source = o.file === '-' ? (io.stdin as never) : o.file;
   let follow = o.follow ?? (o.pidns ? true : undefined);
-  if (follow === undefined && o.file !== '-') {
-    const n = await processCount(o.file);
-    if (n !== undefined) follow = n > 1;
-  }
+  const trailer = o.file !== '-' && (follow === undefined || o.summary === 'only') ? await readTrailer(o.file) : undefined;
+  if (follow === undefined && trailer?.processes != null) follow = trailer.processes > 1;
   const out = new ByteSink();
   // Full chunks are handed over as they fill, inside a batch too; the stream's
   // backpressure is honoured between batches (so at most a batch's text waits).
@@ -175,13 +172,13 @@ export async function show(o: ShowOptions, io: ShowIo): Promise<number> {
       case 'header': {
         header = rec.header;
         if (!o.json) {
-          const l = filterLine(rec.header, o.stateCalls);
+          const l = filterLine(rec.header, o.stateCalls, !printCalls, trailer ? Number(trailer.stateCalls ?? 0) : undefined);
           if (l) line(l);
         }
         // Every thread's birth is in the trace only when it starts with the program's start.
         const partial = Number(rec.header.completeFromNs ?? 0) > 0;
         if (!rec.header.attached && !partial && printCalls && !o.json) clock = new ThreadClock();
-        if (partial && printCalls && !o.json) line(historyLine(rec.header));
+        if (partial && !o.json) line(historyLine(rec.header));
         if (renderer && !o.json) renderer = makeRenderer(follow ?? false);
         const r = TraceDecoder.forHeader(rec.header, rec.offset, { strSize: o.strSize, xflag: o.xflag, fdPaths: o.fdPaths, pidns: o.pidns }, onItem);
         if (!(r instanceof TraceDecoder)) {

@@ -2437,6 +2437,7 @@ $root.beetrace = (function() {
                  * @property {number|null} [bytes] Trailer bytes
                  * @property {string|null} [stopReason] Trailer stopReason
                  * @property {boolean|null} [coreDumped] Trailer coreDumped
+                 * @property {number|null} [stateCalls] Trailer stateCalls
                  * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
                  */
 
@@ -2574,6 +2575,14 @@ $root.beetrace = (function() {
                 Trailer.prototype.coreDumped = false;
 
                 /**
+                 * Trailer stateCalls.
+                 * @member {number} stateCalls
+                 * @memberof beetrace.trace.v1.Trailer
+                 * @instance
+                 */
+                Trailer.prototype.stateCalls = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+                /**
                  * Creates a new Trailer instance using the specified properties.
                  * @function create
                  * @memberof beetrace.trace.v1.Trailer
@@ -2631,6 +2640,8 @@ $root.beetrace = (function() {
                         writer.uint32(/* id 12, wireType 2 =*/98).string(message.stopReason);
                     if (message.coreDumped != null && $Object.hasOwnProperty.call(message, "coreDumped") && message.coreDumped !== false)
                         writer.uint32(/* id 13, wireType 0 =*/104).bool(message.coreDumped);
+                    if (message.stateCalls != null && $Object.hasOwnProperty.call(message, "stateCalls") && (typeof message.stateCalls === "object" ? message.stateCalls.low || message.stateCalls.high : message.stateCalls !== 0))
+                        writer.uint32(/* id 40, wireType 0 =*/320).uint64(message.stateCalls);
                     if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                         for (var i = 0; i < message.$unknowns.length; ++i)
                             writer.raw(message.$unknowns[i]);
@@ -2808,6 +2819,15 @@ $root.beetrace = (function() {
                                     message.coreDumped = value;
                                 else
                                     delete message.coreDumped;
+                                continue;
+                            }
+                        case 40: {
+                                if (wireType !== 0)
+                                    break;
+                                if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                                    message.stateCalls = value;
+                                else
+                                    delete message.stateCalls;
                                 continue;
                             }
                         }

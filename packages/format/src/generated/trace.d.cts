@@ -953,6 +953,9 @@ export namespace beetrace {
                 /** Trailer coreDumped. */
                 coreDumped: boolean;
 
+                /** Trailer stateCalls. */
+                stateCalls: number;
+
                 /**
                  * Creates a new Trailer instance using the specified properties.
                  * @param [properties] Properties to set
@@ -1047,6 +1050,9 @@ export namespace beetrace {
 
                     /** Trailer coreDumped */
                     coreDumped?: (boolean|null);
+
+                    /** Trailer stateCalls */
+                    stateCalls?: (number|null);
 
                     /** Unknown fields preserved while decoding when enabled */
                     $unknowns?: Uint8Array[];

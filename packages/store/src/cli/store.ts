@@ -84,7 +84,7 @@ async function main(): Promise<number> {
             const r = await ingestFile(db, file, { shouldStop: () => interrupted, noData, progress: ProgressLine.forTerminal(`bt-store add ${file}`) });
             if (!values.quiet) {
               const what = r.added ? `added as ${r.id}` : `already stored as ${r.id}, unchanged`;
-              const data = r.data ? '' : ', no captured data';
+              const data = (r.stateCalls ? `; ${r.stateCalls} state-only calls of its -e filter left out` : '') + (r.data ? '' : ', no captured data');
               process.stderr.write(`${file}: ${what} (${r.syscalls} syscalls${data})${r.problem ? `; truncated: ${r.problem}` : ''}\n`);
             }
           } catch (e) {
