@@ -2,11 +2,13 @@
 /*
  * beetrace's kernel side: every syscall of the traced processes, their lifecycle
  * and signals, written raw to one ring buffer. Attach points are raw
- * tracepoints (raw_tp), attached by name: they need no tracefs, and no vmlinux
- * BTF when the program is loaded (the recorder passes libbpf the few types its
- * CO-RE relocations need, cut from the kernel's BTF at build time, so loading
- * skips parsing 5 MB of vmlinux BTF). Kernel memory is read with BPF_CORE_READ
- * (raw tracepoint arguments are plain values to the verifier). What memory to read for each
+ * tracepoints: the syscall hooks as tp_btf programs (their arguments typed
+ * pointers, read with plain loads) or as raw_tp ones where the kernel refuses
+ * those, the others as raw_tp; none needs tracefs. Loading needs no vmlinux BTF
+ * (the recorder passes libbpf the few types the CO-RE relocations need and the
+ * tp_btf attach ids, found in the kernel's BTF at build time, so loading skips
+ * parsing 5 MB of vmlinux BTF). Kernel memory is read with BPF_CORE_READ where
+ * a raw tracepoint's arguments are plain values to the verifier. What memory to read for each
  * syscall comes from the capture table the recorder fills before attaching; the
  * programs have no per-syscall branches. Decoding happens offline.
  */
@@ -665,11 +667,24 @@ struct arg_regs {
 _Static_assert(__builtin_offsetof(struct pt_regs, di) - __builtin_offsetof(struct pt_regs, r10) ==
 		       __builtin_offsetof(struct arg_regs, di), "pt_regs: r10..di are not together");
 
-/* The six argument registers, in the x86_64 syscall ABI's order. */
-static __always_inline void read_args(struct pt_regs *regs, __u64 *args)
+/*
+ * The six argument registers, in the x86_64 syscall ABI's order. In a tp_btf program
+ * (`btf`) regs is a pointer the verifier knows the type of: plain loads. In a raw_tp
+ * program it is a number: one read of the 64 bytes r10..di.
+ */
+static __always_inline void read_args(struct pt_regs *regs, __u64 *args, bool btf)
 {
 	struct arg_regs r;
 
+	if (btf) {
+		args[0] = regs->di;
+		args[1] = regs->si;
+		args[2] = regs->dx;
+		args[3] = regs->r10;
+		args[4] = regs->r8;
+		args[5] = regs->r9;
+		return;
+	}
 	if (bpf_probe_read_kernel(&r, sizeof(r), (void *)regs + bpf_core_field_offset(regs->r10)))
 		__builtin_memset(&r, 0, sizeof(r));
 	args[0] = r.di;
@@ -678,6 +693,12 @@ static __always_inline void read_args(struct pt_regs *regs, __u64 *args)
 	args[3] = r.r10;
 	args[4] = r.r8;
 	args[5] = r.r9;
+}
+
+/* The syscall number of a call entered before tracing began (orig_ax), or -1. */
+static __always_inline long read_nr(struct pt_regs *regs, bool btf)
+{
+	return btf ? regs->orig_ax : BPF_CORE_READ(regs, orig_ax);
 }
 
 /* The fixed part of a syscall record. */
@@ -706,36 +727,52 @@ struct small_syscall {
 };
 
 /*
+ * The capture of a record written in place (`want` bytes at `ptr`, `len` of them kept, at
+ * most BT_INPLACE_BYTES), as bt_capture_bytes would have written it; then sends the record.
+ * The user memory is read into the stack and copied, in a function of its own: its frame is
+ * under 64 bytes, so the verifier gives it no private stack and it runs on the thread's own,
+ * where the kernel's hardened-usercopy check of the destination ends at once (the ring, or a
+ * private stack, gets its heap checks: two more calls).
+ */
+static __noinline void submit_small(struct small_syscall *r, __u32 info, __u64 ptr, __u64 want, __u64 len)
+{
+	__u64 data[BT_INPLACE_BYTES / 8] = {};
+	__u32 cflags = (info >> 8) & 0xff;
+
+	if (want > len)
+		cflags |= BT_CAP_TRUNCATED;
+	bt_barrier_var(len);
+	if (len > BT_INPLACE_BYTES) /* never: the caller checked; the verifier sees the bound here */
+		len = 0;
+	if (!ptr || (len && bpf_probe_read_user(data, len, (void *)ptr))) {
+		len = 0;
+		cflags |= BT_CAP_FAULT;
+	}
+	for (int i = 0; i < BT_INPLACE_BYTES / 8; i++)
+		((__u64 *)r->data)[i] = data[i];
+	r->cap.info = (info & ~0xff00U) | cflags << 8;
+	r->cap.len = len;
+	r->rec.ncaptures = 1;
+	r->rec.size = (sizeof(r->rec) + sizeof(r->cap) + len + 7) & ~7U;
+	bpf_ringbuf_submit(r, BPF_RB_NO_WAKEUP);
+}
+
+/*
  * Sends a syscall record with one buffer capture (`want` bytes at `ptr`, `len` of them
- * kept, at most BT_INPLACE_BYTES) written in place in the ring, as bt_capture_bytes
- * would have written it.
+ * kept, at most BT_INPLACE_BYTES) written in place in the ring.
  */
 static __always_inline void emit_small(__u32 type, __u32 pid, __u32 tid, __u32 nr, __u64 enter_ns, __u64 exit_ns,
 				       long ret, const __u64 *args, __u32 flags, __u32 info, __u64 ptr, __u64 want,
 				       __u64 len)
 {
 	struct small_syscall *r = bpf_ringbuf_reserve(&events, sizeof(*r), 0);
-	__u32 cflags = (info >> 8) & 0xff;
 
 	if (!r) {
 		count_lost();
 		return;
 	}
 	fill_syscall(&r->rec, type, pid, tid, nr, enter_ns, exit_ns, ret, args, flags);
-	if (want > len)
-		cflags |= BT_CAP_TRUNCATED;
-	bt_barrier_var(len);
-	if (len > BT_INPLACE_BYTES) /* never: the caller checked; the verifier sees the bound here */
-		len = 0;
-	if (!ptr || (len && bpf_probe_read_user(r->data, len, (void *)ptr))) {
-		len = 0;
-		cflags |= BT_CAP_FAULT;
-	}
-	r->cap.info = (info & ~0xff00U) | cflags << 8;
-	r->cap.len = len;
-	r->rec.ncaptures = 1;
-	r->rec.size = (sizeof(r->rec) + sizeof(r->cap) + len + 7) & ~7U;
-	bpf_ringbuf_submit(r, BPF_RB_NO_WAKEUP);
+	submit_small(r, info, ptr, want, len);
 }
 
 /*
@@ -1077,15 +1114,19 @@ static __always_inline bool in_cgroup(__u32 tgid, __u32 tid)
  * A new task's return from its parent's fork/clone is never outside it (those calls
  * change the state), so the new_task mark below is always cleared.
  */
-static __always_inline bool unwanted_at_exit(struct pt_regs *regs)
+static __always_inline bool unwanted_at_exit(struct pt_regs *regs, bool btf)
 {
 	if (!filter_calls)
 		return false;
-	return !wanted_call(BPF_CORE_READ(regs, orig_ax));
+	return !wanted_call(read_nr(regs, btf));
 }
 
-SEC("raw_tp/sys_enter")
-int BPF_PROG(bt_sys_enter, struct pt_regs *regs, long id)
+/*
+ * The syscall hooks. Each is built twice from the same code: as tp_btf programs
+ * (BTF-typed raw tracepoints: the registers are read with plain loads), which the
+ * recorder loads when the kernel takes them, and as raw_tp programs otherwise.
+ */
+static __always_inline int sys_enter(struct pt_regs *regs, long id, bool btf)
 {
 	__u64 pid_tgid = bpf_get_current_pid_tgid();
 	__u32 tgid = pid_tgid >> 32, tid = (__u32)pid_tgid;
@@ -1115,7 +1156,7 @@ int BPF_PROG(bt_sys_enter, struct pt_regs *regs, long id)
 	if (!f)
 		return 0;
 	now = bpf_ktime_get_ns();
-	read_args(regs, args);
+	read_args(regs, args, btf);
 	f->enter_ns = now;
 	f->nr = id;
 	f->pid = tgid;
@@ -1134,8 +1175,7 @@ int BPF_PROG(bt_sys_enter, struct pt_regs *regs, long id)
 	return 0;
 }
 
-SEC("raw_tp/sys_exit")
-int BPF_PROG(bt_sys_exit, struct pt_regs *regs, long ret)
+static __always_inline int sys_exit(struct pt_regs *regs, long ret, bool btf)
 {
 	__u64 pid_tgid = bpf_get_current_pid_tgid();
 	__u32 tgid = pid_tgid >> 32, tid = (__u32)pid_tgid;
@@ -1146,7 +1186,7 @@ int BPF_PROG(bt_sys_exit, struct pt_regs *regs, long ret)
 	long nr;
 	int disposition;
 
-	if (!is_traced(tgid) || floor_only || unwanted_at_exit(regs))
+	if (!is_traced(tgid) || floor_only || unwanted_at_exit(regs, btf))
 		return 0;
 	now = bpf_ktime_get_ns();
 	f = inflight_of(tid, false);
@@ -1163,12 +1203,12 @@ int BPF_PROG(bt_sys_exit, struct pt_regs *regs, long ret)
 			args[i] = f->args[i];
 	} else {
 		/* Entered before tracing began (or before this thread was known). */
-		nr = BPF_CORE_READ(regs, orig_ax);
+		nr = read_nr(regs, btf);
 		if (nr < 0)
 			return 0;
 		enter = now;
 		flags = BT_SC_NO_ENTRY;
-		read_args(regs, args);
+		read_args(regs, args, btf);
 	}
 	disposition = wanted_status(wanted_call(nr), status_of(ret));
 	if (disposition < 0)
@@ -1178,6 +1218,14 @@ int BPF_PROG(bt_sys_exit, struct pt_regs *regs, long ret)
 	emit_syscall(BT_REC_SYSCALL, tgid, tid, (__u32)nr, enter, now, ret, args, flags, true, true);
 	return 0;
 }
+
+/* The syscall hooks, each as a tp_btf program and as a raw_tp one (the recorder loads one pair). */
+#define SYSCALL_HOOK(sec, name, hook, arg, btf) \
+	SEC(sec) int BPF_PROG(name, struct pt_regs *regs, long arg) { return hook(regs, arg, btf); }
+SYSCALL_HOOK("tp_btf/sys_enter", bt_sys_enter, sys_enter, id, true)
+SYSCALL_HOOK("tp_btf/sys_exit", bt_sys_exit, sys_exit, ret, true)
+SYSCALL_HOOK("raw_tp/sys_enter", bt_sys_enter_raw, sys_enter, id, false)
+SYSCALL_HOOK("raw_tp/sys_exit", bt_sys_exit_raw, sys_exit, ret, false)
 
 /* A process record of `type` for pid/tid in this CPU's scratch slot, every field zeroed. */
 static __always_inline struct bt_process *process_record(__u32 type, __u32 pid, __u32 tid)

@@ -257,6 +257,35 @@ test('loading uses the CO-RE types cut at build time, not the whole kernel BTF; 
   assert.equal(syscallName(syscalls(back.events)[0]!.nr), 'execve');
 });
 
+test('the syscall hooks load as tp_btf programs, and as raw_tp ones (the fallback) record the same calls', async (t) => {
+  const dir = tempDir(t);
+  // BT_BPF_STATS=1 names the programs that ran; setarch -R and environments of one size: the same addresses in both runs.
+  const recordCat = async (env: NodeJS.ProcessEnv) => {
+    const out = join(dir, 'cat.pb');
+    const r = spawnSync('setarch', ['-R', process.execPath, bin.record, '-o', out, '--', '/bin/cat', '/etc/hostname', '/etc/passwd'],
+      { env: { ...process.env, BT_BPF_STATS: '1', ...env }, encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] });
+    assert.equal(r.status, 0, r.stderr);
+    // What differs from run to run: execve's argv and envp pointers (the recorder's memory),
+    // the thread id set_tid_address returns, getrandom's bytes.
+    const calls = syscalls((await readBack(out)).events).map((e) => {
+      const name = syscallName(e.nr);
+      return {
+        name, args: name === 'execve' ? e.args.slice(0, 1) : e.args, ret: name === 'set_tid_address' ? 0 : e.ret, flags: e.flags,
+        captures: e.captures.map((c) => ({ arg: c.arg, flags: c.flags, data: name === 'getrandom' ? '' : Buffer.from(c.data).toString('hex') })),
+      };
+    });
+    return { stderr: r.stderr, calls };
+  };
+  const btf = await recordCat({ BT_BPF_RAW_TP: '0' });
+  assert.match(btf.stderr, /^bt-record: bpf bt_sys_enter: [1-9]/m, 'tp_btf programs on this kernel');
+  const raw = await recordCat({ BT_BPF_RAW_TP: '1' });
+  assert.match(raw.stderr, /^bt-record: bpf bt_sys_enter_raw: [1-9]/m);
+  assert.doesNotMatch(raw.stderr, /^bt-record: bpf bt_sys_enter: /m);
+  assert.equal(btf.calls[0]!.name, 'execve');
+  assert.ok(btf.calls.some((c) => c.name === 'read' && c.captures.length === 1), 'reads with their data');
+  assert.deepEqual(raw.calls, btf.calls);
+});
+
 test('not root: one line saying what is needed', () => {
   const r = spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', '--inh-caps=-all', '--bounding-set=-all',
     process.execPath, bin.record, '-o', '/dev/null', '--', '/bin/true'], { encoding: 'utf8' });

@@ -14,6 +14,8 @@
 #include <cstdlib>
 
 #include <algorithm>
+#include <utility>
+#include <vector>
 #include <chrono>
 #include <string>
 
@@ -51,6 +53,33 @@ uint32_t EntrySlots() {
   return n;
 }
 
+// SEC("tp_btf/NAME") programs (BTF-typed raw tracepoints) are loaded with the kernel BTF
+// id of their tracepoint's type, btf_trace_NAME. To find it libbpf parses all of the
+// kernel's BTF (~50 ms of start-up). The build finds the ids once (write-build-data.mjs);
+// on the kernel the build saw, a handler of each such section passes the id instead: the
+// program is opened as a raw_tp one, so that libbpf does not load the kernel's BTF for
+// it, and becomes a tracing one when it is loaded. The ids belong to the running kernel,
+// so the handlers are registered once per process. They have no attach step: Attach()
+// attaches these programs itself (libbpf after 1.1 forgets the handler of a program whose
+// type changed).
+int PrepareTpBtf(bpf_program* prog, bpf_prog_load_opts* opts, long btf_id) {
+  // A libbpf that no longer lets the type change here fails the load: the raw_tp programs load instead.
+  if (int err = bpf_program__set_type(prog, BPF_PROG_TYPE_TRACING)) return err;
+  opts->expected_attach_type = BPF_TRACE_RAW_TP;
+  opts->attach_btf_id = static_cast<uint32_t>(btf_id);
+  return 0;
+}
+
+void UseTpBtfIds(const std::vector<std::pair<std::string, uint32_t>>& ids) {
+  static std::once_flag once;
+  std::call_once(once, [&] {
+    for (const auto& [name, id] : ids) {
+      LIBBPF_OPTS(libbpf_prog_handler_opts, h, .cookie = id, .prog_prepare_load_fn = PrepareTpBtf);
+      libbpf_register_prog_handler(("tp_btf/" + name).c_str(), BPF_PROG_TYPE_RAW_TRACEPOINT, BPF_TRACE_RAW_TP, &h);
+    }
+  });
+}
+
 uint32_t GetU32(Napi::Object o, const char* key, uint32_t def) {
   Napi::Value v = o.Get(key);
   return v.IsNumber() ? v.As<Napi::Number>().Uint32Value() : def;
@@ -75,13 +104,16 @@ Napi::Function Recorder::Init(Napi::Env env) {
                      });
 }
 
-// new Recorder({ ringBytes, stringMax, bufferMax, captureBuffers, pollMicros, coreBtf, floor,
-// programStats }) starts
+// new Recorder({ ringBytes, stringMax, bufferMax, captureBuffers, pollMicros, coreBtf, tpBtfIds,
+// rawTp, floor, programStats }) starts
 // loading the BPF programs on a thread of its own (opening vmlinux BTF and the verifier
 // take a while), so that JavaScript can go on loading its modules meanwhile;
 // attach(specs) waits for that, fills the capture table and attaches. coreBtf: a BTF
 // file with the kernel types the CO-RE relocations need (bpf/Makefile), which spares
-// libbpf parsing the whole vmlinux BTF; without it libbpf reads the kernel's. floor: the
+// libbpf parsing the whole vmlinux BTF; without it libbpf reads the kernel's. tpBtfIds: the
+// kernel BTF ids of the tp_btf programs' tracepoints, { NAME: id of btf_trace_NAME }, from the
+// same build (see UseTpBtfIds). rawTp: the syscall hooks as raw_tp programs even where tp_btf
+// ones load (the fallback, for tests and the bench). floor: the
 // syscall hooks only run the process filter and record nothing (the bench's floor).
 // programStats: the kernel counts each program's runs and run time (programStats()).
 // callFilter (a Uint8Array of BT_MAX_NR bytes, BT_CALL_* per syscall number) and
@@ -107,45 +139,69 @@ Recorder::Recorder(const Napi::CallbackInfo& info) : Napi::ObjectWrap<Recorder>(
     if (filter.ByteLength() == BT_MAX_NR) call_filter_.assign(filter.Data(), filter.Data() + BT_MAX_NR);
   }
   status_filter_ = GetU32(opts, "statusFilter", 0);
-  std::vector<uint8_t> call_filter = call_filter_;
-  uint32_t status_filter = status_filter_;
   if (opts.Get("programStats").ToBoolean().Value()) stats_fd_ = bpf_enable_stats(BPF_STATS_RUN_TIME);
   uint32_t ring_bytes = GetU32(opts, "ringBytes", 16u << 20);
   Napi::Value core_btf_value = opts.Get("coreBtf");
   std::string core_btf = core_btf_value.IsString() ? core_btf_value.As<Napi::String>().Utf8Value() : "";
   btf_path_ = core_btf.empty() ? "/sys/kernel/btf/vmlinux" : core_btf;
   libbpf_set_print(PrintLibbpf);
+  std::vector<std::pair<std::string, uint32_t>> tp_btf_ids;
+  if (Napi::Value v = opts.Get("tpBtfIds"); v.IsObject()) {
+    Napi::Object o = v.As<Napi::Object>();
+    Napi::Array names = o.GetPropertyNames();
+    for (uint32_t i = 0; i < names.Length(); i++) {
+      std::string name = names.Get(i).As<Napi::String>().Utf8Value();
+      tp_btf_ids.emplace_back(name, GetU32(o, name.c_str(), 0));
+    }
+  }
+  bool raw_tp = opts.Get("rawTp").ToBoolean().Value();
+  config_ = {string_max, buffer_max, capture_buffers, floor, cgroup, ring_bytes};
   loader_ = std::thread([=] {
-    LIBBPF_OPTS(bpf_object_open_opts, open_opts, .btf_custom_path = core_btf.empty() ? nullptr : core_btf.c_str());
-    skel_ = beetrace_bpf__open_opts(&open_opts);
-    if (!skel_) {
-      load_err_ = errno;
-      load_stage_ = "open";
-      return;
+    if (!tp_btf_ids.empty()) UseTpBtfIds(tp_btf_ids);
+    // The syscall hooks as tp_btf programs; when the kernel refuses those (or rawTp), as raw_tp ones.
+    int err = 0;
+    if (!raw_tp) err = Load(core_btf, true);
+    if (raw_tp || (err && err != EPERM && err != EACCES)) {
+      beetrace_bpf__destroy(skel_);
+      skel_ = nullptr;
+      err = Load(core_btf, false);
     }
-    skel_->rodata->string_max = string_max;
-    skel_->rodata->buffer_max = buffer_max;
-    skel_->rodata->capture_buffers = capture_buffers;
-    skel_->rodata->floor_only = floor;
-    skel_->rodata->cgroup_filter = cgroup;
-    skel_->rodata->recorder_tgid = getpid();
-    if (!call_filter.empty()) {
-      skel_->rodata->filter_calls = true;
-      memcpy(const_cast<uint8_t*>(skel_->rodata->call_filter), call_filter.data(), BT_MAX_NR);
-      skel_->rodata->status_filter = status_filter;
-    }
-    uint32_t slots = EntrySlots();
-    skel_->rodata->slot_mask = slots - 1;
-    bpf_map__set_max_entries(skel_->maps.inflight_slots, slots);
-    int ncpu = libbpf_num_possible_cpus();
-    bpf_map__set_max_entries(skel_->maps.scratch, ncpu > 0 ? ncpu : 1);
-    bpf_map__set_max_entries(skel_->maps.events, ring_bytes);
-    int err = beetrace_bpf__load(skel_);
-    if (err) {
-      load_err_ = -err;
-      load_stage_ = "load";
-    }
+    load_err_ = err;
   });
+}
+
+// Opens the BPF object, sets it up and loads it, with the syscall hooks as tp_btf programs
+// or as raw_tp ones: 0, or the errno.
+int Recorder::Load(const std::string& core_btf, bool tp_btf) {
+  LIBBPF_OPTS(bpf_object_open_opts, open_opts, .btf_custom_path = core_btf.empty() ? nullptr : core_btf.c_str());
+  skel_ = beetrace_bpf__open_opts(&open_opts);
+  if (!skel_) {
+    load_stage_ = "open";
+    return errno;
+  }
+  skel_->rodata->string_max = config_.string_max;
+  skel_->rodata->buffer_max = config_.buffer_max;
+  skel_->rodata->capture_buffers = config_.capture_buffers;
+  skel_->rodata->floor_only = config_.floor;
+  skel_->rodata->cgroup_filter = config_.cgroup;
+  skel_->rodata->recorder_tgid = getpid();
+  if (!call_filter_.empty()) {
+    skel_->rodata->filter_calls = true;
+    memcpy(const_cast<uint8_t*>(skel_->rodata->call_filter), call_filter_.data(), BT_MAX_NR);
+    skel_->rodata->status_filter = status_filter_;
+  }
+  uint32_t slots = EntrySlots();
+  skel_->rodata->slot_mask = slots - 1;
+  bpf_map__set_max_entries(skel_->maps.inflight_slots, slots);
+  int ncpu = libbpf_num_possible_cpus();
+  bpf_map__set_max_entries(skel_->maps.scratch, ncpu > 0 ? ncpu : 1);
+  bpf_map__set_max_entries(skel_->maps.events, config_.ring_bytes);
+  bpf_program__set_autoload(skel_->progs.bt_sys_enter, tp_btf);
+  bpf_program__set_autoload(skel_->progs.bt_sys_exit, tp_btf);
+  bpf_program__set_autoload(skel_->progs.bt_sys_enter_raw, !tp_btf);
+  bpf_program__set_autoload(skel_->progs.bt_sys_exit_raw, !tp_btf);
+  load_stage_ = "load";
+  return -beetrace_bpf__load(skel_);
 }
 
 // attach(specs: Uint8Array): the capture table, one row per syscall number. Waits for the
@@ -208,6 +264,13 @@ Napi::Value Recorder::Attach(const Napi::CallbackInfo& info) {
     return env.Undefined();
   }
   err = beetrace_bpf__attach(skel_);
+  // The tp_btf syscall hooks loaded through PrepareTpBtf, which the skeleton leaves alone.
+  for (auto [prog, link] : {std::pair{skel_->progs.bt_sys_enter, &skel_->links.bt_sys_enter},
+                            std::pair{skel_->progs.bt_sys_exit, &skel_->links.bt_sys_exit}}) {
+    if (err || !bpf_program__autoload(prog) || *link) continue;
+    *link = bpf_program__attach_trace(prog);
+    err = *link ? 0 : -errno;
+  }
   if (err) {
     err = -err;
     Destroy();

@@ -45,10 +45,16 @@ class Recorder : public Napi::ObjectWrap<Recorder> {
   void RequestStop();
   uint64_t* TracedPids();
   bool Usable(Napi::Env env, const char* method);
+  int Load(const std::string& core_btf, bool tp_btf);
 
   beetrace_bpf* skel_ = nullptr;
   RingReader* ring_ = nullptr;
   bt_traced_set* traced_ = nullptr;  // the traced set's map, mapped after the load
+  struct {
+    uint32_t string_max, buffer_max;
+    bool capture_buffers, floor, cgroup;
+    uint32_t ring_bytes;
+  } config_{};  // the load's settings
   std::thread loader_;
   int load_err_ = 0;
   const char* load_stage_ = "";

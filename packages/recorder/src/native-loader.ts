@@ -49,14 +49,17 @@ export function checkCapture(o: CaptureOptions): Required<CaptureOptions> {
 
 /**
  * The kernel types the BPF programs' CO-RE relocations use, cut from the kernel's
- * BTF at build time (scripts/write-build-data.mjs): usable when this is the kernel
- * the build saw. Otherwise libbpf parses the running kernel's whole BTF (~50 ms more).
+ * BTF at build time (scripts/write-build-data.mjs), and the kernel BTF ids of the
+ * tp_btf programs' tracepoints found then: usable when this is the kernel the build
+ * saw. Otherwise libbpf parses the running kernel's whole BTF (~50 ms more).
  */
-function coreBtf(): string | undefined {
+function builtForThisKernel(): { coreBtf: string; tpBtfIds: Record<string, number> } | undefined {
   try {
-    const built = JSON.parse(readFileSync(new URL('./core-btf.json', import.meta.url), 'utf8')) as { release: string; version: string; btfBytes: number };
+    const built = JSON.parse(readFileSync(new URL('./core-btf.json', import.meta.url), 'utf8')) as {
+      release: string; version: string; btfBytes: number; tpBtfIds: Record<string, number>;
+    };
     if (built.release !== release() || built.version !== version() || built.btfBytes !== statSync(BTF_PATH).size) return undefined;
-    return fileURLToPath(new URL('./core.btf', import.meta.url));
+    return { coreBtf: fileURLToPath(new URL('./core.btf', import.meta.url)), tpBtfIds: built.tpBtfIds };
   } catch {
     return undefined;
   }
@@ -65,10 +68,13 @@ function coreBtf(): string | undefined {
 /**
  * For measuring the recorder (test/src/bench/record.ts), from the environment:
  * BT_BPF_FLOOR=1 loads the syscall hooks as the floor (the process filter, nothing
- * recorded); BT_BPF_STATS=1 has the kernel count each program's runs and run time.
+ * recorded); BT_BPF_STATS=1 has the kernel count each program's runs and run time;
+ * BT_BPF_RAW_TP=1 loads the syscall hooks as raw_tp programs (the fallback where the
+ * kernel refuses tp_btf ones).
  */
-function measuring(): { floor?: boolean; programStats?: boolean } {
+function measuring(): { floor?: boolean; programStats?: boolean; rawTp?: boolean } {
   return {
+    ...(process.env['BT_BPF_RAW_TP'] === '1' ? { rawTp: true } : {}),
     ...(process.env['BT_BPF_FLOOR'] === '1' ? { floor: true } : {}),
     ...(process.env['BT_BPF_STATS'] === '1' ? { programStats: true } : {}),
   };
@@ -84,9 +90,8 @@ export function beginLoad(capture: Required<CaptureOptions>, filter: KernelFilte
   } catch (e) {
     throw new RecordError('ADDON', (e as Error).message);
   }
-  const core = coreBtf();
   return new NativeRecorder({
-    ...capture, ...(core ? { coreBtf: core } : {}), ...measuring(),
+    ...capture, ...builtForThisKernel(), ...measuring(),
     ...(filter.calls ? { callFilter: filter.calls.bytes, statusFilter: filter.calls.statusBits } : {}), ...(filter.cgroup ? { cgroup: true } : {}),
   });
 }

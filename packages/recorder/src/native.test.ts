@@ -136,6 +136,23 @@ catch (e) { console.log(e.name, e.code, e.errno); }`;
   assert.equal(r.stdout, `RecorderError PERMISSION ${constants.errno.EPERM}\n`);
 });
 
+test('where the kernel refuses the tp_btf programs, the syscall hooks load as raw_tp ones', () => {
+  // Tracepoint BTF ids that are not this kernel's make the tp_btf load fail. In a process of
+  // its own: the ids are registered once per process.
+  const dist = fileURLToPath(new URL('.', import.meta.url));
+  const script = `import { builtCaptureTable } from '${dist}capture-table.js';
+import { NativeRecorder } from '${dist}native.js';
+const rec = new NativeRecorder({ ringBytes: 1 << 20, stringMax: 64, bufferMax: 64, captureBuffers: true, tpBtfIds: { sys_enter: 1, sys_exit: 1 }, programStats: true });
+rec.attach(builtCaptureTable());
+console.log(rec.programStats().map((p) => p.name).join(' '));
+rec.close();`;
+  const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+  assert.equal(r.status, 0, r.stderr);
+  const loaded = r.stdout.trim().split(' ');
+  assert.ok(loaded.includes('bt_sys_enter_raw') && loaded.includes('bt_sys_exit_raw'), r.stdout);
+  assert.ok(!loaded.includes('bt_sys_enter') && !loaded.includes('bt_sys_exit'), r.stdout);
+});
+
 test('arguments are checked before the addon sees them, with exact messages', async () => {
   const rec = beginLoad(capture);
   try {

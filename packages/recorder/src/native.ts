@@ -62,6 +62,13 @@ export interface NativeRecorderOptions {
   readonly pollMicros?: number;
   /** A BTF file with the kernel types the BPF programs' CO-RE relocations use (made at build time). */
   readonly coreBtf?: string;
+  /**
+   * The kernel BTF ids of the tp_btf programs' tracepoints ({ sys_enter: id of btf_trace_sys_enter, ... }),
+   * found at build time on the kernel coreBtf was cut from; without them libbpf finds them in the kernel's BTF.
+   */
+  readonly tpBtfIds?: Readonly<Record<string, number>>;
+  /** The syscall hooks as raw_tp programs even where tp_btf ones load (the fallback, for tests and the bench). */
+  readonly rawTp?: boolean;
   /** The syscall hooks run the process filter only and record nothing (the bench's floor). */
   readonly floor?: boolean;
   /** The kernel counts each BPF program's runs and run time while the recorder lives. */
@@ -167,13 +174,17 @@ export class NativeRecorder {
     }
     if (typeof opts.captureBuffers !== 'boolean') throw new TypeError('NativeRecorder: captureBuffers must be a boolean');
     if (opts.coreBtf !== undefined && typeof opts.coreBtf !== 'string') throw new TypeError('NativeRecorder: coreBtf must be a path');
+    if (opts.tpBtfIds !== undefined && (typeof opts.tpBtfIds !== 'object' || opts.tpBtfIds === null
+      || Object.values(opts.tpBtfIds).some((id) => !Number.isInteger(id) || id <= 0 || id > 0xffffffff))) {
+      throw new TypeError('NativeRecorder: tpBtfIds must map tracepoint names to BTF ids');
+    }
     if (opts.callFilter !== undefined && (!(opts.callFilter instanceof Uint8Array) || opts.callFilter.length !== binding().layout['MAX_NR'])) {
       throw new TypeError(`NativeRecorder: callFilter must be a Uint8Array of ${binding().layout['MAX_NR']} bytes`);
     }
     if (opts.statusFilter !== undefined && (!Number.isInteger(opts.statusFilter) || opts.statusFilter < 0 || opts.statusFilter > 15)) {
       throw new RangeError(`NativeRecorder: statusFilter must be an integer from 0 to 15, got ${opts.statusFilter}`);
     }
-    for (const k of ['floor', 'programStats', 'cgroup'] as const) {
+    for (const k of ['rawTp', 'floor', 'programStats', 'cgroup'] as const) {
       if (opts[k] !== undefined && typeof opts[k] !== 'boolean') throw new TypeError(`NativeRecorder: ${k} must be a boolean`);
     }
     this.#addon = new (binding().Recorder)(opts);

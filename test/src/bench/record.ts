@@ -162,12 +162,26 @@ async function oneByteReads(trace: string): Promise<number> {
   return n;
 }
 
-/** Each syscall hook's run time per storm call (the kernel's bpf_stats, BT_BPF_STATS=1), one run. */
-function hookCost(argv: readonly string[], floor: boolean, calls: number): string {
+/** One run's syscall hook run times per storm call (the kernel's bpf_stats, BT_BPF_STATS=1), and the hooks' program type. */
+function hookRun(argv: readonly string[], floor: boolean, calls: number): { enter: number; exit: number; kind: string } {
   const t = timed(argv, { env: { ...process.env, BT_BPF_STATS: '1', ...(floor ? { BT_BPF_FLOOR: '1' } : {}) } });
-  const ns = (name: string): number => Number(new RegExp(`bpf ${name}: \\d+ runs, (\\d+) ns`).exec(t.stderr)?.[1] ?? NaN);
-  const enter = ns('bt_sys_enter') / calls, exit = ns('bt_sys_exit') / calls;
-  return `enter ${enter.toFixed(0)} + exit ${exit.toFixed(0)} = ${(enter + exit).toFixed(0)} ns`;
+  // The syscall hooks are bt_sys_enter/exit as tp_btf programs, bt_sys_enter/exit_raw as raw_tp ones.
+  const ns = (name: string): number => Number(new RegExp(`bpf ${name}(?:_raw)?: \\d+ runs, (\\d+) ns`).exec(t.stderr)?.[1] ?? NaN);
+  return { enter: ns('bt_sys_enter') / calls, exit: ns('bt_sys_exit') / calls, kind: /bpf bt_sys_enter_raw: /.test(t.stderr) ? 'raw_tp' : 'tp_btf' };
+}
+
+/** The floor's and bt-record's hook run times per storm call: medians of `n` alternating runs each. */
+function hookCosts(argv: (floor: boolean) => string[], calls: number, n: number): string {
+  const runs = { floor: [] as ReturnType<typeof hookRun>[], record: [] as ReturnType<typeof hookRun>[] };
+  for (let i = 0; i < n; i++) {
+    runs.floor.push(hookRun(argv(true), true, calls));
+    runs.record.push(hookRun(argv(false), false, calls));
+  }
+  const text = (rs: ReturnType<typeof hookRun>[]): string => {
+    const enter = median(rs.map((r) => r.enter)), exit = median(rs.map((r) => r.exit));
+    return `enter ${enter.toFixed(0)} + exit ${exit.toFixed(0)} = ${median(rs.map((r) => r.enter + r.exit)).toFixed(0)} ns (${rs[0]!.kind})`;
+  };
+  return `floor ${text(runs.floor)}; bt-record ${text(runs.record)}`;
 }
 
 export default async function bench(ctx: BenchContext & { storm: string }): Promise<BenchRow[]> {
@@ -227,8 +241,8 @@ export default async function bench(ctx: BenchContext & { storm: string }): Prom
     ok: sum !== undefined && sum.bytesPerEvent <= 30 && best.maxRssKiB > 0 && best.maxRssKiB < 150 * 1024,
   });
   rows.push({
-    what: 'storm: BPF run time per call (bpf_stats, one run each)',
-    value: `floor ${hookCost(record(storm, true)(true), true, 1_000_000)}; bt-record ${hookCost(record(storm, true)(false), false, 1_000_000)}`,
+    what: 'storm: BPF run time per call (bpf_stats, medians of 3 alternating runs each)',
+    value: hookCosts(record(storm, true), 1_000_000, 3),
     how: 'run_time_ns of the syscall hooks / 1M; includes the filter run for every other process\'s calls meanwhile, and bpf_stats\' own clock reads',
     target: '',
   });
