@@ -161,8 +161,8 @@ test('file_access.canonical_path: the path strace -y prints for the files opened
     if (r && r[1]!.startsWith(dir)) read.add(r[1]!);
   }
   assert.deepEqual(opened, [[join(data, 'link'), join(data, 'a')], [join(dir, 'dirlink', 'b'), join(data, 'b')], [join(data, 'a'), join(data, 'a')]]);
-  assert.deepEqual(query(db, `SELECT path, canonical_path FROM file_access WHERE trace_id = 1 AND syscall = 'openat' AND ok AND path LIKE '${dir}/%' ORDER BY seq`), opened);
-  assert.deepEqual(query(db, `SELECT DISTINCT canonical_path FROM file_access WHERE trace_id = 1 AND syscall = 'read' AND via = 'fd' AND path LIKE '${dir}/%' ORDER BY 1`),
+  assert.deepEqual(query(db, `SELECT path, canonical_path FROM file_access WHERE syscall = 'openat' AND ok AND path LIKE '${dir}/%' ORDER BY seq`), opened);
+  assert.deepEqual(query(db, `SELECT DISTINCT canonical_path FROM file_access WHERE syscall = 'read' AND via = 'fd' AND path LIKE '${dir}/%' ORDER BY 1`),
     [...read].sort().map((p) => [p]));
 });
 

@@ -6,8 +6,8 @@
 // the trace's SHA-256: DIR/calls/3f2a9c01d4e5b6a7.parquet, or with --partition,
 // hive-style folders DIR/calls/host=ci-7/date=2026-11-29/3f2a9c01d4e5b6a7.parquet.
 // Columns have the store's names and meaning (schema.ts), with one difference:
-// calls holds its path strings (path, path2: dictionary-encoded) where the store
-// has ids into its paths table. syscall_names and capture_kinds are the syscall
+// calls holds its path strings (path, path2, canonical_path: dictionary-encoded) where
+// the store has ids into its paths table (path_id, path2_id, canonical_id). syscall_names and capture_kinds are the syscall
 // table's, one file per ABI.
 //
 // Querying (bt-query --engine duckdb) is DuckDB over the files: each table a view
@@ -43,7 +43,7 @@ export const PARQUET_TABLES: Readonly<Record<string, readonly (readonly [string,
   calls: [
     ['id', 'BIGINT'], ['trace_id', 'BIGINT'], ['seq', 'BIGINT'], ['pid', 'INTEGER'], ['tid', 'INTEGER'], ['nr', 'INTEGER'], ['ret', 'BIGINT'],
     ['errno', 'VARCHAR'], ['ts_ns', 'BIGINT'], ['dur_ns', 'BIGINT'], ['arg0', 'BIGINT'], ['arg1', 'BIGINT'], ['arg2', 'BIGINT'], ['arg3', 'BIGINT'],
-    ['arg4', 'BIGINT'], ['arg5', 'BIGINT'], ['flags', 'INTEGER'], ['path', 'VARCHAR'], ['path2', 'VARCHAR'], ['fd', 'INTEGER'], ['caps', 'VARCHAR'],
+    ['arg4', 'BIGINT'], ['arg5', 'BIGINT'], ['flags', 'INTEGER'], ['path', 'VARCHAR'], ['path2', 'VARCHAR'], ['fd', 'INTEGER'], ['canonical_path', 'VARCHAR'], ['caps', 'VARCHAR'],
     ['args', 'VARCHAR'],
   ],
   processes: [
@@ -87,12 +87,12 @@ CREATE VIEW syscalls AS
          c.ret, c.errno, c.ts_ns, c.dur_ns, c.flags, c.path, c.args
   FROM calls c JOIN syscall_names n ON n.nr = c.nr;
 CREATE VIEW file_access AS
-  SELECT c.trace_id, c.id AS call_id, c.seq, c.ts_ns, c.pid, c.tid, n.name AS syscall, c.path,
+  SELECT c.trace_id, c.id AS call_id, c.seq, c.ts_ns, c.pid, c.tid, n.name AS syscall, c.path, c.canonical_path,
          CASE WHEN c.fd IS NULL THEN 'path' ELSE 'fd' END AS via, c.fd,
          c.ret, CAST(c.errno IS NULL AS INTEGER) AS ok, c.errno, c.dur_ns
   FROM calls c JOIN syscall_names n ON n.nr = c.nr WHERE c.path IS NOT NULL
   UNION ALL
-  SELECT c.trace_id, c.id, c.seq, c.ts_ns, c.pid, c.tid, n.name, c.path2, 'path2', NULL,
+  SELECT c.trace_id, c.id, c.seq, c.ts_ns, c.pid, c.tid, n.name, c.path2, NULL, 'path2', NULL,
          c.ret, CAST(c.errno IS NULL AS INTEGER), c.errno, c.dur_ns
   FROM calls c JOIN syscall_names n ON n.nr = c.nr WHERE c.path2 IS NOT NULL;
 CREATE VIEW failures AS

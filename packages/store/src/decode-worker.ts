@@ -420,14 +420,13 @@ function withoutRows(drop: readonly number[], n: number, nums: Float64Array<Arra
     if (d < drop.length && drop[d] === i) d++;
     else keep.push(i);
   }
-  const out = { n: m, nums: numColumns(CALL_COLUMNS, m), pathIndex: new Int32Array(2 * m), argsIndex: new Int32Array(m), capsIdx: new Int32Array(m) };
+  const out = { n: m, nums: numColumns(CALL_COLUMNS, m), pathIndex: new Int32Array(3 * m), argsIndex: new Int32Array(m), capsIdx: new Int32Array(m) };
   for (let k = 0; k < CALL_COLUMNS; k++) {
     const from = numColumn(nums, k, n), to = numColumn(out.nums, k, m);
     keep.forEach((i, j) => { to[j] = from[i]!; });
   }
   keep.forEach((i, j) => {
-    out.pathIndex[2 * j] = pathIndex[2 * i]!;
-    out.pathIndex[2 * j + 1] = pathIndex[2 * i + 1]!;
+    for (let k = 0; k < 3; k++) out.pathIndex[3 * j + k] = pathIndex[3 * i + k]!;
     out.argsIndex[j] = argsIndex[i]!;
     out.capsIdx[j] = capsIdx[i]!;
   });

@@ -112,7 +112,7 @@ export class DatasetWriter {
       name: 'bt_staged_calls',
       bindFunction: (info) => {
         for (const k of STAGED) info.addResultColumn(`n${k}`, duck.DOUBLE);
-        for (const c of ['path', 'path2', 'args', 'caps']) info.addResultColumn(c, duck.INTEGER);
+        for (const c of ['path', 'path2', 'canonical', 'args', 'caps']) info.addResultColumn(c, duck.INTEGER);
       },
       initFunction: () => {},
       mainFunction: (_info, out) => {
@@ -330,8 +330,10 @@ export class DatasetWriter {
       const row = PARQUET_TABLES.traces!.map(([c]) => (c === 'host' ? host : c === 'start_time' ? t.start_epoch_ns ?? 0 : t[c] ?? null));
       const first = t.first_call_id === null ? 1 : Number(t.first_call_id);
       const last = t.last_call_id === null ? 0 : Number(t.last_call_id);
-      const calls = PARQUET_TABLES.calls!.map(([c]) => (c === 'path' ? 'p.path' : c === 'path2' ? 'q.path' : `c.${c}`)).join(', ');
+      const pathOf: Record<string, string> = { path: 'p.path', path2: 'q.path', canonical_path: 'k.path' };
+      const calls = PARQUET_TABLES.calls!.map(([c]) => pathOf[c] ?? `c.${c}`).join(', ');
       const callRows = db.prepare(`SELECT ${calls} FROM calls c LEFT JOIN paths p ON p.id = c.path_id LEFT JOIN paths q ON q.id = c.path2_id
+        LEFT JOIN paths k ON k.id = c.canonical_id
         WHERE c.id BETWEEN ? AND ? ORDER BY c.id`).raw(true).safeIntegers(true);
       const extra: string[] = [];
       const parts: string[] = [];
@@ -477,15 +479,17 @@ class CallStage {
     const pathBase = this.strings1(m.paths);
     const path = new Int32Array(n);
     const path2 = new Int32Array(n);
+    const canonical = new Int32Array(n);
     const pi = m.pathIndex;
+    const at = (k: number): number => (k < 0 ? -1 : k + pathBase);
     for (let i = 0; i < n; i++) {
-      const a = pi[2 * i]!, b = pi[2 * i + 1]!;
-      path[i] = a < 0 ? -1 : a + pathBase;
-      path2[i] = b < 0 ? -1 : b + pathBase;
+      path[i] = at(pi[3 * i]!);
+      path2[i] = at(pi[3 * i + 1]!);
+      canonical[i] = at(pi[3 * i + 2]!);
     }
     const args = this.textColumn(m.args);
     const caps = this.textColumn(m.caps);
-    this.held.push({ n, nums: m.nums, ints: [path, path2, args, caps] });
+    this.held.push({ n, nums: m.nums, ints: [path, path2, canonical, args, caps] });
     for (const e of m.exact) {
       this.exact!.appendBigInt(BigInt(this.firstId + this.rows + e.row));
       this.exact!.appendInteger(e.column);
@@ -499,7 +503,7 @@ class CallStage {
 
   /**
    * The next chunk of the staged rows for the table function bt_staged_calls() (columns n<k> of
-   * STAGED, then path, path2, args, caps): each column copied from the batch as it came; no rows at the end.
+   * STAGED, then path, path2, canonical, args, caps): each column copied from the batch as it came; no rows at the end.
    */
   emit(out: DuckDBDataChunk): void {
     const b = this.held[this.at];
@@ -554,7 +558,7 @@ class CallStage {
       ts_ns: num(CALL.TS, 'BIGINT'), dur_ns: num(CALL.DUR, 'BIGINT'),
       arg0: num(CALL.ARG0, 'BIGINT'), arg1: num(CALL.ARG0 + 1, 'BIGINT'), arg2: num(CALL.ARG0 + 2, 'BIGINT'),
       arg3: num(CALL.ARG0 + 3, 'BIGINT'), arg4: num(CALL.ARG0 + 4, 'BIGINT'), arg5: num(CALL.ARG0 + 5, 'BIGINT'),
-      flags: num(CALL.FLAGS, 'INTEGER'), path: text('path'), path2: text('path2'), fd: num(CALL.FD, 'INTEGER'), caps: text('caps'), args: text('args'),
+      flags: num(CALL.FLAGS, 'INTEGER'), path: text('path'), path2: text('path2'), fd: num(CALL.FD, 'INTEGER'), canonical_path: text('canonical'), caps: text('caps'), args: text('args'),
     };
     return `SELECT ${PARQUET_TABLES.calls!.map(([c]) => `${cols[c]} AS "${c}"`).join(', ')}
       FROM bt_staged_calls() c${this.exactCount === 0 ? '' : `
