@@ -28,7 +28,10 @@ after(async () => { await browser?.close(); });
 
 function record(dir: string, name: string, cmd: string[], status = 0): string {
   const trace = join(dir, `${name}.pb`);
-  const r = spawnSync(process.execPath, [bin.record, '-q', '-o', trace, '--', ...cmd], { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] });
+  // A ring that holds the whole run (the storm's 200,000 calls are ~30 MB): with both CPUs busy the
+  // consumer may not run for a while, and a lost record would change the counts this file checks.
+  const ring = ['--buffer-size', '64M', '--fail-on-loss'];
+  const r = spawnSync(process.execPath, [bin.record, '-q', ...ring, '-o', trace, '--', ...cmd], { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] });
   assert.equal(r.status, status, `bt-record: ${r.stderr}`);
   return trace;
 }
