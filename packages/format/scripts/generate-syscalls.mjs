@@ -66,7 +66,7 @@ function parseCapture(item, where) {
 const RETURNS = new Set(['fd', 'pid', 'addr', 'volatile']);
 const FD_KINDS = new Set(['file', 'socket', 'anon']);
 const EFFECTS = new Set(['read', 'write', 'open', 'close', 'close_range', 'dup', 'fcntl', 'pipe', 'accept', 'connect', 'bind', 'listen',
-  'chdir', 'exec', 'fork', 'exit', 'wait', 'sync', 'lookup', 'sigmask', 'sigreturn', 'map', 'unmap', 'protect']);
+  'chdir', 'exec', 'fork', 'exit', 'wait', 'sync', 'lookup', 'sigmask', 'sigreturn', 'map', 'unmap', 'protect', 'heap']);
 const ROLES = new Set(['path', 'dirfd', 'fd', 'newfd', 'fds', 'pid', 'addr', 'oflags', 'open_how', 'cloexec', 'family', 'socktype',
   'protocol', 'sockaddr', 'fcntl_cmd', 'fcntl_arg', 'clone_flags', 'clone_args', 'at_flags', 'stat', 'volatile', 'fd-remote',
   'pollfds', 'idtype', 'mapflags', 'waitopts', 'signal']);

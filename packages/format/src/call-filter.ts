@@ -70,7 +70,7 @@ export function traceSetHas(f: TraceFilter, name: string, classes: readonly Sysc
 }
 
 /** Effects that leave the trace's state as it was (data moved, a lookup, a wait...). */
-const NO_STATE: ReadonlySet<SyscallEffect> = new Set(['read', 'write', 'exit', 'wait', 'sync', 'lookup', 'map', 'unmap', 'protect']);
+const NO_STATE: ReadonlySet<SyscallEffect> = new Set(['read', 'write', 'exit', 'wait', 'sync', 'lookup', 'map', 'unmap', 'protect', 'heap']);
 
 /**
  * Whether a successful call of this syscall changes the trace's state (the table's effect and

@@ -17,7 +17,7 @@ export type NewFdKind = 'file' | 'socket' | 'anon';
 /** What the call does to the traced system (column 6); see the tsv's header for each. */
 export type SyscallEffect =
   | 'read' | 'write' | 'open' | 'close' | 'close_range' | 'dup' | 'fcntl' | 'pipe' | 'accept' | 'connect' | 'bind' | 'listen'
-  | 'chdir' | 'exec' | 'fork' | 'exit' | 'wait' | 'sync' | 'lookup' | 'sigmask' | 'sigreturn' | 'map' | 'unmap' | 'protect';
+  | 'chdir' | 'exec' | 'fork' | 'exit' | 'wait' | 'sync' | 'lookup' | 'sigmask' | 'sigreturn' | 'map' | 'unmap' | 'protect' | 'heap';
 /** What an argument is (column 7). */
 export type ArgRoleName =
   | 'path' | 'dirfd' | 'fd' | 'newfd' | 'fds' | 'pid' | 'addr' | 'oflags' | 'open_how' | 'cloexec' | 'family' | 'socktype'

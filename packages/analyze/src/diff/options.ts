@@ -5,7 +5,10 @@ import type { Progress } from '@beetrace/format';
 export interface Normalization {
   /** pids and tids become names by position in the process tree: <1> root, <1.2> its 2nd child, <1.2:1> that child's 1st thread. */
   readonly pids: boolean;
-  /** Pointer values (hex 0x10000 and up outside strings), mmap/brk results: masked as 0x…. */
+  /**
+   * Pointer values (hex 0x10000 and up outside strings), mmap results: masked as 0x…; brk calls (the heap
+   * growing or shrinking: when is the allocator's choice, which depends on the address layout) left out.
+   */
   readonly addresses: boolean;
   /** Timestamps and durations are not printed (off: each line starts with its time since the first event and ends with <duration>). */
   readonly timestamps: boolean;

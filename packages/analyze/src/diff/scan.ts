@@ -395,6 +395,9 @@ export async function scanTrace(source: TraceSource, label: string, opts: ScanOp
       for (const path of callPaths(d)) if (pathIgnored(path)) { ignoredBy = lastGlob; break; }
     }
     if (ignoredBy === undefined && norm.sync && info?.effect === 'sync' && p.threads.length > 1) ignoredBy = '';
+    // The program break's moves: their values are addresses (masked), and when the heap grows is the
+    // allocator's choice, which depends on the address layout (seen: cc1's brk calls moving between runs).
+    if (ignoredBy === undefined && norm.addresses && info?.effect === 'heap') ignoredBy = '';
     // glibc's thread-stack cache: whether a new thread maps (and guards) a stack or reuses one an
     // earlier thread left depends on which threads already ended.
     if (ignoredBy === undefined && info && !d.failed && !d.unfinished && threadStack(d, info, p)) ignoredBy = '';
