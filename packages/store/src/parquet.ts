@@ -602,7 +602,8 @@ class CallStage {
     this.at = 0;
     this.row = 0;
     const num = (k: number, type: string): string => {
-      const rounded = `TRY_CAST(CASE WHEN isnan(n${k}) THEN NULL ELSE n${k} END AS ${type})`;
+      // NaN (NULL in the number columns) casts to NULL.
+      const rounded = `TRY_CAST(n${k} AS ${type})`;
       return this.exactCount > 0 && EXACT_COLUMNS[k] !== undefined ? `coalesce(x.c${k}, ${rounded})` : rounded;
     };
     const names: string[] = [];
