@@ -4,7 +4,9 @@
 // embedded, is the sink: one COPY per table writes its Parquet file; for calls it
 // reads the batches held here through a table function (bt_staged_calls: each
 // column copied into DuckDB's vectors as it came, no per-value call) and the
-// batches' distinct strings from a string table.
+// batches' distinct strings from a string table. A run's calls go out a part (2^18
+// calls) at a time, each a file: the COPY of one part runs on DuckDB's thread while
+// the worker decodes the next, on its own connection (two, used in turn).
 //
 // Files are written beside their final name (mode 0600: made so before DuckDB
 // writes, under a umask that keeps the one DuckDB makes so), then renamed into place: a failed export leaves no half-written
@@ -36,7 +38,7 @@ export interface ParquetOptions {
   readonly host?: string;
   /** The command named in messages (default bt-export). */
   readonly tool?: string;
-  /** Calls per file (default 2^20): a longer run's calls are written a part at a time, each a file. */
+  /** Calls per file (default 2^18): a longer run's calls are written a part at a time, each a file. */
   readonly partRows?: number;
   readonly shouldStop?: () => boolean;
 }
@@ -56,8 +58,11 @@ export interface ParquetResult {
  * 1Mi-row groups, 690 MiB with these, for the 1M-syscall storm); the schema version in every file's metadata.
  */
 const COPY_OPTIONS = `FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 262144, KV_METADATA {beetrace_schema_version: '${DATASET_VERSION}'}`;
-/** Calls per file of a run's calls: a longer run's are written a part at a time, each a file (memory stays bounded). */
-const PART_ROWS = 1 << 20;
+/**
+ * Calls per file of a run's calls: a run's are written a part at a time, each a file (one row group),
+ * the COPY of one part while the next is decoded; memory stays bounded (two parts held at most).
+ */
+const PART_ROWS = 1 << 18;
 const CALLS = TRACE_TABLES.indexOf('calls');
 
 /** A folder name's value, hive-style: characters other than [A-Za-z0-9._-] as %XX. */
@@ -83,12 +88,16 @@ const STAGED = Array.from({ length: CALL_COLUMNS }, (_, k) => k).filter((k) => k
 export class DatasetWriter {
   private nextId = 1;
   private temps = 0;
-  /** The calls being staged, for bt_staged_calls(). */
-  staging: CallStage | undefined;
+  /** The calls staged, by the number bt_staged_calls(k) takes. */
+  readonly stages = new Map<number, CallStage>();
+  private stageCount = 0;
   private abiWritten = new Set<string>();
+  /** COPYs running: the umask that makes DuckDB's files private is set while any runs. */
+  private copying = 0;
+  private umask = 0;
 
   private constructor(private readonly dir: string, private readonly opts: ParquetOptions, private readonly instance: DuckDBInstance,
-    private readonly con: DuckDBConnection) {}
+    private readonly con: DuckDBConnection, private readonly partCons: readonly [DuckDBConnection, DuckDBConnection]) {}
 
   /** Opens (or creates, mode 0700) the dataset folder; refuses one of a newer schema version. */
   static async open(dir: string, opts: ParquetOptions = {}): Promise<DatasetWriter> {
@@ -103,20 +112,25 @@ export class DatasetWriter {
     } catch (e) {
       throw new StoreError('WRITE_FAILED', `cannot write ${dir}: ${(e as Error).message.replace(/^\w+: /, '')}`);
     }
-    const instance = await duck.DuckDBInstance.create(':memory:', { threads: '2' });
+    // One DuckDB thread: a COPY writes one file on one thread (a second one measured no faster, at
+    // more CPU), and the other CPU decodes the next part meanwhile.
+    const instance = await duck.DuckDBInstance.create(':memory:', { threads: '1' });
     const con = await instance.connect();
-    const w = new DatasetWriter(dir, opts, instance, con);
+    const w = new DatasetWriter(dir, opts, instance, con, [await instance.connect(), await instance.connect()]);
     // The calls being written, read by COPY straight from the batches held in this process (a table
     // function, run on this thread): measured twice as fast as appending them to a table first.
     con.registerTableFunction(duck.DuckDBTableFunction.create({
       name: 'bt_staged_calls',
+      parameterTypes: [duck.INTEGER],
       bindFunction: (info) => {
         for (const k of STAGED) info.addResultColumn(`n${k}`, duck.DOUBLE);
         for (const c of ['path', 'path2', 'canonical', 'args', 'caps']) info.addResultColumn(c, duck.INTEGER);
+        info.setBindData({ stage: w.stages.get(Number(info.getParameter(0))) });
       },
       initFunction: () => {},
-      mainFunction: (_info, out) => {
-        if (w.staging) w.staging.emit(out);
+      mainFunction: (info, out) => {
+        const stage = (info.bindData as { stage?: CallStage } | undefined)?.stage;
+        if (stage) stage.emit(out);
         else out.rowCount = 0;
       },
     }));
@@ -134,6 +148,7 @@ export class DatasetWriter {
   }
 
   close(): void {
+    for (const c of this.partCons) c.closeSync();
     this.con.closeSync();
     this.instance.closeSync();
   }
@@ -150,17 +165,17 @@ export class DatasetWriter {
   }
 
   /** COPY (select) TO a new 0600 file in `folder` (made 0700 when missing), under a name no reader takes; its path. */
-  private async copyTemp(select: string, folder: string): Promise<string> {
+  private async copyTemp(select: string, folder: string, con = this.con): Promise<string> {
     const tmp = join(folder, `.${process.pid}-${++this.temps}.tmp`);
     try {
       makePrivateDir(folder);
       closeSync(openPrivateFile(tmp, 'wx'));
       // DuckDB writes a new file in place of the one made private: created under a umask that leaves it 0600.
-      const umask = process.umask(0o077);
+      if (this.copying++ === 0) this.umask = process.umask(0o077);
       try {
-        await this.con.run(`COPY (${select}) TO ${sqlString(tmp)} (${COPY_OPTIONS})`);
+        await con.run(`COPY (${select}) TO ${sqlString(tmp)} (${COPY_OPTIONS})`);
       } finally {
-        process.umask(umask);
+        if (--this.copying === 0) process.umask(this.umask);
       }
       chmodSync(tmp, PRIVATE_FILE_MODE);
       return tmp;
@@ -199,18 +214,30 @@ export class DatasetWriter {
   async add(file: string, progress?: Progress): Promise<ParquetResult> {
     const size = traceFileSize(file);
     const feed = new DecodeFeed(file, this.opts.noData ?? false);
-    const stage = new CallStage(this.con, this.nextId);
-    this.staging = stage;
     try {
-      return await this.addFrom(file, size, feed, stage, progress);
+      return await this.addFrom(file, size, feed, progress);
     } finally {
-      this.staging = undefined;
-      stage.close();
       feed.close();
     }
   }
 
-  private async addFrom(file: string, size: number, feed: DecodeFeed, stage: CallStage, progress: Progress | undefined): Promise<ParquetResult> {
+  /** A new stage for the calls from `rows` on, on the part connection `turn`; bt_staged_calls(k) reads it. */
+  private async newStage(turn: number, rows: number): Promise<CallStage> {
+    const k = ++this.stageCount;
+    const stage = new CallStage(this.partCons[turn % 2]!, k, this.nextId, rows);
+    this.stages.set(k, stage);
+    await stage.create();
+    return stage;
+  }
+
+  /** Forgets a stage; its batches' number buffers go back to `feed`'s worker to fill again. */
+  private dropStage(stage: CallStage, feed?: DecodeFeed): void {
+    stage.close();
+    this.stages.delete(stage.key);
+    if (feed) for (const m of stage.drop()) feed.recycle(m);
+  }
+
+  private async addFrom(file: string, size: number, feed: DecodeFeed, progress: Progress | undefined): Promise<ParquetResult> {
     const hash = hashFileSync(file);
     const id = traceIdOf(hash);
     const name = hash.slice(0, 16);
@@ -228,7 +255,26 @@ export class DatasetWriter {
     const signals: (string | number | null)[][] = [];
     /** Files of the calls' parts written so far, not yet in place (removed when the export fails). */
     const parts: string[] = [];
-    await stage.create();
+    /** The parts' COPYs, in order: the one running while the next part is staged on the other connection. */
+    const copies: Promise<string>[] = [];
+    let turn = 0;
+    let stage = await this.newStage(turn, 0);
+    /** Starts writing the staged part (its stage dropped once written); the next part is staged on the other connection, after that one's COPY. */
+    const writePart = (last: boolean): Promise<void> | undefined => {
+      const s = stage;
+      const select = s.select(id);
+      // One COPY at a time (after the previous part's), each part's batches given back to the worker once written.
+      const copy = (copies.at(-1) ?? Promise.resolve()).catch(() => {}).then(() => this.copyTemp(select, dirname(files[CALLS]!), s.con))
+        .finally(() => this.dropStage(s, feed));
+      copy.catch(() => {}); // awaited below, in order; a failure is not an unhandled rejection meanwhile
+      copies.push(copy);
+      if (last) return undefined;
+      turn++;
+      return (async () => {
+        if (copies.length >= 2) await copies[copies.length - 2];
+        stage = await this.newStage(turn, s.rows);
+      })();
+    };
     try {
       for (;;) {
         const rec = await feed.next();
@@ -243,16 +289,13 @@ export class DatasetWriter {
         } else if (rec.kind === 'unknown-abi') {
           throw new StoreError('UNKNOWN_ABI', `${file}: syscall table "${rec.abi}" is not known to this bt-export`);
         } else if (rec.kind === 'batch') {
-          await stage.batch(rec);
-          // A long trace's calls go out a part at a time (memory stays bounded): each part a file of its own.
-          if (stage.partRows >= (this.opts.partRows ?? PART_ROWS)) {
-            parts.push(await this.copyTemp(stage.select(id), dirname(files[CALLS]!)));
-            await stage.create();
-          }
+          stage.batch(rec);
+          // The calls go out a part at a time (memory stays bounded): each part a file of its own, written while the next is read.
+          if (stage.partRows >= (this.opts.partRows ?? PART_ROWS)) await writePart(false);
           for (const e of rec.execs) execs.push([id, e.pid, e.tid, e.ts, e.filename, e.argv]);
           for (const s of rec.signals) signals.push([id, s.ts, s.pid, s.tid, s.signo, s.signal || null]);
           progress?.update(rec.offset, size, stage.rows);
-          // No feed.recycle(rec): the batch's number buffer is held until its part is written.
+          // No feed.recycle(rec) here: the batch's number buffer is held until its part is written.
         } else if (rec.kind === 'summary') {
           summary = rec;
         } else if (rec.kind === 'trailer') {
@@ -277,7 +320,10 @@ export class DatasetWriter {
         call_stats: summary.stats.map((r) => [id, r.nr, r.calls, r.errors, r.total, r.min, r.max]),
       };
       const written: string[] = [];
-      if (parts.length === 0 || stage.partRows > 0) parts.push(await this.copyTemp(stage.select(id), dirname(files[CALLS]!)));
+      if (copies.length === 0 || stage.partRows > 0) writePart(true);
+      else this.dropStage(stage);
+      for (const c of copies) parts.push(await c);
+      copies.length = 0;
       for (const table of TRACE_TABLES) {
         const target = this.path(table, partition, name);
         if (table === 'calls') written.push(...this.placeParts(parts, target, name));
@@ -294,6 +340,9 @@ export class DatasetWriter {
       const result = { id, syscalls: stage.rows, files: written };
       return problem === undefined ? result : { ...result, problem };
     } finally {
+      // A failed export: its parts' COPYs finished (or failed), their files removed, its stages dropped.
+      for (const c of await Promise.allSettled(copies)) if (c.status === 'fulfilled') parts.push(c.value);
+      for (const s of [...this.stages.values()]) this.dropStage(s);
       for (const tmp of parts) rmSync(tmp, { force: true });
     }
   }
@@ -408,13 +457,12 @@ async function appendRows(con: DuckDBConnection, staging: string, table: string,
  * table; select() makes the Parquet columns from them.
  */
 class CallStage {
-  rows = 0;
   /** Rows staged since the last part was written. */
   partRows = 0;
   private strings = 0;
   private readonly width: number;
   /** The batches of the part being staged: their number columns and the 4 string-index columns. */
-  private held: { n: number; nums: Float64Array<ArrayBuffer>; ints: Int32Array[] }[] = [];
+  private held: { n: number; nums: Float64Array<ArrayBuffer>; ints: Int32Array[]; m: BatchMessage }[] = [];
   /** Where emit() is: batch, row. */
   private at = 0;
   private row = 0;
@@ -423,7 +471,11 @@ class CallStage {
   private exactCount = 0;
   private readonly closed = new Set<DuckDBAppender>();
 
-  constructor(private readonly con: DuckDBConnection, private readonly firstId: number) {
+  /**
+   * On `con` (its string tables are temporary tables of that connection), read by bt_staged_calls(`key`);
+   * the trace's first call has id `firstId`, this part's first is the trace's `rows`-th.
+   */
+  constructor(readonly con: DuckDBConnection, readonly key: number, private readonly firstId: number, public rows: number) {
     this.width = duckdb.vector_size();
   }
 
@@ -472,7 +524,7 @@ class CallStage {
     return base;
   }
 
-  async batch(m: BatchMessage): Promise<void> {
+  batch(m: BatchMessage): void {
     const n = m.rows;
     const idCol = numColumn(m.nums, CALL.ID, n);
     for (let i = 0; i < n; i++) idCol[i] = this.firstId + this.rows + i;
@@ -489,7 +541,7 @@ class CallStage {
     }
     const args = this.textColumn(m.args);
     const caps = this.textColumn(m.caps);
-    this.held.push({ n, nums: m.nums, ints: [path, path2, canonical, args, caps] });
+    this.held.push({ n, nums: m.nums, ints: [path, path2, canonical, args, caps], m });
     for (const e of m.exact) {
       this.exact!.appendBigInt(BigInt(this.firstId + this.rows + e.row));
       this.exact!.appendInteger(e.column);
@@ -527,6 +579,13 @@ class CallStage {
     }
   }
 
+  /** The batches staged, forgotten here. */
+  drop(): BatchMessage[] {
+    const batches = this.held.map((b) => b.m);
+    this.held = [];
+    return batches;
+  }
+
   /** Closes the appenders (flushing what they hold); again is harmless. */
   close(): void {
     for (const a of [this.text, this.exact]) {
@@ -543,7 +602,8 @@ class CallStage {
     this.at = 0;
     this.row = 0;
     const num = (k: number, type: string): string => {
-      const rounded = `TRY_CAST(CASE WHEN isnan(n${k}) THEN NULL ELSE n${k} END AS ${type})`;
+      // NaN (NULL in the number columns) casts to NULL.
+      const rounded = `TRY_CAST(n${k} AS ${type})`;
       return this.exactCount > 0 && EXACT_COLUMNS[k] !== undefined ? `coalesce(x.c${k}, ${rounded})` : rounded;
     };
     const names: string[] = [];
@@ -561,7 +621,7 @@ class CallStage {
       flags: num(CALL.FLAGS, 'INTEGER'), path: text('path'), path2: text('path2'), fd: num(CALL.FD, 'INTEGER'), canonical_path: text('canonical'), caps: text('caps'), args: text('args'),
     };
     return `SELECT ${PARQUET_TABLES.calls!.map(([c]) => `${cols[c]} AS "${c}"`).join(', ')}
-      FROM bt_staged_calls() c${this.exactCount === 0 ? '' : `
+      FROM bt_staged_calls(${this.key}) c${this.exactCount === 0 ? '' : `
       LEFT JOIN (SELECT id, ${Object.keys(EXACT_COLUMNS).map((k) => `max(v) FILTER (WHERE col = ${k}) AS c${k}`).join(', ')} FROM st_exact GROUP BY id) x
         ON x.id = CAST(c.n${CALL.ID} AS BIGINT)`}
       CROSS JOIN (SELECT list(s ORDER BY i) AS l FROM st_text) t CROSS JOIN (SELECT ${errnoList} AS l) e`;
