@@ -123,6 +123,78 @@ export const arch_prctl_codes: Xlat = xlat("enum", [
   [0x2003, "ARCH_MAP_VDSO_64"],
 ]);
 
+// <linux/if_arp.h>
+export const arp_hardware_types: Xlat = xlat("enum", [
+  [0x0, "ARPHRD_NETROM"],
+  [0x1, "ARPHRD_ETHER"],
+  [0x2, "ARPHRD_EETHER"],
+  [0x3, "ARPHRD_AX25"],
+  [0x4, "ARPHRD_PRONET"],
+  [0x5, "ARPHRD_CHAOS"],
+  [0x6, "ARPHRD_IEEE802"],
+  [0x7, "ARPHRD_ARCNET"],
+  [0x8, "ARPHRD_APPLETLK"],
+  [0xf, "ARPHRD_DLCI"],
+  [0x13, "ARPHRD_ATM"],
+  [0x17, "ARPHRD_METRICOM"],
+  [0x18, "ARPHRD_IEEE1394"],
+  [0x1b, "ARPHRD_EUI64"],
+  [0x20, "ARPHRD_INFINIBAND"],
+  [0x100, "ARPHRD_SLIP"],
+  [0x101, "ARPHRD_CSLIP"],
+  [0x102, "ARPHRD_SLIP6"],
+  [0x103, "ARPHRD_CSLIP6"],
+  [0x104, "ARPHRD_RSRVD"],
+  [0x108, "ARPHRD_ADAPT"],
+  [0x10e, "ARPHRD_ROSE"],
+  [0x10f, "ARPHRD_X25"],
+  [0x110, "ARPHRD_HWX25"],
+  [0x118, "ARPHRD_CAN"],
+  [0x122, "ARPHRD_MCTP"],
+  [0x200, "ARPHRD_PPP"],
+  [0x201, "ARPHRD_CISCO"],
+  [0x201, "ARPHRD_HDLC"],
+  [0x204, "ARPHRD_LAPB"],
+  [0x205, "ARPHRD_DDCMP"],
+  [0x206, "ARPHRD_RAWHDLC"],
+  [0x207, "ARPHRD_RAWIP"],
+  [0x300, "ARPHRD_TUNNEL"],
+  [0x301, "ARPHRD_TUNNEL6"],
+  [0x302, "ARPHRD_FRAD"],
+  [0x303, "ARPHRD_SKIP"],
+  [0x304, "ARPHRD_LOOPBACK"],
+  [0x305, "ARPHRD_LOCALTLK"],
+  [0x306, "ARPHRD_FDDI"],
+  [0x307, "ARPHRD_BIF"],
+  [0x308, "ARPHRD_SIT"],
+  [0x309, "ARPHRD_IPDDP"],
+  [0x30a, "ARPHRD_IPGRE"],
+  [0x30b, "ARPHRD_PIMREG"],
+  [0x30c, "ARPHRD_HIPPI"],
+  [0x30d, "ARPHRD_ASH"],
+  [0x30e, "ARPHRD_ECONET"],
+  [0x30f, "ARPHRD_IRDA"],
+  [0x310, "ARPHRD_FCPP"],
+  [0x311, "ARPHRD_FCAL"],
+  [0x312, "ARPHRD_FCPL"],
+  [0x313, "ARPHRD_FCFABRIC"],
+  [0x320, "ARPHRD_IEEE802_TR"],
+  [0x321, "ARPHRD_IEEE80211"],
+  [0x322, "ARPHRD_IEEE80211_PRISM"],
+  [0x323, "ARPHRD_IEEE80211_RADIOTAP"],
+  [0x324, "ARPHRD_IEEE802154"],
+  [0x325, "ARPHRD_IEEE802154_MONITOR"],
+  [0x334, "ARPHRD_PHONET"],
+  [0x335, "ARPHRD_PHONET_PIPE"],
+  [0x336, "ARPHRD_CAIF"],
+  [0x337, "ARPHRD_IP6GRE"],
+  [0x338, "ARPHRD_NETLINK"],
+  [0x339, "ARPHRD_6LOWPAN"],
+  [0x33a, "ARPHRD_VSOCKMON"],
+  [0xffff, "ARPHRD_VOID"],
+  [0xfffe, "ARPHRD_NONE"],
+]);
+
 // <linux/fcntl.h>
 export const at_flags: Xlat = xlat("flags", [
   [0x100, "AT_SYMLINK_NOFOLLOW"],
@@ -646,6 +718,46 @@ export const getrandom_flags: Xlat = xlat("flags", [
   [0x4, "GRND_INSECURE"],
 ]);
 
+// <linux/if_addr.h>
+export const ifaddrflags: Xlat = xlat("flags", [
+  [0x1, "IFA_F_SECONDARY"],
+  [0x1, "IFA_F_TEMPORARY"],
+  [0x2, "IFA_F_NODAD"],
+  [0x4, "IFA_F_OPTIMISTIC"],
+  [0x8, "IFA_F_DADFAILED"],
+  [0x10, "IFA_F_HOMEADDRESS"],
+  [0x20, "IFA_F_DEPRECATED"],
+  [0x40, "IFA_F_TENTATIVE"],
+  [0x80, "IFA_F_PERMANENT"],
+  [0x100, "IFA_F_MANAGETEMPADDR"],
+  [0x200, "IFA_F_NOPREFIXROUTE"],
+  [0x400, "IFA_F_MCAUTOJOIN"],
+  [0x800, "IFA_F_STABLE_PRIVACY"],
+]);
+
+// <linux/if.h>
+export const iffflags: Xlat = xlat("flags", [
+  [0x1, "IFF_UP"],
+  [0x2, "IFF_BROADCAST"],
+  [0x4, "IFF_DEBUG"],
+  [0x8, "IFF_LOOPBACK"],
+  [0x10, "IFF_POINTOPOINT"],
+  [0x20, "IFF_NOTRAILERS"],
+  [0x40, "IFF_RUNNING"],
+  [0x80, "IFF_NOARP"],
+  [0x100, "IFF_PROMISC"],
+  [0x200, "IFF_ALLMULTI"],
+  [0x400, "IFF_MASTER"],
+  [0x800, "IFF_SLAVE"],
+  [0x1000, "IFF_MULTICAST"],
+  [0x2000, "IFF_PORTSEL"],
+  [0x4000, "IFF_AUTOMEDIA"],
+  [0x8000, "IFF_DYNAMIC"],
+  [0x10000, "IFF_LOWER_UP"],
+  [0x20000, "IFF_DORMANT"],
+  [0x40000, "IFF_ECHO"],
+]);
+
 // <netinet/in.h>
 export const inet_protocols: Xlat = xlat("enum", [
   [0x0, "IPPROTO_IP"],
@@ -1117,6 +1229,44 @@ export const msync_flags: Xlat = xlat("flags", [
 ]);
 
 // <linux/netlink.h>
+export const netlink_ack_flags: Xlat = xlat("flags", [
+  [0x100, "NLM_F_CAPPED"],
+  [0x200, "NLM_F_ACK_TLVS"],
+]);
+
+// <linux/netlink.h>
+export const netlink_delete_flags: Xlat = xlat("flags", [
+  [0x100, "NLM_F_NONREC"],
+  [0x200, "NLM_F_BULK"],
+]);
+
+// <linux/netlink.h>
+export const netlink_flags: Xlat = xlat("flags", [
+  [0x1, "NLM_F_REQUEST"],
+  [0x2, "NLM_F_MULTI"],
+  [0x4, "NLM_F_ACK"],
+  [0x8, "NLM_F_ECHO"],
+  [0x10, "NLM_F_DUMP_INTR"],
+  [0x20, "NLM_F_DUMP_FILTERED"],
+]);
+
+// <linux/netlink.h>
+export const netlink_get_flags: Xlat = xlat("flags", [
+  [0x300, "NLM_F_DUMP"],
+  [0x100, "NLM_F_ROOT"],
+  [0x200, "NLM_F_MATCH"],
+  [0x400, "NLM_F_ATOMIC"],
+]);
+
+// <linux/netlink.h>
+export const netlink_new_flags: Xlat = xlat("flags", [
+  [0x100, "NLM_F_REPLACE"],
+  [0x200, "NLM_F_EXCL"],
+  [0x400, "NLM_F_CREATE"],
+  [0x800, "NLM_F_APPEND"],
+]);
+
+// <linux/netlink.h>
 export const netlink_protocols: Xlat = xlat("enum", [
   [0x0, "NETLINK_ROUTE"],
   [0x1, "NETLINK_UNUSED"],
@@ -1140,6 +1290,143 @@ export const netlink_protocols: Xlat = xlat("enum", [
   [0x14, "NETLINK_RDMA"],
   [0x15, "NETLINK_CRYPTO"],
   [0x16, "NETLINK_SMC"],
+]);
+
+// <linux/netlink.h>
+export const netlink_types: Xlat = xlat("enum", [
+  [0x1, "NLMSG_NOOP"],
+  [0x2, "NLMSG_ERROR"],
+  [0x3, "NLMSG_DONE"],
+  [0x4, "NLMSG_OVERRUN"],
+]);
+
+// <linux/rtnetlink.h>
+export const nl_route_types: Xlat = xlat("enum", [
+  [0x10, "RTM_NEWLINK"],
+  [0x11, "RTM_DELLINK"],
+  [0x12, "RTM_GETLINK"],
+  [0x13, "RTM_SETLINK"],
+  [0x14, "RTM_NEWADDR"],
+  [0x15, "RTM_DELADDR"],
+  [0x16, "RTM_GETADDR"],
+  [0x18, "RTM_NEWROUTE"],
+  [0x19, "RTM_DELROUTE"],
+  [0x1a, "RTM_GETROUTE"],
+  [0x1c, "RTM_NEWNEIGH"],
+  [0x1d, "RTM_DELNEIGH"],
+  [0x1e, "RTM_GETNEIGH"],
+  [0x20, "RTM_NEWRULE"],
+  [0x21, "RTM_DELRULE"],
+  [0x22, "RTM_GETRULE"],
+  [0x24, "RTM_NEWQDISC"],
+  [0x25, "RTM_DELQDISC"],
+  [0x26, "RTM_GETQDISC"],
+  [0x28, "RTM_NEWTCLASS"],
+  [0x29, "RTM_DELTCLASS"],
+  [0x2a, "RTM_GETTCLASS"],
+  [0x2c, "RTM_NEWTFILTER"],
+  [0x2d, "RTM_DELTFILTER"],
+  [0x2e, "RTM_GETTFILTER"],
+  [0x30, "RTM_NEWACTION"],
+  [0x31, "RTM_DELACTION"],
+  [0x32, "RTM_GETACTION"],
+  [0x34, "RTM_NEWPREFIX"],
+  [0x3a, "RTM_GETMULTICAST"],
+  [0x3e, "RTM_GETANYCAST"],
+  [0x40, "RTM_NEWNEIGHTBL"],
+  [0x42, "RTM_GETNEIGHTBL"],
+  [0x43, "RTM_SETNEIGHTBL"],
+  [0x44, "RTM_NEWNDUSEROPT"],
+  [0x48, "RTM_NEWADDRLABEL"],
+  [0x49, "RTM_DELADDRLABEL"],
+  [0x4a, "RTM_GETADDRLABEL"],
+  [0x4e, "RTM_GETDCB"],
+  [0x4f, "RTM_SETDCB"],
+  [0x50, "RTM_NEWNETCONF"],
+  [0x51, "RTM_DELNETCONF"],
+  [0x52, "RTM_GETNETCONF"],
+  [0x54, "RTM_NEWMDB"],
+  [0x55, "RTM_DELMDB"],
+  [0x56, "RTM_GETMDB"],
+  [0x58, "RTM_NEWNSID"],
+  [0x59, "RTM_DELNSID"],
+  [0x5a, "RTM_GETNSID"],
+  [0x5c, "RTM_NEWSTATS"],
+  [0x5e, "RTM_GETSTATS"],
+  [0x5f, "RTM_SETSTATS"],
+  [0x60, "RTM_NEWCACHEREPORT"],
+  [0x64, "RTM_NEWCHAIN"],
+  [0x65, "RTM_DELCHAIN"],
+  [0x66, "RTM_GETCHAIN"],
+  [0x68, "RTM_NEWNEXTHOP"],
+  [0x69, "RTM_DELNEXTHOP"],
+  [0x6a, "RTM_GETNEXTHOP"],
+  [0x6c, "RTM_NEWLINKPROP"],
+  [0x6d, "RTM_DELLINKPROP"],
+  [0x6e, "RTM_GETLINKPROP"],
+  [0x70, "RTM_NEWVLAN"],
+  [0x71, "RTM_DELVLAN"],
+  [0x72, "RTM_GETVLAN"],
+  [0x74, "RTM_NEWNEXTHOPBUCKET"],
+  [0x75, "RTM_DELNEXTHOPBUCKET"],
+  [0x76, "RTM_GETNEXTHOPBUCKET"],
+  [0x78, "RTM_NEWTUNNEL"],
+  [0x79, "RTM_DELTUNNEL"],
+  [0x7a, "RTM_GETTUNNEL"],
+]);
+
+// <linux/selinux_netlink.h>
+export const nl_selinux_types: Xlat = xlat("enum", [
+  [0x10, "SELNL_MSG_SETENFORCE"],
+  [0x11, "SELNL_MSG_POLICYLOAD"],
+]);
+
+// <linux/sock_diag.h> <linux/inet_diag.h>
+export const nl_sock_diag_types: Xlat = xlat("enum", [
+  [0x12, "TCPDIAG_GETSOCK"],
+  [0x13, "DCCPDIAG_GETSOCK"],
+  [0x14, "SOCK_DIAG_BY_FAMILY"],
+  [0x15, "SOCK_DESTROY"],
+]);
+
+// <linux/xfrm.h>
+export const nl_xfrm_types: Xlat = xlat("enum", [
+  [0x10, "XFRM_MSG_NEWSA"],
+  [0x11, "XFRM_MSG_DELSA"],
+  [0x12, "XFRM_MSG_GETSA"],
+  [0x13, "XFRM_MSG_NEWPOLICY"],
+  [0x14, "XFRM_MSG_DELPOLICY"],
+  [0x15, "XFRM_MSG_GETPOLICY"],
+  [0x16, "XFRM_MSG_ALLOCSPI"],
+  [0x17, "XFRM_MSG_ACQUIRE"],
+  [0x18, "XFRM_MSG_EXPIRE"],
+  [0x19, "XFRM_MSG_UPDPOLICY"],
+  [0x1a, "XFRM_MSG_UPDSA"],
+  [0x1b, "XFRM_MSG_POLEXPIRE"],
+  [0x1c, "XFRM_MSG_FLUSHSA"],
+  [0x1d, "XFRM_MSG_FLUSHPOLICY"],
+  [0x1e, "XFRM_MSG_NEWAE"],
+  [0x1f, "XFRM_MSG_GETAE"],
+  [0x20, "XFRM_MSG_REPORT"],
+  [0x21, "XFRM_MSG_MIGRATE"],
+  [0x22, "XFRM_MSG_NEWSADINFO"],
+  [0x23, "XFRM_MSG_GETSADINFO"],
+  [0x24, "XFRM_MSG_NEWSPDINFO"],
+  [0x25, "XFRM_MSG_GETSPDINFO"],
+  [0x27, "XFRM_MSG_SETDEFAULT"],
+  [0x28, "XFRM_MSG_GETDEFAULT"],
+  [0x26, "XFRM_MSG_MAPPING"],
+]);
+
+// <linux/netlink.h>
+export const nlmsgerr_attrs: Xlat = xlat("enum", [
+  [0x0, "NLMSGERR_ATTR_UNUSED"],
+  [0x1, "NLMSGERR_ATTR_MSG"],
+  [0x2, "NLMSGERR_ATTR_OFFS"],
+  [0x3, "NLMSGERR_ATTR_COOKIE"],
+  [0x4, "NLMSGERR_ATTR_POLICY"],
+  [0x5, "NLMSGERR_ATTR_MISS_TYPE"],
+  [0x6, "NLMSGERR_ATTR_MISS_NEST"],
 ]);
 
 // <fcntl.h>
@@ -1447,9 +1734,112 @@ export const resources: Xlat = xlat("enum", [
   [0xf, "RLIMIT_RTTIME"],
 ]);
 
+// <linux/rtnetlink.h>
+export const routing_scopes: Xlat = xlat("enum", [
+  [0x0, "RT_SCOPE_UNIVERSE"],
+  [0xc8, "RT_SCOPE_SITE"],
+  [0xfd, "RT_SCOPE_LINK"],
+  [0xfe, "RT_SCOPE_HOST"],
+  [0xff, "RT_SCOPE_NOWHERE"],
+]);
+
 // <linux/rseq.h>
 export const rseq_flags: Xlat = xlat("flags", [
   [0x1, "RSEQ_FLAG_UNREGISTER"],
+]);
+
+// <linux/rtnetlink.h>
+export const rtext_filter_flags: Xlat = xlat("flags", [
+  [0x1, "RTEXT_FILTER_VF"],
+  [0x2, "RTEXT_FILTER_BRVLAN"],
+  [0x4, "RTEXT_FILTER_BRVLAN_COMPRESSED"],
+  [0x8, "RTEXT_FILTER_SKIP_STATS"],
+  [0x10, "RTEXT_FILTER_MRP"],
+  [0x20, "RTEXT_FILTER_CFM_CONFIG"],
+  [0x40, "RTEXT_FILTER_CFM_STATUS"],
+  [0x80, "RTEXT_FILTER_MST"],
+]);
+
+// <linux/if_addr.h>
+export const rtnl_addr_attrs: Xlat = xlat("enum", [
+  [0x0, "IFA_UNSPEC"],
+  [0x1, "IFA_ADDRESS"],
+  [0x2, "IFA_LOCAL"],
+  [0x3, "IFA_LABEL"],
+  [0x4, "IFA_BROADCAST"],
+  [0x5, "IFA_ANYCAST"],
+  [0x6, "IFA_CACHEINFO"],
+  [0x7, "IFA_MULTICAST"],
+  [0x8, "IFA_FLAGS"],
+  [0x9, "IFA_RT_PRIORITY"],
+  [0xa, "IFA_TARGET_NETNSID"],
+  [0xb, "IFA_PROTO"],
+]);
+
+// <linux/if_link.h>
+export const rtnl_link_attrs: Xlat = xlat("enum", [
+  [0x0, "IFLA_UNSPEC"],
+  [0x1, "IFLA_ADDRESS"],
+  [0x2, "IFLA_BROADCAST"],
+  [0x3, "IFLA_IFNAME"],
+  [0x4, "IFLA_MTU"],
+  [0x5, "IFLA_LINK"],
+  [0x6, "IFLA_QDISC"],
+  [0x7, "IFLA_STATS"],
+  [0x8, "IFLA_COST"],
+  [0x9, "IFLA_PRIORITY"],
+  [0xa, "IFLA_MASTER"],
+  [0xb, "IFLA_WIRELESS"],
+  [0xc, "IFLA_PROTINFO"],
+  [0xd, "IFLA_TXQLEN"],
+  [0xe, "IFLA_MAP"],
+  [0xf, "IFLA_WEIGHT"],
+  [0x10, "IFLA_OPERSTATE"],
+  [0x11, "IFLA_LINKMODE"],
+  [0x12, "IFLA_LINKINFO"],
+  [0x13, "IFLA_NET_NS_PID"],
+  [0x14, "IFLA_IFALIAS"],
+  [0x15, "IFLA_NUM_VF"],
+  [0x16, "IFLA_VFINFO_LIST"],
+  [0x17, "IFLA_STATS64"],
+  [0x18, "IFLA_VF_PORTS"],
+  [0x19, "IFLA_PORT_SELF"],
+  [0x1a, "IFLA_AF_SPEC"],
+  [0x1b, "IFLA_GROUP"],
+  [0x1c, "IFLA_NET_NS_FD"],
+  [0x1d, "IFLA_EXT_MASK"],
+  [0x1e, "IFLA_PROMISCUITY"],
+  [0x1f, "IFLA_NUM_TX_QUEUES"],
+  [0x20, "IFLA_NUM_RX_QUEUES"],
+  [0x21, "IFLA_CARRIER"],
+  [0x22, "IFLA_PHYS_PORT_ID"],
+  [0x23, "IFLA_CARRIER_CHANGES"],
+  [0x24, "IFLA_PHYS_SWITCH_ID"],
+  [0x25, "IFLA_LINK_NETNSID"],
+  [0x26, "IFLA_PHYS_PORT_NAME"],
+  [0x27, "IFLA_PROTO_DOWN"],
+  [0x28, "IFLA_GSO_MAX_SEGS"],
+  [0x29, "IFLA_GSO_MAX_SIZE"],
+  [0x2a, "IFLA_PAD"],
+  [0x2b, "IFLA_XDP"],
+  [0x2c, "IFLA_EVENT"],
+  [0x2d, "IFLA_NEW_NETNSID"],
+  [0x2e, "IFLA_IF_NETNSID"],
+  [0x2e, "IFLA_TARGET_NETNSID"],
+  [0x2f, "IFLA_CARRIER_UP_COUNT"],
+  [0x30, "IFLA_CARRIER_DOWN_COUNT"],
+  [0x31, "IFLA_NEW_IFINDEX"],
+  [0x32, "IFLA_MIN_MTU"],
+  [0x34, "IFLA_PROP_LIST"],
+  [0x35, "IFLA_ALT_IFNAME"],
+  [0x36, "IFLA_PERM_ADDRESS"],
+  [0x37, "IFLA_PROTO_DOWN_REASON"],
+  [0x38, "IFLA_PARENT_DEV_NAME"],
+  [0x39, "IFLA_PARENT_DEV_BUS_NAME"],
+  [0x3a, "IFLA_GRO_MAX_SIZE"],
+  [0x3b, "IFLA_TSO_MAX_SIZE"],
+  [0x3c, "IFLA_TSO_MAX_SEGS"],
+  [0x3d, "IFLA_ALLMULTI"],
 ]);
 
 // <sys/uio.h>

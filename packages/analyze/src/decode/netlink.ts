@@ -1,0 +1,288 @@
+// Netlink messages as strace 6.1 prints a buffer sent to or received from a
+// netlink socket (its src/netlink.c, netlink_route.c, rtnl_link.c, rtnl_addr.c,
+// nlattr.c): the nlmsghdr list, one message without brackets, the type named per
+// protocol, the flags with the GET/NEW/DELETE names that type takes, NLMSG_ERROR
+// as {error=-E..., msg=...}, NLMSG_DONE's int, and NETLINK_ROUTE's ifinfomsg and
+// ifaddrmsg with their attributes. Anything else prints as strace prints a payload
+// it does not decode: the bytes in hex.
+//
+// Offline differences, by necessity: an interface index prints as its number
+// (strace names it `if_nametoindex("lo")` by asking the system it runs on, which
+// a trace read elsewhere cannot), and bytes the recorder did not capture
+// (--buffer-max) end the list or a payload with `...`.
+import * as X from '../generated/xlat.js';
+import { ipv4, ipv6 } from './structs.js';
+import { printBuffer, type TextOptions } from './text.js';
+import { enumName, flags, hex, type Xlat, xlat } from './xlat.js';
+
+const le = true;
+const HDRLEN = 16;
+const NLA_HDRLEN = 4;
+const NLMSG_MIN_TYPE = 0x10;
+const NLMSG_ERROR = X.netlink_types.byName.get('NLMSG_ERROR')!;
+const NLMSG_DONE = X.netlink_types.byName.get('NLMSG_DONE')!;
+const NLM_F_CAPPED = X.netlink_ack_flags.byName.get('NLM_F_CAPPED')!;
+const NLA_F_NESTED = 0x8000;
+const NLA_F_NET_BYTEORDER = 0x4000;
+
+const proto = (name: string): number => X.netlink_protocols.byName.get(name)!;
+const NETLINK_ROUTE = proto('NETLINK_ROUTE');
+const NETLINK_SOCK_DIAG = proto('NETLINK_SOCK_DIAG');
+const NETLINK_XFRM = proto('NETLINK_XFRM');
+const NETLINK_SELINUX = proto('NETLINK_SELINUX');
+const NETLINK_GENERIC = proto('NETLINK_GENERIC');
+const NETLINK_KOBJECT_UEVENT = proto('NETLINK_KOBJECT_UEVENT');
+
+/** The type names of each protocol strace names them for, with its `/* X_??? *\/` default. */
+const TYPES = new Map<number, readonly [Xlat | undefined, string]>([
+  [NETLINK_ROUTE, [X.nl_route_types, 'RTM_???']],
+  [NETLINK_SOCK_DIAG, [X.nl_sock_diag_types, 'SOCK_DIAG_???']],
+  [NETLINK_XFRM, [X.nl_xfrm_types, 'XFRM_MSG_???']],
+  [NETLINK_SELINUX, [X.nl_selinux_types, 'SELNL_MSG_???']],
+  // Generic netlink family ids are given out at run time: strace asks the live system for their names.
+  [NETLINK_GENERIC, [undefined, 'GENERIC_FAMILY_???']],
+]);
+
+/** Each flag table after the common ones: the common names first, then these (strace's printflags_ex of two tables). */
+const both = (x: Xlat): Xlat => xlat('flags', [...X.netlink_flags.entries, ...x.entries]);
+const GET = both(X.netlink_get_flags);
+const NEW = both(X.netlink_new_flags);
+const DELETE = both(X.netlink_delete_flags);
+const ACK = both(X.netlink_ack_flags);
+
+const xfrm = (...names: string[]): Set<number> => new Set(names.map((n) => X.nl_xfrm_types.byName.get(n)!));
+const XFRM_NEW = xfrm('XFRM_MSG_NEWSA', 'XFRM_MSG_NEWPOLICY', 'XFRM_MSG_NEWAE', 'XFRM_MSG_NEWSADINFO', 'XFRM_MSG_NEWSPDINFO');
+const XFRM_DEL = xfrm('XFRM_MSG_DELSA', 'XFRM_MSG_DELPOLICY');
+const XFRM_GET = xfrm('XFRM_MSG_GETSA', 'XFRM_MSG_GETPOLICY', 'XFRM_MSG_GETAE', 'XFRM_MSG_GETSADINFO', 'XFRM_MSG_GETSPDINFO');
+const RTM_DELACTION = X.nl_route_types.byName.get('RTM_DELACTION')!;
+
+/** The flag names a message of this type takes (strace's decode_nlmsg_flags). */
+function flagTable(type: number, family: number | undefined): Xlat {
+  if (type < NLMSG_MIN_TYPE) return type === NLMSG_ERROR ? ACK : X.netlink_flags;
+  if (family === NETLINK_ROUTE) {
+    if (type === RTM_DELACTION) return GET;
+    return [NEW, DELETE, GET, X.netlink_flags][type & 3]!;
+  }
+  if (family === NETLINK_SOCK_DIAG) return GET;
+  if (family === NETLINK_XFRM) return XFRM_NEW.has(type) ? NEW : XFRM_DEL.has(type) ? DELETE : XFRM_GET.has(type) ? GET : X.netlink_flags;
+  return X.netlink_flags;
+}
+
+function typeName(type: number, family: number | undefined): string {
+  const t = type >= NLMSG_MIN_TYPE && family !== undefined ? TYPES.get(family) : undefined;
+  if (!t) return enumName(X.netlink_types, type, 'hex', 'NLMSG_???');
+  return t[0] ? enumName(t[0], type, 'hex', t[1]) : `${hex(type)} /* ${t[1]} */`;
+}
+
+/** The captured bytes of a buffer of `len` bytes (fewer when the recorder cut it). */
+class Buf {
+  readonly d: DataView;
+  constructor(readonly b: Uint8Array, readonly o: TextOptions) {
+    this.d = new DataView(b.buffer, b.byteOffset, b.byteLength);
+  }
+
+  has(off: number, n: number): boolean {
+    return off + n <= this.b.length;
+  }
+
+  /** strace's printstr_ex(QUOTE_FORCE_HEX). */
+  hexStr(off: number, len: number): string {
+    return printBuffer(this.b.subarray(Math.min(off, this.b.length)), len, this.o, true);
+  }
+}
+
+/**
+ * A buffer of `len` bytes sent to or received from a netlink socket of protocol `family`
+ * (NETLINK_ROUTE...; undefined when unknown: the types then print as strace prints them
+ * when it cannot tell, by the generic NLMSG_* names).
+ */
+export function netlinkText(bytes: Uint8Array, len: number, family: number | undefined, o: TextOptions): string {
+  if (family === NETLINK_KOBJECT_UEVENT) return printBuffer(bytes, len, o);
+  return messages(new Buf(bytes, o), 0, len, family);
+}
+
+function messages(b: Buf, off: number, len: number, family: number | undefined): string {
+  const items: string[] = [];
+  let isArray = false;
+  for (let elt = 0; ; elt++) {
+    if (len < HDRLEN) { items.push(b.hexStr(off, len)); break; }
+    if (!b.has(off, HDRLEN)) { items.push('...'); break; }
+    if (elt === b.o.strSize) { items.push('...'); break; }
+    const nlen = b.d.getUint32(off, le);
+    const aligned = (nlen + 3) & ~3;
+    let next = 0;
+    if (nlen >= HDRLEN) next = len >= aligned ? len - aligned : 0;
+    if (!isArray && next) isArray = true;
+    items.push(withPayload(b, off, len, family));
+    if (!next) break;
+    off += aligned;
+    len = next;
+  }
+  return isArray ? `[${items.join(', ')}]` : items[0]!;
+}
+
+function header(b: Buf, off: number, family: number | undefined): string {
+  const d = b.d;
+  const type = d.getUint16(off + 4, le);
+  return `{nlmsg_len=${d.getUint32(off, le)}, nlmsg_type=${typeName(type, family)}, nlmsg_flags=${flags(flagTable(type, family), d.getUint16(off + 6, le), '0', 'NLM_F_???')}, nlmsg_seq=${d.getUint32(off + 8, le)}, nlmsg_pid=${d.getInt32(off + 12, le)}}`;
+}
+
+/** One message: its header alone, or `[header, payload]` when it has one. */
+function withPayload(b: Buf, off: number, len: number, family: number | undefined): string {
+  const n = Math.min(b.d.getUint32(off, le), len);
+  const h = header(b, off, family);
+  if (n <= HDRLEN) return h;
+  return `[${h}, ${payload(b, off, off + HDRLEN, n - HDRLEN, family)}]`;
+}
+
+function payload(b: Buf, hdr: number, off: number, len: number, family: number | undefined): string {
+  const type = b.d.getUint16(hdr + 4, le);
+  if (type === NLMSG_ERROR) return nlmsgerr(b, off, len, family, (b.d.getUint16(hdr + 6, le) & NLM_F_CAPPED) !== 0);
+  if (!b.has(off, len)) return '...';
+  if (type >= NLMSG_MIN_TYPE && family === NETLINK_ROUTE) return route(b, type, off, len);
+  if (type === NLMSG_DONE && len === 4) return String(b.d.getInt32(off, le));
+  return b.hexStr(off, len);
+}
+
+function errorName(e: number): string {
+  const n = e < 0 ? X.errnos.name.get(-e) : undefined;
+  return n ? `-${n}` : String(e);
+}
+
+/** NLMSG_ERROR's struct nlmsgerr: the error, the request it answers (its header alone when capped), extended-ACK attributes. */
+function nlmsgerr(b: Buf, off: number, len: number, family: number | undefined, capped: boolean): string {
+  if (len < 4) return b.hexStr(off, len);
+  if (!b.has(off, 4)) return '...';
+  let s = `{error=${errorName(b.d.getInt32(off, le))}`;
+  off += 4;
+  len -= 4;
+  if (len) {
+    s += ', msg=';
+    if (len < HDRLEN) s += b.hexStr(off, len);
+    else if (!b.has(off, HDRLEN)) s += '...';
+    else {
+      const p = Math.min(capped ? HDRLEN : b.d.getUint32(off, le), len);
+      s += withPayload(b, off, p, family);
+      if (len > p) s += ', ' + attrs(b, off + p, len - p, X.nlmsgerr_attrs, 'NLMSGERR_ATTR_???', ERR_ATTRS);
+    }
+  }
+  return s + '}';
+}
+
+// ---- attributes (struct nlattr lists) ----
+
+/** How an attribute's value prints, by its name; an attribute without one prints its bytes in hex. */
+type Value = (b: Buf, off: number, len: number, ctx: number) => string | undefined;
+
+const u8: Value = (b, off, len) => (len >= 1 ? String(b.d.getUint8(off)) : undefined);
+const u32: Value = (b, off, len) => (len >= 4 ? String(b.d.getUint32(off, le)) : undefined);
+const s32: Value = (b, off, len) => (len >= 4 ? String(b.d.getInt32(off, le)) : undefined);
+const str: Value = (b, off, len) => printBuffer(b.b.subarray(off), len, b.o, false, true);
+const flags32 = (x: Xlat, dflt: string): Value => (b, off, len) => (len >= 4 && len <= 8 ? flags(x, b.d.getUint32(off, le), '0', dflt) : undefined);
+/** A hardware address, `00:11:22:33:44:55`. */
+const hwaddr: Value = (b, off, len) => (len > 32 ? undefined : [...b.b.subarray(off, off + len)].map((x) => x.toString(16).padStart(2, '0')).join(':'));
+/** An address of the message's family (ctx): inet_addr("127.0.0.1"), inet_pton(AF_INET6, "::1"). */
+const inetAddr: Value = (b, off, len, family) => {
+  if (family === 2 && len >= 4) return `inet_addr("${ipv4(b.d, off)}")`;
+  if (family === 10 && len >= 16) return `inet_pton(AF_INET6, "${ipv6(b.d, off)}")`;
+  return undefined;
+};
+const cacheinfo: Value = (b, off, len) => (len >= 16
+  ? `{ifa_prefered=${b.d.getUint32(off, le)}, ifa_valid=${b.d.getUint32(off + 4, le)}, cstamp=${b.d.getUint32(off + 8, le)}, tstamp=${b.d.getUint32(off + 12, le)}}`
+  : undefined);
+
+function byName(x: Xlat, values: Record<string, Value>): Map<number, Value> {
+  const m = new Map<number, Value>();
+  for (const [name, v] of Object.entries(values)) {
+    const n = x.byName.get(name);
+    if (n !== undefined) m.set(n, v);
+  }
+  return m;
+}
+
+const ERR_ATTRS = byName(X.nlmsgerr_attrs, { NLMSGERR_ATTR_MSG: str, NLMSGERR_ATTR_OFFS: u32 });
+
+/** The IFLA_* attributes strace 6.1 decodes that are numbers, strings or addresses. */
+const LINK_ATTRS = byName(X.rtnl_link_attrs, {
+  IFLA_ADDRESS: hwaddr, IFLA_BROADCAST: hwaddr, IFLA_PERM_ADDRESS: hwaddr,
+  IFLA_IFNAME: str, IFLA_QDISC: str, IFLA_IFALIAS: str, IFLA_PHYS_PORT_NAME: str, IFLA_ALT_IFNAME: str,
+  IFLA_PARENT_DEV_NAME: str, IFLA_PARENT_DEV_BUS_NAME: str,
+  IFLA_MTU: u32, IFLA_LINK: u32, IFLA_MASTER: u32, IFLA_TXQLEN: u32, IFLA_WEIGHT: u32, IFLA_NET_NS_PID: u32,
+  IFLA_NUM_VF: u32, IFLA_GROUP: u32, IFLA_PROMISCUITY: u32, IFLA_NUM_TX_QUEUES: u32, IFLA_NUM_RX_QUEUES: u32,
+  IFLA_CARRIER_CHANGES: u32, IFLA_GSO_MAX_SEGS: u32, IFLA_GSO_MAX_SIZE: u32, IFLA_CARRIER_UP_COUNT: u32,
+  IFLA_CARRIER_DOWN_COUNT: u32, IFLA_NEW_IFINDEX: u32, IFLA_MIN_MTU: u32, IFLA_MAX_MTU: u32, IFLA_GRO_MAX_SIZE: u32,
+  IFLA_TSO_MAX_SIZE: u32, IFLA_TSO_MAX_SEGS: u32, IFLA_ALLMULTI: u32,
+  IFLA_OPERSTATE: u8, IFLA_LINKMODE: u8, IFLA_CARRIER: u8, IFLA_PROTO_DOWN: u8,
+  IFLA_LINK_NETNSID: s32, IFLA_NEW_NETNSID: s32, IFLA_IF_NETNSID: s32,
+  IFLA_EXT_MASK: flags32(X.rtext_filter_flags, 'RTEXT_FILTER_???'),
+});
+
+const ADDR_ATTRS = byName(X.rtnl_addr_attrs, {
+  IFA_ADDRESS: inetAddr, IFA_LOCAL: inetAddr, IFA_BROADCAST: inetAddr, IFA_ANYCAST: inetAddr, IFA_MULTICAST: inetAddr,
+  IFA_LABEL: str, IFA_CACHEINFO: cacheinfo, IFA_FLAGS: flags32(X.ifaddrflags, 'IFA_F_???'),
+  IFA_RT_PRIORITY: u32, IFA_TARGET_NETNSID: s32,
+});
+
+/** A list of attributes (strace's decode_nlattr): one without brackets, `[{nla_len=8, nla_type=IFLA_MTU}, 1500]` each. */
+function attrs(b: Buf, off: number, len: number, table: Xlat, dflt: string, values: ReadonlyMap<number, Value>, ctx = 0): string {
+  const items: string[] = [];
+  let isArray = false;
+  for (let elt = 0; ; elt++) {
+    if (len < NLA_HDRLEN) { items.push(b.hexStr(off, len)); break; }
+    if (!b.has(off, NLA_HDRLEN)) { items.push('...'); break; }
+    if (elt === b.o.strSize) { items.push('...'); break; }
+    const nlen = b.d.getUint16(off, le);
+    const aligned = (nlen + 3) & ~3;
+    let next = 0;
+    if (nlen >= NLA_HDRLEN) next = len >= aligned ? len - aligned : 0;
+    if (!isArray && next) isArray = true;
+    const type = b.d.getUint16(off + 2, le);
+    const typeText = (type & NLA_F_NESTED ? 'NLA_F_NESTED|' : '') + (type & NLA_F_NET_BYTEORDER ? 'NLA_F_NET_BYTEORDER|' : '')
+      + enumName(table, type & ~(NLA_F_NESTED | NLA_F_NET_BYTEORDER) & 0xffff, 'hex', dflt);
+    const head = `{nla_len=${nlen}, nla_type=${typeText}}`;
+    const n = Math.min(nlen, len);
+    if (n > NLA_HDRLEN) {
+      const at = off + NLA_HDRLEN;
+      const vlen = n - NLA_HDRLEN;
+      const value = !b.has(at, vlen) ? '...' : values.get(type & ~(NLA_F_NESTED | NLA_F_NET_BYTEORDER))?.(b, at, vlen, ctx) ?? b.hexStr(at, vlen);
+      items.push(`[${head}, ${value}]`);
+    } else items.push(head);
+    if (!next) break;
+    off += aligned;
+    len = next;
+  }
+  return isArray ? `[${items.join(', ')}]` : items[0]!;
+}
+
+// ---- NETLINK_ROUTE ----
+
+const route = (b: Buf, type: number, off: number, len: number): string => {
+  const name = X.nl_route_types.byValue.get(type) ?? '';
+  if (/^RTM_(NEW|DEL|GET|SET)LINK$/.test(name)) return ifinfomsg(b, off, len);
+  if (/^RTM_(NEW|DEL|GET)ADDR$|^RTM_GET(ANYCAST|MULTICAST)$/.test(name)) return ifaddrmsg(b, off, len);
+  return b.hexStr(off, len);
+};
+
+function family(b: Buf, off: number): string {
+  return enumName(X.addrfams, b.d.getUint8(off), 'hex', 'AF_???');
+}
+
+/** struct ifinfomsg and its IFLA_* attributes. */
+function ifinfomsg(b: Buf, off: number, len: number): string {
+  const SIZE = 16;
+  if (len < SIZE) return `{ifi_family=${family(b, off)}, ...}`;
+  const d = b.d;
+  const s = `{ifi_family=${family(b, off)}, ifi_type=${enumName(X.arp_hardware_types, d.getUint16(off + 2, le), 'hex', 'ARPHRD_???')}, ifi_index=${d.getInt32(off + 4, le) >>> 0}, ifi_flags=${flags(X.iffflags, d.getUint32(off + 8, le), '0', 'IFF_???')}, ifi_change=${hex(d.getUint32(off + 12, le))}}`;
+  if (len <= SIZE) return s;
+  return `${s}, ${attrs(b, off + SIZE, len - SIZE, X.rtnl_link_attrs, 'IFLA_???', LINK_ATTRS)}`;
+}
+
+/** struct ifaddrmsg and its IFA_* attributes (addresses of the message's family). */
+function ifaddrmsg(b: Buf, off: number, len: number): string {
+  const SIZE = 8;
+  if (len < SIZE) return `{ifa_family=${family(b, off)}, ...}`;
+  const d = b.d;
+  const s = `{ifa_family=${family(b, off)}, ifa_prefixlen=${d.getUint8(off + 1)}, ifa_flags=${flags(X.ifaddrflags, d.getUint8(off + 2), '0', 'IFA_F_???')}, ifa_scope=${enumName(X.routing_scopes, d.getUint8(off + 3), 'hex', 'RT_SCOPE_???')}, ifa_index=${d.getUint32(off + 4, le)}}`;
+  if (len <= SIZE) return s;
+  return `${s}, ${attrs(b, off + SIZE, len - SIZE, X.rtnl_addr_attrs, 'IFA_???', ADDR_ATTRS, d.getUint8(off))}`;
+}
