@@ -1830,6 +1830,7 @@ export const rtnl_link_attrs: Xlat = xlat("enum", [
   [0x30, "IFLA_CARRIER_DOWN_COUNT"],
   [0x31, "IFLA_NEW_IFINDEX"],
   [0x32, "IFLA_MIN_MTU"],
+  [0x33, "IFLA_MAX_MTU"],
   [0x34, "IFLA_PROP_LIST"],
   [0x35, "IFLA_ALT_IFNAME"],
   [0x36, "IFLA_PERM_ADDRESS"],
