@@ -102,18 +102,25 @@ export function netlinkText(bytes: Uint8Array, len: number, family: number | und
 }
 
 function messages(b: Buf, off: number, len: number, family: number | undefined): string {
+  return list(b, off, len, HDRLEN, b.d.getUint32.bind(b.d), (at, rest) => withPayload(b, at, rest, family));
+}
+
+/**
+ * strace's walk of a netlink list (messages, attributes): items at least `hdr` bytes long whose
+ * length field (`lenAt`) is rounded up to 4 to find the next; a single item without brackets; bytes
+ * too few for a header in hex; at most -s items.
+ */
+function list(b: Buf, off: number, len: number, hdr: number, lenAt: (off: number, le: boolean) => number, item: (off: number, len: number) => string): string {
   const items: string[] = [];
   let isArray = false;
   for (let elt = 0; ; elt++) {
-    if (len < HDRLEN) { items.push(b.hexStr(off, len)); break; }
-    if (!b.has(off, HDRLEN)) { items.push('...'); break; }
-    if (elt === b.o.strSize) { items.push('...'); break; }
-    const nlen = b.d.getUint32(off, le);
-    const aligned = (nlen + 3) & ~3;
-    let next = 0;
-    if (nlen >= HDRLEN) next = len >= aligned ? len - aligned : 0;
-    if (!isArray && next) isArray = true;
-    items.push(withPayload(b, off, len, family));
+    if (len < hdr) { items.push(b.hexStr(off, len)); break; }
+    if (!b.has(off, hdr) || elt === b.o.strSize) { items.push('...'); break; }
+    const n = lenAt(off, le);
+    const aligned = (n + 3) & ~3;
+    const next = n >= hdr && len >= aligned ? len - aligned : 0;
+    if (next) isArray = true;
+    items.push(item(off, len));
     if (!next) break;
     off += aligned;
     len = next;
@@ -225,33 +232,20 @@ const ADDR_ATTRS = byName(X.rtnl_addr_attrs, {
 
 /** A list of attributes (strace's decode_nlattr): one without brackets, `[{nla_len=8, nla_type=IFLA_MTU}, 1500]` each. */
 function attrs(b: Buf, off: number, len: number, table: Xlat, dflt: string, values: ReadonlyMap<number, Value>, ctx = 0): string {
-  const items: string[] = [];
-  let isArray = false;
-  for (let elt = 0; ; elt++) {
-    if (len < NLA_HDRLEN) { items.push(b.hexStr(off, len)); break; }
-    if (!b.has(off, NLA_HDRLEN)) { items.push('...'); break; }
-    if (elt === b.o.strSize) { items.push('...'); break; }
-    const nlen = b.d.getUint16(off, le);
-    const aligned = (nlen + 3) & ~3;
-    let next = 0;
-    if (nlen >= NLA_HDRLEN) next = len >= aligned ? len - aligned : 0;
-    if (!isArray && next) isArray = true;
-    const type = b.d.getUint16(off + 2, le);
+  return list(b, off, len, NLA_HDRLEN, b.d.getUint16.bind(b.d), (at, rest) => {
+    const nlen = b.d.getUint16(at, le);
+    const type = b.d.getUint16(at + 2, le);
+    const bare = type & ~(NLA_F_NESTED | NLA_F_NET_BYTEORDER) & 0xffff;
     const typeText = (type & NLA_F_NESTED ? 'NLA_F_NESTED|' : '') + (type & NLA_F_NET_BYTEORDER ? 'NLA_F_NET_BYTEORDER|' : '')
-      + enumName(table, type & ~(NLA_F_NESTED | NLA_F_NET_BYTEORDER) & 0xffff, 'hex', dflt);
+      + enumName(table, bare, 'hex', dflt);
     const head = `{nla_len=${nlen}, nla_type=${typeText}}`;
-    const n = Math.min(nlen, len);
-    if (n > NLA_HDRLEN) {
-      const at = off + NLA_HDRLEN;
-      const vlen = n - NLA_HDRLEN;
-      const value = !b.has(at, vlen) ? '...' : values.get(type & ~(NLA_F_NESTED | NLA_F_NET_BYTEORDER))?.(b, at, vlen, ctx) ?? b.hexStr(at, vlen);
-      items.push(`[${head}, ${value}]`);
-    } else items.push(head);
-    if (!next) break;
-    off += aligned;
-    len = next;
-  }
-  return isArray ? `[${items.join(', ')}]` : items[0]!;
+    const n = Math.min(nlen, rest);
+    if (n <= NLA_HDRLEN) return head;
+    const v = at + NLA_HDRLEN;
+    const vlen = n - NLA_HDRLEN;
+    const value = !b.has(v, vlen) ? '...' : values.get(bare)?.(b, v, vlen, ctx) ?? b.hexStr(v, vlen);
+    return `[${head}, ${value}]`;
+  });
 }
 
 // ---- NETLINK_ROUTE ----
