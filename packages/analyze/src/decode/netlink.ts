@@ -1,9 +1,9 @@
 // Netlink messages as strace 6.1 prints a buffer sent to or received from a
-// netlink socket (its src/netlink.c, netlink_route.c, rtnl_link.c, rtnl_addr.c,
+// netlink socket (its src/netlink.c, netlink_route.c, rtnl_link.c, rtnl_addr.c, rtnl_route.c,
 // nlattr.c): the nlmsghdr list, one message without brackets, the type named per
 // protocol, the flags with the GET/NEW/DELETE names that type takes, NLMSG_ERROR
 // as {error=-E..., msg=...}, NLMSG_DONE's int, and NETLINK_ROUTE's ifinfomsg and
-// ifaddrmsg with their attributes. Anything else prints as strace prints a payload
+// ifaddrmsg and rtmsg with their attributes. Anything else prints as strace prints a payload
 // it does not decode: the bytes in hex.
 //
 // Offline differences, by necessity: an interface index prints as its number
@@ -224,6 +224,19 @@ const LINK_ATTRS = byName(X.rtnl_link_attrs, {
   IFLA_EXT_MASK: flags32(X.rtext_filter_flags, 'RTEXT_FILTER_???'),
 });
 
+/** An enum value strace prints with no default comment: the name, else the number in hex. */
+const xval = (x: Xlat, v: number): string => x.byValue.get(v) ?? hex(v);
+const u64: Value = (b, off, len) => (len >= 8 ? String(b.d.getBigUint64(off, le)) : undefined);
+const be16: Value = (b, off, len) => (len >= 2 ? `htons(${b.d.getUint16(off, false)})` : undefined);
+const table32: Value = (b, off, len) => (len >= 4 ? xval(X.routing_table_ids, b.d.getUint32(off, le)) : undefined);
+
+/** The RTA_* attributes strace 6.1 decodes that are numbers, addresses or table ids. */
+const ROUTE_ATTRS = byName(X.rtnl_route_attrs, {
+  RTA_DST: inetAddr, RTA_SRC: inetAddr, RTA_GATEWAY: inetAddr, RTA_PREFSRC: inetAddr,
+  RTA_IIF: u32, RTA_OIF: u32, RTA_PRIORITY: u32, RTA_MARK: u32, RTA_UID: u32, RTA_NH_ID: u32,
+  RTA_TABLE: table32, RTA_PREF: u8, RTA_TTL_PROPAGATE: u8, RTA_EXPIRES: u64, RTA_SPORT: be16, RTA_DPORT: be16,
+});
+
 const ADDR_ATTRS = byName(X.rtnl_addr_attrs, {
   IFA_ADDRESS: inetAddr, IFA_LOCAL: inetAddr, IFA_BROADCAST: inetAddr, IFA_ANYCAST: inetAddr, IFA_MULTICAST: inetAddr,
   IFA_LABEL: str, IFA_CACHEINFO: cacheinfo, IFA_FLAGS: flags32(X.ifaddrflags, 'IFA_F_???'),
@@ -254,6 +267,7 @@ const route = (b: Buf, type: number, off: number, len: number): string => {
   const name = X.nl_route_types.byValue.get(type) ?? '';
   if (/^RTM_(NEW|DEL|GET|SET)LINK$/.test(name)) return ifinfomsg(b, off, len);
   if (/^RTM_(NEW|DEL|GET)ADDR$|^RTM_GET(ANYCAST|MULTICAST)$/.test(name)) return ifaddrmsg(b, off, len);
+  if (/^RTM_(NEW|DEL|GET)ROUTE$/.test(name)) return rtmsg(b, off, len);
   return b.hexStr(off, len);
 };
 
@@ -276,7 +290,17 @@ function ifaddrmsg(b: Buf, off: number, len: number): string {
   const SIZE = 8;
   if (len < SIZE) return `{ifa_family=${family(b, off)}, ...}`;
   const d = b.d;
-  const s = `{ifa_family=${family(b, off)}, ifa_prefixlen=${d.getUint8(off + 1)}, ifa_flags=${flags(X.ifaddrflags, d.getUint8(off + 2), '0', 'IFA_F_???')}, ifa_scope=${enumName(X.routing_scopes, d.getUint8(off + 3), 'hex', 'RT_SCOPE_???')}, ifa_index=${d.getUint32(off + 4, le)}}`;
+  const s = `{ifa_family=${family(b, off)}, ifa_prefixlen=${d.getUint8(off + 1)}, ifa_flags=${flags(X.ifaddrflags, d.getUint8(off + 2), '0', 'IFA_F_???')}, ifa_scope=${xval(X.routing_scopes, d.getUint8(off + 3))}, ifa_index=${d.getUint32(off + 4, le)}}`;
   if (len <= SIZE) return s;
   return `${s}, ${attrs(b, off + SIZE, len - SIZE, X.rtnl_addr_attrs, 'IFA_???', ADDR_ATTRS, d.getUint8(off))}`;
+}
+
+/** struct rtmsg and its RTA_* attributes. */
+function rtmsg(b: Buf, off: number, len: number): string {
+  const SIZE = 12;
+  if (len < SIZE) return `{rtm_family=${family(b, off)}, ...}`;
+  const d = b.d;
+  const s = `{rtm_family=${family(b, off)}, rtm_dst_len=${d.getUint8(off + 1)}, rtm_src_len=${d.getUint8(off + 2)}, rtm_tos=${flags(X.ip_type_of_services, d.getUint8(off + 3), '0', 'IPTOS_TOS_???')}, rtm_table=${xval(X.routing_table_ids, d.getUint8(off + 4))}, rtm_protocol=${enumName(X.routing_protocols, d.getUint8(off + 5), 'hex', 'RTPROT_???')}, rtm_scope=${xval(X.routing_scopes, d.getUint8(off + 6))}, rtm_type=${enumName(X.routing_types, d.getUint8(off + 7), 'hex', 'RTN_???')}, rtm_flags=${flags(X.routing_flags, d.getUint32(off + 8, le), '0', 'RTM_F_???')}}`;
+  if (len <= SIZE) return s;
+  return `${s}, ${attrs(b, off + SIZE, len - SIZE, X.rtnl_route_attrs, 'RTA_???', ROUTE_ATTRS, d.getUint8(off))}`;
 }

@@ -964,6 +964,14 @@ export const ip_options: Xlat = xlat("enum", [
   [0x18, "IP_BIND_ADDRESS_NO_PORT"],
 ]);
 
+// <netinet/ip.h>
+export const ip_type_of_services: Xlat = xlat("flags", [
+  [0x10, "IPTOS_LOWDELAY"],
+  [0x8, "IPTOS_THROUGHPUT"],
+  [0x4, "IPTOS_RELIABILITY"],
+  [0x2, "IPTOS_MINCOST"],
+]);
+
 // <netinet/in.h>
 export const ipv6_options: Xlat = xlat("enum", [
   [0x1, "IPV6_ADDRFORM"],
@@ -1735,12 +1743,77 @@ export const resources: Xlat = xlat("enum", [
 ]);
 
 // <linux/rtnetlink.h>
+export const routing_flags: Xlat = xlat("flags", [
+  [0x100, "RTM_F_NOTIFY"],
+  [0x200, "RTM_F_CLONED"],
+  [0x400, "RTM_F_EQUALIZE"],
+  [0x800, "RTM_F_PREFIX"],
+  [0x1000, "RTM_F_LOOKUP_TABLE"],
+  [0x2000, "RTM_F_FIB_MATCH"],
+  [0x4000, "RTM_F_OFFLOAD"],
+  [0x8000, "RTM_F_TRAP"],
+  [0x20000000, "RTM_F_OFFLOAD_FAILED"],
+]);
+
+// <linux/rtnetlink.h>
+export const routing_protocols: Xlat = xlat("enum", [
+  [0x0, "RTPROT_UNSPEC"],
+  [0x1, "RTPROT_REDIRECT"],
+  [0x2, "RTPROT_KERNEL"],
+  [0x3, "RTPROT_BOOT"],
+  [0x4, "RTPROT_STATIC"],
+  [0x8, "RTPROT_GATED"],
+  [0x9, "RTPROT_RA"],
+  [0xa, "RTPROT_MRT"],
+  [0xb, "RTPROT_ZEBRA"],
+  [0xc, "RTPROT_BIRD"],
+  [0xd, "RTPROT_DNROUTED"],
+  [0xe, "RTPROT_XORP"],
+  [0xf, "RTPROT_NTK"],
+  [0x10, "RTPROT_DHCP"],
+  [0x11, "RTPROT_MROUTED"],
+  [0x12, "RTPROT_KEEPALIVED"],
+  [0x2a, "RTPROT_BABEL"],
+  [0x63, "RTPROT_OPENR"],
+  [0xba, "RTPROT_BGP"],
+  [0xbb, "RTPROT_ISIS"],
+  [0xbc, "RTPROT_OSPF"],
+  [0xbd, "RTPROT_RIP"],
+  [0xc0, "RTPROT_EIGRP"],
+]);
+
+// <linux/rtnetlink.h>
 export const routing_scopes: Xlat = xlat("enum", [
   [0x0, "RT_SCOPE_UNIVERSE"],
   [0xc8, "RT_SCOPE_SITE"],
   [0xfd, "RT_SCOPE_LINK"],
   [0xfe, "RT_SCOPE_HOST"],
   [0xff, "RT_SCOPE_NOWHERE"],
+]);
+
+// <linux/rtnetlink.h>
+export const routing_table_ids: Xlat = xlat("enum", [
+  [0x0, "RT_TABLE_UNSPEC"],
+  [0xfc, "RT_TABLE_COMPAT"],
+  [0xfd, "RT_TABLE_DEFAULT"],
+  [0xfe, "RT_TABLE_MAIN"],
+  [0xff, "RT_TABLE_LOCAL"],
+]);
+
+// <linux/rtnetlink.h>
+export const routing_types: Xlat = xlat("enum", [
+  [0x0, "RTN_UNSPEC"],
+  [0x1, "RTN_UNICAST"],
+  [0x2, "RTN_LOCAL"],
+  [0x3, "RTN_BROADCAST"],
+  [0x4, "RTN_ANYCAST"],
+  [0x5, "RTN_MULTICAST"],
+  [0x6, "RTN_BLACKHOLE"],
+  [0x7, "RTN_UNREACHABLE"],
+  [0x8, "RTN_PROHIBIT"],
+  [0x9, "RTN_THROW"],
+  [0xa, "RTN_NAT"],
+  [0xb, "RTN_XRESOLVE"],
 ]);
 
 // <linux/rseq.h>
@@ -1841,6 +1914,41 @@ export const rtnl_link_attrs: Xlat = xlat("enum", [
   [0x3b, "IFLA_TSO_MAX_SIZE"],
   [0x3c, "IFLA_TSO_MAX_SEGS"],
   [0x3d, "IFLA_ALLMULTI"],
+]);
+
+// <linux/rtnetlink.h>
+export const rtnl_route_attrs: Xlat = xlat("enum", [
+  [0x0, "RTA_UNSPEC"],
+  [0x1, "RTA_DST"],
+  [0x2, "RTA_SRC"],
+  [0x3, "RTA_IIF"],
+  [0x4, "RTA_OIF"],
+  [0x5, "RTA_GATEWAY"],
+  [0x6, "RTA_PRIORITY"],
+  [0x7, "RTA_PREFSRC"],
+  [0x8, "RTA_METRICS"],
+  [0x9, "RTA_MULTIPATH"],
+  [0xa, "RTA_PROTOINFO"],
+  [0xb, "RTA_FLOW"],
+  [0xc, "RTA_CACHEINFO"],
+  [0xd, "RTA_SESSION"],
+  [0xe, "RTA_MP_ALGO"],
+  [0xf, "RTA_TABLE"],
+  [0x10, "RTA_MARK"],
+  [0x11, "RTA_MFC_STATS"],
+  [0x12, "RTA_VIA"],
+  [0x13, "RTA_NEWDST"],
+  [0x14, "RTA_PREF"],
+  [0x15, "RTA_ENCAP_TYPE"],
+  [0x16, "RTA_ENCAP"],
+  [0x17, "RTA_EXPIRES"],
+  [0x18, "RTA_PAD"],
+  [0x19, "RTA_UID"],
+  [0x1a, "RTA_TTL_PROPAGATE"],
+  [0x1b, "RTA_IP_PROTO"],
+  [0x1c, "RTA_SPORT"],
+  [0x1d, "RTA_DPORT"],
+  [0x1e, "RTA_NH_ID"],
 ]);
 
 // <sys/uio.h>
