@@ -31,6 +31,9 @@ const NETLINK_SOCK_DIAG = proto('NETLINK_SOCK_DIAG');
 const NETLINK_XFRM = proto('NETLINK_XFRM');
 const NETLINK_SELINUX = proto('NETLINK_SELINUX');
 const NETLINK_GENERIC = proto('NETLINK_GENERIC');
+const NETLINK_AUDIT = proto('NETLINK_AUDIT');
+const NETLINK_CRYPTO = proto('NETLINK_CRYPTO');
+const NETLINK_NETFILTER = proto('NETLINK_NETFILTER');
 const NETLINK_KOBJECT_UEVENT = proto('NETLINK_KOBJECT_UEVENT');
 
 /** The type names of each protocol strace names them for, with its `/* X_??? *\/` default. */
@@ -39,6 +42,8 @@ const TYPES = new Map<number, readonly [Xlat | undefined, string]>([
   [NETLINK_SOCK_DIAG, [X.nl_sock_diag_types, 'SOCK_DIAG_???']],
   [NETLINK_XFRM, [X.nl_xfrm_types, 'XFRM_MSG_???']],
   [NETLINK_SELINUX, [X.nl_selinux_types, 'SELNL_MSG_???']],
+  [NETLINK_AUDIT, [X.nl_audit_types, 'AUDIT_???']],
+  [NETLINK_CRYPTO, [X.nl_crypto_types, 'CRYPTO_MSG_???']],
   // Generic netlink family ids are given out at run time: strace asks the live system for their names.
   [NETLINK_GENERIC, [undefined, 'GENERIC_FAMILY_???']],
 ]);
@@ -50,11 +55,42 @@ const NEW = both(X.netlink_new_flags);
 const DELETE = both(X.netlink_delete_flags);
 const ACK = both(X.netlink_ack_flags);
 
-const xfrm = (...names: string[]): Set<number> => new Set(names.map((n) => X.nl_xfrm_types.byName.get(n)!));
-const XFRM_NEW = xfrm('XFRM_MSG_NEWSA', 'XFRM_MSG_NEWPOLICY', 'XFRM_MSG_NEWAE', 'XFRM_MSG_NEWSADINFO', 'XFRM_MSG_NEWSPDINFO');
-const XFRM_DEL = xfrm('XFRM_MSG_DELSA', 'XFRM_MSG_DELPOLICY');
-const XFRM_GET = xfrm('XFRM_MSG_GETSA', 'XFRM_MSG_GETPOLICY', 'XFRM_MSG_GETAE', 'XFRM_MSG_GETSADINFO', 'XFRM_MSG_GETSPDINFO');
 const RTM_DELACTION = X.nl_route_types.byName.get('RTM_DELACTION')!;
+
+/** NETLINK_NETFILTER: each subsystem's message types (the type's low byte), with the `/* X_??? *\/` default. */
+const subsys = (name: string): number => X.nl_netfilter_subsys_ids.byName.get(name)!;
+const NF_TYPES = new Map<number, readonly [Xlat, string]>([
+  [subsys('NFNL_SUBSYS_CTNETLINK'), [X.nf_ctnetlink_msg_types, 'IPCTNL_MSG_CT_???']],
+  [subsys('NFNL_SUBSYS_CTNETLINK_EXP'), [X.nf_ctnetlink_exp_msg_types, 'IPCTNL_MSG_EXP_???']],
+  [subsys('NFNL_SUBSYS_QUEUE'), [X.nf_queue_msg_types, 'NFQNL_MSG_???']],
+  [subsys('NFNL_SUBSYS_ULOG'), [X.nf_ulog_msg_types, 'NFULNL_MSG_???']],
+  [subsys('NFNL_SUBSYS_OSF'), [X.nf_osf_msg_types, 'OSF_MSG_???']],
+  [subsys('NFNL_SUBSYS_IPSET'), [X.nf_ipset_msg_types, 'IPSET_CMD_???']],
+  [subsys('NFNL_SUBSYS_ACCT'), [X.nf_acct_msg_types, 'NFNL_MSG_ACCT_???']],
+  [subsys('NFNL_SUBSYS_CTNETLINK_TIMEOUT'), [X.nf_cttimeout_msg_types, 'IPCTNL_MSG_TIMEOUT_???']],
+  [subsys('NFNL_SUBSYS_CTHELPER'), [X.nf_cthelper_msg_types, 'NFNL_MSG_CTHELPER_???']],
+  [subsys('NFNL_SUBSYS_NFTABLES'), [X.nf_nftables_msg_types, 'NFT_MSG_???']],
+  [subsys('NFNL_SUBSYS_NFT_COMPAT'), [X.nf_nft_compat_msg_types, 'NFNL_MSG_COMPAT_???']],
+]);
+
+/** The messages of crypto, netfilter and xfrm that take NEW, GET or DELETE flags, as strace lists them. */
+const VERB_FLAGS = new Map<string, Xlat>([
+  ...['CRYPTO_MSG_NEWALG', 'IPCTNL_MSG_CT_NEW', 'IPCTNL_MSG_EXP_NEW', 'NFNL_MSG_ACCT_NEW', 'IPCTNL_MSG_TIMEOUT_NEW',
+    'NFNL_MSG_CTHELPER_NEW', 'NFT_MSG_NEWTABLE', 'NFT_MSG_NEWCHAIN', 'NFT_MSG_NEWRULE', 'NFT_MSG_NEWSET', 'NFT_MSG_NEWSETELEM',
+    'NFT_MSG_NEWGEN', 'NFT_MSG_NEWOBJ', 'NFT_MSG_NEWFLOWTABLE', 'XFRM_MSG_NEWSA', 'XFRM_MSG_NEWPOLICY', 'XFRM_MSG_NEWAE',
+    'XFRM_MSG_NEWSADINFO', 'XFRM_MSG_NEWSPDINFO'].map((n) => [n, NEW] as const),
+  ...['CRYPTO_MSG_GETALG', 'IPCTNL_MSG_CT_GET', 'IPCTNL_MSG_CT_GET_CTRZERO', 'IPCTNL_MSG_CT_GET_STATS_CPU', 'IPCTNL_MSG_CT_GET_STATS',
+    'IPCTNL_MSG_CT_GET_DYING', 'IPCTNL_MSG_CT_GET_UNCONFIRMED', 'IPCTNL_MSG_EXP_GET', 'IPCTNL_MSG_EXP_GET_STATS_CPU',
+    'NFNL_MSG_ACCT_GET', 'NFNL_MSG_ACCT_GET_CTRZERO', 'IPCTNL_MSG_TIMEOUT_GET', 'NFNL_MSG_CTHELPER_GET', 'NFT_MSG_GETTABLE',
+    'NFT_MSG_GETCHAIN', 'NFT_MSG_GETRULE', 'NFT_MSG_GETSET', 'NFT_MSG_GETSETELEM', 'NFT_MSG_GETGEN', 'NFT_MSG_GETOBJ',
+    'NFT_MSG_GETOBJ_RESET', 'NFT_MSG_GETFLOWTABLE', 'NFNL_MSG_COMPAT_GET', 'XFRM_MSG_GETSA', 'XFRM_MSG_GETPOLICY', 'XFRM_MSG_GETAE',
+    'XFRM_MSG_GETSADINFO', 'XFRM_MSG_GETSPDINFO'].map((n) => [n, GET] as const),
+  ...['CRYPTO_MSG_DELALG', 'CRYPTO_MSG_DELRNG', 'IPCTNL_MSG_CT_DELETE', 'IPCTNL_MSG_EXP_DELETE', 'NFNL_MSG_ACCT_DEL',
+    'IPCTNL_MSG_TIMEOUT_DELETE', 'NFNL_MSG_CTHELPER_DEL', 'NFT_MSG_DELTABLE', 'NFT_MSG_DELCHAIN', 'NFT_MSG_DELRULE', 'NFT_MSG_DELSET',
+    'NFT_MSG_DELSETELEM', 'NFT_MSG_DELOBJ', 'NFT_MSG_DELFLOWTABLE', 'XFRM_MSG_DELSA', 'XFRM_MSG_DELPOLICY'].map((n) => [n, DELETE] as const),
+]);
+
+const verbFlags = (name: string | undefined): Xlat => (name !== undefined ? VERB_FLAGS.get(name) : undefined) ?? X.netlink_flags;
 
 /** The flag names a message of this type takes (strace's decode_nlmsg_flags). */
 function flagTable(type: number, family: number | undefined): Xlat {
@@ -64,11 +100,20 @@ function flagTable(type: number, family: number | undefined): Xlat {
     return [NEW, DELETE, GET, X.netlink_flags][type & 3]!;
   }
   if (family === NETLINK_SOCK_DIAG) return GET;
-  if (family === NETLINK_XFRM) return XFRM_NEW.has(type) ? NEW : XFRM_DEL.has(type) ? DELETE : XFRM_GET.has(type) ? GET : X.netlink_flags;
+  if (family === NETLINK_CRYPTO) return verbFlags(X.nl_crypto_types.byValue.get(type));
+  if (family === NETLINK_NETFILTER) return verbFlags(NF_TYPES.get(type >> 8)?.[0].byValue.get(type & 0xff));
+  if (family === NETLINK_XFRM) return verbFlags(X.nl_xfrm_types.byValue.get(type));
   return X.netlink_flags;
 }
 
 function typeName(type: number, family: number | undefined): string {
+  if (type >= NLMSG_MIN_TYPE && family === NETLINK_NETFILTER) {
+    // A batch's ends, else subsystem<<8|type: NFNL_SUBSYS_NFTABLES<<8|NFT_MSG_GETTABLE.
+    const control = X.nl_netfilter_msg_types.byValue.get(type);
+    if (control) return control;
+    const t = NF_TYPES.get(type >> 8);
+    return `${enumName(X.nl_netfilter_subsys_ids, type >> 8, 'hex', 'NFNL_SUBSYS_???')}<<8|${t ? enumName(t[0], type & 0xff, 'hex', t[1]) : hex(type & 0xff)}`;
+  }
   const t = type >= NLMSG_MIN_TYPE && family !== undefined ? TYPES.get(family) : undefined;
   if (!t) return enumName(X.netlink_types, type, 'hex', 'NLMSG_???');
   return t[0] ? enumName(t[0], type, 'hex', t[1]) : `${hex(type)} /* ${t[1]} */`;

@@ -1308,6 +1308,263 @@ export const netlink_types: Xlat = xlat("enum", [
   [0x4, "NLMSG_OVERRUN"],
 ]);
 
+// <linux/netfilter/nfnetlink_acct.h>
+export const nf_acct_msg_types: Xlat = xlat("enum", [
+  [0x0, "NFNL_MSG_ACCT_NEW"],
+  [0x1, "NFNL_MSG_ACCT_GET"],
+  [0x2, "NFNL_MSG_ACCT_GET_CTRZERO"],
+  [0x3, "NFNL_MSG_ACCT_DEL"],
+  [0x4, "NFNL_MSG_ACCT_OVERQUOTA"],
+]);
+
+// <linux/netfilter/nfnetlink_cthelper.h>
+export const nf_cthelper_msg_types: Xlat = xlat("enum", [
+  [0x0, "NFNL_MSG_CTHELPER_NEW"],
+  [0x1, "NFNL_MSG_CTHELPER_GET"],
+  [0x2, "NFNL_MSG_CTHELPER_DEL"],
+]);
+
+// <linux/netfilter/nfnetlink_conntrack.h>
+export const nf_ctnetlink_exp_msg_types: Xlat = xlat("enum", [
+  [0x0, "IPCTNL_MSG_EXP_NEW"],
+  [0x1, "IPCTNL_MSG_EXP_GET"],
+  [0x2, "IPCTNL_MSG_EXP_DELETE"],
+  [0x3, "IPCTNL_MSG_EXP_GET_STATS_CPU"],
+]);
+
+// <linux/netfilter/nfnetlink_conntrack.h>
+export const nf_ctnetlink_msg_types: Xlat = xlat("enum", [
+  [0x0, "IPCTNL_MSG_CT_NEW"],
+  [0x1, "IPCTNL_MSG_CT_GET"],
+  [0x2, "IPCTNL_MSG_CT_DELETE"],
+  [0x3, "IPCTNL_MSG_CT_GET_CTRZERO"],
+  [0x4, "IPCTNL_MSG_CT_GET_STATS_CPU"],
+  [0x5, "IPCTNL_MSG_CT_GET_STATS"],
+  [0x6, "IPCTNL_MSG_CT_GET_DYING"],
+  [0x7, "IPCTNL_MSG_CT_GET_UNCONFIRMED"],
+]);
+
+// <linux/netfilter/nfnetlink_cttimeout.h>
+export const nf_cttimeout_msg_types: Xlat = xlat("enum", [
+  [0x0, "IPCTNL_MSG_TIMEOUT_NEW"],
+  [0x1, "IPCTNL_MSG_TIMEOUT_GET"],
+  [0x2, "IPCTNL_MSG_TIMEOUT_DELETE"],
+  [0x3, "IPCTNL_MSG_TIMEOUT_DEFAULT_SET"],
+  [0x4, "IPCTNL_MSG_TIMEOUT_DEFAULT_GET"],
+]);
+
+// <linux/netfilter/ipset/ip_set.h>
+export const nf_ipset_msg_types: Xlat = xlat("enum", [
+  [0x0, "IPSET_CMD_NONE"],
+  [0x1, "IPSET_CMD_PROTOCOL"],
+  [0x2, "IPSET_CMD_CREATE"],
+  [0x3, "IPSET_CMD_DESTROY"],
+  [0x4, "IPSET_CMD_FLUSH"],
+  [0x5, "IPSET_CMD_RENAME"],
+  [0x6, "IPSET_CMD_SWAP"],
+  [0x7, "IPSET_CMD_LIST"],
+  [0x8, "IPSET_CMD_SAVE"],
+  [0x9, "IPSET_CMD_ADD"],
+  [0xa, "IPSET_CMD_DEL"],
+  [0xb, "IPSET_CMD_TEST"],
+  [0xc, "IPSET_CMD_HEADER"],
+  [0xd, "IPSET_CMD_TYPE"],
+  [0xe, "IPSET_CMD_GET_BYNAME"],
+  [0xf, "IPSET_CMD_GET_BYINDEX"],
+  [0x10, "IPSET_CMD_RESTORE"],
+  [0x11, "IPSET_CMD_HELP"],
+  [0x12, "IPSET_CMD_VERSION"],
+  [0x13, "IPSET_CMD_QUIT"],
+  [0x14, "IPSET_CMD_COMMIT"],
+]);
+
+// <linux/netfilter/nf_tables_compat.h>
+export const nf_nft_compat_msg_types: Xlat = xlat("enum", [
+  [0x0, "NFNL_MSG_COMPAT_GET"],
+]);
+
+// <linux/netfilter/nf_tables.h>
+export const nf_nftables_msg_types: Xlat = xlat("enum", [
+  [0x0, "NFT_MSG_NEWTABLE"],
+  [0x1, "NFT_MSG_GETTABLE"],
+  [0x2, "NFT_MSG_DELTABLE"],
+  [0x3, "NFT_MSG_NEWCHAIN"],
+  [0x4, "NFT_MSG_GETCHAIN"],
+  [0x5, "NFT_MSG_DELCHAIN"],
+  [0x6, "NFT_MSG_NEWRULE"],
+  [0x7, "NFT_MSG_GETRULE"],
+  [0x8, "NFT_MSG_DELRULE"],
+  [0x9, "NFT_MSG_NEWSET"],
+  [0xa, "NFT_MSG_GETSET"],
+  [0xb, "NFT_MSG_DELSET"],
+  [0xc, "NFT_MSG_NEWSETELEM"],
+  [0xd, "NFT_MSG_GETSETELEM"],
+  [0xe, "NFT_MSG_DELSETELEM"],
+  [0xf, "NFT_MSG_NEWGEN"],
+  [0x10, "NFT_MSG_GETGEN"],
+  [0x11, "NFT_MSG_TRACE"],
+  [0x12, "NFT_MSG_NEWOBJ"],
+  [0x13, "NFT_MSG_GETOBJ"],
+  [0x14, "NFT_MSG_DELOBJ"],
+  [0x15, "NFT_MSG_GETOBJ_RESET"],
+  [0x16, "NFT_MSG_NEWFLOWTABLE"],
+  [0x17, "NFT_MSG_GETFLOWTABLE"],
+  [0x18, "NFT_MSG_DELFLOWTABLE"],
+]);
+
+// <linux/netfilter/nfnetlink_osf.h>
+export const nf_osf_msg_types: Xlat = xlat("enum", [
+  [0x0, "OSF_MSG_ADD"],
+  [0x1, "OSF_MSG_REMOVE"],
+]);
+
+// <linux/netfilter/nfnetlink_queue.h>
+export const nf_queue_msg_types: Xlat = xlat("enum", [
+  [0x0, "NFQNL_MSG_PACKET"],
+  [0x1, "NFQNL_MSG_VERDICT"],
+  [0x2, "NFQNL_MSG_CONFIG"],
+  [0x3, "NFQNL_MSG_VERDICT_BATCH"],
+]);
+
+// <linux/netfilter/nfnetlink_log.h>
+export const nf_ulog_msg_types: Xlat = xlat("enum", [
+  [0x0, "NFULNL_MSG_PACKET"],
+  [0x1, "NFULNL_MSG_CONFIG"],
+]);
+
+// <linux/audit.h>
+export const nl_audit_types: Xlat = xlat("enum", [
+  [0x3e8, "AUDIT_GET"],
+  [0x3e9, "AUDIT_SET"],
+  [0x3ea, "AUDIT_LIST"],
+  [0x3eb, "AUDIT_ADD"],
+  [0x3ec, "AUDIT_DEL"],
+  [0x3ed, "AUDIT_USER"],
+  [0x3ee, "AUDIT_LOGIN"],
+  [0x3ef, "AUDIT_WATCH_INS"],
+  [0x3f0, "AUDIT_WATCH_REM"],
+  [0x3f1, "AUDIT_WATCH_LIST"],
+  [0x3f2, "AUDIT_SIGNAL_INFO"],
+  [0x3f3, "AUDIT_ADD_RULE"],
+  [0x3f4, "AUDIT_DEL_RULE"],
+  [0x3f5, "AUDIT_LIST_RULES"],
+  [0x3f6, "AUDIT_TRIM"],
+  [0x3f7, "AUDIT_MAKE_EQUIV"],
+  [0x3f8, "AUDIT_TTY_GET"],
+  [0x3f9, "AUDIT_TTY_SET"],
+  [0x3fa, "AUDIT_SET_FEATURE"],
+  [0x3fb, "AUDIT_GET_FEATURE"],
+  [0x453, "AUDIT_USER_AVC"],
+  [0x464, "AUDIT_USER_TTY"],
+  [0x4b0, "AUDIT_DAEMON_START"],
+  [0x4b1, "AUDIT_DAEMON_END"],
+  [0x4b2, "AUDIT_DAEMON_ABORT"],
+  [0x4b3, "AUDIT_DAEMON_CONFIG"],
+  [0x514, "AUDIT_SYSCALL"],
+  [0x516, "AUDIT_PATH"],
+  [0x517, "AUDIT_IPC"],
+  [0x518, "AUDIT_SOCKETCALL"],
+  [0x519, "AUDIT_CONFIG_CHANGE"],
+  [0x51a, "AUDIT_SOCKADDR"],
+  [0x51b, "AUDIT_CWD"],
+  [0x51d, "AUDIT_EXECVE"],
+  [0x51f, "AUDIT_IPC_SET_PERM"],
+  [0x520, "AUDIT_MQ_OPEN"],
+  [0x521, "AUDIT_MQ_SENDRECV"],
+  [0x522, "AUDIT_MQ_NOTIFY"],
+  [0x523, "AUDIT_MQ_GETSETATTR"],
+  [0x524, "AUDIT_KERNEL_OTHER"],
+  [0x525, "AUDIT_FD_PAIR"],
+  [0x526, "AUDIT_OBJ_PID"],
+  [0x527, "AUDIT_TTY"],
+  [0x528, "AUDIT_EOE"],
+  [0x529, "AUDIT_BPRM_FCAPS"],
+  [0x52a, "AUDIT_CAPSET"],
+  [0x52b, "AUDIT_MMAP"],
+  [0x52c, "AUDIT_NETFILTER_PKT"],
+  [0x52d, "AUDIT_NETFILTER_CFG"],
+  [0x52e, "AUDIT_SECCOMP"],
+  [0x52f, "AUDIT_PROCTITLE"],
+  [0x530, "AUDIT_FEATURE_CHANGE"],
+  [0x531, "AUDIT_REPLACE"],
+  [0x532, "AUDIT_KERN_MODULE"],
+  [0x533, "AUDIT_FANOTIFY"],
+  [0x534, "AUDIT_TIME_INJOFFSET"],
+  [0x535, "AUDIT_TIME_ADJNTPVAL"],
+  [0x536, "AUDIT_BPF"],
+  [0x537, "AUDIT_EVENT_LISTENER"],
+  [0x538, "AUDIT_URINGOP"],
+  [0x539, "AUDIT_OPENAT2"],
+  [0x53a, "AUDIT_DM_CTRL"],
+  [0x53b, "AUDIT_DM_EVENT"],
+  [0x578, "AUDIT_AVC"],
+  [0x579, "AUDIT_SELINUX_ERR"],
+  [0x57a, "AUDIT_AVC_PATH"],
+  [0x57b, "AUDIT_MAC_POLICY_LOAD"],
+  [0x57c, "AUDIT_MAC_STATUS"],
+  [0x57d, "AUDIT_MAC_CONFIG_CHANGE"],
+  [0x57e, "AUDIT_MAC_UNLBL_ALLOW"],
+  [0x57f, "AUDIT_MAC_CIPSOV4_ADD"],
+  [0x580, "AUDIT_MAC_CIPSOV4_DEL"],
+  [0x581, "AUDIT_MAC_MAP_ADD"],
+  [0x582, "AUDIT_MAC_MAP_DEL"],
+  [0x583, "AUDIT_MAC_IPSEC_ADDSA"],
+  [0x584, "AUDIT_MAC_IPSEC_DELSA"],
+  [0x585, "AUDIT_MAC_IPSEC_ADDSPD"],
+  [0x586, "AUDIT_MAC_IPSEC_DELSPD"],
+  [0x587, "AUDIT_MAC_IPSEC_EVENT"],
+  [0x588, "AUDIT_MAC_UNLBL_STCADD"],
+  [0x589, "AUDIT_MAC_UNLBL_STCDEL"],
+  [0x58a, "AUDIT_MAC_CALIPSO_ADD"],
+  [0x58b, "AUDIT_MAC_CALIPSO_DEL"],
+  [0x6a4, "AUDIT_ANOM_PROMISCUOUS"],
+  [0x6a5, "AUDIT_ANOM_ABEND"],
+  [0x6a6, "AUDIT_ANOM_LINK"],
+  [0x6a7, "AUDIT_ANOM_CREAT"],
+  [0x708, "AUDIT_INTEGRITY_DATA"],
+  [0x709, "AUDIT_INTEGRITY_METADATA"],
+  [0x70a, "AUDIT_INTEGRITY_STATUS"],
+  [0x70b, "AUDIT_INTEGRITY_HASH"],
+  [0x70c, "AUDIT_INTEGRITY_PCR"],
+  [0x70d, "AUDIT_INTEGRITY_RULE"],
+  [0x70e, "AUDIT_INTEGRITY_EVM_XATTR"],
+  [0x70f, "AUDIT_INTEGRITY_POLICY_RULE"],
+  [0x7d0, "AUDIT_KERNEL"],
+]);
+
+// <linux/cryptouser.h>
+export const nl_crypto_types: Xlat = xlat("enum", [
+  [0x10, "CRYPTO_MSG_NEWALG"],
+  [0x11, "CRYPTO_MSG_DELALG"],
+  [0x12, "CRYPTO_MSG_UPDATEALG"],
+  [0x13, "CRYPTO_MSG_GETALG"],
+  [0x14, "CRYPTO_MSG_DELRNG"],
+  [0x15, "CRYPTO_MSG_GETSTAT"],
+]);
+
+// <linux/netlink.h> <linux/netfilter/nfnetlink.h>
+export const nl_netfilter_msg_types: Xlat = xlat("enum", [
+  [0x10, "NFNL_MSG_BATCH_BEGIN"],
+  [0x11, "NFNL_MSG_BATCH_END"],
+]);
+
+// <linux/netfilter/nfnetlink.h>
+export const nl_netfilter_subsys_ids: Xlat = xlat("enum", [
+  [0x0, "NFNL_SUBSYS_NONE"],
+  [0x1, "NFNL_SUBSYS_CTNETLINK"],
+  [0x2, "NFNL_SUBSYS_CTNETLINK_EXP"],
+  [0x3, "NFNL_SUBSYS_QUEUE"],
+  [0x4, "NFNL_SUBSYS_ULOG"],
+  [0x5, "NFNL_SUBSYS_OSF"],
+  [0x6, "NFNL_SUBSYS_IPSET"],
+  [0x7, "NFNL_SUBSYS_ACCT"],
+  [0x8, "NFNL_SUBSYS_CTNETLINK_TIMEOUT"],
+  [0x9, "NFNL_SUBSYS_CTHELPER"],
+  [0xa, "NFNL_SUBSYS_NFTABLES"],
+  [0xb, "NFNL_SUBSYS_NFT_COMPAT"],
+  [0xc, "NFNL_SUBSYS_HOOK"],
+]);
+
 // <linux/rtnetlink.h>
 export const nl_route_types: Xlat = xlat("enum", [
   [0x10, "RTM_NEWLINK"],
