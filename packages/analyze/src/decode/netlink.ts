@@ -2,7 +2,7 @@
 // netlink socket (its src/netlink.c, netlink_route.c, rtnl_link.c, rtnl_addr.c, rtnl_route.c,
 // nlattr.c): the nlmsghdr list, one message without brackets, the type named per
 // protocol, the flags with the GET/NEW/DELETE names that type takes, NLMSG_ERROR
-// as {error=-E..., msg=...}, NLMSG_DONE's int, and NETLINK_ROUTE's ifinfomsg and
+// as {error=-E..., msg=...}, NLMSG_DONE's int, sock_diag's inet request, NETLINK_ROUTE's ifinfomsg and
 // ifaddrmsg and rtmsg with their attributes. Anything else prints as strace prints a payload
 // it does not decode: the bytes in hex.
 //
@@ -22,6 +22,7 @@ const NLMSG_MIN_TYPE = 0x10;
 const NLMSG_ERROR = X.netlink_types.byName.get('NLMSG_ERROR')!;
 const NLMSG_DONE = X.netlink_types.byName.get('NLMSG_DONE')!;
 const NLM_F_CAPPED = X.netlink_ack_flags.byName.get('NLM_F_CAPPED')!;
+const NLM_F_REQUEST = X.netlink_flags.byName.get('NLM_F_REQUEST')!;
 const NLA_F_NESTED = 0x8000;
 const NLA_F_NET_BYTEORDER = 0x4000;
 
@@ -122,7 +123,8 @@ function typeName(type: number, family: number | undefined): string {
 /** The captured bytes of a buffer of `len` bytes (fewer when the recorder cut it). */
 class Buf {
   readonly d: DataView;
-  constructor(readonly b: Uint8Array, readonly o: TextOptions) {
+  /** `sending`: the buffer is sent (strace decodes it at syscall entry). */
+  constructor(readonly b: Uint8Array, readonly o: TextOptions, readonly sending: boolean) {
     this.d = new DataView(b.buffer, b.byteOffset, b.byteLength);
   }
 
@@ -139,11 +141,11 @@ class Buf {
 /**
  * A buffer of `len` bytes sent to or received from a netlink socket of protocol `family`
  * (NETLINK_ROUTE...; undefined when unknown: the types then print as strace prints them
- * when it cannot tell, by the generic NLMSG_* names).
+ * when it cannot tell, by the generic NLMSG_* names); `sending`: sendto/sendmsg's buffer.
  */
-export function netlinkText(bytes: Uint8Array, len: number, family: number | undefined, o: TextOptions): string {
+export function netlinkText(bytes: Uint8Array, len: number, family: number | undefined, o: TextOptions, sending: boolean): string {
   if (family === NETLINK_KOBJECT_UEVENT) return printBuffer(bytes, len, o);
-  return messages(new Buf(bytes, o), 0, len, family);
+  return messages(new Buf(bytes, o, sending), 0, len, family);
 }
 
 function messages(b: Buf, off: number, len: number, family: number | undefined): string {
@@ -192,6 +194,11 @@ function payload(b: Buf, hdr: number, off: number, len: number, family: number |
   if (type === NLMSG_ERROR) return nlmsgerr(b, off, len, family, (b.d.getUint16(hdr + 6, le) & NLM_F_CAPPED) !== 0);
   if (!b.has(off, len)) return '...';
   if (type >= NLMSG_MIN_TYPE && family === NETLINK_ROUTE) return route(b, type, off, len);
+  // strace decodes a sock_diag request as one when sending, or when flagged NLM_F_REQUEST.
+  if (type >= NLMSG_MIN_TYPE && family === NETLINK_SOCK_DIAG && (b.sending || (b.d.getUint16(hdr + 6, le) & NLM_F_REQUEST) !== 0)) {
+    const req = sockDiagRequest(b, type, off, len);
+    if (req !== undefined) return req;
+  }
   if (type === NLMSG_DONE && len === 4) return String(b.d.getInt32(off, le));
   return b.hexStr(off, len);
 }
@@ -252,6 +259,7 @@ function byName(x: Xlat, values: Record<string, Value>): Map<number, Value> {
   return m;
 }
 
+const NONE: ReadonlyMap<number, Value> = new Map();
 const ERR_ATTRS = byName(X.nlmsgerr_attrs, { NLMSGERR_ATTR_MSG: str, NLMSGERR_ATTR_OFFS: u32 });
 
 /** The IFLA_* attributes strace 6.1 decodes that are numbers, strings or addresses. */
@@ -348,4 +356,35 @@ function rtmsg(b: Buf, off: number, len: number): string {
   const s = `{rtm_family=${family(b, off)}, rtm_dst_len=${d.getUint8(off + 1)}, rtm_src_len=${d.getUint8(off + 2)}, rtm_tos=${flags(X.ip_type_of_services, d.getUint8(off + 3), '0', 'IPTOS_TOS_???')}, rtm_table=${xval(X.routing_table_ids, d.getUint8(off + 4))}, rtm_protocol=${enumName(X.routing_protocols, d.getUint8(off + 5), 'hex', 'RTPROT_???')}, rtm_scope=${xval(X.routing_scopes, d.getUint8(off + 6))}, rtm_type=${enumName(X.routing_types, d.getUint8(off + 7), 'hex', 'RTN_???')}, rtm_flags=${flags(X.routing_flags, d.getUint32(off + 8, le), '0', 'RTM_F_???')}}`;
   if (len <= SIZE) return s;
   return `${s}, ${attrs(b, off + SIZE, len - SIZE, X.rtnl_route_attrs, 'RTA_???', ROUTE_ATTRS, d.getUint8(off))}`;
+}
+
+// ---- NETLINK_SOCK_DIAG ----
+
+/** A mask of 1<<X bits named from an enum (`shift` subtracted from each value): `1<<TCP_LISTEN`, `1<<(INET_DIAG_INFO-1)`. */
+const shifted = (x: Xlat, shift: number): Xlat =>
+  xlat('flags', x.entries.map(([v, n]) => [2 ** (v - shift), shift ? `1<<(${n}-${shift})` : `1<<${n}`] as const));
+const TCP_STATE_FLAGS = shifted(X.tcp_states, 0);
+const INET_DIAG_EXT_FLAGS = shifted(X.inet_diag_ext_attrs, 1);
+const SOCK_DIAG_BY_FAMILY = X.nl_sock_diag_types.byName.get('SOCK_DIAG_BY_FAMILY')!;
+
+/** An inet address field of a struct, as strace's print_inet_addr names it. */
+function inetField(b: Buf, off: number, family: number, name: string): string {
+  if (family === 2) return `${name}=inet_addr("${ipv4(b.d, off)}")`;
+  return `inet_pton(AF_INET6, "${ipv6(b.d, off)}", &${name})`;
+}
+
+/** A sock_diag request strace decodes (struct inet_diag_req_v2 of AF_INET and AF_INET6), else undefined. */
+function sockDiagRequest(b: Buf, type: number, off: number, len: number): string | undefined {
+  const fam = b.d.getUint8(off);
+  if (type !== SOCK_DIAG_BY_FAMILY || (fam !== 2 && fam !== 10) || len <= 1) return undefined;
+  const SIZE = 56;
+  if (len < SIZE) return `{sdiag_family=${family(b, off)}, ...}`;
+  const d = b.d;
+  const id = off + 8;
+  const s = `{sdiag_family=${family(b, off)}, sdiag_protocol=${enumName(X.inet_protocols, d.getUint8(off + 1), 'hex', 'IPPROTO_???')}, `
+    + `idiag_ext=${flags(INET_DIAG_EXT_FLAGS, d.getUint8(off + 2), '0', '1<<(INET_DIAG_???-1)')}, idiag_states=${flags(TCP_STATE_FLAGS, d.getUint32(off + 4, le), '0', '1<<TCP_???')}, `
+    + `id={idiag_sport=htons(${d.getUint16(id, false)}), idiag_dport=htons(${d.getUint16(id + 2, false)}), ${inetField(b, id + 4, fam, 'idiag_src')}, ${inetField(b, id + 20, fam, 'idiag_dst')}, `
+    + `idiag_if=${d.getUint32(id + 36, le)}, idiag_cookie=[${d.getUint32(id + 40, le)}, ${d.getUint32(id + 44, le)}]}}`;
+  if (len <= SIZE) return s;
+  return `${s}, ${attrs(b, off + SIZE, len - SIZE, X.inet_diag_req_attrs, 'INET_DIAG_REQ_???', NONE)}`;
 }

@@ -126,7 +126,7 @@ function iovecItems(c: Call, i: number, raw: Uint8Array | undefined, v: number, 
     let b: string;
     const shown = Math.min(len, Math.max(left, 0));
     if (!e || (e.flags & CaptureFlag.FAULT) !== 0) b = base === 0 ? 'NULL' : hex(base);
-    else if (netlink) b = netlinkText(e.data, shown, netlink.protocol, c.opts);
+    else if (netlink) b = netlinkText(e.data, shown, netlink.protocol, c.opts, netlink.sending);
     else {
       const cut = Math.min(shown, c.opts.strSize, e.data.length);
       b = quote(e.data, cut, c.opts.xflag) + (shown > cut ? '...' : '');
@@ -141,6 +141,8 @@ function iovecItems(c: Call, i: number, raw: Uint8Array | undefined, v: number, 
 /** A socket the model knows to be a netlink one, with its protocol (NETLINK_ROUTE...) when known. */
 interface NetlinkSocket {
   readonly protocol: number | undefined;
+  /** The call sends the buffer (strace decodes it at entry). */
+  readonly sending: boolean;
 }
 
 const AF_NETLINK = X.addrfams.byName.get('AF_NETLINK')!;
@@ -148,14 +150,14 @@ const AF_NETLINK = X.addrfams.byName.get('AF_NETLINK')!;
 /** The netlink socket argument 0 names, if it is one (strace decodes what such a socket sends and receives). */
 function netlinkSocket(c: Call): NetlinkSocket | undefined {
   const f = c.state.fd(c.ev.pid, s32(c.arg(0)))?.file;
-  return f?.kind === 'socket' && f.family === AF_NETLINK ? { protocol: f.protocol } : undefined;
+  return f?.kind === 'socket' && f.family === AF_NETLINK ? { protocol: f.protocol, sending: c.name.startsWith('send') } : undefined;
 }
 
 /** A buffer of `len` bytes sent or received on the socket argument 0 names: netlink messages decoded, else a string. */
 function sockBuf(c: Call, i: number, len: number): string {
   const nl = netlinkSocket(c);
   const data = nl && c.arg(i) !== 0 ? c.data(i) : undefined;
-  return data ? netlinkText(data, len, nl!.protocol, c.opts) : c.buf(i, len);
+  return data ? netlinkText(data, len, nl!.protocol, c.opts, nl!.sending) : c.buf(i, len);
 }
 
 function readv(c: Call): void {
@@ -570,7 +572,7 @@ function msghdrText(c: Call, i: number, d: DataView, limit: number, userNamelen:
   // strace decodes the data as netlink messages when msg_name is a netlink address.
   const netlink = nameCap && nameLen >= 2 && name !== 0 && (nameCap.flags & CaptureFlag.FAULT) === 0 && nameCap.data.length >= 2
     && (nameCap.data[0]! | (nameCap.data[1]! << 8)) === AF_NETLINK
-    ? netlinkSocket(c) ?? { protocol: undefined } : undefined;
+    ? netlinkSocket(c) ?? { protocol: undefined, sending: c.name.startsWith('send') } : undefined;
   const iovText = iov === 0 ? 'NULL' : iovecItems(c, i, c.elem(i, el | MSG_IOV)?.data, iov, iovlen, limit, el, netlink);
   const ctlCap = c.elem(i, el | MSG_CONTROL);
   const control = ctllen > 0

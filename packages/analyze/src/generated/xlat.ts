@@ -758,6 +758,26 @@ export const iffflags: Xlat = xlat("flags", [
   [0x40000, "IFF_ECHO"],
 ]);
 
+// <linux/inet_diag.h>
+export const inet_diag_ext_attrs: Xlat = xlat("enum", [
+  [0x1, "INET_DIAG_MEMINFO"],
+  [0x2, "INET_DIAG_INFO"],
+  [0x3, "INET_DIAG_VEGASINFO"],
+  [0x4, "INET_DIAG_CONG"],
+  [0x5, "INET_DIAG_TOS"],
+  [0x6, "INET_DIAG_TCLASS"],
+  [0x7, "INET_DIAG_SKMEMINFO"],
+  [0x8, "INET_DIAG_SHUTDOWN"],
+]);
+
+// <linux/inet_diag.h>
+export const inet_diag_req_attrs: Xlat = xlat("enum", [
+  [0x0, "INET_DIAG_REQ_NONE"],
+  [0x1, "INET_DIAG_REQ_BYTECODE"],
+  [0x2, "INET_DIAG_REQ_SK_BPF_STORAGES"],
+  [0x3, "INET_DIAG_REQ_PROTOCOL"],
+]);
+
 // <netinet/in.h>
 export const inet_protocols: Xlat = xlat("enum", [
   [0x0, "IPPROTO_IP"],
@@ -2782,6 +2802,21 @@ export const tcp_options: Xlat = xlat("enum", [
   [0x23, "TCP_ZEROCOPY_RECEIVE"],
   [0x24, "TCP_INQ"],
   [0x25, "TCP_TX_DELAY"],
+]);
+
+// <netinet/tcp.h>
+export const tcp_states: Xlat = xlat("enum", [
+  [0x1, "TCP_ESTABLISHED"],
+  [0x2, "TCP_SYN_SENT"],
+  [0x3, "TCP_SYN_RECV"],
+  [0x4, "TCP_FIN_WAIT1"],
+  [0x5, "TCP_FIN_WAIT2"],
+  [0x6, "TCP_TIME_WAIT"],
+  [0x7, "TCP_CLOSE"],
+  [0x8, "TCP_CLOSE_WAIT"],
+  [0x9, "TCP_LAST_ACK"],
+  [0xa, "TCP_LISTEN"],
+  [0xb, "TCP_CLOSING"],
 ]);
 
 // <asm/termbits.h>
