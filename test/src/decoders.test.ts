@@ -124,6 +124,20 @@ test('sockets: unix, TCP and UDP over IPv4 and IPv6, netlink; names, options, ev
   assertSame(sameRun(t, 'fam_socket'), 80);
 });
 
+test('netlink: NETLINK_ROUTE link, address and route dumps sent and read with sendto, sendmsg, recvfrom and recvmsg, headers and attributes, NLMSG_ERROR and NLMSG_DONE, lists cut short; a sock_diag request; sock_diag, xfrm, netfilter and audit types', (t) => {
+  const r = sameRun(t, 'fam_netlink', () => []);
+  assertSame(r, 40);
+  // Not only the generic form: the route types and an error's echoed request are named.
+  const lines = [...r.show.values()].flat();
+  assert.ok(lines.some((l) => l.includes('nlmsg_type=RTM_GETADDR') && l.includes('ifa_scope=RT_SCOPE_UNIVERSE')), 'RTM_GETADDR with its ifaddrmsg');
+  assert.ok(lines.some((l) => l.includes('{error=-ENODEV, msg=[{nlmsg_len=32, nlmsg_type=RTM_GETLINK')), 'NLMSG_ERROR echoing the request');
+  assert.ok(lines.some((l) => l.includes('rtm_table=RT_TABLE_UNSPEC') && l.includes('nla_type=RTA_TABLE}, RT_TABLE_MAIN]')), 'RTM_GETROUTE with its rtmsg and attribute');
+  assert.ok(lines.some((l) => l.includes('sdiag_protocol=IPPROTO_UDPLITE, idiag_ext=1<<(INET_DIAG_INFO-1), idiag_states=1<<TCP_ESTABLISHED|')), 'a sock_diag request decoded');
+  for (const type of ['SOCK_DIAG_BY_FAMILY', 'XFRM_MSG_GETPOLICY', 'NFNL_SUBSYS_NFTABLES<<8|NFT_MSG_GETTABLE']) {
+    assert.ok(lines.some((l) => l.startsWith('sendto(') && l.includes(`nlmsg_type=${type},`)), `${type} named`);
+  }
+});
+
 test('memory: mappings of every kind, protections, remapping, advice, sync, locks, residency, brk, memfd, membarrier', (t) => {
   assertSame(sameRun(t, 'fam_memory'), 50);
 });

@@ -282,11 +282,11 @@ export function waitStatus(status: number): string {
 
 // ---- sockets ----
 
-function ipv4(d: DataView, off: number): string {
+export function ipv4(d: DataView, off: number): string {
   return `${d.getUint8(off)}.${d.getUint8(off + 1)}.${d.getUint8(off + 2)}.${d.getUint8(off + 3)}`;
 }
 
-function ipv6(d: DataView, off: number): string {
+export function ipv6(d: DataView, off: number): string {
   const g: number[] = [];
   for (let i = 0; i < 8; i++) g.push(d.getUint16(off + i * 2, false));
   // IPv4-mapped

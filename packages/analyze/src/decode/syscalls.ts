@@ -6,6 +6,7 @@ import { CaptureFlag, FdPathCapture, MmsgElement, PtrlenElement } from '@beetrac
 import * as X from '../generated/xlat.js';
 import { type Call, s32, u32 } from './call.js';
 import { msgControl } from './cmsg.js';
+import { netlinkText } from './netlink.js';
 import { ioctl } from './ioctl.js';
 import * as S from './structs.js';
 import { octal, quote } from './text.js';
@@ -111,7 +112,7 @@ function iovec(c: Call, i: number, count: number, limit: number): string {
  * The entries of an iovec array whose raw bytes are `raw` (at address `v`), their
  * buffers being argument i's ELEMENT captures 0..n-1; `limit` bytes of data exist.
  */
-function iovecItems(c: Call, i: number, raw: Uint8Array | undefined, v: number, count: number, limit: number, el = 0): string {
+function iovecItems(c: Call, i: number, raw: Uint8Array | undefined, v: number, count: number, limit: number, el = 0, netlink?: NetlinkSocket): string {
   if (!raw || raw.length < 16) return hex(v);
   const d = new DataView(raw.buffer, raw.byteOffset, raw.byteLength);
   const n = Math.min(count, Math.floor(raw.length / 16));
@@ -125,6 +126,7 @@ function iovecItems(c: Call, i: number, raw: Uint8Array | undefined, v: number, 
     let b: string;
     const shown = Math.min(len, Math.max(left, 0));
     if (!e || (e.flags & CaptureFlag.FAULT) !== 0) b = base === 0 ? 'NULL' : hex(base);
+    else if (netlink) b = netlinkText(e.data, shown, netlink.protocol, c.opts, netlink.sending);
     else {
       const cut = Math.min(shown, c.opts.strSize, e.data.length);
       b = quote(e.data, cut, c.opts.xflag) + (shown > cut ? '...' : '');
@@ -134,6 +136,28 @@ function iovecItems(c: Call, i: number, raw: Uint8Array | undefined, v: number, 
   }
   if (count > n && items[items.length - 1] !== '...') items.push('...');
   return `[${items.join(', ')}]`;
+}
+
+/** A socket the model knows to be a netlink one, with its protocol (NETLINK_ROUTE...) when known. */
+interface NetlinkSocket {
+  readonly protocol: number | undefined;
+  /** The call sends the buffer (strace decodes it at entry). */
+  readonly sending: boolean;
+}
+
+const AF_NETLINK = X.addrfams.byName.get('AF_NETLINK')!;
+
+/** The netlink socket argument 0 names, if it is one (strace decodes what such a socket sends and receives). */
+function netlinkSocket(c: Call): NetlinkSocket | undefined {
+  const f = c.state.fd(c.ev.pid, s32(c.arg(0)))?.file;
+  return f?.kind === 'socket' && f.family === AF_NETLINK ? { protocol: f.protocol, sending: c.name.startsWith('send') } : undefined;
+}
+
+/** A buffer of `len` bytes sent or received on the socket argument 0 names: netlink messages decoded, else a string. */
+function sockBuf(c: Call, i: number, len: number): string {
+  const nl = netlinkSocket(c);
+  const data = nl && c.arg(i) !== 0 ? c.data(i) : undefined;
+  return data ? netlinkText(data, len, nl!.protocol, c.opts, nl!.sending) : c.buf(i, len);
 }
 
 function readv(c: Call): void {
@@ -545,7 +569,11 @@ function msghdrText(c: Call, i: number, d: DataView, limit: number, userNamelen:
       ? S.sockaddr(nameCap.data, Math.min(nameLen, nameCap.data.length, 128), c.opts)
       : c.ptr(name);
   const namelenText = userNamelen !== undefined && userNamelen !== namelen ? `${userNamelen} => ${namelen}` : String(namelen);
-  const iovText = iov === 0 ? 'NULL' : iovecItems(c, i, c.elem(i, el | MSG_IOV)?.data, iov, iovlen, limit, el);
+  // strace decodes the data as netlink messages when msg_name is a netlink address.
+  const netlink = nameCap && nameLen >= 2 && name !== 0 && (nameCap.flags & CaptureFlag.FAULT) === 0 && nameCap.data.length >= 2
+    && (nameCap.data[0]! | (nameCap.data[1]! << 8)) === AF_NETLINK
+    ? netlinkSocket(c) ?? { protocol: undefined, sending: c.name.startsWith('send') } : undefined;
+  const iovText = iov === 0 ? 'NULL' : iovecItems(c, i, c.elem(i, el | MSG_IOV)?.data, iov, iovlen, limit, el, netlink);
   const ctlCap = c.elem(i, el | MSG_CONTROL);
   const control = ctllen > 0
     ? `msg_control=${msgControl(c, ctl, ctllen, ctlCap && (ctlCap.flags & CaptureFlag.FAULT) === 0 ? ctlCap.data : undefined)}, `
@@ -1369,13 +1397,13 @@ export const decoders: Record<string, Decoder> = {
   getpeername: (c) => { c.push(c.fd(c.arg(0))); c.exiting(); sockaddrOut(c, 1, 2); },
   shutdown: (c) => { c.push(c.fd(c.arg(0))); c.push(c.enumArg(1, X.shutdown_modes)); },
   sendto: (c) => {
-    c.push(c.fd(c.arg(0))); c.push(c.buf(1, c.arg(2))); c.push(c.ulong(2)); c.push(c.flagsArg(3, X.msg_flags));
+    c.push(c.fd(c.arg(0))); c.push(sockBuf(c, 1, c.arg(2))); c.push(c.ulong(2)); c.push(c.flagsArg(3, X.msg_flags));
     c.push(sockaddrArg(c, 4, u32(c.arg(5)))); c.push(c.uint(5));
   },
   recvfrom: (c) => {
     c.push(c.fd(c.arg(0)));
     c.exiting();
-    c.push(c.failed || !c.exited ? c.ptr(c.arg(1)) : c.buf(1, c.ret));
+    c.push(c.failed || !c.exited ? c.ptr(c.arg(1)) : sockBuf(c, 1, c.ret));
     c.push(c.ulong(2)); c.push(c.flagsArg(3, X.msg_flags));
     sockaddrOut(c, 4, 5);
   },

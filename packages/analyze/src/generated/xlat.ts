@@ -123,6 +123,78 @@ export const arch_prctl_codes: Xlat = xlat("enum", [
   [0x2003, "ARCH_MAP_VDSO_64"],
 ]);
 
+// <linux/if_arp.h>
+export const arp_hardware_types: Xlat = xlat("enum", [
+  [0x0, "ARPHRD_NETROM"],
+  [0x1, "ARPHRD_ETHER"],
+  [0x2, "ARPHRD_EETHER"],
+  [0x3, "ARPHRD_AX25"],
+  [0x4, "ARPHRD_PRONET"],
+  [0x5, "ARPHRD_CHAOS"],
+  [0x6, "ARPHRD_IEEE802"],
+  [0x7, "ARPHRD_ARCNET"],
+  [0x8, "ARPHRD_APPLETLK"],
+  [0xf, "ARPHRD_DLCI"],
+  [0x13, "ARPHRD_ATM"],
+  [0x17, "ARPHRD_METRICOM"],
+  [0x18, "ARPHRD_IEEE1394"],
+  [0x1b, "ARPHRD_EUI64"],
+  [0x20, "ARPHRD_INFINIBAND"],
+  [0x100, "ARPHRD_SLIP"],
+  [0x101, "ARPHRD_CSLIP"],
+  [0x102, "ARPHRD_SLIP6"],
+  [0x103, "ARPHRD_CSLIP6"],
+  [0x104, "ARPHRD_RSRVD"],
+  [0x108, "ARPHRD_ADAPT"],
+  [0x10e, "ARPHRD_ROSE"],
+  [0x10f, "ARPHRD_X25"],
+  [0x110, "ARPHRD_HWX25"],
+  [0x118, "ARPHRD_CAN"],
+  [0x122, "ARPHRD_MCTP"],
+  [0x200, "ARPHRD_PPP"],
+  [0x201, "ARPHRD_CISCO"],
+  [0x201, "ARPHRD_HDLC"],
+  [0x204, "ARPHRD_LAPB"],
+  [0x205, "ARPHRD_DDCMP"],
+  [0x206, "ARPHRD_RAWHDLC"],
+  [0x207, "ARPHRD_RAWIP"],
+  [0x300, "ARPHRD_TUNNEL"],
+  [0x301, "ARPHRD_TUNNEL6"],
+  [0x302, "ARPHRD_FRAD"],
+  [0x303, "ARPHRD_SKIP"],
+  [0x304, "ARPHRD_LOOPBACK"],
+  [0x305, "ARPHRD_LOCALTLK"],
+  [0x306, "ARPHRD_FDDI"],
+  [0x307, "ARPHRD_BIF"],
+  [0x308, "ARPHRD_SIT"],
+  [0x309, "ARPHRD_IPDDP"],
+  [0x30a, "ARPHRD_IPGRE"],
+  [0x30b, "ARPHRD_PIMREG"],
+  [0x30c, "ARPHRD_HIPPI"],
+  [0x30d, "ARPHRD_ASH"],
+  [0x30e, "ARPHRD_ECONET"],
+  [0x30f, "ARPHRD_IRDA"],
+  [0x310, "ARPHRD_FCPP"],
+  [0x311, "ARPHRD_FCAL"],
+  [0x312, "ARPHRD_FCPL"],
+  [0x313, "ARPHRD_FCFABRIC"],
+  [0x320, "ARPHRD_IEEE802_TR"],
+  [0x321, "ARPHRD_IEEE80211"],
+  [0x322, "ARPHRD_IEEE80211_PRISM"],
+  [0x323, "ARPHRD_IEEE80211_RADIOTAP"],
+  [0x324, "ARPHRD_IEEE802154"],
+  [0x325, "ARPHRD_IEEE802154_MONITOR"],
+  [0x334, "ARPHRD_PHONET"],
+  [0x335, "ARPHRD_PHONET_PIPE"],
+  [0x336, "ARPHRD_CAIF"],
+  [0x337, "ARPHRD_IP6GRE"],
+  [0x338, "ARPHRD_NETLINK"],
+  [0x339, "ARPHRD_6LOWPAN"],
+  [0x33a, "ARPHRD_VSOCKMON"],
+  [0xffff, "ARPHRD_VOID"],
+  [0xfffe, "ARPHRD_NONE"],
+]);
+
 // <linux/fcntl.h>
 export const at_flags: Xlat = xlat("flags", [
   [0x100, "AT_SYMLINK_NOFOLLOW"],
@@ -646,6 +718,66 @@ export const getrandom_flags: Xlat = xlat("flags", [
   [0x4, "GRND_INSECURE"],
 ]);
 
+// <linux/if_addr.h>
+export const ifaddrflags: Xlat = xlat("flags", [
+  [0x1, "IFA_F_SECONDARY"],
+  [0x1, "IFA_F_TEMPORARY"],
+  [0x2, "IFA_F_NODAD"],
+  [0x4, "IFA_F_OPTIMISTIC"],
+  [0x8, "IFA_F_DADFAILED"],
+  [0x10, "IFA_F_HOMEADDRESS"],
+  [0x20, "IFA_F_DEPRECATED"],
+  [0x40, "IFA_F_TENTATIVE"],
+  [0x80, "IFA_F_PERMANENT"],
+  [0x100, "IFA_F_MANAGETEMPADDR"],
+  [0x200, "IFA_F_NOPREFIXROUTE"],
+  [0x400, "IFA_F_MCAUTOJOIN"],
+  [0x800, "IFA_F_STABLE_PRIVACY"],
+]);
+
+// <linux/if.h>
+export const iffflags: Xlat = xlat("flags", [
+  [0x1, "IFF_UP"],
+  [0x2, "IFF_BROADCAST"],
+  [0x4, "IFF_DEBUG"],
+  [0x8, "IFF_LOOPBACK"],
+  [0x10, "IFF_POINTOPOINT"],
+  [0x20, "IFF_NOTRAILERS"],
+  [0x40, "IFF_RUNNING"],
+  [0x80, "IFF_NOARP"],
+  [0x100, "IFF_PROMISC"],
+  [0x200, "IFF_ALLMULTI"],
+  [0x400, "IFF_MASTER"],
+  [0x800, "IFF_SLAVE"],
+  [0x1000, "IFF_MULTICAST"],
+  [0x2000, "IFF_PORTSEL"],
+  [0x4000, "IFF_AUTOMEDIA"],
+  [0x8000, "IFF_DYNAMIC"],
+  [0x10000, "IFF_LOWER_UP"],
+  [0x20000, "IFF_DORMANT"],
+  [0x40000, "IFF_ECHO"],
+]);
+
+// <linux/inet_diag.h>
+export const inet_diag_ext_attrs: Xlat = xlat("enum", [
+  [0x1, "INET_DIAG_MEMINFO"],
+  [0x2, "INET_DIAG_INFO"],
+  [0x3, "INET_DIAG_VEGASINFO"],
+  [0x4, "INET_DIAG_CONG"],
+  [0x5, "INET_DIAG_TOS"],
+  [0x6, "INET_DIAG_TCLASS"],
+  [0x7, "INET_DIAG_SKMEMINFO"],
+  [0x8, "INET_DIAG_SHUTDOWN"],
+]);
+
+// <linux/inet_diag.h>
+export const inet_diag_req_attrs: Xlat = xlat("enum", [
+  [0x0, "INET_DIAG_REQ_NONE"],
+  [0x1, "INET_DIAG_REQ_BYTECODE"],
+  [0x2, "INET_DIAG_REQ_SK_BPF_STORAGES"],
+  [0x3, "INET_DIAG_REQ_PROTOCOL"],
+]);
+
 // <netinet/in.h>
 export const inet_protocols: Xlat = xlat("enum", [
   [0x0, "IPPROTO_IP"],
@@ -850,6 +982,14 @@ export const ip_options: Xlat = xlat("enum", [
   [0x23, "IP_ADD_MEMBERSHIP"],
   [0x24, "IP_DROP_MEMBERSHIP"],
   [0x18, "IP_BIND_ADDRESS_NO_PORT"],
+]);
+
+// <netinet/ip.h>
+export const ip_type_of_services: Xlat = xlat("flags", [
+  [0x10, "IPTOS_LOWDELAY"],
+  [0x8, "IPTOS_THROUGHPUT"],
+  [0x4, "IPTOS_RELIABILITY"],
+  [0x2, "IPTOS_MINCOST"],
 ]);
 
 // <netinet/in.h>
@@ -1117,6 +1257,44 @@ export const msync_flags: Xlat = xlat("flags", [
 ]);
 
 // <linux/netlink.h>
+export const netlink_ack_flags: Xlat = xlat("flags", [
+  [0x100, "NLM_F_CAPPED"],
+  [0x200, "NLM_F_ACK_TLVS"],
+]);
+
+// <linux/netlink.h>
+export const netlink_delete_flags: Xlat = xlat("flags", [
+  [0x100, "NLM_F_NONREC"],
+  [0x200, "NLM_F_BULK"],
+]);
+
+// <linux/netlink.h>
+export const netlink_flags: Xlat = xlat("flags", [
+  [0x1, "NLM_F_REQUEST"],
+  [0x2, "NLM_F_MULTI"],
+  [0x4, "NLM_F_ACK"],
+  [0x8, "NLM_F_ECHO"],
+  [0x10, "NLM_F_DUMP_INTR"],
+  [0x20, "NLM_F_DUMP_FILTERED"],
+]);
+
+// <linux/netlink.h>
+export const netlink_get_flags: Xlat = xlat("flags", [
+  [0x300, "NLM_F_DUMP"],
+  [0x100, "NLM_F_ROOT"],
+  [0x200, "NLM_F_MATCH"],
+  [0x400, "NLM_F_ATOMIC"],
+]);
+
+// <linux/netlink.h>
+export const netlink_new_flags: Xlat = xlat("flags", [
+  [0x100, "NLM_F_REPLACE"],
+  [0x200, "NLM_F_EXCL"],
+  [0x400, "NLM_F_CREATE"],
+  [0x800, "NLM_F_APPEND"],
+]);
+
+// <linux/netlink.h>
 export const netlink_protocols: Xlat = xlat("enum", [
   [0x0, "NETLINK_ROUTE"],
   [0x1, "NETLINK_UNUSED"],
@@ -1140,6 +1318,400 @@ export const netlink_protocols: Xlat = xlat("enum", [
   [0x14, "NETLINK_RDMA"],
   [0x15, "NETLINK_CRYPTO"],
   [0x16, "NETLINK_SMC"],
+]);
+
+// <linux/netlink.h>
+export const netlink_types: Xlat = xlat("enum", [
+  [0x1, "NLMSG_NOOP"],
+  [0x2, "NLMSG_ERROR"],
+  [0x3, "NLMSG_DONE"],
+  [0x4, "NLMSG_OVERRUN"],
+]);
+
+// <linux/netfilter/nfnetlink_acct.h>
+export const nf_acct_msg_types: Xlat = xlat("enum", [
+  [0x0, "NFNL_MSG_ACCT_NEW"],
+  [0x1, "NFNL_MSG_ACCT_GET"],
+  [0x2, "NFNL_MSG_ACCT_GET_CTRZERO"],
+  [0x3, "NFNL_MSG_ACCT_DEL"],
+  [0x4, "NFNL_MSG_ACCT_OVERQUOTA"],
+]);
+
+// <linux/netfilter/nfnetlink_cthelper.h>
+export const nf_cthelper_msg_types: Xlat = xlat("enum", [
+  [0x0, "NFNL_MSG_CTHELPER_NEW"],
+  [0x1, "NFNL_MSG_CTHELPER_GET"],
+  [0x2, "NFNL_MSG_CTHELPER_DEL"],
+]);
+
+// <linux/netfilter/nfnetlink_conntrack.h>
+export const nf_ctnetlink_exp_msg_types: Xlat = xlat("enum", [
+  [0x0, "IPCTNL_MSG_EXP_NEW"],
+  [0x1, "IPCTNL_MSG_EXP_GET"],
+  [0x2, "IPCTNL_MSG_EXP_DELETE"],
+  [0x3, "IPCTNL_MSG_EXP_GET_STATS_CPU"],
+]);
+
+// <linux/netfilter/nfnetlink_conntrack.h>
+export const nf_ctnetlink_msg_types: Xlat = xlat("enum", [
+  [0x0, "IPCTNL_MSG_CT_NEW"],
+  [0x1, "IPCTNL_MSG_CT_GET"],
+  [0x2, "IPCTNL_MSG_CT_DELETE"],
+  [0x3, "IPCTNL_MSG_CT_GET_CTRZERO"],
+  [0x4, "IPCTNL_MSG_CT_GET_STATS_CPU"],
+  [0x5, "IPCTNL_MSG_CT_GET_STATS"],
+  [0x6, "IPCTNL_MSG_CT_GET_DYING"],
+  [0x7, "IPCTNL_MSG_CT_GET_UNCONFIRMED"],
+]);
+
+// <linux/netfilter/nfnetlink_cttimeout.h>
+export const nf_cttimeout_msg_types: Xlat = xlat("enum", [
+  [0x0, "IPCTNL_MSG_TIMEOUT_NEW"],
+  [0x1, "IPCTNL_MSG_TIMEOUT_GET"],
+  [0x2, "IPCTNL_MSG_TIMEOUT_DELETE"],
+  [0x3, "IPCTNL_MSG_TIMEOUT_DEFAULT_SET"],
+  [0x4, "IPCTNL_MSG_TIMEOUT_DEFAULT_GET"],
+]);
+
+// <linux/netfilter/ipset/ip_set.h>
+export const nf_ipset_msg_types: Xlat = xlat("enum", [
+  [0x0, "IPSET_CMD_NONE"],
+  [0x1, "IPSET_CMD_PROTOCOL"],
+  [0x2, "IPSET_CMD_CREATE"],
+  [0x3, "IPSET_CMD_DESTROY"],
+  [0x4, "IPSET_CMD_FLUSH"],
+  [0x5, "IPSET_CMD_RENAME"],
+  [0x6, "IPSET_CMD_SWAP"],
+  [0x7, "IPSET_CMD_LIST"],
+  [0x8, "IPSET_CMD_SAVE"],
+  [0x9, "IPSET_CMD_ADD"],
+  [0xa, "IPSET_CMD_DEL"],
+  [0xb, "IPSET_CMD_TEST"],
+  [0xc, "IPSET_CMD_HEADER"],
+  [0xd, "IPSET_CMD_TYPE"],
+  [0xe, "IPSET_CMD_GET_BYNAME"],
+  [0xf, "IPSET_CMD_GET_BYINDEX"],
+  [0x10, "IPSET_CMD_RESTORE"],
+  [0x11, "IPSET_CMD_HELP"],
+  [0x12, "IPSET_CMD_VERSION"],
+  [0x13, "IPSET_CMD_QUIT"],
+  [0x14, "IPSET_CMD_COMMIT"],
+]);
+
+// <linux/netfilter/nf_tables_compat.h>
+export const nf_nft_compat_msg_types: Xlat = xlat("enum", [
+  [0x0, "NFNL_MSG_COMPAT_GET"],
+]);
+
+// <linux/netfilter/nf_tables.h>
+export const nf_nftables_msg_types: Xlat = xlat("enum", [
+  [0x0, "NFT_MSG_NEWTABLE"],
+  [0x1, "NFT_MSG_GETTABLE"],
+  [0x2, "NFT_MSG_DELTABLE"],
+  [0x3, "NFT_MSG_NEWCHAIN"],
+  [0x4, "NFT_MSG_GETCHAIN"],
+  [0x5, "NFT_MSG_DELCHAIN"],
+  [0x6, "NFT_MSG_NEWRULE"],
+  [0x7, "NFT_MSG_GETRULE"],
+  [0x8, "NFT_MSG_DELRULE"],
+  [0x9, "NFT_MSG_NEWSET"],
+  [0xa, "NFT_MSG_GETSET"],
+  [0xb, "NFT_MSG_DELSET"],
+  [0xc, "NFT_MSG_NEWSETELEM"],
+  [0xd, "NFT_MSG_GETSETELEM"],
+  [0xe, "NFT_MSG_DELSETELEM"],
+  [0xf, "NFT_MSG_NEWGEN"],
+  [0x10, "NFT_MSG_GETGEN"],
+  [0x11, "NFT_MSG_TRACE"],
+  [0x12, "NFT_MSG_NEWOBJ"],
+  [0x13, "NFT_MSG_GETOBJ"],
+  [0x14, "NFT_MSG_DELOBJ"],
+  [0x15, "NFT_MSG_GETOBJ_RESET"],
+  [0x16, "NFT_MSG_NEWFLOWTABLE"],
+  [0x17, "NFT_MSG_GETFLOWTABLE"],
+  [0x18, "NFT_MSG_DELFLOWTABLE"],
+]);
+
+// <linux/netfilter/nfnetlink_osf.h>
+export const nf_osf_msg_types: Xlat = xlat("enum", [
+  [0x0, "OSF_MSG_ADD"],
+  [0x1, "OSF_MSG_REMOVE"],
+]);
+
+// <linux/netfilter/nfnetlink_queue.h>
+export const nf_queue_msg_types: Xlat = xlat("enum", [
+  [0x0, "NFQNL_MSG_PACKET"],
+  [0x1, "NFQNL_MSG_VERDICT"],
+  [0x2, "NFQNL_MSG_CONFIG"],
+  [0x3, "NFQNL_MSG_VERDICT_BATCH"],
+]);
+
+// <linux/netfilter/nfnetlink_log.h>
+export const nf_ulog_msg_types: Xlat = xlat("enum", [
+  [0x0, "NFULNL_MSG_PACKET"],
+  [0x1, "NFULNL_MSG_CONFIG"],
+]);
+
+// <linux/audit.h>
+export const nl_audit_types: Xlat = xlat("enum", [
+  [0x3e8, "AUDIT_GET"],
+  [0x3e9, "AUDIT_SET"],
+  [0x3ea, "AUDIT_LIST"],
+  [0x3eb, "AUDIT_ADD"],
+  [0x3ec, "AUDIT_DEL"],
+  [0x3ed, "AUDIT_USER"],
+  [0x3ee, "AUDIT_LOGIN"],
+  [0x3ef, "AUDIT_WATCH_INS"],
+  [0x3f0, "AUDIT_WATCH_REM"],
+  [0x3f1, "AUDIT_WATCH_LIST"],
+  [0x3f2, "AUDIT_SIGNAL_INFO"],
+  [0x3f3, "AUDIT_ADD_RULE"],
+  [0x3f4, "AUDIT_DEL_RULE"],
+  [0x3f5, "AUDIT_LIST_RULES"],
+  [0x3f6, "AUDIT_TRIM"],
+  [0x3f7, "AUDIT_MAKE_EQUIV"],
+  [0x3f8, "AUDIT_TTY_GET"],
+  [0x3f9, "AUDIT_TTY_SET"],
+  [0x3fa, "AUDIT_SET_FEATURE"],
+  [0x3fb, "AUDIT_GET_FEATURE"],
+  [0x453, "AUDIT_USER_AVC"],
+  [0x464, "AUDIT_USER_TTY"],
+  [0x4b0, "AUDIT_DAEMON_START"],
+  [0x4b1, "AUDIT_DAEMON_END"],
+  [0x4b2, "AUDIT_DAEMON_ABORT"],
+  [0x4b3, "AUDIT_DAEMON_CONFIG"],
+  [0x514, "AUDIT_SYSCALL"],
+  [0x516, "AUDIT_PATH"],
+  [0x517, "AUDIT_IPC"],
+  [0x518, "AUDIT_SOCKETCALL"],
+  [0x519, "AUDIT_CONFIG_CHANGE"],
+  [0x51a, "AUDIT_SOCKADDR"],
+  [0x51b, "AUDIT_CWD"],
+  [0x51d, "AUDIT_EXECVE"],
+  [0x51f, "AUDIT_IPC_SET_PERM"],
+  [0x520, "AUDIT_MQ_OPEN"],
+  [0x521, "AUDIT_MQ_SENDRECV"],
+  [0x522, "AUDIT_MQ_NOTIFY"],
+  [0x523, "AUDIT_MQ_GETSETATTR"],
+  [0x524, "AUDIT_KERNEL_OTHER"],
+  [0x525, "AUDIT_FD_PAIR"],
+  [0x526, "AUDIT_OBJ_PID"],
+  [0x527, "AUDIT_TTY"],
+  [0x528, "AUDIT_EOE"],
+  [0x529, "AUDIT_BPRM_FCAPS"],
+  [0x52a, "AUDIT_CAPSET"],
+  [0x52b, "AUDIT_MMAP"],
+  [0x52c, "AUDIT_NETFILTER_PKT"],
+  [0x52d, "AUDIT_NETFILTER_CFG"],
+  [0x52e, "AUDIT_SECCOMP"],
+  [0x52f, "AUDIT_PROCTITLE"],
+  [0x530, "AUDIT_FEATURE_CHANGE"],
+  [0x531, "AUDIT_REPLACE"],
+  [0x532, "AUDIT_KERN_MODULE"],
+  [0x533, "AUDIT_FANOTIFY"],
+  [0x534, "AUDIT_TIME_INJOFFSET"],
+  [0x535, "AUDIT_TIME_ADJNTPVAL"],
+  [0x536, "AUDIT_BPF"],
+  [0x537, "AUDIT_EVENT_LISTENER"],
+  [0x538, "AUDIT_URINGOP"],
+  [0x539, "AUDIT_OPENAT2"],
+  [0x53a, "AUDIT_DM_CTRL"],
+  [0x53b, "AUDIT_DM_EVENT"],
+  [0x578, "AUDIT_AVC"],
+  [0x579, "AUDIT_SELINUX_ERR"],
+  [0x57a, "AUDIT_AVC_PATH"],
+  [0x57b, "AUDIT_MAC_POLICY_LOAD"],
+  [0x57c, "AUDIT_MAC_STATUS"],
+  [0x57d, "AUDIT_MAC_CONFIG_CHANGE"],
+  [0x57e, "AUDIT_MAC_UNLBL_ALLOW"],
+  [0x57f, "AUDIT_MAC_CIPSOV4_ADD"],
+  [0x580, "AUDIT_MAC_CIPSOV4_DEL"],
+  [0x581, "AUDIT_MAC_MAP_ADD"],
+  [0x582, "AUDIT_MAC_MAP_DEL"],
+  [0x583, "AUDIT_MAC_IPSEC_ADDSA"],
+  [0x584, "AUDIT_MAC_IPSEC_DELSA"],
+  [0x585, "AUDIT_MAC_IPSEC_ADDSPD"],
+  [0x586, "AUDIT_MAC_IPSEC_DELSPD"],
+  [0x587, "AUDIT_MAC_IPSEC_EVENT"],
+  [0x588, "AUDIT_MAC_UNLBL_STCADD"],
+  [0x589, "AUDIT_MAC_UNLBL_STCDEL"],
+  [0x58a, "AUDIT_MAC_CALIPSO_ADD"],
+  [0x58b, "AUDIT_MAC_CALIPSO_DEL"],
+  [0x6a4, "AUDIT_ANOM_PROMISCUOUS"],
+  [0x6a5, "AUDIT_ANOM_ABEND"],
+  [0x6a6, "AUDIT_ANOM_LINK"],
+  [0x6a7, "AUDIT_ANOM_CREAT"],
+  [0x708, "AUDIT_INTEGRITY_DATA"],
+  [0x709, "AUDIT_INTEGRITY_METADATA"],
+  [0x70a, "AUDIT_INTEGRITY_STATUS"],
+  [0x70b, "AUDIT_INTEGRITY_HASH"],
+  [0x70c, "AUDIT_INTEGRITY_PCR"],
+  [0x70d, "AUDIT_INTEGRITY_RULE"],
+  [0x70e, "AUDIT_INTEGRITY_EVM_XATTR"],
+  [0x70f, "AUDIT_INTEGRITY_POLICY_RULE"],
+  [0x7d0, "AUDIT_KERNEL"],
+]);
+
+// <linux/cryptouser.h>
+export const nl_crypto_types: Xlat = xlat("enum", [
+  [0x10, "CRYPTO_MSG_NEWALG"],
+  [0x11, "CRYPTO_MSG_DELALG"],
+  [0x12, "CRYPTO_MSG_UPDATEALG"],
+  [0x13, "CRYPTO_MSG_GETALG"],
+  [0x14, "CRYPTO_MSG_DELRNG"],
+  [0x15, "CRYPTO_MSG_GETSTAT"],
+]);
+
+// <linux/netlink.h> <linux/netfilter/nfnetlink.h>
+export const nl_netfilter_msg_types: Xlat = xlat("enum", [
+  [0x10, "NFNL_MSG_BATCH_BEGIN"],
+  [0x11, "NFNL_MSG_BATCH_END"],
+]);
+
+// <linux/netfilter/nfnetlink.h>
+export const nl_netfilter_subsys_ids: Xlat = xlat("enum", [
+  [0x0, "NFNL_SUBSYS_NONE"],
+  [0x1, "NFNL_SUBSYS_CTNETLINK"],
+  [0x2, "NFNL_SUBSYS_CTNETLINK_EXP"],
+  [0x3, "NFNL_SUBSYS_QUEUE"],
+  [0x4, "NFNL_SUBSYS_ULOG"],
+  [0x5, "NFNL_SUBSYS_OSF"],
+  [0x6, "NFNL_SUBSYS_IPSET"],
+  [0x7, "NFNL_SUBSYS_ACCT"],
+  [0x8, "NFNL_SUBSYS_CTNETLINK_TIMEOUT"],
+  [0x9, "NFNL_SUBSYS_CTHELPER"],
+  [0xa, "NFNL_SUBSYS_NFTABLES"],
+  [0xb, "NFNL_SUBSYS_NFT_COMPAT"],
+  [0xc, "NFNL_SUBSYS_HOOK"],
+]);
+
+// <linux/rtnetlink.h>
+export const nl_route_types: Xlat = xlat("enum", [
+  [0x10, "RTM_NEWLINK"],
+  [0x11, "RTM_DELLINK"],
+  [0x12, "RTM_GETLINK"],
+  [0x13, "RTM_SETLINK"],
+  [0x14, "RTM_NEWADDR"],
+  [0x15, "RTM_DELADDR"],
+  [0x16, "RTM_GETADDR"],
+  [0x18, "RTM_NEWROUTE"],
+  [0x19, "RTM_DELROUTE"],
+  [0x1a, "RTM_GETROUTE"],
+  [0x1c, "RTM_NEWNEIGH"],
+  [0x1d, "RTM_DELNEIGH"],
+  [0x1e, "RTM_GETNEIGH"],
+  [0x20, "RTM_NEWRULE"],
+  [0x21, "RTM_DELRULE"],
+  [0x22, "RTM_GETRULE"],
+  [0x24, "RTM_NEWQDISC"],
+  [0x25, "RTM_DELQDISC"],
+  [0x26, "RTM_GETQDISC"],
+  [0x28, "RTM_NEWTCLASS"],
+  [0x29, "RTM_DELTCLASS"],
+  [0x2a, "RTM_GETTCLASS"],
+  [0x2c, "RTM_NEWTFILTER"],
+  [0x2d, "RTM_DELTFILTER"],
+  [0x2e, "RTM_GETTFILTER"],
+  [0x30, "RTM_NEWACTION"],
+  [0x31, "RTM_DELACTION"],
+  [0x32, "RTM_GETACTION"],
+  [0x34, "RTM_NEWPREFIX"],
+  [0x3a, "RTM_GETMULTICAST"],
+  [0x3e, "RTM_GETANYCAST"],
+  [0x40, "RTM_NEWNEIGHTBL"],
+  [0x42, "RTM_GETNEIGHTBL"],
+  [0x43, "RTM_SETNEIGHTBL"],
+  [0x44, "RTM_NEWNDUSEROPT"],
+  [0x48, "RTM_NEWADDRLABEL"],
+  [0x49, "RTM_DELADDRLABEL"],
+  [0x4a, "RTM_GETADDRLABEL"],
+  [0x4e, "RTM_GETDCB"],
+  [0x4f, "RTM_SETDCB"],
+  [0x50, "RTM_NEWNETCONF"],
+  [0x51, "RTM_DELNETCONF"],
+  [0x52, "RTM_GETNETCONF"],
+  [0x54, "RTM_NEWMDB"],
+  [0x55, "RTM_DELMDB"],
+  [0x56, "RTM_GETMDB"],
+  [0x58, "RTM_NEWNSID"],
+  [0x59, "RTM_DELNSID"],
+  [0x5a, "RTM_GETNSID"],
+  [0x5c, "RTM_NEWSTATS"],
+  [0x5e, "RTM_GETSTATS"],
+  [0x5f, "RTM_SETSTATS"],
+  [0x60, "RTM_NEWCACHEREPORT"],
+  [0x64, "RTM_NEWCHAIN"],
+  [0x65, "RTM_DELCHAIN"],
+  [0x66, "RTM_GETCHAIN"],
+  [0x68, "RTM_NEWNEXTHOP"],
+  [0x69, "RTM_DELNEXTHOP"],
+  [0x6a, "RTM_GETNEXTHOP"],
+  [0x6c, "RTM_NEWLINKPROP"],
+  [0x6d, "RTM_DELLINKPROP"],
+  [0x6e, "RTM_GETLINKPROP"],
+  [0x70, "RTM_NEWVLAN"],
+  [0x71, "RTM_DELVLAN"],
+  [0x72, "RTM_GETVLAN"],
+  [0x74, "RTM_NEWNEXTHOPBUCKET"],
+  [0x75, "RTM_DELNEXTHOPBUCKET"],
+  [0x76, "RTM_GETNEXTHOPBUCKET"],
+  [0x78, "RTM_NEWTUNNEL"],
+  [0x79, "RTM_DELTUNNEL"],
+  [0x7a, "RTM_GETTUNNEL"],
+]);
+
+// <linux/selinux_netlink.h>
+export const nl_selinux_types: Xlat = xlat("enum", [
+  [0x10, "SELNL_MSG_SETENFORCE"],
+  [0x11, "SELNL_MSG_POLICYLOAD"],
+]);
+
+// <linux/sock_diag.h> <linux/inet_diag.h>
+export const nl_sock_diag_types: Xlat = xlat("enum", [
+  [0x12, "TCPDIAG_GETSOCK"],
+  [0x13, "DCCPDIAG_GETSOCK"],
+  [0x14, "SOCK_DIAG_BY_FAMILY"],
+  [0x15, "SOCK_DESTROY"],
+]);
+
+// <linux/xfrm.h>
+export const nl_xfrm_types: Xlat = xlat("enum", [
+  [0x10, "XFRM_MSG_NEWSA"],
+  [0x11, "XFRM_MSG_DELSA"],
+  [0x12, "XFRM_MSG_GETSA"],
+  [0x13, "XFRM_MSG_NEWPOLICY"],
+  [0x14, "XFRM_MSG_DELPOLICY"],
+  [0x15, "XFRM_MSG_GETPOLICY"],
+  [0x16, "XFRM_MSG_ALLOCSPI"],
+  [0x17, "XFRM_MSG_ACQUIRE"],
+  [0x18, "XFRM_MSG_EXPIRE"],
+  [0x19, "XFRM_MSG_UPDPOLICY"],
+  [0x1a, "XFRM_MSG_UPDSA"],
+  [0x1b, "XFRM_MSG_POLEXPIRE"],
+  [0x1c, "XFRM_MSG_FLUSHSA"],
+  [0x1d, "XFRM_MSG_FLUSHPOLICY"],
+  [0x1e, "XFRM_MSG_NEWAE"],
+  [0x1f, "XFRM_MSG_GETAE"],
+  [0x20, "XFRM_MSG_REPORT"],
+  [0x21, "XFRM_MSG_MIGRATE"],
+  [0x22, "XFRM_MSG_NEWSADINFO"],
+  [0x23, "XFRM_MSG_GETSADINFO"],
+  [0x24, "XFRM_MSG_NEWSPDINFO"],
+  [0x25, "XFRM_MSG_GETSPDINFO"],
+  [0x27, "XFRM_MSG_SETDEFAULT"],
+  [0x28, "XFRM_MSG_GETDEFAULT"],
+  [0x26, "XFRM_MSG_MAPPING"],
+]);
+
+// <linux/netlink.h>
+export const nlmsgerr_attrs: Xlat = xlat("enum", [
+  [0x0, "NLMSGERR_ATTR_UNUSED"],
+  [0x1, "NLMSGERR_ATTR_MSG"],
+  [0x2, "NLMSGERR_ATTR_OFFS"],
+  [0x3, "NLMSGERR_ATTR_COOKIE"],
+  [0x4, "NLMSGERR_ATTR_POLICY"],
+  [0x5, "NLMSGERR_ATTR_MISS_TYPE"],
+  [0x6, "NLMSGERR_ATTR_MISS_NEST"],
 ]);
 
 // <fcntl.h>
@@ -1447,9 +2019,213 @@ export const resources: Xlat = xlat("enum", [
   [0xf, "RLIMIT_RTTIME"],
 ]);
 
+// <linux/rtnetlink.h>
+export const routing_flags: Xlat = xlat("flags", [
+  [0x100, "RTM_F_NOTIFY"],
+  [0x200, "RTM_F_CLONED"],
+  [0x400, "RTM_F_EQUALIZE"],
+  [0x800, "RTM_F_PREFIX"],
+  [0x1000, "RTM_F_LOOKUP_TABLE"],
+  [0x2000, "RTM_F_FIB_MATCH"],
+  [0x4000, "RTM_F_OFFLOAD"],
+  [0x8000, "RTM_F_TRAP"],
+  [0x20000000, "RTM_F_OFFLOAD_FAILED"],
+]);
+
+// <linux/rtnetlink.h>
+export const routing_protocols: Xlat = xlat("enum", [
+  [0x0, "RTPROT_UNSPEC"],
+  [0x1, "RTPROT_REDIRECT"],
+  [0x2, "RTPROT_KERNEL"],
+  [0x3, "RTPROT_BOOT"],
+  [0x4, "RTPROT_STATIC"],
+  [0x8, "RTPROT_GATED"],
+  [0x9, "RTPROT_RA"],
+  [0xa, "RTPROT_MRT"],
+  [0xb, "RTPROT_ZEBRA"],
+  [0xc, "RTPROT_BIRD"],
+  [0xd, "RTPROT_DNROUTED"],
+  [0xe, "RTPROT_XORP"],
+  [0xf, "RTPROT_NTK"],
+  [0x10, "RTPROT_DHCP"],
+  [0x11, "RTPROT_MROUTED"],
+  [0x12, "RTPROT_KEEPALIVED"],
+  [0x2a, "RTPROT_BABEL"],
+  [0x63, "RTPROT_OPENR"],
+  [0xba, "RTPROT_BGP"],
+  [0xbb, "RTPROT_ISIS"],
+  [0xbc, "RTPROT_OSPF"],
+  [0xbd, "RTPROT_RIP"],
+  [0xc0, "RTPROT_EIGRP"],
+]);
+
+// <linux/rtnetlink.h>
+export const routing_scopes: Xlat = xlat("enum", [
+  [0x0, "RT_SCOPE_UNIVERSE"],
+  [0xc8, "RT_SCOPE_SITE"],
+  [0xfd, "RT_SCOPE_LINK"],
+  [0xfe, "RT_SCOPE_HOST"],
+  [0xff, "RT_SCOPE_NOWHERE"],
+]);
+
+// <linux/rtnetlink.h>
+export const routing_table_ids: Xlat = xlat("enum", [
+  [0x0, "RT_TABLE_UNSPEC"],
+  [0xfc, "RT_TABLE_COMPAT"],
+  [0xfd, "RT_TABLE_DEFAULT"],
+  [0xfe, "RT_TABLE_MAIN"],
+  [0xff, "RT_TABLE_LOCAL"],
+]);
+
+// <linux/rtnetlink.h>
+export const routing_types: Xlat = xlat("enum", [
+  [0x0, "RTN_UNSPEC"],
+  [0x1, "RTN_UNICAST"],
+  [0x2, "RTN_LOCAL"],
+  [0x3, "RTN_BROADCAST"],
+  [0x4, "RTN_ANYCAST"],
+  [0x5, "RTN_MULTICAST"],
+  [0x6, "RTN_BLACKHOLE"],
+  [0x7, "RTN_UNREACHABLE"],
+  [0x8, "RTN_PROHIBIT"],
+  [0x9, "RTN_THROW"],
+  [0xa, "RTN_NAT"],
+  [0xb, "RTN_XRESOLVE"],
+]);
+
 // <linux/rseq.h>
 export const rseq_flags: Xlat = xlat("flags", [
   [0x1, "RSEQ_FLAG_UNREGISTER"],
+]);
+
+// <linux/rtnetlink.h>
+export const rtext_filter_flags: Xlat = xlat("flags", [
+  [0x1, "RTEXT_FILTER_VF"],
+  [0x2, "RTEXT_FILTER_BRVLAN"],
+  [0x4, "RTEXT_FILTER_BRVLAN_COMPRESSED"],
+  [0x8, "RTEXT_FILTER_SKIP_STATS"],
+  [0x10, "RTEXT_FILTER_MRP"],
+  [0x20, "RTEXT_FILTER_CFM_CONFIG"],
+  [0x40, "RTEXT_FILTER_CFM_STATUS"],
+  [0x80, "RTEXT_FILTER_MST"],
+]);
+
+// <linux/if_addr.h>
+export const rtnl_addr_attrs: Xlat = xlat("enum", [
+  [0x0, "IFA_UNSPEC"],
+  [0x1, "IFA_ADDRESS"],
+  [0x2, "IFA_LOCAL"],
+  [0x3, "IFA_LABEL"],
+  [0x4, "IFA_BROADCAST"],
+  [0x5, "IFA_ANYCAST"],
+  [0x6, "IFA_CACHEINFO"],
+  [0x7, "IFA_MULTICAST"],
+  [0x8, "IFA_FLAGS"],
+  [0x9, "IFA_RT_PRIORITY"],
+  [0xa, "IFA_TARGET_NETNSID"],
+  [0xb, "IFA_PROTO"],
+]);
+
+// <linux/if_link.h>
+export const rtnl_link_attrs: Xlat = xlat("enum", [
+  [0x0, "IFLA_UNSPEC"],
+  [0x1, "IFLA_ADDRESS"],
+  [0x2, "IFLA_BROADCAST"],
+  [0x3, "IFLA_IFNAME"],
+  [0x4, "IFLA_MTU"],
+  [0x5, "IFLA_LINK"],
+  [0x6, "IFLA_QDISC"],
+  [0x7, "IFLA_STATS"],
+  [0x8, "IFLA_COST"],
+  [0x9, "IFLA_PRIORITY"],
+  [0xa, "IFLA_MASTER"],
+  [0xb, "IFLA_WIRELESS"],
+  [0xc, "IFLA_PROTINFO"],
+  [0xd, "IFLA_TXQLEN"],
+  [0xe, "IFLA_MAP"],
+  [0xf, "IFLA_WEIGHT"],
+  [0x10, "IFLA_OPERSTATE"],
+  [0x11, "IFLA_LINKMODE"],
+  [0x12, "IFLA_LINKINFO"],
+  [0x13, "IFLA_NET_NS_PID"],
+  [0x14, "IFLA_IFALIAS"],
+  [0x15, "IFLA_NUM_VF"],
+  [0x16, "IFLA_VFINFO_LIST"],
+  [0x17, "IFLA_STATS64"],
+  [0x18, "IFLA_VF_PORTS"],
+  [0x19, "IFLA_PORT_SELF"],
+  [0x1a, "IFLA_AF_SPEC"],
+  [0x1b, "IFLA_GROUP"],
+  [0x1c, "IFLA_NET_NS_FD"],
+  [0x1d, "IFLA_EXT_MASK"],
+  [0x1e, "IFLA_PROMISCUITY"],
+  [0x1f, "IFLA_NUM_TX_QUEUES"],
+  [0x20, "IFLA_NUM_RX_QUEUES"],
+  [0x21, "IFLA_CARRIER"],
+  [0x22, "IFLA_PHYS_PORT_ID"],
+  [0x23, "IFLA_CARRIER_CHANGES"],
+  [0x24, "IFLA_PHYS_SWITCH_ID"],
+  [0x25, "IFLA_LINK_NETNSID"],
+  [0x26, "IFLA_PHYS_PORT_NAME"],
+  [0x27, "IFLA_PROTO_DOWN"],
+  [0x28, "IFLA_GSO_MAX_SEGS"],
+  [0x29, "IFLA_GSO_MAX_SIZE"],
+  [0x2a, "IFLA_PAD"],
+  [0x2b, "IFLA_XDP"],
+  [0x2c, "IFLA_EVENT"],
+  [0x2d, "IFLA_NEW_NETNSID"],
+  [0x2e, "IFLA_IF_NETNSID"],
+  [0x2e, "IFLA_TARGET_NETNSID"],
+  [0x2f, "IFLA_CARRIER_UP_COUNT"],
+  [0x30, "IFLA_CARRIER_DOWN_COUNT"],
+  [0x31, "IFLA_NEW_IFINDEX"],
+  [0x32, "IFLA_MIN_MTU"],
+  [0x33, "IFLA_MAX_MTU"],
+  [0x34, "IFLA_PROP_LIST"],
+  [0x35, "IFLA_ALT_IFNAME"],
+  [0x36, "IFLA_PERM_ADDRESS"],
+  [0x37, "IFLA_PROTO_DOWN_REASON"],
+  [0x38, "IFLA_PARENT_DEV_NAME"],
+  [0x39, "IFLA_PARENT_DEV_BUS_NAME"],
+  [0x3a, "IFLA_GRO_MAX_SIZE"],
+  [0x3b, "IFLA_TSO_MAX_SIZE"],
+  [0x3c, "IFLA_TSO_MAX_SEGS"],
+  [0x3d, "IFLA_ALLMULTI"],
+]);
+
+// <linux/rtnetlink.h>
+export const rtnl_route_attrs: Xlat = xlat("enum", [
+  [0x0, "RTA_UNSPEC"],
+  [0x1, "RTA_DST"],
+  [0x2, "RTA_SRC"],
+  [0x3, "RTA_IIF"],
+  [0x4, "RTA_OIF"],
+  [0x5, "RTA_GATEWAY"],
+  [0x6, "RTA_PRIORITY"],
+  [0x7, "RTA_PREFSRC"],
+  [0x8, "RTA_METRICS"],
+  [0x9, "RTA_MULTIPATH"],
+  [0xa, "RTA_PROTOINFO"],
+  [0xb, "RTA_FLOW"],
+  [0xc, "RTA_CACHEINFO"],
+  [0xd, "RTA_SESSION"],
+  [0xe, "RTA_MP_ALGO"],
+  [0xf, "RTA_TABLE"],
+  [0x10, "RTA_MARK"],
+  [0x11, "RTA_MFC_STATS"],
+  [0x12, "RTA_VIA"],
+  [0x13, "RTA_NEWDST"],
+  [0x14, "RTA_PREF"],
+  [0x15, "RTA_ENCAP_TYPE"],
+  [0x16, "RTA_ENCAP"],
+  [0x17, "RTA_EXPIRES"],
+  [0x18, "RTA_PAD"],
+  [0x19, "RTA_UID"],
+  [0x1a, "RTA_TTL_PROPAGATE"],
+  [0x1b, "RTA_IP_PROTO"],
+  [0x1c, "RTA_SPORT"],
+  [0x1d, "RTA_DPORT"],
+  [0x1e, "RTA_NH_ID"],
 ]);
 
 // <sys/uio.h>
@@ -2026,6 +2802,21 @@ export const tcp_options: Xlat = xlat("enum", [
   [0x23, "TCP_ZEROCOPY_RECEIVE"],
   [0x24, "TCP_INQ"],
   [0x25, "TCP_TX_DELAY"],
+]);
+
+// <netinet/tcp.h>
+export const tcp_states: Xlat = xlat("enum", [
+  [0x1, "TCP_ESTABLISHED"],
+  [0x2, "TCP_SYN_SENT"],
+  [0x3, "TCP_SYN_RECV"],
+  [0x4, "TCP_FIN_WAIT1"],
+  [0x5, "TCP_FIN_WAIT2"],
+  [0x6, "TCP_TIME_WAIT"],
+  [0x7, "TCP_CLOSE"],
+  [0x8, "TCP_CLOSE_WAIT"],
+  [0x9, "TCP_LAST_ACK"],
+  [0xa, "TCP_LISTEN"],
+  [0xb, "TCP_CLOSING"],
 ]);
 
 // <asm/termbits.h>
