@@ -1,7 +1,7 @@
 // Turns raw trace events into decoded ones: the text strace would print for
 // each syscall (split into its entry and exit parts) and for each process event.
 import {
-  changesState, type Header, type ProcessEvent, type SyscallClass, type SyscallEvent, SyscallFlag, type SyscallInfo, syscallName, type SyscallTable,
+  type Header, type ProcessEvent, type SyscallClass, type SyscallEvent, SyscallFlag, type SyscallInfo, syscallName, type SyscallTable,
 } from '@beetrace/format';
 import * as X from '../generated/xlat.js';
 import { Call, type DecodeOptions, decimal, s32 } from './call.js';
@@ -253,8 +253,6 @@ interface NrEntry {
   readonly info: SyscallInfo | undefined;
   readonly name: string;
   readonly dec: (c: Call) => void;
-  /** A successful call changes the model's state. */
-  readonly updates: boolean;
   /** Argument indexes whose role is fd or dirfd, and path. */
   readonly fdArgs: readonly number[];
   readonly pathArgs: readonly number[];
@@ -286,7 +284,7 @@ export class Decoder {
     const roleArgs = (want: (r: string) => boolean): number[] =>
       (info?.roles ?? []).flatMap((r, i) => (r && want(r.role) ? [i] : []));
     const e: NrEntry = {
-      info, name, dec: (info ? decoders[name] : undefined) ?? generic, updates: info !== undefined && changesState(info),
+      info, name, dec: (info ? decoders[name] : undefined) ?? generic,
       fdArgs: roleArgs((r) => r === 'fd' || r === 'dirfd' || r === 'newfd'), pathArgs: roleArgs((r) => r === 'path'),
       sockaddrArg: roleArgs((r) => r === 'sockaddr')[0] ?? -1, pidArgs: roleArgs((r) => r === 'pid'),
     };
@@ -328,13 +326,12 @@ export class Decoder {
     const facts: Facts = { raw: ev.args.slice(), flags: ev.flags, peer, info, thread, written, resolved, fdAt, made: NONE };
     let retText: string;
     let errno: string | undefined;
+    facts.made = model.advance(ev, info, thread);
     if (unfinished || c.retFormat === 'none') retText = '?';
     else if (failed) {
-      if (info && (info.effect === 'connect' || info.effect === 'bind' || info.effect === 'listen')) model.socketState(ev, info);
       errno = errnoName(-ev.ret);
       retText = errnoText(-ev.ret);
     } else {
-      if (ent.updates) facts.made = model.syscall(ev, info!, thread);
       retText = c.retText ?? this.formatRet(c);
     }
     if (failed && -ev.ret === 516) model.setRestart(thread, name);

@@ -23,6 +23,7 @@ const F_DUPFD = 0, F_DUPFD_CLOEXEC = 1030, F_SETFD = 2, FD_CLOEXEC = 1;
 const CLOSE_RANGE_CLOEXEC = 4;
 const O_CLOEXEC = 0o2000000;
 const utf8 = new TextDecoder('utf-8', { fatal: false });
+const NO_FDS: readonly FdEntry[] = [];
 
 export type FileKind = 'file' | 'socket' | 'pipe' | 'anon';
 
@@ -705,13 +706,26 @@ export class TraceModel {
   }
 
   /**
-   * A call's effect on the model, without decoding it (what the decoder does for each
-   * call): its thread is made when first seen, a successful call changes the state its
-   * effect says. For a recorder that keeps the state of what it records (--flight, --rotate).
+   * What a call of thread t does to the model, whatever its outcome (the decoder calls it for
+   * each call): a successful one applies its effect (syscall() above) when the syscall table
+   * says it changes the state; a failed connect, bind or listen still tells the socket's
+   * addresses (a non-blocking connect in progress). The fds it made.
+   */
+  advance(ev: SyscallEvent, info: SyscallInfo | undefined, t: ThreadModel): readonly FdEntry[] {
+    if (!info || (ev.flags & SyscallFlag.UNFINISHED) !== 0) return NO_FDS;
+    if (callFailed(ev.ret, ev.flags)) {
+      if (info.effect === 'connect' || info.effect === 'bind' || info.effect === 'listen') this.socketState(ev, info);
+      return NO_FDS;
+    }
+    return changesState(info) ? this.syscall(ev, info, t) : NO_FDS;
+  }
+
+  /**
+   * A call's effect on the model without decoding it: its thread made when first seen, then
+   * advance(). For a recorder that keeps the state of what it records (--flight, --rotate).
    */
   apply(ev: SyscallEvent, info: SyscallInfo | undefined): void {
-    const t = this.thread(ev.pid, ev.tid, ev.enterNs);
-    if (info && (ev.flags & SyscallFlag.UNFINISHED) === 0 && !callFailed(ev.ret, ev.flags) && changesState(info)) this.syscall(ev, info, t);
+    this.advance(ev, info, this.thread(ev.pid, ev.tid, ev.enterNs));
   }
 
   /**

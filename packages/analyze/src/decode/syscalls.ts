@@ -150,7 +150,12 @@ const AF_NETLINK = X.addrfams.byName.get('AF_NETLINK')!;
 /** The netlink socket argument 0 names, if it is one (strace decodes what such a socket sends and receives). */
 function netlinkSocket(c: Call): NetlinkSocket | undefined {
   const f = c.state.fd(c.ev.pid, s32(c.arg(0)))?.file;
-  return f?.kind === 'socket' && f.family === AF_NETLINK ? { protocol: f.protocol, sending: c.name.startsWith('send') } : undefined;
+  return f?.kind === 'socket' && f.family === AF_NETLINK ? { protocol: f.protocol, sending: sends(c) } : undefined;
+}
+
+/** The call writes its buffer out through the fd (the syscall table's effect), as sendto/sendmsg do. */
+function sends(c: Call): boolean {
+  return c.info?.effect === 'write';
 }
 
 /** A buffer of `len` bytes sent or received on the socket argument 0 names: netlink messages decoded, else a string. */
@@ -572,7 +577,7 @@ function msghdrText(c: Call, i: number, d: DataView, limit: number, userNamelen:
   // strace decodes the data as netlink messages when msg_name is a netlink address.
   const netlink = nameCap && nameLen >= 2 && name !== 0 && (nameCap.flags & CaptureFlag.FAULT) === 0 && nameCap.data.length >= 2
     && (nameCap.data[0]! | (nameCap.data[1]! << 8)) === AF_NETLINK
-    ? netlinkSocket(c) ?? { protocol: undefined, sending: c.name.startsWith('send') } : undefined;
+    ? netlinkSocket(c) ?? { protocol: undefined, sending: sends(c) } : undefined;
   const iovText = iov === 0 ? 'NULL' : iovecItems(c, i, c.elem(i, el | MSG_IOV)?.data, iov, iovlen, limit, el, netlink);
   const ctlCap = c.elem(i, el | MSG_CONTROL);
   const control = ctllen > 0
