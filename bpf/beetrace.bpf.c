@@ -1015,37 +1015,51 @@ __noinline __u32 bt_fd_path_capture(__u32 off, __u32 element, __s64 fd)
 	return (off + sizeof(*c) + sizeof(info) + len + 7) & ~7U;
 }
 
+/* A call's six arguments, as a global function takes them (a pointer to 48 bytes). */
+struct bt_call_args {
+	__u64 v[BT_NARGS];
+};
+
 /*
- * Sends the record of what the fds a call made refer to (verified once, on its own):
- * the fd returned (BT_SPEC_FD_RET), the two fds written to memory at `fds_arg`
- * (BT_SPEC_FD_PAIR); or the socket of the fd argument `fds_arg` (BT_SPEC_FD_ARG).
+ * Sends the record of what the fds a call made refer to (verified once, on its own), at
+ * its successful exit (or a connect in progress): the fd returned (BT_SPEC_FD_RET), the
+ * two fds written to memory at its fds argument (BT_SPEC_FD_PAIR); or the socket of its fd
+ * argument (BT_SPEC_FD_ARG). `flags`: its capture table row's.
  */
-__noinline int bt_send_fd_paths(__u64 pid_tid, __u32 nr, __s64 ret, __u32 spec_flags, __u64 fds_arg)
+__noinline int bt_send_fd_paths(__u64 pid_tid, __u32 nr, __s64 ret, __u32 flags, const struct bt_call_args *args)
 {
-	struct bt_fd_paths *rec = scratch_buf();
-	__u32 off = sizeof(*rec), next;
+	struct bt_fd_paths *rec;
+	__u32 off = sizeof(*rec), next, fds = BT_SPEC_FDS_ARG(flags);
+	__u64 fds_arg;
 	__u16 n = 0;
 	__s32 pair[2] = {};
 
-	if (!rec)
+	/* A non-blocking connect in progress has its local address already (-EINPROGRESS). */
+	if (ret < 0 && ret != -115)
 		return 0;
+	if (ret < 0)
+		flags &= BT_SPEC_FD_ARG;
+	rec = scratch_buf();
+	if (!rec || !args)
+		return 0;
+	fds_arg = fds < BT_NARGS ? args->v[fds] : 0;
 	rec->type = BT_REC_FD_PATHS;
 	rec->pid = pid_tid >> 32;
 	rec->tid = (__u32)pid_tid;
 	rec->nr = nr;
 	rec->pad = 0;
 	/* A capture that found no file is not written: n counts what is there. */
-	if (spec_flags & BT_SPEC_FD_RET) {
+	if (flags & BT_SPEC_FD_RET) {
 		next = bt_fd_path_capture(off, BT_EL_FD_RET, ret);
 		n += next != off;
 		off = next;
 	}
-	if (spec_flags & BT_SPEC_FD_ARG) {
+	if (flags & BT_SPEC_FD_ARG) {
 		next = bt_fd_path_capture(off, BT_EL_FD_ARG, (__s32)fds_arg);
 		n += next != off;
 		off = next;
 	}
-	if ((spec_flags & BT_SPEC_FD_PAIR) && !bpf_probe_read_user(pair, sizeof(pair), (void *)fds_arg)) {
+	if ((flags & BT_SPEC_FD_PAIR) && !bpf_probe_read_user(pair, sizeof(pair), (void *)fds_arg)) {
 		next = bt_fd_path_capture(off, BT_EL_FD_PAIR, pair[0]);
 		n += next != off;
 		off = next;
@@ -1062,23 +1076,19 @@ __noinline int bt_send_fd_paths(__u64 pid_tid, __u32 nr, __s64 ret, __u32 spec_f
 	return 0;
 }
 
-/* -y: at a successful exit of a call that makes fds (the capture table says which), what they refer to. */
+/*
+ * -y: what the fds a call made refer to, when its row of the capture table says it makes
+ * some. Only the row's flags are looked at here, the status in bt_send_fd_paths: a branch
+ * on the return value in the exit hook split the verifier's walk of the rest of the hook
+ * in two (sys_exit: 16,261 instructions processed, 21 ms of load; now 10,084 and 12 ms).
+ */
 static __always_inline void send_fd_paths(__u32 pid, __u32 tid, __u32 nr, long ret, const __u64 *args)
 {
-	const struct bt_syscall_spec *spec;
-	__u32 flags, fds;
+	const struct bt_syscall_spec *spec = bpf_map_lookup_elem(&specs, &nr);
+	__u32 flags = spec ? spec->flags : 0;
 
-	/* A non-blocking connect in progress has its local address already (-EINPROGRESS). */
-	if ((ret < 0 && ret != -115) || nr >= BT_MAX_NR)
-		return;
-	spec = bpf_map_lookup_elem(&specs, &nr);
-	flags = spec ? spec->flags : 0;
-	if (ret < 0)
-		flags &= BT_SPEC_FD_ARG;
-	if (!(flags & (BT_SPEC_FD_RET | BT_SPEC_FD_PAIR | BT_SPEC_FD_ARG)))
-		return;
-	fds = BT_SPEC_FDS_ARG(flags);
-	bt_send_fd_paths((__u64)pid << 32 | tid, nr, ret, flags, fds < BT_NARGS ? args[fds] : 0);
+	if (flags & (BT_SPEC_FD_RET | BT_SPEC_FD_PAIR | BT_SPEC_FD_ARG))
+		bt_send_fd_paths((__u64)pid << 32 | tid, nr, ret, flags, (const struct bt_call_args *)args);
 }
 
 /*
