@@ -858,6 +858,57 @@ _Static_assert(PATH_AREA + BT_FD_PATH_MAX + 256 <= BT_SCRATCH, "scratch: no room
 #define AF_INET6_ 10
 #define UNIX_PATH_MAX_ 108
 
+/*
+ * Fields of a kernel struct that lie close together are read with one bpf_probe_read_kernel
+ * of the bytes from the first to the end of the last (each helper call costs tens of
+ * nanoseconds, and the walk made dozens per fd). Their CO-RE offsets are constants when
+ * the program loads, so the verifier sees the size and keeps one of the two ways; a kernel
+ * whose fields lie apart (none does) has them read one by one. A failed read leaves zeros,
+ * as BPF_CORE_READ does.
+ */
+#define BT_SPAN 96
+struct span {
+	__u8 b[BT_SPAN];
+};
+
+/* Reads the bytes of *p at offsets from..to-1; false when they do not fit a span. */
+static __always_inline bool read_span(struct span *s, const void *p, __u32 from, __u32 to)
+{
+	if (to <= from || to - from > BT_SPAN)
+		return false;
+	bpf_probe_read_kernel(s->b, to - from, p + from);
+	return true;
+}
+
+/* The `type` at offset `at` of *p, from a span of it read from offset `from` (from <= at, at + sizeof(type) <= to). */
+#define SPAN_AT(s, type, at, from) (*(const type *)((s)->b + ((at) - (from))))
+/* Whether a field of `size` bytes at offset `at` lies in from..to-1. */
+#define IN_SPAN(at, size, from, to) ((at) >= (from) && (at) + (size) <= (to))
+
+/* A dentry's parent and its name's length and address: d_parent and d_name lie together. */
+struct dentry_links {
+	__u64 parent;
+	__u64 name;
+	__u32 len;
+};
+
+static __always_inline void dentry_links(struct dentry *d, struct dentry_links *l)
+{
+	__u32 from = bpf_core_field_offset(struct dentry, d_parent), len = bpf_core_field_offset(struct dentry, d_name.len);
+	__u32 name = bpf_core_field_offset(struct dentry, d_name.name);
+	struct span s;
+
+	if (IN_SPAN(len, 4, from, name + 8) && name >= from && read_span(&s, d, from, name + 8)) {
+		l->parent = SPAN_AT(&s, __u64, from, from);
+		l->len = SPAN_AT(&s, __u32, len, from);
+		l->name = SPAN_AT(&s, __u64, name, from);
+		return;
+	}
+	l->parent = (__u64)BPF_CORE_READ(d, d_parent);
+	l->len = BPF_CORE_READ(d, d_name.len);
+	l->name = (__u64)BPF_CORE_READ(d, d_name.name);
+}
+
 struct walk_ctx {
 	__u64 dentry;   /* the dentry whose name comes next */
 	__u64 mnt;      /* its struct mount */
@@ -866,18 +917,17 @@ struct walk_ctx {
 	__u32 done;     /* the walk reached a root */
 };
 
-/* One dentry's name before the path so far, after a '/'; false when it does not fit. */
-static __always_inline bool prepend_name(struct walk_ctx *w, struct dentry *d)
+/* A dentry's name (len bytes at name) before the path so far, after a '/'; false when it does not fit. */
+static __always_inline bool prepend_name(struct walk_ctx *w, __u32 len, __u64 name)
 {
 	__u8 *buf = scratch_buf();
-	__u32 len = BPF_CORE_READ(d, d_name.len), pos = w->pos;
-	const unsigned char *name = BPF_CORE_READ(d, d_name.name);
+	__u32 pos = w->pos;
 
 	if (!buf || len > 255 || len + 1 > pos)
 		return false;
 	pos -= len + 1;
 	w->pos = pos;
-	bpf_probe_read_kernel(buf + PATH_AREA + ((pos + 1) & (BT_FD_PATH_MAX - 1)), len & 255, name);
+	bpf_probe_read_kernel(buf + PATH_AREA + ((pos + 1) & (BT_FD_PATH_MAX - 1)), len & 255, (void *)name);
 	buf[PATH_AREA + (pos & (BT_FD_PATH_MAX - 1))] = '/';
 	return true;
 }
@@ -886,7 +936,8 @@ static __always_inline bool prepend_name(struct walk_ctx *w, struct dentry *d)
 static long walk_step(__u32 i, void *data)
 {
 	struct walk_ctx *w = data;
-	struct dentry *d = (void *)w->dentry, *parent;
+	struct dentry *d = (void *)w->dentry;
+	struct dentry_links l;
 
 	if (w->dentry == w->mnt_root) {
 		struct mount *m = (void *)w->mnt, *up = BPF_CORE_READ(m, mnt_parent);
@@ -899,14 +950,14 @@ static long walk_step(__u32 i, void *data)
 		w->mnt_root = (__u64)BPF_CORE_READ(up, mnt.mnt_root);
 		return 0;
 	}
-	parent = BPF_CORE_READ(d, d_parent);
-	if (!prepend_name(w, d))
+	dentry_links(d, &l);
+	if (!prepend_name(w, l.len, l.name))
 		return 1;
-	if (!parent || (__u64)parent == w->dentry) {
+	if (!l.parent || l.parent == w->dentry) {
 		w->done = 1; /* a pseudo file's own dentry (pipe, socket, anon inode, memfd), or a disconnected one */
 		return 1;
 	}
-	w->dentry = (__u64)parent;
+	w->dentry = l.parent;
 	return 0;
 }
 
@@ -951,39 +1002,112 @@ static __always_inline __u32 socket_details(__u8 *dst, struct sock *sk, __u16 fa
 	return sizeof(a) + len;
 }
 
+/* The fd table's size and array (max_fds and fd lie together). */
+static __always_inline void fd_array(struct fdtable *fdt, __u32 *max_fds, __u64 *fds)
+{
+	__u32 from = bpf_core_field_offset(struct fdtable, max_fds), fd = bpf_core_field_offset(struct fdtable, fd);
+	struct span s;
+
+	if (fd >= from + 4 && read_span(&s, fdt, from, fd + 8)) {
+		*max_fds = SPAN_AT(&s, __u32, from, from);
+		*fds = SPAN_AT(&s, __u64, fd, from);
+		return;
+	}
+	*max_fds = BPF_CORE_READ(fdt, max_fds);
+	*fds = (__u64)BPF_CORE_READ(fdt, fd);
+}
+
+/* What the capture reads of a file: its private data (a socket's), inode, mount and dentry (they lie together). */
+struct file_links {
+	__u64 private_data;
+	__u64 inode;
+	__u64 mnt;
+	__u64 dentry;
+};
+
+static __always_inline void file_links(struct file *f, struct file_links *l)
+{
+	__u32 from = bpf_core_field_offset(struct file, private_data), inode = bpf_core_field_offset(struct file, f_inode);
+	__u32 mnt = bpf_core_field_offset(struct file, f_path.mnt), dentry = bpf_core_field_offset(struct file, f_path.dentry);
+	struct span s;
+
+	if (IN_SPAN(inode, 8, from, dentry + 8) && IN_SPAN(mnt, 8, from, dentry + 8) && dentry >= from &&
+	    read_span(&s, f, from, dentry + 8)) {
+		l->private_data = SPAN_AT(&s, __u64, from, from);
+		l->inode = SPAN_AT(&s, __u64, inode, from);
+		l->mnt = SPAN_AT(&s, __u64, mnt, from);
+		l->dentry = SPAN_AT(&s, __u64, dentry, from);
+		return;
+	}
+	l->private_data = (__u64)BPF_CORE_READ(f, private_data);
+	l->inode = (__u64)BPF_CORE_READ(f, f_inode);
+	l->mnt = (__u64)BPF_CORE_READ(f, f_path.mnt);
+	l->dentry = (__u64)BPF_CORE_READ(f, f_path.dentry);
+}
+
+/* What the capture reads of an inode: mode, super block, number, device (they lie together). */
+struct inode_fields {
+	__u64 sb;
+	__u64 ino;
+	__u32 rdev;
+	__u16 mode;
+};
+
+static __always_inline void inode_fields(struct inode *i, struct inode_fields *v)
+{
+	__u32 from = bpf_core_field_offset(struct inode, i_mode), sb = bpf_core_field_offset(struct inode, i_sb);
+	__u32 ino = bpf_core_field_offset(struct inode, i_ino), rdev = bpf_core_field_offset(struct inode, i_rdev);
+	struct span s;
+
+	if (IN_SPAN(sb, 8, from, rdev + 4) && IN_SPAN(ino, 8, from, rdev + 4) && rdev >= from + 2 && read_span(&s, i, from, rdev + 4)) {
+		v->mode = SPAN_AT(&s, __u16, from, from);
+		v->sb = SPAN_AT(&s, __u64, sb, from);
+		v->ino = SPAN_AT(&s, __u64, ino, from);
+		v->rdev = SPAN_AT(&s, __u32, rdev, from);
+		return;
+	}
+	v->mode = BPF_CORE_READ(i, i_mode);
+	v->sb = (__u64)BPF_CORE_READ(i, i_sb);
+	v->ino = BPF_CORE_READ(i, i_ino);
+	v->rdev = BPF_CORE_READ(i, i_rdev);
+}
+
 /*
  * The capture of what fd refers to, at `off` of the record in this CPU's scratch slot; the
  * offset after it (`off` when fd is not open). A global function: verified once.
  */
 __noinline __u32 bt_fd_path_capture(__u32 off, __u32 element, __s64 fd)
 {
-	struct task_struct *task = (void *)bpf_get_current_task();
-	struct file **fds = BPF_CORE_READ(task, files, fdt, fd);
-	__u32 max_fds = BPF_CORE_READ(task, files, fdt, max_fds);
+	struct task_struct *task = bpf_get_current_task_btf();
 	struct walk_ctx w = { .pos = BT_FD_PATH_MAX };
 	struct bt_fd_path info = {};
+	struct inode_fields in;
+	struct file_links fl;
+	struct super_block *sb;
 	struct vfsmount *vfsmnt;
 	struct dentry *dentry;
-	struct inode *inode;
 	struct file *f = NULL;
 	struct bt_capture *c;
-	__u32 len, flags = BT_CAP_ELEMENT | BT_CAP_AT_EXIT;
-	__u16 mode;
+	__u32 len, max_fds, flags = BT_CAP_ELEMENT | BT_CAP_AT_EXIT;
+	__u64 fds;
 	__u8 *buf = scratch_buf();
 
-	if (!buf || fd < 0 || fd >= max_fds || bpf_probe_read_kernel(&f, sizeof(f), &fds[fd]) || !f)
+	/* A BTF pointer: plain loads, in the raw_tp programs too. */
+	fd_array(task->files->fdt, &max_fds, &fds);
+	if (!buf || fd < 0 || fd >= max_fds || bpf_probe_read_kernel(&f, sizeof(f), (void *)fds + fd * sizeof(f)) || !f)
 		return off;
-	inode = BPF_CORE_READ(f, f_inode);
-	dentry = BPF_CORE_READ(f, f_path.dentry);
-	vfsmnt = BPF_CORE_READ(f, f_path.mnt);
-	info.ino = BPF_CORE_READ(inode, i_ino);
-	info.fs_magic = BPF_CORE_READ(inode, i_sb, s_magic);
+	file_links(f, &fl);
+	inode_fields((struct inode *)fl.inode, &in);
+	/* BPF_CORE_READ's source is a plain pointer: a field of a local struct in it would be relocated too. */
+	sb = (void *)in.sb;
+	dentry = (void *)fl.dentry;
+	info.ino = in.ino;
+	info.fs_magic = BPF_CORE_READ(sb, s_magic);
 	info.deleted = BPF_CORE_READ(dentry, d_hash.pprev) == NULL;
 	off &= 16384 - 1;
 	c = (void *)(buf + off);
-	mode = BPF_CORE_READ(inode, i_mode);
-	if ((mode & S_IFMT_) == S_IFSOCK_) {
-		struct socket *sock = BPF_CORE_READ(f, private_data);
+	if ((in.mode & S_IFMT_) == S_IFSOCK_) {
+		struct socket *sock = (void *)fl.private_data;
 		struct sock *sk = BPF_CORE_READ(sock, sk);
 		info.type = BPF_CORE_READ(sk, __sk_common.skc_family);
 		info.state = BPF_CORE_READ(sk, __sk_common.skc_state);
@@ -993,11 +1117,12 @@ __noinline __u32 bt_fd_path_capture(__u32 off, __u32 element, __s64 fd)
 		__builtin_memcpy(buf + off + sizeof(*c), &info, sizeof(info));
 		return (off + sizeof(*c) + sizeof(info) + len + 7) & ~7U;
 	}
-	info.type = (mode & S_IFMT_) >> 12;
+	info.type = (in.mode & S_IFMT_) >> 12;
 	if (info.type == S_IFCHR_ >> 12 || info.type == S_IFBLK_ >> 12)
-		info.peer = BPF_CORE_READ(inode, i_rdev);
-	w.dentry = (__u64)dentry;
-	w.mnt = (__u64)vfsmnt - bpf_core_field_offset(struct mount, mnt);
+		info.peer = in.rdev;
+	w.dentry = fl.dentry;
+	w.mnt = fl.mnt - bpf_core_field_offset(struct mount, mnt);
+	vfsmnt = (void *)fl.mnt;
 	w.mnt_root = (__u64)BPF_CORE_READ(vfsmnt, mnt_root);
 	bpf_loop(BT_FD_PATH_DEPTH, walk_step, &w, 0);
 	if (!w.done)
