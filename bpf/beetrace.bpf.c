@@ -861,52 +861,46 @@ _Static_assert(PATH_AREA + BT_FD_PATH_MAX + 256 <= BT_SCRATCH, "scratch: no room
 /*
  * Fields of a kernel struct that lie close together are read with one bpf_probe_read_kernel
  * of the bytes from the first to the end of the last (each helper call costs tens of
- * nanoseconds, and the walk made dozens per fd). Their CO-RE offsets are constants when
- * the program loads, so the verifier sees the size and keeps one of the two ways; a kernel
- * whose fields lie apart (none does) has them read one by one. A failed read leaves zeros,
- * as BPF_CORE_READ does.
+ * nanoseconds, and the walk made dozens per fd). Their CO-RE offsets and sizes are
+ * constants when the program loads, so the verifier sees the span's size and keeps one of
+ * the two ways; a kernel where they lie further apart than BT_SPAN bytes (none does) has
+ * them read one by one. A failed read leaves zeros, as BPF_CORE_READ does.
  */
 #define BT_SPAN 96
-struct span {
-	__u8 b[BT_SPAN];
+#define BT_FIELDS_MAX 4
+
+struct field {
+	__u32 at;
+	__u32 size; /* 1, 2, 4 or 8 */
 };
 
-/* Reads the bytes of *p at offsets from..to-1; false when they do not fit a span. */
-static __always_inline bool read_span(struct span *s, const void *p, __u32 from, __u32 to)
+#define FIELD(type, f) { bpf_core_field_offset(type, f), bpf_core_field_size(type, f) }
+
+/* The n fields of *p described by f[], each zero-extended into v[]. */
+static __always_inline void read_fields(const void *p, const struct field *f, __u64 *v, int n)
 {
-	if (to <= from || to - from > BT_SPAN)
-		return false;
-	bpf_probe_read_kernel(s->b, to - from, p + from);
-	return true;
-}
+	__u32 from = f[0].at, to = f[0].at + f[0].size;
+	__u8 span[BT_SPAN];
 
-/* The `type` at offset `at` of *p, from a span of it read from offset `from` (from <= at, at + sizeof(type) <= to). */
-#define SPAN_AT(s, type, at, from) (*(const type *)((s)->b + ((at) - (from))))
-/* Whether a field of `size` bytes at offset `at` lies in from..to-1. */
-#define IN_SPAN(at, size, from, to) ((at) >= (from) && (at) + (size) <= (to))
-
-/* A dentry's parent and its name's length and address: d_parent and d_name lie together. */
-struct dentry_links {
-	__u64 parent;
-	__u64 name;
-	__u32 len;
-};
-
-static __always_inline void dentry_links(struct dentry *d, struct dentry_links *l)
-{
-	__u32 from = bpf_core_field_offset(struct dentry, d_parent), len = bpf_core_field_offset(struct dentry, d_name.len);
-	__u32 name = bpf_core_field_offset(struct dentry, d_name.name);
-	struct span s;
-
-	if (IN_SPAN(len, 4, from, name + 8) && name >= from && read_span(&s, d, from, name + 8)) {
-		l->parent = SPAN_AT(&s, __u64, from, from);
-		l->len = SPAN_AT(&s, __u32, len, from);
-		l->name = SPAN_AT(&s, __u64, name, from);
+#pragma unroll
+	for (int i = 1; i < BT_FIELDS_MAX && i < n; i++) {
+		from = f[i].at < from ? f[i].at : from;
+		to = f[i].at + f[i].size > to ? f[i].at + f[i].size : to;
+	}
+	if (to - from <= BT_SPAN) {
+		bpf_probe_read_kernel(span, to - from, p + from);
+#pragma unroll
+		for (int i = 0; i < BT_FIELDS_MAX && i < n; i++) {
+			__u8 *at = span + (f[i].at - from);
+			v[i] = f[i].size == 8 ? *(__u64 *)at : f[i].size == 4 ? *(__u32 *)at : f[i].size == 2 ? *(__u16 *)at : *at;
+		}
 		return;
 	}
-	l->parent = (__u64)BPF_CORE_READ(d, d_parent);
-	l->len = BPF_CORE_READ(d, d_name.len);
-	l->name = (__u64)BPF_CORE_READ(d, d_name.name);
+#pragma unroll
+	for (int i = 0; i < BT_FIELDS_MAX && i < n; i++) {
+		v[i] = 0;
+		bpf_probe_read_kernel(&v[i], f[i].size & 15, p + f[i].at);
+	}
 }
 
 struct walk_ctx {
@@ -927,6 +921,7 @@ static __always_inline bool prepend_name(struct walk_ctx *w, __u32 len, __u64 na
 		return false;
 	pos -= len + 1;
 	w->pos = pos;
+	bt_barrier_var(len);
 	bpf_probe_read_kernel(buf + PATH_AREA + ((pos + 1) & (BT_FD_PATH_MAX - 1)), len & 255, (void *)name);
 	buf[PATH_AREA + (pos & (BT_FD_PATH_MAX - 1))] = '/';
 	return true;
@@ -937,7 +932,8 @@ static long walk_step(__u32 i, void *data)
 {
 	struct walk_ctx *w = data;
 	struct dentry *d = (void *)w->dentry;
-	struct dentry_links l;
+	const struct field f[] = { FIELD(struct dentry, d_parent), FIELD(struct dentry, d_name.len), FIELD(struct dentry, d_name.name) };
+	__u64 l[3]; /* d_parent, d_name.len, d_name.name: they lie together */
 
 	if (w->dentry == w->mnt_root) {
 		struct mount *m = (void *)w->mnt, *up = BPF_CORE_READ(m, mnt_parent);
@@ -950,14 +946,14 @@ static long walk_step(__u32 i, void *data)
 		w->mnt_root = (__u64)BPF_CORE_READ(up, mnt.mnt_root);
 		return 0;
 	}
-	dentry_links(d, &l);
-	if (!prepend_name(w, l.len, l.name))
+	read_fields(d, f, l, 3);
+	if (!prepend_name(w, l[1], l[2]))
 		return 1;
-	if (!l.parent || l.parent == w->dentry) {
+	if (!l[0] || l[0] == w->dentry) {
 		w->done = 1; /* a pseudo file's own dentry (pipe, socket, anon inode, memfd), or a disconnected one */
 		return 1;
 	}
-	w->dentry = l.parent;
+	w->dentry = l[0];
 	return 0;
 }
 
@@ -1002,112 +998,44 @@ static __always_inline __u32 socket_details(__u8 *dst, struct sock *sk, __u16 fa
 	return sizeof(a) + len;
 }
 
-/* The fd table's size and array (max_fds and fd lie together). */
-static __always_inline void fd_array(struct fdtable *fdt, __u32 *max_fds, __u64 *fds)
-{
-	__u32 from = bpf_core_field_offset(struct fdtable, max_fds), fd = bpf_core_field_offset(struct fdtable, fd);
-	struct span s;
-
-	if (fd >= from + 4 && read_span(&s, fdt, from, fd + 8)) {
-		*max_fds = SPAN_AT(&s, __u32, from, from);
-		*fds = SPAN_AT(&s, __u64, fd, from);
-		return;
-	}
-	*max_fds = BPF_CORE_READ(fdt, max_fds);
-	*fds = (__u64)BPF_CORE_READ(fdt, fd);
-}
-
-/* What the capture reads of a file: its private data (a socket's), inode, mount and dentry (they lie together). */
-struct file_links {
-	__u64 private_data;
-	__u64 inode;
-	__u64 mnt;
-	__u64 dentry;
-};
-
-static __always_inline void file_links(struct file *f, struct file_links *l)
-{
-	__u32 from = bpf_core_field_offset(struct file, private_data), inode = bpf_core_field_offset(struct file, f_inode);
-	__u32 mnt = bpf_core_field_offset(struct file, f_path.mnt), dentry = bpf_core_field_offset(struct file, f_path.dentry);
-	struct span s;
-
-	if (IN_SPAN(inode, 8, from, dentry + 8) && IN_SPAN(mnt, 8, from, dentry + 8) && dentry >= from &&
-	    read_span(&s, f, from, dentry + 8)) {
-		l->private_data = SPAN_AT(&s, __u64, from, from);
-		l->inode = SPAN_AT(&s, __u64, inode, from);
-		l->mnt = SPAN_AT(&s, __u64, mnt, from);
-		l->dentry = SPAN_AT(&s, __u64, dentry, from);
-		return;
-	}
-	l->private_data = (__u64)BPF_CORE_READ(f, private_data);
-	l->inode = (__u64)BPF_CORE_READ(f, f_inode);
-	l->mnt = (__u64)BPF_CORE_READ(f, f_path.mnt);
-	l->dentry = (__u64)BPF_CORE_READ(f, f_path.dentry);
-}
-
-/* What the capture reads of an inode: mode, super block, number, device (they lie together). */
-struct inode_fields {
-	__u64 sb;
-	__u64 ino;
-	__u32 rdev;
-	__u16 mode;
-};
-
-static __always_inline void inode_fields(struct inode *i, struct inode_fields *v)
-{
-	__u32 from = bpf_core_field_offset(struct inode, i_mode), sb = bpf_core_field_offset(struct inode, i_sb);
-	__u32 ino = bpf_core_field_offset(struct inode, i_ino), rdev = bpf_core_field_offset(struct inode, i_rdev);
-	struct span s;
-
-	if (IN_SPAN(sb, 8, from, rdev + 4) && IN_SPAN(ino, 8, from, rdev + 4) && rdev >= from + 2 && read_span(&s, i, from, rdev + 4)) {
-		v->mode = SPAN_AT(&s, __u16, from, from);
-		v->sb = SPAN_AT(&s, __u64, sb, from);
-		v->ino = SPAN_AT(&s, __u64, ino, from);
-		v->rdev = SPAN_AT(&s, __u32, rdev, from);
-		return;
-	}
-	v->mode = BPF_CORE_READ(i, i_mode);
-	v->sb = (__u64)BPF_CORE_READ(i, i_sb);
-	v->ino = BPF_CORE_READ(i, i_ino);
-	v->rdev = BPF_CORE_READ(i, i_rdev);
-}
-
 /*
  * The capture of what fd refers to, at `off` of the record in this CPU's scratch slot; the
  * offset after it (`off` when fd is not open). A global function: verified once.
  */
 __noinline __u32 bt_fd_path_capture(__u32 off, __u32 element, __s64 fd)
 {
-	struct task_struct *task = bpf_get_current_task_btf();
+	/* A BTF pointer: the fd table is reached with plain loads, in the raw_tp programs too. */
+	struct fdtable *fdt = bpf_get_current_task_btf()->files->fdt;
+	const struct field ff[] = { FIELD(struct file, private_data), FIELD(struct file, f_inode), FIELD(struct file, f_path.mnt),
+				    FIELD(struct file, f_path.dentry) };
+	const struct field inf[] = { FIELD(struct inode, i_mode), FIELD(struct inode, i_sb), FIELD(struct inode, i_ino),
+				     FIELD(struct inode, i_rdev) };
+	__u64 fl[4], in[4]; /* the file's private data, inode, mount, dentry; the inode's mode, super block, number, device */
 	struct walk_ctx w = { .pos = BT_FD_PATH_MAX };
 	struct bt_fd_path info = {};
-	struct inode_fields in;
-	struct file_links fl;
 	struct super_block *sb;
 	struct vfsmount *vfsmnt;
 	struct dentry *dentry;
 	struct file *f = NULL;
 	struct bt_capture *c;
-	__u32 len, max_fds, flags = BT_CAP_ELEMENT | BT_CAP_AT_EXIT;
-	__u64 fds;
+	__u32 len, flags = BT_CAP_ELEMENT | BT_CAP_AT_EXIT;
+	__u16 mode;
 	__u8 *buf = scratch_buf();
 
-	/* A BTF pointer: plain loads, in the raw_tp programs too. */
-	fd_array(task->files->fdt, &max_fds, &fds);
-	if (!buf || fd < 0 || fd >= max_fds || bpf_probe_read_kernel(&f, sizeof(f), (void *)fds + fd * sizeof(f)) || !f)
+	if (!buf || fd < 0 || fd >= fdt->max_fds || bpf_probe_read_kernel(&f, sizeof(f), (void *)fdt->fd + fd * sizeof(f)) || !f)
 		return off;
-	file_links(f, &fl);
-	inode_fields((struct inode *)fl.inode, &in);
-	/* BPF_CORE_READ's source is a plain pointer: a field of a local struct in it would be relocated too. */
-	sb = (void *)in.sb;
-	dentry = (void *)fl.dentry;
-	info.ino = in.ino;
+	read_fields(f, ff, fl, 4);
+	read_fields((void *)fl[1], inf, in, 4);
+	mode = in[0];
+	sb = (void *)in[1];
+	dentry = (void *)fl[3];
+	info.ino = in[2];
 	info.fs_magic = BPF_CORE_READ(sb, s_magic);
 	info.deleted = BPF_CORE_READ(dentry, d_hash.pprev) == NULL;
 	off &= 16384 - 1;
 	c = (void *)(buf + off);
-	if ((in.mode & S_IFMT_) == S_IFSOCK_) {
-		struct socket *sock = (void *)fl.private_data;
+	if ((mode & S_IFMT_) == S_IFSOCK_) {
+		struct socket *sock = (void *)fl[0];
 		struct sock *sk = BPF_CORE_READ(sock, sk);
 		info.type = BPF_CORE_READ(sk, __sk_common.skc_family);
 		info.state = BPF_CORE_READ(sk, __sk_common.skc_state);
@@ -1117,12 +1045,12 @@ __noinline __u32 bt_fd_path_capture(__u32 off, __u32 element, __s64 fd)
 		__builtin_memcpy(buf + off + sizeof(*c), &info, sizeof(info));
 		return (off + sizeof(*c) + sizeof(info) + len + 7) & ~7U;
 	}
-	info.type = (in.mode & S_IFMT_) >> 12;
+	info.type = (mode & S_IFMT_) >> 12;
 	if (info.type == S_IFCHR_ >> 12 || info.type == S_IFBLK_ >> 12)
-		info.peer = in.rdev;
-	w.dentry = fl.dentry;
-	w.mnt = fl.mnt - bpf_core_field_offset(struct mount, mnt);
-	vfsmnt = (void *)fl.mnt;
+		info.peer = in[3];
+	w.dentry = fl[3];
+	w.mnt = fl[2] - bpf_core_field_offset(struct mount, mnt);
+	vfsmnt = (void *)fl[2];
 	w.mnt_root = (__u64)BPF_CORE_READ(vfsmnt, mnt_root);
 	bpf_loop(BT_FD_PATH_DEPTH, walk_step, &w, 0);
 	if (!w.done)
