@@ -42,6 +42,14 @@ export interface SyscallEvent {
   /** SyscallFlag bits. */
   readonly flags: number;
   readonly captures: readonly Capture[];
+  /** The values `args` and `ret` hold rounded (beyond 2^53), exactly; absent (nearly always) when there are none. */
+  readonly exact?: ExactRegisters | undefined;
+}
+
+/** A call's register values beyond 2^53, exactly: the arguments by index, the return value. */
+export interface ExactRegisters {
+  readonly args: readonly (bigint | undefined)[];
+  readonly ret: bigint | undefined;
 }
 
 export type ProcessEventType = 'fork' | 'exec' | 'exit' | 'signal';

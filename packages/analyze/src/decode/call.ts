@@ -5,7 +5,7 @@ import { callFailed, CaptureFlag, type Capture, type SyscallEvent, SyscallFlag, 
 import { fdTarget, socketText } from './fdpath.js';
 import type { TraceModel } from './model.js';
 import { type TextOptions, printBuffer, printCString, printPath } from './text.js';
-import { type Xlat, enumName, flags, hex, s32, u32 } from './xlat.js';
+import { type Xlat, enumName, exactValue, flags, hex, s32, u32 } from './xlat.js';
 
 export interface DecodeOptions extends TextOptions {
   /** -y: print fds with the path they refer to, `3</etc/passwd>`. */
@@ -44,6 +44,10 @@ export class Call {
   retAux = '';
   /** --pidns, a caller in a pid namespace of its own: the comment after a pid of that namespace naming the host's. */
   onHost: ((pid: number) => string) | undefined;
+  /** The call's register values beyond 2^53 by the numbers arg() and ret give for them (undefined: none, nearly always). */
+  readonly exact: ReadonlyMap<number, bigint> | undefined;
+  private readonly exactArgs: readonly number[] | undefined;
+  private readonly exactRet: number | undefined;
   private caps: readonly Capture[];
 
   constructor(
@@ -55,6 +59,12 @@ export class Call {
     scratch?: string[],
   ) {
     this.caps = ev.captures;
+    if (ev.exact !== undefined) {
+      const m = new Map<number, bigint>();
+      this.exact = m;
+      this.exactArgs = ev.args.map((v, i) => standIn(m, v, ev.exact!.args[i]));
+      this.exactRet = standIn(m, ev.ret, ev.exact.ret);
+    }
     if (scratch) scratch.length = 0;
     this.args = scratch ?? [];
   }
@@ -69,12 +79,14 @@ export class Call {
     return callFailed(this.ev.ret, this.ev.flags);
   }
 
+  /** The return value; beyond 2^53, a number that the printers (hex, decimal...) print exactly. */
   get ret(): number {
-    return this.ev.ret;
+    return this.exactRet ?? this.ev.ret;
   }
 
+  /** Argument i; beyond 2^53, a number that the printers (hex, u32, decimal...) print exactly. */
   arg(i: number): number {
-    return this.ev.args[i]!;
+    return this.exactArgs === undefined ? this.ev.args[i]! : this.exactArgs[i]!;
   }
 
   /** A pid the caller named or got (a pid argument, si_pid), with the host's after it under --pidns. */
@@ -250,8 +262,7 @@ export class Call {
   }
 
   ulong(i: number): string {
-    const v = this.arg(i);
-    return v >= 0 ? decimal(v) : BigInt.asUintN(64, BigInt(v)).toString();
+    return unsignedDecimal(this.arg(i));
   }
 
   hexArg(i: number): string {
@@ -275,9 +286,27 @@ function c_fault(c: Capture): boolean {
   return (c.flags & CaptureFlag.FAULT) !== 0;
 }
 
-/** An integer in decimal, exactly (String() would round beyond 2^53: 9223372035781034000). */
+/** A register value in decimal, exactly (String() would round beyond 2^53: 9223372035781034000). */
 export function decimal(v: number): string {
-  return Number.isSafeInteger(v) ? String(v) : BigInt(v).toString();
+  return Number.isSafeInteger(v) ? String(v) : exactValue(v).toString();
+}
+
+/** A register value in decimal as unsigned 64-bit (%lu), exactly. */
+export function unsignedDecimal(v: number): string {
+  return v >= 0 && v <= Number.MAX_SAFE_INTEGER ? String(v) : BigInt.asUintN(64, exactValue(v)).toString();
+}
+
+/**
+ * The number that stands for a register value `v` (as the trace's number holds it) in `m`:
+ * itself, or when `exact` is given (the value beyond 2^53) a number `m` maps to it: the rounded
+ * value, or the next double after it when another value of the call rounds to it too.
+ */
+function standIn(m: Map<number, bigint>, v: number, exact: bigint | undefined): number {
+  if (exact === undefined) return v;
+  let k = v;
+  while (m.has(k) && m.get(k) !== exact) k += Math.abs(k) * Number.EPSILON;
+  m.set(k, exact);
+  return k;
 }
 
 export { s32, u32 } from './xlat.js';

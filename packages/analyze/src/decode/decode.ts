@@ -4,12 +4,12 @@ import {
   type Header, type ProcessEvent, type SyscallClass, type SyscallEvent, SyscallFlag, type SyscallInfo, syscallName, type SyscallTable,
 } from '@beetrace/format';
 import * as X from '../generated/xlat.js';
-import { Call, type DecodeOptions, decimal, s32 } from './call.js';
+import { Call, type DecodeOptions, decimal, s32, unsignedDecimal } from './call.js';
 import { capturedBytes, capturedString, type FdEntry, type ThreadModel, TraceModel } from './model.js';
 import { sockaddrText } from './sockaddr.js';
 import { signalName, siginfo, sigset } from './structs.js';
 import { decoders, generic } from './syscalls.js';
-import { hex } from './xlat.js';
+import { hex, setExactValues } from './xlat.js';
 
 /** One decoded syscall. */
 export interface DecodedSyscall {
@@ -297,6 +297,9 @@ export class Decoder {
     const { info, name } = ent;
     const model = this.model;
     const thread = model.thread(ev.pid, ev.tid, ev.enterNs);
+    const c = new Call(ev, name, info, this.opts, model, this.scratch);
+    // Values beyond 2^53 print exactly, whichever printer a decoder gives them to.
+    setExactValues(c.exact);
     // What the call's fds and paths referred to before it ran.
     let fdAt: readonly (FdEntry | undefined)[] = NONE;
     if (ent.fdArgs.length) {
@@ -317,7 +320,6 @@ export class Decoder {
       resolved = r;
       written = w;
     }
-    const c = new Call(ev, name, info, this.opts, model, this.scratch);
     if (this.opts.pidns && thread.proc.pidnsLevel > 0) c.onHost = (v) => this.onHost(thread, v);
     ent.dec(c);
     const unfinished = (ev.flags & SyscallFlag.UNFINISHED) !== 0;
@@ -341,6 +343,7 @@ export class Decoder {
       for (const i of ent.pidArgs) if (i < c.args.length) c.args[i] += c.onHost(s32(ev.args[i]!));
       if (info?.ret === 'pid' && !failed && !unfinished) retText += c.onHost(ev.ret);
     }
+    if (c.exact) setExactValues(undefined);
     return new Syscall(ev, name, info?.classes ?? NO_CLASSES, c.args.slice(), c.split < 0 ? c.args.length : c.split, retText, errno, failed, unfinished, facts);
   }
 
@@ -356,7 +359,7 @@ export class Decoder {
       case 'hex': return r === 0 ? '0' : hex(r);
       case 'oct': return r === 0 ? '000' : '0' + (r >>> 0).toString(8).padStart(2, '0');
       case 'fd': return c.fd(r);
-      case 'udec': return r >= 0 ? decimal(r) : BigInt.asUintN(64, BigInt(r)).toString();
+      case 'udec': return unsignedDecimal(r);
       default: return decimal(r);
     }
   }

@@ -59,21 +59,41 @@ export function andNot53(a: number, b: number): number {
   return hi * TWO32 + ((a & ~b) >>> 0);
 }
 
+const SAFE = Number.MAX_SAFE_INTEGER;
+
+/**
+ * The register values of the call being decoded that numbers hold rounded (beyond 2^53), exactly,
+ * by the number that stands for each (Call.arg(), Call.ret): set by the decoder for the call it
+ * decodes (undefined for nearly every call), so that the printers below (hex, u32, s32, and
+ * decimal/unsignedDecimal in call.ts) print such a value exactly wherever a decoder passes it.
+ */
+let exactValues: ReadonlyMap<number, bigint> | undefined;
+
+/** Sets the exact values of the call about to be decoded (undefined: none). */
+export function setExactValues(m: ReadonlyMap<number, bigint> | undefined): void {
+  exactValues = m;
+}
+
+/** A register value as a bigint, exactly when it stands for one beyond 2^53 of the call being decoded (not a number: 0, as `>>> 0` makes it). */
+export function exactValue(v: number): bigint {
+  return exactValues?.get(v) ?? (Number.isInteger(v) ? BigInt(v) : 0n);
+}
+
 /** Unsigned hex of a value as strace prints it (%#lx): 0x1f, 0; negative 64-bit values as two's complement. */
 export function hex(v: number): string {
   if (v === 0) return '0'; // C's %#x
-  if (v >= 0) return '0x' + v.toString(16);
-  return '0x' + (BigInt(v) & 0xffffffffffffffffn).toString(16);
+  if (v >= 0 && v <= SAFE) return '0x' + v.toString(16);
+  return '0x' + BigInt.asUintN(64, exactValue(v)).toString(16);
 }
 
 /** Interprets a register value as unsigned 32-bit (C int/unsigned arguments). */
 export function u32(v: number): number {
-  return v >>> 0;
+  return v <= SAFE && v >= -SAFE ? v >>> 0 : Number(BigInt.asUintN(32, exactValue(v)));
 }
 
 /** Interprets a register value as signed 32-bit. */
 export function s32(v: number): number {
-  return v | 0;
+  return v <= SAFE && v >= -SAFE ? v | 0 : Number(BigInt.asIntN(32, exactValue(v)));
 }
 
 /**
