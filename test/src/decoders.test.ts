@@ -185,6 +185,9 @@ test('values beyond 2^53 exactly as strace prints them: offsets signed and unsig
   const objects = json.stdout.toString().trim().split('\n').map((l) => JSON.parse(l) as { type: string; name: string; args: string[]; ret_text: string });
   const jsonLines = objects.filter((o) => o.type === 'syscall').map((o) => `${o.name}(${o.args.join(', ')}) = ${o.ret_text}`);
   for (const l of wide) assert.ok(jsonLines.includes(l), `--json has ${l}`);
+  // ... and lseek's return as a JSON number with all its digits.
+  const rets = json.stdout.toString().split('\n').filter((l) => l.includes('"name":"lseek"')).map((l) => /"ret":(-?\d+),/.exec(l)?.[1]);
+  assert.deepEqual(rets, ['1152921504606846977', '9223372036854775807', '9223372036854775805', '-22']);
   // bt-store: the args text of each call, and lseek's return in the ret column, exactly.
   const db = join(r.dir, 'store.db');
   const add = run(bin.store, ['--db', db, 'add', trace]);

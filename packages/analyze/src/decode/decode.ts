@@ -31,6 +31,8 @@ export interface DecodedSyscall {
   readonly retText: string;
   /** Raw return value (-errno on failure; 0 when unfinished). */
   readonly ret: number;
+  /** The return value exactly when it is beyond 2^53 (`ret` holds it rounded), else undefined. */
+  readonly exactRet: bigint | undefined;
   /** The error name when the call failed ("ENOENT"), else undefined. */
   readonly errno: string | undefined;
   readonly failed: boolean;
@@ -122,12 +124,13 @@ class Syscall implements DecodedSyscall {
   readonly tid: number;
   readonly nr: number;
   readonly ret: number;
+  readonly exactRet: bigint | undefined;
   readonly enterNs: number;
   readonly exitNs: number;
   joined: string | undefined;
   lineText: string | undefined;
 
-  constructor(ev: Pick<SyscallEvent, 'pid' | 'tid' | 'nr' | 'ret' | 'enterNs' | 'exitNs'>, readonly name: string,
+  constructor(ev: Pick<SyscallEvent, 'pid' | 'tid' | 'nr' | 'ret' | 'exact' | 'enterNs' | 'exitNs'>, readonly name: string,
     readonly classes: readonly SyscallClass[], readonly args: readonly string[],
     readonly entryArgs: number, readonly retText: string, readonly errno: string | undefined,
     readonly failed: boolean, readonly unfinished: boolean, private readonly facts: Facts) {
@@ -135,6 +138,7 @@ class Syscall implements DecodedSyscall {
     this.tid = ev.tid;
     this.nr = ev.nr;
     this.ret = ev.ret;
+    this.exactRet = ev.exact?.ret;
     this.enterNs = ev.enterNs;
     this.exitNs = ev.exitNs;
   }
@@ -202,6 +206,7 @@ class Repeated implements DecodedSyscall {
   get argsText(): string { return this.repeatOf.argsText; }
   get retText(): string { return this.repeatOf.retText; }
   get ret(): number { return this.repeatOf.ret; }
+  get exactRet(): bigint | undefined { return this.repeatOf.exactRet; }
   get errno(): string | undefined { return this.repeatOf.errno; }
   get failed(): boolean { return this.repeatOf.failed; }
   get unfinished(): boolean { return this.repeatOf.unfinished; }
