@@ -188,6 +188,12 @@ test('values beyond 2^53 exactly as strace prints them: offsets signed and unsig
   // ... and lseek's return as a JSON number with all its digits.
   const rets = json.stdout.toString().split('\n').filter((l) => l.includes('"name":"lseek"')).map((l) => /"ret":(-?\d+),/.exec(l)?.[1]);
   assert.deepEqual(rets, ['1152921504606846977', '9223372036854775807', '9223372036854775805', '-22']);
+  // bt-diff's text (its snapshot): lseek's offsets and returns are no address to normalise.
+  const snap = join(r.dir, 'snapshot.txt');
+  const diff = run(bin.diff, ['--snapshot', snap, '--update', trace]);
+  assert.equal(diff.status, 0, diff.stderr.toString());
+  const snapText = readFileSync(snap, 'utf8');
+  for (const l of wide.filter((w) => w.startsWith('lseek('))) assert.ok(snapText.includes(l), `bt-diff has ${l}`);
   // bt-store: the args text of each call, and lseek's return in the ret column, exactly.
   const db = join(r.dir, 'store.db');
   const add = run(bin.store, ['--db', db, 'add', trace]);
