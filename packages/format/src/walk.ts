@@ -116,14 +116,14 @@ export interface BatchVisitor {
 const REGISTER: Readonly<Partial<Record<Int64Column, number>>> = { scRet: -1, scArg0: 0, scArg1: 1, scArg2: 2, scArg3: 3, scArg4: 4, scArg5: 5 };
 
 /** The batch's exact register values (b.exact) by call index, or undefined when it has none. */
-function exactByCall(b: BatchColumns): Map<number, ExactRegisters> | undefined {
-  let m: Map<number, { args: (bigint | undefined)[]; ret: bigint | undefined }> | undefined;
+function exactByCall(b: BatchColumns): (ExactRegisters | undefined)[] | undefined {
+  let m: ({ args: (bigint | undefined)[]; ret: bigint | undefined } | undefined)[] | undefined;
   for (const e of b.exact ?? []) {
     const reg = REGISTER[e.column];
     if (reg === undefined) continue;
-    m ??= new Map();
-    let r = m.get(e.index);
-    if (!r) m.set(e.index, (r = { args: [], ret: undefined }));
+    m ??= [];
+    let r = m[e.index];
+    if (!r) m[e.index] = r = { args: [], ret: undefined };
     if (reg < 0) r.ret = e.value;
     else r.args[reg] = e.value;
   }
@@ -168,7 +168,7 @@ export function walkBatch(b: BatchColumns, cur: SyscallCursor, v: BatchVisitor):
     args[3] = a3[i] ?? 0;
     args[4] = a4[i] ?? 0;
     args[5] = a5[i] ?? 0;
-    if (exact !== undefined) cur.exact = exact.get(i);
+    if (exact !== undefined) cur.exact = exact[i];
     v.syscall(cur);
   }
   while (p < np) v.process(processEventFrom(procs[p++]!));
