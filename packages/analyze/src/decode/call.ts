@@ -44,10 +44,8 @@ export class Call {
   retAux = '';
   /** --pidns, a caller in a pid namespace of its own: the comment after a pid of that namespace naming the host's. */
   onHost: ((pid: number) => string) | undefined;
-  /** The call's register values beyond 2^53 by the numbers arg() and ret give for them (undefined: none, nearly always). */
-  readonly exact: ReadonlyMap<number, bigint> | undefined;
-  private readonly exactArgs: readonly number[] | undefined;
-  private readonly exactRet: number | undefined;
+  /** The numbers arg() and ret give for the call's register values beyond 2^53 (undefined: none, nearly always). */
+  private readonly wide: StandIns | undefined;
   private caps: readonly Capture[];
 
   constructor(
@@ -60,10 +58,9 @@ export class Call {
   ) {
     this.caps = ev.captures;
     if (ev.exact !== undefined) {
-      const m = new Map<number, bigint>();
-      this.exact = m;
-      this.exactArgs = ev.args.map((v, i) => standIn(m, v, ev.exact!.args[i]));
-      this.exactRet = standIn(m, ev.ret, ev.exact.ret);
+      const exact = new Map<number, bigint>();
+      const x = ev.exact;
+      this.wide = { exact, args: ev.args.map((v, i) => standIn(exact, v, x.args[i])), ret: standIn(exact, ev.ret, x.ret) };
     }
     if (scratch) scratch.length = 0;
     this.args = scratch ?? [];
@@ -81,12 +78,17 @@ export class Call {
 
   /** The return value; beyond 2^53, a number that the printers (hex, decimal...) print exactly. */
   get ret(): number {
-    return this.exactRet ?? this.ev.ret;
+    return this.wide === undefined ? this.ev.ret : this.wide.ret;
   }
 
   /** Argument i; beyond 2^53, a number that the printers (hex, u32, decimal...) print exactly. */
   arg(i: number): number {
-    return this.exactArgs === undefined ? this.ev.args[i]! : this.exactArgs[i]!;
+    return this.wide === undefined ? this.ev.args[i]! : this.wide.args[i]!;
+  }
+
+  /** The call's register values beyond 2^53 by the numbers arg() and ret give for them (undefined: none, nearly always). */
+  get exact(): ReadonlyMap<number, bigint> | undefined {
+    return this.wide?.exact;
   }
 
   /** A pid the caller named or got (a pid argument, si_pid), with the host's after it under --pidns. */
@@ -294,6 +296,13 @@ export function decimal(v: number): string {
 /** A register value in decimal as unsigned 64-bit (%lu), exactly. */
 export function unsignedDecimal(v: number): string {
   return v >= 0 && v <= Number.MAX_SAFE_INTEGER ? String(v) : BigInt.asUintN(64, exactValue(v)).toString();
+}
+
+/** A call's values beyond 2^53 by the numbers that stand for them, and the numbers its arguments and return value give. */
+interface StandIns {
+  readonly exact: ReadonlyMap<number, bigint>;
+  readonly args: readonly number[];
+  readonly ret: number;
 }
 
 /**
