@@ -5,7 +5,7 @@ import { callFailed, CaptureFlag, type Capture, type SyscallEvent, SyscallFlag, 
 import { fdTarget, socketText } from './fdpath.js';
 import type { TraceModel } from './model.js';
 import { type TextOptions, printBuffer, printCString, printPath } from './text.js';
-import { type Xlat, enumName, exactValue, flags, hex, s32, u32 } from './xlat.js';
+import { type Xlat, decimal, enumName, flags, hex, s32, standIn, u32, unsignedDecimal } from './xlat.js';
 
 export interface DecodeOptions extends TextOptions {
   /** -y: print fds with the path they refer to, `3</etc/passwd>`. */
@@ -45,7 +45,7 @@ export class Call {
   /** --pidns, a caller in a pid namespace of its own: the comment after a pid of that namespace naming the host's. */
   onHost: ((pid: number) => string) | undefined;
   /** The numbers arg() and ret give for the call's register values beyond 2^53 (undefined: none, nearly always). */
-  private readonly wide: StandIns | undefined;
+  private readonly wide: { readonly args: readonly number[]; readonly ret: number } | undefined;
   private caps: readonly Capture[];
 
   constructor(
@@ -58,9 +58,8 @@ export class Call {
   ) {
     this.caps = ev.captures;
     if (ev.exact !== undefined) {
-      const exact = new Map<number, bigint>();
       const x = ev.exact;
-      this.wide = { exact, args: ev.args.map((v, i) => standIn(exact, v, x.args[i])), ret: standIn(exact, ev.ret, x.ret) };
+      this.wide = { args: ev.args.map((v, i) => (x.args[i] === undefined ? v : standIn(x.args[i]!))), ret: x.ret === undefined ? ev.ret : standIn(x.ret) };
     }
     if (scratch) scratch.length = 0;
     this.args = scratch ?? [];
@@ -84,11 +83,6 @@ export class Call {
   /** Argument i; beyond 2^53, a number that the printers (hex, u32, decimal...) print exactly. */
   arg(i: number): number {
     return this.wide === undefined ? this.ev.args[i]! : this.wide.args[i]!;
-  }
-
-  /** The call's register values beyond 2^53 by the numbers arg() and ret give for them (undefined: none, nearly always). */
-  get exact(): ReadonlyMap<number, bigint> | undefined {
-    return this.wide?.exact;
   }
 
   /** A pid the caller named or got (a pid argument, si_pid), with the host's after it under --pidns. */
@@ -288,34 +282,4 @@ function c_fault(c: Capture): boolean {
   return (c.flags & CaptureFlag.FAULT) !== 0;
 }
 
-/** A register value in decimal, exactly (String() would round beyond 2^53: 9223372035781034000). */
-export function decimal(v: number): string {
-  return Number.isSafeInteger(v) ? String(v) : exactValue(v).toString();
-}
-
-/** A register value in decimal as unsigned 64-bit (%lu), exactly. */
-export function unsignedDecimal(v: number): string {
-  return v >= 0 && v <= Number.MAX_SAFE_INTEGER ? String(v) : BigInt.asUintN(64, exactValue(v)).toString();
-}
-
-/** A call's values beyond 2^53 by the numbers that stand for them, and the numbers its arguments and return value give. */
-interface StandIns {
-  readonly exact: ReadonlyMap<number, bigint>;
-  readonly args: readonly number[];
-  readonly ret: number;
-}
-
-/**
- * The number that stands for a register value `v` (as the trace's number holds it) in `m`:
- * itself, or when `exact` is given (the value beyond 2^53) a number `m` maps to it: the rounded
- * value, or the next double after it when another value of the call rounds to it too.
- */
-function standIn(m: Map<number, bigint>, v: number, exact: bigint | undefined): number {
-  if (exact === undefined) return v;
-  let k = v;
-  while (m.has(k) && m.get(k) !== exact) k += Math.abs(k) * Number.EPSILON;
-  m.set(k, exact);
-  return k;
-}
-
-export { s32, u32 } from './xlat.js';
+export { decimal, s32, u32, unsignedDecimal } from './xlat.js';

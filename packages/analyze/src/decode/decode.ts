@@ -9,7 +9,7 @@ import { capturedBytes, capturedString, type FdEntry, type ThreadModel, TraceMod
 import { sockaddrText } from './sockaddr.js';
 import { signalName, siginfo, sigset } from './structs.js';
 import { decoders, generic } from './syscalls.js';
-import { hex, setExactValues } from './xlat.js';
+import { clearExactValues, hex } from './xlat.js';
 
 /** One decoded syscall. */
 export interface DecodedSyscall {
@@ -302,9 +302,9 @@ export class Decoder {
     const { info, name } = ent;
     const model = this.model;
     const thread = model.thread(ev.pid, ev.tid, ev.enterNs);
+    // Values beyond 2^53 print exactly, whichever printer a decoder gives them to (the Call and the struct readers register them).
+    clearExactValues();
     const c = new Call(ev, name, info, this.opts, model, this.scratch);
-    // Values beyond 2^53 print exactly, whichever printer a decoder gives them to.
-    setExactValues(c.exact);
     // What the call's fds and paths referred to before it ran.
     let fdAt: readonly (FdEntry | undefined)[] = NONE;
     if (ent.fdArgs.length) {
@@ -348,7 +348,7 @@ export class Decoder {
       for (const i of ent.pidArgs) if (i < c.args.length) c.args[i] += c.onHost(s32(ev.args[i]!));
       if (info?.ret === 'pid' && !failed && !unfinished) retText += c.onHost(ev.ret);
     }
-    if (c.exact) setExactValues(undefined);
+    clearExactValues();
     return new Syscall(ev, name, info?.classes ?? NO_CLASSES, c.args.slice(), c.split < 0 ? c.args.length : c.split, retText, errno, failed, unfinished, facts);
   }
 
@@ -370,6 +370,7 @@ export class Decoder {
   }
 
   process(ev: ProcessEvent): DecodedProcessEvent {
+    clearExactValues();
     const model = this.model;
     // The thread it is about: looked up before an exit ends it, after a fork makes it.
     let task = ev.type === 'fork' ? undefined : model.thread(ev.pid, ev.tid, ev.ns);
