@@ -1096,8 +1096,8 @@ export const decoders: Record<string, Decoder> = {
   fchdir: fdOnly, fsync: fdOnly, fdatasync: fdOnly, syncfs: fdOnly,
   mkdir: (c) => { c.push(c.path(0)); c.push(modeArg(c, 1)); },
   mkdirat: (c) => { dirfdPath(c, 0, 1); c.push(modeArg(c, 2)); },
-  mknod: (c) => { c.push(c.path(0)); c.push(S.mode(u32(c.arg(1)))); if ((c.arg(1) & 0o170000) === 0o020000 || (c.arg(1) & 0o170000) === 0o060000) c.push(S.makedev(c.arg(2))); },
-  mknodat: (c) => { dirfdPath(c, 0, 1); c.push(S.mode(u32(c.arg(2)))); if ((c.arg(2) & 0o170000) === 0o020000 || (c.arg(2) & 0o170000) === 0o060000) c.push(S.makedev(c.arg(3))); },
+  mknod: (c) => { c.push(c.path(0)); c.push(S.mode(u32(c.arg(1)))); if ((u32(c.arg(1)) & 0o170000) === 0o020000 || (u32(c.arg(1)) & 0o170000) === 0o060000) c.push(S.makedev(c.arg(2))); },
+  mknodat: (c) => { dirfdPath(c, 0, 1); c.push(S.mode(u32(c.arg(2)))); if ((u32(c.arg(2)) & 0o170000) === 0o020000 || (u32(c.arg(2)) & 0o170000) === 0o060000) c.push(S.makedev(c.arg(3))); },
   unlinkat: (c) => { dirfdPath(c, 0, 1); c.push(atFlags(c, 2)); },
   rename: (c) => { c.push(c.path(0)); c.push(c.path(1)); },
   renameat: (c) => { dirfdPath(c, 0, 1); dirfdPath(c, 2, 3); },
@@ -1172,7 +1172,7 @@ export const decoders: Record<string, Decoder> = {
   brk: (c) => { c.push(c.ptr(c.arg(0))); c.retFormat = 'hex'; },
   mremap: (c) => {
     c.push(c.ptr(c.arg(0))); c.push(c.ulong(1)); c.push(c.ulong(2)); c.push(c.flagsArg(3, X.mremap_flags));
-    if ((c.arg(3) & 3) === 3) c.push(c.ptr(c.arg(4))); // MREMAP_MAYMOVE|MREMAP_FIXED
+    if ((u32(c.arg(3)) & 3) === 3) c.push(c.ptr(c.arg(4))); // MREMAP_MAYMOVE|MREMAP_FIXED
     c.retFormat = 'hex';
   },
   madvise: (c) => { c.push(c.ptr(c.arg(0))); c.push(c.ulong(1)); c.push(c.enumArg(2, X.madvise_cmds)); },
