@@ -37,7 +37,7 @@ export interface SyscallEvent {
   readonly exitNs: number;
   /** Raw return value (-errno on failure); meaningless when unfinished. */
   readonly ret: number;
-  /** Argument registers as signed 64-bit values (exact up to 2^53). */
+  /** Argument registers as signed 64-bit values (exact up to 2^53; beyond, `exact` has them). */
   readonly args: readonly [number, number, number, number, number, number];
   /** SyscallFlag bits. */
   readonly flags: number;

@@ -90,7 +90,7 @@ export function standIn(exact: bigint): number {
   return k;
 }
 
-/** A register value as a bigint, exactly when it stands for one beyond 2^53 of the call being decoded (not a number: 0, as `>>> 0` makes it). */
+/** A 64-bit value as a bigint, exactly when it stands for one beyond 2^53 of the call being decoded (not a number: 0, as `>>> 0` makes it). */
 export function exactValue(v: number): bigint {
   return exactValues?.get(v) ?? (Number.isInteger(v) ? BigInt(v) : 0n);
 }
