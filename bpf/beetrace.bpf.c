@@ -899,7 +899,7 @@ static __always_inline void read_fields(const void *p, const struct field *f, __
 #pragma unroll
 	for (int i = 0; i < BT_FIELDS_MAX && i < n; i++) {
 		v[i] = 0;
-		bpf_probe_read_kernel(&v[i], f[i].size & 15, p + f[i].at);
+		bpf_probe_read_kernel(&v[i], f[i].size < 8 ? f[i].size : 8, p + f[i].at);
 	}
 }
 
