@@ -776,40 +776,37 @@ static __always_inline void emit_small(__u32 type, __u32 pid, __u32 tid, __u32 n
 }
 
 /*
- * Sends one syscall record. A call with nothing to capture (most of them, and every
- * call at entry but execve's and the value-result ones) is written in place in the
- * ring, and so is one whose one capture is a buffer of at most BT_INPLACE_BYTES; any
- * other is built in this CPU's scratch slot and copied.
+ * Sends one syscall record; `spec` is its row of the capture table (NULL: nothing to
+ * capture). A call with nothing to capture (most of them, and every call at entry but
+ * execve's and the value-result ones) is written in place in the ring, and so is one
+ * whose one capture is a buffer of at most BT_INPLACE_BYTES; any other is built in this
+ * CPU's scratch slot and copied.
  */
 static __always_inline void emit_syscall(__u32 type, __u32 pid, __u32 tid, __u32 nr, __u64 enter_ns, __u64 exit_ns,
-					 long ret, const __u64 *args, __u32 flags, bool captures, bool at_exit)
+					 long ret, const __u64 *args, __u32 flags, const struct bt_syscall_spec *spec,
+					 bool at_exit)
 {
-	const struct bt_syscall_spec *spec = NULL;
 	struct bt_syscall *rec;
 	struct builder b;
 
-	if (captures && nr < BT_MAX_NR) {
-		__u32 row = nr + (flags & BT_SC_STATE_ONLY ? BT_MAX_NR : 0);
-		spec = bpf_map_lookup_elem(&specs, &row);
-		if (spec && at_exit && !spec->exit_end)
-			spec = NULL;
-		if (spec && at_exit && spec->exit_end == spec->exit_first + 1 && spec->exit_first < BT_NARGS) {
-			__u32 i = spec->exit_first, limit = 0;
-			const struct bt_capture_slot *s = &spec->slot[i];
-			__u64 want = 0, len;
-			bool skip_data = !capture_buffers && (s->kind & BT_CK_DATA);
-			int plan = plan_buffer(s->kind & BT_CK_KIND_MASK, skip_data, s->size_arg, s->bytes, args, ret, true,
-					       &want, &limit);
+	if (spec && at_exit && !spec->exit_end)
+		spec = NULL;
+	if (spec && at_exit && spec->exit_end == spec->exit_first + 1 && spec->exit_first < BT_NARGS) {
+		__u32 i = spec->exit_first, limit = 0;
+		const struct bt_capture_slot *s = &spec->slot[i];
+		__u64 want = 0, len;
+		bool skip_data = !capture_buffers && (s->kind & BT_CK_DATA);
+		int plan = plan_buffer(s->kind & BT_CK_KIND_MASK, skip_data, s->size_arg, s->bytes, args, ret, true,
+				       &want, &limit);
 
-			if (plan == 0) {
-				spec = NULL; /* nothing to capture this time */
-			} else if (plan > 0) {
-				len = want < limit ? want : limit;
-				if (len <= BT_INPLACE_BYTES) {
-					emit_small(type, pid, tid, nr, enter_ns, exit_ns, ret, args, flags,
-						   CAP_INFO(i, BT_CAP_AT_EXIT, 0), args[i], want, len);
-					return;
-				}
+		if (plan == 0) {
+			spec = NULL; /* nothing to capture this time */
+		} else if (plan > 0) {
+			len = want < limit ? want : limit;
+			if (len <= BT_INPLACE_BYTES) {
+				emit_small(type, pid, tid, nr, enter_ns, exit_ns, ret, args, flags,
+					   CAP_INFO(i, BT_CAP_AT_EXIT, 0), args[i], want, len);
+				return;
 			}
 		}
 	}
@@ -835,6 +832,14 @@ static __always_inline void emit_syscall(__u32 type, __u32 pid, __u32 tid, __u32
 	rec->ncaptures = b.ncap;
 	rec->size = b.off;
 	emit(rec, b.off);
+}
+
+/* The row of the capture table a call of number nr recorded with `flags` takes its captures from (NULL: none). */
+static __always_inline const struct bt_syscall_spec *spec_of(__u32 nr, __u32 flags)
+{
+	__u32 row = nr + (flags & BT_SC_STATE_ONLY ? BT_MAX_NR : 0);
+
+	return nr < BT_MAX_NR ? bpf_map_lookup_elem(&specs, &row) : NULL;
 }
 
 /*
@@ -1062,23 +1067,28 @@ __noinline int bt_send_fd_paths(__u64 pid_tid, __u32 nr, __s64 ret, __u32 spec_f
 	return 0;
 }
 
-/* -y: at a successful exit of a call that makes fds (the capture table says which), what they refer to. */
-static __always_inline void send_fd_paths(__u32 pid, __u32 tid, __u32 nr, long ret, const __u64 *args)
+/*
+ * -y: the BT_SPEC_FD_* work the exit of a call does, from its capture-table flags (both rows
+ * of a number have the same) and return value: at a successful exit of a call that makes fds,
+ * what they refer to. A non-blocking connect in progress has its local address already (-EINPROGRESS).
+ */
+static __always_inline __u32 fd_paths_wanted(__u32 spec_flags, long ret)
 {
-	const struct bt_syscall_spec *spec;
-	__u32 flags, fds;
-
-	/* A non-blocking connect in progress has its local address already (-EINPROGRESS). */
-	if ((ret < 0 && ret != -115) || nr >= BT_MAX_NR)
-		return;
-	spec = bpf_map_lookup_elem(&specs, &nr);
-	flags = spec ? spec->flags : 0;
+	if (ret < 0 && ret != -115)
+		return 0;
 	if (ret < 0)
-		flags &= BT_SPEC_FD_ARG;
-	if (!(flags & (BT_SPEC_FD_RET | BT_SPEC_FD_PAIR | BT_SPEC_FD_ARG)))
+		spec_flags &= BT_SPEC_FD_ARG;
+	return spec_flags & (BT_SPEC_FD_RET | BT_SPEC_FD_PAIR | BT_SPEC_FD_ARG);
+}
+
+static __always_inline void send_fd_paths(__u32 pid, __u32 tid, __u32 nr, long ret, const __u64 *args, __u32 spec_flags)
+{
+	__u32 fds;
+
+	if (!fd_paths_wanted(spec_flags, ret))
 		return;
-	fds = BT_SPEC_FDS_ARG(flags);
-	bt_send_fd_paths((__u64)pid << 32 | tid, nr, ret, flags, fds < BT_NARGS ? args[fds] : 0);
+	fds = BT_SPEC_FDS_ARG(spec_flags);
+	bt_send_fd_paths((__u64)pid << 32 | tid, nr, ret, spec_flags, fds < BT_NARGS ? args[fds] : 0);
 }
 
 /*
@@ -1167,10 +1177,10 @@ static __always_inline int sys_enter(struct pt_regs *regs, long id, bool btf)
 	/* f (an array slot or a hash value) is not used below: one path to verify, not two. */
 	if (id < BT_MAX_NR) {
 		/* Outside the -e set: the entry captures of the state-only row. */
-		__u32 nr = id, flags = cls & BT_CALL_TRACE ? 0 : BT_SC_STATE_ONLY, row = nr + (flags ? BT_MAX_NR : 0);
-		const struct bt_syscall_spec *spec = bpf_map_lookup_elem(&specs, &row);
+		__u32 nr = id, flags = cls & BT_CALL_TRACE ? 0 : BT_SC_STATE_ONLY;
+		const struct bt_syscall_spec *spec = spec_of(nr, flags);
 		if (spec && (spec->flags & BT_SPEC_ENTRY_SLOTS))
-			emit_syscall(BT_REC_SYSCALL_ENTRY, tgid, tid, nr, now, now, 0, args, flags, true, false);
+			emit_syscall(BT_REC_SYSCALL_ENTRY, tgid, tid, nr, now, now, 0, args, flags, spec, false);
 	}
 	return 0;
 }
@@ -1185,6 +1195,7 @@ static __always_inline int sys_exit(struct pt_regs *regs, long ret, bool btf)
 	__u32 flags = 0;
 	long nr;
 	int disposition;
+	const struct bt_syscall_spec *spec;
 
 	if (!is_traced(tgid) || floor_only || unwanted_at_exit(regs, btf))
 		return 0;
@@ -1214,8 +1225,9 @@ static __always_inline int sys_exit(struct pt_regs *regs, long ret, bool btf)
 	if (disposition < 0)
 		return 0;
 	flags |= disposition;
-	send_fd_paths(tgid, tid, (__u32)nr, ret, args);
-	emit_syscall(BT_REC_SYSCALL, tgid, tid, (__u32)nr, enter, now, ret, args, flags, true, true);
+	spec = spec_of(nr, flags);
+	send_fd_paths(tgid, tid, (__u32)nr, ret, args, spec ? spec->flags : 0);
+	emit_syscall(BT_REC_SYSCALL, tgid, tid, (__u32)nr, enter, now, ret, args, flags, spec, true);
 	return 0;
 }
 
@@ -1336,7 +1348,7 @@ int BPF_PROG(bt_exit, struct task_struct *p, bool group_dead)
 		int disposition = wanted_status(wanted_call(f->nr), BT_STATUS_UNFINISHED);
 		if (disposition >= 0)
 			emit_syscall(BT_REC_SYSCALL, tgid, tid, f->nr, f->enter_ns, f->enter_ns, 0, f->args,
-				     BT_SC_UNFINISHED | disposition, false, false);
+				     BT_SC_UNFINISHED | disposition, NULL, false);
 	}
 	inflight_release(tid);
 	rec = process_record(BT_REC_EXIT, tgid, tid);
