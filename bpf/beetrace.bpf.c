@@ -34,6 +34,9 @@ const volatile __u32 status_filter = 0;
 const volatile bool cgroup_filter = false;
 const volatile __u32 recorder_tgid = 0;
 
+/* The key of one-element maps, in .rodata: a key on the stack would take a slot of the hooks' frames. */
+static const __u32 zero_key = 0;
+
 /* Hides a value from the compiler so that a bound check on it is kept for the verifier. */
 #define bt_barrier_var(v) asm volatile("" : "+r"(v))
 
@@ -119,8 +122,7 @@ static __always_inline void *scratch_buf(void)
 /* A record that did not fit in the ring buffer: counted, never lost silently. */
 static __always_inline void count_lost(void)
 {
-	__u32 zero = 0;
-	__u64 *n = bpf_map_lookup_elem(&lost, &zero);
+	__u64 *n = bpf_map_lookup_elem(&lost, &zero_key);
 	if (n)
 		(*n)++;
 }
@@ -173,8 +175,7 @@ static __always_inline void inflight_release(__u32 tid)
 /* The traced set's word that holds tgid's two bits. */
 static __always_inline __u64 *traced_word(__u32 tgid)
 {
-	__u32 zero = 0;
-	struct bt_traced_set *set = bpf_map_lookup_elem(&traced, &zero);
+	struct bt_traced_set *set = bpf_map_lookup_elem(&traced, &zero_key);
 	return set ? &set->words[BT_PID_WORD(tgid)] : NULL;
 }
 
@@ -1132,12 +1133,22 @@ static __always_inline bool unwanted_at_exit(struct pt_regs *regs, bool btf)
 }
 
 /*
+ * The syscall tracepoints' arguments (the registers; the number at entry, the return value
+ * at exit), read from the context where they are used: a value kept across a helper call
+ * takes a stack slot, and the exit hook's frame must stay small (exit_in_place).
+ */
+#define HOOK_REGS(ctx) ((struct pt_regs *)(ctx)[0])
+#define HOOK_ARG(ctx) ((long)(ctx)[1])
+
+/*
  * The syscall hooks. Each is built twice from the same code: as tp_btf programs
  * (BTF-typed raw tracepoints: the registers are read with plain loads), which the
  * recorder loads when the kernel takes them, and as raw_tp programs otherwise.
  */
-static __always_inline int sys_enter(struct pt_regs *regs, long id, bool btf)
+static __always_inline int sys_enter(__u64 *ctx, bool btf)
 {
+	struct pt_regs *regs = HOOK_REGS(ctx);
+	long id = HOOK_ARG(ctx);
 	__u64 pid_tgid = bpf_get_current_pid_tgid();
 	__u32 tgid = pid_tgid >> 32, tid = (__u32)pid_tgid;
 	__u32 state = trace_state(tgid);
@@ -1185,21 +1196,109 @@ static __always_inline int sys_enter(struct pt_regs *regs, long id, bool btf)
 	return 0;
 }
 
-static __always_inline int sys_exit(struct pt_regs *regs, long ret, bool btf)
+/*
+ * How the exit of a call whose entry is in this thread's slot `f` of the array, with the
+ * capture-table row `spec`, is written in place: 0 with nothing to capture, 1 with one
+ * buffer of at most BT_INPLACE_BYTES (*i: its argument), -1 not in place (captures built
+ * in the scratch slot, or fds to describe: sys_exit_other). Only loads: the hook decides
+ * before any helper call, so that nothing it computed has to be kept across one.
+ */
+static __always_inline int in_place_plan(__u64 *ctx, const struct bt_inflight *f, const struct bt_syscall_spec *spec,
+					 __u32 *i, __u64 *want, __u32 *limit)
 {
-	__u64 pid_tgid = bpf_get_current_pid_tgid();
+	const struct bt_capture_slot *s;
+	int plan;
+
+	if (fd_paths_wanted(spec->flags, HOOK_ARG(ctx)))
+		return -1;
+	if (!spec->exit_end)
+		return 0;
+	*i = spec->exit_first;
+	if (spec->exit_end != *i + 1 || *i >= BT_NARGS)
+		return -1;
+	s = &spec->slot[*i];
+	plan = plan_buffer(s->kind & BT_CK_KIND_MASK, !capture_buffers && (s->kind & BT_CK_DATA), s->size_arg, s->bytes,
+			   f->args, HOOK_ARG(ctx), true, want, limit);
+	if (plan > 0 && (*want < *limit ? *want : *limit) > BT_INPLACE_BYTES)
+		return -1;
+	return plan;
+}
+
+/*
+ * Writes in place the record of an exit in_place_plan found `plan` for, from the slot `f`
+ * (the arguments go from the slot into the record) and the time `now`. A buffer is read
+ * into the stack and copied: this runs inline in the hook, whose frame is kept under 64
+ * bytes so that it runs on the thread's stack (see submit_small).
+ */
+static __always_inline void exit_in_place(__u64 *ctx, struct bt_inflight *f, const struct bt_syscall_spec *spec,
+					  __u64 now, int plan)
+{
+	__u32 i = 0, limit = 0, cflags = BT_CAP_AT_EXIT;
+	struct small_syscall *r;
+	__u64 want = 0, len;
+
+	if (!plan) {
+		struct bt_syscall *rec = bpf_ringbuf_reserve(&events, sizeof(*rec), 0);
+
+		if (!rec) {
+			count_lost();
+			return;
+		}
+		fill_syscall(rec, BT_REC_SYSCALL, f->pid, f->tid, f->nr, f->enter_ns, now, HOOK_ARG(ctx), f->args, 0);
+		bpf_ringbuf_submit(rec, BPF_RB_NO_WAKEUP);
+		return;
+	}
+	r = bpf_ringbuf_reserve(&events, sizeof(*r), 0);
+	if (!r) {
+		count_lost();
+		return;
+	}
+	fill_syscall(&r->rec, BT_REC_SYSCALL, f->pid, f->tid, f->nr, f->enter_ns, now, HOOK_ARG(ctx), f->args, 0);
+	/* The plan again, from memory: values kept across the helper calls would take stack slots. */
+	bt_barrier_var(spec);
+	in_place_plan(ctx, f, spec, &i, &want, &limit);
+	{
+		__u64 data[BT_INPLACE_BYTES / 8] = {};
+
+		len = want < limit ? want : limit;
+		if (want > len)
+			cflags |= BT_CAP_TRUNCATED;
+		bt_barrier_var(len);
+		if (len > BT_INPLACE_BYTES || i >= BT_NARGS) /* never: the plan said so; the verifier sees the bounds here */
+			len = i = 0;
+		if (!f->args[i] || (len && bpf_probe_read_user(data, len, (void *)f->args[i]))) {
+			len = 0;
+			cflags |= BT_CAP_FAULT;
+		}
+		for (int k = 0; k < BT_INPLACE_BYTES / 8; k++)
+			((__u64 *)r->data)[k] = data[k];
+	}
+	r->cap.info = CAP_INFO(i, cflags, 0);
+	r->cap.len = len;
+	r->rec.ncaptures = 1;
+	r->rec.size = (sizeof(r->rec) + sizeof(r->cap) + len + 7) & ~7U;
+	bpf_ringbuf_submit(r, BPF_RB_NO_WAKEUP);
+}
+
+/*
+ * Any other exit: a thread whose entry state is in the hash or missing (the call entered
+ * before tracing began), a new task's return from fork, a call with fds to describe or
+ * captures built in the scratch slot, every call of a recording with -e. A function of its
+ * own, so that the hook's frame stays small.
+ */
+static __noinline int sys_exit_other(__u64 *ctx, __u64 now, __u64 pid_tgid, bool btf)
+{
+	struct pt_regs *regs = HOOK_REGS(ctx);
+	long ret = HOOK_ARG(ctx);
 	__u32 tgid = pid_tgid >> 32, tid = (__u32)pid_tgid;
+	const struct bt_syscall_spec *spec;
 	struct bt_inflight *f;
 	__u64 args[BT_NARGS];
-	__u64 now, enter;
+	__u64 enter;
 	__u32 flags = 0;
 	long nr;
 	int disposition;
-	const struct bt_syscall_spec *spec;
 
-	if (!is_traced(tgid) || floor_only || unwanted_at_exit(regs, btf))
-		return 0;
-	now = bpf_ktime_get_ns();
 	f = inflight_of(tid, false);
 	if (f && f->new_task) {
 		/* A new task returning from its parent's fork/clone: not a call it made. */
@@ -1231,13 +1330,37 @@ static __always_inline int sys_exit(struct pt_regs *regs, long ret, bool btf)
 	return 0;
 }
 
+static __always_inline int sys_exit(__u64 *ctx, bool btf)
+{
+	__u64 pid_tgid = bpf_get_current_pid_tgid();
+	__u32 tgid = pid_tgid >> 32, tid = (__u32)pid_tgid, k = tid & slot_mask, i, limit;
+	const struct bt_syscall_spec *spec;
+	struct bt_inflight *f;
+	__u64 want;
+	int plan;
+
+	if (!is_traced(tgid) || floor_only || unwanted_at_exit(HOOK_REGS(ctx), btf))
+		return 0;
+	/* The common case: the entry is in the thread's array slot (an active one is no new task's). */
+	f = bpf_map_lookup_elem(&inflight_slots, &k);
+	if (!filter_calls && f && f->tid == tid && f->active && f->nr < BT_MAX_NR) {
+		spec = bpf_map_lookup_elem(&specs, &f->nr);
+		if (spec && (plan = in_place_plan(ctx, f, spec, &i, &want, &limit)) >= 0) {
+			f->active = 0;
+			exit_in_place(ctx, f, spec, bpf_ktime_get_ns(), plan);
+			return 0;
+		}
+	}
+	return sys_exit_other(ctx, bpf_ktime_get_ns(), pid_tgid, btf);
+}
+
 /* The syscall hooks, each as a tp_btf program and as a raw_tp one (the recorder loads one pair). */
-#define SYSCALL_HOOK(sec, name, hook, arg, btf) \
-	SEC(sec) int BPF_PROG(name, struct pt_regs *regs, long arg) { return hook(regs, arg, btf); }
-SYSCALL_HOOK("tp_btf/sys_enter", bt_sys_enter, sys_enter, id, true)
-SYSCALL_HOOK("tp_btf/sys_exit", bt_sys_exit, sys_exit, ret, true)
-SYSCALL_HOOK("raw_tp/sys_enter", bt_sys_enter_raw, sys_enter, id, false)
-SYSCALL_HOOK("raw_tp/sys_exit", bt_sys_exit_raw, sys_exit, ret, false)
+#define SYSCALL_HOOK(sec, name, hook, btf) \
+	SEC(sec) int name(__u64 *ctx) { return hook(ctx, btf); }
+SYSCALL_HOOK("tp_btf/sys_enter", bt_sys_enter, sys_enter, true)
+SYSCALL_HOOK("tp_btf/sys_exit", bt_sys_exit, sys_exit, true)
+SYSCALL_HOOK("raw_tp/sys_enter", bt_sys_enter_raw, sys_enter, false)
+SYSCALL_HOOK("raw_tp/sys_exit", bt_sys_exit_raw, sys_exit, false)
 
 /* A process record of `type` for pid/tid in this CPU's scratch slot, every field zeroed. */
 static __always_inline struct bt_process *process_record(__u32 type, __u32 pid, __u32 tid)
