@@ -136,6 +136,8 @@ static __always_inline void emit(void *rec, __u32 size)
 		count_lost();
 }
 
+static const struct bt_inflight zero_inflight = {};
+
 /* Thread tid's entry state; with `create`, made (zeroed) when it has none. */
 static __always_inline struct bt_inflight *inflight_of(__u32 tid, bool create)
 {
@@ -151,11 +153,12 @@ static __always_inline struct bt_inflight *inflight_of(__u32 tid, bool create)
 	f = bpf_map_lookup_elem(&inflight, &tid);
 	if (f || !create)
 		return f;
-	{
-		struct bt_inflight zero = { .tid = tid };
-		bpf_map_update_elem(&inflight, &tid, &zero, BPF_NOEXIST);
-	}
-	return bpf_map_lookup_elem(&inflight, &tid);
+	/* Inserted from a zeroed value in .rodata: one on the stack would take 80 bytes of the hook's frame. */
+	bpf_map_update_elem(&inflight, &tid, &zero_inflight, BPF_NOEXIST);
+	f = bpf_map_lookup_elem(&inflight, &tid);
+	if (f)
+		f->tid = tid;
+	return f;
 }
 
 /* Forgets thread tid's entry state (the thread exited): its slot is free again. */
@@ -1145,16 +1148,37 @@ static __always_inline bool unwanted_at_exit(struct pt_regs *regs, bool btf)
  * (BTF-typed raw tracepoints: the registers are read with plain loads), which the
  * recorder loads when the kernel takes them, and as raw_tp programs otherwise.
  */
+/*
+ * The record of the captures a call takes at entry (execve's, the value-result arguments'),
+ * for the row of flags (0 or BT_SC_STATE_ONLY). A function of its own, with the arguments
+ * read again onto its own stack, so that the entry hook's frame stays small.
+ */
+static __noinline int sys_enter_captures(__u64 *ctx, __u64 pid_tgid, __u64 now, __u32 flags, bool btf)
+{
+	long id = HOOK_ARG(ctx);
+	const struct bt_syscall_spec *spec;
+	__u64 args[BT_NARGS];
+
+	if (id < 0 || id >= BT_MAX_NR)
+		return 0;
+	spec = spec_of(id, flags);
+	if (!spec)
+		return 0;
+	read_args(HOOK_REGS(ctx), args, btf);
+	emit_syscall(BT_REC_SYSCALL_ENTRY, pid_tgid >> 32, (__u32)pid_tgid, id, now, now, 0, args, flags, spec, false);
+	return 0;
+}
+
 static __always_inline int sys_enter(__u64 *ctx, bool btf)
 {
-	struct pt_regs *regs = HOOK_REGS(ctx);
 	long id = HOOK_ARG(ctx);
 	__u64 pid_tgid = bpf_get_current_pid_tgid();
 	__u32 tgid = pid_tgid >> 32, tid = (__u32)pid_tgid;
 	__u32 state = trace_state(tgid);
+	const struct bt_syscall_spec *spec;
 	struct bt_inflight *f;
-	__u64 args[BT_NARGS], now;
-	__u32 cls;
+	__u32 cls, flags;
+	__u64 now;
 
 	if (!state && !in_cgroup(tgid, tid))
 		return 0;
@@ -1177,21 +1201,20 @@ static __always_inline int sys_enter(__u64 *ctx, bool btf)
 	if (!f)
 		return 0;
 	now = bpf_ktime_get_ns();
-	read_args(regs, args, btf);
+	/* The registers straight into the slot: no copy on the stack. */
+	read_args(HOOK_REGS(ctx), f->args, btf);
 	f->enter_ns = now;
 	f->nr = id;
 	f->pid = tgid;
 	f->active = 1;
 	f->new_task = 0;
-	for (int i = 0; i < BT_NARGS; i++)
-		f->args[i] = args[i];
 	/* f (an array slot or a hash value) is not used below: one path to verify, not two. */
 	if (id < BT_MAX_NR) {
 		/* Outside the -e set: the entry captures of the state-only row. */
-		__u32 nr = id, flags = cls & BT_CALL_TRACE ? 0 : BT_SC_STATE_ONLY;
-		const struct bt_syscall_spec *spec = spec_of(nr, flags);
+		flags = cls & BT_CALL_TRACE ? 0 : BT_SC_STATE_ONLY;
+		spec = spec_of(id, flags);
 		if (spec && (spec->flags & BT_SPEC_ENTRY_SLOTS))
-			emit_syscall(BT_REC_SYSCALL_ENTRY, tgid, tid, nr, now, now, 0, args, flags, spec, false);
+			sys_enter_captures(ctx, pid_tgid, now, flags, btf);
 	}
 	return 0;
 }
