@@ -1095,6 +1095,29 @@ static __always_inline void send_fd_paths(__u32 pid, __u32 tid, __u32 nr, long r
 	bt_send_fd_paths((__u64)pid << 32 | tid, nr, ret, spec_flags, fds < BT_NARGS ? args[fds] : 0);
 }
 
+/* A process record of `type` for pid/tid in this CPU's scratch slot, every field zeroed. */
+static __always_inline struct bt_process *process_record(__u32 type, __u32 pid, __u32 tid)
+{
+	struct bt_process *rec = scratch_buf();
+	if (!rec)
+		return NULL;
+	__builtin_memset(rec, 0, sizeof(*rec));
+	rec->type = type;
+	rec->size = sizeof(*rec);
+	rec->pid = pid;
+	rec->tid = tid;
+	rec->ns = bpf_ktime_get_ns();
+	return rec;
+}
+
+/* Sends a process record with `len` bytes of data after it. */
+static __always_inline void emit_process(struct bt_process *rec, __u32 len)
+{
+	rec->data_len = len;
+	rec->size = (sizeof(*rec) + len + 7) & ~7U;
+	emit(rec, rec->size);
+}
+
 /*
  * --cgroup: whether the current task, whose process tgid is not traced, runs in the cgroup
  * (or below it); if so, its process joins the traced set from this call on, and a
@@ -1102,7 +1125,7 @@ static __always_inline void send_fd_paths(__u32 pid, __u32 tid, __u32 nr, long r
  */
 static __always_inline bool in_cgroup(__u32 tgid, __u32 tid)
 {
-	struct bt_process rec = {};
+	struct bt_process *rec;
 	__u64 *w;
 
 	if (!cgroup_filter || tgid == recorder_tgid || bpf_current_task_under_cgroup(&cgroup, 0) != 1)
@@ -1113,12 +1136,10 @@ static __always_inline bool in_cgroup(__u32 tgid, __u32 tid)
 	__sync_fetch_and_or(w, (__u64)BT_TRACED << BT_PID_SHIFT(tgid));
 	if (floor_only)
 		return true;
-	rec.type = BT_REC_JOINED;
-	rec.size = sizeof(rec);
-	rec.pid = tgid;
-	rec.tid = tid;
-	rec.ns = bpf_ktime_get_ns();
-	emit(&rec, sizeof(rec));
+	/* Built in the scratch slot: on the stack it would take 56 bytes of the entry hook's frame. */
+	rec = process_record(BT_REC_JOINED, tgid, tid);
+	if (rec)
+		emit_process(rec, 0);
 	return true;
 }
 
@@ -1384,29 +1405,6 @@ SYSCALL_HOOK("tp_btf/sys_enter", bt_sys_enter, sys_enter, true)
 SYSCALL_HOOK("tp_btf/sys_exit", bt_sys_exit, sys_exit, true)
 SYSCALL_HOOK("raw_tp/sys_enter", bt_sys_enter_raw, sys_enter, false)
 SYSCALL_HOOK("raw_tp/sys_exit", bt_sys_exit_raw, sys_exit, false)
-
-/* A process record of `type` for pid/tid in this CPU's scratch slot, every field zeroed. */
-static __always_inline struct bt_process *process_record(__u32 type, __u32 pid, __u32 tid)
-{
-	struct bt_process *rec = scratch_buf();
-	if (!rec)
-		return NULL;
-	__builtin_memset(rec, 0, sizeof(*rec));
-	rec->type = type;
-	rec->size = sizeof(*rec);
-	rec->pid = pid;
-	rec->tid = tid;
-	rec->ns = bpf_ktime_get_ns();
-	return rec;
-}
-
-/* Sends a process record with `len` bytes of data after it. */
-static __always_inline void emit_process(struct bt_process *rec, __u32 len)
-{
-	rec->data_len = len;
-	rec->size = (sizeof(*rec) + len + 7) & ~7U;
-	emit(rec, rec->size);
-}
 
 /* The number of `pid` at its own level (the pid the task sees), and that level's namespace inode. */
 static __always_inline __u32 pid_at_own_level(struct pid *pid, __u32 *level, __u64 *inode)
