@@ -733,12 +733,13 @@ struct small_syscall {
 /*
  * The capture of a record written in place (`want` bytes at `ptr`, `len` of them kept, at
  * most BT_INPLACE_BYTES), as bt_capture_bytes would have written it; then sends the record.
- * The user memory is read into the stack and copied, in a function of its own: its frame is
- * under 64 bytes, so the verifier gives it no private stack and it runs on the thread's own,
- * where the kernel's hardened-usercopy check of the destination ends at once (the ring, or a
- * private stack, gets its heap checks: two more calls).
+ * The user memory is read into the stack and copied, from a frame under 64 bytes: the
+ * verifier gives such a frame no private stack, so it is on the thread's own, where the
+ * kernel's hardened-usercopy check of the destination ends at once (the ring, or a private
+ * stack, gets its heap checks: two more calls). Inline in the exit hook (exit_in_place),
+ * whose frame is that small, and in submit_small for the other callers.
  */
-static __noinline void submit_small(struct small_syscall *r, __u32 info, __u64 ptr, __u64 want, __u64 len)
+static __always_inline void finish_small(struct small_syscall *r, __u32 info, __u64 ptr, __u64 want, __u64 len)
 {
 	__u64 data[BT_INPLACE_BYTES / 8] = {};
 	__u32 cflags = (info >> 8) & 0xff;
@@ -759,6 +760,12 @@ static __noinline void submit_small(struct small_syscall *r, __u32 info, __u64 p
 	r->rec.ncaptures = 1;
 	r->rec.size = (sizeof(r->rec) + sizeof(r->cap) + len + 7) & ~7U;
 	bpf_ringbuf_submit(r, BPF_RB_NO_WAKEUP);
+}
+
+/* finish_small in a function of its own, with a small frame, for callers whose frames are large. */
+static __noinline void submit_small(struct small_syscall *r, __u32 info, __u64 ptr, __u64 want, __u64 len)
+{
+	finish_small(r, info, ptr, want, len);
 }
 
 /*
@@ -1277,11 +1284,12 @@ static __always_inline int in_place_plan(__u64 *ctx, const struct bt_inflight *f
 static __always_inline void exit_in_place(__u64 *ctx, struct bt_inflight *f, const struct bt_syscall_spec *spec,
 					  __u64 now, int plan)
 {
-	__u32 i = 0, limit = 0, cflags = BT_CAP_AT_EXIT;
+	__u32 i = 0, limit = 0;
 	struct small_syscall *r;
-	__u64 want = 0, len;
+	__u64 want = 0;
 
 	if (!plan) {
+		/* As emit_syscall's, with the fields read from the slot after the reservation, not kept across it. */
 		struct bt_syscall *rec = bpf_ringbuf_reserve(&events, sizeof(*rec), 0);
 
 		if (!rec) {
@@ -1301,27 +1309,9 @@ static __always_inline void exit_in_place(__u64 *ctx, struct bt_inflight *f, con
 	/* The plan again, from memory: values kept across the helper calls would take stack slots. */
 	bt_barrier_var(spec);
 	in_place_plan(ctx, f, spec, &i, &want, &limit);
-	{
-		__u64 data[BT_INPLACE_BYTES / 8] = {};
-
-		len = want < limit ? want : limit;
-		if (want > len)
-			cflags |= BT_CAP_TRUNCATED;
-		bt_barrier_var(len);
-		if (len > BT_INPLACE_BYTES || i >= BT_NARGS) /* never: the plan said so; the verifier sees the bounds here */
-			len = i = 0;
-		if (!f->args[i] || (len && bpf_probe_read_user(data, len, (void *)f->args[i]))) {
-			len = 0;
-			cflags |= BT_CAP_FAULT;
-		}
-		for (int k = 0; k < BT_INPLACE_BYTES / 8; k++)
-			((__u64 *)r->data)[k] = data[k];
-	}
-	r->cap.info = CAP_INFO(i, cflags, 0);
-	r->cap.len = len;
-	r->rec.ncaptures = 1;
-	r->rec.size = (sizeof(r->rec) + sizeof(r->cap) + len + 7) & ~7U;
-	bpf_ringbuf_submit(r, BPF_RB_NO_WAKEUP);
+	if (i >= BT_NARGS) /* never: the plan said so; the verifier sees the bound here */
+		i = 0;
+	finish_small(r, CAP_INFO(i, BT_CAP_AT_EXIT, 0), f->args[i], want, want < limit ? want : limit);
 }
 
 /*
