@@ -1317,8 +1317,8 @@ static __always_inline void exit_in_place(__u64 *ctx, struct bt_inflight *f, con
 /*
  * Any other exit: a thread whose entry state is in the hash or missing (the call entered
  * before tracing began), a new task's return from fork, a call with fds to describe or
- * captures built in the scratch slot, every call of a recording with -e. A function of its
- * own, so that the hook's frame stays small.
+ * captures built in the scratch slot, a call -e keeps in compact form or drops. A function of
+ * its own, so that the hook's frame stays small.
  */
 static __noinline int sys_exit_other(__u64 *ctx, __u64 now, __u64 pid_tgid, bool btf)
 {
@@ -1375,9 +1375,13 @@ static __always_inline int sys_exit(__u64 *ctx, bool btf)
 
 	if (!is_traced(tgid) || floor_only || unwanted_at_exit(HOOK_REGS(ctx), btf))
 		return 0;
-	/* The common case: the entry is in the thread's array slot (an active one is no new task's). */
+	/*
+	 * The common case: the entry is in the thread's array slot (an active one is no new
+	 * task's), and the call is recorded in full (with -e, one in the set whose status is kept).
+	 */
 	f = bpf_map_lookup_elem(&inflight_slots, &k);
-	if (!filter_calls && f && f->tid == tid && f->active && f->nr < BT_MAX_NR) {
+	if (f && f->tid == tid && f->active && f->nr < BT_MAX_NR &&
+	    wanted_status(wanted_call(f->nr), status_of(HOOK_ARG(ctx))) == 0) {
 		spec = bpf_map_lookup_elem(&specs, &f->nr);
 		if (spec && (plan = in_place_plan(ctx, f, spec, &i, &want, &limit)) >= 0) {
 			f->active = 0;
