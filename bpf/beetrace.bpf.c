@@ -1172,11 +1172,6 @@ static __always_inline bool unwanted_at_exit(struct pt_regs *regs, bool btf)
 #define HOOK_ARG(ctx) ((long)(ctx)[1])
 
 /*
- * The syscall hooks. Each is built twice from the same code: as tp_btf programs
- * (BTF-typed raw tracepoints: the registers are read with plain loads), which the
- * recorder loads when the kernel takes them, and as raw_tp programs otherwise.
- */
-/*
  * The record of the captures a call takes at entry (execve's, the value-result arguments'),
  * for the row of flags (0 or BT_SC_STATE_ONLY). A function of its own, with the arguments
  * read again onto its own stack, so that the entry hook's frame stays small.
@@ -1197,6 +1192,11 @@ static __noinline int sys_enter_captures(__u64 *ctx, __u64 pid_tgid, __u64 now, 
 	return 0;
 }
 
+/*
+ * The syscall hooks. Each is built twice from the same code: as tp_btf programs
+ * (BTF-typed raw tracepoints: the registers are read with plain loads), which the
+ * recorder loads when the kernel takes them, and as raw_tp programs otherwise.
+ */
 static __always_inline int sys_enter(__u64 *ctx, bool btf)
 {
 	long id = HOOK_ARG(ctx);
@@ -1279,7 +1279,7 @@ static __always_inline int in_place_plan(__u64 *ctx, const struct bt_inflight *f
  * Writes in place the record of an exit in_place_plan found `plan` for, from the slot `f`
  * (the arguments go from the slot into the record) and the time `now`. A buffer is read
  * into the stack and copied: this runs inline in the hook, whose frame is kept under 64
- * bytes so that it runs on the thread's stack (see submit_small).
+ * bytes so that it runs on the thread's stack (see finish_small).
  */
 static __always_inline void exit_in_place(__u64 *ctx, struct bt_inflight *f, const struct bt_syscall_spec *spec,
 					  __u64 now, int plan)
