@@ -5,6 +5,7 @@
 #pragma once
 #include <cstddef>
 #include <cstdint>
+#include <vector>
 
 class RingReader {
  public:
@@ -18,6 +19,9 @@ class RingReader {
 
  private:
   void Publish(uint64_t pos);
+  // A record that wraps around the end of the data, put together (the data are mapped once).
+  const uint8_t* Joined(size_t at, uint32_t bytes);
+  std::vector<uint8_t> joined_;
   uint64_t* consumer_pos_ = nullptr;
   const uint64_t* producer_pos_ = nullptr;
   const uint8_t* data_ = nullptr;
@@ -50,7 +54,9 @@ size_t RingReader::Drain(Fn&& fn) {
       }
       uint32_t bytes = len & ~(kRingBusyBit | kRingDiscardBit);
       if (!(len & kRingDiscardBit)) {
-        fn(hdr + kRingHeaderBytes, bytes);
+        // The header never wraps (records are 8-byte aligned); the data after it may.
+        size_t at = (cons + kRingHeaderBytes) & (size_ - 1);
+        fn(at + bytes <= size_ ? data_ + at : Joined(at, bytes), bytes);
         n++;
       }
       cons += (bytes + kRingHeaderBytes + 7) & ~uint64_t{7};

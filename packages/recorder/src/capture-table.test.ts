@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { builtCaptureTable } from './capture-table.js';
+import { builtCaptureTable } from './native-loader.js';
 import { binding } from './native.js';
 
 const header = readFileSync(new URL('../../../bpf/beetrace.h', import.meta.url), 'utf8');

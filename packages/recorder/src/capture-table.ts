@@ -7,12 +7,9 @@
 // say which fds the call makes: the one it returns (returns column: a new fd), the two it
 // writes to its fds argument (fds role); for -yy, whether its fd argument is a socket whose
 // addresses or state it sets (effect bind, connect or listen).
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import type { CaptureSpec, SyscallInfo, SyscallTable } from '@beetrace/format';
 import { stateCaptures } from '@beetrace/format/call-filter';
 import { captureSpecHoldsData } from '@beetrace/format/captured-data';
-import { RecordError } from './errors.js';
 import type { Layout } from './native.js';
 
 // Kind numbers of bpf/beetrace.h's enum bt_capture_kind.
@@ -95,14 +92,4 @@ export function captureTable(table: SyscallTable, layout: Layout): Uint8Array {
     writeRow(view, (maxNr + sc.nr) * rowSize, sc, stateCaptures(sc), layout);
   }
   return out;
-}
-
-/** The table as the build wrote it (scripts/write-capture-table.mjs): bt-record starts without loading the syscall table. */
-export function builtCaptureTable(): Uint8Array {
-  const url = new URL('./capture-table.bin', import.meta.url);
-  try {
-    return readFileSync(url);
-  } catch (e) {
-    throw new RecordError('ADDON', `cannot read the capture table ${fileURLToPath(url)} (${(e as NodeJS.ErrnoException).code}); build it with: pnpm build`);
-  }
 }

@@ -66,6 +66,19 @@ function builtForThisKernel(): { coreBtf: string; tpBtfIds: Record<string, numbe
 }
 
 /**
+ * The capture table as the build wrote it (scripts/write-build-data.mjs, from capture-table.ts):
+ * bt-record starts without loading the syscall table or the modules that turn it into this.
+ */
+export function builtCaptureTable(): Uint8Array {
+  const url = new URL('./capture-table.bin', import.meta.url);
+  try {
+    return readFileSync(url);
+  } catch (e) {
+    throw new RecordError('ADDON', `cannot read the capture table ${fileURLToPath(url)} (${(e as NodeJS.ErrnoException).code}); build it with: pnpm build`);
+  }
+}
+
+/**
  * For measuring the recorder (test/src/bench/record.ts), from the environment:
  * BT_BPF_FLOOR=1 loads the syscall hooks as the floor (the process filter, nothing
  * recorded); BT_BPF_STATS=1 has the kernel count each program's runs and run time;

@@ -7,9 +7,8 @@ import { constants, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { builtCaptureTable } from './capture-table.js';
 import { type Delivery, NativeRecorder, RecorderError, waitChild } from './native.js';
-import { beginLoad, checkCapture } from './native-loader.js';
+import { beginLoad, builtCaptureTable, checkCapture } from './native-loader.js';
 import { recordError } from './recording.js';
 
 const capture = checkCapture({});
@@ -126,8 +125,7 @@ test('loading fails with NO_BTF when the kernel types cannot be read, PERMISSION
 
   // A process without root or capabilities: the kernel refuses the load.
   const dist = fileURLToPath(new URL('.', import.meta.url));
-  const script = `import { builtCaptureTable } from '${dist}capture-table.js';
-import { beginLoad, checkCapture } from '${dist}native-loader.js';
+  const script = `import { beginLoad, builtCaptureTable, checkCapture } from '${dist}native-loader.js';
 try { beginLoad(checkCapture({})).attach(builtCaptureTable()); console.log('attached'); }
 catch (e) { console.log(e.name, e.code, e.errno); }`;
   const r = spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', '--inh-caps=-all', '--bounding-set=-all',
@@ -140,7 +138,7 @@ test('where the kernel refuses the tp_btf programs, the syscall hooks load as ra
   // Tracepoint BTF ids that are not this kernel's make the tp_btf load fail. In a process of
   // its own: the ids are registered once per process.
   const dist = fileURLToPath(new URL('.', import.meta.url));
-  const script = `import { builtCaptureTable } from '${dist}capture-table.js';
+  const script = `import { builtCaptureTable } from '${dist}native-loader.js';
 import { NativeRecorder } from '${dist}native.js';
 const rec = new NativeRecorder({ ringBytes: 1 << 20, stringMax: 64, bufferMax: 64, captureBuffers: true, tpBtfIds: { sys_enter: 1, sys_exit: 1 }, programStats: true });
 rec.attach(builtCaptureTable());

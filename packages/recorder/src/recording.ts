@@ -7,15 +7,14 @@ import { getSystemErrorMap } from 'node:util';
 import { openPrivateFile } from '@beetrace/format/private-output';
 import type { Header, ProcessState, Trailer } from '@beetrace/format';
 import { encodeHeader, encodeTrailer } from '@beetrace/format/writer';
-import { builtCaptureTable } from './capture-table.js';
 import { RecordError } from './errors.js';
 import { type Delivery, type NativeRecorder, type ProgramStats, RecorderError, waitChild, type WaitStatus } from './native.js';
 import type { CallFilter } from './call-filter.js';
 import { cgroupProcesses } from './cgroup.js';
-import { beginLoad, type CaptureOptions, checkCapture, type KernelFilter, takePreloaded } from './native-loader.js';
+import { beginLoad, builtCaptureTable, type CaptureOptions, checkCapture, type KernelFilter, takePreloaded } from './native-loader.js';
 import { resolveProgram } from './resolve-program.js';
 import { FlightRing, type Mark, RotatingOutput, type SegmentContext, seriesName } from './segments.js';
-import { processOf, processState, startedState } from './snapshot.js';
+import { inheritedFds, processOf, processState } from './snapshot.js';
 
 /** This package's version (package.json), written into every trace header. */
 export const RECORDER_VERSION: string = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
@@ -279,6 +278,9 @@ export class Recording {
     const segmented = opts.flight !== undefined || opts.rotate !== undefined;
     if (segmented) checkSegmentedOutput(opts);
     const filter: KernelFilter = { ...(opts.filter ? { calls: opts.filter } : {}), ...('cgroup' in target ? { cgroup: true } : {}) };
+    // What a started program inherits, read while the BPF programs load: the fds made from here
+    // to its start (the trace file, the BPF objects) are close-on-exec.
+    const inherited = 'argv' in target ? inheritedFds(opts.stdio ?? [0, 1, 2]) : [];
     this.native = attachRecorder(takePreloaded(capture, filter) ?? beginLoad(capture, filter), capture, filter);
     try {
       // --flight writes its files when asked: none is made before.
@@ -304,7 +306,7 @@ export class Recording {
       this.live.add(rootPid);
       this.seen.add(rootPid);
       // What it inherited: -y names its stdio as strace does.
-      state = [startedState(rootPid, opts.stdio ?? [0, 1, 2])];
+      state = [{ pid: rootPid, fds: inherited }];
     }
     const header: Header = {
       recorderVersion: RECORDER_VERSION,

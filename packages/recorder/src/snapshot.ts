@@ -96,11 +96,11 @@ export function processState(pid: number): ProcessState | undefined {
 const O_CLOEXEC = 0o2000000;
 
 /**
- * A program the recorder starts (pid), as it holds its fds when its history starts: the stdio
- * it is given (spawn's stdin, stdout, stderr; -1 keeps the recorder's own) and the recorder's
+ * The fds a program the recorder starts holds when its history starts: the stdio it is
+ * given (spawn's stdin, stdout, stderr; -1 keeps the recorder's own) and the recorder's
  * other fds that are not close-on-exec, which it inherits (what strace -y names them by).
  */
-export function startedState(pid: number, stdio: readonly [number, number, number]): ProcessState {
+export function inheritedFds(stdio: readonly [number, number, number]): NonNullable<ProcessState['fds']> {
   const mine = fds(process.pid);
   const byFd = new Map(mine.map((f) => [f.fd, f]));
   const out: { fd: number; target: string; flags: number }[] = [];
@@ -109,5 +109,5 @@ export function startedState(pid: number, stdio: readonly [number, number, numbe
     if (f) out.push({ fd, target: f.target, flags: f.flags & ~O_CLOEXEC });
   });
   for (const f of mine) if (f.fd >= 3 && (f.flags & O_CLOEXEC) === 0) out.push(f);
-  return { pid, fds: out };
+  return out;
 }
