@@ -34,6 +34,9 @@ const volatile __u32 status_filter = 0;
 const volatile bool cgroup_filter = false;
 const volatile __u32 recorder_tgid = 0;
 
+/* The key of one-element maps, in .rodata: a key on the stack would take a slot of the hooks' frames. */
+static const __u32 zero_key = 0;
+
 /* Hides a value from the compiler so that a bound check on it is kept for the verifier. */
 #define bt_barrier_var(v) asm volatile("" : "+r"(v))
 
@@ -119,8 +122,7 @@ static __always_inline void *scratch_buf(void)
 /* A record that did not fit in the ring buffer: counted, never lost silently. */
 static __always_inline void count_lost(void)
 {
-	__u32 zero = 0;
-	__u64 *n = bpf_map_lookup_elem(&lost, &zero);
+	__u64 *n = bpf_map_lookup_elem(&lost, &zero_key);
 	if (n)
 		(*n)++;
 }
@@ -133,6 +135,8 @@ static __always_inline void emit(void *rec, __u32 size)
 	if (bpf_ringbuf_output(&events, rec, size, BPF_RB_NO_WAKEUP))
 		count_lost();
 }
+
+static const struct bt_inflight zero_inflight = {};
 
 /* Thread tid's entry state; with `create`, made (zeroed) when it has none. */
 static __always_inline struct bt_inflight *inflight_of(__u32 tid, bool create)
@@ -149,11 +153,12 @@ static __always_inline struct bt_inflight *inflight_of(__u32 tid, bool create)
 	f = bpf_map_lookup_elem(&inflight, &tid);
 	if (f || !create)
 		return f;
-	{
-		struct bt_inflight zero = { .tid = tid };
-		bpf_map_update_elem(&inflight, &tid, &zero, BPF_NOEXIST);
-	}
-	return bpf_map_lookup_elem(&inflight, &tid);
+	/* Inserted from a zeroed value in .rodata: one on the stack would take 80 bytes of the hook's frame. */
+	bpf_map_update_elem(&inflight, &tid, &zero_inflight, BPF_NOEXIST);
+	f = bpf_map_lookup_elem(&inflight, &tid);
+	if (f)
+		f->tid = tid;
+	return f;
 }
 
 /* Forgets thread tid's entry state (the thread exited): its slot is free again. */
@@ -173,8 +178,7 @@ static __always_inline void inflight_release(__u32 tid)
 /* The traced set's word that holds tgid's two bits. */
 static __always_inline __u64 *traced_word(__u32 tgid)
 {
-	__u32 zero = 0;
-	struct bt_traced_set *set = bpf_map_lookup_elem(&traced, &zero);
+	struct bt_traced_set *set = bpf_map_lookup_elem(&traced, &zero_key);
 	return set ? &set->words[BT_PID_WORD(tgid)] : NULL;
 }
 
@@ -729,12 +733,13 @@ struct small_syscall {
 /*
  * The capture of a record written in place (`want` bytes at `ptr`, `len` of them kept, at
  * most BT_INPLACE_BYTES), as bt_capture_bytes would have written it; then sends the record.
- * The user memory is read into the stack and copied, in a function of its own: its frame is
- * under 64 bytes, so the verifier gives it no private stack and it runs on the thread's own,
- * where the kernel's hardened-usercopy check of the destination ends at once (the ring, or a
- * private stack, gets its heap checks: two more calls).
+ * The user memory is read into the stack and copied, from a frame under 64 bytes: the
+ * verifier gives such a frame no private stack, so it is on the thread's own, where the
+ * kernel's hardened-usercopy check of the destination ends at once (the ring, or a private
+ * stack, gets its heap checks: two more calls). Inline in the exit hook (exit_in_place),
+ * whose frame is that small, and in submit_small for the other callers.
  */
-static __noinline void submit_small(struct small_syscall *r, __u32 info, __u64 ptr, __u64 want, __u64 len)
+static __always_inline void finish_small(struct small_syscall *r, __u32 info, __u64 ptr, __u64 want, __u64 len)
 {
 	__u64 data[BT_INPLACE_BYTES / 8] = {};
 	__u32 cflags = (info >> 8) & 0xff;
@@ -757,6 +762,12 @@ static __noinline void submit_small(struct small_syscall *r, __u32 info, __u64 p
 	bpf_ringbuf_submit(r, BPF_RB_NO_WAKEUP);
 }
 
+/* finish_small in a function of its own, with a small frame, for callers whose frames are large. */
+static __noinline void submit_small(struct small_syscall *r, __u32 info, __u64 ptr, __u64 want, __u64 len)
+{
+	finish_small(r, info, ptr, want, len);
+}
+
 /*
  * Sends a syscall record with one buffer capture (`want` bytes at `ptr`, `len` of them
  * kept, at most BT_INPLACE_BYTES) written in place in the ring.
@@ -776,40 +787,37 @@ static __always_inline void emit_small(__u32 type, __u32 pid, __u32 tid, __u32 n
 }
 
 /*
- * Sends one syscall record. A call with nothing to capture (most of them, and every
- * call at entry but execve's and the value-result ones) is written in place in the
- * ring, and so is one whose one capture is a buffer of at most BT_INPLACE_BYTES; any
- * other is built in this CPU's scratch slot and copied.
+ * Sends one syscall record; `spec` is its row of the capture table (NULL: nothing to
+ * capture). A call with nothing to capture (most of them, and every call at entry but
+ * execve's and the value-result ones) is written in place in the ring, and so is one
+ * whose one capture is a buffer of at most BT_INPLACE_BYTES; any other is built in this
+ * CPU's scratch slot and copied.
  */
 static __always_inline void emit_syscall(__u32 type, __u32 pid, __u32 tid, __u32 nr, __u64 enter_ns, __u64 exit_ns,
-					 long ret, const __u64 *args, __u32 flags, bool captures, bool at_exit)
+					 long ret, const __u64 *args, __u32 flags, const struct bt_syscall_spec *spec,
+					 bool at_exit)
 {
-	const struct bt_syscall_spec *spec = NULL;
 	struct bt_syscall *rec;
 	struct builder b;
 
-	if (captures && nr < BT_MAX_NR) {
-		__u32 row = nr + (flags & BT_SC_STATE_ONLY ? BT_MAX_NR : 0);
-		spec = bpf_map_lookup_elem(&specs, &row);
-		if (spec && at_exit && !spec->exit_end)
-			spec = NULL;
-		if (spec && at_exit && spec->exit_end == spec->exit_first + 1 && spec->exit_first < BT_NARGS) {
-			__u32 i = spec->exit_first, limit = 0;
-			const struct bt_capture_slot *s = &spec->slot[i];
-			__u64 want = 0, len;
-			bool skip_data = !capture_buffers && (s->kind & BT_CK_DATA);
-			int plan = plan_buffer(s->kind & BT_CK_KIND_MASK, skip_data, s->size_arg, s->bytes, args, ret, true,
-					       &want, &limit);
+	if (spec && at_exit && !spec->exit_end)
+		spec = NULL;
+	if (spec && at_exit && spec->exit_end == spec->exit_first + 1 && spec->exit_first < BT_NARGS) {
+		__u32 i = spec->exit_first, limit = 0;
+		const struct bt_capture_slot *s = &spec->slot[i];
+		__u64 want = 0, len;
+		bool skip_data = !capture_buffers && (s->kind & BT_CK_DATA);
+		int plan = plan_buffer(s->kind & BT_CK_KIND_MASK, skip_data, s->size_arg, s->bytes, args, ret, true,
+				       &want, &limit);
 
-			if (plan == 0) {
-				spec = NULL; /* nothing to capture this time */
-			} else if (plan > 0) {
-				len = want < limit ? want : limit;
-				if (len <= BT_INPLACE_BYTES) {
-					emit_small(type, pid, tid, nr, enter_ns, exit_ns, ret, args, flags,
-						   CAP_INFO(i, BT_CAP_AT_EXIT, 0), args[i], want, len);
-					return;
-				}
+		if (plan == 0) {
+			spec = NULL; /* nothing to capture this time */
+		} else if (plan > 0) {
+			len = want < limit ? want : limit;
+			if (len <= BT_INPLACE_BYTES) {
+				emit_small(type, pid, tid, nr, enter_ns, exit_ns, ret, args, flags,
+					   CAP_INFO(i, BT_CAP_AT_EXIT, 0), args[i], want, len);
+				return;
 			}
 		}
 	}
@@ -835,6 +843,14 @@ static __always_inline void emit_syscall(__u32 type, __u32 pid, __u32 tid, __u32
 	rec->ncaptures = b.ncap;
 	rec->size = b.off;
 	emit(rec, b.off);
+}
+
+/* The row of the capture table a call of number nr recorded with `flags` takes its captures from (NULL: none). */
+static __always_inline const struct bt_syscall_spec *spec_of(__u32 nr, __u32 flags)
+{
+	__u32 row = nr + (flags & BT_SC_STATE_ONLY ? BT_MAX_NR : 0);
+
+	return nr < BT_MAX_NR ? bpf_map_lookup_elem(&specs, &row) : NULL;
 }
 
 /*
@@ -1131,17 +1147,43 @@ __noinline int bt_send_fd_paths(__u64 pid_tid, __u32 nr, __s64 ret, __u32 flags,
 
 /*
  * -y: what the fds a call made refer to, when its row of the capture table says it makes
- * some. Only the row's flags are looked at here, the status in bt_send_fd_paths: a branch
- * on the return value in the exit hook split the verifier's walk of the rest of the hook
- * in two (sys_exit: 16,261 instructions processed, 21 ms of load, against ~10,300 and 12 ms).
+ * some (both rows of a number have the same fd flags). Only the row's flags are looked at
+ * here, the status in bt_send_fd_paths: a branch on the return value in the exit hook split
+ * the verifier's walk of the rest of the hook in two (sys_exit: 16,261 instructions processed,
+ * 21 ms of load, against ~10,300 and 12 ms).
  */
-static __always_inline void send_fd_paths(__u32 pid, __u32 tid, __u32 nr, long ret, const __u64 *args)
+static __always_inline __u32 fd_flags(__u32 spec_flags)
 {
-	const struct bt_syscall_spec *spec = bpf_map_lookup_elem(&specs, &nr);
-	__u32 flags = spec ? spec->flags : 0;
+	return spec_flags & (BT_SPEC_FD_RET | BT_SPEC_FD_PAIR | BT_SPEC_FD_ARG);
+}
 
-	if (flags & (BT_SPEC_FD_RET | BT_SPEC_FD_PAIR | BT_SPEC_FD_ARG))
-		bt_send_fd_paths((__u64)pid << 32 | tid, nr, ret, flags, (const struct bt_call_args *)args);
+static __always_inline void send_fd_paths(__u32 pid, __u32 tid, __u32 nr, long ret, const __u64 *args, __u32 spec_flags)
+{
+	if (fd_flags(spec_flags))
+		bt_send_fd_paths((__u64)pid << 32 | tid, nr, ret, spec_flags, (const struct bt_call_args *)args);
+}
+
+/* A process record of `type` for pid/tid in this CPU's scratch slot, every field zeroed. */
+static __always_inline struct bt_process *process_record(__u32 type, __u32 pid, __u32 tid)
+{
+	struct bt_process *rec = scratch_buf();
+	if (!rec)
+		return NULL;
+	__builtin_memset(rec, 0, sizeof(*rec));
+	rec->type = type;
+	rec->size = sizeof(*rec);
+	rec->pid = pid;
+	rec->tid = tid;
+	rec->ns = bpf_ktime_get_ns();
+	return rec;
+}
+
+/* Sends a process record with `len` bytes of data after it. */
+static __always_inline void emit_process(struct bt_process *rec, __u32 len)
+{
+	rec->data_len = len;
+	rec->size = (sizeof(*rec) + len + 7) & ~7U;
+	emit(rec, rec->size);
 }
 
 /*
@@ -1151,7 +1193,7 @@ static __always_inline void send_fd_paths(__u32 pid, __u32 tid, __u32 nr, long r
  */
 static __always_inline bool in_cgroup(__u32 tgid, __u32 tid)
 {
-	struct bt_process rec = {};
+	struct bt_process *rec;
 	__u64 *w;
 
 	if (!cgroup_filter || tgid == recorder_tgid || bpf_current_task_under_cgroup(&cgroup, 0) != 1)
@@ -1162,12 +1204,10 @@ static __always_inline bool in_cgroup(__u32 tgid, __u32 tid)
 	__sync_fetch_and_or(w, (__u64)BT_TRACED << BT_PID_SHIFT(tgid));
 	if (floor_only)
 		return true;
-	rec.type = BT_REC_JOINED;
-	rec.size = sizeof(rec);
-	rec.pid = tgid;
-	rec.tid = tid;
-	rec.ns = bpf_ktime_get_ns();
-	emit(&rec, sizeof(rec));
+	/* Built in the scratch slot: on the stack it would take 56 bytes of the entry hook's frame. */
+	rec = process_record(BT_REC_JOINED, tgid, tid);
+	if (rec)
+		emit_process(rec, 0);
 	return true;
 }
 
@@ -1185,18 +1225,49 @@ static __always_inline bool unwanted_at_exit(struct pt_regs *regs, bool btf)
 }
 
 /*
+ * The syscall tracepoints' arguments (the registers; the number at entry, the return value
+ * at exit), read from the context where they are used: a value kept across a helper call
+ * takes a stack slot, and the exit hook's frame must stay small (exit_in_place).
+ */
+#define HOOK_REGS(ctx) ((struct pt_regs *)(ctx)[0])
+#define HOOK_ARG(ctx) ((long)(ctx)[1])
+
+/*
+ * The record of the captures a call takes at entry (execve's, the value-result arguments'),
+ * for the row of flags (0 or BT_SC_STATE_ONLY). A function of its own, with the arguments
+ * read again onto its own stack, so that the entry hook's frame stays small.
+ */
+static __noinline int sys_enter_captures(__u64 *ctx, __u64 pid_tgid, __u64 now, __u32 flags, bool btf)
+{
+	long id = HOOK_ARG(ctx);
+	const struct bt_syscall_spec *spec;
+	__u64 args[BT_NARGS];
+
+	if (id < 0 || id >= BT_MAX_NR)
+		return 0;
+	spec = spec_of(id, flags);
+	if (!spec)
+		return 0;
+	read_args(HOOK_REGS(ctx), args, btf);
+	emit_syscall(BT_REC_SYSCALL_ENTRY, pid_tgid >> 32, (__u32)pid_tgid, id, now, now, 0, args, flags, spec, false);
+	return 0;
+}
+
+/*
  * The syscall hooks. Each is built twice from the same code: as tp_btf programs
  * (BTF-typed raw tracepoints: the registers are read with plain loads), which the
  * recorder loads when the kernel takes them, and as raw_tp programs otherwise.
  */
-static __always_inline int sys_enter(struct pt_regs *regs, long id, bool btf)
+static __always_inline int sys_enter(__u64 *ctx, bool btf)
 {
+	long id = HOOK_ARG(ctx);
 	__u64 pid_tgid = bpf_get_current_pid_tgid();
 	__u32 tgid = pid_tgid >> 32, tid = (__u32)pid_tgid;
 	__u32 state = trace_state(tgid);
+	const struct bt_syscall_spec *spec;
 	struct bt_inflight *f;
-	__u64 args[BT_NARGS], now;
-	__u32 cls;
+	__u32 cls, flags;
+	__u64 now;
 
 	if (!state && !in_cgroup(tgid, tid))
 		return 0;
@@ -1219,39 +1290,110 @@ static __always_inline int sys_enter(struct pt_regs *regs, long id, bool btf)
 	if (!f)
 		return 0;
 	now = bpf_ktime_get_ns();
-	read_args(regs, args, btf);
+	/* The registers straight into the slot: no copy on the stack. */
+	read_args(HOOK_REGS(ctx), f->args, btf);
 	f->enter_ns = now;
 	f->nr = id;
 	f->pid = tgid;
 	f->active = 1;
 	f->new_task = 0;
-	for (int i = 0; i < BT_NARGS; i++)
-		f->args[i] = args[i];
 	/* f (an array slot or a hash value) is not used below: one path to verify, not two. */
 	if (id < BT_MAX_NR) {
 		/* Outside the -e set: the entry captures of the state-only row. */
-		__u32 nr = id, flags = cls & BT_CALL_TRACE ? 0 : BT_SC_STATE_ONLY, row = nr + (flags ? BT_MAX_NR : 0);
-		const struct bt_syscall_spec *spec = bpf_map_lookup_elem(&specs, &row);
+		flags = cls & BT_CALL_TRACE ? 0 : BT_SC_STATE_ONLY;
+		spec = spec_of(id, flags);
 		if (spec && (spec->flags & BT_SPEC_ENTRY_SLOTS))
-			emit_syscall(BT_REC_SYSCALL_ENTRY, tgid, tid, nr, now, now, 0, args, flags, true, false);
+			sys_enter_captures(ctx, pid_tgid, now, flags, btf);
 	}
 	return 0;
 }
 
-static __always_inline int sys_exit(struct pt_regs *regs, long ret, bool btf)
+/*
+ * How the exit of a call whose entry is in this thread's slot `f` of the array, with the
+ * capture-table row `spec`, is written in place: 0 with nothing to capture, 1 with one
+ * buffer of at most BT_INPLACE_BYTES (*i: its argument), -1 not in place (captures built
+ * in the scratch slot, or a call that makes fds: sys_exit_other). Only loads: the hook decides
+ * before any helper call, so that nothing it computed has to be kept across one.
+ */
+static __always_inline int in_place_plan(__u64 *ctx, const struct bt_inflight *f, const struct bt_syscall_spec *spec,
+					 __u32 *i, __u64 *want, __u32 *limit)
 {
-	__u64 pid_tgid = bpf_get_current_pid_tgid();
+	const struct bt_capture_slot *s;
+	int plan;
+
+	if (fd_flags(spec->flags))
+		return -1;
+	if (!spec->exit_end)
+		return 0;
+	*i = spec->exit_first;
+	if (spec->exit_end != *i + 1 || *i >= BT_NARGS)
+		return -1;
+	s = &spec->slot[*i];
+	plan = plan_buffer(s->kind & BT_CK_KIND_MASK, !capture_buffers && (s->kind & BT_CK_DATA), s->size_arg, s->bytes,
+			   f->args, HOOK_ARG(ctx), true, want, limit);
+	if (plan > 0 && (*want < *limit ? *want : *limit) > BT_INPLACE_BYTES)
+		return -1;
+	return plan;
+}
+
+/*
+ * Writes in place the record of an exit in_place_plan found `plan` for, from the slot `f`
+ * (the arguments go from the slot into the record) and the time `now`. A buffer is read
+ * into the stack and copied: this runs inline in the hook, whose frame is kept under 64
+ * bytes so that it runs on the thread's stack (see finish_small).
+ */
+static __always_inline void exit_in_place(__u64 *ctx, struct bt_inflight *f, const struct bt_syscall_spec *spec,
+					  __u64 now, int plan)
+{
+	__u32 i = 0, limit = 0;
+	struct small_syscall *r;
+	__u64 want = 0;
+
+	if (!plan) {
+		/* As emit_syscall's, with the fields read from the slot after the reservation, not kept across it. */
+		struct bt_syscall *rec = bpf_ringbuf_reserve(&events, sizeof(*rec), 0);
+
+		if (!rec) {
+			count_lost();
+			return;
+		}
+		fill_syscall(rec, BT_REC_SYSCALL, f->pid, f->tid, f->nr, f->enter_ns, now, HOOK_ARG(ctx), f->args, 0);
+		bpf_ringbuf_submit(rec, BPF_RB_NO_WAKEUP);
+		return;
+	}
+	r = bpf_ringbuf_reserve(&events, sizeof(*r), 0);
+	if (!r) {
+		count_lost();
+		return;
+	}
+	fill_syscall(&r->rec, BT_REC_SYSCALL, f->pid, f->tid, f->nr, f->enter_ns, now, HOOK_ARG(ctx), f->args, 0);
+	/* The plan again, from memory: values kept across the helper calls would take stack slots. */
+	bt_barrier_var(spec);
+	in_place_plan(ctx, f, spec, &i, &want, &limit);
+	if (i >= BT_NARGS) /* never: the plan said so; the verifier sees the bound here */
+		i = 0;
+	finish_small(r, CAP_INFO(i, BT_CAP_AT_EXIT, 0), f->args[i], want, want < limit ? want : limit);
+}
+
+/*
+ * Any other exit: a thread whose entry state is in the hash or missing (the call entered
+ * before tracing began), a new task's return from fork, a call with fds to describe or
+ * captures built in the scratch slot, a call -e keeps in compact form or drops. A function of
+ * its own, so that the hook's frame stays small.
+ */
+static __noinline int sys_exit_other(__u64 *ctx, __u64 now, __u64 pid_tgid, bool btf)
+{
+	struct pt_regs *regs = HOOK_REGS(ctx);
+	long ret = HOOK_ARG(ctx);
 	__u32 tgid = pid_tgid >> 32, tid = (__u32)pid_tgid;
+	const struct bt_syscall_spec *spec;
 	struct bt_inflight *f;
 	__u64 args[BT_NARGS];
-	__u64 now, enter;
+	__u64 enter;
 	__u32 flags = 0;
 	long nr;
 	int disposition;
 
-	if (!is_traced(tgid) || floor_only || unwanted_at_exit(regs, btf))
-		return 0;
-	now = bpf_ktime_get_ns();
 	f = inflight_of(tid, false);
 	if (f && f->new_task) {
 		/* A new task returning from its parent's fork/clone: not a call it made. */
@@ -1277,41 +1419,47 @@ static __always_inline int sys_exit(struct pt_regs *regs, long ret, bool btf)
 	if (disposition < 0)
 		return 0;
 	flags |= disposition;
-	send_fd_paths(tgid, tid, (__u32)nr, ret, args);
-	emit_syscall(BT_REC_SYSCALL, tgid, tid, (__u32)nr, enter, now, ret, args, flags, true, true);
+	spec = spec_of(nr, flags);
+	send_fd_paths(tgid, tid, (__u32)nr, ret, args, spec ? spec->flags : 0);
+	emit_syscall(BT_REC_SYSCALL, tgid, tid, (__u32)nr, enter, now, ret, args, flags, spec, true);
 	return 0;
 }
 
+static __always_inline int sys_exit(__u64 *ctx, bool btf)
+{
+	__u64 pid_tgid = bpf_get_current_pid_tgid();
+	__u32 tgid = pid_tgid >> 32, tid = (__u32)pid_tgid, k = tid & slot_mask, i, limit;
+	const struct bt_syscall_spec *spec;
+	struct bt_inflight *f;
+	__u64 want;
+	int plan;
+
+	if (!is_traced(tgid) || floor_only || unwanted_at_exit(HOOK_REGS(ctx), btf))
+		return 0;
+	/*
+	 * The common case: the entry is in the thread's array slot (an active one is no new
+	 * task's), and the call is recorded in full (with -e, one in the set whose status is kept).
+	 */
+	f = bpf_map_lookup_elem(&inflight_slots, &k);
+	if (f && f->tid == tid && f->active && f->nr < BT_MAX_NR &&
+	    wanted_status(wanted_call(f->nr), status_of(HOOK_ARG(ctx))) == 0) {
+		spec = bpf_map_lookup_elem(&specs, &f->nr);
+		if (spec && (plan = in_place_plan(ctx, f, spec, &i, &want, &limit)) >= 0) {
+			f->active = 0;
+			exit_in_place(ctx, f, spec, bpf_ktime_get_ns(), plan);
+			return 0;
+		}
+	}
+	return sys_exit_other(ctx, bpf_ktime_get_ns(), pid_tgid, btf);
+}
+
 /* The syscall hooks, each as a tp_btf program and as a raw_tp one (the recorder loads one pair). */
-#define SYSCALL_HOOK(sec, name, hook, arg, btf) \
-	SEC(sec) int BPF_PROG(name, struct pt_regs *regs, long arg) { return hook(regs, arg, btf); }
-SYSCALL_HOOK("tp_btf/sys_enter", bt_sys_enter, sys_enter, id, true)
-SYSCALL_HOOK("tp_btf/sys_exit", bt_sys_exit, sys_exit, ret, true)
-SYSCALL_HOOK("raw_tp/sys_enter", bt_sys_enter_raw, sys_enter, id, false)
-SYSCALL_HOOK("raw_tp/sys_exit", bt_sys_exit_raw, sys_exit, ret, false)
-
-/* A process record of `type` for pid/tid in this CPU's scratch slot, every field zeroed. */
-static __always_inline struct bt_process *process_record(__u32 type, __u32 pid, __u32 tid)
-{
-	struct bt_process *rec = scratch_buf();
-	if (!rec)
-		return NULL;
-	__builtin_memset(rec, 0, sizeof(*rec));
-	rec->type = type;
-	rec->size = sizeof(*rec);
-	rec->pid = pid;
-	rec->tid = tid;
-	rec->ns = bpf_ktime_get_ns();
-	return rec;
-}
-
-/* Sends a process record with `len` bytes of data after it. */
-static __always_inline void emit_process(struct bt_process *rec, __u32 len)
-{
-	rec->data_len = len;
-	rec->size = (sizeof(*rec) + len + 7) & ~7U;
-	emit(rec, rec->size);
-}
+#define SYSCALL_HOOK(sec, name, hook, btf) \
+	SEC(sec) int name(__u64 *ctx) { return hook(ctx, btf); }
+SYSCALL_HOOK("tp_btf/sys_enter", bt_sys_enter, sys_enter, true)
+SYSCALL_HOOK("tp_btf/sys_exit", bt_sys_exit, sys_exit, true)
+SYSCALL_HOOK("raw_tp/sys_enter", bt_sys_enter_raw, sys_enter, false)
+SYSCALL_HOOK("raw_tp/sys_exit", bt_sys_exit_raw, sys_exit, false)
 
 /* The number of `pid` at its own level (the pid the task sees), and that level's namespace inode. */
 static __always_inline __u32 pid_at_own_level(struct pid *pid, __u32 *level, __u64 *inode)
@@ -1399,7 +1547,7 @@ int BPF_PROG(bt_exit, struct task_struct *p, bool group_dead)
 		int disposition = wanted_status(wanted_call(f->nr), BT_STATUS_UNFINISHED);
 		if (disposition >= 0)
 			emit_syscall(BT_REC_SYSCALL, tgid, tid, f->nr, f->enter_ns, f->enter_ns, 0, f->args,
-				     BT_SC_UNFINISHED | disposition, false, false);
+				     BT_SC_UNFINISHED | disposition, NULL, false);
 	}
 	inflight_release(tid);
 	rec = process_record(BT_REC_EXIT, tgid, tid);
