@@ -11,7 +11,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import {
   type DecodedEvent, type DecodedProcessEvent, type DecodedSyscall, type OpenFile, type ProcessModel, socketFamilyName, socketTypeName,
   TraceDecoder, type TraceModel,
-} from '@beetrace/analyze';
+} from '@beetrace/analyze/decode';
 import { type BatchColumns, batchWithoutCapturedData, type Header, type Int64Column, readTraceColumns, SyscallFlag, type SyscallInfo, type TraceProblem, type Trailer } from '@beetrace/format';
 import { CALL, CALL_COLUMNS, copyColumn, encodeTextColumn, numColumn, numColumns } from './bulk.js';
 

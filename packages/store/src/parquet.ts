@@ -4,9 +4,10 @@
 // embedded, is the sink: one COPY per table writes its Parquet file; for calls it
 // reads the batches held here through a table function (bt_staged_calls: each
 // column copied into DuckDB's vectors as it came, no per-value call) and the
-// batches' distinct strings from a string table. A run's calls go out a part (2^18
-// calls) at a time, each a file: the COPY of one part runs on DuckDB's thread while
-// the worker decodes the next, on its own connection (two, used in turn).
+// batches' distinct strings from a string table. A run's calls go out a part (2^17
+// calls) at a time, each a file: a part's COPY starts as soon as it is staged and
+// runs while the worker decodes the next ones, on a connection of its own (three,
+// used in turn: COPYs run at once, on both CPUs once the decoding has ended).
 //
 // Files are written beside their final name (mode 0600: made so before DuckDB
 // writes, under a umask that keeps the one DuckDB makes so), then renamed into place: a failed export leaves no half-written
@@ -38,7 +39,7 @@ export interface ParquetOptions {
   readonly host?: string;
   /** The command named in messages (default bt-export). */
   readonly tool?: string;
-  /** Calls per file (default 2^18): a longer run's calls are written a part at a time, each a file. */
+  /** Calls per file (default 2^17): a longer run's calls are written a part at a time, each a file. */
   readonly partRows?: number;
   readonly shouldStop?: () => boolean;
 }
@@ -60,9 +61,16 @@ export interface ParquetResult {
 const COPY_OPTIONS = `FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 262144, KV_METADATA {beetrace_schema_version: '${DATASET_VERSION}'}`;
 /**
  * Calls per file of a run's calls: a run's are written a part at a time, each a file (one row group),
- * the COPY of one part while the next is decoded; memory stays bounded (two parts held at most).
+ * each part's COPY while the next ones are decoded. Small enough that the first COPY starts early and
+ * the last one, which nothing overlaps, is short (measured against 2^18: BENCHMARKS.md).
  */
-const PART_ROWS = 1 << 18;
+const PART_ROWS = 1 << 17;
+/**
+ * Connections the parts are staged and written on, in turn (a part's string tables are temporary
+ * tables of its connection): a part is staged on one once the COPY of the part staged there before
+ * has ended, so at most three parts are held (memory stays bounded) and up to three COPYs run at once.
+ */
+const PART_CONNECTIONS = 3;
 const CALLS = TRACE_TABLES.indexOf('calls');
 
 /** A folder name's value, hive-style: characters other than [A-Za-z0-9._-] as %XX. */
@@ -97,7 +105,7 @@ export class DatasetWriter {
   private umask = 0;
 
   private constructor(private readonly dir: string, private readonly opts: ParquetOptions, private readonly instance: DuckDBInstance,
-    private readonly con: DuckDBConnection, private readonly partCons: readonly [DuckDBConnection, DuckDBConnection]) {}
+    private readonly con: DuckDBConnection, private readonly partCons: readonly DuckDBConnection[]) {}
 
   /** Opens (or creates, mode 0700) the dataset folder; refuses one of a newer schema version. */
   static async open(dir: string, opts: ParquetOptions = {}): Promise<DatasetWriter> {
@@ -112,11 +120,13 @@ export class DatasetWriter {
     } catch (e) {
       throw new StoreError('WRITE_FAILED', `cannot write ${dir}: ${(e as Error).message.replace(/^\w+: /, '')}`);
     }
-    // One DuckDB thread: a COPY writes one file on one thread (a second one measured no faster, at
-    // more CPU), and the other CPU decodes the next part meanwhile.
+    // One DuckDB thread per query: a COPY writes one file on one thread (a second one measured no faster,
+    // at more CPU); parts' COPYs, on their own connections, run at once.
     const instance = await duck.DuckDBInstance.create(':memory:', { threads: '1' });
     const con = await instance.connect();
-    const w = new DatasetWriter(dir, opts, instance, con, [await instance.connect(), await instance.connect()]);
+    const partCons: DuckDBConnection[] = [];
+    for (let k = 0; k < PART_CONNECTIONS; k++) partCons.push(await instance.connect());
+    const w = new DatasetWriter(dir, opts, instance, con, partCons);
     // The calls being written, read by COPY straight from the batches held in this process (a table
     // function, run on this thread): measured twice as fast as appending them to a table first.
     con.registerTableFunction(duck.DuckDBTableFunction.create({
@@ -224,7 +234,7 @@ export class DatasetWriter {
   /** A new stage for the calls from `rows` on, on the part connection `turn`; bt_staged_calls(k) reads it. */
   private async newStage(turn: number, rows: number): Promise<CallStage> {
     const k = ++this.stageCount;
-    const stage = new CallStage(this.partCons[turn % 2]!, k, this.nextId, rows);
+    const stage = new CallStage(this.partCons[turn % this.partCons.length]!, k, this.nextId, rows);
     this.stages.set(k, stage);
     await stage.create();
     return stage;
@@ -255,23 +265,22 @@ export class DatasetWriter {
     const signals: (string | number | null)[][] = [];
     /** Files of the calls' parts written so far, not yet in place (removed when the export fails). */
     const parts: string[] = [];
-    /** The parts' COPYs, in order: the one running while the next part is staged on the other connection. */
+    /** The parts' COPYs, in order. */
     const copies: Promise<string>[] = [];
     let turn = 0;
     let stage = await this.newStage(turn, 0);
-    /** Starts writing the staged part (its stage dropped once written); the next part is staged on the other connection, after that one's COPY. */
+    /** Starts writing the staged part (its stage dropped once written); the next part is staged on the next connection, once the COPY of the part staged there before has ended. */
     const writePart = (last: boolean): Promise<void> | undefined => {
       const s = stage;
       const select = s.select(id);
-      // One COPY at a time (after the previous part's), each part's batches given back to the worker once written.
-      const copy = (copies.at(-1) ?? Promise.resolve()).catch(() => {}).then(() => this.copyTemp(select, dirname(files[CALLS]!), s.con))
-        .finally(() => this.dropStage(s, feed));
+      // Each part's COPY starts as soon as it is staged; its batches go back to the worker once written.
+      const copy = this.copyTemp(select, dirname(files[CALLS]!), s.con).finally(() => this.dropStage(s, feed));
       copy.catch(() => {}); // awaited below, in order; a failure is not an unhandled rejection meanwhile
       copies.push(copy);
       if (last) return undefined;
       turn++;
       return (async () => {
-        if (copies.length >= 2) await copies[copies.length - 2];
+        if (copies.length >= this.partCons.length) await copies[copies.length - this.partCons.length];
         stage = await this.newStage(turn, s.rows);
       })();
     };
