@@ -265,6 +265,8 @@ export class DatasetWriter {
     const signals: (string | number | null)[][] = [];
     /** Files of the calls' parts written so far, not yet in place (removed when the export fails). */
     const parts: string[] = [];
+    /** The other tables' files, likewise. */
+    const temps: string[] = [];
     /** The parts' COPYs, in order. */
     const copies: Promise<string>[] = [];
     let turn = 0;
@@ -331,18 +333,25 @@ export class DatasetWriter {
       const written: string[] = [];
       if (copies.length === 0 || stage.partRows > 0) writePart(true);
       else this.dropStage(stage);
+      // The other tables are written while the last parts' COPYs run, every file put in place once all are written.
+      const smallFiles = new Map<string, string>();
+      for (const table of TRACE_TABLES) {
+        if (table === 'calls') continue;
+        await con.run(`CREATE OR REPLACE TEMP TABLE st_small (${columnsDdl(table)})`);
+        await appendRows(con, 'st_small', table, small[table]);
+        const tmp = await this.copyTemp('SELECT * FROM st_small', dirname(this.path(table, partition, name)));
+        temps.push(tmp);
+        smallFiles.set(table, tmp);
+      }
       for (const c of copies) parts.push(await c);
       copies.length = 0;
       for (const table of TRACE_TABLES) {
         const target = this.path(table, partition, name);
         if (table === 'calls') written.push(...this.placeParts(parts, target, name));
-        else {
-          await con.run(`CREATE OR REPLACE TEMP TABLE st_small (${columnsDdl(table)})`);
-          await appendRows(con, 'st_small', table, small[table]);
-          await this.copy('SELECT * FROM st_small', target);
-        }
+        else renameSync(smallFiles.get(table)!, target);
         written.push(target);
       }
+      temps.length = 0;
       const unknown = summary.stats.filter((r) => !r.known).map((r) => [r.nr, r.name] as const);
       written.push(...await this.writeAbi(start!.abi, unknown, name));
       this.nextId = firstId + stage.rows;
@@ -352,7 +361,7 @@ export class DatasetWriter {
       // A failed export: its parts' COPYs finished (or failed), their files removed, its stages dropped.
       for (const c of await Promise.allSettled(copies)) if (c.status === 'fulfilled') parts.push(c.value);
       for (const s of [...this.stages.values()]) this.dropStage(s);
-      for (const tmp of parts) rmSync(tmp, { force: true });
+      for (const tmp of [...parts, ...temps]) rmSync(tmp, { force: true });
     }
   }
 
