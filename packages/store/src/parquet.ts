@@ -220,14 +220,18 @@ export class DatasetWriter {
     return files;
   }
 
-  /** Exports one trace file. A damaged one is exported as far as it reads (`problem` says where it stopped). */
-  async add(file: string, progress?: Progress): Promise<ParquetResult> {
-    const size = traceFileSize(file);
-    const feed = new DecodeFeed(file, this.opts.noData ?? false);
+  /**
+   * Exports one trace file. A damaged one is exported as far as it reads (`problem` says where it stopped).
+   * `feed`: the file's decode worker, when the caller has started it already (with this writer's
+   * noData; bt-export starts the first one while DuckDB loads); closed here either way.
+   */
+  async add(file: string, progress?: Progress, feed?: DecodeFeed): Promise<ParquetResult> {
     try {
+      const size = traceFileSize(file);
+      feed ??= new DecodeFeed(file, this.opts.noData ?? false);
       return await this.addFrom(file, size, feed, progress);
     } finally {
-      feed.close();
+      feed?.close();
     }
   }
 
