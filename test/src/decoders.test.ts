@@ -169,3 +169,50 @@ test('prctl and arch_prctl: names, death signal, dumpable, capabilities, no-new-
 test('io_uring: setup (and a refused one), rings mapped, a NOP submitted and waited for, an eventfd and files registered', (t) => {
   assertSame(sameRun(t, 'fam_uring'), 15);
 });
+
+test('values beyond 2^53 exactly as strace prints them: offsets signed and unsigned, lseek\'s return, mmap lengths and offsets, addresses above user space, two arguments that differ in their last bits, int arguments with high bits set, 64-bit fields of memory the calls read; in bt-show, --json, bt-store\'s args and ret, the Parquet dataset', (t) => {
+  const r = sameRun(t, 'wide');
+  assertSame(r, 15);
+  const pid = [...r.strace.keys()][0]!;
+  // strace's lines with such a value (17 digits or more, 15 hex digits or more), each as name(args).
+  const wide = r.strace.get(pid)!.filter((l) => /\b\d{17,}\b|\b0x[0-9a-f]{15,}\b/.test(l));
+  assert.ok(wide.length >= 18, `strace printed ${wide.length} lines with values beyond 2^53`);
+  const calls = wide.map((l) => l.slice(0, l.lastIndexOf(') = ') + 1));
+  const trace = join(r.dir, 'run.pb');
+  // --json: the same arguments and return text.
+  const json = run(bin.show, ['--json', '-s', '64', '-p', String(pid), trace]);
+  assert.equal(json.status, 0, json.stderr.toString());
+  const objects = json.stdout.toString().trim().split('\n').map((l) => JSON.parse(l) as { type: string; name: string; args: string[]; ret_text: string });
+  const jsonLines = objects.filter((o) => o.type === 'syscall').map((o) => `${o.name}(${o.args.join(', ')}) = ${o.ret_text}`);
+  for (const l of wide) assert.ok(jsonLines.includes(l), `--json has ${l}`);
+  // ... and lseek's return as a JSON number with all its digits.
+  const rets = json.stdout.toString().split('\n').filter((l) => l.includes('"name":"lseek"')).map((l) => /"ret":(-?\d+),/.exec(l)?.[1]);
+  assert.deepEqual(rets, ['1152921504606846977', '9223372036854775807', '9223372036854775805', '-22']);
+  // bt-diff's text (its snapshot): lseek's offsets and returns are no address to normalise.
+  const snap = join(r.dir, 'snapshot.txt');
+  const diff = run(bin.diff, ['--snapshot', snap, '--update', trace]);
+  assert.equal(diff.status, 0, diff.stderr.toString());
+  const snapText = readFileSync(snap, 'utf8');
+  for (const l of wide.filter((w) => w.startsWith('lseek('))) assert.ok(snapText.includes(l), `bt-diff has ${l}`);
+  // bt-store: the args text of each call, and lseek's return in the ret column, exactly.
+  const db = join(r.dir, 'store.db');
+  const add = run(bin.store, ['--db', db, 'add', trace]);
+  assert.equal(add.status, 0, add.stderr.toString());
+  const q = (args: string[]): string[] => {
+    const o = run(bin.query, ['--format', 'tsv', ...args]);
+    assert.equal(o.status, 0, o.stderr.toString());
+    return o.stdout.toString().trim().split('\n').slice(1);
+  };
+  const sql = `SELECT name || '(' || args || ')' FROM syscalls WHERE pid = ${pid} ORDER BY seq`;
+  const stored = q(['--db', db, sql]);
+  for (const c of calls) assert.ok(stored.includes(c), `bt-store's args: ${c}`);
+  const lseekSql = `SELECT CAST(ret AS TEXT) FROM syscalls WHERE pid = ${pid} AND name = 'lseek' AND ret >= 0 ORDER BY seq`;
+  assert.deepEqual(q(['--db', db, lseekSql]), ['1152921504606846977', '9223372036854775807', '9223372036854775805']);
+  // The Parquet dataset, read by DuckDB.
+  const ds = join(r.dir, 'dataset');
+  const exp = run(bin.export, ['--format', 'parquet', '-q', trace, '-o', ds]);
+  assert.equal(exp.status, 0, exp.stderr.toString());
+  const exported = q(['--engine', 'duckdb', '--dataset', ds, sql]);
+  for (const c of calls) assert.ok(exported.includes(c), `Parquet's args: ${c}`);
+  assert.deepEqual(q(['--engine', 'duckdb', '--dataset', ds, lseekSql]), ['1152921504606846977', '9223372036854775807', '9223372036854775805']);
+});

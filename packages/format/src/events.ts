@@ -37,11 +37,19 @@ export interface SyscallEvent {
   readonly exitNs: number;
   /** Raw return value (-errno on failure); meaningless when unfinished. */
   readonly ret: number;
-  /** Argument registers as signed 64-bit values (exact up to 2^53). */
+  /** Argument registers as signed 64-bit values (exact up to 2^53; beyond, `exact` has them). */
   readonly args: readonly [number, number, number, number, number, number];
   /** SyscallFlag bits. */
   readonly flags: number;
   readonly captures: readonly Capture[];
+  /** The values `args` and `ret` hold rounded (beyond 2^53), exactly; absent (nearly always) when there are none. */
+  readonly exact?: ExactRegisters | undefined;
+}
+
+/** A call's register values beyond 2^53, exactly: the arguments by index, the return value. */
+export interface ExactRegisters {
+  readonly args: readonly (bigint | undefined)[];
+  readonly ret: bigint | undefined;
 }
 
 export type ProcessEventType = 'fork' | 'exec' | 'exit' | 'signal';

@@ -3,9 +3,9 @@
 // from the batch's cap_data. Every reader of events goes through walkBatch (batchEvents
 // below is walkBatch with a fresh object per event); no other code loops over the
 // batch columns.
-import { type BatchColumns, columnsOf } from './batch-decoder.js';
+import { type BatchColumns, columnsOf, type Int64Column } from './batch-decoder.js';
 import type { Batch } from './proto.js';
-import { type Capture, type ProcessEvent, processEventFrom, type SyscallEvent, type TraceEvent } from './events.js';
+import { type Capture, type ExactRegisters, type ProcessEvent, processEventFrom, type SyscallEvent, type TraceEvent } from './events.js';
 
 const NO_CAPTURES: readonly Capture[] = [];
 
@@ -51,6 +51,8 @@ export class SyscallCursor implements SyscallEvent {
   /** Duration as recorded (exitNs - enterNs without the rounding of a subtraction). */
   durationNs = 0;
   readonly args: [number, number, number, number, number, number] = [0, 0, 0, 0, 0, 0];
+  /** The values args and ret hold rounded (beyond 2^53), exactly: undefined for nearly every call. */
+  exact: ExactRegisters | undefined = undefined;
   batch: BatchColumns | undefined;
   index = 0;
   /** This call's captures are capInfo/capLen[capFirst, capEnd), their bytes from capData[capOff]. */
@@ -99,7 +101,7 @@ export class SyscallCursor implements SyscallEvent {
   copy(): SyscallEvent {
     return {
       type: 'syscall', pid: this.pid, tid: this.tid, nr: this.nr, enterNs: this.enterNs, exitNs: this.exitNs, ret: this.ret,
-      args: [...this.args], flags: this.flags,
+      args: [...this.args], flags: this.flags, ...(this.exact ? { exact: this.exact } : {}),
       captures: this.captures.map((c) => ({ arg: c.arg, flags: c.flags, element: c.element, data: c.data })),
     };
   }
@@ -108,6 +110,24 @@ export class SyscallCursor implements SyscallEvent {
 export interface BatchVisitor {
   syscall(ev: SyscallCursor): void;
   process(ev: ProcessEvent): void;
+}
+
+/** The register a 64-bit column holds: argument index, or -1 for the return value (the times are not registers). */
+const REGISTER: Readonly<Partial<Record<Int64Column, number>>> = { scRet: -1, scArg0: 0, scArg1: 1, scArg2: 2, scArg3: 3, scArg4: 4, scArg5: 5 };
+
+/** The batch's exact register values (b.exact) by call index, or undefined when it has none. */
+function exactByCall(b: BatchColumns): (ExactRegisters | undefined)[] | undefined {
+  let m: ({ args: (bigint | undefined)[]; ret: bigint | undefined } | undefined)[] | undefined;
+  for (const e of b.exact ?? []) {
+    const reg = REGISTER[e.column];
+    if (reg === undefined) continue;
+    m ??= [];
+    let r = m[e.index];
+    if (!r) m[e.index] = r = { args: [], ret: undefined };
+    if (reg < 0) r.ret = e.value;
+    else r.args[reg] = e.value;
+  }
+  return m;
 }
 
 /** Visits a batch's events in delivery order through one reused SyscallCursor. */
@@ -123,7 +143,9 @@ export function walkBatch(b: BatchColumns, cur: SyscallCursor, v: BatchVisitor):
   const { capSyscall, capLen, scExitDeltaNs, scDurationNs, scRet, scFlags, scPid, scTid, scNr } = b;
   const a0 = b.scArg0, a1 = b.scArg1, a2 = b.scArg2, a3 = b.scArg3, a4 = b.scArg4, a5 = b.scArg5;
   const args = cur.args;
+  const exact = b.exact === undefined ? undefined : exactByCall(b);
   cur.batch = b;
+  cur.exact = undefined;
   for (let i = 0; i < n; i++) {
     while (p < np && (procs[p]!.position ?? 0) <= i) v.process(processEventFrom(procs[p++]!));
     exitNs += scExitDeltaNs[i] ?? 0;
@@ -146,6 +168,7 @@ export function walkBatch(b: BatchColumns, cur: SyscallCursor, v: BatchVisitor):
     args[3] = a3[i] ?? 0;
     args[4] = a4[i] ?? 0;
     args[5] = a5[i] ?? 0;
+    if (exact !== undefined) cur.exact = exact[i];
     v.syscall(cur);
   }
   while (p < np) v.process(processEventFrom(procs[p++]!));
@@ -161,6 +184,7 @@ export class RawCall {
   private readonly flags: number;
   private readonly pid: number;
   private readonly args: readonly number[];
+  private readonly exact: ExactRegisters | undefined;
   private readonly capInfo: Uint32Array;
   private readonly capLen: Uint32Array;
   private readonly capBytes: Uint8Array;
@@ -172,6 +196,7 @@ export class RawCall {
     this.flags = cur.flags;
     this.pid = cur.pid;
     this.args = [...cur.args];
+    this.exact = cur.exact;
     this.capInfo = b.capInfo.slice(cur.capFirst, cur.capEnd);
     this.capLen = b.capLen.slice(cur.capFirst, cur.capEnd);
     let n = 0;
@@ -189,6 +214,7 @@ export class RawCall {
     if (cur.nr !== this.nr || cur.ret !== this.ret || cur.flags !== this.flags || cur.pid !== this.pid) return false;
     const a = cur.args, m = this.args;
     if (a[0] !== m[0] || a[1] !== m[1] || a[2] !== m[2] || a[3] !== m[3] || a[4] !== m[4] || a[5] !== m[5]) return false;
+    if ((cur.exact !== undefined || this.exact !== undefined) && !sameExact(cur.exact, this.exact)) return false;
     const k = this.capInfo.length;
     if (cur.capEnd - cur.capFirst !== k) return false;
     if (k === 0) return true;
@@ -206,4 +232,12 @@ export function batchEvents(b: BatchColumns | Batch): TraceEvent[] {
   const cols = b.scNr instanceof Uint32Array ? b as BatchColumns : columnsOf(b as Batch);
   walkBatch(cols, new SyscallCursor(), { syscall: (ev) => { out.push(ev.copy()); }, process: (ev) => { out.push(ev); } });
   return out;
+}
+
+/** Two calls' exact register values (the rounded ones being equal) are the same. */
+function sameExact(a: ExactRegisters | undefined, b: ExactRegisters | undefined): boolean {
+  if (a === undefined || b === undefined) return a === b;
+  if (a.ret !== b.ret) return false;
+  for (let i = 0; i < 6; i++) if (a.args[i] !== b.args[i]) return false;
+  return true;
 }

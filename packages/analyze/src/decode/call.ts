@@ -5,7 +5,7 @@ import { callFailed, CaptureFlag, type Capture, type SyscallEvent, SyscallFlag, 
 import { fdTarget, socketText } from './fdpath.js';
 import type { TraceModel } from './model.js';
 import { type TextOptions, printBuffer, printCString, printPath } from './text.js';
-import { type Xlat, enumName, flags, hex, s32, u32 } from './xlat.js';
+import { type Xlat, decimal, enumName, flags, hex, s32, standIn, u32, unsignedDecimal } from './xlat.js';
 
 export interface DecodeOptions extends TextOptions {
   /** -y: print fds with the path they refer to, `3</etc/passwd>`. */
@@ -44,6 +44,8 @@ export class Call {
   retAux = '';
   /** --pidns, a caller in a pid namespace of its own: the comment after a pid of that namespace naming the host's. */
   onHost: ((pid: number) => string) | undefined;
+  /** The numbers arg() and ret give for the call's register values beyond 2^53 (undefined: none, nearly always). */
+  private readonly wide: { readonly args: readonly number[]; readonly ret: number } | undefined;
   private caps: readonly Capture[];
 
   constructor(
@@ -55,6 +57,10 @@ export class Call {
     scratch?: string[],
   ) {
     this.caps = ev.captures;
+    if (ev.exact !== undefined) {
+      const x = ev.exact;
+      this.wide = { args: ev.args.map((v, i) => (x.args[i] === undefined ? v : standIn(x.args[i]!))), ret: x.ret === undefined ? ev.ret : standIn(x.ret) };
+    }
     if (scratch) scratch.length = 0;
     this.args = scratch ?? [];
   }
@@ -69,12 +75,14 @@ export class Call {
     return callFailed(this.ev.ret, this.ev.flags);
   }
 
+  /** The return value; beyond 2^53, a number that the printers (hex, decimal...) print exactly. */
   get ret(): number {
-    return this.ev.ret;
+    return this.wide === undefined ? this.ev.ret : this.wide.ret;
   }
 
+  /** Argument i; beyond 2^53, a number that the printers (hex, u32, decimal...) print exactly. */
   arg(i: number): number {
-    return this.ev.args[i]!;
+    return this.wide === undefined ? this.ev.args[i]! : this.wide.args[i]!;
   }
 
   /** A pid the caller named or got (a pid argument, si_pid), with the host's after it under --pidns. */
@@ -250,8 +258,7 @@ export class Call {
   }
 
   ulong(i: number): string {
-    const v = this.arg(i);
-    return v >= 0 ? decimal(v) : BigInt.asUintN(64, BigInt(v)).toString();
+    return unsignedDecimal(this.arg(i));
   }
 
   hexArg(i: number): string {
@@ -275,9 +282,4 @@ function c_fault(c: Capture): boolean {
   return (c.flags & CaptureFlag.FAULT) !== 0;
 }
 
-/** An integer in decimal, exactly (String() would round beyond 2^53: 9223372035781034000). */
-export function decimal(v: number): string {
-  return Number.isSafeInteger(v) ? String(v) : BigInt(v).toString();
-}
-
-export { s32, u32 } from './xlat.js';
+export { decimal, s32, u32, unsignedDecimal } from './xlat.js';

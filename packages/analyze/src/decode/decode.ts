@@ -4,12 +4,12 @@ import {
   type Header, type ProcessEvent, type SyscallClass, type SyscallEvent, SyscallFlag, type SyscallInfo, syscallName, type SyscallTable,
 } from '@beetrace/format';
 import * as X from '../generated/xlat.js';
-import { Call, type DecodeOptions, decimal, s32 } from './call.js';
+import { Call, type DecodeOptions, decimal, s32, unsignedDecimal } from './call.js';
 import { capturedBytes, capturedString, type FdEntry, type ThreadModel, TraceModel } from './model.js';
 import { sockaddrText } from './sockaddr.js';
 import { signalName, siginfo, sigset } from './structs.js';
 import { decoders, generic } from './syscalls.js';
-import { hex } from './xlat.js';
+import { clearExactValues, hex } from './xlat.js';
 
 /** One decoded syscall. */
 export interface DecodedSyscall {
@@ -31,6 +31,8 @@ export interface DecodedSyscall {
   readonly retText: string;
   /** Raw return value (-errno on failure; 0 when unfinished). */
   readonly ret: number;
+  /** The return value exactly when it is beyond 2^53 (`ret` holds it rounded), else undefined. */
+  readonly exactRet: bigint | undefined;
   /** The error name when the call failed ("ENOENT"), else undefined. */
   readonly errno: string | undefined;
   readonly failed: boolean;
@@ -122,12 +124,13 @@ class Syscall implements DecodedSyscall {
   readonly tid: number;
   readonly nr: number;
   readonly ret: number;
+  readonly exactRet: bigint | undefined;
   readonly enterNs: number;
   readonly exitNs: number;
   joined: string | undefined;
   lineText: string | undefined;
 
-  constructor(ev: Pick<SyscallEvent, 'pid' | 'tid' | 'nr' | 'ret' | 'enterNs' | 'exitNs'>, readonly name: string,
+  constructor(ev: Pick<SyscallEvent, 'pid' | 'tid' | 'nr' | 'ret' | 'exact' | 'enterNs' | 'exitNs'>, readonly name: string,
     readonly classes: readonly SyscallClass[], readonly args: readonly string[],
     readonly entryArgs: number, readonly retText: string, readonly errno: string | undefined,
     readonly failed: boolean, readonly unfinished: boolean, private readonly facts: Facts) {
@@ -135,6 +138,7 @@ class Syscall implements DecodedSyscall {
     this.tid = ev.tid;
     this.nr = ev.nr;
     this.ret = ev.ret;
+    this.exactRet = ev.exact?.ret;
     this.enterNs = ev.enterNs;
     this.exitNs = ev.exitNs;
   }
@@ -202,6 +206,7 @@ class Repeated implements DecodedSyscall {
   get argsText(): string { return this.repeatOf.argsText; }
   get retText(): string { return this.repeatOf.retText; }
   get ret(): number { return this.repeatOf.ret; }
+  get exactRet(): bigint | undefined { return this.repeatOf.exactRet; }
   get errno(): string | undefined { return this.repeatOf.errno; }
   get failed(): boolean { return this.repeatOf.failed; }
   get unfinished(): boolean { return this.repeatOf.unfinished; }
@@ -297,6 +302,9 @@ export class Decoder {
     const { info, name } = ent;
     const model = this.model;
     const thread = model.thread(ev.pid, ev.tid, ev.enterNs);
+    // Values beyond 2^53 print exactly, whichever printer a decoder gives them to (the Call and the struct readers register them).
+    clearExactValues();
+    const c = new Call(ev, name, info, this.opts, model, this.scratch);
     // What the call's fds and paths referred to before it ran.
     let fdAt: readonly (FdEntry | undefined)[] = NONE;
     if (ent.fdArgs.length) {
@@ -317,7 +325,6 @@ export class Decoder {
       resolved = r;
       written = w;
     }
-    const c = new Call(ev, name, info, this.opts, model, this.scratch);
     if (this.opts.pidns && thread.proc.pidnsLevel > 0) c.onHost = (v) => this.onHost(thread, v);
     ent.dec(c);
     const unfinished = (ev.flags & SyscallFlag.UNFINISHED) !== 0;
@@ -341,6 +348,7 @@ export class Decoder {
       for (const i of ent.pidArgs) if (i < c.args.length) c.args[i] += c.onHost(s32(ev.args[i]!));
       if (info?.ret === 'pid' && !failed && !unfinished) retText += c.onHost(ev.ret);
     }
+    clearExactValues();
     return new Syscall(ev, name, info?.classes ?? NO_CLASSES, c.args.slice(), c.split < 0 ? c.args.length : c.split, retText, errno, failed, unfinished, facts);
   }
 
@@ -356,12 +364,13 @@ export class Decoder {
       case 'hex': return r === 0 ? '0' : hex(r);
       case 'oct': return r === 0 ? '000' : '0' + (r >>> 0).toString(8).padStart(2, '0');
       case 'fd': return c.fd(r);
-      case 'udec': return r >= 0 ? decimal(r) : BigInt.asUintN(64, BigInt(r)).toString();
+      case 'udec': return unsignedDecimal(r);
       default: return decimal(r);
     }
   }
 
   process(ev: ProcessEvent): DecodedProcessEvent {
+    clearExactValues();
     const model = this.model;
     // The thread it is about: looked up before an exit ends it, after a fork makes it.
     let task = ev.type === 'fork' ? undefined : model.thread(ev.pid, ev.tid, ev.ns);

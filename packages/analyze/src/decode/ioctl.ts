@@ -5,7 +5,7 @@ import * as X from '../generated/xlat.js';
 import { ioctlNames } from '../generated/ioctls.js';
 import type { Call } from './call.js';
 import * as S from './structs.js';
-import { enumName, flags, hex, sprintFlags, type Xlat } from './xlat.js';
+import { decimal as decimal64, enumName, flags, hex, s32, sprintFlags, u32, type Xlat } from './xlat.js';
 
 const le = true;
 
@@ -61,17 +61,17 @@ const at = (bytes: number, fmt: (d: DataView) => string) => (out: boolean): Ioct
 const int = at(4, (d) => `[${d.getInt32(0, le)}]`);
 const uint = at(4, (d) => `[${d.getUint32(0, le)}]`);
 const ushort = at(2, (d) => `[${d.getUint16(0, le)}]`);
-const slong = at(8, (d) => `[${S.i64(d, 0)}]`);
-const ulong = at(8, (d) => `[${S.u64(d, 0)}]`);
-const pair64 = at(16, (d) => `[${S.u64(d, 0)}, ${S.u64(d, 8)}]`);
+const slong = at(8, (d) => `[${decimal64(S.i64(d, 0))}]`);
+const ulong = at(8, (d) => `[${decimal64(S.u64(d, 0))}]`);
+const pair64 = at(16, (d) => `[${decimal64(S.u64(d, 0))}, ${decimal64(S.u64(d, 8))}]`);
 const term = at(16, termios);
 const win = at(8, winsize);
 const modem = at(4, (d) => `[${flags(X.modem_flags, d.getUint32(0, le), '0', 'TIOCM_???')}]`);
 const fsFlags = at(4, (d) => `[${flags(X.fs_ioc_flags, d.getUint32(0, le), '0', 'FS_???_FL')}]`);
-const cloneRange = at(32, (d) => `{src_fd=${d.getInt32(0, le)}, src_offset=${S.u64(d, 8)}, src_length=${S.u64(d, 16)}, dest_offset=${S.u64(d, 24)}}`);
+const cloneRange = at(32, (d) => `{src_fd=${d.getInt32(0, le)}, src_offset=${decimal64(S.u64(d, 8))}, src_length=${decimal64(S.u64(d, 16))}, dest_offset=${decimal64(S.u64(d, 24))}}`);
 const value = (print: Arg): IoctlArg => ({ out: false, print });
 const none: IoctlArg = { out: false, print: () => '' };
-const decimal = value((c) => String(c.arg(2) | 0));
+const decimal = value((c) => String(s32(c.arg(2))));
 const unsigned = value((c) => c.ulong(2));
 const fdArg = value((c) => c.fd(c.arg(2)));
 
@@ -117,7 +117,7 @@ for (const [name, v] of X.ioctl_decoded.byName) {
 
 export function ioctl(c: Call): void {
   c.push(c.fd(c.arg(0)));
-  const req = c.arg(1) >>> 0;
+  const req = u32(c.arg(1));
   c.push(ioctlRequest(req));
   const d = byNumber.get(req);
   if (!d) { c.push(c.hexArg(2)); return; }

@@ -1,16 +1,18 @@
 // Structures as strace prints them (non-verbose, its default): x86_64 layouts.
 import * as X from '../generated/xlat.js';
 import { quote, printCString, type TextOptions } from './text.js';
-import { enumName, flags, hex } from './xlat.js';
+import { decimal, enumName, flags, hex, standIn } from './xlat.js';
 
 const le = true;
 
+/** A 64-bit field as a number; beyond 2^53 one that the printers (decimal, hex) print exactly. */
 export function u64(d: DataView, off: number): number {
-  return Number(d.getBigUint64(off, le));
+  return standIn(d.getBigUint64(off, le));
 }
 
+/** A signed 64-bit field as a number; beyond 2^53 one that the printers (decimal, hex) print exactly. */
 export function i64(d: DataView, off: number): number {
-  return Number(d.getBigInt64(off, le));
+  return standIn(d.getBigInt64(off, le));
 }
 
 // ---- signals ----
@@ -71,7 +73,7 @@ export function sigaction(d: DataView): string {
 // ---- time ----
 
 export function timespec(d: DataView, off = 0): string {
-  return `{tv_sec=${i64(d, off)}, tv_nsec=${i64(d, off + 8)}}`;
+  return `{tv_sec=${decimal(i64(d, off))}, tv_nsec=${decimal(i64(d, off + 8))}}`;
 }
 
 /**
@@ -93,7 +95,7 @@ export function timeComment(sec: number, part: number, width: number): string {
 }
 
 export function timeval(d: DataView, off = 0): string {
-  return `{tv_sec=${i64(d, off)}, tv_usec=${i64(d, off + 8)}}`;
+  return `{tv_sec=${decimal(i64(d, off))}, tv_usec=${decimal(i64(d, off + 8))}}`;
 }
 
 /** A clock_t in ticks, as strace's print_clock_t: `3 /* 0.03 s *\/` (USER_HZ 100). */
@@ -143,7 +145,7 @@ export function stat(d: DataView): string {
   const type = m & 0o170000;
   let s = `{st_mode=${mode(m)}, `;
   if (type === 0o020000 || type === 0o060000) s += `st_rdev=${makedev(u64(d, 40))}, `;
-  else s += `st_size=${i64(d, 48)}, `;
+  else s += `st_size=${decimal(i64(d, 48))}, `;
   return s + '...}';
 }
 
@@ -152,7 +154,7 @@ export function statx(d: DataView): string {
   const mask = d.getUint32(0, le);
   let s = `{stx_mask=${flags(X.statx_masks, mask)}, stx_attributes=${flags(X.statx_attrs, u64(d, 8))}, `;
   if (mask & 3) s += `stx_mode=${mode(d.getUint16(28, le))}, `; // STATX_TYPE|STATX_MODE
-  if (mask & 0x200) s += `stx_size=${u64(d, 40)}, `; // STATX_SIZE
+  if (mask & 0x200) s += `stx_size=${decimal(u64(d, 40))}, `; // STATX_SIZE
   return s + '...}';
 }
 
@@ -160,7 +162,7 @@ export function statx(d: DataView): string {
 export function statfs(d: DataView): string {
   const type = u64(d, 0);
   const t = X.fs_magic.byValue.get(type) ?? hex(type);
-  return `{f_type=${t}, f_bsize=${i64(d, 8)}, f_blocks=${u64(d, 16)}, f_bfree=${u64(d, 24)}, f_bavail=${u64(d, 32)}, f_files=${u64(d, 40)}, f_ffree=${u64(d, 48)}, f_fsid={val=[${hex0(d.getUint32(56, le))}, ${hex0(d.getUint32(60, le))}]}, f_namelen=${i64(d, 64)}, f_frsize=${i64(d, 72)}, f_flags=${flags(X.statfs_flags, u64(d, 80))}}`;
+  return `{f_type=${t}, f_bsize=${decimal(i64(d, 8))}, f_blocks=${decimal(u64(d, 16))}, f_bfree=${decimal(u64(d, 24))}, f_bavail=${decimal(u64(d, 32))}, f_files=${decimal(u64(d, 40))}, f_ffree=${decimal(u64(d, 48))}, f_fsid={val=[${hex0(d.getUint32(56, le))}, ${hex0(d.getUint32(60, le))}]}, f_namelen=${decimal(i64(d, 64))}, f_frsize=${decimal(i64(d, 72))}, f_flags=${flags(X.statfs_flags, u64(d, 80))}}`;
 }
 
 // ---- resources ----
@@ -191,7 +193,7 @@ export function utsname(bytes: Uint8Array, o: TextOptions): string {
 }
 
 export function sysinfo(d: DataView): string {
-  return `{uptime=${i64(d, 0)}, loads=[${u64(d, 8)}, ${u64(d, 16)}, ${u64(d, 24)}], totalram=${u64(d, 32)}, freeram=${u64(d, 40)}, sharedram=${u64(d, 48)}, bufferram=${u64(d, 56)}, totalswap=${u64(d, 64)}, freeswap=${u64(d, 72)}, procs=${d.getUint16(80, le)}, totalhigh=${u64(d, 88)}, freehigh=${u64(d, 96)}, mem_unit=${d.getUint32(104, le)}}`;
+  return `{uptime=${decimal(i64(d, 0))}, loads=[${decimal(u64(d, 8))}, ${decimal(u64(d, 16))}, ${decimal(u64(d, 24))}], totalram=${decimal(u64(d, 32))}, freeram=${decimal(u64(d, 40))}, sharedram=${decimal(u64(d, 48))}, bufferram=${decimal(u64(d, 56))}, totalswap=${decimal(u64(d, 64))}, freeswap=${decimal(u64(d, 72))}, procs=${d.getUint16(80, le)}, totalhigh=${decimal(u64(d, 88))}, freehigh=${decimal(u64(d, 96))}, mem_unit=${d.getUint32(104, le)}}`;
 }
 
 /** The siginfo of a delivered signal, as strace prints it; `pid` prints si_pid (--pidns: with the host's). */
@@ -217,7 +219,7 @@ export function siginfo(bytes: Uint8Array, signo: number, pid: (v: number) => st
   };
   const sigval = (): void => {
     parts.push(`si_int=${at(28, () => String(d.getInt32(24, true)))}`);
-    parts.push(`si_ptr=${at(32, () => { const p = Number(d.getBigUint64(24, true)); return p === 0 ? 'NULL' : hex(p); })}`);
+    parts.push(`si_ptr=${at(32, () => { const p = u64(d, 24); return p === 0 ? 'NULL' : hex(p); })}`);
   };
   if (code <= 0) {
     switch (code) {
@@ -240,7 +242,7 @@ export function siginfo(bytes: Uint8Array, signo: number, pid: (v: number) => st
         break;
       case 4: case 8: case 7: case 11: case 5: { // SIGILL SIGFPE SIGBUS SIGSEGV SIGTRAP
         if (sig === 5 && code !== 1 && code !== 2 && code !== 4) break;
-        const p = bytes.length >= 24 ? Number(d.getBigUint64(16, true)) : 0;
+        const p = bytes.length >= 24 ? u64(d, 16) : 0;
         parts.push(`si_addr=${p === 0 ? 'NULL' : hex(p)}`);
         break;
       }
@@ -248,7 +250,7 @@ export function siginfo(bytes: Uint8Array, signo: number, pid: (v: number) => st
         parts.push(`si_band=${at(24, () => String(d.getBigInt64(16, true)))}`, `si_fd=${at(28, () => String(d.getInt32(24, true)))}`);
         break;
       case 31: // SIGSYS
-        parts.push(`si_call_addr=${at(24, () => hex(Number(d.getBigUint64(16, true))))}`, `si_syscall=${at(28, () => String(d.getInt32(24, true)))}`, `si_arch=${at(32, () => (d.getUint32(28, true) === 0xc000003e ? 'AUDIT_ARCH_X86_64' : hex(d.getUint32(28, true))))}`);
+        parts.push(`si_call_addr=${at(24, () => hex(u64(d, 16)))}`, `si_syscall=${at(28, () => String(d.getInt32(24, true)))}`, `si_arch=${at(32, () => (d.getUint32(28, true) === 0xc000003e ? 'AUDIT_ARCH_X86_64' : hex(d.getUint32(28, true))))}`);
         break;
       default: break;
     }

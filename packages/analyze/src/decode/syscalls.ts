@@ -10,7 +10,7 @@ import { netlinkText } from './netlink.js';
 import { ioctl } from './ioctl.js';
 import * as S from './structs.js';
 import { octal, quote } from './text.js';
-import { and53, enumName, flags, hex, sprintFlags, type Xlat } from './xlat.js';
+import { and53, decimal, enumName, flags, hex, sprintFlags, type Xlat } from './xlat.js';
 
 /** clone3's flag beyond 32 bits (a JavaScript `&` would drop it). */
 const CLONE_INTO_CGROUP = 0x200000000;
@@ -132,7 +132,7 @@ function iovecItems(c: Call, i: number, raw: Uint8Array | undefined, v: number, 
       b = quote(e.data, cut, c.opts.xflag) + (shown > cut ? '...' : '');
     }
     left -= len;
-    items.push(`{iov_base=${b}, iov_len=${len}}`);
+    items.push(`{iov_base=${b}, iov_len=${decimal(len)}}`);
   }
   if (count > n && items[items.length - 1] !== '...') items.push('...');
   return `[${items.join(', ')}]`;
@@ -282,7 +282,7 @@ function utimeTs(d: DataView, off: number): string {
   if (ns === 0x3fffffff) return 'UTIME_NOW';
   if (ns === 0x3ffffffe) return 'UTIME_OMIT';
   const sec = S.i64(d, off);
-  return `{tv_sec=${sec}, tv_nsec=${ns}}${S.timeComment(sec, ns, 9)}`;
+  return `{tv_sec=${decimal(sec)}, tv_nsec=${decimal(ns)}}${S.timeComment(sec, ns, 9)}`;
 }
 
 /** struct timeval[2] of utimes/futimesat, each with its time as a comment. */
@@ -295,7 +295,7 @@ function timevalPair(d: DataView): string {
 function utimbuf(d: DataView): string {
   const a = S.i64(d, 0);
   const m = S.i64(d, 8);
-  return `{actime=${a}${S.timeComment(a, 0, 0)}, modtime=${m}${S.timeComment(m, 0, 0)}}`;
+  return `{actime=${decimal(a)}${S.timeComment(a, 0, 0)}, modtime=${decimal(m)}${S.timeComment(m, 0, 0)}}`;
 }
 
 // ---- memory ----
@@ -393,7 +393,7 @@ function clone3(c: Call): void {
     if (fl & 0x80000) parts.push(`tls=${c.ptr(tls)}`);
     if (d.length >= 88 && size >= 88) {
       const cg = S.u64(v, 80);
-      if (and53(fl, CLONE_INTO_CGROUP) !== 0) parts.push(`cgroup=${cg}`);
+      if (and53(fl, CLONE_INTO_CGROUP) !== 0) parts.push(`cgroup=${decimal(cg)}`);
     }
     let s = `{${parts.join(', ')}}`;
     if (c.exited && !c.failed && fl & 0x100000) s += ` => {parent_tid=[${c.ret}]}`;
@@ -583,7 +583,7 @@ function msghdrText(c: Call, i: number, d: DataView, limit: number, userNamelen:
   const control = ctllen > 0
     ? `msg_control=${msgControl(c, ctl, ctllen, ctlCap && (ctlCap.flags & CaptureFlag.FAULT) === 0 ? ctlCap.data : undefined)}, `
     : '';
-  return `{msg_name=${nameText}, msg_namelen=${namelenText}, msg_iov=${iovText}, msg_iovlen=${iovlen}, ${control}msg_controllen=${ctllen}, msg_flags=${flags(X.msg_flags, fl >>> 0)}}`;
+  return `{msg_name=${nameText}, msg_namelen=${namelenText}, msg_iov=${iovText}, msg_iovlen=${decimal(iovlen)}, ${control}msg_controllen=${decimal(ctllen)}, msg_flags=${flags(X.msg_flags, fl >>> 0)}}`;
 }
 
 /**
@@ -777,7 +777,7 @@ function wakeOp(v: number): string {
 
 /** struct flock (x86_64: flock and flock64 are the same 32 bytes); l_pid for the GETLK commands. */
 function flock(d: DataView, getlk: boolean): string {
-  return `{l_type=${enumName(X.lockfcmds, d.getInt16(0, le) & 0xffff)}, l_whence=${enumName(X.whence, d.getInt16(2, le) & 0xffff)}, l_start=${S.i64(d, 8)}, l_len=${S.i64(d, 16)}${getlk ? `, l_pid=${d.getInt32(24, le)}` : ''}}`;
+  return `{l_type=${enumName(X.lockfcmds, d.getInt16(0, le) & 0xffff)}, l_whence=${enumName(X.whence, d.getInt16(2, le) & 0xffff)}, l_start=${decimal(S.i64(d, 8))}, l_len=${decimal(S.i64(d, 16))}${getlk ? `, l_pid=${d.getInt32(24, le)}` : ''}}`;
 }
 
 /** A return value as strace's RVAL_HEX prints it (%#lx: 0 is "0"). */
@@ -958,7 +958,7 @@ function itimerspec(d: DataView): string {
 
 function sigaltstack(d: DataView): string {
   const sp = S.u64(d, 0);
-  return `{ss_sp=${sp === 0 ? 'NULL' : hex(sp)}, ss_flags=${flags(X.sigaltstack_flags, d.getInt32(8, le) >>> 0)}, ss_size=${S.u64(d, 16)}}`;
+  return `{ss_sp=${sp === 0 ? 'NULL' : hex(sp)}, ss_flags=${flags(X.sigaltstack_flags, d.getInt32(8, le) >>> 0)}, ss_size=${decimal(S.u64(d, 16))}}`;
 }
 
 /** The call was interrupted by a signal and will be restarted (ERESTARTSYS...ERESTART_RESTARTBLOCK). */
@@ -980,7 +980,7 @@ function timezone(d: DataView): string {
 
 /** struct timex (x86_64, 208 bytes), and the clock state as the return value's note. */
 function adjtimex(c: Call, i: number): void {
-  c.push(c.out(i, (d) => `{modes=${flags(X.adjtimex_modes, d.getUint32(0, le), '0', 'ADJ_???')}, offset=${S.i64(d, 8)}, freq=${S.i64(d, 16)}, maxerror=${S.i64(d, 24)}, esterror=${S.i64(d, 32)}, status=${flags(X.adjtimex_status, d.getInt32(40, le) >>> 0, '0', 'STA_???')}, constant=${S.i64(d, 48)}, precision=${S.i64(d, 56)}, tolerance=${S.i64(d, 64)}, time=${S.timeval(d, 72)}, tick=${S.i64(d, 88)}, ppsfreq=${S.i64(d, 96)}, jitter=${S.i64(d, 104)}, shift=${d.getInt32(112, le)}, stabil=${S.i64(d, 120)}, jitcnt=${S.i64(d, 128)}, calcnt=${S.i64(d, 136)}, errcnt=${S.i64(d, 144)}, stbcnt=${S.i64(d, 152)}, tai=${d.getInt32(160, le)}}`, 164));
+  c.push(c.out(i, (d) => `{modes=${flags(X.adjtimex_modes, d.getUint32(0, le), '0', 'ADJ_???')}, offset=${decimal(S.i64(d, 8))}, freq=${decimal(S.i64(d, 16))}, maxerror=${decimal(S.i64(d, 24))}, esterror=${decimal(S.i64(d, 32))}, status=${flags(X.adjtimex_status, d.getInt32(40, le) >>> 0, '0', 'STA_???')}, constant=${decimal(S.i64(d, 48))}, precision=${decimal(S.i64(d, 56))}, tolerance=${decimal(S.i64(d, 64))}, time=${S.timeval(d, 72)}, tick=${decimal(S.i64(d, 88))}, ppsfreq=${decimal(S.i64(d, 96))}, jitter=${decimal(S.i64(d, 104))}, shift=${d.getInt32(112, le)}, stabil=${decimal(S.i64(d, 120))}, jitcnt=${decimal(S.i64(d, 128))}, calcnt=${decimal(S.i64(d, 136))}, errcnt=${decimal(S.i64(d, 144))}, stbcnt=${decimal(S.i64(d, 152))}, tai=${d.getInt32(160, le)}}`, 164));
   if (c.exited && !c.failed && X.adjtimex_state.byValue.has(c.ret)) c.retText = `${c.ret} (${X.adjtimex_state.byValue.get(c.ret)})`;
 }
 
@@ -1096,8 +1096,8 @@ export const decoders: Record<string, Decoder> = {
   fchdir: fdOnly, fsync: fdOnly, fdatasync: fdOnly, syncfs: fdOnly,
   mkdir: (c) => { c.push(c.path(0)); c.push(modeArg(c, 1)); },
   mkdirat: (c) => { dirfdPath(c, 0, 1); c.push(modeArg(c, 2)); },
-  mknod: (c) => { c.push(c.path(0)); c.push(S.mode(u32(c.arg(1)))); if ((c.arg(1) & 0o170000) === 0o020000 || (c.arg(1) & 0o170000) === 0o060000) c.push(S.makedev(c.arg(2))); },
-  mknodat: (c) => { dirfdPath(c, 0, 1); c.push(S.mode(u32(c.arg(2)))); if ((c.arg(2) & 0o170000) === 0o020000 || (c.arg(2) & 0o170000) === 0o060000) c.push(S.makedev(c.arg(3))); },
+  mknod: (c) => { c.push(c.path(0)); c.push(S.mode(u32(c.arg(1)))); if ((u32(c.arg(1)) & 0o170000) === 0o020000 || (u32(c.arg(1)) & 0o170000) === 0o060000) c.push(S.makedev(c.arg(2))); },
+  mknodat: (c) => { dirfdPath(c, 0, 1); c.push(S.mode(u32(c.arg(2)))); if ((u32(c.arg(2)) & 0o170000) === 0o020000 || (u32(c.arg(2)) & 0o170000) === 0o060000) c.push(S.makedev(c.arg(3))); },
   unlinkat: (c) => { dirfdPath(c, 0, 1); c.push(atFlags(c, 2)); },
   rename: (c) => { c.push(c.path(0)); c.push(c.path(1)); },
   renameat: (c) => { dirfdPath(c, 0, 1); dirfdPath(c, 2, 3); },
@@ -1144,19 +1144,19 @@ export const decoders: Record<string, Decoder> = {
   sendfile: (c) => {
     // the offset as it was, and as the kernel left it when data moved: [3] => [7]
     c.push(c.fd(c.arg(0))); c.push(c.fd(c.arg(1)));
-    const before = c.atEntry(2, (d) => `[${S.u64(d, 0)}]`, 8);
+    const before = c.atEntry(2, (d) => `[${decimal(S.u64(d, 0))}]`, 8);
     if (c.arg(2) !== 0 && before.startsWith('[')) {
       c.exiting();
-      c.push(c.exited && !c.failed && c.ret !== 0 ? `${before} => ${c.struct(2, (d) => `[${S.u64(d, 0)}]`, 8)}` : before);
+      c.push(c.exited && !c.failed && c.ret !== 0 ? `${before} => ${c.struct(2, (d) => `[${decimal(S.u64(d, 0))}]`, 8)}` : before);
     } else c.push(before);
     c.push(c.ulong(3));
   },
   copy_file_range: (c) => {
-    c.push(c.fd(c.arg(0))); c.push(c.atEntry(1, (d) => `[${S.i64(d, 0)}]`, 8)); c.push(c.fd(c.arg(2))); c.push(c.atEntry(3, (d) => `[${S.i64(d, 0)}]`, 8));
-    c.push(c.ulong(4)); c.push(c.hexArg(5));
+    c.push(c.fd(c.arg(0))); c.push(c.atEntry(1, (d) => `[${decimal(S.i64(d, 0))}]`, 8)); c.push(c.fd(c.arg(2))); c.push(c.atEntry(3, (d) => `[${decimal(S.i64(d, 0))}]`, 8));
+    c.push(c.ulong(4)); c.push(hex(u32(c.arg(5)))); // unsigned int flags
   },
   splice: (c) => {
-    c.push(c.fd(c.arg(0))); c.push(c.atEntry(1, (d) => `[${S.i64(d, 0)}]`, 8)); c.push(c.fd(c.arg(2))); c.push(c.atEntry(3, (d) => `[${S.i64(d, 0)}]`, 8));
+    c.push(c.fd(c.arg(0))); c.push(c.atEntry(1, (d) => `[${decimal(S.i64(d, 0))}]`, 8)); c.push(c.fd(c.arg(2))); c.push(c.atEntry(3, (d) => `[${decimal(S.i64(d, 0))}]`, 8));
     c.push(c.ulong(4)); c.push(c.flagsArg(5, X.splice_flags));
   },
   tee: (c) => { c.push(c.fd(c.arg(0))); c.push(c.fd(c.arg(1))); c.push(c.ulong(2)); c.push(c.flagsArg(3, X.splice_flags)); },
@@ -1172,7 +1172,7 @@ export const decoders: Record<string, Decoder> = {
   brk: (c) => { c.push(c.ptr(c.arg(0))); c.retFormat = 'hex'; },
   mremap: (c) => {
     c.push(c.ptr(c.arg(0))); c.push(c.ulong(1)); c.push(c.ulong(2)); c.push(c.flagsArg(3, X.mremap_flags));
-    if ((c.arg(3) & 3) === 3) c.push(c.ptr(c.arg(4))); // MREMAP_MAYMOVE|MREMAP_FIXED
+    if ((u32(c.arg(3)) & 3) === 3) c.push(c.ptr(c.arg(4))); // MREMAP_MAYMOVE|MREMAP_FIXED
     c.retFormat = 'hex';
   },
   madvise: (c) => { c.push(c.ptr(c.arg(0))); c.push(c.ulong(1)); c.push(c.enumArg(2, X.madvise_cmds)); },
@@ -1216,7 +1216,7 @@ export const decoders: Record<string, Decoder> = {
     c.push(c.out(2, (d) => {
       const signo = d.getInt32(0, le);
       if (signo === 0) return '{}';
-      return `{si_signo=${S.signalName(signo)}, si_code=${enumName(X.sigchld_codes, d.getInt32(8, le), 'dec')}, si_pid=${c.pid(d.getInt32(16, le))}, si_uid=${d.getUint32(20, le)}, si_status=${d.getInt32(24, le)}, si_utime=${S.i64(d, 32)}, si_stime=${S.i64(d, 40)}}`;
+      return `{si_signo=${S.signalName(signo)}, si_code=${enumName(X.sigchld_codes, d.getInt32(8, le), 'dec')}, si_pid=${c.pid(d.getInt32(16, le))}, si_uid=${d.getUint32(20, le)}, si_status=${d.getInt32(24, le)}, si_utime=${decimal(S.i64(d, 32))}, si_stime=${decimal(S.i64(d, 40))}}`;
     }, 48));
     c.push(c.flagsArg(3, X.wait4_options));
     c.push(c.out(4, (d) => S.rusage(d), 32));
@@ -1263,7 +1263,7 @@ export const decoders: Record<string, Decoder> = {
   set_robust_list: (c) => { c.push(c.ptr(c.arg(0))); c.push(c.ulong(1)); },
   get_robust_list: (c) => {
     c.push(c.int(0)); c.exiting();
-    c.push(c.out(1, (d) => `[${hex(S.u64(d, 0))}]`, 8)); c.push(c.out(2, (d) => `[${S.u64(d, 0)}]`, 8));
+    c.push(c.out(1, (d) => `[${hex(S.u64(d, 0))}]`, 8)); c.push(c.out(2, (d) => `[${decimal(S.u64(d, 0))}]`, 8));
   },
   rseq: (c) => { c.push(c.ptr(c.arg(0))); c.push(c.hexArg(1)); c.push(c.flagsArg(2, X.rseq_flags)); c.push(c.hexArg(3)); },
   arch_prctl: archPrctl,
@@ -1338,7 +1338,7 @@ export const decoders: Record<string, Decoder> = {
   clock_adjtime: (c) => { c.push(clockName(c.arg(0))); c.exiting(); adjtimex(c, 1); },
   time: (c) => {
     c.exiting();
-    c.push(c.out(0, (d) => `[${S.i64(d, 0)}${S.timeComment(S.i64(d, 0), 0, 0)}]`, 8));
+    c.push(c.out(0, (d) => `[${decimal(S.i64(d, 0))}${S.timeComment(S.i64(d, 0), 0, 0)}]`, 8));
     if (c.exited && !c.failed) c.retText = `${c.ret}${S.timeComment(c.ret, 0, 0).replace(/^ \/\* (.*) \*\/$/, ' ($1)')}`;
   },
   timer_create: (c) => { c.push(clockName(c.arg(0))); c.push(c.struct(1, sigevent, 16)); c.exiting(); c.push(intPtr(c, 2, true)); },

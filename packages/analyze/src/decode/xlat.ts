@@ -59,21 +59,67 @@ export function andNot53(a: number, b: number): number {
   return hi * TWO32 + ((a & ~b) >>> 0);
 }
 
+const SAFE = Number.MAX_SAFE_INTEGER;
+
+/**
+ * The 64-bit values of the call being decoded that numbers hold rounded (beyond 2^53: a register,
+ * a field of captured memory), exactly, by the number that stands for each (standIn: Call.arg(),
+ * Call.ret, structs.ts's u64/i64): filled as the decoder reads them (nothing, for nearly every call)
+ * and cleared between calls, so that the printers below (hex, u32, s32, decimal, unsignedDecimal)
+ * print such a value exactly wherever a decoder passes it.
+ */
+let exactValues: Map<number, bigint> | undefined;
+
+/** Forgets the values of the call decoded before (the decoder, around each call). */
+export function clearExactValues(): void {
+  exactValues = undefined;
+}
+
+/**
+ * The number that stands for a 64-bit value: the value itself up to 2^53; beyond, its rounded value
+ * (or, when another value of the call rounds to that too, the next double after it), which the
+ * printers below print exactly until the decoder moves on to the next call.
+ */
+export function standIn(exact: bigint): number {
+  const n = Number(exact);
+  if (n <= SAFE && n >= -SAFE) return n;
+  const m = (exactValues ??= new Map());
+  let k = n;
+  while (m.has(k) && m.get(k) !== exact) k += Math.abs(k) * Number.EPSILON;
+  m.set(k, exact);
+  return k;
+}
+
+/** A 64-bit value as a bigint, exactly when it stands for one beyond 2^53 of the call being decoded (not a number: 0, as `>>> 0` makes it). */
+export function exactValue(v: number): bigint {
+  return exactValues?.get(v) ?? (Number.isInteger(v) ? BigInt(v) : 0n);
+}
+
 /** Unsigned hex of a value as strace prints it (%#lx): 0x1f, 0; negative 64-bit values as two's complement. */
 export function hex(v: number): string {
   if (v === 0) return '0'; // C's %#x
-  if (v >= 0) return '0x' + v.toString(16);
-  return '0x' + (BigInt(v) & 0xffffffffffffffffn).toString(16);
+  if (v >= 0 && v <= SAFE) return '0x' + v.toString(16);
+  return '0x' + BigInt.asUintN(64, exactValue(v)).toString(16);
+}
+
+/** A 64-bit value in decimal, exactly (String() would round beyond 2^53: 9223372035781034000). */
+export function decimal(v: number): string {
+  return Number.isSafeInteger(v) ? String(v) : exactValue(v).toString();
+}
+
+/** A 64-bit value in decimal as unsigned (%lu), exactly. */
+export function unsignedDecimal(v: number): string {
+  return v >= 0 && v <= SAFE ? String(v) : BigInt.asUintN(64, exactValue(v)).toString();
 }
 
 /** Interprets a register value as unsigned 32-bit (C int/unsigned arguments). */
 export function u32(v: number): number {
-  return v >>> 0;
+  return v <= SAFE && v >= -SAFE ? v >>> 0 : Number(BigInt.asUintN(32, exactValue(v)));
 }
 
 /** Interprets a register value as signed 32-bit. */
 export function s32(v: number): number {
-  return v | 0;
+  return v <= SAFE && v >= -SAFE ? v | 0 : Number(BigInt.asIntN(32, exactValue(v)));
 }
 
 /**

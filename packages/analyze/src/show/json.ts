@@ -11,7 +11,7 @@ function nsIds(t: ThreadModel): { ns_pid?: number; ns_tid?: number } {
 
 export function toJson(ev: DecodedEvent): string {
   if (ev.kind === 'syscall') {
-    return JSON.stringify({
+    const text = JSON.stringify({
       type: 'syscall',
       pid: ev.pid,
       tid: ev.tid,
@@ -29,6 +29,10 @@ export function toJson(ev: DecodedEvent): string {
       ...(ev.stateOnly ? { state_only: true } : {}),
       line: ev.line,
     });
+    // A return value beyond 2^53 as its exact digits (JSON numbers have any precision; JSON.stringify
+    // has no bigint). The key is the only `"ret":` outside a string: inside one the quotes are escaped.
+    if (ev.exactRet === undefined || ev.unfinished) return text;
+    return text.replace(`"ret":${JSON.stringify(ev.ret)},`, `"ret":${ev.exactRet},`);
   }
   return JSON.stringify({
     type: ev.kind,
