@@ -15,7 +15,7 @@ import {
 import { type BatchColumns, batchWithoutCapturedData, type Header, type Int64Column, readTraceColumns, SyscallFlag, type SyscallInfo, type TraceProblem, type Trailer } from '@beetrace/format';
 import { CALL, CALL_COLUMNS, copyColumn, encodeTextColumn, numColumn, numColumns } from './bulk.js';
 
-/** What ingest.ts starts the worker with. */
+/** What ingest.ts starts the worker with (its workerData, or its first message when started ahead of its file). */
 export interface DecodeWorkerInput {
   readonly file: string;
   /** Batches sent ahead of the acknowledgements (bounded memory). */
@@ -524,8 +524,13 @@ async function main(input: DecodeWorkerInput, port: NonNullable<typeof parentPor
 
 if (parentPort) {
   const port = parentPort;
-  main(workerData as DecodeWorkerInput, port).catch((e: unknown) => {
-    port.postMessage({ kind: 'error', message: e instanceof Error ? e.message : String(e) } satisfies DecodeWorkerMessage);
-    port.close();
-  });
+  const run = (input: DecodeWorkerInput): void => {
+    main(input, port).catch((e: unknown) => {
+      port.postMessage({ kind: 'error', message: e instanceof Error ? e.message : String(e) } satisfies DecodeWorkerMessage);
+      port.close();
+    });
+  };
+  // Started with its file, or started ahead and given it in a first message (DecodeFeed.read).
+  if (workerData) run(workerData as DecodeWorkerInput);
+  else port.once('message', (m: DecodeWorkerInput) => run(m));
 }

@@ -41,6 +41,13 @@ export interface ParquetOptions {
   readonly tool?: string;
   /** Calls per file (default 2^17): a longer run's calls are written a part at a time, each a file. */
   readonly partRows?: number;
+  /**
+   * A decode worker started ahead without a file (new DecodeFeed()), for the first trace add() reads
+   * (bt-export starts it before it loads DuckDB). Without, open() starts one as DuckDB starts, unless
+   * `readAhead` is false (bt-store export, which reads a store, not trace files).
+   */
+  readonly reader?: DecodeFeed;
+  readonly readAhead?: boolean;
   readonly shouldStop?: () => boolean;
 }
 
@@ -103,6 +110,11 @@ export class DatasetWriter {
   /** COPYs running: the umask that makes DuckDB's files private is set while any runs. */
   private copying = 0;
   private umask = 0;
+  /**
+   * A decode worker started ahead (its modules loaded) for the next add(), from open() and again after
+   * each add(): reading a trace does not wait for a thread to start (~0.1 s).
+   */
+  private reader: DecodeFeed | undefined;
 
   private constructor(private readonly dir: string, private readonly opts: ParquetOptions, private readonly instance: DuckDBInstance,
     private readonly con: DuckDBConnection, private readonly partCons: readonly DuckDBConnection[]) {}
@@ -120,13 +132,23 @@ export class DatasetWriter {
     } catch (e) {
       throw new StoreError('WRITE_FAILED', `cannot write ${dir}: ${(e as Error).message.replace(/^\w+: /, '')}`);
     }
-    // One DuckDB thread per query: a COPY writes one file on one thread (a second one measured no faster,
-    // at more CPU); parts' COPYs, on their own connections, run at once.
-    const instance = await duck.DuckDBInstance.create(':memory:', { threads: '1' });
-    const con = await instance.connect();
-    const partCons: DuckDBConnection[] = [];
-    for (let k = 0; k < PART_CONNECTIONS; k++) partCons.push(await instance.connect());
-    const w = new DatasetWriter(dir, opts, instance, con, partCons);
+    // The first trace's decode worker starts as DuckDB does.
+    const reader = opts.reader ?? (opts.readAhead === false ? undefined : new DecodeFeed());
+    let w: DatasetWriter;
+    try {
+      // One DuckDB thread per query: a COPY writes one file on one thread (a second one measured no faster,
+      // at more CPU); parts' COPYs, on their own connections, run at once.
+      const instance = await duck.DuckDBInstance.create(':memory:', { threads: '1' });
+      const con = await instance.connect();
+      const partCons: DuckDBConnection[] = [];
+      for (let k = 0; k < PART_CONNECTIONS; k++) partCons.push(await instance.connect());
+      w = new DatasetWriter(dir, opts, instance, con, partCons);
+    } catch (e) {
+      reader?.close();
+      throw e;
+    }
+    w.reader = reader;
+    const con = w.con;
     // The calls being written, read by COPY straight from the batches held in this process (a table
     // function, run on this thread): measured twice as fast as appending them to a table first.
     con.registerTableFunction(duck.DuckDBTableFunction.create({
@@ -158,6 +180,8 @@ export class DatasetWriter {
   }
 
   close(): void {
+    this.reader?.close();
+    this.reader = undefined;
     for (const c of this.partCons) c.closeSync();
     this.con.closeSync();
     this.instance.closeSync();
@@ -220,18 +244,17 @@ export class DatasetWriter {
     return files;
   }
 
-  /**
-   * Exports one trace file. A damaged one is exported as far as it reads (`problem` says where it stopped).
-   * `feed`: the file's decode worker, when the caller has started it already (with this writer's
-   * noData; bt-export starts the first one while DuckDB loads); closed here either way.
-   */
-  async add(file: string, progress?: Progress, feed?: DecodeFeed): Promise<ParquetResult> {
+  /** Exports one trace file. A damaged one is exported as far as it reads (`problem` says where it stopped). */
+  async add(file: string, progress?: Progress): Promise<ParquetResult> {
+    const size = traceFileSize(file);
+    const feed = (this.reader ?? new DecodeFeed()).read(file, this.opts.noData ?? false);
+    this.reader = undefined;
     try {
-      const size = traceFileSize(file);
-      feed ??= new DecodeFeed(file, this.opts.noData ?? false);
       return await this.addFrom(file, size, feed, progress);
     } finally {
-      feed?.close();
+      feed.close();
+      // The next trace's worker starts now, while the caller moves on.
+      if (this.opts.readAhead !== false) this.reader = new DecodeFeed();
     }
   }
 

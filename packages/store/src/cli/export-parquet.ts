@@ -39,26 +39,24 @@ async function main(): Promise<number> {
   const partition = partitionKeys(values.partition);
   const interrupted = interruptFlag();
   const noData = values['no-data'] ?? false;
-  // The first trace's decode worker starts while DuckDB loads and opens: they take about as long.
-  let first: DecodeFeed | undefined = new DecodeFeed(positionals[0]!, noData);
+  // The first trace's decode worker starts (loads its modules) while DuckDB loads and opens: they take about as long.
+  const reader = new DecodeFeed();
   let writer;
   try {
     const { DatasetWriter } = await import('../parquet.js');
     writer = await DatasetWriter.open(values.output, {
-      partition, force: values.force ?? false, noData, shouldStop: interrupted,
+      partition, force: values.force ?? false, noData, shouldStop: interrupted, reader,
       ...(values.host === undefined ? {} : { host: values.host }),
     });
   } catch (e) {
-    first.close();
+    reader.close();
     throw e;
   }
   let failed = 0;
   try {
     for (const file of positionals) {
-      const feed = first;
-      first = undefined;
       try {
-        const r = await writer.add(file, ProgressLine.forTerminal(`bt-export ${file}`), feed);
+        const r = await writer.add(file, ProgressLine.forTerminal(`bt-export ${file}`));
         if (r.problem) {
           process.stderr.write(`bt-export: ${file}: reading stopped: ${r.problem}; the ${r.syscalls} syscalls before it were exported\n`);
           failed++;
