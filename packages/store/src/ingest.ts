@@ -78,6 +78,8 @@ export class DecodeFeed {
     this.worker.on('message', (m: DecodeWorkerMessage) => this.push(m));
     this.worker.on('error', (e: Error) => this.push({ kind: 'error', message: e.message }));
     this.worker.on('exit', () => this.push({ kind: 'error', message: 'the reading thread exited early' }));
+    // Waiting for its file, it does not keep the process alive.
+    if (!input) this.worker.unref();
   }
 
   private push(m: DecodeWorkerMessage): void {
@@ -100,6 +102,7 @@ export class DecodeFeed {
 
   /** Starts reading `file`, on a feed made without one. */
   read(file: string, noData: boolean): this {
+    this.worker.ref();
     this.worker.postMessage({ file, ahead: AHEAD, noData } satisfies DecodeWorkerInput);
     return this;
   }
