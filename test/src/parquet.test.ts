@@ -70,7 +70,7 @@ test('every view gives the same rows from SQLite and from DuckDB over the export
   const sexp = run(bin.store, ['--db', db, 'export', '--format', 'parquet', '--partition', 'host,date', '-o', fromStore]);
   assert.equal(sexp.status, 0, err(sexp));
 
-  // Through the library, calls written a part at a time (1000 calls per file; 2^18 by default).
+  // Through the library, calls written a part at a time (1000 calls per file; 2^17 by default).
   const parted = join(dir, 'parted');
   const writer = await DatasetWriter.open(parted, { partRows: 1000 });
   for (const f of traces) await writer.add(f);

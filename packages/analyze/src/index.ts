@@ -1,16 +1,6 @@
 // @beetrace/analyze: offline decoding of beetrace traces.
 // bt-show's decoder: every syscall and process event as strace prints it.
-export { decodeTrace, decodeTraceChunks, type DecodeTraceOptions, type TraceItem, TraceDecoder } from './decode/trace.js';
-export {
-  Decoder, type DecodedEvent, type DecodedProcessEvent, type DecodedSyscall, errnoName, errnoNames, errnoText, siginfo,
-} from './decode/decode.js';
-export { type DecodeOptions } from './decode/call.js';
-export {
-  capturedBytes, capturedString, type FdEntry, type FileKind, OpenFile, ProcessModel, ThreadModel, TraceModel,
-} from './decode/model.js';
-export { sockaddrText, socketFamilyName, socketTypeName } from './decode/sockaddr.js';
-export { signalName } from './decode/structs.js';
-export { quote, printBuffer, printCString, printPath, type TextOptions } from './decode/text.js';
+export * from './decode/index.js';
 export { Renderer, type RenderOptions } from './show/render.js';
 export { Summary, type SortBy } from './show/summary.js';
 export { toJson } from './show/json.js';

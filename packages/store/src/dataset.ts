@@ -17,7 +17,6 @@ import { join } from 'node:path';
 import type { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import { writePrivateFile } from '@beetrace/format';
 import { StoreError } from './db.js';
-import { duckdb } from './duckdb.js';
 import { PORTABLE_VIEWS } from './schema.js';
 
 /** Version of the dataset's layout and columns; a dataset of a newer version is refused. */
@@ -168,6 +167,8 @@ export async function openDataset(dir: string, tool = 'bt-query'): Promise<{ ins
   if (!existsSync(dir)) throw new StoreError('NO_DATASET', `no dataset at ${dir}; make one with: bt-export --format parquet TRACE.pb -o ${dir}`);
   const version = checkDatasetVersion(dir, tool);
   if (version === undefined) throw new StoreError('NOT_A_DATASET', `${dir} is not a beetrace dataset (no ${DATASET_MARKER})`);
+  // DuckDB is loaded when a dataset is opened, not with this module (bt-export loads it while its decode worker starts).
+  const { duckdb } = await import('./duckdb.js');
   const instance = await duckdb.DuckDBInstance.create(':memory:');
   const con = await instance.connect();
   for (const table of Object.keys(PARQUET_TABLES)) {

@@ -11,11 +11,11 @@ import { parentPort, workerData } from 'node:worker_threads';
 import {
   type DecodedEvent, type DecodedProcessEvent, type DecodedSyscall, type OpenFile, type ProcessModel, socketFamilyName, socketTypeName,
   TraceDecoder, type TraceModel,
-} from '@beetrace/analyze';
+} from '@beetrace/analyze/decode';
 import { type BatchColumns, batchWithoutCapturedData, type Header, type Int64Column, readTraceColumns, SyscallFlag, type SyscallInfo, type TraceProblem, type Trailer } from '@beetrace/format';
 import { CALL, CALL_COLUMNS, copyColumn, encodeTextColumn, numColumn, numColumns } from './bulk.js';
 
-/** What ingest.ts starts the worker with. */
+/** What ingest.ts starts the worker with (its workerData, or its first message when started ahead of its file). */
 export interface DecodeWorkerInput {
   readonly file: string;
   /** Batches sent ahead of the acknowledgements (bounded memory). */
@@ -242,11 +242,20 @@ class Gather {
   processEvents = 0;
   unfinished = 0;
   lastNs = 0;
-  private readonly perProcess = new Map<ProcessModel, number>();
+  private readonly perProcess = new Map<ProcessModel, { calls: number }>();
   private readonly sockets = new Map<OpenFile, SocketStats>();
   private readonly stats = new Map<number, Stat>();
   private readonly names = new Map<number, [string, boolean]>();
   private readonly rules = new Map<number, PathRule>();
+  // The last call's process, syscall number and fd's file, with what the maps above hold for them:
+  // a run of calls from one process, of one syscall, on one file looks each up once.
+  private lastProc: ProcessModel | undefined;
+  private lastProcCalls = { calls: 0 };
+  private lastNr = -1;
+  private lastRule: PathRule = { fdArg: -1, dirfdArg: -1 };
+  private lastStat: Stat | undefined;
+  private lastFile: OpenFile | undefined;
+  private lastSocket: SocketStats | undefined;
   private readonly pendingExec = new Map<number, { pid: number; tid: number; ts: number; filename: string }>();
   execs: ExecRow[] = [];
   signals: SignalRow[] = [];
@@ -298,15 +307,27 @@ class Gather {
     this.failedCol[i] = d.failed ? 1 : 0;
     this.argsIndex[i] = this.args.add(d.argsText);
     const p = d.thread.proc;
-    this.perProcess.set(p, (this.perProcess.get(p) ?? 0) + 1);
+    if (p !== this.lastProc) {
+      let c = this.perProcess.get(p);
+      if (!c) this.perProcess.set(p, (c = { calls: 0 }));
+      this.lastProc = p;
+      this.lastProcCalls = c;
+    }
+    this.lastProcCalls.calls++;
     if (d.unfinished) this.unfinished++;
     const end = d.exitNs - this.mono0;
     if (end > this.lastNs) this.lastNs = end;
     const info = d.info;
 
     // Paths: the path arguments as written, else the file an fd argument refers to (as it was opened).
-    let rule = this.rules.get(d.nr);
-    if (!rule) this.rules.set(d.nr, (rule = pathRule(info)));
+    if (d.nr !== this.lastNr) {
+      let r = this.rules.get(d.nr);
+      if (!r) this.rules.set(d.nr, (r = pathRule(info)));
+      this.lastNr = d.nr;
+      this.lastRule = r;
+      this.lastStat = this.stats.get(d.nr);
+    }
+    const rule = this.lastRule;
     const path0 = d.paths[0];
     let fdArg = rule.fdArg;
     if (path0 === '' && rule.dirfdArg >= 0) fdArg = rule.dirfdArg;
@@ -326,7 +347,11 @@ class Gather {
           if (f.canonical !== undefined) this.pathIndex[3 * i + 2] = this.paths.add(f.canonical);
           this.fdCol[i] = e.fd;
         }
-        const s = this.sockets.get(f);
+        if (f !== this.lastFile) {
+          this.lastFile = f;
+          this.lastSocket = this.sockets.get(f);
+        }
+        const s = this.lastSocket;
         if (s) {
           s.calls++;
           if (!d.failed && !d.unfinished && d.ret > 0) {
@@ -337,7 +362,10 @@ class Gather {
       }
     }
     for (const e of d.made) {
-      if (e.file.kind === 'socket' && !this.sockets.has(e.file)) this.sockets.set(e.file, { pid: p.pid, fd: e.fd, callSeq: seq, calls: 1, sent: 0, received: 0 });
+      if (e.file.kind === 'socket' && !this.sockets.has(e.file)) {
+        this.sockets.set(e.file, { pid: p.pid, fd: e.fd, callSeq: seq, calls: 1, sent: 0, received: 0 });
+        this.lastFile = undefined;
+      }
     }
     if (info?.effect === 'exec' && !d.failed && !d.unfinished) {
       const pending = this.pendingExec.get(d.pid);
@@ -347,9 +375,9 @@ class Gather {
     // As bt-show -c: every call counts (unfinished ones with no time), except a new task's return from clone.
     if (info?.effect === 'fork' && (d.flags & SyscallFlag.NO_ENTRY) !== 0 && d.ret === 0) return;
     const dur = d.exitNs - d.enterNs;
-    let st = this.stats.get(d.nr);
+    let st = this.lastStat;
     if (!st) {
-      this.stats.set(d.nr, (st = { calls: 0, errors: 0, total: 0, min: dur, max: dur }));
+      this.stats.set(d.nr, (st = this.lastStat = { calls: 0, errors: 0, total: 0, min: dur, max: dur }));
       this.names.set(d.nr, [d.name, info !== undefined]);
     }
     st.calls++;
@@ -393,7 +421,7 @@ class Gather {
     const processes: ProcessRow[] = this.model.processes.map((p) => ({
       pid: p.pid, parentPid: p.parent?.pid ?? null, exe: p.programs.length ? p.program : p.parent?.program ?? null,
       argv: p.argv ? JSON.stringify(p.argv) : null, startNs: p.startNs - mono0, endNs: p.endNs === undefined ? null : p.endNs - mono0,
-      exitStatus: p.exitStatus ?? null, threads: p.threads.length - 1, syscalls: this.perProcess.get(p) ?? 0,
+      exitStatus: p.exitStatus ?? null, threads: p.threads.length - 1, syscalls: this.perProcess.get(p)?.calls ?? 0,
     }));
     const sockets: SocketRow[] = [...this.sockets].map(([f, s]) => ({
       pid: s.pid, fd: s.fd, callSeq: s.callSeq, family: f.family === undefined ? null : socketFamilyName(f.family),
@@ -496,8 +524,13 @@ async function main(input: DecodeWorkerInput, port: NonNullable<typeof parentPor
 
 if (parentPort) {
   const port = parentPort;
-  main(workerData as DecodeWorkerInput, port).catch((e: unknown) => {
-    port.postMessage({ kind: 'error', message: e instanceof Error ? e.message : String(e) } satisfies DecodeWorkerMessage);
-    port.close();
-  });
+  const run = (input: DecodeWorkerInput): void => {
+    main(input, port).catch((e: unknown) => {
+      port.postMessage({ kind: 'error', message: e instanceof Error ? e.message : String(e) } satisfies DecodeWorkerMessage);
+      port.close();
+    });
+  };
+  // Started with its file, or started ahead and given it in a first message (DecodeFeed.read).
+  if (workerData) run(workerData as DecodeWorkerInput);
+  else port.once('message', (m: DecodeWorkerInput) => run(m));
 }

@@ -56,6 +56,9 @@ export function hashFileSync(path: string): string {
   return h.digest('hex');
 }
 
+/** Batches the decode worker sends ahead of the acknowledgements (bounded memory). */
+const AHEAD = 8;
+
 /** The decode worker's messages: the file's records, in order. */
 export class DecodeFeed {
   private readonly worker: Worker;
@@ -63,14 +66,20 @@ export class DecodeFeed {
   private waiting: ((m: DecodeWorkerMessage) => void) | undefined;
   private ended = false;
 
-  constructor(file: string, noData: boolean) {
-    const input: DecodeWorkerInput = { file, ahead: 8, noData };
+  /**
+   * Reads `file` (no captured data with `noData`). Without a file, the worker starts (loads its
+   * modules) and waits for read(): a reader started ahead of the trace it will read.
+   */
+  constructor(file?: string, noData = false) {
+    const input: DecodeWorkerInput | undefined = file === undefined ? undefined : { file, ahead: AHEAD, noData };
     // The parent's node flags, except --input-type (a `node -e` caller's), which a file worker refuses.
     const execArgv = process.execArgv.filter((a, i, all) => !a.startsWith('--input-type') && all[i - 1] !== '--input-type');
     this.worker = new Worker(new URL('./decode-worker.js', import.meta.url), { workerData: input, execArgv });
     this.worker.on('message', (m: DecodeWorkerMessage) => this.push(m));
     this.worker.on('error', (e: Error) => this.push({ kind: 'error', message: e.message }));
     this.worker.on('exit', () => this.push({ kind: 'error', message: 'the reading thread exited early' }));
+    // Waiting for its file, it does not keep the process alive.
+    if (!input) this.worker.unref();
   }
 
   private push(m: DecodeWorkerMessage): void {
@@ -89,6 +98,13 @@ export class DecodeFeed {
     if (m.kind === 'error') throw new StoreError('READ_FAILED', `reading the trace failed: ${m.message}`);
     if (m.kind === 'batch') this.worker.postMessage(0);
     return m;
+  }
+
+  /** Starts reading `file`, on a feed made without one. */
+  read(file: string, noData: boolean): this {
+    this.worker.ref();
+    this.worker.postMessage({ file, ahead: AHEAD, noData } satisfies DecodeWorkerInput);
+    return this;
   }
 
   /** Gives a stored batch's number buffer back to the worker to fill again. */

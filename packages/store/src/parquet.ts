@@ -4,16 +4,17 @@
 // embedded, is the sink: one COPY per table writes its Parquet file; for calls it
 // reads the batches held here through a table function (bt_staged_calls: each
 // column copied into DuckDB's vectors as it came, no per-value call) and the
-// batches' distinct strings from a string table. A run's calls go out a part (2^18
-// calls) at a time, each a file: the COPY of one part runs on DuckDB's thread while
-// the worker decodes the next, on its own connection (two, used in turn).
+// batches' distinct strings from a string table. A run's calls go out a part (2^17
+// calls) at a time, each a file: a part's COPY starts as soon as it is staged and
+// runs while the worker decodes the next ones, on a connection of its own (three,
+// used in turn: COPYs run at once, on both CPUs once the decoding has ended).
 //
 // Files are written beside their final name (mode 0600: made so before DuckDB
 // writes, under a umask that keeps the one DuckDB makes so), then renamed into place: a failed export leaves no half-written
 // file, and an existing file is replaced only with `force`.
 import { chmodSync, closeSync, existsSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { DuckDBAppender, DuckDBConnection, DuckDBDataChunk, DuckDBInstance } from '@duckdb/node-api';
+import type { DuckDBAppender, DuckDBConnection, DuckDBDataChunk, DuckDBInstance, DuckDBValue } from '@duckdb/node-api';
 import { errnoNames } from '@beetrace/analyze';
 import { type Header, makePrivateDir, openPrivateFile, PRIVATE_FILE_MODE, type Progress, type Trailer } from '@beetrace/format';
 import { CALL, CALL_COLUMNS, EXACT_COLUMNS, numColumn } from './bulk.js';
@@ -38,8 +39,15 @@ export interface ParquetOptions {
   readonly host?: string;
   /** The command named in messages (default bt-export). */
   readonly tool?: string;
-  /** Calls per file (default 2^18): a longer run's calls are written a part at a time, each a file. */
+  /** Calls per file (default 2^17): a longer run's calls are written a part at a time, each a file. */
   readonly partRows?: number;
+  /**
+   * A decode worker started ahead without a file (new DecodeFeed()), for the first trace add() reads
+   * (bt-export starts it before it loads DuckDB). Without, open() starts one as DuckDB starts, unless
+   * `readAhead` is false (bt-store export, which reads a store, not trace files).
+   */
+  readonly reader?: DecodeFeed;
+  readonly readAhead?: boolean;
   readonly shouldStop?: () => boolean;
 }
 
@@ -60,9 +68,16 @@ export interface ParquetResult {
 const COPY_OPTIONS = `FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 262144, KV_METADATA {beetrace_schema_version: '${DATASET_VERSION}'}`;
 /**
  * Calls per file of a run's calls: a run's are written a part at a time, each a file (one row group),
- * the COPY of one part while the next is decoded; memory stays bounded (two parts held at most).
+ * each part's COPY while the next ones are decoded. Small enough that the first COPY starts early and
+ * the last one, which nothing overlaps, is short (measured against 2^18: BENCHMARKS.md).
  */
-const PART_ROWS = 1 << 18;
+const PART_ROWS = 1 << 17;
+/**
+ * Connections the parts are staged and written on, in turn (a part's string tables are temporary
+ * tables of its connection): a part is staged on one once the COPY of the part staged there before
+ * has ended, so at most three parts are held (memory stays bounded) and up to three COPYs run at once.
+ */
+const PART_CONNECTIONS = 3;
 const CALLS = TRACE_TABLES.indexOf('calls');
 
 /** A folder name's value, hive-style: characters other than [A-Za-z0-9._-] as %XX. */
@@ -95,9 +110,14 @@ export class DatasetWriter {
   /** COPYs running: the umask that makes DuckDB's files private is set while any runs. */
   private copying = 0;
   private umask = 0;
+  /**
+   * A decode worker started ahead (its modules loaded) for the next add(), from open() and again after
+   * each add(): reading a trace does not wait for a thread to start (~0.1 s).
+   */
+  private reader: DecodeFeed | undefined;
 
   private constructor(private readonly dir: string, private readonly opts: ParquetOptions, private readonly instance: DuckDBInstance,
-    private readonly con: DuckDBConnection, private readonly partCons: readonly [DuckDBConnection, DuckDBConnection]) {}
+    private readonly con: DuckDBConnection, private readonly partCons: readonly DuckDBConnection[]) {}
 
   /** Opens (or creates, mode 0700) the dataset folder; refuses one of a newer schema version. */
   static async open(dir: string, opts: ParquetOptions = {}): Promise<DatasetWriter> {
@@ -112,11 +132,23 @@ export class DatasetWriter {
     } catch (e) {
       throw new StoreError('WRITE_FAILED', `cannot write ${dir}: ${(e as Error).message.replace(/^\w+: /, '')}`);
     }
-    // One DuckDB thread: a COPY writes one file on one thread (a second one measured no faster, at
-    // more CPU), and the other CPU decodes the next part meanwhile.
-    const instance = await duck.DuckDBInstance.create(':memory:', { threads: '1' });
-    const con = await instance.connect();
-    const w = new DatasetWriter(dir, opts, instance, con, [await instance.connect(), await instance.connect()]);
+    // The first trace's decode worker starts as DuckDB does.
+    const reader = opts.reader ?? (opts.readAhead === false ? undefined : new DecodeFeed());
+    let w: DatasetWriter;
+    try {
+      // One DuckDB thread per query: a COPY writes one file on one thread (a second one measured no faster,
+      // at more CPU); parts' COPYs, on their own connections, run at once.
+      const instance = await duck.DuckDBInstance.create(':memory:', { threads: '1' });
+      const con = await instance.connect();
+      const partCons: DuckDBConnection[] = [];
+      for (let k = 0; k < PART_CONNECTIONS; k++) partCons.push(await instance.connect());
+      w = new DatasetWriter(dir, opts, instance, con, partCons);
+    } catch (e) {
+      reader?.close();
+      throw e;
+    }
+    w.reader = reader;
+    const con = w.con;
     // The calls being written, read by COPY straight from the batches held in this process (a table
     // function, run on this thread): measured twice as fast as appending them to a table first.
     con.registerTableFunction(duck.DuckDBTableFunction.create({
@@ -148,6 +180,8 @@ export class DatasetWriter {
   }
 
   close(): void {
+    this.reader?.close();
+    this.reader = undefined;
     for (const c of this.partCons) c.closeSync();
     this.con.closeSync();
     this.instance.closeSync();
@@ -213,18 +247,21 @@ export class DatasetWriter {
   /** Exports one trace file. A damaged one is exported as far as it reads (`problem` says where it stopped). */
   async add(file: string, progress?: Progress): Promise<ParquetResult> {
     const size = traceFileSize(file);
-    const feed = new DecodeFeed(file, this.opts.noData ?? false);
+    const feed = (this.reader ?? new DecodeFeed()).read(file, this.opts.noData ?? false);
+    this.reader = undefined;
     try {
       return await this.addFrom(file, size, feed, progress);
     } finally {
       feed.close();
+      // The next trace's worker starts now, while the caller moves on.
+      if (this.opts.readAhead !== false) this.reader = new DecodeFeed();
     }
   }
 
   /** A new stage for the calls from `rows` on, on the part connection `turn`; bt_staged_calls(k) reads it. */
   private async newStage(turn: number, rows: number): Promise<CallStage> {
     const k = ++this.stageCount;
-    const stage = new CallStage(this.partCons[turn % 2]!, k, this.nextId, rows);
+    const stage = new CallStage(this.partCons[turn % this.partCons.length]!, k, this.nextId, rows);
     this.stages.set(k, stage);
     await stage.create();
     return stage;
@@ -255,23 +292,24 @@ export class DatasetWriter {
     const signals: (string | number | null)[][] = [];
     /** Files of the calls' parts written so far, not yet in place (removed when the export fails). */
     const parts: string[] = [];
-    /** The parts' COPYs, in order: the one running while the next part is staged on the other connection. */
+    /** The other tables' files, likewise. */
+    const temps: string[] = [];
+    /** The parts' COPYs, in order. */
     const copies: Promise<string>[] = [];
     let turn = 0;
     let stage = await this.newStage(turn, 0);
-    /** Starts writing the staged part (its stage dropped once written); the next part is staged on the other connection, after that one's COPY. */
+    /** Starts writing the staged part (its stage dropped once written); the next part is staged on the next connection, once the COPY of the part staged there before has ended. */
     const writePart = (last: boolean): Promise<void> | undefined => {
       const s = stage;
       const select = s.select(id);
-      // One COPY at a time (after the previous part's), each part's batches given back to the worker once written.
-      const copy = (copies.at(-1) ?? Promise.resolve()).catch(() => {}).then(() => this.copyTemp(select, dirname(files[CALLS]!), s.con))
-        .finally(() => this.dropStage(s, feed));
+      // Each part's COPY starts as soon as it is staged; its batches go back to the worker once written.
+      const copy = this.copyTemp(select, dirname(files[CALLS]!), s.con).finally(() => this.dropStage(s, feed));
       copy.catch(() => {}); // awaited below, in order; a failure is not an unhandled rejection meanwhile
       copies.push(copy);
       if (last) return undefined;
       turn++;
       return (async () => {
-        if (copies.length >= 2) await copies[copies.length - 2];
+        if (copies.length >= this.partCons.length) await copies[copies.length - this.partCons.length];
         stage = await this.newStage(turn, s.rows);
       })();
     };
@@ -322,18 +360,25 @@ export class DatasetWriter {
       const written: string[] = [];
       if (copies.length === 0 || stage.partRows > 0) writePart(true);
       else this.dropStage(stage);
+      // The other tables are written while the last parts' COPYs run, every file put in place once all are written.
+      const smallFiles = new Map<string, string>();
+      for (const table of TRACE_TABLES) {
+        if (table === 'calls') continue;
+        await con.run(`CREATE OR REPLACE TEMP TABLE st_small (${columnsDdl(table)})`);
+        await appendRows(con, 'st_small', table, small[table]);
+        const tmp = await this.copyTemp('SELECT * FROM st_small', dirname(this.path(table, partition, name)));
+        temps.push(tmp);
+        smallFiles.set(table, tmp);
+      }
       for (const c of copies) parts.push(await c);
       copies.length = 0;
       for (const table of TRACE_TABLES) {
         const target = this.path(table, partition, name);
         if (table === 'calls') written.push(...this.placeParts(parts, target, name));
-        else {
-          await con.run(`CREATE OR REPLACE TEMP TABLE st_small (${columnsDdl(table)})`);
-          await appendRows(con, 'st_small', table, small[table]);
-          await this.copy('SELECT * FROM st_small', target);
-        }
+        else renameSync(smallFiles.get(table)!, target);
         written.push(target);
       }
+      temps.length = 0;
       const unknown = summary.stats.filter((r) => !r.known).map((r) => [r.nr, r.name] as const);
       written.push(...await this.writeAbi(start!.abi, unknown, name));
       this.nextId = firstId + stage.rows;
@@ -343,7 +388,7 @@ export class DatasetWriter {
       // A failed export: its parts' COPYs finished (or failed), their files removed, its stages dropped.
       for (const c of await Promise.allSettled(copies)) if (c.status === 'fulfilled') parts.push(c.value);
       for (const s of [...this.stages.values()]) this.dropStage(s);
-      for (const tmp of parts) rmSync(tmp, { force: true });
+      for (const tmp of [...parts, ...temps]) rmSync(tmp, { force: true });
     }
   }
 
@@ -427,24 +472,38 @@ function traceRow(id: number, start: ReturnType<typeof traceStart>, end: ReturnT
   return PARQUET_TABLES.traces!.map(([c]) => all[c] ?? null);
 }
 
-/** Appends rows to a staging table whose columns are `table`'s Parquet columns. */
+/**
+ * Appends rows to a staging table whose columns are `table`'s Parquet columns: a data chunk of
+ * 2048 rows at a time (numbers written into the chunk's vectors, one copy per column; measured
+ * against one appender call per value in BENCHMARKS.md).
+ */
 async function appendRows(con: DuckDBConnection, staging: string, table: string, rows: Iterable<readonly unknown[]>): Promise<void> {
   const types = PARQUET_TABLES[table]!.map(([, t]) => t);
+  const duckTypes = types.map((t) => (t === 'VARCHAR' ? duck.VARCHAR : t === 'INTEGER' ? duck.INTEGER : t === 'TIMESTAMP_NS' ? duck.TIMESTAMP_NS : duck.BIGINT));
+  const size = duckdb.vector_size();
   const app: DuckDBAppender = await con.createAppender(staging);
+  let chunk: DuckDBValue[][] = [];
+  const flush = (): void => {
+    const c = duck.DuckDBDataChunk.create(duckTypes, chunk.length);
+    c.setRows(chunk);
+    app.appendDataChunk(c);
+    chunk = [];
+  };
   try {
     for (const row of rows) {
+      const out: DuckDBValue[] = new Array<DuckDBValue>(types.length);
       for (let k = 0; k < types.length; k++) {
         const v = row[k];
-        if (v === null || v === undefined || (typeof v === 'number' && Number.isNaN(v))) app.appendNull();
-        else if (types[k] === 'VARCHAR') app.appendVarchar(String(v));
-        else if (types[k] === 'INTEGER') app.appendInteger(Number(v));
-        else if (types[k] === 'TIMESTAMP_NS') {
-          if (Number(v) === 0) app.appendNull();
-          else app.appendValue(new duck.DuckDBTimestampNanosecondsValue(BigInt(Math.round(Number(v)))));
-        } else app.appendBigInt(typeof v === 'bigint' ? v : BigInt(Math.round(Number(v))));
+        if (v === null || v === undefined || (typeof v === 'number' && Number.isNaN(v))) out[k] = null;
+        else if (types[k] === 'VARCHAR') out[k] = String(v);
+        else if (types[k] === 'INTEGER') out[k] = Number(v);
+        else if (types[k] === 'TIMESTAMP_NS') out[k] = Number(v) === 0 ? null : new duck.DuckDBTimestampNanosecondsValue(BigInt(Math.round(Number(v))));
+        else out[k] = typeof v === 'bigint' ? v : BigInt(Math.round(Number(v)));
       }
-      app.endRow();
+      chunk.push(out);
+      if (chunk.length === size) flush();
     }
+    if (chunk.length > 0) flush();
   } finally {
     app.closeSync();
   }

@@ -1,7 +1,7 @@
 // bt-export --format parquet: runs into a Parquet dataset (export.ts dispatches here).
 import { ProgressLine } from '@beetrace/format';
 import { EXIT, StoreError } from '../db.js';
-import { DatasetWriter } from '../parquet.js';
+import { DecodeFeed } from '../ingest.js';
 import { interruptFlag, parseCommand, runMain, usage } from './common.js';
 import { PARQUET_HELP, PARQUET_OPTIONS, partitionKeys } from './parquet-options.js';
 
@@ -38,10 +38,20 @@ async function main(): Promise<number> {
   if (positionals.includes('-')) throw usage('--format parquet reads trace files, not standard input');
   const partition = partitionKeys(values.partition);
   const interrupted = interruptFlag();
-  const writer = await DatasetWriter.open(values.output, {
-    partition, force: values.force ?? false, noData: values['no-data'] ?? false, shouldStop: interrupted,
-    ...(values.host === undefined ? {} : { host: values.host }),
-  });
+  const noData = values['no-data'] ?? false;
+  // The first trace's decode worker starts (loads its modules) while DuckDB loads and opens: they take about as long.
+  const reader = new DecodeFeed();
+  let writer;
+  try {
+    const { DatasetWriter } = await import('../parquet.js');
+    writer = await DatasetWriter.open(values.output, {
+      partition, force: values.force ?? false, noData, shouldStop: interrupted, reader,
+      ...(values.host === undefined ? {} : { host: values.host }),
+    });
+  } catch (e) {
+    reader.close();
+    throw e;
+  }
   let failed = 0;
   try {
     for (const file of positionals) {

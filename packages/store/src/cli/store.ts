@@ -135,7 +135,9 @@ async function main(): Promise<number> {
       const db = openStore(dbPath, { readonly: true, warn });
       try {
         const { DatasetWriter } = await import('../parquet.js');
-        const writer = await DatasetWriter.open(values.output, { tool: 'bt-store', partition, force: values.force ?? false, ...(values.host === undefined ? {} : { host: values.host }) });
+        const writer = await DatasetWriter.open(values.output, {
+          tool: 'bt-store', partition, force: values.force ?? false, readAhead: false, ...(values.host === undefined ? {} : { host: values.host }),
+        });
         try {
           const results = await writer.addStored(db, (r) => {
             if (!values.quiet) process.stderr.write(`trace ${r.id}: exported (${r.syscalls} syscalls) into ${values.output}\n`);
