@@ -14,7 +14,11 @@ import type { BenchContext, BenchModule, BenchRow } from './common.js';
 
 const fmt = (n: number): string => Math.round(n).toLocaleString('en-US');
 
-interface ChildTimes { calls: number[]; seconds: number[]; cpu: number[]; maxRssKb: number }
+interface ChildTimes {
+  calls: number[]; seconds: number[]; cpu: number[]; maxRssKb: number;
+  /** From before `open` to after `close`: the whole sink, its start (DuckDB, a worker started ahead) and end included. */
+  total: number; totalCpu: number;
+}
 
 /**
  * Runs `files` through a sink in a fresh node process, as the command does: `open` makes the sink
@@ -24,6 +28,7 @@ function sinkChild(what: string, target: string, files: readonly string[], sink:
   const store = import.meta.resolve('@beetrace/store');
   const script = `
     import { openStore, ingestFile, DatasetWriter } from ${JSON.stringify(store)};
+    const C0 = process.cpuUsage(); const T0 = performance.now();
     const sink = ${sink.open};
     const out = { calls: [], seconds: [], cpu: [] };
     for (const f of process.argv.slice(2)) {
@@ -32,7 +37,8 @@ function sinkChild(what: string, target: string, files: readonly string[], sink:
       const cu = process.cpuUsage(c0);
       out.seconds.push((performance.now() - t0) / 1000); out.cpu.push((cu.user + cu.system) / 1e6); out.calls.push(r.syscalls);
     }
-    ${sink.close};
+    await ${sink.close};
+    out.total = (performance.now() - T0) / 1000; const CU = process.cpuUsage(C0); out.totalCpu = (CU.user + CU.system) / 1e6;
     out.maxRssKb = process.resourceUsage().maxRSS;
     console.log(JSON.stringify(out));`;
   const r = spawnSync(process.execPath, ['--input-type=module', '-e', script, target, ...files], { encoding: 'utf8', maxBuffer: 1 << 24 });
@@ -134,14 +140,31 @@ const bench: BenchModule = async (ctx: BenchContext): Promise<BenchRow[]> => {
   for (let k = 0; k < 3; k++) {
     const ds = join(ctx.dir, `dataset-${k}`);
     const r = exportChild(ds, [ctx.stormTrace]);
-    pq.push({ rate: r.calls[0]! / r.seconds[0]!, cpuRate: r.calls[0]! / r.cpu[0]!, bytes: folderBytes(ds) / r.calls[0]!, rss: r.maxRssKb / 1024 });
+    // The whole export of one trace, as bt-export does it: opening the dataset (DuckDB's start, the
+    // decode worker started ahead) to closing it, not only add().
+    pq.push({ rate: r.calls[0]! / r.total, cpuRate: r.calls[0]! / r.totalCpu, bytes: folderBytes(ds) / r.calls[0]!, rss: r.maxRssKb / 1024 });
     rmSync(ds, { recursive: true, force: true });
   }
   pq.sort((a, b) => a.rate - b.rate);
   const pmed = pq[1]!;
   rows.push({
     what: `bt-export --format parquet, ${fmt(n)}-syscall storm trace`, value: `${fmt(pmed.rate)} syscalls/s`, target: '>= 1,000,000 syscalls/s',
-    ok: pmed.rate >= 1_000_000, how: `median of 3 fresh datasets (${pq.map((r) => fmt(r.rate)).join(', ')}; per CPU-second ${pq.map((r) => fmt(r.cpuRate)).join(', ')}; peak RSS ${Math.round(Math.max(...pq.map((r) => r.rss)))} MiB), hashing, decoding on the worker thread and DuckDB's zstd Parquet writing included; load average ${load0} before, ${loadavg()} after`,
+    ok: pmed.rate >= 1_000_000, how: `median of 3 fresh datasets (${pq.map((r) => fmt(r.rate)).join(', ')}; per CPU-second ${pq.map((r) => fmt(r.cpuRate)).join(', ')}; peak RSS ${Math.round(Math.max(...pq.map((r) => r.rss)))} MiB), from opening the dataset to closing it (DuckDB's start, hashing, decoding on the worker thread and DuckDB's zstd Parquet writing included); load average ${load0} before, ${loadavg()} after`,
+  });
+  // The same as a user times it: the command, node's own start included.
+  const cmd: number[] = [];
+  for (let k = 0; k < 3; k++) {
+    const ds = join(ctx.dir, `dataset-cmd-${k}`);
+    const t0 = performance.now();
+    const r = spawnSync(process.execPath, [ctx.bin.export, '-q', '--format', 'parquet', ctx.stormTrace, '-o', ds], { encoding: 'utf8' });
+    cmd.push((performance.now() - t0) / 1000);
+    if (r.status !== 0) throw new Error(`bt-export --format parquet failed: ${r.stderr}`);
+    rmSync(ds, { recursive: true, force: true });
+  }
+  cmd.sort((a, b) => a - b);
+  rows.push({
+    what: `the command: bt-export -q --format parquet (storm trace) -o DIR`, value: `${cmd[1]!.toFixed(2)} s (${fmt(n / cmd[1]!)} syscalls/s)`, target: '',
+    how: `median of 3 (${cmd.map((c) => c.toFixed(2)).join(', ')} s), wall time of the whole process, node's start included; load average ${loadavg()}`,
   });
   rows.push({
     what: 'Parquet dataset size per syscall', value: `${pmed.bytes.toFixed(1)} bytes (${(100 * pmed.bytes / med.bytes).toFixed(1)}% of the store's)`, target: '<= 1/3 of the SQLite store',
