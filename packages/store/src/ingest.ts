@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { closeSync, createReadStream, openSync, readSync, statSync } from 'node:fs';
 import type Database from 'better-sqlite3';
-import { errnoNames } from '@beetrace/analyze';
+import { errnoNames } from '@beetrace/analyze/decode';
 import type { Header, Progress, Trailer } from '@beetrace/format';
 import { blob, CALL, EXACT_COLUMNS, numColumn } from './bulk.js';
 import { type Db, EXIT, loadRowsExtension, StoreError } from './db.js';

@@ -15,7 +15,7 @@
 import { chmodSync, closeSync, existsSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { DuckDBAppender, DuckDBConnection, DuckDBDataChunk, DuckDBInstance, DuckDBValue } from '@duckdb/node-api';
-import { errnoNames } from '@beetrace/analyze';
+import { errnoNames } from '@beetrace/analyze/decode';
 import { type Header, makePrivateDir, openPrivateFile, PRIVATE_FILE_MODE, type Progress, type Trailer } from '@beetrace/format';
 import { CALL, CALL_COLUMNS, EXACT_COLUMNS, numColumn } from './bulk.js';
 import { abiRows, type Db, EXIT, StoreError } from './db.js';
