@@ -15,7 +15,7 @@ await build({
   platform: 'node',
   target: 'node20',
   define: { 'import.meta.url': 'importMetaUrl' },
-  banner: { js: 'const importMetaUrl = require("node:url").pathToFileURL(__filename).href;' },
+  banner: { js: '"use strict";\nconst importMetaUrl = require("node:url").pathToFileURL(__filename).href;' },
   logLevel: 'warning',
   plugins: [{
     name: 'on-demand-packages',
