@@ -1,2 +1,3 @@
 #!/usr/bin/env node
-import "../dist/cli.js";
+// CommonJS (bin/package.json): Node starts it without its ES-module loader (scripts/bundle.mjs).
+require("../dist/bt-record.cjs");
