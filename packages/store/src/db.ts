@@ -5,20 +5,12 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { makePrivateDir, openPrivateFile, PRIVATE_FILE_MODE, syscallTable } from '@beetrace/format';
+import { EXIT, StoreError } from './errors.js';
 import { MIGRATIONS, SCHEMA_VERSION, VIEWS } from './schema.js';
 
 export type Db = Database.Database;
 
-/** Exit codes of bt-store and bt-query. */
-export const EXIT = { OK: 0, FAILURE: 1, USAGE: 2, INTERRUPTED: 130 } as const;
-
-/** A failure to report as one line: `code` names it, `exit` is the process exit code. */
-export class StoreError extends Error {
-  constructor(readonly code: string, message: string, readonly exit: number = EXIT.FAILURE) {
-    super(message);
-    this.name = 'StoreError';
-  }
-}
+export { EXIT, StoreError };
 
 /** The database path: --db, else $BT_DB, else $XDG_DATA_HOME/beetrace/traces.db, else ~/.local/share/beetrace/traces.db. */
 export function defaultDbPath(env: NodeJS.ProcessEnv = process.env): string {

@@ -4,13 +4,13 @@
 // strings into paths ids and runs SQLite.
 import { createHash } from 'node:crypto';
 import { closeSync, createReadStream, openSync, readSync, statSync } from 'node:fs';
-import { Worker } from 'node:worker_threads';
 import type Database from 'better-sqlite3';
-import { errnoNames } from '@beetrace/analyze';
+import { errnoNames } from '@beetrace/analyze/decode';
 import type { Header, Progress, Trailer } from '@beetrace/format';
 import { blob, CALL, EXACT_COLUMNS, numColumn } from './bulk.js';
 import { type Db, EXIT, loadRowsExtension, StoreError } from './db.js';
-import type { BatchMessage, DecodeWorkerInput, DecodeWorkerMessage, ExecRow, SignalRow, SummaryMessage } from './decode-worker.js';
+import { DecodeFeed } from './decode-feed.js';
+import type { BatchMessage, ExecRow, SignalRow, SummaryMessage } from './decode-worker.js';
 import { keepsData, problemText, processValues, socketValues, traceEnd, traceIdOf, traceStart } from './rows.js';
 
 export interface IngestOptions {
@@ -54,68 +54,6 @@ export function hashFileSync(path: string): string {
     closeSync(fd);
   }
   return h.digest('hex');
-}
-
-/** Batches the decode worker sends ahead of the acknowledgements (bounded memory). */
-const AHEAD = 8;
-
-/** The decode worker's messages: the file's records, in order. */
-export class DecodeFeed {
-  private readonly worker: Worker;
-  private readonly queue: DecodeWorkerMessage[] = [];
-  private waiting: ((m: DecodeWorkerMessage) => void) | undefined;
-  private ended = false;
-
-  /**
-   * Reads `file` (no captured data with `noData`). Without a file, the worker starts (loads its
-   * modules) and waits for read(): a reader started ahead of the trace it will read.
-   */
-  constructor(file?: string, noData = false) {
-    const input: DecodeWorkerInput | undefined = file === undefined ? undefined : { file, ahead: AHEAD, noData };
-    // The parent's node flags, except --input-type (a `node -e` caller's), which a file worker refuses.
-    const execArgv = process.execArgv.filter((a, i, all) => !a.startsWith('--input-type') && all[i - 1] !== '--input-type');
-    this.worker = new Worker(new URL('./decode-worker.js', import.meta.url), { workerData: input, execArgv });
-    this.worker.on('message', (m: DecodeWorkerMessage) => this.push(m));
-    this.worker.on('error', (e: Error) => this.push({ kind: 'error', message: e.message }));
-    this.worker.on('exit', () => this.push({ kind: 'error', message: 'the reading thread exited early' }));
-    // Waiting for its file, it does not keep the process alive.
-    if (!input) this.worker.unref();
-  }
-
-  private push(m: DecodeWorkerMessage): void {
-    if (this.ended) return;
-    if (m.kind === 'end' || m.kind === 'error') this.ended = true;
-    const w = this.waiting;
-    if (w) {
-      this.waiting = undefined;
-      w(m);
-    } else this.queue.push(m);
-  }
-
-  /** The next message; throws when the worker failed. */
-  async next(): Promise<Exclude<DecodeWorkerMessage, { kind: 'error' }>> {
-    const m = this.queue.shift() ?? await new Promise<DecodeWorkerMessage>((r) => { this.waiting = r; });
-    if (m.kind === 'error') throw new StoreError('READ_FAILED', `reading the trace failed: ${m.message}`);
-    if (m.kind === 'batch') this.worker.postMessage(0);
-    return m;
-  }
-
-  /** Starts reading `file`, on a feed made without one. */
-  read(file: string, noData: boolean): this {
-    this.worker.ref();
-    this.worker.postMessage({ file, ahead: AHEAD, noData } satisfies DecodeWorkerInput);
-    return this;
-  }
-
-  /** Gives a stored batch's number buffer back to the worker to fill again. */
-  recycle(m: BatchMessage): void {
-    this.worker.postMessage(m.nums.buffer, [m.nums.buffer]);
-  }
-
-  close(): void {
-    this.worker.removeAllListeners('exit');
-    void this.worker.terminate();
-  }
 }
 
 /**

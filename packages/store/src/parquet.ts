@@ -15,7 +15,7 @@
 import { chmodSync, closeSync, existsSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { DuckDBAppender, DuckDBConnection, DuckDBDataChunk, DuckDBInstance, DuckDBValue } from '@duckdb/node-api';
-import { errnoNames } from '@beetrace/analyze';
+import { errnoNames } from '@beetrace/analyze/decode';
 import { type Header, makePrivateDir, openPrivateFile, PRIVATE_FILE_MODE, type Progress, type Trailer } from '@beetrace/format';
 import { CALL, CALL_COLUMNS, EXACT_COLUMNS, numColumn } from './bulk.js';
 import { abiRows, type Db, EXIT, StoreError } from './db.js';
@@ -25,7 +25,8 @@ import {
 } from './dataset.js';
 import type { BatchMessage, SummaryMessage } from './decode-worker.js';
 import { bindings as duckdb, duckdb as duck } from './duckdb.js';
-import { DecodeFeed, hashFileSync, traceFileSize } from './ingest.js';
+import { DecodeFeed } from './decode-feed.js';
+import { hashFileSync, traceFileSize } from './ingest.js';
 import { keepsData, problemText, processValues, socketValues, traceEnd, traceIdOf, traceStart } from './rows.js';
 
 export interface ParquetOptions {
@@ -42,8 +43,8 @@ export interface ParquetOptions {
   /** Calls per file (default 2^17): a longer run's calls are written a part at a time, each a file. */
   readonly partRows?: number;
   /**
-   * A decode worker started ahead without a file (new DecodeFeed()), for the first trace add() reads
-   * (bt-export starts it before it loads DuckDB). Without, open() starts one as DuckDB starts, unless
+   * A decode worker started ahead, for the first trace add() reads: without a file (new DecodeFeed()), or
+   * already reading that trace (bt-export starts it before it loads anything else, and gives it its first trace before it loads DuckDB). Without, open() starts one as DuckDB starts, unless
    * `readAhead` is false (bt-store export, which reads a store, not trace files).
    */
   readonly reader?: DecodeFeed;
@@ -247,8 +248,16 @@ export class DatasetWriter {
   /** Exports one trace file. A damaged one is exported as far as it reads (`problem` says where it stopped). */
   async add(file: string, progress?: Progress): Promise<ParquetResult> {
     const size = traceFileSize(file);
-    const feed = (this.reader ?? new DecodeFeed()).read(file, this.opts.noData ?? false);
+    const noData = this.opts.noData ?? false;
+    let feed = this.reader;
     this.reader = undefined;
+    // A worker given this file already (bt-export starts reading its first trace before it loads DuckDB) goes on; one given another is not used.
+    if (feed?.started && !feed.reads(file, noData)) {
+      feed.close();
+      feed = undefined;
+    }
+    feed ??= new DecodeFeed();
+    if (!feed.started) feed.read(file, noData);
     try {
       return await this.addFrom(file, size, feed, progress);
     } finally {

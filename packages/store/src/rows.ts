@@ -2,7 +2,7 @@
 // Parquet dataset (parquet.ts) take the decode worker's messages (decode-worker.ts)
 // and make their rows with these functions, so the two hold the same values.
 import { resolve } from 'node:path';
-import { signalName } from '@beetrace/analyze';
+import { signalName } from '@beetrace/analyze/decode';
 import type { Header, Trailer } from '@beetrace/format';
 import type { ProcessRow, SocketRow, SummaryMessage } from './decode-worker.js';
 

@@ -1,7 +1,7 @@
 // bt-export --format parquet: runs into a Parquet dataset (export.ts dispatches here).
 import { ProgressLine } from '@beetrace/format';
 import { EXIT, StoreError } from '../db.js';
-import { DecodeFeed } from '../ingest.js';
+import { DecodeFeed, EARLY_AHEAD } from '../decode-feed.js';
 import { interruptFlag, parseCommand, runMain, usage } from './common.js';
 import { PARQUET_HELP, PARQUET_OPTIONS, partitionKeys } from './parquet-options.js';
 
@@ -39,8 +39,8 @@ async function main(): Promise<number> {
   const partition = partitionKeys(values.partition);
   const interrupted = interruptFlag();
   const noData = values['no-data'] ?? false;
-  // The first trace's decode worker starts (loads its modules) while DuckDB loads and opens: they take about as long.
-  const reader = new DecodeFeed();
+  // The first trace's decode worker (started ahead by export.ts) reads it while DuckDB loads and opens.
+  const reader = DecodeFeed.takeAhead().read(positionals[0]!, noData, EARLY_AHEAD);
   let writer;
   try {
     const { DatasetWriter } = await import('../parquet.js');

@@ -8,5 +8,9 @@ function wantsParquet(argv: readonly string[]): boolean {
   return argv.some((a, i) => a === '--format=parquet' || (a === '--format' && argv[i + 1] === 'parquet'));
 }
 
-if (wantsParquet(process.argv.slice(2))) await import('./export-parquet.js');
-else await import('@beetrace/analyze/bt-export');
+if (wantsParquet(process.argv.slice(2))) {
+  // The decode worker starts first: its modules load on the other CPU while this thread loads the command's.
+  const { DecodeFeed } = await import('../decode-feed.js');
+  DecodeFeed.startAhead();
+  await import('./export-parquet.js');
+} else await import('@beetrace/analyze/bt-export');
