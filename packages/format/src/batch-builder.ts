@@ -18,8 +18,10 @@ const kindNumber: Record<ProcessEventType, number> = {
 export class BatchBuilder {
   private baseNs = -1;
   private lastExit = 0;
-  private tid: number[] = [];
-  private pid: number[] = [];
+  private lastTid = 0;
+  /** trace.proto's sc_tid_delta and sc_tid_minus_pid (format version 2). */
+  private tidDelta: number[] = [];
+  private tidMinusPid: number[] = [];
   private nr: number[] = [];
   private exitDelta: number[] = [];
   private duration: number[] = [];
@@ -58,8 +60,9 @@ export class BatchBuilder {
     this.exitDelta.push(exitNs - this.lastExit);
     this.lastExit = exitNs;
     this.duration.push(exitNs - enterNs);
-    this.tid.push(tid);
-    this.pid.push(pid);
+    this.tidDelta.push(tid - this.lastTid);
+    this.lastTid = tid;
+    this.tidMinusPid.push(tid - pid);
     this.nr.push(nr);
     this.ret.push(ret);
     this.a0.push(a0);
@@ -97,7 +100,7 @@ export class BatchBuilder {
     const bytes = pb.Record.encodeDelimited({
       batch: {
         ...(this.baseNs > 0 ? { baseNs: this.baseNs } : {}),
-        scTid: this.tid, scPid: this.pid, scNr: this.nr,
+        scTidDelta: this.tidDelta, scTidMinusPid: this.tidMinusPid, scNr: this.nr,
         scExitDeltaNs: this.exitDelta, scDurationNs: this.duration, scRet: s64(this.ret),
         scArg0: s64(this.a0), scArg1: s64(this.a1), scArg2: s64(this.a2), scArg3: s64(this.a3), scArg4: s64(this.a4), scArg5: s64(this.a5),
         scFlags: this.flags,
@@ -113,7 +116,8 @@ export class BatchBuilder {
   private reset(): void {
     this.baseNs = -1;
     this.lastExit = 0;
-    this.tid = []; this.pid = []; this.nr = []; this.exitDelta = []; this.duration = []; this.ret = [];
+    this.lastTid = 0;
+    this.tidDelta = []; this.tidMinusPid = []; this.nr = []; this.exitDelta = []; this.duration = []; this.ret = [];
     this.a0 = []; this.a1 = []; this.a2 = []; this.a3 = []; this.a4 = []; this.a5 = [];
     this.flags = []; this.capSyscall = []; this.capInfo = []; this.capLen = []; this.capChunks = [];
     this.capBytes = 0;

@@ -18,9 +18,11 @@ const FIELDS = [
 /** Every field of a decoded batch equals protobufjs's decode of the same bytes. */
 function assertSame(got: BatchColumns, bytes: Uint8Array, what: string): void {
   const ref = pb.Batch.decode(bytes);
+  // The ids: protobufjs's fields (sc_tid and sc_pid, or version 2's sc_tid_delta and sc_tid_minus_pid) made absolute.
+  const ids = columnsOf(ref);
   assert.equal(got.baseNs, Number(ref.baseNs ?? 0), `${what}: baseNs`);
   for (const f of FIELDS) {
-    const want = (ref[f] ?? []) as number[];
+    const want = (f === 'scTid' || f === 'scPid' ? ids[f] : ref[f] ?? []) as ArrayLike<number>;
     assert.equal(got[f].length, want.length, `${what}: ${f} length`);
     for (let i = 0; i < want.length; i++) {
       if (!Object.is(got[f][i], want[i])) assert.fail(`${what}: ${f}[${i}] = ${got[f][i]}, protobufjs ${want[i]}`);
@@ -91,6 +93,45 @@ test('synthetic batches: extreme 64-bit values, empty and one-element columns, p
   const cut = bytes.subarray(0, 40);
   assert.throws(() => pb.Batch.decode(cut));
   assert.throws(() => decodeBatch(cut));
+});
+
+test('format version 2 ids: threads of several processes, ids above 2^16, a tid below its pid, read back absolute', () => {
+  // [pid, tid]: a multi-threaded process whose threads take turns, a tid below its pid (pids wrapped),
+  // ids near pid_max's ceiling (2^22), a single-threaded process, the first call's tid from 0.
+  const ids: [number, number][] = [[70_000, 70_000], [70_000, 65_537], [70_000, 70_003], [4_194_000, 4_194_303],
+    [300, 300], [70_000, 65_537], [70_000, 70_000], [4_194_000, 4_194_000], [1, 1], [2 ** 32 - 1, 2 ** 32 - 1], [0, 2 ** 32 - 1]];
+  const b = new BatchBuilder();
+  ids.forEach(([pid, tid], i) => b.addSyscall(pid, tid, 0, 10 * i, 10 * i + 5, 1, 3, 0, 0, 0, 0, 0, 0));
+  const record = b.encode();
+  // The writer's bytes are protobufjs's encoding of version 2's columns, given here by hand.
+  const reference = pb.Record.encodeDelimited({ batch: { baseNs: 5,
+    scTidDelta: [70_000, -4_463, 4_466, 4_124_300, -4_194_003, 65_237, 4_463, 4_124_000, -4_193_999, 2 ** 32 - 2, 0],
+    scTidMinusPid: [0, -4_463, 3, 303, 0, -4_463, 0, 0, 0, 0, 2 ** 32 - 1],
+    scNr: ids.map(() => 0), scExitDeltaNs: ids.map((_, i) => (i ? 10 : 0)), scDurationNs: ids.map(() => 5), scRet: ids.map(() => 1),
+    scArg0: ids.map(() => 3), scArg1: ids.map(() => 0), scArg2: ids.map(() => 0), scArg3: ids.map(() => 0), scArg4: ids.map(() => 0),
+    scArg5: ids.map(() => 0), scFlags: ids.map(() => 0), processEvents: [],
+  } }).finish();
+  assert.deepEqual(Buffer.from(record), Buffer.from(reference));
+  const bytes = batchBytes(record);
+  assert.deepEqual(pb.Batch.decode(bytes).scTid, [], 'no absolute ids written');
+  // The fast path, the reused buffers and the protobufjs fallback (columnsOf) all give the absolute ids.
+  const reused = new BatchDecoder(true);
+  reused.decode(bytes);
+  for (const [what, cols] of [['fast', decodeBatch(bytes)], ['reused', reused.decode(bytes)], ['protobufjs', columnsOf(pb.Batch.decode(bytes))]] as const) {
+    assert.deepEqual([...cols.scPid], ids.map(([pid]) => pid), `${what}: pids`);
+    assert.deepEqual([...cols.scTid], ids.map(([, tid]) => tid), `${what}: tids`);
+  }
+  assertSame(decodeBatch(bytes), bytes, 'version 2 ids');
+  assert.deepEqual([...batchEvents(decodeBatch(bytes))].map((e) => (e.type === 'syscall' ? [e.pid, e.tid] : [])), ids);
+});
+
+test('format version 1 ids (absolute sc_tid, sc_pid) still read, through both readers', () => {
+  const bytes = pb.Batch.encode({ scTid: [70_000, 65_537, 300], scPid: [70_000, 70_000, 300], scNr: [0, 1, 2], scFlags: [0, 0, 0] }).finish();
+  for (const cols of [decodeBatch(bytes), columnsOf(pb.Batch.decode(bytes))]) {
+    assert.deepEqual([...cols.scTid], [70_000, 65_537, 300]);
+    assert.deepEqual([...cols.scPid], [70_000, 70_000, 300]);
+  }
+  assertSame(decodeBatch(bytes), bytes, 'version 1 ids');
 });
 
 test('events from columns equal events from protobufjs batches', () => {

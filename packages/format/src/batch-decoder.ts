@@ -65,12 +65,15 @@ const COLUMN_OF: readonly (readonly [number, number] | undefined)[] = (() => {
   const kinds: [number, number][] = [
     [2, U32], [3, U32], [4, U32], [5, S64], [6, U64], [7, S64],
     [8, S64], [9, S64], [10, S64], [11, S64], [12, S64], [13, S64],
-    [14, U32], [15, U32], [16, U32], [17, U32],
+    [14, U32], [15, U32], [16, U32], [17, U32], [20, S64], [21, S64],
   ];
   kinds.forEach(([field, kind], col) => { t[field] = [col, kind]; });
   return t;
 })();
-const NCOLS = 16;
+const NCOLS = 18;
+// Columns of the version 2 ids (sc_tid_delta, sc_tid_minus_pid), turned into scTid and scPid.
+const TID_DELTA = 16;
+const TID_MINUS_PID = 17;
 const BASE_NS = 1;
 const CAP_DATA = 18;
 const PROCESS_EVENTS = 19;
@@ -144,7 +147,8 @@ export class BatchDecoder {
         } else {
           throw new WireError('WRONG_WIRE_TYPE', at, `Batch field ${field} with wire type ${wt}`);
         }
-        for (let k = 0; k < wide.length; k += 2) (exact ??= []).push({ column: INT64_COLUMNS[c]!, index: wide[k] as number, value: wide[k + 1] as bigint });
+        const column = INT64_COLUMNS[c];
+        for (let k = 0; k < wide.length && column; k += 2) (exact ??= []).push({ column, index: wide[k] as number, value: wide[k + 1] as bigint });
         wide.length = 0;
         continue;
       }
@@ -175,6 +179,13 @@ export class BatchDecoder {
     }
     const u = this.u32;
     const f = this.f64;
+    if (len[0] === 0 && len[TID_DELTA]! > 0) {
+      const n = len[TID_DELTA]!;
+      this.ensure(0, U32, n);
+      this.ensure(1, U32, n);
+      idsOf(f[TID_DELTA]!.subarray(0, n), f[TID_MINUS_PID]!.subarray(0, len[TID_MINUS_PID]), u[0]!, u[1]!);
+      len[0] = len[1] = n;
+    }
     return {
       baseNs,
       scTid: u[0]!.subarray(0, len[0]), scPid: u[1]!.subarray(0, len[1]), scNr: u[2]!.subarray(0, len[2]),
@@ -206,13 +217,35 @@ export class BatchDecoder {
   }
 }
 
+/**
+ * Format version 2's ids as absolute ones: tid(i) = tid(i-1) + tidDelta[i] (tid(-1) = 0),
+ * pid(i) = tid(i) - tidMinusPid[i] (0 where missing), both modulo 2^32 (trace.proto's
+ * sc_tid_delta, sc_tid_minus_pid). Writes tidDelta.length ids into tid and pid.
+ */
+function idsOf(tidDelta: Float64Array, tidMinusPid: Float64Array, tid: Uint32Array, pid: Uint32Array): void {
+  let t = 0;
+  for (let i = 0; i < tidDelta.length; i++) {
+    t = (t + tidDelta[i]!) >>> 0;
+    tid[i] = t;
+    pid[i] = (t - (tidMinusPid[i] ?? 0)) >>> 0;
+  }
+}
+
 /** A protobufjs Batch as columns (the reference path, and the fallback). */
 export function columnsOf(b: Batch): BatchColumns {
   const u = (a: readonly number[] | undefined): Uint32Array => Uint32Array.from(a ?? []);
   const f = (a: readonly number[] | undefined): Float64Array => Float64Array.from(a ?? [], Number);
+  let scTid = u(b.scTid);
+  let scPid = u(b.scPid);
+  const delta = b.scTidDelta ?? [];
+  if (scTid.length === 0 && delta.length > 0) {
+    scTid = new Uint32Array(delta.length);
+    scPid = new Uint32Array(delta.length);
+    idsOf(f(delta), f(b.scTidMinusPid), scTid, scPid);
+  }
   return {
     baseNs: Number(b.baseNs ?? 0),
-    scTid: u(b.scTid), scPid: u(b.scPid), scNr: u(b.scNr),
+    scTid, scPid, scNr: u(b.scNr),
     scExitDeltaNs: f(b.scExitDeltaNs), scDurationNs: f(b.scDurationNs), scRet: f(b.scRet),
     scArg0: f(b.scArg0), scArg1: f(b.scArg1), scArg2: f(b.scArg2), scArg3: f(b.scArg3), scArg4: f(b.scArg4), scArg5: f(b.scArg5),
     scFlags: u(b.scFlags),

@@ -21,7 +21,8 @@ test('a recorded trace reads back complete: header, batches, trailer', async () 
   const end = recs[recs.length - 1]!;
   assert.deepEqual(end, { kind: 'end', complete: true, bytes: trace.length });
   const header = recs[0]!.kind === 'header' ? recs[0]!.header : undefined;
-  assert.equal(header!.formatVersion, FORMAT_VERSION);
+  // Recorded by format version 1 (absolute thread and process ids): still read.
+  assert.equal(header!.formatVersion, 1);
   assert.deepEqual(header!.argv, ['/bin/echo', 'beetrace']);
   const table = syscallTable(header!.syscallAbi!)!;
   const names: string[] = [];
@@ -66,7 +67,13 @@ test('not a trace, a newer format version, corrupt data and data after the trail
   assert.equal(await endOf(Buffer.from('#!/bin/sh\necho hello\n')), 'NOT_A_TRACE');
   assert.equal(await endOf(new Uint8Array(0)), 'NOT_A_TRACE');
   const newer = pb.Record.encodeDelimited({ header: { magic: 'beetrace-trace', formatVersion: FORMAT_VERSION + 1 } }).finish();
+  assert.equal(FORMAT_VERSION, 2);
   assert.equal(await endOf(newer), 'NEWER_VERSION');
+  // Versions 1 (absolute ids) and 2 (sc_tid_delta, sc_tid_minus_pid) are read.
+  for (const formatVersion of [1, 2]) {
+    const header = pb.Record.encodeDelimited({ header: { magic: 'beetrace-trace', formatVersion } }).finish();
+    assert.equal(await endOf(Buffer.concat([header, encodeTrailer({})])), undefined, `version ${formatVersion}`);
+  }
   const b = new BatchBuilder();
   b.addSyscall(1, 1, 0, 10, 20, 0, 0, 0, 0, 0, 0, 0, 0);
   const batch = b.encode();

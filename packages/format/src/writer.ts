@@ -7,7 +7,7 @@ import type { Header, ProcessState, Trailer } from './proto.js';
 import { Bytes } from './proto-bytes.js';
 
 export const TRACE_MAGIC = 'beetrace-trace';
-export const FORMAT_VERSION = 1;
+export const FORMAT_VERSION = 2;
 
 /** Field numbers of trace.proto's Record, for the code that frames records without protobufjs (here, the readers). */
 export const RecordField = { header: 1, batch: 2, trailer: 3 } as const;

@@ -11,7 +11,7 @@ namespace {
 // trace.proto's field numbers.
 enum BatchField : uint32_t {
   kBaseNs = 1, kTid, kPid, kNr, kExitDelta, kDuration, kRet, kArg0,
-  kFlags = 14, kCapSyscall, kCapInfo, kCapLen, kCapData, kProcessEvents,
+  kFlags = 14, kCapSyscall, kCapInfo, kCapLen, kCapData, kProcessEvents, kTidDelta, kTidMinusPid,
 };
 enum ProcessField : uint32_t {
   kKind = 1, kPosition, kTsNs, kPePid, kPeTid, kParentPid, kParentTid, kFilename, kOldTid,
@@ -169,8 +169,10 @@ void BatchWriter::AddSyscall(const uint8_t* rec, size_t size) {
   }
   if (syscalls_ == 0) base_ns_ = last_exit_ns_ = sc.exit_ns;
   syscalls_++;
-  tid_.Varint(sc.tid);
-  pid_.Varint(sc.pid);
+  // Format version 2's ids: small whatever the pids (absolute ones take 3 bytes each past 16,383).
+  tid_delta_.SignedVarint(static_cast<int64_t>(sc.tid) - last_tid_);
+  last_tid_ = sc.tid;
+  tid_minus_pid_.SignedVarint(static_cast<int64_t>(sc.tid) - sc.pid);
   nr_.Varint(sc.nr);
   exit_delta_.SignedVarint(static_cast<int64_t>(sc.exit_ns - last_exit_ns_));
   last_exit_ns_ = sc.exit_ns;
@@ -245,16 +247,20 @@ void BatchWriter::Finish(std::vector<uint8_t>* out) {
     const ProtoBytes* bytes;
   };
   const Part parts[] = {
-      {kTid, &tid_}, {kPid, &pid_}, {kNr, &nr_}, {kExitDelta, &exit_delta_}, {kDuration, &duration_}, {kRet, &ret_},
+      {kNr, &nr_}, {kExitDelta, &exit_delta_}, {kDuration, &duration_}, {kRet, &ret_},
       {kArg0, &args_[0]}, {kArg0 + 1, &args_[1]}, {kArg0 + 2, &args_[2]}, {kArg0 + 3, &args_[3]},
       {kArg0 + 4, &args_[4]}, {kArg0 + 5, &args_[5]}, {kFlags, &flags_}, {kCapSyscall, &cap_syscall_},
       {kCapInfo, &cap_info_}, {kCapLen, &cap_len_}, {kCapData, &cap_data_},
   };
+  // After the process events (field 19): fields in number order, as protobufjs writes them.
+  const Part ids[] = {{kTidDelta, &tid_delta_}, {kTidMinusPid, &tid_minus_pid_}};
   size_t batch_len = head.size() + procs_.size();
-  for (const Part& part : parts) {
-    if (part.bytes->empty()) continue;
-    batch_len += VarintSize((part.field << 3) | 2) + VarintSize(part.bytes->size()) + part.bytes->size();
-  }
+  auto part_len = [](const Part& part) -> size_t {
+    if (part.bytes->empty()) return 0;
+    return VarintSize((part.field << 3) | 2) + VarintSize(part.bytes->size()) + part.bytes->size();
+  };
+  for (const Part& part : parts) batch_len += part_len(part);
+  for (const Part& part : ids) batch_len += part_len(part);
   ProtoBytes prefix;  // Record's length, then Record{batch = 2}'s tag and length
   size_t record_len = 1 + VarintSize(batch_len) + batch_len;
   prefix.Varint(record_len);
@@ -263,21 +269,24 @@ void BatchWriter::Finish(std::vector<uint8_t>* out) {
   out->reserve(out->size() + prefix.size() + batch_len);
   out->insert(out->end(), prefix.bytes().begin(), prefix.bytes().end());
   out->insert(out->end(), head.bytes().begin(), head.bytes().end());
-  for (const Part& part : parts) {
-    if (part.bytes->empty()) continue;
+  auto append = [out](const Part& part) {
+    if (part.bytes->empty()) return;
     ProtoBytes tag;
     tag.Tag(part.field, 2);
     tag.Varint(part.bytes->size());
     out->insert(out->end(), tag.bytes().begin(), tag.bytes().end());
     out->insert(out->end(), part.bytes->bytes().begin(), part.bytes->bytes().end());
-  }
+  };
+  for (const Part& part : parts) append(part);
   out->insert(out->end(), procs_.bytes().begin(), procs_.bytes().end());
+  for (const Part& part : ids) append(part);
   finished = counts;
 
   syscalls_ = 0;
   base_ns_ = last_exit_ns_ = 0;
-  for (ProtoBytes* col : {&tid_, &pid_, &nr_, &exit_delta_, &duration_, &ret_, &args_[0], &args_[1], &args_[2],
-                          &args_[3], &args_[4], &args_[5], &flags_, &cap_syscall_, &cap_info_, &cap_len_, &cap_data_,
-                          &procs_})
+  last_tid_ = 0;
+  for (ProtoBytes* col : {&nr_, &exit_delta_, &duration_, &ret_, &args_[0], &args_[1], &args_[2], &args_[3],
+                          &args_[4], &args_[5], &flags_, &cap_syscall_, &cap_info_, &cap_len_, &cap_data_, &procs_,
+                          &tid_delta_, &tid_minus_pid_})
     col->clear();
 }

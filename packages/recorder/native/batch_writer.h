@@ -100,7 +100,9 @@ class BatchWriter {
   uint32_t syscalls_ = 0;
   uint64_t base_ns_ = 0;
   uint64_t last_exit_ns_ = 0;
-  // Packed columns, in field order 2..17, then the capture data and the process events.
-  ProtoBytes tid_, pid_, nr_, exit_delta_, duration_, ret_, args_[6], flags_, cap_syscall_, cap_info_, cap_len_;
-  ProtoBytes cap_data_, procs_;
+  uint32_t last_tid_ = 0;
+  // Packed columns, in field order 4..17, then the capture data, the process events (19)
+  // and the ids (20, 21: sc_tid_delta, sc_tid_minus_pid).
+  ProtoBytes nr_, exit_delta_, duration_, ret_, args_[6], flags_, cap_syscall_, cap_info_, cap_len_;
+  ProtoBytes cap_data_, procs_, tid_delta_, tid_minus_pid_;
 };

@@ -152,8 +152,8 @@ function long(v: bigint): number {
 }
 
 const COLUMNS = [
-  'scTid', 'scPid', 'scNr', 'scExitDeltaNs', 'scDurationNs', 'scRet', 'scArg0', 'scArg1', 'scArg2', 'scArg3', 'scArg4', 'scArg5',
-  'scFlags', 'capSyscall', 'capInfo', 'capLen',
+  'scNr', 'scExitDeltaNs', 'scDurationNs', 'scRet', 'scArg0', 'scArg1', 'scArg2', 'scArg3', 'scArg4', 'scArg5',
+  'scFlags', 'capSyscall', 'capInfo', 'capLen', 'scTidDelta', 'scTidMinusPid',
 ] as const;
 const EVENT_FIELDS = [
   'kind', 'position', 'tsNs', 'pid', 'tid', 'parentPid', 'parentTid', 'filename', 'oldTid', 'exitCode', 'groupDead', 'signo', 'siginfo',
@@ -173,16 +173,17 @@ function batchOf(items: readonly Item[], numbers: boolean): Record<string, unkno
   const i64 = numbers ? (v: bigint): number => Number(BigInt.asIntN(64, v)) : long;
   const u64 = numbers ? (v: bigint): number => Number(BigInt.asUintN(64, v)) : long;
   const cols = {
-    scTid: [] as number[], scPid: [] as number[], scNr: [] as number[], scExitDeltaNs: [] as number[], scDurationNs: [] as number[],
+    scNr: [] as number[], scExitDeltaNs: [] as number[], scDurationNs: [] as number[],
     scRet: [] as number[], scArg0: [] as number[], scArg1: [] as number[], scArg2: [] as number[], scArg3: [] as number[],
     scArg4: [] as number[], scArg5: [] as number[], scFlags: [] as number[], capSyscall: [] as number[], capInfo: [] as number[],
-    capLen: [] as number[],
+    capLen: [] as number[], scTidDelta: [] as number[], scTidMinusPid: [] as number[],
   };
   const data: Uint8Array[] = [];
   const processEvents: Record<string, unknown>[] = [];
   let n = 0;
   let base = 0n;
   let prev = 0n;
+  let prevTid = 0;
   for (const it of items) {
     if (it.kind === 'entry') continue;
     if (it.kind !== 'syscall') {
@@ -196,8 +197,10 @@ function batchOf(items: readonly Item[], numbers: boolean): Record<string, unkno
       continue;
     }
     if (n === 0) base = prev = it.exitNs;
-    cols.scTid.push(it.tid);
-    cols.scPid.push(it.pid);
+    // Format version 2's ids: the tid as a delta from the previous call's, the pid as tid - pid.
+    cols.scTidDelta.push(it.tid - prevTid);
+    prevTid = it.tid;
+    cols.scTidMinusPid.push(it.tid - it.pid);
     cols.scNr.push(it.nr);
     cols.scExitDeltaNs.push(i64(it.exitNs - prev));
     cols.scDurationNs.push(u64(it.exitNs - it.enterNs));
@@ -292,6 +295,20 @@ test('a batch of every kind of record: the native encoder writes what protobufjs
   const batch = pb.Record.decodeDelimited(bytes).batch!;
   assert.equal(batch.scRet![4], -(2 ** 63));
   assert.equal(batch.processEvents![8]?.filename, '/b\ufffd\ufffdn');
+});
+
+test('thread and process ids above 2^16, a tid below its pid, threads taking turns: the native encoder writes what protobufjs writes', () => {
+  const call = (pid: number, tid: number, at: bigint): Item =>
+    ({ kind: 'syscall', pid, tid, nr: 0, enterNs: at, exitNs: at + 10n, ret: 1n, args: args(3n), flags: 0, captures: [] });
+  const bytes = check([
+    call(70_000, 70_000, 100n), call(70_000, 65_537, 200n), call(70_000, 70_003, 300n),
+    call(4_194_000, 4_194_303, 400n), call(300, 300, 500n), call(70_000, 65_537, 600n),
+  ], 'large ids');
+  const batch = pb.Record.decodeDelimited(bytes).batch!;
+  // Version 2's ids only: the absolute columns are not written.
+  assert.deepEqual([batch.scTid, batch.scPid], [[], []]);
+  assert.deepEqual(batch.scTidDelta, [70_000, -4_463, 4_466, 4_124_300, -4_194_003, 65_237]);
+  assert.deepEqual(batch.scTidMinusPid, [0, -4_463, 3, 303, 0, -4_463]);
 });
 
 test('an empty batch is not written; a batch of process events only', () => {

@@ -1178,6 +1178,8 @@ $root.beetrace = (function() {
                  * @property {Array.<number>|null} [capLen] Batch capLen
                  * @property {Uint8Array|null} [capData] Batch capData
                  * @property {Array.<beetrace.trace.v1.ProcessEvent.$Properties>|null} [processEvents] Batch processEvents
+                 * @property {Array.<number>|null} [scTidDelta] Batch scTidDelta
+                 * @property {Array.<number>|null} [scTidMinusPid] Batch scTidMinusPid
                  * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
                  */
 
@@ -1220,6 +1222,8 @@ $root.beetrace = (function() {
                     this.capInfo = [];
                     this.capLen = [];
                     this.processEvents = [];
+                    this.scTidDelta = [];
+                    this.scTidMinusPid = [];
                     if (properties)
                         for (var keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
                             if (properties[keys[i]] != null && keys[i] !== "__proto__")
@@ -1379,6 +1383,22 @@ $root.beetrace = (function() {
                 Batch.prototype.processEvents = $util.emptyArray;
 
                 /**
+                 * Batch scTidDelta.
+                 * @member {Array.<number>} scTidDelta
+                 * @memberof beetrace.trace.v1.Batch
+                 * @instance
+                 */
+                Batch.prototype.scTidDelta = $util.emptyArray;
+
+                /**
+                 * Batch scTidMinusPid.
+                 * @member {Array.<number>} scTidMinusPid
+                 * @memberof beetrace.trace.v1.Batch
+                 * @instance
+                 */
+                Batch.prototype.scTidMinusPid = $util.emptyArray;
+
+                /**
                  * Creates a new Batch instance using the specified properties.
                  * @function create
                  * @memberof beetrace.trace.v1.Batch
@@ -1449,6 +1469,10 @@ $root.beetrace = (function() {
                     if (message.processEvents != null && message.processEvents.length)
                         for (var i = 0; i < message.processEvents.length; ++i)
                             $root.beetrace.trace.v1.ProcessEvent.encode(message.processEvents[i], writer.uint32(/* id 19, wireType 2 =*/154).fork(), _depth + 1).ldelim();
+                    if (message.scTidDelta != null && message.scTidDelta.length)
+                        writer.uint32(/* id 20, wireType 2 =*/162).sint64s(message.scTidDelta);
+                    if (message.scTidMinusPid != null && message.scTidMinusPid.length)
+                        writer.uint32(/* id 21, wireType 2 =*/170).sint64s(message.scTidMinusPid);
                     if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                         for (var i = 0; i < message.$unknowns.length; ++i)
                             writer.raw(message.$unknowns[i]);
@@ -1754,6 +1778,34 @@ $root.beetrace = (function() {
                                 if (!(message.processEvents && message.processEvents.length))
                                     message.processEvents = [];
                                 message.processEvents.push($root.beetrace.trace.v1.ProcessEvent.decode(reader, reader.size(), $undefined, _depth + 1));
+                                continue;
+                            }
+                        case 20: {
+                                if (wireType === 2) {
+                                    if (!(message.scTidDelta && message.scTidDelta.length))
+                                        message.scTidDelta = [];
+                                    reader.sint64s(message.scTidDelta);
+                                    continue;
+                                }
+                                if (wireType !== 0)
+                                    break;
+                                if (!(message.scTidDelta && message.scTidDelta.length))
+                                    message.scTidDelta = [];
+                                message.scTidDelta.push(reader.sint64());
+                                continue;
+                            }
+                        case 21: {
+                                if (wireType === 2) {
+                                    if (!(message.scTidMinusPid && message.scTidMinusPid.length))
+                                        message.scTidMinusPid = [];
+                                    reader.sint64s(message.scTidMinusPid);
+                                    continue;
+                                }
+                                if (wireType !== 0)
+                                    break;
+                                if (!(message.scTidMinusPid && message.scTidMinusPid.length))
+                                    message.scTidMinusPid = [];
+                                message.scTidMinusPid.push(reader.sint64());
                                 continue;
                             }
                         }

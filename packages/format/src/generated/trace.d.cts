@@ -523,6 +523,12 @@ export namespace beetrace {
                 /** Batch processEvents. */
                 processEvents: beetrace.trace.v1.ProcessEvent.$Properties[];
 
+                /** Batch scTidDelta. */
+                scTidDelta: number[];
+
+                /** Batch scTidMinusPid. */
+                scTidMinusPid: number[];
+
                 /**
                  * Creates a new Batch instance using the specified properties.
                  * @param [properties] Properties to set
@@ -635,6 +641,12 @@ export namespace beetrace {
 
                     /** Batch processEvents */
                     processEvents?: (beetrace.trace.v1.ProcessEvent.$Properties[]|null);
+
+                    /** Batch scTidDelta */
+                    scTidDelta?: (number[]|null);
+
+                    /** Batch scTidMinusPid */
+                    scTidMinusPid?: (number[]|null);
 
                     /** Unknown fields preserved while decoding when enabled */
                     $unknowns?: Uint8Array[];
