@@ -44,7 +44,7 @@ export class DecodeFeed {
    */
   constructor(file?: string, noData = false) {
     const input: DecodeWorkerInput | undefined = file === undefined ? undefined : { file, ahead: AHEAD, noData };
-    // decode-worker.ts bundled into one file at build time (scripts/bundle-worker.mjs): it starts ~40 ms sooner.
+    // decode-worker.ts bundled into one file at build time (the repository's scripts/bundle-cjs.mjs): it starts ~40 ms sooner.
     // The parent's node flags, except --input-type (a `node -e` caller's), which a file worker refuses.
     const execArgv = process.execArgv.filter((a, i, all) => !a.startsWith('--input-type') && all[i - 1] !== '--input-type');
     this.worker = new Worker(new URL('./decode-worker.cjs', import.meta.url), { workerData: input, execArgv });
