@@ -12,6 +12,7 @@
 #include <cstdarg>
 #include <cstdio>
 #include <cstdlib>
+#include <functional>
 
 #include <algorithm>
 #include <utility>
@@ -62,11 +63,18 @@ uint32_t EntrySlots() {
 // so the handlers are registered once per process. They have no attach step: Attach()
 // attaches these programs itself (libbpf after 1.1 forgets the handler of a program whose
 // type changed).
+//
+// The handler is also the loading thread's signal that an object's maps exist: libbpf creates
+// them all before it loads the first program. Set on that thread, maps_created runs once there.
+thread_local std::function<void()> maps_created;
+std::atomic<bool> tp_btf_handlers{false};
+
 int PrepareTpBtf(bpf_program* prog, bpf_prog_load_opts* opts, long btf_id) {
   // A libbpf that no longer lets the type change here fails the load: the raw_tp programs load instead.
   if (int err = bpf_program__set_type(prog, BPF_PROG_TYPE_TRACING)) return err;
   opts->expected_attach_type = BPF_TRACE_RAW_TP;
   opts->attach_btf_id = static_cast<uint32_t>(btf_id);
+  if (maps_created) std::exchange(maps_created, nullptr)();
   return 0;
 }
 
@@ -77,6 +85,7 @@ void UseTpBtfIds(const std::vector<std::pair<std::string, uint32_t>>& ids) {
       LIBBPF_OPTS(libbpf_prog_handler_opts, h, .cookie = id, .prog_prepare_load_fn = PrepareTpBtf);
       libbpf_register_prog_handler(("tp_btf/" + name).c_str(), BPF_PROG_TYPE_RAW_TRACEPOINT, BPF_TRACE_RAW_TP, &h);
     }
+    tp_btf_handlers = ids.size() == 2;
   });
 }
 
@@ -162,46 +171,94 @@ Recorder::Recorder(const Napi::CallbackInfo& info) : Napi::ObjectWrap<Recorder>(
     int err = 0;
     if (!raw_tp) err = Load(core_btf, true);
     if (raw_tp || (err && err != EPERM && err != EACCES)) {
-      beetrace_bpf__destroy(skel_);
-      skel_ = nullptr;
+      DestroyObjects();
       err = Load(core_btf, false);
     }
     load_err_ = err;
   });
 }
 
+// Opens the BPF object and sets it up for this recording (settings, map sizes): null with errno set.
+beetrace_bpf* Recorder::Open(const std::string& core_btf) {
+  LIBBPF_OPTS(bpf_object_open_opts, open_opts, .btf_custom_path = core_btf.empty() ? nullptr : core_btf.c_str());
+  beetrace_bpf* skel = beetrace_bpf__open_opts(&open_opts);
+  if (!skel) return nullptr;
+  skel->rodata->string_max = config_.string_max;
+  skel->rodata->buffer_max = config_.buffer_max;
+  skel->rodata->capture_buffers = config_.capture_buffers;
+  skel->rodata->floor_only = config_.floor;
+  skel->rodata->cgroup_filter = config_.cgroup;
+  skel->rodata->recorder_tgid = getpid();
+  if (!call_filter_.empty()) {
+    skel->rodata->filter_calls = true;
+    memcpy(const_cast<uint8_t*>(skel->rodata->call_filter), call_filter_.data(), BT_MAX_NR);
+    skel->rodata->status_filter = status_filter_;
+  }
+  uint32_t slots = EntrySlots();
+  skel->rodata->slot_mask = slots - 1;
+  bpf_map__set_max_entries(skel->maps.inflight_slots, slots);
+  int ncpu = libbpf_num_possible_cpus();
+  bpf_map__set_max_entries(skel->maps.scratch, ncpu > 0 ? ncpu : 1);
+  bpf_map__set_max_entries(skel->maps.events, config_.ring_bytes);
+  return skel;
+}
+
 // Opens the BPF object, sets it up and loads it, with the syscall hooks as tp_btf programs
 // or as raw_tp ones: 0, or the errno.
+//
+// The verifier takes longest over the exit hook (about half of the load; the maps take a
+// fifth). With the tp_btf handlers (UseTpBtfIds), a second copy of the object loads only
+// the exit hook, on a thread of its own, with the first copy's maps, while the first one
+// loads the other programs: the load takes the maps and the exit hook, not the sum of all
+// (BENCHMARKS.md, issue 10, start-up).
 int Recorder::Load(const std::string& core_btf, bool tp_btf) {
-  LIBBPF_OPTS(bpf_object_open_opts, open_opts, .btf_custom_path = core_btf.empty() ? nullptr : core_btf.c_str());
-  skel_ = beetrace_bpf__open_opts(&open_opts);
+  skel_ = Open(core_btf);
   if (!skel_) {
     load_stage_ = "open";
     return errno;
   }
-  skel_->rodata->string_max = config_.string_max;
-  skel_->rodata->buffer_max = config_.buffer_max;
-  skel_->rodata->capture_buffers = config_.capture_buffers;
-  skel_->rodata->floor_only = config_.floor;
-  skel_->rodata->cgroup_filter = config_.cgroup;
-  skel_->rodata->recorder_tgid = getpid();
-  if (!call_filter_.empty()) {
-    skel_->rodata->filter_calls = true;
-    memcpy(const_cast<uint8_t*>(skel_->rodata->call_filter), call_filter_.data(), BT_MAX_NR);
-    skel_->rodata->status_filter = status_filter_;
-  }
-  uint32_t slots = EntrySlots();
-  skel_->rodata->slot_mask = slots - 1;
-  bpf_map__set_max_entries(skel_->maps.inflight_slots, slots);
-  int ncpu = libbpf_num_possible_cpus();
-  bpf_map__set_max_entries(skel_->maps.scratch, ncpu > 0 ? ncpu : 1);
-  bpf_map__set_max_entries(skel_->maps.events, config_.ring_bytes);
   bpf_program__set_autoload(skel_->progs.bt_sys_enter, tp_btf);
   bpf_program__set_autoload(skel_->progs.bt_sys_exit, tp_btf);
   bpf_program__set_autoload(skel_->progs.bt_sys_enter_raw, !tp_btf);
   bpf_program__set_autoload(skel_->progs.bt_sys_exit_raw, !tp_btf);
+  std::thread exit_loader;
+  int exit_err = 0;
+  if (tp_btf && tp_btf_handlers) {
+    exit_skel_ = Open(core_btf);
+    if (!exit_skel_) {
+      load_stage_ = "open";
+      return errno;
+    }
+    bpf_program* prog;
+    bpf_object__for_each_program(prog, exit_skel_->obj) bpf_program__set_autoload(prog, prog == exit_skel_->progs.bt_sys_exit);
+    bpf_program__set_autoload(skel_->progs.bt_sys_exit, false);
+    maps_created = [&] {
+      // The copy's maps are the first one's (its read-only data, the same settings, its own).
+      bpf_map* map;
+      bpf_object__for_each_map(map, exit_skel_->obj) {
+        if (bpf_map__is_internal(map)) continue;
+        bpf_map* shared = bpf_object__find_map_by_name(skel_->obj, bpf_map__name(map));
+        if (int err = shared ? bpf_map__reuse_fd(map, bpf_map__fd(shared)) : -ENOENT) {
+          exit_err = -err;
+          return;
+        }
+      }
+      exit_loader = std::thread([&] { exit_err = -beetrace_bpf__load(exit_skel_); });
+    };
+  }
   load_stage_ = "load";
-  return -beetrace_bpf__load(skel_);
+  int err = -beetrace_bpf__load(skel_);
+  // Run now if the first copy loaded no tp_btf program (it failed before).
+  if (auto start = std::exchange(maps_created, nullptr); start && !err) start();
+  if (exit_loader.joinable()) exit_loader.join();
+  return err ? err : exit_err;
+}
+
+void Recorder::DestroyObjects() {
+  beetrace_bpf__destroy(exit_skel_);
+  exit_skel_ = nullptr;
+  beetrace_bpf__destroy(skel_);
+  skel_ = nullptr;
 }
 
 // attach(specs: Uint8Array): the capture table, one row per syscall number. Waits for the
@@ -266,7 +323,7 @@ Napi::Value Recorder::Attach(const Napi::CallbackInfo& info) {
   err = beetrace_bpf__attach(skel_);
   // The tp_btf syscall hooks loaded through PrepareTpBtf, which the skeleton leaves alone.
   for (auto [prog, link] : {std::pair{skel_->progs.bt_sys_enter, &skel_->links.bt_sys_enter},
-                            std::pair{skel_->progs.bt_sys_exit, &skel_->links.bt_sys_exit}}) {
+                            std::pair{(exit_skel_ ? exit_skel_ : skel_)->progs.bt_sys_exit, &skel_->links.bt_sys_exit}}) {
     if (err || !bpf_program__autoload(prog) || *link) continue;
     *link = bpf_program__attach_trace(prog);
     err = *link ? 0 : -errno;
@@ -302,8 +359,7 @@ void Recorder::Destroy() {
   ring_ = nullptr;
   if (traced_) munmap(traced_, sizeof(bt_traced_set));
   traced_ = nullptr;
-  if (skel_) beetrace_bpf__destroy(skel_);
-  skel_ = nullptr;
+  DestroyObjects();
   if (stats_fd_ >= 0) close(stats_fd_);
   stats_fd_ = -1;
   closed_ = true;
@@ -630,15 +686,19 @@ Napi::Value Recorder::ProgramStats(const Napi::CallbackInfo& info) {
   if (!skel_ || stats_fd_ < 0) return out;
   bpf_program* prog;
   uint32_t i = 0;
-  bpf_object__for_each_program(prog, skel_->obj) {
-    bpf_prog_info pi{};
-    uint32_t len = sizeof(pi);
-    if (bpf_obj_get_info_by_fd(bpf_program__fd(prog), &pi, &len)) continue;
-    Napi::Object o = Napi::Object::New(env);
-    o.Set("name", Napi::String::New(env, bpf_program__name(prog)));
-    o.Set("runs", Napi::Number::New(env, static_cast<double>(pi.run_cnt)));
-    o.Set("ns", Napi::Number::New(env, static_cast<double>(pi.run_time_ns)));
-    out.Set(i++, o);
+  // The programs loaded, from the object and from the exit hook's copy.
+  for (beetrace_bpf* skel : {skel_, exit_skel_}) {
+    if (!skel) continue;
+    bpf_object__for_each_program(prog, skel->obj) {
+      bpf_prog_info pi{};
+      uint32_t len = sizeof(pi);
+      if (bpf_program__fd(prog) < 0 || bpf_obj_get_info_by_fd(bpf_program__fd(prog), &pi, &len)) continue;
+      Napi::Object o = Napi::Object::New(env);
+      o.Set("name", Napi::String::New(env, bpf_program__name(prog)));
+      o.Set("runs", Napi::Number::New(env, static_cast<double>(pi.run_cnt)));
+      o.Set("ns", Napi::Number::New(env, static_cast<double>(pi.run_time_ns)));
+      out.Set(i++, o);
+    }
   }
   Napi::Object c = Napi::Object::New(env);
   c.Set("name", Napi::String::New(env, "consumer"));

@@ -46,8 +46,11 @@ class Recorder : public Napi::ObjectWrap<Recorder> {
   uint64_t* TracedPids();
   bool Usable(Napi::Env env, const char* method);
   int Load(const std::string& core_btf, bool tp_btf);
+  beetrace_bpf* Open(const std::string& core_btf);
+  void DestroyObjects();
 
   beetrace_bpf* skel_ = nullptr;
+  beetrace_bpf* exit_skel_ = nullptr;  // a copy of the object that loads the exit hook with skel_'s maps (Load)
   RingReader* ring_ = nullptr;
   bt_traced_set* traced_ = nullptr;  // the traced set's map, mapped after the load
   struct {
