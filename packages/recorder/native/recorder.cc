@@ -250,11 +250,36 @@ int Recorder::Load(const std::string& core_btf, bool tp_btf) {
   int err = -beetrace_bpf__load(skel_);
   // Run now if the first copy loaded no tp_btf program (it failed before).
   if (auto start = std::exchange(maps_created, nullptr); start && !err) start();
+  // While the exit hook may still be verified: the maps this process reads and writes.
+  if (!err) MapShared();
   if (exit_loader.joinable()) exit_loader.join();
   return err ? err : exit_err;
 }
 
+// Maps the traced set and the ring buffer (on the loading thread, off attach's path); a
+// failure is attach's to report.
+void Recorder::MapShared() {
+  void* set = mmap(nullptr, sizeof(bt_traced_set), PROT_READ | PROT_WRITE, MAP_SHARED, bpf_map__fd(skel_->maps.traced), 0);
+  if (set == MAP_FAILED) {
+    map_err_ = errno;
+    map_what_ = "cannot map the traced set: ";
+    return;
+  }
+  traced_ = static_cast<bt_traced_set*>(set);
+  ring_ = new RingReader();
+  if (!ring_->Open(bpf_map__fd(skel_->maps.events), bpf_map__max_entries(skel_->maps.events))) {
+    map_err_ = errno;
+    map_what_ = "cannot open the ring buffer: ";
+  }
+}
+
+// The BPF objects and what this process mapped of them.
 void Recorder::DestroyObjects() {
+  delete ring_;
+  ring_ = nullptr;
+  if (traced_) munmap(traced_, sizeof(bt_traced_set));
+  traced_ = nullptr;
+  map_err_ = 0;
   beetrace_bpf__destroy(exit_skel_);
   exit_skel_ = nullptr;
   beetrace_bpf__destroy(skel_);
@@ -262,7 +287,7 @@ void Recorder::DestroyObjects() {
 }
 
 // attach(specs: Uint8Array): the capture table, one row per syscall number. Waits for the
-// load, fills the table, maps the traced set and the ring buffer, attaches.
+// load (which mapped the traced set and the ring buffer), fills the table, attaches.
 Napi::Value Recorder::Attach(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
   if (loader_.joinable()) loader_.join();
@@ -305,19 +330,11 @@ Napi::Value Recorder::Attach(const Napi::CallbackInfo& info) {
     return env.Undefined();
   }
   batch_.SetArgCounts(specs.Data(), BT_MAX_NR);
-  void* set = mmap(nullptr, sizeof(bt_traced_set), PROT_READ | PROT_WRITE, MAP_SHARED, bpf_map__fd(skel_->maps.traced), 0);
-  if (set == MAP_FAILED) {
-    err = errno;
+  if (map_err_) {
+    err = map_err_;
+    std::string what = map_what_;
     Destroy();
-    RecorderError(env, "ATTACH", std::string("cannot map the traced set: ") + strerror(err), err).ThrowAsJavaScriptException();
-    return env.Undefined();
-  }
-  traced_ = static_cast<bt_traced_set*>(set);
-  ring_ = new RingReader();
-  if (!ring_->Open(bpf_map__fd(skel_->maps.events), bpf_map__max_entries(skel_->maps.events))) {
-    err = errno;
-    Destroy();
-    RecorderError(env, "ATTACH", std::string("cannot open the ring buffer: ") + strerror(err), err).ThrowAsJavaScriptException();
+    RecorderError(env, "ATTACH", what + strerror(err), err).ThrowAsJavaScriptException();
     return env.Undefined();
   }
   err = beetrace_bpf__attach(skel_);
@@ -355,10 +372,6 @@ void Recorder::Destroy() {
     RequestStop();
     thread_.join();
   }
-  delete ring_;
-  ring_ = nullptr;
-  if (traced_) munmap(traced_, sizeof(bt_traced_set));
-  traced_ = nullptr;
   DestroyObjects();
   if (stats_fd_ >= 0) close(stats_fd_);
   stats_fd_ = -1;

@@ -47,12 +47,15 @@ class Recorder : public Napi::ObjectWrap<Recorder> {
   bool Usable(Napi::Env env, const char* method);
   int Load(const std::string& core_btf, bool tp_btf);
   beetrace_bpf* Open(const std::string& core_btf);
+  void MapShared();
   void DestroyObjects();
 
   beetrace_bpf* skel_ = nullptr;
   beetrace_bpf* exit_skel_ = nullptr;  // a copy of the object that loads the exit hook with skel_'s maps (Load)
   RingReader* ring_ = nullptr;
   bt_traced_set* traced_ = nullptr;  // the traced set's map, mapped after the load
+  int map_err_ = 0;                   // the errno of a failed mapping (MapShared), and what failed
+  const char* map_what_ = "";
   struct {
     uint32_t string_max, buffer_max;
     bool capture_buffers, floor, cgroup;
