@@ -250,10 +250,26 @@ int Recorder::Load(const std::string& core_btf, bool tp_btf) {
   int err = -beetrace_bpf__load(skel_);
   // Run now if the first copy loaded no tp_btf program (it failed before).
   if (auto start = std::exchange(maps_created, nullptr); start && !err) start();
-  // While the exit hook may still be verified: the maps this process reads and writes.
+  // While the exit hook may still be verified: the maps this process reads and writes, and
+  // the programs loaded attached (they record nothing before a process is traced).
   if (!err) MapShared();
+  if (!err && !map_err_) attach_err_ = AttachPrograms(skel_);
   if (exit_loader.joinable()) exit_loader.join();
   return err ? err : exit_err;
+}
+
+// Attaches the programs loaded from `skel` (the object, or the exit hook's copy); their links
+// are the object's: 0, or the errno. The tp_btf syscall hooks loaded through PrepareTpBtf,
+// which the skeleton leaves alone: they are attached one by one.
+int Recorder::AttachPrograms(beetrace_bpf* skel) {
+  int err = skel == skel_ ? -beetrace_bpf__attach(skel) : 0;
+  for (auto [prog, link] : {std::pair{skel->progs.bt_sys_enter, &skel_->links.bt_sys_enter},
+                            std::pair{skel->progs.bt_sys_exit, &skel_->links.bt_sys_exit}}) {
+    if (err || !bpf_program__autoload(prog) || *link) continue;
+    *link = bpf_program__attach_trace(prog);
+    err = *link ? 0 : errno;
+  }
+  return err;
 }
 
 // Maps the traced set and the ring buffer (on the loading thread, off attach's path); a
@@ -279,7 +295,7 @@ void Recorder::DestroyObjects() {
   ring_ = nullptr;
   if (traced_) munmap(traced_, sizeof(bt_traced_set));
   traced_ = nullptr;
-  map_err_ = 0;
+  map_err_ = attach_err_ = 0;
   beetrace_bpf__destroy(exit_skel_);
   exit_skel_ = nullptr;
   beetrace_bpf__destroy(skel_);
@@ -287,7 +303,8 @@ void Recorder::DestroyObjects() {
 }
 
 // attach(specs: Uint8Array): the capture table, one row per syscall number. Waits for the
-// load (which mapped the traced set and the ring buffer), fills the table, attaches.
+// load (which mapped the traced set and the ring buffer and attached the object's
+// programs), fills the table, attaches the exit hook's copy.
 Napi::Value Recorder::Attach(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
   if (loader_.joinable()) loader_.join();
@@ -337,16 +354,9 @@ Napi::Value Recorder::Attach(const Napi::CallbackInfo& info) {
     RecorderError(env, "ATTACH", what + strerror(err), err).ThrowAsJavaScriptException();
     return env.Undefined();
   }
-  err = beetrace_bpf__attach(skel_);
-  // The tp_btf syscall hooks loaded through PrepareTpBtf, which the skeleton leaves alone.
-  for (auto [prog, link] : {std::pair{skel_->progs.bt_sys_enter, &skel_->links.bt_sys_enter},
-                            std::pair{(exit_skel_ ? exit_skel_ : skel_)->progs.bt_sys_exit, &skel_->links.bt_sys_exit}}) {
-    if (err || !bpf_program__autoload(prog) || *link) continue;
-    *link = bpf_program__attach_trace(prog);
-    err = *link ? 0 : -errno;
-  }
+  // The loading thread attached the object's programs; the exit hook's copy's is attached now.
+  err = attach_err_ ? attach_err_ : exit_skel_ ? AttachPrograms(exit_skel_) : 0;
   if (err) {
-    err = -err;
     Destroy();
     RecorderError(env, BpfCode(err, "ATTACH"), std::string("cannot attach the BPF programs: ") + strerror(err), err)
         .ThrowAsJavaScriptException();

@@ -48,6 +48,7 @@ class Recorder : public Napi::ObjectWrap<Recorder> {
   int Load(const std::string& core_btf, bool tp_btf);
   beetrace_bpf* Open(const std::string& core_btf);
   void MapShared();
+  int AttachPrograms(beetrace_bpf* skel);
   void DestroyObjects();
 
   beetrace_bpf* skel_ = nullptr;
@@ -56,6 +57,7 @@ class Recorder : public Napi::ObjectWrap<Recorder> {
   bt_traced_set* traced_ = nullptr;  // the traced set's map, mapped after the load
   int map_err_ = 0;                   // the errno of a failed mapping (MapShared), and what failed
   const char* map_what_ = "";
+  int attach_err_ = 0;                // the errno of a failed attach on the loading thread
   struct {
     uint32_t string_max, buffer_max;
     bool capture_buffers, floor, cgroup;
