@@ -377,6 +377,7 @@ void Recorder::RequestStop() {
 }
 
 void Recorder::Destroy() {
+  if (closer_.joinable() && closer_.get_id() != std::this_thread::get_id()) closer_.join();
   if (loader_.joinable()) loader_.join();
   if (thread_.joinable()) {
     RequestStop();
@@ -385,7 +386,7 @@ void Recorder::Destroy() {
   DestroyObjects();
   if (stats_fd_ >= 0) close(stats_fd_);
   stats_fd_ = -1;
-  closed_ = true;
+  if (!closed_) closed_ = true;  // (close() set it before its thread runs this)
 }
 
 // Whether `method` may run now; if not, throws CLOSED or STATE (not attached yet).
@@ -706,7 +707,7 @@ Napi::Value Recorder::Lost(const Napi::CallbackInfo& info) {
 Napi::Value Recorder::ProgramStats(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
   Napi::Array out = Napi::Array::New(env);
-  if (!skel_ || stats_fd_ < 0) return out;
+  if (closed_ || !skel_ || stats_fd_ < 0) return out;
   bpf_program* prog;
   uint32_t i = 0;
   // The programs loaded, from the object and from the exit hook's copy.
@@ -731,11 +732,19 @@ Napi::Value Recorder::ProgramStats(const Napi::CallbackInfo& info) {
   return out;
 }
 
+// close(): the consumer stops; the BPF objects go on a thread of its own (unmapping the ring,
+// detaching and closing the programs and maps: ~2 ms at the end of every recording), which the
+// caller does not wait for. The recorder is closed at once; its destructor joins that thread,
+// and a process that exits before it is done leaves the rest to the kernel, as at any exit.
 Napi::Value Recorder::Close(const Napi::CallbackInfo& info) {
   if (started_ && thread_.joinable()) {
     RequestStop();
     thread_.join();
   }
-  Destroy();
+  if (loader_.joinable()) loader_.join();
+  if (!closed_) {
+    closed_ = true;
+    closer_ = std::thread([this] { Destroy(); });
+  }
   return info.Env().Undefined();
 }

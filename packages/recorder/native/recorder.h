@@ -64,6 +64,7 @@ class Recorder : public Napi::ObjectWrap<Recorder> {
     uint32_t ring_bytes;
   } config_{};  // the load's settings
   std::thread loader_;
+  std::thread closer_;  // close()'s teardown of the BPF objects
   int load_err_ = 0;
   const char* load_stage_ = "";
   bool attached_ = false;
