@@ -117,7 +117,7 @@ Napi::Function Recorder::Init(Napi::Env env) {
 // rawTp, floor, programStats }) starts
 // loading the BPF programs on a thread of its own (opening vmlinux BTF and the verifier
 // take a while), so that JavaScript can go on loading its modules meanwhile;
-// attach(specs) waits for that, fills the capture table and attaches. coreBtf: a BTF
+// attach(specs) waits for that and fills the capture table (Load attaches). coreBtf: a BTF
 // file with the kernel types the CO-RE relocations need (bpf/Makefile), which spares
 // libbpf parsing the whole vmlinux BTF; without it libbpf reads the kernel's. tpBtfIds: the
 // kernel BTF ids of the tp_btf programs' tracepoints, { NAME: id of btf_trace_NAME }, from the
