@@ -60,7 +60,7 @@ uint32_t EntrySlots() {
 // on the kernel the build saw, a handler of each such section passes the id instead: the
 // program is opened as a raw_tp one, so that libbpf does not load the kernel's BTF for
 // it, and becomes a tracing one when it is loaded. The ids belong to the running kernel,
-// so the handlers are registered once per process. They have no attach step: Attach()
+// so the handlers are registered once per process. They have no attach step: AttachPrograms()
 // attaches these programs itself (libbpf after 1.1 forgets the handler of a program whose
 // type changed).
 //
@@ -85,7 +85,8 @@ void UseTpBtfIds(const std::vector<std::pair<std::string, uint32_t>>& ids) {
       LIBBPF_OPTS(libbpf_prog_handler_opts, h, .cookie = id, .prog_prepare_load_fn = PrepareTpBtf);
       libbpf_register_prog_handler(("tp_btf/" + name).c_str(), BPF_PROG_TYPE_RAW_TRACEPOINT, BPF_TRACE_RAW_TP, &h);
     }
-    tp_btf_handlers = ids.size() == 2;
+    auto has = [&](const char* name) { return std::any_of(ids.begin(), ids.end(), [&](const auto& id) { return id.first == name; }); };
+    tp_btf_handlers = has("sys_enter") && has("sys_exit");
   });
 }
 
