@@ -287,6 +287,15 @@ void Recorder::MapShared() {
   if (!ring_->Open(bpf_map__fd(skel_->maps.events), bpf_map__max_entries(skel_->maps.events))) {
     map_err_ = errno;
     map_what_ = "cannot open the ring buffer: ";
+    return;
+  }
+  // The entry states' slots, which the end reads for calls still in progress (AddUnfinished):
+  // their page table entries made now, not on the end's path (~0.4 ms for 2.6 MB).
+  size_t bytes = bpf_map__max_entries(skel_->maps.inflight_slots) * sizeof(bt_inflight);
+  void* slots = mmap(nullptr, bytes, PROT_READ, MAP_SHARED | MAP_POPULATE, bpf_map__fd(skel_->maps.inflight_slots), 0);
+  if (slots != MAP_FAILED) {
+    slots_ = static_cast<const bt_inflight*>(slots);
+    slots_bytes_ = bytes;
   }
 }
 
@@ -296,6 +305,8 @@ void Recorder::DestroyObjects() {
   ring_ = nullptr;
   if (traced_) munmap(traced_, sizeof(bt_traced_set));
   traced_ = nullptr;
+  if (slots_) munmap(const_cast<bt_inflight*>(slots_), slots_bytes_);
+  slots_ = nullptr;
   map_err_ = attach_err_ = 0;
   beetrace_bpf__destroy(exit_skel_);
   exit_skel_ = nullptr;
@@ -590,13 +601,8 @@ void Recorder::AddUnfinished() {
     batch_.Add(reinterpret_cast<const uint8_t*>(&rec), sizeof(rec));
     if (batch_.Full()) batch_.Finish(&out_);
   };
-  size_t slots = bpf_map__max_entries(skel_->maps.inflight_slots);
-  size_t bytes = slots * sizeof(bt_inflight);
-  void* m = mmap(nullptr, bytes, PROT_READ, MAP_SHARED | MAP_POPULATE, bpf_map__fd(skel_->maps.inflight_slots), 0);
-  if (m != MAP_FAILED) {
-    const auto* slot = static_cast<const bt_inflight*>(m);
-    for (size_t i = 0; i < slots; i++) add(slot[i]);
-    munmap(m, bytes);
+  if (slots_) {
+    for (size_t i = 0; i < slots_bytes_ / sizeof(bt_inflight); i++) add(slots_[i]);
   }
   int fd = bpf_map__fd(skel_->maps.inflight);
   uint32_t key = 0, next = 0;

@@ -55,6 +55,8 @@ class Recorder : public Napi::ObjectWrap<Recorder> {
   beetrace_bpf* exit_skel_ = nullptr;  // a copy of the object that loads the exit hook with skel_'s maps (Load)
   RingReader* ring_ = nullptr;
   bt_traced_set* traced_ = nullptr;  // the traced set's map, mapped after the load
+  const struct bt_inflight* slots_ = nullptr;  // the entry states' array, mapped after the load
+  size_t slots_bytes_ = 0;
   int map_err_ = 0;                   // the errno of a failed mapping (MapShared), and what failed
   const char* map_what_ = "";
   int attach_err_ = 0;                // the errno of a failed attach on the loading thread
