@@ -1308,6 +1308,19 @@ static __always_inline int sys_enter(__u64 *ctx, bool btf)
 	return 0;
 }
 
+/* The return value, loaded from ctx itself: the verifier refuses a load through a pointer the compiler made into the context. */
+static __always_inline long hook_ret(__u64 *ctx)
+{
+	bt_barrier_var(ctx);
+	return HOOK_ARG(ctx);
+}
+
+/* An in-place plan (in_place_plan) with a capture: its argument, the bytes kept, whether more was wanted. */
+#define INPLACE_CAPTURE 1
+#define INPLACE_ARG(plan) (((plan) >> 8) & 7)
+#define INPLACE_LEN(plan) (((plan) >> 16) & 63)
+#define INPLACE_TRUNCATED (1 << 24)
+
 /*
  * How the exit of a call whose entry is in this thread's slot `f` of the array, with the
  * capture-table row `spec`, is written in place: 0 with nothing to capture; with one buffer
@@ -1316,18 +1329,6 @@ static __always_inline int sys_enter(__u64 *ctx, bool btf)
  * or a call that makes fds: sys_exit_other). Only loads: the hook decides before any helper
  * call, and keeps only this number across them (in a register: the frame stays small).
  */
-#define INPLACE_CAPTURE 1
-#define INPLACE_ARG(plan) (((plan) >> 8) & 7)
-#define INPLACE_LEN(plan) (((plan) >> 16) & 63)
-#define INPLACE_TRUNCATED (1 << 24)
-
-/* The return value, loaded from ctx itself: the verifier refuses a load through a pointer the compiler made into the context. */
-static __always_inline long hook_ret(__u64 *ctx)
-{
-	bt_barrier_var(ctx);
-	return HOOK_ARG(ctx);
-}
-
 static __always_inline int in_place_plan(__u64 *ctx, const struct bt_inflight *f, const struct bt_syscall_spec *spec)
 {
 	const struct bt_capture_slot *s;
