@@ -270,6 +270,16 @@ class Gather {
   private row = 0;
   /** Rows of the batch that are a filtered recording's state-only calls (bt-record -e): not calls of the run, left out. */
   stateRows: number[] = [];
+  // The last row's call as decoded (the call a repeat repeats, or itself), and what that row took
+  // beyond its times: a call that repeats it (the decoder's exact repeat: the same call, the model
+  // unchanged) has the same text, paths, fd, process, socket and syscall, so its row copies them.
+  private prevOf: DecodedSyscall | undefined;
+  private prevRow = 0;
+  private prevSocket: SocketStats | undefined;
+  private prevSent = 0;
+  private prevReceived = 0;
+  /** The statistics the last row counted in (undefined: a new task's return from clone, not counted). */
+  private prevStat: Stat | undefined;
 
   constructor(private readonly model: TraceModel, private readonly mono0: number) {}
 
@@ -284,6 +294,7 @@ class Gather {
     this.failedCol = numColumn(nums, CALL.FAILED, rows);
     this.row = 0;
     this.stateRows = [];
+    this.prevOf = undefined;
   }
 
   endBatch(): { paths: string[]; pathIndex: Int32Array<ArrayBuffer>; args: Interner; argsIndex: Int32Array } {
@@ -296,6 +307,12 @@ class Gather {
   }
 
   private syscall(d: DecodedSyscall): void {
+    const of = d.repeatOf;
+    if (of !== undefined && of === this.prevOf) {
+      this.repeat(d);
+      return;
+    }
+    this.prevOf = undefined;
     if (d.stateOnly) {
       this.stateRows.push(this.row++);
       return;
@@ -328,6 +345,9 @@ class Gather {
       this.lastStat = this.stats.get(d.nr);
     }
     const rule = this.lastRule;
+    let socket: SocketStats | undefined;
+    let sent = 0;
+    let received = 0;
     const path0 = d.paths[0];
     let fdArg = rule.fdArg;
     if (path0 === '' && rule.dirfdArg >= 0) fdArg = rule.dirfdArg;
@@ -355,9 +375,10 @@ class Gather {
         if (s) {
           s.calls++;
           if (!d.failed && !d.unfinished && d.ret > 0) {
-            if (info?.effect === 'write') s.sent += d.ret;
-            else if (info?.effect === 'read') s.received += d.ret;
+            if (info?.effect === 'write') s.sent += sent = d.ret;
+            else if (info?.effect === 'read') s.received += received = d.ret;
           }
+          socket = s;
         }
       }
     }
@@ -373,18 +394,63 @@ class Gather {
     }
 
     // As bt-show -c: every call counts (unfinished ones with no time), except a new task's return from clone.
-    if (info?.effect === 'fork' && (d.flags & SyscallFlag.NO_ENTRY) !== 0 && d.ret === 0) return;
-    const dur = d.exitNs - d.enterNs;
-    let st = this.lastStat;
-    if (!st) {
-      this.stats.set(d.nr, (st = this.lastStat = { calls: 0, errors: 0, total: 0, min: dur, max: dur }));
-      this.names.set(d.nr, [d.name, info !== undefined]);
+    let st: Stat | undefined;
+    if (!(info?.effect === 'fork' && (d.flags & SyscallFlag.NO_ENTRY) !== 0 && d.ret === 0)) {
+      const dur = d.exitNs - d.enterNs;
+      st = this.lastStat;
+      if (!st) {
+        this.stats.set(d.nr, (st = this.lastStat = { calls: 0, errors: 0, total: 0, min: dur, max: dur }));
+        this.names.set(d.nr, [d.name, info !== undefined]);
+      }
+      st.calls++;
+      if (d.failed) st.errors++;
+      st.total += dur;
+      if (dur < st.min) st.min = dur;
+      if (dur > st.max) st.max = dur;
     }
-    st.calls++;
-    if (d.failed) st.errors++;
-    st.total += dur;
-    if (dur < st.min) st.min = dur;
-    if (dur > st.max) st.max = dur;
+    // An exec's row also ends the exec's pending row: not one to copy.
+    if (info?.effect !== 'exec') {
+      this.prevOf = d.repeatOf ?? d;
+      this.prevRow = i;
+      this.prevSocket = socket;
+      this.prevSent = sent;
+      this.prevReceived = received;
+      this.prevStat = st;
+    }
+  }
+
+  /** A call that repeats the last row's (see prevOf): its row is that row's with its own times. */
+  private repeat(d: DecodedSyscall): void {
+    const i = this.row++;
+    const j = this.prevRow;
+    this.seq++;
+    this.tsCol[i] = d.enterNs - this.mono0;
+    this.failedCol[i] = this.failedCol[j]!;
+    this.argsIndex[i] = this.argsIndex[j]!;
+    const pi = this.pathIndex;
+    pi[3 * i] = pi[3 * j]!;
+    pi[3 * i + 1] = pi[3 * j + 1]!;
+    pi[3 * i + 2] = pi[3 * j + 2]!;
+    this.fdCol[i] = this.fdCol[j]!;
+    this.lastProcCalls.calls++;
+    const end = d.exitNs - this.mono0;
+    if (end > this.lastNs) this.lastNs = end;
+    const s = this.prevSocket;
+    if (s) {
+      s.calls++;
+      s.sent += this.prevSent;
+      s.received += this.prevReceived;
+    }
+    const st = this.prevStat;
+    if (st) {
+      const dur = d.exitNs - d.enterNs;
+      st.calls++;
+      if (this.failedCol[j] === 1) st.errors++;
+      st.total += dur;
+      if (dur < st.min) st.min = dur;
+      if (dur > st.max) st.max = dur;
+    }
+    this.prevRow = i;
   }
 
   private flushExec(e: { pid: number; tid: number; ts: number; filename: string }, argv: string | null): void {
