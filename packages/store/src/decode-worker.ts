@@ -141,8 +141,11 @@ class Interner {
   }
 }
 
-/** `[[arg, flags, element, "hex"], ...]` of every call of the batch, -1 when a call has no captures. */
-function captureJson(b: BatchColumns, caps: Interner, out: Int32Array): void {
+/**
+ * `[[arg, flags, element, "hex"], ...]` of every call of the batch (ASCII), -1 when a call has no captures.
+ * `repeats[i]` set: call i repeats call i - 1 exactly (Gather.repeatRows), captures included.
+ */
+function captureJson(b: BatchColumns, caps: Interner, out: Int32Array, repeats: Uint8Array): void {
   const n = b.scNr.length;
   const count = b.capSyscall.length;
   const data = Buffer.from(b.capData.buffer, b.capData.byteOffset, b.capData.byteLength);
@@ -164,7 +167,7 @@ function captureJson(b: BatchColumns, caps: Interner, out: Int32Array): void {
     }
     off += bytes;
     // Captures byte for byte the previous call's (a loop making the same call) give the same text.
-    if (i > 0 && out[i - 1]! >= 0 && c - first === prevEnd - prevC && sameCaptures(capInfo, capLen, data, prevC, prevOff, first, firstOff, c - first)) {
+    if (i > 0 && out[i - 1]! >= 0 && (repeats[i] === 1 || (c - first === prevEnd - prevC && sameCaptures(capInfo, capLen, data, prevC, prevOff, first, firstOff, c - first)))) {
       out[i] = out[i - 1]!;
     } else {
       let json = '';
@@ -274,6 +277,8 @@ class Gather {
   // beyond its times: a call that repeats it (the decoder's exact repeat: the same call, the model
   // unchanged) has the same text, paths, fd, process, socket and syscall, so its row copies them.
   private prevOf: DecodedSyscall | undefined;
+  /** Per row of the batch: 1 when the row repeats the row before it (see prevOf). */
+  repeatRows = new Uint8Array(0);
   private prevRow = 0;
   private prevSocket: SocketStats | undefined;
   private prevSent = 0;
@@ -295,6 +300,8 @@ class Gather {
     this.row = 0;
     this.stateRows = [];
     this.prevOf = undefined;
+    if (this.repeatRows.length < rows) this.repeatRows = new Uint8Array(rows);
+    else this.repeatRows.fill(0, 0, rows);
   }
 
   endBatch(): { paths: string[]; pathIndex: Int32Array<ArrayBuffer>; args: Interner; argsIndex: Int32Array } {
@@ -423,6 +430,7 @@ class Gather {
   private repeat(d: DecodedSyscall): void {
     const i = this.row++;
     const j = this.prevRow;
+    this.repeatRows[i] = 1;
     this.seq++;
     this.tsCol[i] = d.enterNs - this.mono0;
     this.failedCol[i] = this.failedCol[j]!;
@@ -566,11 +574,11 @@ async function main(input: DecodeWorkerInput, port: NonNullable<typeof parentPor
       const { paths, pathIndex, args, argsIndex } = gather.endBatch();
       const caps = new Interner();
       const capsIdx = new Int32Array(n);
-      captureJson(b, caps, capsIdx);
+      captureJson(b, caps, capsIdx, gather.repeatRows);
       const rows = withoutRows(gather.stateRows, n, nums, pathIndex, argsIndex, capsIdx);
       const msg: BatchMessage = {
         kind: 'batch', offset: rec.offset, rows: rows.n, nums: rows.nums, paths, pathIndex: rows.pathIndex, args: encodeTextColumn(args.list, rows.argsIndex),
-        caps: encodeTextColumn(caps.list, rows.capsIdx), execs: gather.execs, signals: gather.signals, exact: exactCells(b, gather.stateRows),
+        caps: encodeTextColumn(caps.list, rows.capsIdx, true), execs: gather.execs, signals: gather.signals, exact: exactCells(b, gather.stateRows),
       };
       gather.execs = [];
       gather.signals = [];
