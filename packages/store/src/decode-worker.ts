@@ -228,6 +228,7 @@ class CaptureTexts {
   /** The column (bulk.ts's text column) for the rows `index` (the calls' indexes, some rows left out maybe). */
   encode(index: Int32Array): Uint8Array<ArrayBuffer> {
     const { capInfo, capLen, capData } = this.b;
+    const data = Buffer.from(capData.buffer, capData.byteOffset, capData.byteLength);
     return textColumnOf(index, this.first.length, this.bytes, (out, e, at) => {
       let p = at;
       let o = this.off[e]!;
@@ -246,6 +247,11 @@ class CaptureTexts {
         out[p++] = 0x2c;
         out[p++] = 0x22; // "
         const stop = o + capLen[j]!;
+        // Node's hex for all but a few bytes (this runs once per distinct text: seldom hot enough to be compiled).
+        if (stop - o > 16) {
+          p += out.write(data.toString('hex', o, stop), p, 'latin1');
+          o = stop;
+        }
         for (; o < stop; o++) {
           const v = capData[o]!;
           out[p++] = HEX_DIGITS[v >>> 4]!;
