@@ -1308,46 +1308,63 @@ static __always_inline int sys_enter(__u64 *ctx, bool btf)
 	return 0;
 }
 
+/* The return value, loaded from ctx itself: the verifier refuses a load through a pointer the compiler made into the context. */
+static __always_inline long hook_ret(__u64 *ctx)
+{
+	bt_barrier_var(ctx);
+	return HOOK_ARG(ctx);
+}
+
+/* An in-place plan (in_place_plan) with a capture: its argument, the bytes kept, whether more was wanted. */
+#define INPLACE_CAPTURE 1
+#define INPLACE_ARG(plan) (((plan) >> 8) & 7)
+#define INPLACE_LEN(plan) (((plan) >> 16) & 63)
+#define INPLACE_TRUNCATED (1 << 24)
+
 /*
  * How the exit of a call whose entry is in this thread's slot `f` of the array, with the
- * capture-table row `spec`, is written in place: 0 with nothing to capture, 1 with one
- * buffer of at most BT_INPLACE_BYTES (*i: its argument), -1 not in place (captures built
- * in the scratch slot, or a call that makes fds: sys_exit_other). Only loads: the hook decides
- * before any helper call, so that nothing it computed has to be kept across one.
+ * capture-table row `spec`, is written in place: 0 with nothing to capture; with one buffer
+ * of at most BT_INPLACE_BYTES, the capture packed in one number (INPLACE_*: its argument,
+ * the bytes kept, whether it was cut); -1 not in place (captures built in the scratch slot,
+ * or a call that makes fds: sys_exit_other). Only loads: the hook decides before any helper
+ * call, and keeps only this number across them (in a register: the frame stays small).
  */
-static __always_inline int in_place_plan(__u64 *ctx, const struct bt_inflight *f, const struct bt_syscall_spec *spec,
-					 __u32 *i, __u64 *want, __u32 *limit)
+static __always_inline int in_place_plan(__u64 *ctx, const struct bt_inflight *f, const struct bt_syscall_spec *spec)
 {
 	const struct bt_capture_slot *s;
+	__u32 i, limit = 0;
+	__u64 want = 0, len;
 	int plan;
 
 	if (fd_flags(spec->flags))
 		return -1;
 	if (!spec->exit_end)
 		return 0;
-	*i = spec->exit_first;
-	if (spec->exit_end != *i + 1 || *i >= BT_NARGS)
+	i = spec->exit_first;
+	if (spec->exit_end != i + 1 || i >= BT_NARGS)
 		return -1;
-	s = &spec->slot[*i];
+	s = &spec->slot[i];
 	plan = plan_buffer(s->kind & BT_CK_KIND_MASK, !capture_buffers && (s->kind & BT_CK_DATA), s->size_arg, s->bytes,
-			   f->args, HOOK_ARG(ctx), true, want, limit);
-	if (plan > 0 && (*want < *limit ? *want : *limit) > BT_INPLACE_BYTES)
+			   f->args, hook_ret(ctx), true, &want, &limit);
+	if (plan <= 0)
+		return plan;
+	len = want < limit ? want : limit;
+	if (len > BT_INPLACE_BYTES)
 		return -1;
-	return plan;
+	return INPLACE_CAPTURE | i << 8 | len << 16 | (want > len ? INPLACE_TRUNCATED : 0);
 }
 
 /*
  * Writes in place the record of an exit in_place_plan found `plan` for, from the slot `f`
- * (the arguments go from the slot into the record) and the time `now`. A buffer is read
- * into the stack and copied: this runs inline in the hook, whose frame is kept under 64
- * bytes so that it runs on the thread's stack (see finish_small).
+ * (the arguments go from the slot into the record). The time is read after the reservation,
+ * so that only f, ctx and plan are kept across a helper call (in registers). A buffer is
+ * read into the stack and copied: this runs inline in the hook, whose frame is kept under
+ * 64 bytes so that it runs on the thread's stack (see finish_small).
  */
-static __always_inline void exit_in_place(__u64 *ctx, struct bt_inflight *f, const struct bt_syscall_spec *spec,
-					  __u64 now, int plan)
+static __always_inline void exit_in_place(__u64 *ctx, struct bt_inflight *f, int plan)
 {
-	__u32 i = 0, limit = 0;
 	struct small_syscall *r;
-	__u64 want = 0;
+	__u32 i, len;
 
 	if (!plan) {
 		/* As emit_syscall's, with the fields read from the slot after the reservation, not kept across it. */
@@ -1357,7 +1374,8 @@ static __always_inline void exit_in_place(__u64 *ctx, struct bt_inflight *f, con
 			count_lost();
 			return;
 		}
-		fill_syscall(rec, BT_REC_SYSCALL, f->pid, f->tid, f->nr, f->enter_ns, now, HOOK_ARG(ctx), f->args, 0);
+		rec->exit_ns = bpf_ktime_get_ns();
+		fill_syscall(rec, BT_REC_SYSCALL, f->pid, f->tid, f->nr, f->enter_ns, rec->exit_ns, hook_ret(ctx), f->args, 0);
 		bpf_ringbuf_submit(rec, BPF_RB_NO_WAKEUP);
 		return;
 	}
@@ -1366,13 +1384,15 @@ static __always_inline void exit_in_place(__u64 *ctx, struct bt_inflight *f, con
 		count_lost();
 		return;
 	}
-	fill_syscall(&r->rec, BT_REC_SYSCALL, f->pid, f->tid, f->nr, f->enter_ns, now, HOOK_ARG(ctx), f->args, 0);
-	/* The plan again, from memory: values kept across the helper calls would take stack slots. */
-	bt_barrier_var(spec);
-	in_place_plan(ctx, f, spec, &i, &want, &limit);
+	r->rec.exit_ns = bpf_ktime_get_ns();
+	fill_syscall(&r->rec, BT_REC_SYSCALL, f->pid, f->tid, f->nr, f->enter_ns, r->rec.exit_ns, hook_ret(ctx), f->args, 0);
+	bt_barrier_var(plan);
+	i = INPLACE_ARG(plan);
 	if (i >= BT_NARGS) /* never: the plan said so; the verifier sees the bound here */
 		i = 0;
-	finish_small(r, CAP_INFO(i, BT_CAP_AT_EXIT, 0), f->args[i], want, want < limit ? want : limit);
+	len = INPLACE_LEN(plan);
+	/* finish_small marks the capture cut when more was wanted than kept. */
+	finish_small(r, CAP_INFO(i, BT_CAP_AT_EXIT, 0), f->args[i], len + !!(plan & INPLACE_TRUNCATED), len);
 }
 
 /*
@@ -1428,10 +1448,9 @@ static __noinline int sys_exit_other(__u64 *ctx, __u64 now, __u64 pid_tgid, bool
 static __always_inline int sys_exit(__u64 *ctx, bool btf)
 {
 	__u64 pid_tgid = bpf_get_current_pid_tgid();
-	__u32 tgid = pid_tgid >> 32, tid = (__u32)pid_tgid, k = tid & slot_mask, i, limit;
+	__u32 tgid = pid_tgid >> 32, tid = (__u32)pid_tgid, k = tid & slot_mask;
 	const struct bt_syscall_spec *spec;
 	struct bt_inflight *f;
-	__u64 want;
 	int plan;
 
 	if (!is_traced(tgid) || floor_only || unwanted_at_exit(HOOK_REGS(ctx), btf))
@@ -1444,9 +1463,9 @@ static __always_inline int sys_exit(__u64 *ctx, bool btf)
 	if (f && f->tid == tid && f->active && f->nr < BT_MAX_NR &&
 	    wanted_status(wanted_call(f->nr), status_of(HOOK_ARG(ctx))) == 0) {
 		spec = bpf_map_lookup_elem(&specs, &f->nr);
-		if (spec && (plan = in_place_plan(ctx, f, spec, &i, &want, &limit)) >= 0) {
+		if (spec && (plan = in_place_plan(ctx, f, spec)) >= 0) {
 			f->active = 0;
-			exit_in_place(ctx, f, spec, bpf_ktime_get_ns(), plan);
+			exit_in_place(ctx, f, plan);
 			return 0;
 		}
 	}

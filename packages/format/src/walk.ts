@@ -8,6 +8,8 @@ import type { Batch } from './proto.js';
 import { type Capture, type ExactRegisters, type ProcessEvent, processEventFrom, type SyscallEvent, type TraceEvent } from './events.js';
 
 const NO_CAPTURES: readonly Capture[] = [];
+const NO_U32 = new Uint32Array(0);
+const NO_BYTES = new Uint8Array(0);
 
 /** A Capture whose bytes view is made on first use (and reused for the next syscall's). */
 class CaptureSlot implements Capture {
@@ -59,6 +61,8 @@ export class SyscallCursor implements SyscallEvent {
   capFirst = 0;
   capEnd = 0;
   capOff = 0;
+  /** Bytes of this call's captures (capData[capOff, capOff + capSize)). */
+  capSize = 0;
   private readonly slots: CaptureSlot[] = [];
   private readonly list: CaptureSlot[] = [];
   /** The captures are built on first use (a call recognised as a repeat never needs them). */
@@ -72,10 +76,11 @@ export class SyscallCursor implements SyscallEvent {
   }
 
   /** @internal */
-  at(first: number, end: number, off: number): void {
+  at(first: number, end: number, off: number, size: number): void {
     this.capFirst = first;
     this.capEnd = end;
     this.capOff = off;
+    this.capSize = size;
     this.built = first === end;
     if (this.built) this.current = NO_CAPTURES;
   }
@@ -151,7 +156,7 @@ export function walkBatch(b: BatchColumns, cur: SyscallCursor, v: BatchVisitor):
     exitNs += scExitDeltaNs[i] ?? 0;
     const first = c, off = capOff;
     while (c < capCount && capSyscall[c] === i) capOff += capLen[c++]!;
-    cur.at(first, c, off);
+    cur.at(first, c, off, capOff - off);
     const dur = scDurationNs[i] ?? 0;
     cur.index = i;
     cur.pid = scPid[i] ?? 0;
@@ -177,51 +182,84 @@ export function walkBatch(b: BatchColumns, cur: SyscallCursor, v: BatchVisitor):
 /**
  * A call's raw content (everything but its times), kept to recognise an exact repeat
  * of it on the columns without decoding: a loop that makes the same call again.
+ * set() keeps another call in the same object (its buffers reused): no allocation per call kept.
  */
 export class RawCall {
-  private readonly nr: number;
-  private readonly ret: number;
-  private readonly flags: number;
-  private readonly pid: number;
-  private readonly args: readonly number[];
-  private readonly exact: ExactRegisters | undefined;
-  private readonly capInfo: Uint32Array;
-  private readonly capLen: Uint32Array;
-  private readonly capBytes: Uint8Array;
+  private nr = 0;
+  private ret = 0;
+  private flags = 0;
+  private pid = 0;
+  private a0 = 0;
+  private a1 = 0;
+  private a2 = 0;
+  private a3 = 0;
+  private a4 = 0;
+  private a5 = 0;
+  private exact: ExactRegisters | undefined = undefined;
+  /** Captures kept: capInfo/capLen[0, count), their bytes capBytes[0, bytes). */
+  private count = 0;
+  private bytes = 0;
+  private capInfo = NO_U32;
+  private capLen = NO_U32;
+  private capBytes = NO_BYTES;
 
-  constructor(cur: SyscallCursor) {
+  constructor(cur?: SyscallCursor) {
+    if (cur) this.set(cur);
+  }
+
+  /** Keeps the call under the cursor instead of the one kept. */
+  set(cur: SyscallCursor): this {
     const b = cur.batch!;
     this.nr = cur.nr;
     this.ret = cur.ret;
     this.flags = cur.flags;
     this.pid = cur.pid;
-    this.args = [...cur.args];
+    const a = cur.args;
+    this.a0 = a[0];
+    this.a1 = a[1];
+    this.a2 = a[2];
+    this.a3 = a[3];
+    this.a4 = a[4];
+    this.a5 = a[5];
     this.exact = cur.exact;
-    this.capInfo = b.capInfo.slice(cur.capFirst, cur.capEnd);
-    this.capLen = b.capLen.slice(cur.capFirst, cur.capEnd);
-    let n = 0;
-    for (const l of this.capLen) n += l;
-    this.capBytes = b.capData.slice(cur.capOff, cur.capOff + n);
+    const first = cur.capFirst;
+    const k = cur.capEnd - first;
+    if (this.capInfo.length < k) {
+      this.capInfo = new Uint32Array(Math.max(k, 4));
+      this.capLen = new Uint32Array(this.capInfo.length);
+    }
+    for (let j = 0; j < k; j++) {
+      this.capInfo[j] = b.capInfo[first + j]!;
+      this.capLen[j] = b.capLen[first + j]!;
+    }
+    this.count = k;
+    const n = cur.capSize;
+    if (this.capBytes.length < n) this.capBytes = new Uint8Array(Math.max(n, 64));
+    const off = cur.capOff;
+    if (n <= 64) for (let j = 0; j < n; j++) this.capBytes[j] = b.capData[off + j]!;
+    else this.capBytes.set(b.capData.subarray(off, off + n));
+    this.bytes = n;
+    return this;
   }
 
   /** Captured bytes kept. */
   get size(): number {
-    return this.capBytes.length;
+    return this.bytes;
   }
 
   /** The call under the cursor is this one again (times aside). */
   matches(cur: SyscallCursor): boolean {
     if (cur.nr !== this.nr || cur.ret !== this.ret || cur.flags !== this.flags || cur.pid !== this.pid) return false;
-    const a = cur.args, m = this.args;
-    if (a[0] !== m[0] || a[1] !== m[1] || a[2] !== m[2] || a[3] !== m[3] || a[4] !== m[4] || a[5] !== m[5]) return false;
+    const a = cur.args;
+    if (a[0] !== this.a0 || a[1] !== this.a1 || a[2] !== this.a2 || a[3] !== this.a3 || a[4] !== this.a4 || a[5] !== this.a5) return false;
     if ((cur.exact !== undefined || this.exact !== undefined) && !sameExact(cur.exact, this.exact)) return false;
-    const k = this.capInfo.length;
-    if (cur.capEnd - cur.capFirst !== k) return false;
+    const k = this.count;
+    if (cur.capEnd - cur.capFirst !== k || cur.capSize !== this.bytes) return false;
     if (k === 0) return true;
     const b = cur.batch!;
     for (let j = 0; j < k; j++) if (this.capInfo[j] !== b.capInfo[cur.capFirst + j] || this.capLen[j] !== b.capLen[cur.capFirst + j]) return false;
-    const bytes = this.capBytes, data = b.capData, off = cur.capOff;
-    for (let j = 0; j < bytes.length; j++) if (bytes[j] !== data[off + j]) return false;
+    const bytes = this.capBytes, data = b.capData, off = cur.capOff, n = this.bytes;
+    for (let j = 0; j < n; j++) if (bytes[j] !== data[off + j]) return false;
     return true;
   }
 }

@@ -65,11 +65,18 @@ export const EXACT_COLUMNS: Readonly<Record<number, string>> = {
  * bytes (string j is offset[j] .. offset[j + 1]).
  */
 export function encodeTextColumn(strings: readonly string[], index: Int32Array): Uint8Array<ArrayBuffer> {
-  const count = strings.length;
-  const rows = index.length;
-  const head = 8 + 4 * rows + 4 * (count + 1);
   let bytes = 0;
   for (const s of strings) bytes += Buffer.byteLength(s, 'utf8');
+  return textColumnOf(index, strings.length, bytes, (out, j, at) => out.write(strings[j]!, at, 'utf8'));
+}
+
+/**
+ * encodeTextColumn's column of `count` texts that are not strings: `bytes` of UTF-8 in all, text j
+ * written by `write` into `out` at byte `at` (it returns how many bytes it wrote).
+ */
+export function textColumnOf(index: Int32Array, count: number, bytes: number, write: (out: Buffer, j: number, at: number) => number): Uint8Array<ArrayBuffer> {
+  const rows = index.length;
+  const head = 8 + 4 * rows + 4 * (count + 1);
   // Not from Buffer's pool: the worker transfers the ArrayBuffer.
   const out = Buffer.from(new ArrayBuffer(head + bytes));
   const u32 = new Uint32Array(out.buffer, 0, head / 4);
@@ -80,7 +87,7 @@ export function encodeTextColumn(strings: readonly string[], index: Int32Array):
   let off = 0;
   for (let j = 0; j < count; j++) {
     offsets[j] = off;
-    off += out.write(strings[j]!, head + off, 'utf8');
+    off += write(out, j, head + off);
   }
   offsets[count] = off;
   return new Uint8Array(out.buffer as ArrayBuffer);

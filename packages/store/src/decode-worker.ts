@@ -13,7 +13,7 @@ import {
   TraceDecoder, type TraceModel,
 } from '@beetrace/analyze/decode';
 import { type BatchColumns, batchWithoutCapturedData, type Header, type Int64Column, readTraceColumns, SyscallFlag, type SyscallInfo, type TraceProblem, type Trailer } from '@beetrace/format';
-import { CALL, CALL_COLUMNS, copyColumn, encodeTextColumn, numColumn, numColumns } from './bulk.js';
+import { CALL, CALL_COLUMNS, copyColumn, encodeTextColumn, numColumn, numColumns, textColumnOf } from './bulk.js';
 
 /** What ingest.ts starts the worker with (its workerData, or its first message when started ahead of its file). */
 export interface DecodeWorkerInput {
@@ -141,50 +141,148 @@ class Interner {
   }
 }
 
-/** `[[arg, flags, element, "hex"], ...]` of every call of the batch, -1 when a call has no captures. */
-function captureJson(b: BatchColumns, caps: Interner, out: Int32Array): void {
-  const n = b.scNr.length;
-  const count = b.capSyscall.length;
-  const data = Buffer.from(b.capData.buffer, b.capData.byteOffset, b.capData.byteLength);
-  const { capInfo, capLen } = b;
-  let c = 0;
-  let off = 0;
-  // The previous call's captures: [prevC, prevEnd) starting at byte prevOff.
-  let prevC = 0;
-  let prevEnd = 0;
-  let prevOff = 0;
-  for (let i = 0; i < n; i++) {
-    const first = c;
-    const firstOff = off;
-    let bytes = 0;
-    while (c < count && b.capSyscall[c] === i) bytes += capLen[c++]!;
-    if (c === first) {
-      out[i] = -1;
-      continue;
-    }
-    off += bytes;
-    // Captures byte for byte the previous call's (a loop making the same call) give the same text.
-    if (i > 0 && out[i - 1]! >= 0 && c - first === prevEnd - prevC && sameCaptures(capInfo, capLen, data, prevC, prevOff, first, firstOff, c - first)) {
-      out[i] = out[i - 1]!;
-    } else {
-      let json = '';
-      let o = firstOff;
-      for (let j = first; j < c; j++) {
-        const info = capInfo[j]!;
-        const len = capLen[j]!;
-        json += `${j === first ? '' : ','}[${info & 0xff},${(info >>> 8) & 0xff},${info >>> 16},"${data.toString('hex', o, o + len)}"]`;
-        o += len;
+/** ASCII codes of the hex digits. */
+const HEX_DIGITS = Uint8Array.from('0123456789abcdef', (ch) => ch.charCodeAt(0));
+
+/**
+ * The captures column of a batch: each call's captures as the text `[[arg, flags, element, "hex"], ...]`
+ * (ASCII, no spaces; -1 when a call has none), each distinct text once in the order first seen. A text is
+ * kept as where its captures are in the batch and written as bytes straight from them (encode()): no
+ * string is made per call, and none is held until the batch is sent.
+ */
+class CaptureTexts {
+  /** Per call of the batch: its text's index, or -1. */
+  readonly index: Int32Array;
+  /** Per distinct text: its first capture, how many, where their bytes start in capData, its length. */
+  private readonly first: number[] = [];
+  private readonly count: number[] = [];
+  private readonly off: number[] = [];
+  private bytes = 0;
+  /** The last distinct text with each hash of captures, and per text the one before it with the same hash (-1: none). */
+  private readonly byHash = new Map<number, number>();
+  private readonly sameHash: number[] = [];
+
+  /** `repeats[i]` set: call i repeats call i - 1 exactly (Gather.repeatRows), captures included. */
+  constructor(private readonly b: BatchColumns, repeats: Uint8Array) {
+    const n = b.scNr.length;
+    const out = this.index = new Int32Array(n);
+    const { capSyscall, capInfo, capLen, capData } = b;
+    const count = capSyscall.length;
+    let c = 0;
+    let off = 0;
+    // The previous call's captures: [prevC, prevEnd) starting at byte prevOff.
+    let prevC = 0;
+    let prevEnd = 0;
+    let prevOff = 0;
+    for (let i = 0; i < n; i++) {
+      const first = c;
+      const firstOff = off;
+      while (c < count && capSyscall[c] === i) off += capLen[c++]!;
+      if (c === first) {
+        out[i] = -1;
+        continue;
       }
-      out[i] = caps.add(`[${json}]`);
+      // Captures byte for byte the previous call's (a loop making the same call) give the same text.
+      if (i > 0 && out[i - 1]! >= 0 && (repeats[i] === 1 || (c - first === prevEnd - prevC && sameCaptures(capInfo, capLen, capData, prevC, prevOff, first, firstOff, c - first)))) {
+        out[i] = out[i - 1]!;
+      } else {
+        out[i] = this.add(first, c, firstOff, off - firstOff);
+      }
+      prevC = first;
+      prevEnd = c;
+      prevOff = firstOff;
     }
-    prevC = first;
-    prevEnd = c;
-    prevOff = firstOff;
+  }
+
+  /** The index of the text of captures [first, end), their bytes at capData[off, off + bytes). */
+  private add(first: number, end: number, off: number, bytes: number): number {
+    const { capInfo, capLen, capData } = this.b;
+    // FNV-1a of the infos, lengths and the first and last 32 bytes (texts with the same hash are compared in full).
+    let h = 0x811c9dc5;
+    for (let j = first; j < end; j++) h = Math.imul(Math.imul(h ^ capInfo[j]!, 0x01000193) ^ capLen[j]!, 0x01000193);
+    const stop = off + bytes;
+    const head = Math.min(stop, off + 32);
+    for (let x = off; x < head; x++) h = Math.imul(h ^ capData[x]!, 0x01000193);
+    for (let x = Math.max(head, stop - 32); x < stop; x++) h = Math.imul(h ^ capData[x]!, 0x01000193);
+    const k = end - first;
+    const last = this.byHash.get(h) ?? -1;
+    for (let e = last; e >= 0; e = this.sameHash[e]!) {
+      if (this.count[e] === k && sameCaptures(capInfo, capLen, capData, this.first[e]!, this.off[e]!, first, off, k)) return e;
+    }
+    const e = this.first.length;
+    this.first.push(first);
+    this.count.push(k);
+    this.off.push(off);
+    this.sameHash.push(last);
+    this.byHash.set(h, e);
+    // "[" "]", a comma between captures, and per capture `[a,f,e,""]` around its bytes in hex.
+    let size = 2 + k - 1;
+    for (let j = first; j < end; j++) {
+      const info = capInfo[j]!;
+      size += 7 + decimalDigits(info & 0xff) + decimalDigits((info >>> 8) & 0xff) + decimalDigits(info >>> 16) + 2 * capLen[j]!;
+    }
+    this.bytes += size;
+    return e;
+  }
+
+  /** The column (bulk.ts's text column) for the rows `index` (the calls' indexes, some rows left out maybe). */
+  encode(index: Int32Array): Uint8Array<ArrayBuffer> {
+    const { capInfo, capLen, capData } = this.b;
+    const data = Buffer.from(capData.buffer, capData.byteOffset, capData.byteLength);
+    return textColumnOf(index, this.first.length, this.bytes, (out, e, at) => {
+      let p = at;
+      let o = this.off[e]!;
+      const first = this.first[e]!;
+      const end = first + this.count[e]!;
+      out[p++] = 0x5b; // [
+      for (let j = first; j < end; j++) {
+        const info = capInfo[j]!;
+        if (j > first) out[p++] = 0x2c; // ,
+        out[p++] = 0x5b;
+        p = writeDecimal(out, p, info & 0xff);
+        out[p++] = 0x2c;
+        p = writeDecimal(out, p, (info >>> 8) & 0xff);
+        out[p++] = 0x2c;
+        p = writeDecimal(out, p, info >>> 16);
+        out[p++] = 0x2c;
+        out[p++] = 0x22; // "
+        const stop = o + capLen[j]!;
+        // Node's hex for all but a few bytes (this runs once per distinct text: seldom hot enough to be compiled).
+        if (stop - o > 16) {
+          p += out.write(data.toString('hex', o, stop), p, 'latin1');
+          o = stop;
+        }
+        for (; o < stop; o++) {
+          const v = capData[o]!;
+          out[p++] = HEX_DIGITS[v >>> 4]!;
+          out[p++] = HEX_DIGITS[v & 15]!;
+        }
+        out[p++] = 0x22;
+        out[p++] = 0x5d; // ]
+      }
+      out[p++] = 0x5d;
+      return p - at;
+    });
   }
 }
 
+/** Digits of a number below 100,000 in decimal. */
+function decimalDigits(v: number): number {
+  return v < 10 ? 1 : v < 100 ? 2 : v < 1000 ? 3 : v < 10000 ? 4 : 5;
+}
+
+/** Writes `v` (below 100,000) in decimal ASCII at out[p]; returns the position after it. */
+function writeDecimal(out: Uint8Array, p: number, v: number): number {
+  const end = p + decimalDigits(v);
+  for (let q = end - 1; q >= p; q--) {
+    out[q] = 0x30 + (v % 10);
+    v = (v / 10) | 0;
+  }
+  return end;
+}
+
 /** Whether the k captures from a (bytes from aOff) and from b (bytes from bOff) have the same info, lengths and bytes. */
-function sameCaptures(info: Uint32Array, len: Uint32Array, data: Buffer, a: number, aOff: number, b: number, bOff: number, k: number): boolean {
+function sameCaptures(info: Uint32Array, len: Uint32Array, data: Uint8Array, a: number, aOff: number, b: number, bOff: number, k: number): boolean {
   let bytes = 0;
   for (let j = 0; j < k; j++) {
     if (info[a + j] !== info[b + j] || len[a + j] !== len[b + j]) return false;
@@ -270,6 +368,18 @@ class Gather {
   private row = 0;
   /** Rows of the batch that are a filtered recording's state-only calls (bt-record -e): not calls of the run, left out. */
   stateRows: number[] = [];
+  // The last row's call as decoded (the call a repeat repeats, or itself), and what that row took
+  // beyond its times: a call that repeats it (the decoder's exact repeat: the same call, the model
+  // unchanged) has the same text, paths, fd, process, socket and syscall, so its row copies them.
+  private prevOf: DecodedSyscall | undefined;
+  /** Per row of the batch: 1 when the row repeats the row before it (see prevOf). */
+  repeatRows = new Uint8Array(0);
+  private prevRow = 0;
+  private prevSocket: SocketStats | undefined;
+  private prevSent = 0;
+  private prevReceived = 0;
+  /** The statistics the last row counted in (undefined: a new task's return from clone, not counted). */
+  private prevStat: Stat | undefined;
 
   constructor(private readonly model: TraceModel, private readonly mono0: number) {}
 
@@ -284,6 +394,9 @@ class Gather {
     this.failedCol = numColumn(nums, CALL.FAILED, rows);
     this.row = 0;
     this.stateRows = [];
+    this.prevOf = undefined;
+    if (this.repeatRows.length < rows) this.repeatRows = new Uint8Array(rows);
+    else this.repeatRows.fill(0, 0, rows);
   }
 
   endBatch(): { paths: string[]; pathIndex: Int32Array<ArrayBuffer>; args: Interner; argsIndex: Int32Array } {
@@ -296,6 +409,12 @@ class Gather {
   }
 
   private syscall(d: DecodedSyscall): void {
+    const of = d.repeatOf;
+    if (of !== undefined && of === this.prevOf) {
+      this.repeat(d);
+      return;
+    }
+    this.prevOf = undefined;
     if (d.stateOnly) {
       this.stateRows.push(this.row++);
       return;
@@ -328,6 +447,9 @@ class Gather {
       this.lastStat = this.stats.get(d.nr);
     }
     const rule = this.lastRule;
+    let socket: SocketStats | undefined;
+    let sent = 0;
+    let received = 0;
     const path0 = d.paths[0];
     let fdArg = rule.fdArg;
     if (path0 === '' && rule.dirfdArg >= 0) fdArg = rule.dirfdArg;
@@ -355,9 +477,10 @@ class Gather {
         if (s) {
           s.calls++;
           if (!d.failed && !d.unfinished && d.ret > 0) {
-            if (info?.effect === 'write') s.sent += d.ret;
-            else if (info?.effect === 'read') s.received += d.ret;
+            if (info?.effect === 'write') s.sent += sent = d.ret;
+            else if (info?.effect === 'read') s.received += received = d.ret;
           }
+          socket = s;
         }
       }
     }
@@ -373,18 +496,64 @@ class Gather {
     }
 
     // As bt-show -c: every call counts (unfinished ones with no time), except a new task's return from clone.
-    if (info?.effect === 'fork' && (d.flags & SyscallFlag.NO_ENTRY) !== 0 && d.ret === 0) return;
-    const dur = d.exitNs - d.enterNs;
-    let st = this.lastStat;
-    if (!st) {
-      this.stats.set(d.nr, (st = this.lastStat = { calls: 0, errors: 0, total: 0, min: dur, max: dur }));
-      this.names.set(d.nr, [d.name, info !== undefined]);
+    let st: Stat | undefined;
+    if (!(info?.effect === 'fork' && (d.flags & SyscallFlag.NO_ENTRY) !== 0 && d.ret === 0)) {
+      const dur = d.exitNs - d.enterNs;
+      st = this.lastStat;
+      if (!st) {
+        this.stats.set(d.nr, (st = this.lastStat = { calls: 0, errors: 0, total: 0, min: dur, max: dur }));
+        this.names.set(d.nr, [d.name, info !== undefined]);
+      }
+      st.calls++;
+      if (d.failed) st.errors++;
+      st.total += dur;
+      if (dur < st.min) st.min = dur;
+      if (dur > st.max) st.max = dur;
     }
-    st.calls++;
-    if (d.failed) st.errors++;
-    st.total += dur;
-    if (dur < st.min) st.min = dur;
-    if (dur > st.max) st.max = dur;
+    // An exec's row also ends the exec's pending row: not one to copy.
+    if (info?.effect !== 'exec') {
+      this.prevOf = d.repeatOf ?? d;
+      this.prevRow = i;
+      this.prevSocket = socket;
+      this.prevSent = sent;
+      this.prevReceived = received;
+      this.prevStat = st;
+    }
+  }
+
+  /** A call that repeats the last row's (see prevOf): its row is that row's with its own times. */
+  private repeat(d: DecodedSyscall): void {
+    const i = this.row++;
+    const j = this.prevRow;
+    this.repeatRows[i] = 1;
+    this.seq++;
+    this.tsCol[i] = d.enterNs - this.mono0;
+    this.failedCol[i] = this.failedCol[j]!;
+    this.argsIndex[i] = this.argsIndex[j]!;
+    const pi = this.pathIndex;
+    pi[3 * i] = pi[3 * j]!;
+    pi[3 * i + 1] = pi[3 * j + 1]!;
+    pi[3 * i + 2] = pi[3 * j + 2]!;
+    this.fdCol[i] = this.fdCol[j]!;
+    this.lastProcCalls.calls++;
+    const end = d.exitNs - this.mono0;
+    if (end > this.lastNs) this.lastNs = end;
+    const s = this.prevSocket;
+    if (s) {
+      s.calls++;
+      s.sent += this.prevSent;
+      s.received += this.prevReceived;
+    }
+    const st = this.prevStat;
+    if (st) {
+      const dur = d.exitNs - d.enterNs;
+      st.calls++;
+      if (this.failedCol[j] === 1) st.errors++;
+      st.total += dur;
+      if (dur < st.min) st.min = dur;
+      if (dur > st.max) st.max = dur;
+    }
+    this.prevRow = i;
   }
 
   private flushExec(e: { pid: number; tid: number; ts: number; filename: string }, argv: string | null): void {
@@ -498,13 +667,11 @@ async function main(input: DecodeWorkerInput, port: NonNullable<typeof parentPor
       gather.startBatch(nums, n);
       decoder.batch(b);
       const { paths, pathIndex, args, argsIndex } = gather.endBatch();
-      const caps = new Interner();
-      const capsIdx = new Int32Array(n);
-      captureJson(b, caps, capsIdx);
-      const rows = withoutRows(gather.stateRows, n, nums, pathIndex, argsIndex, capsIdx);
+      const caps = new CaptureTexts(b, gather.repeatRows);
+      const rows = withoutRows(gather.stateRows, n, nums, pathIndex, argsIndex, caps.index);
       const msg: BatchMessage = {
         kind: 'batch', offset: rec.offset, rows: rows.n, nums: rows.nums, paths, pathIndex: rows.pathIndex, args: encodeTextColumn(args.list, rows.argsIndex),
-        caps: encodeTextColumn(caps.list, rows.capsIdx), execs: gather.execs, signals: gather.signals, exact: exactCells(b, gather.stateRows),
+        caps: caps.encode(rows.capsIdx), execs: gather.execs, signals: gather.signals, exact: exactCells(b, gather.stateRows),
       };
       gather.execs = [];
       gather.signals = [];

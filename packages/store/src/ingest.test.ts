@@ -365,7 +365,9 @@ describe('caps and args of repeated calls', () => {
   test('each call gets the captures it made', async () => {
     const b = new BatchBuilder();
     let t = MONO0 + 1_000;
-    const calls: { bytes: number[][]; flags: number; expect: string | null }[] = [
+    const long = Array.from({ length: 40 }, (_, k) => k);
+    const longHex = Buffer.from(long).toString('hex');
+    const calls: { bytes: number[][]; flags: number; element?: number; expect: string | null }[] = [
       { bytes: [[0]], flags: CaptureFlag.AT_EXIT, expect: '[[1,4,0,"00"]]' },
       { bytes: [[0]], flags: CaptureFlag.AT_EXIT, expect: '[[1,4,0,"00"]]' },
       { bytes: [[1]], flags: CaptureFlag.AT_EXIT, expect: '[[1,4,0,"01"]]' },
@@ -376,11 +378,18 @@ describe('caps and args of repeated calls', () => {
       { bytes: [[1], [2]], flags: CaptureFlag.AT_EXIT, expect: '[[1,4,0,"01"],[1,4,0,"02"]]' },
       { bytes: [[1], [3]], flags: CaptureFlag.AT_EXIT, expect: '[[1,4,0,"01"],[1,4,0,"03"]]' },
       { bytes: [[0]], flags: CaptureFlag.AT_EXIT, expect: '[[1,4,0,"00"]]' },
+      // Longer captures, the same ones apart and ones that differ only in their last byte or their element.
+      { bytes: [long], flags: CaptureFlag.AT_EXIT, expect: `[[1,4,0,"${longHex}"]]` },
+      { bytes: [[7], long], flags: CaptureFlag.AT_EXIT, expect: `[[1,4,0,"07"],[1,4,0,"${longHex}"]]` },
+      { bytes: [long], flags: CaptureFlag.AT_EXIT, expect: `[[1,4,0,"${longHex}"]]` },
+      { bytes: [[...long.slice(0, 39), 99]], flags: CaptureFlag.AT_EXIT, expect: `[[1,4,0,"${longHex.slice(0, -2)}63"]]` },
+      { bytes: [long], flags: CaptureFlag.AT_EXIT | CaptureFlag.ELEMENT, element: 12345, expect: `[[1,12,12345,"${longHex}"]]` },
+      { bytes: [[7], long], flags: CaptureFlag.AT_EXIT, expect: `[[1,4,0,"07"],[1,4,0,"${longHex}"]]` },
     ];
     for (const c of calls) {
       const ret = c.bytes.reduce((n, x) => n + x.length, 0);
       b.addSyscall(100, 100, NR('read'), t, t + 300, ret, 3, 0x2000, 16, 0, 0, 0, 0);
-      for (const bytes of c.bytes) b.addCapture(1, c.flags, 0, Uint8Array.from(bytes));
+      for (const bytes of c.bytes) b.addCapture(1, c.flags, c.element ?? 0, Uint8Array.from(bytes));
       t += 1_000;
     }
     const p = join(dir, 'repeated.pb');

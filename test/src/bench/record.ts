@@ -11,7 +11,7 @@ import { existsSync, mkdirSync, readdirSync, rmdirSync, rmSync, writeFileSync } 
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { batchEvents, readTrace } from '@beetrace/format';
-import type { BenchContext, BenchRow } from './common.js';
+import { BUSY_SHARE, OtherCpu, pct, type BenchContext, type BenchRow } from './common.js';
 
 export interface Timed {
   readonly seconds: number;
@@ -53,6 +53,7 @@ const x = (a: number, b: number): string => `${(a / b).toFixed(2)}x`;
 const sec = (s: number): string => `${s.toFixed(2)} s`;
 const load = (): string => loadavg().map((l) => l.toFixed(2)).join(' ');
 
+
 /** The summary line bt-record prints on stderr. */
 interface Summary { syscalls: number; processes: number; lost: number; bytesPerEvent: number }
 function summaryOf(stderr: string): Summary | undefined {
@@ -87,7 +88,7 @@ function medianRun(runs: readonly Timed[]): Timed {
 }
 
 /** One workload's row: untraced, floor, bt-record, strace, perf trace, in seconds and x untraced. */
-function sidesRow(what: string, s: Sides, calls: number, others: { strace?: string; perf?: string }, target: { text: string; max: number }): BenchRow[] {
+function sidesRow(what: string, s: Sides, calls: number, others: { strace?: string; perf?: string }, target: { text: string; max: number }, busy: string): BenchRow[] {
   const u = median(s.untraced.map((t) => t.seconds));
   const f = median(s.floor.map((t) => t.seconds));
   const r = median(s.record.map((t) => t.seconds));
@@ -98,7 +99,7 @@ function sidesRow(what: string, s: Sides, calls: number, others: { strace?: stri
       `${above.toFixed(0)} ns/call above it)${others.strace ? `; strace -f ${others.strace}` : ''}${others.perf ? `; perf trace ${others.perf}` : ''}`,
     target: target.text,
     ok: r <= target.max * u,
-    how: `medians of ${s.untraced.length} alternating runs each, whole commands (bt-record's start-up included); load average ${load()}`,
+    how: `medians of ${s.untraced.length} alternating runs each, whole commands (bt-record's start-up included); load average ${load()}; ${busy}`,
   }];
 }
 
@@ -191,9 +192,16 @@ export default async function bench(ctx: BenchContext & { storm: string }): Prom
   const record = (argv: readonly string[], quiet = false) => (floor: boolean) =>
     [node, ctx.bin.record, ...(quiet || floor ? ['-q'] : []), '-o', out, '--', ...argv];
   const ncpu = cpus().length;
-  const busy = (): boolean => loadavg()[0]! > 1;
-  let wasBusy = busy();
-  const note = () => { wasBusy ||= busy(); };
+  const loadBefore = load();
+  // Other processes' CPU share during each workload's measurements.
+  const shares: { what: string; share: number }[] = [];
+  let section = new OtherCpu();
+  const start = () => { section = new OtherCpu(); };
+  const note = (what: string): string => {
+    const share = section.share();
+    shares.push({ what, share });
+    return `other processes used ${pct(share)} of a CPU meanwhile${share > BUSY_SHARE ? ' (BUSY: the ratios do not mean much)' : ''}`;
+  };
 
   // Start-up: a program that does nothing, against Node doing nothing, alternating.
   const nodeRuns: number[] = [];
@@ -208,13 +216,14 @@ export default async function bench(ctx: BenchContext & { storm: string }): Prom
     value: `${sec(median(trueRuns))} against ${sec(median(nodeRuns))}: ${startMs.toFixed(0)} ms above`,
     target: '<= 50 ms above',
     ok: startMs <= 50,
-    how: `medians of 7 alternating runs; load average ${load()}`,
+    how: `medians of 7 alternating runs; load average ${load()}; ${note('start-up')}`,
   });
-  note();
 
   // The storm: 1,000,000 one-byte reads of /dev/zero.
   const storm = [ctx.storm, '1000000'];
+  start();
   const s = alternate(5, storm, record(storm));
+  const stormBusy = note('storm');
   const best = medianRun(s.record);
   const sum = summaryOf(best.stderr);
   const reads = await oneByteReads(out);
@@ -223,7 +232,7 @@ export default async function bench(ctx: BenchContext & { storm: string }): Prom
   const u = median(s.untraced.map((t) => t.seconds));
   rows.push(...sidesRow('syscall storm, 1M one-byte reads', s, 1_000_000,
     { strace: tracer('strace', small, u, 10), perf: tracer('perf', small, u, 10) },
-    { text: 'bt-record <= 3.0x untraced, <= 1.45x the floor', max: 3.0 }));
+    { text: 'bt-record <= 3.0x untraced, <= 1.45x the floor', max: 3.0 }, stormBusy));
   const f = median(s.floor.map((t) => t.seconds));
   const r = median(s.record.map((t) => t.seconds));
   rows.push({ what: 'storm: bt-record against the floor', value: x(r, f), target: '<= 1.45x', ok: r <= 1.45 * f });
@@ -246,25 +255,27 @@ export default async function bench(ctx: BenchContext & { storm: string }): Prom
     how: 'run_time_ns of the syscall hooks / 1M; includes the filter run for every other process\'s calls meanwhile, and bpf_stats\' own clock reads',
     target: '',
   });
-  note();
 
   // A file-heavy real workload: a few cat processes reading every header under /usr/include.
   const files = ['/bin/sh', '-c', "find /usr/include -name '*.h' -exec cat {} + > /dev/null"];
+  start();
   const fs = alternate(3, files, record(files));
+  const findBusy = note('find');
   const fsum = summaryOf(medianRun(fs.record).stderr);
   const fu = median(fs.untraced.map((t) => t.seconds));
   rows.push(...sidesRow(`find /usr/include -name '*.h' -exec cat {} + (${fsum?.syscalls ?? '?'} syscalls, ${fsum?.processes ?? '?'} processes)`,
     fs, fsum?.syscalls ?? 0, { strace: tracer('strace', files, fu), perf: tracer('perf', files, fu) },
-    { text: 'bt-record <= 1.8x', max: 1.8 }));
+    { text: 'bt-record <= 1.8x', max: 1.8 }, findBusy));
   rows.push({ what: 'find workload: records lost', value: `${fsum?.lost ?? '?'}`, target: '0', ok: fsum?.lost === 0 });
-  note();
 
   // A build: make -j2 of a generated C project of 240 modules, from clean each time.
   const proj = join(ctx.dir, 'proj');
   generateProject(proj, 240);
   const make = ['make', '-s', '-j2', '-C', proj];
   const clean = () => { rmSync(join(proj, 'obj'), { recursive: true, force: true }); rmSync(join(proj, 'prog'), { force: true }); };
+  start();
   const ms = alternate(3, make, record(make), clean);
+  const makeBusy = note('make -j2');
   const msum = summaryOf(medianRun(ms.record).stderr);
   const mu = median(ms.untraced.map((t) => t.seconds));
   clean();
@@ -272,15 +283,18 @@ export default async function bench(ctx: BenchContext & { storm: string }): Prom
   clean();
   const mperf = tracer('perf', make, mu);
   rows.push(...sidesRow(`make -j2 of a generated C project, 240 files (${msum?.syscalls ?? '?'} syscalls, ${msum?.processes ?? '?'} processes)`,
-    ms, msum?.syscalls ?? 0, { strace: mstrace, perf: mperf }, { text: 'bt-record <= 1.3x', max: 1.3 }));
+    ms, msum?.syscalls ?? 0, { strace: mstrace, perf: mperf }, { text: 'bt-record <= 1.3x', max: 1.3 }, makeBusy));
   rows.push({ what: 'make workload: records lost', value: `${msum?.lost ?? '?'}`, target: '0', ok: msum?.lost === 0 });
-  note();
 
+  const busiest = shares.reduce((a, b) => (b.share > a.share ? b : a));
+  const wasBusy = busiest.share > BUSY_SHARE;
   rows.push({
-    what: 'load average (1, 5, 15 min) at the end',
-    value: `${load()} on ${ncpu} CPUs${wasBusy ? ': THE MACHINE WAS BUSY (1-minute load above 1) during this run: the ratios do not mean much; compare the BPF run times' : ''}`,
-    target: 'below 1 for the ratios to count',
+    what: 'the machine: other processes\' CPU while the workloads were measured; load average (1, 5, 15 min) before and after',
+    value: `${shares.map((b) => `${b.what} ${pct(b.share)}`).join(', ')} of a CPU; load ${loadBefore} before, ${load()} after, on ${ncpu} CPUs` +
+      (wasBusy ? `: THE MACHINE WAS BUSY (others used ${pct(busiest.share)} of a CPU during ${busiest.what}): the ratios do not mean much; compare the BPF run times` : ''),
+    target: `others <= ${pct(BUSY_SHARE)} of a CPU for the ratios to count`,
     ok: !wasBusy,
+    how: 'CPU time of the whole machine (/proc/stat) less this bench\'s and its children\'s (/proc/self/stat); the load average counts the bench\'s own runs (about 1, 2 after make -j2)',
   });
   return rows;
 }

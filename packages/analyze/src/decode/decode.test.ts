@@ -2,6 +2,7 @@
 // line strace 6.1 printed for the same call out (lines taken from real
 // `strace -f -qq -s 64` runs on this machine).
 import assert from 'node:assert/strict';
+import { posix } from 'node:path';
 import { test } from 'node:test';
 import { BatchBuilder, CaptureFlag, encodeHeader, encodeTrailer, SyscallFlag, syscallTable } from '@beetrace/format';
 import { decodeTrace, type TraceItem } from './trace.js';
@@ -340,4 +341,17 @@ test('recvmsg: msg_namelen at entry => at exit, the control messages, and what p
   // an older trace (exit capture only): the value after; no exit capture: the address
   assert.match(await one(call(2, caps(false, true, sin))), /msg_namelen=16, msg_iov=/);
   assert.equal(await one(call(2, caps(true, false))), 'recvmsg(4, 0x7ffe0000, 0) = 2');
+});
+
+test('the model resolves a path as posix.normalize and posix.join do, whatever dots and slashes it has', () => {
+  const paths = ['', 'x', 'x/y', 'x/', './x', '../x', '..', '.', '.x', 'x/.y', 'x/./y', 'x/../y', 'x//y', 'x/..', 'é/ü', '...',
+    '/', '/x', '/x/', '//x', '/x//y', '/x/./y', '/x/../y', '/.x', '/x/..', '/..', '/x/.'];
+  for (const cwd of ['/', '/w', '/w/', '/w/.h', '/w//v', '/w/./v', '/w/../v', '/w/..']) {
+    const m = new Decoder(table, { strSize: 32, xflag: 0, fdPaths: true }, { rootPid: 100, argv: ['prog'], cwd }).model;
+    m.thread(100, 100, 1);
+    for (const p of paths) {
+      const want = p.startsWith('/') ? posix.normalize(p) : p === '' ? cwd : posix.join(cwd, p);
+      assert.equal(m.resolve(100, -100, p), want, `${JSON.stringify(p)} in ${cwd}`);
+    }
+  }
 });

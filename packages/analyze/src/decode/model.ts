@@ -178,6 +178,11 @@ export function capturedString(ev: SyscallEvent, arg: number): string | undefine
   return utf8.decode(nul >= 0 ? d.subarray(0, nul) : d);
 }
 
+/** A path that posix.normalize leaves as it is, seen cheaply: no empty, "." or ".." part after a slash. */
+function normalPath(p: string): boolean {
+  return !p.includes('//') && !p.includes('/.');
+}
+
 /** The bytes captured for argument `arg` itself (not its elements), the exit capture when there are two. */
 export function capturedBytes(ev: SyscallEvent, arg: number): Uint8Array | undefined {
   let found: Capture | undefined;
@@ -383,11 +388,13 @@ export class TraceModel {
 
   /** Absolute form of a path as process `pid` named it relative to dirfd (AT_FDCWD: its cwd); as written when the base is unknown. */
   resolve(pid: number, dirfd: number, path: string): string {
-    if (path.startsWith('/')) return posix.normalize(path);
+    if (path.startsWith('/')) return normalPath(path) ? path : posix.normalize(path);
     const p = this.byPid.get(pid);
     const base = dirfd === AT_FDCWD ? p?.cwd : p?.fds.get(dirfd)?.file.path;
     if (base === undefined || !base.startsWith('/')) return path;
-    return path === '' ? base : posix.join(base, path);
+    if (path === '') return base;
+    // What posix.join gives when neither part has anything for it to change.
+    return normalPath(base) && !base.endsWith('/') && normalPath(path) && !path.startsWith('.') ? `${base}/${path}` : posix.join(base, path);
   }
 
   /** A new open file; `made`/`element`: the call that made it and which of its fds it is, for what the kernel said it was (-y). */

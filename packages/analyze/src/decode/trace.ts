@@ -55,6 +55,8 @@ interface Repeats {
   /** The model's version when they were kept: valid while it has not changed. */
   version: number;
   next: number;
+  /** Slots [0, count) hold calls of `version`; the RawCall objects are refilled in place. */
+  count: number;
   readonly raw: RawCall[];
   readonly decoded: DecodedSyscall[];
 }
@@ -71,6 +73,9 @@ export class TraceDecoder {
   private readonly cur = new SyscallCursor();
   private readonly visitor;
   private readonly repeats = new Map<number, Repeats>();
+  /** The last call's thread and its repeats (runs of one thread's calls look it up once). */
+  private lastTid = -1;
+  private lastRepeats: Repeats | undefined;
   private readonly noData: boolean;
 
   private constructor(table: SyscallTable, header: Header, opts: DecodeTraceOptions, private readonly emit: (ev: DecodedEvent) => void) {
@@ -112,9 +117,11 @@ export class TraceDecoder {
    */
   private decode(ev: SyscallCursor): DecodedSyscall {
     const model = this.decoder.model;
-    let r = this.repeats.get(ev.tid);
+    let r = ev.tid === this.lastTid ? this.lastRepeats : this.repeats.get(ev.tid);
+    this.lastTid = ev.tid;
+    this.lastRepeats = r;
     if (r && r.version === model.version) {
-      for (let k = 0; k < r.raw.length; k++) {
+      for (let k = 0; k < r.count; k++) {
         if (r.raw[k]!.matches(ev)) {
           return r.decoded[k]!.at(ev.enterNs, ev.exitNs);
         }
@@ -122,14 +129,18 @@ export class TraceDecoder {
     }
     const before = model.version;
     const d = this.decoder.syscall(ev);
-    if (model.version !== before || d.unfinished) return d;
-    const raw = new RawCall(ev);
-    if (raw.size > REPEAT_MAX_BYTES) return d;
-    if (!r) this.repeats.set(ev.tid, (r = { version: before, next: 0, raw: [], decoded: [] }));
-    if (r.version !== before) { r.version = before; r.next = 0; r.raw.length = 0; r.decoded.length = 0; }
-    r.raw[r.next] = raw;
-    r.decoded[r.next] = d;
-    r.next = (r.next + 1) % REPEAT_SLOTS;
+    if (model.version !== before || d.unfinished || ev.capSize > REPEAT_MAX_BYTES) return d;
+    if (!r) {
+      this.repeats.set(ev.tid, (r = { version: before, next: 0, count: 0, raw: [], decoded: [] }));
+      this.lastRepeats = r;
+    }
+    if (r.version !== before) { r.version = before; r.next = 0; r.count = 0; }
+    const k = r.next;
+    if (k < r.raw.length) r.raw[k]!.set(ev);
+    else r.raw.push(new RawCall(ev));
+    r.decoded[k] = d;
+    r.next = (k + 1) % REPEAT_SLOTS;
+    if (r.count < REPEAT_SLOTS) r.count++;
     return d;
   }
 
