@@ -46,16 +46,27 @@ class Recorder : public Napi::ObjectWrap<Recorder> {
   uint64_t* TracedPids();
   bool Usable(Napi::Env env, const char* method);
   int Load(const std::string& core_btf, bool tp_btf);
+  beetrace_bpf* Open(const std::string& core_btf);
+  void MapShared();
+  int AttachPrograms(beetrace_bpf* skel);
+  void DestroyObjects();
 
   beetrace_bpf* skel_ = nullptr;
+  beetrace_bpf* exit_skel_ = nullptr;  // a copy of the object that loads the exit hook with skel_'s maps (Load)
   RingReader* ring_ = nullptr;
   bt_traced_set* traced_ = nullptr;  // the traced set's map, mapped after the load
+  const struct bt_inflight* slots_ = nullptr;  // the entry states' array, mapped after the load
+  size_t slots_bytes_ = 0;
+  int map_err_ = 0;                   // the errno of a failed mapping (MapShared), and what failed
+  const char* map_what_ = "";
+  int attach_err_ = 0;                // the errno of a failed attach on the loading thread
   struct {
     uint32_t string_max, buffer_max;
     bool capture_buffers, floor, cgroup;
     uint32_t ring_bytes;
   } config_{};  // the load's settings
   std::thread loader_;
+  std::thread closer_;  // close()'s teardown of the BPF objects
   int load_err_ = 0;
   const char* load_stage_ = "";
   bool attached_ = false;

@@ -13,7 +13,9 @@
 #include <sched.h>
 #include <signal.h>
 #include <string.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
+#include <uv.h>
 #include <unistd.h>
 
 #include <string>
@@ -142,50 +144,76 @@ void SetTraceState(uint64_t* traced_pids, uint32_t pid, uint32_t state) {
 
 namespace {
 
-class WaitWorker : public Napi::AsyncWorker {
- public:
-  WaitWorker(Napi::Env env, pid_t pid) : Napi::AsyncWorker(env), pid_(pid), deferred_(Napi::Promise::Deferred::New(env)) {}
-  Napi::Promise Promise() { return deferred_.Promise(); }
-
-  void Execute() override {
-    pid_t r;
-    do r = waitpid(pid_, &status_, 0);
-    while (r < 0 && errno == EINTR);
-    if (r < 0) err_ = errno;
-  }
-  void OnOK() override {
-    Napi::Env env = Env();
-    if (err_) {
-      deferred_.Reject(RecorderError(env, "WAIT", std::string("cannot wait for process ") + std::to_string(pid_) + ": " + strerror(err_), err_).Value());
-      return;
-    }
-    Napi::Object o = Napi::Object::New(env);
-    o.Set("status", Napi::Number::New(env, status_));
-    o.Set("exited", Napi::Boolean::New(env, WIFEXITED(status_)));
-    o.Set("code", Napi::Number::New(env, WIFEXITED(status_) ? WEXITSTATUS(status_) : 0));
-    o.Set("signal", Napi::Number::New(env, WIFSIGNALED(status_) ? WTERMSIG(status_) : 0));
-    o.Set("core", Napi::Boolean::New(env, WIFSIGNALED(status_) && WCOREDUMP(status_)));
-    deferred_.Resolve(o);
-  }
-  void OnError(const Napi::Error& e) override { deferred_.Reject(e.Value()); }
-
- private:
-  pid_t pid_;
-  int status_ = 0;
-  int err_ = 0;
-  Napi::Promise::Deferred deferred_;
+// Waiting for a child without a thread: its pidfd (Linux 5.3; the BPF ring buffer needs
+// 5.8) becomes readable when it exits, which the event loop polls; then it is reaped.
+// (A libuv thread-pool job blocked in waitpid made Node start its four pool threads at
+// every recording's start and join them at its exit.)
+struct ChildWait {
+  ChildWait(Napi::Env env, pid_t pid, int pidfd)
+      : pidfd(pidfd), pid(pid), deferred(Napi::Promise::Deferred::New(env)), context(env, "beetrace:waitChild") {}
+  uv_poll_t poll{};
+  int pidfd;
+  pid_t pid;
+  Napi::Promise::Deferred deferred;
+  Napi::AsyncContext context;  // the promise settles in a callback scope: its reactions run then
 };
+
+std::string WaitFailure(pid_t pid, int err) { return "cannot wait for process " + std::to_string(pid) + ": " + strerror(err); }
+
+void Settle(ChildWait* w) {
+  int status = 0;
+  pid_t r;
+  do r = waitpid(w->pid, &status, WNOHANG);
+  while (r < 0 && errno == EINTR);
+  if (r == 0) return;  // not yet (a spurious wake-up): still polled
+  int err = r < 0 ? errno : 0;
+  Napi::Env env = w->deferred.Env();
+  {
+    Napi::HandleScope scope(env);
+    Napi::CallbackScope callback(env, w->context);
+    if (err) {
+      w->deferred.Reject(RecorderError(env, "WAIT", WaitFailure(w->pid, err), err).Value());
+    } else {
+      Napi::Object o = Napi::Object::New(env);
+      o.Set("status", Napi::Number::New(env, status));
+      o.Set("exited", Napi::Boolean::New(env, WIFEXITED(status)));
+      o.Set("code", Napi::Number::New(env, WIFEXITED(status) ? WEXITSTATUS(status) : 0));
+      o.Set("signal", Napi::Number::New(env, WIFSIGNALED(status) ? WTERMSIG(status) : 0));
+      o.Set("core", Napi::Boolean::New(env, WIFSIGNALED(status) && WCOREDUMP(status)));
+      w->deferred.Resolve(o);
+    }
+  }
+  uv_poll_stop(&w->poll);
+  uv_close(reinterpret_cast<uv_handle_t*>(&w->poll), [](uv_handle_t* h) {
+    auto* w = static_cast<ChildWait*>(h->data);
+    close(w->pidfd);
+    delete w;
+  });
+}
 
 }  // namespace
 
 // waitChild(pid) -> Promise<{status, exited, code, signal, core}>
 Napi::Value WaitChild(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
   if (!info[0].IsNumber()) {
-    Napi::TypeError::New(info.Env(), "waitChild: pid must be a number").ThrowAsJavaScriptException();
-    return info.Env().Undefined();
+    Napi::TypeError::New(env, "waitChild: pid must be a number").ThrowAsJavaScriptException();
+    return env.Undefined();
   }
-  auto* w = new WaitWorker(info.Env(), info[0].As<Napi::Number>().Int32Value());
-  Napi::Promise p = w->Promise();
-  w->Queue();
-  return p;
+  pid_t pid = info[0].As<Napi::Number>().Int32Value();
+  int pidfd = static_cast<int>(syscall(SYS_pidfd_open, pid, 0));
+  uv_loop_t* loop = nullptr;
+  int err = pidfd < 0 ? errno : napi_get_uv_event_loop(env, &loop) == napi_ok ? 0 : EINVAL;
+  auto* w = new ChildWait(env, pid, pidfd);
+  Napi::Promise promise = w->deferred.Promise();
+  if (!err) err = -uv_poll_init(loop, &w->poll, pidfd);
+  if (err) {
+    if (pidfd >= 0) close(pidfd);
+    w->deferred.Reject(RecorderError(env, "WAIT", WaitFailure(pid, err), err).Value());
+    delete w;
+    return promise;
+  }
+  w->poll.data = w;
+  uv_poll_start(&w->poll, UV_READABLE, [](uv_poll_t* h, int, int) { Settle(static_cast<ChildWait*>(h->data)); });
+  return promise;
 }

@@ -88,6 +88,12 @@ export interface ProgramStats {
   readonly ns: number;
 }
 
+/** The monotonic clock (process.hrtime's) and the real-time clock, nanoseconds, read together. */
+export interface Clocks {
+  readonly monotonicNs: number;
+  readonly realtimeNs: number;
+}
+
 export interface WaitStatus {
   readonly status: number;
   readonly exited: boolean;
@@ -114,6 +120,7 @@ interface AddonRecorder {
 export interface Binding {
   readonly Recorder: new (opts: NativeRecorderOptions) => AddonRecorder;
   waitChild(pid: number): Promise<WaitStatus>;
+  clocks(): Clocks;
   setErrorConstructor(ctor: typeof RecorderError): void;
   readonly layout: Layout;
   /** The ring-buffer records' fields (bpf/beetrace.h): "bt_syscall.tid" its offset, "bt_syscall.tid.size" its bytes; record type numbers. */
@@ -274,4 +281,9 @@ export class NativeRecorder {
 export function waitChild(pid: number): Promise<WaitStatus> {
   checkPid('waitChild', pid);
   return binding().waitChild(pid);
+}
+
+/** The monotonic and real-time clocks now (for a trace's header and trailer). */
+export function clocks(): Clocks {
+  return binding().clocks();
 }

@@ -8,7 +8,7 @@ import { openPrivateFile } from '@beetrace/format/private-output';
 import type { Header, ProcessState, Trailer } from '@beetrace/format';
 import { encodeHeader, encodeTrailer } from '@beetrace/format/writer';
 import { RecordError } from './errors.js';
-import { type Delivery, type NativeRecorder, type ProgramStats, RecorderError, waitChild, type WaitStatus } from './native.js';
+import { clocks, type Delivery, type NativeRecorder, type ProgramStats, RecorderError, waitChild, type WaitStatus } from './native.js';
 import type { CallFilter } from './call-filter.js';
 import { cgroupProcesses } from './cgroup.js';
 import { beginLoad, builtCaptureTable, type CaptureOptions, checkCapture, type KernelFilter, takePreloaded } from './native-loader.js';
@@ -289,8 +289,7 @@ export class Recording {
       this.native.close();
       throw e;
     }
-    const monotonicNs = Number(process.hrtime.bigint());
-    const realtimeNs = Math.round((performance.timeOrigin + performance.now()) * 1e6);
+    const { monotonicNs, realtimeNs } = clocks();
     let state: ProcessState[] = [];
     let rootPid: number;
     if (pids) {
@@ -446,6 +445,7 @@ export class Recording {
 
   /** The trailer's fields as of now (counts of the whole recording; segments.ts makes them the file's). */
   private trailerNow(stats: RecordStats & { lostPerCpu: number[] }, exit: WaitStatus | undefined): Trailer {
+    const now = clocks();
     return {
       syscalls: stats.syscalls,
       stateCalls: stats.stateCalls,
@@ -456,8 +456,8 @@ export class Recording {
       exitCode: exit?.code ?? 0,
       termSignal: exit?.signal ?? 0,
       coreDumped: exit?.core ?? false,
-      endMonotonicNs: Number(process.hrtime.bigint()),
-      endRealtimeNs: Math.round((performance.timeOrigin + performance.now()) * 1e6),
+      endMonotonicNs: now.monotonicNs,
+      endRealtimeNs: now.realtimeNs,
       unfinished: this.counts.unfinished,
       bytes: this.sink.bytes,
       stopReason: this.stopReason,
@@ -628,8 +628,7 @@ export class Recording {
     await this.drained;
     await this.trackerLoaded;
     const stats = this.stats();
-    const endMonotonicNs = Number(process.hrtime.bigint());
-    const endRealtimeNs = Math.round((performance.timeOrigin + performance.now()) * 1e6);
+    const { monotonicNs: endMonotonicNs, realtimeNs: endRealtimeNs } = clocks();
     const bytesBefore = this.sink.bytes;
     if (this.rotating || this.flightRing) {
       const trailer = { ...this.trailerNow(stats, exit), endMonotonicNs, endRealtimeNs };
