@@ -135,9 +135,12 @@ export class RotatingOutput {
         // not there (yet)
       }
     }
-    this.sink = this.ctx.open(this.path);
+    // The new file's header is made before the file is: a kill -9 meanwhile leaves no
+    // headerless file behind (only the moment between its open and its one write).
     this.start = this.last;
-    this.sink.write(fileHeader(this.ctx, this.ctx.state(), this.start, false, ++this.sequence));
+    const header = fileHeader(this.ctx, this.ctx.state(), this.start, false, ++this.sequence);
+    this.sink = this.ctx.open(this.path);
+    this.sink.write(header);
     removeIfHeaderless(this.sink, this.path);
   }
 
