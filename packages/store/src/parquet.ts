@@ -561,7 +561,10 @@ class CallStage {
     this.exact = await this.con.createAppender('st_exact');
   }
 
-  /** Adds the distinct strings of a text column (bulk.ts layout) and returns its row indexes made global (-1 stays -1). */
+  /**
+   * Adds the distinct strings of a text column (bulk.ts layout) and returns its row indexes made global and
+   * 1-based, as DuckDB's list indexes are (none, -1, becomes 0: indexing a list at 0 gives NULL).
+   */
   private textColumn(buf: Uint8Array): Int32Array {
     const b = Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength);
     const rows = b.readUInt32LE(0);
@@ -577,7 +580,7 @@ class CallStage {
       this.text!.endRow();
     }
     this.strings += count;
-    for (let i = 0; i < rows; i++) if (index[i]! >= 0) index[i] = index[i]! + base;
+    for (let i = 0; i < rows; i++) index[i] = index[i]! < 0 ? 0 : index[i]! + base + 1;
     return index;
   }
 
@@ -601,7 +604,7 @@ class CallStage {
     const path2 = new Int32Array(n);
     const canonical = new Int32Array(n);
     const pi = m.pathIndex;
-    const at = (k: number): number => (k < 0 ? -1 : k + pathBase);
+    const at = (k: number): number => (k < 0 ? 0 : k + pathBase + 1);
     for (let i = 0; i < n; i++) {
       path[i] = at(pi[3 * i]!);
       path2[i] = at(pi[3 * i + 1]!);
@@ -678,7 +681,8 @@ class CallStage {
     for (const [nr, name] of errnoNames()) names[nr] = name;
     const errnoList = `[${Array.from(names, (x) => (x === undefined ? 'NULL' : sqlString(x))).join(', ')}]::VARCHAR[]`;
     const ret = num(CALL.RET, 'BIGINT');
-    const text = (col: string): string => `CASE WHEN ${col} >= 0 THEN t.l[${col} + 1] END`;
+    // The string columns' indexes are 1-based, 0 for none: a list lookup alone (no CASE, no addition per row).
+    const text = (col: string): string => `t.l[${col}]`;
     const cols: Record<string, string> = {
       id: num(CALL.ID, 'BIGINT'), trace_id: `CAST(${traceId} AS BIGINT)`, seq: `CAST(n${CALL.ID} - ${this.firstId} AS BIGINT)`,
       pid: num(CALL.PID, 'INTEGER'), tid: num(CALL.TID, 'INTEGER'), nr: num(CALL.NR, 'INTEGER'), ret,
