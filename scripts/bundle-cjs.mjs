@@ -1,5 +1,6 @@
 // One ES-module entry and what it imports as one CommonJS file, made at build time with esbuild:
-//   node ../../scripts/bundle-cjs.mjs ENTRY OUTFILE   (run in the package's folder; esbuild is its dev dependency)
+//   node ../../scripts/bundle-cjs.mjs ENTRY OUTFILE [PACKAGE...]   (run in the package's folder; esbuild is its dev dependency)
+// PACKAGEs stay outside the bundle, required at run time (a package with an addon: @duckdb/node-bindings).
 // At start Node's ES-module loader costs ~0.7 ms of CPU per module; one file read by the CommonJS
 // loader starts sooner (BENCHMARKS.md: bt-record's bin, issue 10; the store's decode worker, issue 12).
 // Files beside the modules (an addon, build data) are still found from import.meta.url: the bundle
@@ -8,9 +9,9 @@
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 
-const [entry, outfile] = process.argv.slice(2);
+const [entry, outfile, ...external] = process.argv.slice(2);
 if (!entry || !outfile) {
-  console.error('usage: node bundle-cjs.mjs ENTRY OUTFILE');
+  console.error('usage: node bundle-cjs.mjs ENTRY OUTFILE [PACKAGE...]');
   process.exit(2);
 }
 const { build } = createRequire(join(process.cwd(), 'package.json'))('esbuild');
@@ -19,6 +20,7 @@ await build({
   entryPoints: [entry],
   outfile,
   bundle: true,
+  external,
   format: 'cjs',
   platform: 'node',
   target: 'node20',

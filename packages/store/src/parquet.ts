@@ -116,6 +116,8 @@ export class DatasetWriter {
    * each add(): reading a trace does not wait for a thread to start (~0.1 s).
    */
   private reader: DecodeFeed | undefined;
+  /** The string-index columns of the parts staged on each part connection, reused part after part. */
+  private readonly indexes: IndexColumns[] = [];
 
   private constructor(private readonly dir: string, private readonly opts: ParquetOptions, private readonly instance: DuckDBInstance,
     private readonly con: DuckDBConnection, private readonly partCons: readonly DuckDBConnection[]) {}
@@ -270,7 +272,8 @@ export class DatasetWriter {
   /** A new stage for the calls from `rows` on, on the part connection `turn`; bt_staged_calls(k) reads it. */
   private async newStage(turn: number, rows: number): Promise<CallStage> {
     const k = ++this.stageCount;
-    const stage = new CallStage(this.partCons[turn % this.partCons.length]!, k, this.nextId, rows);
+    const c = turn % this.partCons.length;
+    const stage = new CallStage(this.partCons[c]!, (this.indexes[c] ??= new IndexColumns()), k, this.nextId, rows);
     this.stages.set(k, stage);
     await stage.create();
     return stage;
@@ -518,6 +521,46 @@ async function appendRows(con: DuckDBConnection, staging: string, table: string,
   }
 }
 
+// The per-row loops of CallStage.batch, as functions of their own: each compiles once, small and with stable
+// types, where inlined in batch() they made it one large function that V8 compiled 9 times over an export
+// (a deoptimization each time a part's stage changed a field's type), ~260 ms of its compiler threads.
+
+/** Call ids from `first` on, into `col`. */
+function fillIds(col: Float64Array, first: number): void {
+  for (let i = 0; i < col.length; i++) col[i] = first + i;
+}
+
+/**
+ * Row indexes into a batch's strings (`from[offset + stride * i]`, -1 for none), written into `out` from `at` on as
+ * 1-based indexes into the part's strings, whose first `base` came before: DuckDB's list indexes (0 gives NULL).
+ */
+function listIndexes(from: Int32Array, offset: number, rows: number, base: number, out: Int32Array, at: number, stride = 1): void {
+  for (let i = 0; i < rows; i++) {
+    const k = from[offset + stride * i]!;
+    out[at + i] = k < 0 ? 0 : k + base + 1;
+  }
+}
+
+/**
+ * The string-index columns of a part's calls (path, path2, canonical, args, caps: 1-based indexes
+ * into the part's strings, 0 for none), one array each for the whole part. A connection's are reused by
+ * the part staged on it next (its COPY has ended by then): memory touched once, not once per batch.
+ */
+class IndexColumns {
+  cols: Int32Array<ArrayBuffer>[] = Array.from({ length: 5 }, () => new Int32Array(0));
+
+  /** Room for `rows` rows, the first `kept` kept. */
+  reserve(rows: number, kept: number): void {
+    if (rows <= this.cols[0]!.length) return;
+    const size = Math.max(rows + (rows >> 4), PART_ROWS + (PART_ROWS >> 4));
+    this.cols = this.cols.map((c) => {
+      const grown = new Int32Array(size);
+      grown.set(c.subarray(0, kept));
+      return grown;
+    });
+  }
+}
+
 /**
  * The calls of one trace (or of one part of it) on their way to Parquet: each
  * batch as the decode worker sent it (its number columns, src/bulk.ts), held until
@@ -529,8 +572,8 @@ class CallStage {
   partRows = 0;
   private strings = 0;
   private readonly width: number;
-  /** The batches of the part being staged: their number columns and the 4 string-index columns. */
-  private held: { n: number; nums: Float64Array<ArrayBuffer>; ints: Int32Array[]; m: BatchMessage }[] = [];
+  /** The batches of the part being staged: their number columns, and where their rows start in the index columns. */
+  private held: { n: number; start: number; nums: Float64Array<ArrayBuffer>; m: BatchMessage }[] = [];
   /** Where emit() is: batch, row. */
   private at = 0;
   private row = 0;
@@ -543,7 +586,7 @@ class CallStage {
    * On `con` (its string tables are temporary tables of that connection), read by bt_staged_calls(`key`);
    * the trace's first call has id `firstId`, this part's first is the trace's `rows`-th.
    */
-  constructor(readonly con: DuckDBConnection, readonly key: number, private readonly firstId: number, public rows: number) {
+  constructor(readonly con: DuckDBConnection, private readonly ix: IndexColumns, readonly key: number, private readonly firstId: number, public rows: number) {
     this.width = duckdb.vector_size();
   }
 
@@ -561,13 +604,15 @@ class CallStage {
     this.exact = await this.con.createAppender('st_exact');
   }
 
-  /** Adds the distinct strings of a text column (bulk.ts layout) and returns its row indexes made global (-1 stays -1). */
-  private textColumn(buf: Uint8Array): Int32Array {
+  /**
+   * Adds the distinct strings of a text column (bulk.ts layout) and writes its row indexes into `out` from
+   * `at` on, made global and 1-based, as DuckDB's list indexes are (none, -1, becomes 0: indexing a list at 0 gives NULL).
+   */
+  private textColumn(buf: Uint8Array, out: Int32Array, at: number): void {
     const b = Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength);
     const rows = b.readUInt32LE(0);
     const count = b.readUInt32LE(4);
-    const index = new Int32Array(rows);
-    index.set(new Int32Array(buf.buffer, buf.byteOffset + 8, rows));
+    const index = new Int32Array(buf.buffer, buf.byteOffset + 8, rows);
     const offsets = new Uint32Array(buf.buffer, buf.byteOffset + 8 + 4 * rows, count + 1);
     const head = 8 + 4 * rows + 4 * (count + 1);
     const base = this.strings;
@@ -577,8 +622,7 @@ class CallStage {
       this.text!.endRow();
     }
     this.strings += count;
-    for (let i = 0; i < rows; i++) if (index[i]! >= 0) index[i] = index[i]! + base;
-    return index;
+    listIndexes(index, 0, rows, base, out, at);
   }
 
   private strings1(list: readonly string[]): number {
@@ -594,22 +638,18 @@ class CallStage {
 
   batch(m: BatchMessage): void {
     const n = m.rows;
-    const idCol = numColumn(m.nums, CALL.ID, n);
-    for (let i = 0; i < n; i++) idCol[i] = this.firstId + this.rows + i;
+    fillIds(numColumn(m.nums, CALL.ID, n), this.firstId + this.rows);
     const pathBase = this.strings1(m.paths);
-    const path = new Int32Array(n);
-    const path2 = new Int32Array(n);
-    const canonical = new Int32Array(n);
-    const pi = m.pathIndex;
-    const at = (k: number): number => (k < 0 ? -1 : k + pathBase);
-    for (let i = 0; i < n; i++) {
-      path[i] = at(pi[3 * i]!);
-      path2[i] = at(pi[3 * i + 1]!);
-      canonical[i] = at(pi[3 * i + 2]!);
-    }
-    const args = this.textColumn(m.args);
-    const caps = this.textColumn(m.caps);
-    this.held.push({ n, nums: m.nums, ints: [path, path2, canonical, args, caps], m });
+    const start = this.partRows;
+    this.ix.reserve(start + n, start);
+    const [path, path2, canonical, args, caps] = this.ix.cols as [Int32Array, Int32Array, Int32Array, Int32Array, Int32Array];
+    // The path indexes come 3 a row (path, path2, canonical).
+    listIndexes(m.pathIndex, 0, n, pathBase, path, start, 3);
+    listIndexes(m.pathIndex, 1, n, pathBase, path2, start, 3);
+    listIndexes(m.pathIndex, 2, n, pathBase, canonical, start, 3);
+    this.textColumn(m.args, args, start);
+    this.textColumn(m.caps, caps, start);
+    this.held.push({ n, start, nums: m.nums, m });
     for (const e of m.exact) {
       this.exact!.appendBigInt(BigInt(this.firstId + this.rows + e.row));
       this.exact!.appendInteger(e.column);
@@ -637,8 +677,8 @@ class CallStage {
     for (let j = 0; j < STAGED.length; j++) {
       duckdb.copy_data_to_vector(duckdb.data_chunk_get_vector(out.chunk, j), 0, b.nums.buffer, b.nums.byteOffset + (STAGED[j]! * b.n + s) * 8, k * 8);
     }
-    b.ints.forEach((col, j) => {
-      duckdb.copy_data_to_vector(duckdb.data_chunk_get_vector(out.chunk, STAGED.length + j), 0, col.buffer as ArrayBuffer, col.byteOffset + s * 4, k * 4);
+    this.ix.cols.forEach((col, j) => {
+      duckdb.copy_data_to_vector(duckdb.data_chunk_get_vector(out.chunk, STAGED.length + j), 0, col.buffer, col.byteOffset + (b.start + s) * 4, k * 4);
     });
     this.row += k;
     if (this.row >= b.n) {
@@ -678,7 +718,8 @@ class CallStage {
     for (const [nr, name] of errnoNames()) names[nr] = name;
     const errnoList = `[${Array.from(names, (x) => (x === undefined ? 'NULL' : sqlString(x))).join(', ')}]::VARCHAR[]`;
     const ret = num(CALL.RET, 'BIGINT');
-    const text = (col: string): string => `CASE WHEN ${col} >= 0 THEN t.l[${col} + 1] END`;
+    // The string columns' indexes are 1-based, 0 for none: a list lookup alone (no CASE, no addition per row).
+    const text = (col: string): string => `t.l[${col}]`;
     const cols: Record<string, string> = {
       id: num(CALL.ID, 'BIGINT'), trace_id: `CAST(${traceId} AS BIGINT)`, seq: `CAST(n${CALL.ID} - ${this.firstId} AS BIGINT)`,
       pid: num(CALL.PID, 'INTEGER'), tid: num(CALL.TID, 'INTEGER'), nr: num(CALL.NR, 'INTEGER'), ret,
