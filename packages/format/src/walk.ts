@@ -203,8 +203,8 @@ export class RawCall {
   private capLen = NO_U32;
   private capBytes = NO_BYTES;
 
-  constructor(cur?: SyscallCursor) {
-    if (cur) this.set(cur);
+  constructor(cur: SyscallCursor) {
+    this.set(cur);
   }
 
   /** Keeps the call under the cursor instead of the one kept. */
@@ -240,11 +240,6 @@ export class RawCall {
     else this.capBytes.set(b.capData.subarray(off, off + n));
     this.bytes = n;
     return this;
-  }
-
-  /** Captured bytes kept. */
-  get size(): number {
-    return this.bytes;
   }
 
   /** The call under the cursor is this one again (times aside). */
